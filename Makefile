@@ -1,0 +1,51 @@
+# Two commands on a fresh machine (Python 3.11+, pip, make, apt):
+#   make report   set up .venv and write the reports of every year of the bundled unit
+#   make test     set up .venv and run the test suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+UNIT   ?= gedeg
+JOBS   ?= 2
+# Debian libraries WeasyPrint needs to draw PDFs (present on most images; installed when missing).
+APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+
+.PHONY: setup report test test-fast lab bench templates clean system-deps
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	@$(MAKE) --no-print-directory system-deps
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[dev,lab,dist]"
+	@touch $(STAMP)
+
+system-deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+report: $(STAMP)
+	$(BIN)/lkjip run --unit $(UNIT) --jobs $(JOBS)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow"
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+templates: $(STAMP)
+	$(BIN)/lkjip templates --out templates
+
+clean:
+	rm -rf data/processed/* reports/* .pytest_cache
+	touch data/processed/.gitkeep reports/.gitkeep

@@ -1,0 +1,131 @@
+"""Command line: ``lkjip ingest|validate|run|audit|synth|templates``.
+
+The CLI only parses arguments and calls the package; it holds no logic.
+Errors go to stderr with an exit code that means something (see
+:mod:`lkjip.errors`); progress goes to stderr too, results to files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import EXIT_USAGE, LkjipError
+from .layout import default_data_dir, default_processed_dir, default_reports_dir
+
+
+def _years(text: str) -> list[int]:
+    """``2023`` or ``2021-2023``."""
+    try:
+        if "-" in text:
+            start, end = (int(t) for t in text.split("-", 1))
+            return list(range(start, end + 1))
+        return [int(text)]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"tahun tidak valid: {text!r} (contoh: 2023 atau 2021-2023)") from None
+
+
+def _common(parser: argparse.ArgumentParser, *, unit_required: bool = True) -> None:
+    parser.add_argument("--unit", required=unit_required, help="kode unit, mis. gedeg")
+    parser.add_argument("--year", dest="years", action="append", type=_years, default=[],
+                        help="tahun (boleh diulang, atau rentang 2021-2023); bawaan: semua tahun yang ada")
+    parser.add_argument("--data-dir", type=Path, default=None, help="folder data mentah (bawaan: data/raw)")
+    parser.add_argument("--processed-dir", type=Path, default=None, help="folder hasil olahan (bawaan: data/processed)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="lkjip", description="LKjIP dari data mentah: ingest, validasi, indikator, laporan.")
+    parser.add_argument("--version", action="version", version=f"lkjip {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("ingest", help="baca data mentah, tulis Parquet ke data/processed")
+    _common(p)
+
+    p = sub.add_parser("validate", help="periksa data dengan Great Expectations")
+    _common(p)
+    p.add_argument("--reports-dir", type=Path, default=None)
+
+    p = sub.add_parser("audit", help="hitung ulang setiap total dan angka yang dipublikasikan")
+    _common(p)
+
+    p = sub.add_parser("run", help="jalankan seluruh notebook per tahun dan ekspor laporan")
+    _common(p, unit_required=False)
+    p.add_argument("--all", action="store_true", help="semua unit dan tahun di folder data")
+    p.add_argument("--reports-dir", type=Path, default=None, help="folder laporan (bawaan: reports)")
+    p.add_argument("--jobs", type=int, default=1, help="jumlah unit-tahun yang dijalankan bersamaan")
+    p.add_argument("--force", action="store_true", help="jalankan ulang walau masukan tidak berubah")
+    p.add_argument("--no-pdf", action="store_true", help="lewati ekspor PDF")
+    p.add_argument("--scheduler", default=None, help="alamat klaster Dask (tcp://host:8786)")
+
+    p = sub.add_parser("templates", help="tulis templat .xlsx kosong untuk setiap dataset")
+    p.add_argument("--out", type=Path, default=Path("templates"))
+
+    p = sub.add_parser("synth", help="buat unit sintetis yang sah menurut kontrak data")
+    p.add_argument("--units", type=int, default=1)
+    p.add_argument("--years", type=str, default="2021-2023")
+    p.add_argument("--respondents", type=int, default=500)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--out", type=Path, required=True)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if hasattr(args, "years") and isinstance(args.years, list):
+        args.years = sorted({y for chunk in args.years for y in chunk})
+    for attr, default in (("data_dir", default_data_dir), ("processed_dir", default_processed_dir),
+                          ("reports_dir", default_reports_dir)):
+        if hasattr(args, attr) and getattr(args, attr) is None:
+            setattr(args, attr, default())
+    try:
+        return int(COMMANDS[args.command](args) or 0)
+    except LkjipError as exc:
+        print(f"lkjip {args.command}: GAGAL\n{exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("dibatalkan", file=sys.stderr)
+        return 130
+
+
+def _cmd_ingest(args) -> int:
+    from .ingest import ingest_year
+    from .layout import check_unit_year
+    from .unit import load_unit
+
+    years = check_unit_year(args.data_dir, args.unit, args.years)
+    load_unit(args.data_dir, args.unit)
+    for year in years:
+        frames = ingest_year(args.data_dir, args.unit, year, args.processed_dir)
+        rows = ", ".join(f"{name} {len(df)}" for name, df in sorted(frames.items()))
+        print(f"[ingest] {args.unit} {year}: {rows}", file=sys.stderr)
+    return 0
+
+
+def _cmd_templates(args) -> int:
+    from .templates import write_templates
+
+    for path in write_templates(args.out):
+        print(path)
+    return 0
+
+
+def _not_ready(args) -> int:
+    print(f"lkjip {args.command}: belum tersedia di versi ini", file=sys.stderr)
+    return EXIT_USAGE
+
+
+COMMANDS = {
+    "ingest": _cmd_ingest,
+    "templates": _cmd_templates,
+    "validate": _not_ready,
+    "audit": _not_ready,
+    "run": _not_ready,
+    "synth": _not_ready,
+}
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

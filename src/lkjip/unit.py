@@ -1,0 +1,93 @@
+"""The unit's identity card: ``data/raw/<unit>/unit.yaml``.
+
+Besides the cover and signature facts it carries two pieces of report logic
+that are data, not code: ``sasaran`` (how indicators group under the
+strategic goals of Tabel 3.1.1) and ``pembiayaan`` (which budget code
+finances which indicator, Tabel 3.2.2).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import DataError, display_path
+from .layout import unit_dir
+
+REQUIRED_KEYS = ("kode", "nama", "kabupaten", "pimpinan")
+REQUIRED_HEAD_KEYS = ("nama", "jabatan")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit as unit.yaml describes it.
+
+    >>> u = Unit.from_dict({"kode": "x", "nama": "Kecamatan X", "kabupaten": "Kab. Y",
+    ...                     "pimpinan": {"nama": "A", "jabatan": "Camat X"}})
+    >>> u.nama, u.tampilkan_nip
+    ('Kecamatan X', False)
+    """
+
+    kode: str
+    nama: str
+    kabupaten: str
+    pimpinan: dict
+    provinsi: str = ""
+    alamat: str = ""
+    kota_penetapan: str = ""
+    tampilkan_nama_pegawai: bool = False
+    tampilkan_nip: bool = False
+    sasaran: list = field(default_factory=list)
+    pembiayaan: dict = field(default_factory=dict)
+    raw: dict = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def from_dict(cls, data: dict, source: str = "unit.yaml") -> "Unit":
+        if not isinstance(data, dict):
+            raise DataError(source, None, None, "isi unit.yaml harus berupa pasangan kunci: nilai")
+        for key in REQUIRED_KEYS:
+            if not data.get(key):
+                raise DataError(source, None, key, f"kunci wajib '{key}' tidak ada atau kosong")
+        head = data["pimpinan"]
+        if not isinstance(head, dict):
+            raise DataError(source, None, "pimpinan", "pimpinan harus berisi nama, jabatan (dan nip)")
+        for key in REQUIRED_HEAD_KEYS:
+            if not head.get(key):
+                raise DataError(source, None, f"pimpinan.{key}", f"kunci wajib 'pimpinan.{key}' tidak ada")
+        return cls(
+            kode=str(data["kode"]),
+            nama=str(data["nama"]),
+            kabupaten=str(data["kabupaten"]),
+            pimpinan={k: ("" if v is None else str(v)) for k, v in head.items()},
+            provinsi=str(data.get("provinsi") or ""),
+            alamat=str(data.get("alamat") or ""),
+            kota_penetapan=str(data.get("kota_penetapan") or ""),
+            tampilkan_nama_pegawai=bool(data.get("tampilkan_nama_pegawai", False)),
+            tampilkan_nip=bool(data.get("tampilkan_nip", False)),
+            sasaran=list(data.get("sasaran") or []),
+            pembiayaan=dict(data.get("pembiayaan") or {}),
+            raw=data,
+        )
+
+    def as_dict(self) -> dict:
+        """The unit.yaml mapping (what the indicator and table builders take)."""
+        return dict(self.raw) if self.raw else {
+            "kode": self.kode, "nama": self.nama, "kabupaten": self.kabupaten, "pimpinan": self.pimpinan,
+            "sasaran": self.sasaran, "pembiayaan": self.pembiayaan,
+        }
+
+
+def load_unit(data_dir: Path, unit: str) -> Unit:
+    """Read and check ``<data_dir>/<unit>/unit.yaml``."""
+    path = unit_dir(data_dir, unit) / "unit.yaml"
+    name = display_path(path)
+    if not path.exists():
+        raise DataError(name, None, None, "berkas unit.yaml tidak ada")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", None)
+        raise DataError(name, None if line is None else line + 1, None, f"YAML tidak valid: {exc}") from None
+    return Unit.from_dict(data, name)
