@@ -112,6 +112,26 @@ def _cmd_templates(args) -> int:
     return 0
 
 
+def _cmd_run(args) -> int:
+    from .pipeline import plan, run_many, stderr_progress
+
+    tasks = plan(args.data_dir, args.unit, args.years, args.all)
+    results = run_many(tasks, data_dir=args.data_dir, processed_dir=args.processed_dir,
+                       reports_dir=args.reports_dir, jobs=args.jobs, pdf=not args.no_pdf,
+                       progress=stderr_progress)
+    failed = [r for r in results if not r.ok]
+    for result in results:
+        if result.ok:
+            print(result.report_dir)
+    if failed:
+        print(f"\n{len(failed)} dari {len(results)} unit-tahun GAGAL:", file=sys.stderr)
+        for result in failed:
+            print(result.message, file=sys.stderr)
+        return 2
+    print(f"{len(results)} unit-tahun selesai.", file=sys.stderr)
+    return 0
+
+
 def _not_ready(args) -> int:
     print(f"lkjip {args.command}: belum tersedia di versi ini", file=sys.stderr)
     return EXIT_USAGE
@@ -122,7 +142,7 @@ COMMANDS = {
     "templates": _cmd_templates,
     "validate": _not_ready,
     "audit": _not_ready,
-    "run": _not_ready,
+    "run": _cmd_run,
     "synth": _not_ready,
 }
 

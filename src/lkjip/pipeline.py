@@ -1,0 +1,272 @@
+"""The main job: run the notebook chain of a unit-year and publish its reports.
+
+For every unit-year the chain of :data:`STEPS` is executed with papermill in a
+staging folder; only when every step and export succeeded is the staging
+folder moved into place (``data/processed/<unit>/<year>`` and
+``reports/<unit>/<year>``). A failed run therefore leaves the earlier reports
+byte-identical, and keeps its failed executed notebook (papermill puts the
+error at the top) under ``reports/<unit>/_gagal/<year>/``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+import traceback
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from .errors import LkjipError
+from .layout import (check_unit_year, list_units, list_years, processed_year_dir, project_root,
+                     reports_year_dir)
+
+NOTEBOOK_DIR_ENV = "LKJIP_NOTEBOOKS"
+FAILED_DIR = "_gagal"
+RUN_RECORD = "run.json"
+
+
+@dataclass(frozen=True)
+class Step:
+    """One notebook of the chain and what to make of it.
+
+    ``report`` names the rendered document (``None`` = only the executed
+    notebook is kept); ``needs_previous_year`` skips the step for the first
+    year of a unit.
+    """
+
+    notebook: str
+    title: str
+    report: str | None = None
+    pdf: bool = False
+    needs_previous_year: bool = False
+
+
+STEPS: tuple[Step, ...] = (
+    Step("01_ingest.ipynb", "Pembacaan Data"),
+    Step("02_validasi.ipynb", "Validasi Data", report="validasi"),
+    Step("03_indikator.ipynb", "Indikator Kinerja Utama", report="indikator"),
+    Step("04_lkjip.ipynb", "Laporan Kinerja Instansi Pemerintah", report="lkjip", pdf=True),
+    Step("05_audit.ipynb", "Audit Angka yang Dipublikasikan", report="audit", pdf=True),
+    Step("06_analisis_sakip.ipynb", "Analisis Perubahan Nilai SAKIP", report="analisis_sakip", pdf=True,
+         needs_previous_year=True),
+)
+
+
+class RunFailed(LkjipError):
+    """A unit-year run stopped; the message says which step and where its notebook is."""
+
+    exit_code = 2
+
+
+@dataclass
+class RunResult:
+    unit: str
+    year: int
+    ok: bool
+    seconds: float
+    report_dir: Path | None = None
+    message: str = ""
+    skipped: bool = False
+    timings: dict = field(default_factory=dict)
+
+
+def notebooks_dir() -> Path:
+    return Path(os.environ.get(NOTEBOOK_DIR_ENV) or project_root() / "notebooks")
+
+
+def steps_for(unit: str, year: int, data_dir: Path) -> list[Step]:
+    """The steps that apply to a unit-year (and exist as notebooks)."""
+    years = list_years(data_dir, unit)
+    has_previous = any(y < year for y in years)
+    chosen = []
+    for step in STEPS:
+        if step.needs_previous_year and not has_previous:
+            continue
+        if (notebooks_dir() / step.notebook).exists():
+            chosen.append(step)
+    return chosen
+
+
+def run_unit_year(unit: str, year: int, *, data_dir: Path, processed_dir: Path, reports_dir: Path,
+                  pdf: bool = True, progress: Callable[[str], None] | None = None) -> RunResult:
+    """Execute the chain for one unit-year and publish it atomically."""
+    import papermill as pm
+
+    say = progress or (lambda message: None)
+    started = time.perf_counter()
+    started_at = dt.datetime.now().astimezone().replace(microsecond=0)
+    data_dir, processed_dir, reports_dir = (Path(p).resolve() for p in (data_dir, processed_dir, reports_dir))
+    final_report = reports_year_dir(reports_dir, unit, year)
+    final_processed = processed_year_dir(processed_dir, unit, year)
+    final_report.parent.mkdir(parents=True, exist_ok=True)
+    final_processed.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{year}-staging-", dir=final_report.parent))
+    stage_report = staging / "report"
+    stage_processed_root = staging / "processed"
+    stage_processed = processed_year_dir(stage_processed_root, unit, year)
+    (stage_report / "notebooks").mkdir(parents=True)
+    stage_processed.mkdir(parents=True)
+    timings: dict[str, float] = {}
+    parameters = {
+        "unit": unit,
+        "year": year,
+        "data_dir": str(data_dir),
+        "processed_dir": str(stage_processed_root),
+        "report_dir": str(stage_report),
+        "run_started": started_at.isoformat(),
+    }
+    current = None
+    try:
+        for step in steps_for(unit, year, data_dir):
+            current = step
+            say(f"{unit} {year}: {step.title}")
+            t0 = time.perf_counter()
+            out_nb = stage_report / "notebooks" / step.notebook
+            pm.execute_notebook(
+                str(notebooks_dir() / step.notebook), str(out_nb), parameters=parameters,
+                cwd=str(notebooks_dir()), progress_bar=False, log_output=False, kernel_name="python3",
+                report_mode=False,
+            )
+            timings[step.notebook] = time.perf_counter() - t0
+            if step.report:
+                t0 = time.perf_counter()
+                _export(step, out_nb, stage_report, unit, year, data_dir, pdf=pdf)
+                timings[f"ekspor {step.report}"] = time.perf_counter() - t0
+        current = None
+        record = {
+            "unit": unit, "year": year, "parameters": {k: v for k, v in parameters.items()
+                                                       if k not in ("processed_dir", "report_dir")},
+            "steps": [s.notebook for s in steps_for(unit, year, data_dir)],
+        }
+        (stage_report / RUN_RECORD).write_text(json.dumps(record, indent=2, sort_keys=True) + "\n")
+        _publish(stage_processed, final_processed)
+        _publish(stage_report, final_report)
+        return RunResult(unit, year, True, time.perf_counter() - started, final_report, timings=timings)
+    except Exception as exc:
+        failed_dir = _keep_failure(stage_report, reports_dir / unit / FAILED_DIR / str(year))
+        where = f" pada langkah {current.notebook}" if current else ""
+        message = f"{unit} {year}: GAGAL{where}: {_short(exc)}\n  notebook yang gagal: {failed_dir}"
+        return RunResult(unit, year, False, time.perf_counter() - started, None, message, timings=timings)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _short(exc: BaseException) -> str:
+    """The useful line of an exception, also for papermill's wrapped kernel errors."""
+    evalue = getattr(exc, "evalue", None)
+    ename = getattr(exc, "ename", None)
+    if evalue is not None:
+        return f"{ename}: {evalue}" if ename else str(evalue)
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _export(step: Step, nb_path: Path, stage_report: Path, unit: str, year: int, data_dir: Path, *, pdf: bool) -> None:
+    from .export import export_html, export_pdf
+    from .unit import load_unit
+
+    info = load_unit(data_dir, unit)
+    title = f"{step.title} {info.nama} {year}"
+    base = stage_report / f"{step.report}_{unit}_{year}"
+    html = export_html(nb_path, base.with_suffix(".html"), include_code=False, title=title)
+    export_html(nb_path, base.with_name(base.name + "_lengkap.html"), include_code=True, title=title)
+    if pdf and step.pdf:
+        cover = {
+            "judul": step.title,
+            "unit": info.nama,
+            "kabupaten": info.kabupaten,
+            "tahun": year,
+            "pimpinan_nama": info.pimpinan.get("nama", ""),
+            "pimpinan_jabatan": info.pimpinan.get("jabatan", ""),
+            "pimpinan_pangkat": info.pimpinan.get("pangkat", ""),
+            "pimpinan_nip": info.pimpinan.get("nip", ""),
+        }
+        export_pdf(html, base.with_suffix(".pdf"), title=title, cover=cover)
+
+
+def _publish(stage: Path, final: Path) -> None:
+    """Replace ``final`` with ``stage`` with two renames (no half-written state)."""
+    final.parent.mkdir(parents=True, exist_ok=True)
+    old = None
+    if final.exists():
+        old = final.with_name(f".{final.name}-old-{os.getpid()}")
+        final.rename(old)
+    try:
+        stage.rename(final)
+    except BaseException:
+        if old is not None:
+            old.rename(final)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _keep_failure(stage_report: Path, failed_dir: Path) -> Path:
+    if failed_dir.exists():
+        shutil.rmtree(failed_dir)
+    failed_dir.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(stage_report, failed_dir)
+    return failed_dir
+
+
+# ------------------------------------------------------------------ many years
+
+def _worker(kwargs: dict) -> RunResult:
+    try:
+        return run_unit_year(**kwargs)
+    except Exception as exc:  # keep one unit-year's bug from stopping the others
+        return RunResult(kwargs["unit"], kwargs["year"], False, 0.0, None,
+                         f"{kwargs['unit']} {kwargs['year']}: GAGAL: {_short(exc)}\n{traceback.format_exc()}")
+
+
+def run_many(tasks: list[tuple[str, int]], *, data_dir: Path, processed_dir: Path, reports_dir: Path,
+             jobs: int = 1, pdf: bool = True, progress: Callable[[str], None] | None = None) -> list[RunResult]:
+    """Run unit-years, ``jobs`` at a time, each isolated from the others."""
+    say = progress or (lambda message: None)
+    common = {"data_dir": data_dir, "processed_dir": processed_dir, "reports_dir": reports_dir, "pdf": pdf}
+    results: list[RunResult] = []
+    total = len(tasks)
+    if jobs <= 1 or total <= 1:
+        for index, (unit, year) in enumerate(tasks, start=1):
+            result = run_unit_year(unit, year, progress=lambda m, i=index: say(f"[{i}/{total}] {m}"), **common)
+            results.append(result)
+            say(_done_line(result, index, total))
+        return results
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = {pool.submit(_worker, {"unit": u, "year": y, **common}): (u, y) for u, y in tasks}
+        say(f"{total} unit-tahun, {jobs} bersamaan")
+        for done, future in enumerate(as_completed(futures), start=1):
+            result = future.result()
+            results.append(result)
+            say(_done_line(result, done, total))
+    order = {task: i for i, task in enumerate(tasks)}
+    return sorted(results, key=lambda r: order[(r.unit, r.year)])
+
+
+def _done_line(result: RunResult, index: int, total: int) -> str:
+    state = "selesai" if result.ok else "GAGAL"
+    return f"[{index}/{total}] {result.unit} {result.year}: {state} ({result.seconds:.1f} dtk)"
+
+
+def plan(data_dir: Path, unit: str | None, years: list[int] | None, all_units: bool) -> list[tuple[str, int]]:
+    """The unit-years a run covers; parameters are checked before anything runs."""
+    from .errors import ConfigError
+
+    if all_units:
+        units = list_units(data_dir)
+        if not units:
+            raise ConfigError(f"tidak ada unit di {data_dir}")
+        return [(u, y) for u in units for y in list_years(data_dir, u)]
+    if not unit:
+        raise ConfigError("sebutkan --unit KODE atau --all")
+    return [(unit, y) for y in check_unit_year(data_dir, unit, years)]
+
+
+def stderr_progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)

@@ -1,0 +1,99 @@
+"""The bundled unit (Kecamatan Gedeg 2021-2023) reads cleanly and matches the seed."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from lkjip.ingest import ingest_year, read_dataset, read_processed, read_unit_table, read_year
+from lkjip.layout import list_years
+from lkjip.schema import UNSUR, YEAR_DATASETS
+from lkjip.unit import load_unit
+
+YEARS = [2021, 2022, 2023]
+
+
+def test_years_and_unit(raw_dir):
+    assert list_years(raw_dir, "gedeg") == YEARS
+    unit = load_unit(raw_dir, "gedeg")
+    assert unit.nama == "Kecamatan Gedeg"
+    assert unit.pimpinan["nip"] == "197702211995111001"
+    assert unit.pembiayaan["sakip"] == "7.01.01"
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_every_dataset_of_every_year_reads(raw_dir, year):
+    frames, files = read_year(raw_dir, "gedeg", year)
+    assert sorted(frames) == sorted(YEAR_DATASETS)
+    for name, frame in frames.items():
+        assert len(frame) > 0, name
+        assert frame["baris"].min() == 2, name
+
+
+def test_2023_survey_totals_equal_gambar_3_1(raw_dir):
+    survey = read_dataset(raw_dir / "gedeg" / "2023" / "ikm_survei.csv", "ikm_survei")
+    assert len(survey) == 654
+    totals = [int(survey[u].sum()) for u in UNSUR]
+    assert totals == [2570, 2568, 2553, 2614, 2571, 2526, 2557, 2588, 2600]
+    assert survey["tanggal"].dt.year.eq(2023).all()
+    assert survey["tanggal"].dt.month.nunique() == 12
+
+
+def test_2023_paten_keeps_printed_totals(raw_dir):
+    paten = read_dataset(raw_dir / "gedeg" / "2023" / "paten_layanan.csv", "paten_layanan")
+    rows = paten[~paten["adalah_total"]]
+    first = rows.iloc[0]
+    assert first["layanan"] == "Pindah Datang"
+    assert int(first[["jan", "feb", "mar", "apr", "mei", "jun", "jul", "agu", "sep", "okt", "nov", "des"]].sum()) == 794
+    assert first["jumlah"] == 754  # printed as is, the audit reports the difference
+    total = paten[paten["adalah_total"]].iloc[0]
+    assert total["jumlah"] == 11119 and total["jan"] == 1020
+
+
+def test_2023_lra_and_anggaran_from_the_seed(raw_dir):
+    lra = read_dataset(raw_dir / "gedeg" / "2023" / "lra.csv", "lra")
+    belanja = lra.set_index("kode_rekening").loc["5"]
+    assert (belanja["anggaran"], belanja["realisasi"]) == (2720088927.0, 2566829648.0)
+    assert belanja["realisasi_tahun_lalu"] == 3133189384.0
+    anggaran = read_dataset(raw_dir / "gedeg" / "2023" / "anggaran.csv", "anggaran")
+    program = anggaran.set_index("kode").loc["7.01.01"]
+    assert (program["pagu"], program["realisasi"]) == (2483372550.0, 2334527848.0)
+
+
+def test_2023_staff(raw_dir):
+    staff = read_dataset(raw_dir / "gedeg" / "2023" / "pegawai.csv", "pegawai")
+    asn = staff[staff["status"].isin(["PNS", "PPPK"])]
+    measured = asn.dropna(subset=["kualifikasi", "kompetensi", "kinerja", "disiplin"])
+    assert len(measured) == 18
+    totals = measured[["kualifikasi", "kompetensi", "kinerja", "disiplin"]].sum(axis=1)
+    assert round(totals.mean(), 2) == 89.50
+    assert (staff["status"] == "honorer").sum() == 3
+    left = staff[staff["selesai"].notna()]
+    assert len(left) == 1 and left.iloc[0]["selesai"].year == 2023
+
+
+def test_unit_tables(raw_dir):
+    targets = read_unit_table(raw_dir, "gedeg", "targets")
+    pk_p = targets[(targets["dokumen"] == "pk_perubahan") & (targets["tahun"] == 2023)].set_index("indikator")["target"]
+    assert pk_p["ikm"] == 94.5 and pk_p["sakip"] == 87.5 and pk_p["ip_asn"] == 85
+    published = read_unit_table(raw_dir, "gedeg", "published")
+    assert 97.33 in published.loc[(published["tahun"] == 2023) & (published["indikator"] == "ikm"), "nilai"].tolist()
+
+
+def test_no_respondent_name_reaches_processed_data(raw_dir, tmp_path):
+    names = set()
+    for year in YEARS:
+        raw = pd.read_csv(raw_dir / "gedeg" / str(year) / "ikm_survei.csv", dtype=str, keep_default_na=False)
+        names |= {n for n in raw["nama"] if n.strip()}
+        ingest_year(raw_dir, "gedeg", year, tmp_path)
+    assert len(names) > 50
+    # Parquet compresses its pages, so look at the decoded cells, not the bytes.
+    cells = set()
+    for path in tmp_path.rglob("*.parquet"):
+        frame = pd.read_parquet(path)
+        for column in frame.columns:
+            cells |= {str(v) for v in frame[column].dropna().unique()}
+    leaked = sorted(n for n in names if any(n in cell for cell in cells))
+    assert leaked == []
+    for year in YEARS:
+        assert "nama" not in read_processed(tmp_path, "gedeg", year)["ikm_survei"].columns
