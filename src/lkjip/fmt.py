@@ -1,0 +1,208 @@
+"""Indonesian display formats: the only place that rounds numbers for readers.
+
+Computations keep full precision; a number is rounded only when it is turned
+into text here.
+
+Rounding rule
+-------------
+Half-up on the decimal the reader sees, as people round by hand: the float's
+shortest ``repr`` is read as a :class:`decimal.Decimal` and quantized with
+``ROUND_HALF_UP`` (ties go away from zero). So ``2.675`` (stored in binary as
+2.67499999...) still shows as ``2,68``, and ``0.125`` as ``0,13``; ``-2.675``
+shows as ``-2,68``. A result that rounds to zero never shows a minus sign.
+
+Before that, the value is cut to 15 significant digits, which removes the
+noise of float arithmetic: 86,13 / 88 x 100 computes as 97.87499999999999,
+whose exact value is 97,875, and shows as ``97,88`` as a hand calculation
+would.
+
+Marks: comma for decimals, dot for thousands. A missing value (``None``,
+NaN, ``pd.NA``) shows as ``blank`` (default an en dash "–").
+
+>>> fmt_number(86.13)
+'86,13'
+>>> fmt_number(2.675), fmt_number(0.125)
+('2,68', '0,13')
+>>> fmt_rupiah(2720088927)
+'Rp 2.720.088.927'
+>>> fmt_pct(94.366)
+'94,37%'
+>>> fmt_int(11119)
+'11.119'
+>>> fmt_number(float("nan"))
+'–'
+>>> fmt_number(-1234.5, 1)
+'-1.234,5'
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from typing import Callable, Mapping
+
+import pandas as pd
+
+DASH = "–"
+
+
+def is_missing(value: object) -> bool:
+    """True for ``None``, NaN, ``pd.NA`` and ``NaT``."""
+    if value is None:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def round_half_up(value: float, decimals: int = 2) -> Decimal:
+    """``value`` rounded half-up (ties away from zero) to ``decimals``.
+
+    >>> round_half_up(2.675, 2), round_half_up(0.125, 2), round_half_up(-0.5, 0)
+    (Decimal('2.68'), Decimal('0.13'), Decimal('-1'))
+    >>> round_half_up(86.13 / 88 * 100, 2)
+    Decimal('97.88')
+    """
+    d = Decimal(repr(float(value))) if not isinstance(value, Decimal) else value
+    if d != 0 and d.is_finite():
+        # cut binary noise first: keep 15 significant digits
+        d = d.quantize(Decimal(1).scaleb(d.adjusted() - 14), rounding=ROUND_HALF_EVEN)
+    q = Decimal(1).scaleb(-decimals)
+    out = d.quantize(q, rounding=ROUND_HALF_UP)
+    if out == 0:
+        out = abs(out)
+    return out
+
+
+def round_number(value: float, decimals: int = 2) -> float:
+    """Half-up rounding returned as a float (for a table that must hold numbers).
+
+    >>> round_number(98.3145, 2)
+    98.31
+    """
+    if is_missing(value):
+        return float("nan")
+    return float(round_half_up(value, decimals))
+
+
+def fmt_number(value: object, decimals: int = 2, *, blank: str = DASH,
+               thousands: bool = True) -> str:
+    """A number in Indonesian notation, ``decimals`` places, half-up.
+
+    >>> fmt_number(1234567.891)
+    '1.234.567,89'
+    >>> fmt_number(100, 0)
+    '100'
+    >>> fmt_number(None, blank="")
+    ''
+    """
+    if is_missing(value):
+        return blank
+    d = round_half_up(value, decimals)
+    sign = "-" if d < 0 else ""
+    text = f"{abs(d):.{decimals}f}" if decimals > 0 else f"{abs(d):.0f}"
+    whole, _, frac = text.partition(".")
+    if thousands:
+        whole = f"{int(whole):,}".replace(",", ".")
+    return sign + whole + ("," + frac if frac else "")
+
+
+def fmt_int(value: object, *, blank: str = DASH) -> str:
+    """A count, no decimals, dot as thousands mark.
+
+    >>> fmt_int(11119)
+    '11.119'
+    """
+    return fmt_number(value, 0, blank=blank)
+
+
+def fmt_pct(value: object, decimals: int = 2, *, blank: str = DASH, space: bool = False) -> str:
+    """A percentage: ``94,37%`` (``space=True`` gives ``94,37 %``).
+
+    >>> fmt_pct(100, 0)
+    '100%'
+    """
+    if is_missing(value):
+        return blank
+    return fmt_number(value, decimals) + (" %" if space else "%")
+
+
+def fmt_rupiah(value: object, decimals: int = 0, *, blank: str = DASH,
+               parens: bool = False) -> str:
+    """An amount in rupiah: ``Rp 2.720.088.927``.
+
+    A negative shows as ``-Rp 1.000`` or, with ``parens=True``, as the LRA
+    writes it: ``(Rp 1.000)``.
+
+    >>> fmt_rupiah(-1000), fmt_rupiah(-1000, parens=True), fmt_rupiah(1500.5, 2)
+    ('-Rp 1.000', '(Rp 1.000)', 'Rp 1.500,50')
+    """
+    if is_missing(value):
+        return blank
+    d = round_half_up(value, decimals)
+    body = "Rp " + fmt_number(abs(d), decimals)
+    if d < 0:
+        return f"({body})" if parens else "-" + body
+    return body
+
+
+def mask_nip(nip: object, keep_start: int = 4, keep_end: int = 3, *, blank: str = "") -> str:
+    """A NIP with its middle digits hidden (spaces in the source ignored).
+
+    >>> mask_nip("19770221 199511 1 001")
+    '1977***********001'
+    """
+    if is_missing(nip):
+        return blank
+    digits = re.sub(r"\s+", "", str(nip))
+    if len(digits) <= keep_start + keep_end:
+        return "*" * len(digits)
+    return digits[:keep_start] + "*" * (len(digits) - keep_start - keep_end) + digits[-keep_end:]
+
+
+_Formatter = Callable[[object], str]
+
+
+def _formatter(spec: str | _Formatter, blank: str) -> _Formatter:
+    if callable(spec):
+        return spec
+    name, _, arg = str(spec).partition(":")
+    dec = int(arg) if arg else None
+    if name == "number":
+        return lambda v: fmt_number(v, 2 if dec is None else dec, blank=blank)
+    if name == "pct":
+        return lambda v: fmt_pct(v, 2 if dec is None else dec, blank=blank)
+    if name == "int":
+        return lambda v: fmt_int(v, blank=blank)
+    if name == "rupiah":
+        return lambda v: fmt_rupiah(v, 0 if dec is None else dec, blank=blank)
+    if name == "text":
+        return lambda v: blank if is_missing(v) else str(v)
+    raise ValueError(f"format tidak dikenal: {spec!r} (number[:n], pct[:n], int, rupiah[:n], text)")
+
+
+def style_table(df: pd.DataFrame, formats: Mapping[str, str | _Formatter] | None = None, *,
+                blank: str = DASH, default: str | _Formatter | None = None) -> pd.DataFrame:
+    """A copy of ``df`` whose listed columns hold display strings.
+
+    ``formats`` maps a column to ``"number"``, ``"number:1"``, ``"pct"``,
+    ``"pct:0"``, ``"int"``, ``"rupiah"``, ``"text"`` or a callable. Columns
+    not listed are left as they are, unless ``default`` is given, which then
+    applies to every other numeric column. Missing cells show ``blank``.
+
+    >>> t = pd.DataFrame({"Uraian": ["a"], "Pagu": [2720088927.0], "%": [94.366]})
+    >>> style_table(t, {"Pagu": "rupiah", "%": "pct"}).iloc[0].tolist()
+    ['a', 'Rp 2.720.088.927', '94,37%']
+    """
+    out = df.copy()
+    formats = dict(formats or {})
+    for col in out.columns:
+        spec = formats.get(col)
+        if spec is None and default is not None and pd.api.types.is_numeric_dtype(out[col]):
+            spec = default
+        if spec is None:
+            continue
+        f = _formatter(spec, blank)
+        out[col] = pd.Series([f(v) for v in out[col]], index=out.index, dtype=object)
+    return out

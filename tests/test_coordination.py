@@ -1,0 +1,63 @@
+"""Coordination recap (Gambar 3.4 of the seed)."""
+
+import math
+
+import pandas as pd
+import pytest
+
+from lkjip.coordination import coordination_by_seksi, coordination_summary
+
+#: Gambar 3.4, 2023: (fasilitasi = tindak lanjut, seksi)
+KOORDINASI_2023 = [
+    (28, "Seksi Pemerintahan"), (42, "Seksi Pemerintahan"), (14, "Seksi Pemerintahan"),
+    (14, "Seksi Pemerintahan"), (14, "Seksi Pemerintahan"), (14, "Seksi Pemerintahan"),
+    (28, "Seksi Pemerintahan"), (56, "Seksi Pemerintahan"),
+    (15, "Seksi Pembangunan"), (14, "Seksi Pembangunan"), (12, "Seksi Pembangunan"),
+    (42, "Seksi Pembangunan"), (17, "Seksi Pembangunan"),
+    (5, "Seksi Trantib"), (2, "Seksi Trantib"), (12, "Seksi Trantib"), (13, "Seksi Trantib"),
+    (3, "Seksi Trantib"),
+    (15, "Seksi Kemasyarakatan"), (15, "Seksi Kemasyarakatan"), (24, "Seksi Kemasyarakatan"),
+    (20, "Seksi Kemasyarakatan"), (22, "Seksi Kemasyarakatan"), (10, "Seksi Kemasyarakatan"),
+]
+
+
+def koordinasi_2023() -> pd.DataFrame:
+    n = len(KOORDINASI_2023)
+    return pd.DataFrame({
+        "baris": list(range(2, n + 3)),
+        "uraian": pd.array([f"Fasilitasi {i + 1}" for i in range(n)] + ["Jumlah"], dtype="string"),
+        "seksi": pd.array([s for _, s in KOORDINASI_2023] + [None], dtype="string"),
+        "fasilitasi": pd.array([f for f, _ in KOORDINASI_2023] + [451], dtype="Int64"),
+        "tindak_lanjut": pd.array([f for f, _ in KOORDINASI_2023] + [451], dtype="Int64"),
+        "adalah_total": [False] * n + [True],
+    })
+
+
+def test_seed_2023_451_of_451():
+    r = coordination_summary(koordinasi_2023())
+    assert (r.fasilitasi, r.tindak_lanjut, r.persen) == (451, 451, 100.0)
+    per = r.per_seksi.set_index("seksi")
+    assert per.loc["Seksi Pemerintahan", "fasilitasi"] == 210
+    assert per.loc["Seksi Pembangunan", "fasilitasi"] == 100
+    assert per.loc["Seksi Trantib", "fasilitasi"] == 35
+    assert per.loc["Seksi Kemasyarakatan", "fasilitasi"] == 106
+    assert per["jumlah_uraian"].tolist() == [8, 5, 5, 6]
+
+
+def test_partial_follow_up_by_seksi():
+    df = koordinasi_2023()
+    df.loc[0, "tindak_lanjut"] = 21  # ADD: 21 of 28
+    df.loc[14, "tindak_lanjut"] = 0  # Penegakan Perda (Trantib): 0 of 2
+    r = coordination_summary(df)
+    assert r.tindak_lanjut == 451 - 7 - 2
+    assert r.persen == pytest.approx(442 / 451 * 100)
+    per = coordination_by_seksi(df).set_index("seksi")
+    assert per.loc["Seksi Pemerintahan", "persen"] == pytest.approx(203 / 210 * 100)
+    assert per.loc["Seksi Trantib", "persen"] == pytest.approx(33 / 35 * 100)
+
+
+def test_no_facilitation_gives_nan():
+    df = koordinasi_2023().iloc[:1].copy()
+    df["fasilitasi"] = pd.array([0], dtype="Int64")
+    df["tindak_lanjut"] = pd.array([0], dtype="Int64")
+    assert math.isnan(coordination_summary(df).persen)

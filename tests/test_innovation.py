@@ -1,0 +1,43 @@
+"""Innovations: the year's active ones."""
+
+import pandas as pd
+
+from lkjip.innovation import count_active_innovations, innovation_summary
+
+
+def inovasi_2023() -> pd.DataFrame:
+    return pd.DataFrame({
+        "baris": [2, 3],
+        "nama": pd.array(["GAMIS JUBAH", "MANTAP BERDASI"], dtype="string"),
+        "nomor_sk": pd.array(["188/21/416-314/2023", "188/22/416-314/2023"], dtype="string"),
+        "tanggal_sk": pd.to_datetime(["2023-01-31", "2023-01-31"]),
+        "status": pd.array([None, "aktif"], dtype="string"),
+    })
+
+
+def test_seed_2023_two_of_two():
+    r = innovation_summary(inovasi_2023(), 2023)
+    assert r.jumlah == 2
+    assert r.aktif["nama"].tolist() == ["GAMIS JUBAH", "MANTAP BERDASI"]
+    assert len(r.tidak_dihitung) == 0
+    assert 2 / 2 * 100 == 100.0  # capaian against the target of 2
+
+
+def test_inactive_and_later_decrees_not_counted():
+    df = pd.concat([inovasi_2023(), pd.DataFrame({
+        "baris": [4, 5, 6],
+        "nama": pd.array(["LAMA", "BARU", "AKTIF LAGI"], dtype="string"),
+        "nomor_sk": pd.array(["1", "2", "3"], dtype="string"),
+        "tanggal_sk": pd.to_datetime(["2021-02-01", "2024-01-15", "2022-06-01"]),
+        "status": pd.array(["Nonaktif", " AKTIF ", " Aktif"], dtype="string"),
+    })], ignore_index=True)
+    r = innovation_summary(df, 2023)
+    assert r.jumlah == 3
+    assert r.tidak_dihitung["nama"].tolist() == ["LAMA", "BARU"]
+    assert r.tidak_dihitung["keterangan"].tolist() == ["status: Nonaktif", "SK terbit setelah tahun 2023"]
+    assert count_active_innovations(df) == 4  # no year: the 2024 decree counts
+
+
+def test_status_column_absent_means_active():
+    df = inovasi_2023().drop(columns="status")
+    assert count_active_innovations(df, 2023) == 2
