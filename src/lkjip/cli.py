@@ -45,7 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="periksa data dengan Great Expectations")
     _common(p)
-    p.add_argument("--reports-dir", type=Path, default=None)
+    p.add_argument("--report", type=Path, default=None,
+                   help="tulis juga laporan validasi HTML ke FOLDER/<unit>/<tahun>/validasi.html")
 
     p = sub.add_parser("audit", help="hitung ulang setiap total dan angka yang dipublikasikan")
     _common(p)
@@ -104,6 +105,34 @@ def _cmd_ingest(args) -> int:
     return 0
 
 
+def _cmd_validate(args) -> int:
+    from .layout import check_unit_year
+    from .steps import load_inputs, validate_inputs
+
+    years = check_unit_year(args.data_dir, args.unit, args.years)
+    failed = 0
+    for year in years:
+        inputs = load_inputs(args.data_dir, args.unit, year)
+        result = validate_inputs(inputs)
+        counts = result.summary()
+        line = (f"[validate] {args.unit} {year}: {counts['aturan']} aturan, {counts['gagal']} gagal "
+                f"({counts['error']} error, {counts['peringatan']} peringatan)")
+        print(line, file=sys.stderr)
+        if args.report:
+            from .validate import write_validation_report
+
+            target = Path(args.report) / args.unit / str(year) / "validasi.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            print(write_validation_report(result, target, inputs.unit.nama, year))
+        for finding in result.warnings:
+            print(f"  peringatan: {finding.file}: {finding.rule}"
+                  + (f", baris {finding.rows_text()}" if finding.rows else ""), file=sys.stderr)
+        for error in result.data_errors():
+            print(f"  ERROR: {error}", file=sys.stderr)
+        failed += not result.ok
+    return 2 if failed else 0
+
+
 def _cmd_templates(args) -> int:
     from .templates import write_templates
 
@@ -140,7 +169,7 @@ def _not_ready(args) -> int:
 COMMANDS = {
     "ingest": _cmd_ingest,
     "templates": _cmd_templates,
-    "validate": _not_ready,
+    "validate": _cmd_validate,
     "audit": _not_ready,
     "run": _cmd_run,
     "synth": _not_ready,

@@ -206,3 +206,33 @@ def style_table(df: pd.DataFrame, formats: Mapping[str, str | _Formatter] | None
         f = _formatter(spec, blank)
         out[col] = pd.Series([f(v) for v in out[col]], index=out.index, dtype=object)
     return out
+
+
+def auto_formats(df: pd.DataFrame, decimals: int = 2) -> dict[str, str]:
+    """A display format for every numeric column, decided per column.
+
+    A column whose values are all whole numbers shows as integers with
+    thousands marks (``2.720.088.927``, ``23``); any other numeric column
+    shows ``decimals`` decimals (``94,37``). The decision is per column, so
+    a 100 among percentages still shows as ``100,00`` like its neighbours.
+
+    >>> t = pd.DataFrame({"Pagu": [2720088927.0, 9700000.0], "%": [94.37, 100.0], "n": [3, 4]})
+    >>> auto_formats(t)
+    {'Pagu': 'int', '%': 'number:2', 'n': 'int'}
+    """
+    formats: dict[str, str] = {}
+    for col in df.columns:
+        series = df[col]
+        if not pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series):
+            continue
+        values = pd.to_numeric(series, errors="coerce").dropna()
+        whole = bool(len(values)) and bool(((values - values.round()).abs() < 1e-9).all())
+        formats[col] = "int" if whole else f"number:{decimals}"
+    return formats
+
+
+def display_frame(df: pd.DataFrame, formats: Mapping[str, str | _Formatter] | None = None, *,
+                  blank: str = "") -> pd.DataFrame:
+    """``df`` ready for readers: :func:`auto_formats`, overridden by ``formats``."""
+    chosen = {**auto_formats(df), **dict(formats or {})}
+    return style_table(df, chosen, blank=blank)

@@ -59,11 +59,21 @@ def setup(unit: str, year: int, data_dir=None, processed_dir=None, report_dir=No
     return Context(unit, int(year), data_dir, processed_dir, report_dir)
 
 
-def table(frame: pd.DataFrame, caption: str | None = None, *, source: str | None = None, index: bool = False):
-    """Display a table as a document shows it: caption, no index, optional source line."""
+def table(frame: pd.DataFrame, caption: str | None = None, *, source: str | None = None,
+          index: bool | None = None, formats: dict | None = None):
+    """Display a table as a document shows it: caption, Indonesian numbers, source line.
+
+    Numbers are formatted by :func:`lkjip.fmt.display_frame` (the only place
+    that rounds for readers); ``formats`` overrides a column's format. A
+    meaningful index (named, e.g. ``indikator``) is shown unless ``index=False``.
+    """
     from IPython.display import HTML, display
 
-    html = frame.to_html(index=index, escape=True, na_rep="", border=0, classes="lkjip-table")
+    from .fmt import display_frame
+
+    if index is None:
+        index = frame.index.name is not None or any(n is not None for n in frame.index.names[1:])
+    html = table_html(frame, index=index, formats=formats)
     parts = []
     if caption:
         parts.append(f'<p class="lkjip-caption"><strong>{_escape(caption)}</strong></p>')
@@ -71,6 +81,35 @@ def table(frame: pd.DataFrame, caption: str | None = None, *, source: str | None
     if source:
         parts.append(f'<p class="lkjip-source"><em>Sumber: {_escape(source)}</em></p>')
     display(HTML("\n".join(parts)))
+
+
+def table_html(frame: pd.DataFrame, *, index: bool = False, formats: dict | None = None) -> str:
+    """A plain, deterministic HTML table; numeric columns carry ``class="num"`` (right-aligned)."""
+    from .fmt import auto_formats, display_frame
+
+    numeric = set(auto_formats(frame)) | {c for c in (formats or {})}
+    shown = display_frame(frame, formats)
+    if index:
+        shown = shown.reset_index()
+        numeric -= set(frame.index.names)
+    num = ' class="num"'
+    head = "".join(f"<th{num if c in numeric else ''}>{_escape(c)}</th>" for c in shown.columns)
+    body = []
+    for row in shown.itertuples(index=False):
+        cells = "".join(
+            f"<td{num if c in numeric else ''}>{'' if _blank(v) else _escape(v)}</td>"
+            for c, v in zip(shown.columns, row)
+        )
+        body.append(f"<tr>{cells}</tr>")
+    return (f'<table class="lkjip-table"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(body)}</tbody></table>")
+
+
+def _blank(value) -> bool:
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
 
 
 def md(text: str) -> None:

@@ -29,6 +29,8 @@ from .layout import (check_unit_year, list_units, list_years, processed_year_dir
 
 NOTEBOOK_DIR_ENV = "LKJIP_NOTEBOOKS"
 FAILED_DIR = "_gagal"
+#: Quiet kernels: their start-up notices are not for the person running the report.
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
 RUN_RECORD = "run.json"
 
 
@@ -132,7 +134,7 @@ def run_unit_year(unit: str, year: int, *, data_dir: Path, processed_dir: Path, 
             pm.execute_notebook(
                 str(notebooks_dir() / step.notebook), str(out_nb), parameters=parameters,
                 cwd=str(notebooks_dir()), progress_bar=False, log_output=False, kernel_name="python3",
-                report_mode=False,
+                report_mode=False, extra_arguments=KERNEL_ARGUMENTS,
             )
             timings[step.notebook] = time.perf_counter() - t0
             if step.report:
