@@ -39,19 +39,10 @@ def setup(unit: str, year: int, data_dir=None, processed_dir=None, report_dir=No
     pd.set_option("display.max_rows", 200)
     pd.set_option("display.max_columns", 50)
     pd.set_option("display.width", 200)
-    try:
-        from IPython import get_ipython
-
-        ip = get_ipython()
-        if ip is not None:
-            ip.run_line_magic("config", "InlineBackend.figure_formats = ['svg']")
-            ip.run_line_magic("matplotlib", "inline")
-    except Exception:  # pragma: no cover - outside IPython
-        pass
     from . import charts
 
-    if hasattr(charts, "use_style"):
-        charts.use_style()
+    # SVG: vector charts in the PDF, and byte-stable output (see lkjip.charts).
+    charts.setup_notebook("svg")
     data_dir = Path(data_dir) if data_dir else default_data_dir()
     processed_dir = Path(processed_dir) if processed_dir else default_processed_dir()
     report_dir = Path(report_dir) if report_dir else reports_year_dir(default_reports_dir(), unit, int(year))

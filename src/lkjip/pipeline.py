@@ -180,14 +180,13 @@ def _export(step: Step, nb_path: Path, stage_report: Path, unit: str, year: int,
     export_html(nb_path, base.with_name(base.name + "_lengkap.html"), include_code=True, title=title)
     if pdf and step.pdf:
         cover = {
-            "judul": step.title,
             "unit": info.nama,
             "kabupaten": info.kabupaten,
-            "tahun": year,
-            "pimpinan_nama": info.pimpinan.get("nama", ""),
-            "pimpinan_jabatan": info.pimpinan.get("jabatan", ""),
-            "pimpinan_pangkat": info.pimpinan.get("pangkat", ""),
-            "pimpinan_nip": info.pimpinan.get("nip", ""),
+            "year": year,
+            "head_name": info.pimpinan.get("nama", ""),
+            "head_position": info.pimpinan.get("jabatan", ""),
+            "head_rank": info.pimpinan.get("pangkat", ""),
+            "head_nip": info.pimpinan.get("nip", ""),
         }
         export_pdf(html, base.with_suffix(".pdf"), title=title, cover=cover)
 
