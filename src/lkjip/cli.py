@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .errors import EXIT_USAGE, LkjipError
+from .errors import LkjipError
 from .layout import default_data_dir, default_processed_dir, default_reports_dir
 
 
@@ -161,18 +161,38 @@ def _cmd_run(args) -> int:
     return 0
 
 
-def _not_ready(args) -> int:
-    print(f"lkjip {args.command}: belum tersedia di versi ini", file=sys.stderr)
-    return EXIT_USAGE
+def _cmd_audit(args) -> int:
+    from .audit import audit_unit_year
+    from .fmt import fmt_number
+    from .layout import check_unit_year
+
+    for year in check_unit_year(args.data_dir, args.unit, args.years):
+        result = audit_unit_year(args.data_dir, args.unit, year, processed_dir=args.processed_dir)
+        counts = result.counts()
+        print(f"[audit] {args.unit} {year}: {int(counts['diperiksa'].sum())} diperiksa, "
+              f"{int(counts['selisih'].sum())} selisih", file=sys.stderr)
+        for _, row in result.differences().iterrows():
+            print(f"  selisih: {row['dataset']}: {row['item']}: dipublikasikan {fmt_number(row['dipublikasikan'])}, "
+                  f"dihitung {fmt_number(row['dihitung'])}, selisih {fmt_number(row['selisih'])}", file=sys.stderr)
+        print(Path(args.processed_dir) / args.unit / str(year) / "audit.csv")
+    return 0
+
+
+def _cmd_synth(args) -> int:
+    from .synth import synth_main
+
+    for path in synth_main(args.units, args.years, args.respondents, args.out, seed=args.seed):
+        print(path)
+    return 0
 
 
 COMMANDS = {
     "ingest": _cmd_ingest,
     "templates": _cmd_templates,
     "validate": _cmd_validate,
-    "audit": _not_ready,
+    "audit": _cmd_audit,
     "run": _cmd_run,
-    "synth": _not_ready,
+    "synth": _cmd_synth,
 }
 
 

@@ -83,6 +83,8 @@ def table_html(frame: pd.DataFrame, *, index: bool = False, formats: dict | None
     if index:
         shown = shown.reset_index()
         numeric -= set(frame.index.names)
+    numeric = {label(c) for c in numeric}
+    shown.columns = [label(c) for c in shown.columns]
     num = ' class="num"'
     head = "".join(f"<th{num if c in numeric else ''}>{_escape(c)}</th>" for c in shown.columns)
     body = []
@@ -94,6 +96,19 @@ def table_html(frame: pd.DataFrame, *, index: bool = False, formats: dict | None
         body.append(f"<tr>{cells}</tr>")
     return (f'<table class="lkjip-table"><thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(body)}</tbody></table>")
+
+
+def label(name: object) -> str:
+    """A column name as readers see it: ``nama_bulan`` -> ``Nama bulan``; others unchanged.
+
+    >>> label("jenis_kelamin"), label("Capaian (%)")
+    ('Jenis kelamin', 'Capaian (%)')
+    """
+    text = str(name)
+    if text.islower() and " " not in text:
+        text = text.replace("_", " ")
+        return text[:1].upper() + text[1:]
+    return text
 
 
 def _blank(value) -> bool:

@@ -98,3 +98,131 @@ def raise_for_errors(result) -> None:
     errors = result.data_errors()
     if errors:
         raise DataErrors(errors)
+
+
+def validation_tables(result) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The validation notebook's three tables: summary, failed rules, all rules."""
+    counts = result.summary()
+    summary = pd.DataFrame([
+        {"Ukuran": "Aturan diperiksa", "Jumlah": counts["aturan"]},
+        {"Ukuran": "Lulus", "Jumlah": counts["lulus"]},
+        {"Ukuran": "Gagal tingkat error", "Jumlah": counts["error"]},
+        {"Ukuran": "Gagal tingkat peringatan", "Jumlah": counts["peringatan"]},
+        {"Ukuran": "Dilewati (kolom tidak ada)", "Jumlah": counts["dilewati"]},
+    ])
+    frame = result.to_frame()
+    failed = frame[frame["status"] == "gagal"].reset_index(drop=True)
+    rules = frame[["dataset", "aturan", "tingkat", "status"]]
+    return summary, failed, rules
+
+
+# ------------------------------------------------------------------ indicators
+
+INDICATORS_CSV = "indicators.csv"
+INDICATOR_COLUMNS = ("indikator", "nama", "satuan", "target", "realisasi", "capaian_pct", "kategori")
+
+
+def write_indicators_csv(table: pd.DataFrame, path: Path) -> Path:
+    """``indicators.csv`` as the data contract says: seven columns, plain decimals, full precision.
+
+    Written to a temporary name and moved, so a reader never sees half a file.
+    """
+    frame = table.reset_index(drop=table.index.name != "indikator") if "indikator" not in table.columns else table
+    frame = frame.loc[:, list(INDICATOR_COLUMNS)]
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    frame.to_csv(tmp, index=False, lineterminator="\n")
+    tmp.replace(path)
+    return path
+
+
+def indicator_step(ctx, ikm_weight: str = "exact"):
+    """The indicator notebook: compute every indicator and write indicators.csv."""
+    from .indicators import compute_all
+
+    inputs = load_inputs(ctx.data_dir, ctx.unit, ctx.year, ctx.processed_dir)
+    results = compute_all(inputs.datasets, inputs.targets, inputs.unit.as_dict(), ctx.year, ikm_weight=ikm_weight)
+    write_indicators_csv(results.tabel, processed_year_dir(ctx.processed_dir, ctx.unit, ctx.year) / INDICATORS_CSV)
+    return inputs, results
+
+
+def indicator_overview(results) -> pd.DataFrame:
+    """The seven indicators with target document, capaian category and own class, Indonesian headers."""
+    table = results.tabel.reset_index(drop=True)
+    doc_of = dict(zip(results.target["indikator"], results.target["dokumen_label"]))
+    return pd.DataFrame({
+        "Indikator": table["nama"],
+        "Satuan": table["satuan"],
+        "Target": table["target"],
+        "Dokumen target": [doc_of.get(i) or "" for i in table["indikator"]],
+        "Realisasi": table["realisasi"],
+        "Capaian (%)": table["capaian_pct"],
+        "Kategori capaian": table["kategori"],
+        "Kelas indikator": [results.kelas.get(i) or "" for i in table["indikator"]],
+    })
+
+
+def indicator_notes(results) -> str:
+    """The notes of every indicator as a Markdown list (empty string when none)."""
+    lines = results.notes_text()
+    return "\n".join(f"- {line}" for line in lines)
+
+
+def sample_table(results) -> pd.DataFrame:
+    """Krejcie-Morgan minimum against the actual respondents, in words."""
+    check = results.ikm_sampel
+    if check is None:
+        return pd.DataFrame({"Keterangan": ["Data layanan atau survei tidak tersedia."]})
+    return pd.DataFrame([{
+        "Pengguna layanan setahun (N)": check.populasi,
+        "Sampel minimum": check.minimum,
+        "Responden": check.responden,
+        "Kesimpulan": "cukup" if check.cukup else "KURANG dari sampel minimum",
+    }])
+
+
+def innovation_table(results) -> pd.DataFrame:
+    """The year's counted innovations, without internal columns."""
+    frame = results.inovasi.aktif if results.inovasi is not None else pd.DataFrame()
+    columns = {"nama": "Nama inovasi", "nomor_sk": "Nomor SK", "tanggal_sk": "Tanggal SK", "status": "Status"}
+    shown = frame[[c for c in columns if c in frame.columns]].rename(columns=columns).copy()
+    if "Tanggal SK" in shown:
+        shown["Tanggal SK"] = shown["Tanggal SK"].dt.strftime("%d-%m-%Y")
+    return shown.reset_index(drop=True)
+
+
+# ------------------------------------------------------------------ audit
+
+def audit_step(ctx):
+    """The audit notebook: recompute every published total and figure, write audit.csv."""
+    from .audit import audit_unit_year
+
+    return audit_unit_year(ctx.data_dir, ctx.unit, ctx.year, processed_dir=ctx.processed_dir)
+
+
+def audit_counts(result) -> pd.DataFrame:
+    """Counts per check family, with a total row, Indonesian headers."""
+    counts = result.counts().reset_index()
+    counts.columns = ["Pemeriksaan", "Diperiksa", "Sesuai", "Selisih"]
+    total = pd.DataFrame([{"Pemeriksaan": "Jumlah", "Diperiksa": counts["Diperiksa"].sum(),
+                           "Sesuai": counts["Sesuai"].sum(), "Selisih": counts["Selisih"].sum()}])
+    return pd.concat([counts, total], ignore_index=True)
+
+
+def audit_sections(result) -> list[tuple[str, pd.DataFrame]]:
+    """Each group of differences (family, dataset) with the rows it comes from."""
+    diff = result.differences()
+    sections = []
+    for (family, dataset), group in diff.groupby(["pemeriksaan", "dataset"], sort=False):
+        shown = pd.DataFrame({
+            "Item": group["item"],
+            "Dipublikasikan": group["dipublikasikan"],
+            "Dihitung": group["dihitung"],
+            "Selisih": group["selisih"],
+            "Berkas": group["berkas"].map(lambda p: Path(str(p)).name if pd.notna(p) and str(p) else ""),
+            "Baris": group["baris"],
+            "Sumber": group["sumber"],
+        }).reset_index(drop=True)
+        sections.append((f"{family.capitalize()}: {dataset}", shown))
+    return sections
