@@ -1,0 +1,421 @@
+"""Write the Great Expectations suites under ``expectations/`` from the rules below.
+
+The JSON files are what :mod:`lkjip.validate` runs (they are committed); this
+script only keeps them consistent and readable. Run it after changing a rule::
+
+    .venv/bin/python scripts/build_expectations.py          # write
+    .venv/bin/python scripts/build_expectations.py --check  # fail if out of date
+
+Every expectation carries ``meta``:
+
+- ``id``: a stable rule id (``<dataset>.<kolom>.<aturan>``);
+- ``aturan``: the rule in plain Bahasa Indonesia, as users and auditors see it;
+- ``tingkat``: ``error`` (the run stops before writing anything of the year) or
+  ``peringatan`` (the finding goes into the report);
+- ``kolom``: the column(s) of the input file the rule is about.
+
+Columns whose name is listed in a suite's ``meta.kolom_bantu`` are helper
+columns that :mod:`lkjip.validate` derives before validating (for example the
+number of answered survey items); they never come from the analysts' files.
+The report year is the suite parameter ``tahun`` (``{"$PARAMETER": "tahun"}``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from lkjip.schema import (  # noqa: E402
+    DATASETS,
+    MONTHS,
+    SAKIP_COMPONENTS,
+    SAKIP_SUBCOMPONENTS,
+    STAFF_STATUSES,
+    TARGET_DOCUMENTS,
+    UNSUR,
+)
+
+OUT = ROOT / "expectations"
+
+#: The seven key indicators every report year needs a target for (domain.md).
+KEY_INDICATORS = (
+    "ikm",
+    "layanan_sesuai_standar_pct",
+    "koordinasi_ditindaklanjuti_pct",
+    "sakip",
+    "realisasi_anggaran_pct",
+    "ip_asn",
+    "jumlah_inovasi",
+)
+
+IP_ASN_MAX = {"kualifikasi": 25, "kompetensi": 40, "kinerja": 30, "disiplin": 5}
+SAKIP_WEIGHTS = {"perencanaan": 30, "pengukuran": 30, "pelaporan": 15, "evaluasi_internal": 25}
+SAKIP_SUB_SHARES = {"keberadaan": 0.20, "kualitas": 0.30, "pemanfaatan": 0.50}
+
+#: Type names accepted by ``expect_column_values_to_be_in_type_list`` per column kind.
+TYPE_LISTS = {
+    "text": ["StringDtype", "str"],
+    "integer": ["Int64Dtype", "int64"],
+    "number": ["float64", "Float64Dtype", "int64", "Int64Dtype"],
+    "date": ["datetime64[ns]", "datetime64[us]", "datetime64[ms]", "datetime64[s]"],
+}
+KIND_WORDS = {
+    "text": "teks",
+    "integer": "bilangan bulat",
+    "number": "angka",
+    "date": "tanggal",
+}
+
+TAHUN = {"$PARAMETER": "tahun"}
+
+
+def where(column: str, operator: str, parameter) -> dict:
+    """A GX 1.x row condition (serialised ``Column(column) <operator> parameter``)."""
+    return {"row_condition": {"type": "comparison", "column": {"name": column}, "operator": operator,
+                              "parameter": parameter}}
+
+
+NOT_TOTAL = where("adalah_total", "==", False)
+ASN = where("status", "IN", ["PNS", "PPPK"])
+ASN_IN_POST = where("asn_aktif_akhir_tahun", "==", True)
+SEVERITY = {"error": "critical", "peringatan": "warning"}
+
+
+def rule(rid: str, type_: str, kwargs: dict, aturan: str, tingkat: str, kolom: str) -> dict:
+    assert tingkat in SEVERITY, tingkat
+    return {
+        "type": type_,
+        "kwargs": kwargs,
+        "meta": {"id": rid, "aturan": aturan, "tingkat": tingkat, "kolom": kolom},
+        "severity": SEVERITY[tingkat],
+    }
+
+
+def structure(name: str, *, not_null: tuple[str, ...] = (), total_rows: bool = False,
+              not_null_condition: dict | None = None) -> list[dict]:
+    """Columns present, of the right type, and required cells filled."""
+    spec = DATASETS[name]
+    required = list(spec.required)
+    out = [rule(f"{name}.kolom_wajib.ada", "expect_table_columns_to_match_set",
+                {"column_set": required, "exact_match": False},
+                "Kolom wajib ada: " + ", ".join(required) + " (kolom lain boleh ada)", "error", ", ".join(required))]
+    for col in spec.columns:
+        out.append(rule(
+            f"{name}.{col.name}.tipe", "expect_column_values_to_be_in_type_list",
+            {"column": col.name, "type_list": TYPE_LISTS[col.kind]},
+            f"Isi kolom '{col.name}' harus {KIND_WORDS[col.kind]}"
+            + ("" if col.required else " (kolom opsional; boleh tidak ada)"),
+            "error", col.name))
+    for c in not_null:
+        cond = not_null_condition if not_null_condition is not None else (NOT_TOTAL if total_rows else {})
+        where = " (selain baris JUMLAH)" if total_rows and not_null_condition is None else ""
+        out.append(rule(f"{name}.{c}.terisi", "expect_column_values_to_not_be_null", {"column": c, **cond},
+                        f"Kolom '{c}' tidak boleh kosong{where}", "error", c))
+    return out
+
+
+def at_least_zero(name: str, cols, what: str, *, total_rows: bool, kolom: str | None = None) -> list[dict]:
+    cond = NOT_TOTAL if total_rows else {}
+    return [rule(f"{name}.{c}.tidak_negatif", "expect_column_values_to_be_between",
+                 {"column": c, "min_value": 0, **cond},
+                 f"{what} '{c}' tidak boleh negatif", "error", kolom or c) for c in cols]
+
+
+def totals_rule(name: str, kolom: str) -> dict:
+    return rule(f"{name}.total_tercetak.cocok", "expect_column_values_to_be_null",
+                {"column": "total_tidak_cocok"},
+                "Baris JUMLAH yang diketik harus sama dengan jumlah baris-baris di atasnya "
+                "(selisih dilaporkan, data tidak diubah)", "peringatan", kolom)
+
+
+def suite(name: str, title: str, expectations: list[dict], helpers: dict[str, str] | None = None) -> dict:
+    meta = {
+        "dataset": name,
+        "judul": title,
+        "parameter": {"tahun": "tahun laporan (diisi saat validasi)"},
+        "kolom_bantu": helpers or {},
+        "catatan": "Dibuat oleh scripts/build_expectations.py; jalankan ulang skrip itu setelah mengubah aturan.",
+    }
+    ids = [e["meta"]["id"] for e in expectations]
+    dup = {i for i in ids if ids.count(i) > 1}
+    assert not dup, dup
+    return {"name": name, "meta": meta, "expectations": expectations}
+
+
+# --------------------------------------------------------------------------- suites
+
+
+def ikm_survei() -> dict:
+    n = "ikm_survei"
+    ex = structure(n, not_null=("tanggal",))
+    for u in UNSUR:
+        ex.append(rule(f"{n}.{u}.nilai_1_4", "expect_column_values_to_be_in_set",
+                       {"column": u, "value_set": [1, 2, 3, 4]},
+                       f"Jawaban {u} harus 1, 2, 3 atau 4 (kosong boleh)", "error", u))
+    ex.append(rule(f"{n}.jumlah_jawaban.minimal_satu", "expect_column_values_to_be_between",
+                   {"column": "jumlah_jawaban", "min_value": 1},
+                   "Setiap responden harus menjawab paling sedikit satu unsur u1..u9", "error", "u1..u9"))
+    ex.append(rule(f"{n}.jumlah_jawaban.lengkap", "expect_column_values_to_be_between",
+                   {"column": "jumlah_jawaban", "min_value": 9},
+                   "Responden sebaiknya menjawab kesembilan unsur u1..u9 (unsur kosong tidak dihitung)",
+                   "peringatan", "u1..u9"))
+    ex.append(rule(f"{n}.tanggal.dalam_tahun", "expect_column_values_to_be_between",
+                   {"column": "tahun_tanggal", "min_value": TAHUN, "max_value": TAHUN},
+                   "Tanggal survei harus di dalam tahun laporan", "error", "tanggal"))
+    ex.append(rule(f"{n}.umur.wajar", "expect_column_values_to_be_between",
+                   {"column": "umur", "min_value": 10, "max_value": 110},
+                   "Umur responden sebaiknya antara 10 dan 110 tahun", "peringatan", "umur"))
+    return suite(n, DATASETS[n].title, ex, {
+        "jumlah_jawaban": "banyaknya unsur u1..u9 yang dijawab (tidak kosong) oleh responden",
+        "tahun_tanggal": "tahun dari kolom tanggal",
+    })
+
+
+def paten_layanan() -> dict:
+    n = "paten_layanan"
+    ex = structure(n, not_null=("layanan",))
+    ex.append(rule(f"{n}.bulan.terisi", "expect_column_values_to_be_null", {"column": "bulan_kosong"},
+                   "Jumlah layanan setiap bulan jan..des sebaiknya diisi (kosong dihitung 0)", "peringatan",
+                   "jan..des"))
+    ex += at_least_zero(n, MONTHS, "Jumlah layanan bulan", total_rows=True)
+    ex += at_least_zero(n, ("jumlah", "tidak_sesuai_standar"), "Jumlah layanan", total_rows=True)
+    ex.append(rule(f"{n}.hitungan.bulat", "expect_column_values_to_be_null", {"column": "kolom_bukan_bulat"},
+                   "Jumlah layanan harus bilangan bulat", "error", "jan..des, jumlah, tidak_sesuai_standar"))
+    ex.append(rule(f"{n}.tidak_sesuai_standar.maks_total", "expect_column_pair_values_a_to_be_greater_than_b",
+                   {"column_A": "total_bulan", "column_B": "tidak_sesuai_standar", "or_equal": True,
+                    "ignore_row_if": "either_value_is_missing", **NOT_TOTAL},
+                   "Layanan tidak sesuai standar tidak boleh lebih dari jumlah layanan setahun (jan..des)",
+                   "error", "tidak_sesuai_standar"))
+    ex.append(rule(f"{n}.jumlah.sama_dengan_bulan", "expect_column_values_to_be_null",
+                   {"column": "jumlah_tidak_cocok"},
+                   "Kolom 'jumlah' yang tercetak harus sama dengan jumlah jan..des (selisih dilaporkan)",
+                   "peringatan", "jumlah"))
+    ex.append(totals_rule(n, "jan..des, jumlah, tidak_sesuai_standar"))
+    return suite(n, DATASETS[n].title, ex, {
+        "total_bulan": "jumlah jan..des pada baris itu",
+        "bulan_kosong": "nama bulan yang kosong pada baris layanan itu",
+        "kolom_bukan_bulat": "nama kolom hitungan yang berisi pecahan pada baris itu",
+        "jumlah_tidak_cocok": "keterangan bila 'jumlah' berbeda dari jumlah jan..des",
+        "total_tidak_cocok": "keterangan bila baris JUMLAH berbeda dari jumlah baris-baris layanan",
+    })
+
+
+def anggaran() -> dict:
+    n = "anggaran"
+    ex = structure(n, not_null=("kode", "uraian", "pagu", "realisasi"), total_rows=True)
+    ex.append(rule(f"{n}.kode.format", "expect_column_values_to_match_regex",
+                   {"column": "kode", "regex": r"^\d{1,2}\.\d{2}\.\d{2}(?:\.\d\.\d{2}(?:\.\d{4})?)?$", **NOT_TOTAL},
+                   "Kode harus berbentuk program 7.01.01, kegiatan 7.01.01.2.01 atau sub kegiatan 7.01.01.2.01.0001",
+                   "error", "kode"))
+    ex.append(rule(f"{n}.kode.unik", "expect_column_values_to_be_unique", {"column": "kode", **NOT_TOTAL},
+                   "Kode tidak boleh berulang", "error", "kode"))
+    ex += at_least_zero(n, ("pagu", "realisasi"), "Nilai", total_rows=True)
+    ex.append(rule(f"{n}.realisasi.maks_pagu", "expect_column_pair_values_a_to_be_greater_than_b",
+                   {"column_A": "pagu", "column_B": "realisasi", "or_equal": True,
+                    "ignore_row_if": "either_value_is_missing", **NOT_TOTAL},
+                   "Realisasi tidak boleh lebih besar dari pagu", "error", "realisasi"))
+    ex.append(rule(f"{n}.induk.sama_dengan_anak", "expect_column_values_to_be_null", {"column": "anak_tidak_cocok"},
+                   "Pagu dan realisasi program/kegiatan harus sama dengan jumlah kegiatan/sub kegiatan di bawahnya "
+                   "(selisih dilaporkan)", "peringatan", "pagu, realisasi"))
+    ex.append(totals_rule(n, "pagu, realisasi"))
+    return suite(n, DATASETS[n].title, ex, {
+        "anak_tidak_cocok": "keterangan bila baris induk berbeda dari jumlah anaknya (tingkat terdekat yang ada)",
+        "total_tidak_cocok": "keterangan bila baris JUMLAH berbeda dari jumlah baris tingkat teratas",
+    })
+
+
+def lra() -> dict:
+    n = "lra"
+    ex = structure(n, not_null=("kode_rekening", "uraian", "anggaran", "realisasi"), total_rows=True)
+    ex.append(rule(f"{n}.kode_rekening.format", "expect_column_values_to_match_regex",
+                   {"column": "kode_rekening", "regex": r"^\d(?:\.\d{1,4})*$", **NOT_TOTAL},
+                   "Kode rekening harus berbentuk 5, 5.1, 5.1.01, ... (angka dipisah titik)", "error",
+                   "kode_rekening"))
+    ex.append(rule(f"{n}.kode_rekening.unik", "expect_column_values_to_be_unique",
+                   {"column": "kode_rekening", **NOT_TOTAL},
+                   "Kode rekening tidak boleh berulang", "error", "kode_rekening"))
+    ex += at_least_zero(n, ("anggaran", "realisasi", "realisasi_tahun_lalu"), "Nilai", total_rows=True)
+    ex.append(rule(f"{n}.realisasi.maks_anggaran", "expect_column_pair_values_a_to_be_greater_than_b",
+                   {"column_A": "anggaran", "column_B": "realisasi", "or_equal": True,
+                    "ignore_row_if": "either_value_is_missing", **where("akun_belanja", "==", True)},
+                   "Realisasi belanja (rekening 5...) tidak boleh lebih besar dari anggarannya", "error",
+                   "realisasi"))
+    ex.append(rule(f"{n}.induk.sama_dengan_anak", "expect_column_values_to_be_null", {"column": "anak_tidak_cocok"},
+                   "Rekening induk harus sama dengan jumlah rekening di bawahnya (selisih dilaporkan)",
+                   "peringatan", "anggaran, realisasi, realisasi_tahun_lalu"))
+    ex.append(totals_rule(n, "anggaran, realisasi, realisasi_tahun_lalu"))
+    return suite(n, DATASETS[n].title, ex, {
+        "akun_belanja": "benar bila kode rekening diawali 5 (belanja)",
+        "anak_tidak_cocok": "keterangan bila rekening induk berbeda dari jumlah rekening di bawahnya",
+        "total_tidak_cocok": "keterangan bila baris JUMLAH berbeda dari jumlah rekening tingkat teratas",
+    })
+
+
+def pegawai() -> dict:
+    n = "pegawai"
+    ex = structure(n, not_null=("nama", "jabatan", "status"))
+    ex.append(rule(f"{n}.status.pilihan", "expect_column_values_to_be_in_set",
+                   {"column": "status", "value_set": list(STAFF_STATUSES)},
+                   "Status harus PNS, PPPK atau honorer", "error", "status"))
+    ex.append(rule(f"{n}.nip.terisi_asn", "expect_column_values_to_not_be_null", {"column": "nip", **ASN},
+                   "NIP wajib diisi untuk ASN (PNS/PPPK)", "error", "nip"))
+    ex.append(rule(f"{n}.nip.format_asn", "expect_column_values_to_match_regex",
+                   {"column": "nip", "regex": r"^\d{18}$", **ASN},
+                   "NIP ASN harus 18 angka tanpa spasi", "error", "nip"))
+    ex.append(rule(f"{n}.nip.unik_asn", "expect_column_values_to_be_unique", {"column": "nip", **ASN},
+                   "NIP ASN tidak boleh berulang", "error", "nip"))
+    for dim, mx in IP_ASN_MAX.items():
+        ex.append(rule(f"{n}.{dim}.rentang", "expect_column_values_to_be_between",
+                       {"column": dim, "min_value": 0, "max_value": mx},
+                       f"Dimensi IP ASN '{dim}' harus antara 0 dan {mx}", "error", dim))
+    for dim in IP_ASN_MAX:
+        ex.append(rule(f"{n}.{dim}.terisi_asn", "expect_column_values_to_not_be_null", {"column": dim, **ASN_IN_POST},
+                       f"Dimensi IP ASN '{dim}' wajib diisi untuk setiap ASN yang masih bertugas di akhir tahun",
+                       "error", dim))
+    ex.append(rule(f"{n}.selesai.setelah_mulai", "expect_column_pair_values_a_to_be_greater_than_b",
+                   {"column_A": "selesai", "column_B": "mulai", "or_equal": True,
+                    "ignore_row_if": "either_value_is_missing"},
+                   "Tanggal selesai tidak boleh sebelum tanggal mulai", "error", "mulai, selesai"))
+    return suite(n, DATASETS[n].title, ex, {
+        "asn_aktif_akhir_tahun": "benar bila ASN dan 'selesai' kosong atau sesudah tahun laporan",
+    })
+
+
+def sakip_evaluasi() -> dict:
+    n = "sakip_evaluasi"
+    ex = structure(n, not_null=("komponen", "bobot", "nilai"))
+    ex.append(rule(f"{n}.komponen.pilihan", "expect_column_values_to_be_in_set",
+                   {"column": "komponen", "value_set": list(SAKIP_COMPONENTS)},
+                   "Komponen harus salah satu dari perencanaan, pengukuran, pelaporan, evaluasi_internal",
+                   "error", "komponen"))
+    ex.append(rule(f"{n}.komponen.lengkap", "expect_column_distinct_values_to_contain_set",
+                   {"column": "komponen", "value_set": list(SAKIP_COMPONENTS)},
+                   "Keempat komponen (perencanaan, pengukuran, pelaporan, evaluasi_internal) harus ada",
+                   "error", "komponen"))
+    ex.append(rule(f"{n}.subkomponen.pilihan", "expect_column_values_to_be_in_set",
+                   {"column": "subkomponen", "value_set": list(SAKIP_SUBCOMPONENTS)},
+                   "Subkomponen harus keberadaan, kualitas atau pemanfaatan (kosong = baris komponen)",
+                   "error", "subkomponen"))
+    ex.append(rule(f"{n}.baris.unik", "expect_compound_columns_to_be_unique",
+                   {"column_list": ["komponen", "subkomponen_atau_komponen"]},
+                   "Setiap komponen dan subkomponen hanya boleh muncul sekali", "error", "komponen, subkomponen"))
+    weights = ", ".join(f"{k} {v}" for k, v in SAKIP_WEIGHTS.items())
+    shares = ", ".join(f"{k} {round(v * 100)}%" for k, v in SAKIP_SUB_SHARES.items())
+    ex.append(rule(f"{n}.bobot.baku", "expect_column_pair_values_to_be_equal",
+                   {"column_A": "bobot", "column_B": "bobot_baku", "ignore_row_if": "either_value_is_missing"},
+                   f"Bobot harus sesuai PermenPAN-RB 88/2021: {weights}; subkomponen {shares} dari bobot komponennya",
+                   "error", "bobot"))
+    ex.append(rule(f"{n}.nilai.tidak_negatif", "expect_column_values_to_be_between",
+                   {"column": "nilai", "min_value": 0}, "Nilai tidak boleh negatif", "error", "nilai"))
+    ex.append(rule(f"{n}.nilai.maks_bobot", "expect_column_pair_values_a_to_be_greater_than_b",
+                   {"column_A": "bobot", "column_B": "nilai", "or_equal": True,
+                    "ignore_row_if": "either_value_is_missing"},
+                   "Nilai tidak boleh lebih besar dari bobotnya", "error", "nilai"))
+    ex.append(rule(f"{n}.komponen.sama_dengan_sub", "expect_column_values_to_be_null",
+                   {"column": "subkomponen_tidak_cocok"},
+                   "Nilai baris komponen harus sama dengan jumlah nilai subkomponennya (selisih dilaporkan)",
+                   "peringatan", "nilai"))
+    return suite(n, DATASETS[n].title, ex, {
+        "subkomponen_atau_komponen": "subkomponen, atau '-' untuk baris komponen",
+        "bobot_baku": "bobot menurut PermenPAN-RB 88/2021 untuk baris itu",
+        "subkomponen_tidak_cocok": "keterangan bila nilai komponen berbeda dari jumlah subkomponennya",
+    })
+
+
+def koordinasi() -> dict:
+    n = "koordinasi"
+    ex = structure(n, not_null=("uraian", "seksi", "fasilitasi", "tindak_lanjut"), total_rows=True)
+    ex += at_least_zero(n, ("fasilitasi", "tindak_lanjut"), "Jumlah", total_rows=True)
+    ex.append(rule(f"{n}.hitungan.bulat", "expect_column_values_to_be_null", {"column": "kolom_bukan_bulat"},
+                   "Jumlah fasilitasi dan tindak lanjut harus bilangan bulat", "error", "fasilitasi, tindak_lanjut"))
+    ex.append(rule(f"{n}.tindak_lanjut.maks_fasilitasi", "expect_column_pair_values_a_to_be_greater_than_b",
+                   {"column_A": "fasilitasi", "column_B": "tindak_lanjut", "or_equal": True,
+                    "ignore_row_if": "either_value_is_missing", **NOT_TOTAL},
+                   "Tindak lanjut tidak boleh lebih banyak dari fasilitasi", "error", "tindak_lanjut"))
+    ex.append(totals_rule(n, "fasilitasi, tindak_lanjut"))
+    return suite(n, DATASETS[n].title, ex, {
+        "kolom_bukan_bulat": "nama kolom hitungan yang berisi pecahan pada baris itu",
+        "total_tidak_cocok": "keterangan bila baris JUMLAH berbeda dari jumlah baris-baris uraian",
+    })
+
+
+def inovasi() -> dict:
+    n = "inovasi"
+    ex = structure(n, not_null=("nama", "nomor_sk", "tanggal_sk"))
+    ex.append(rule(f"{n}.status.pilihan", "expect_column_values_to_match_regex",
+                   {"column": "status", "regex": r"(?i)^\s*(?:aktif|nonaktif)\s*$"},
+                   "Status harus 'aktif' atau 'nonaktif' (kosong = aktif)", "error", "status"))
+    ex.append(rule(f"{n}.tanggal_sk.tidak_setelah_tahun", "expect_column_values_to_be_between",
+                   {"column": "tahun_sk", "max_value": TAHUN},
+                   "Tanggal SK sebaiknya tidak sesudah tahun laporan", "peringatan", "tanggal_sk"))
+    return suite(n, DATASETS[n].title, ex, {"tahun_sk": "tahun dari kolom tanggal_sk"})
+
+
+def targets() -> dict:
+    n = "targets"
+    ex = structure(n, not_null=("indikator", "dokumen", "tahun", "target"))
+    ex.append(rule(f"{n}.dokumen.pilihan", "expect_column_values_to_be_in_set",
+                   {"column": "dokumen", "value_set": list(TARGET_DOCUMENTS)},
+                   "Dokumen harus renstra, renstra_perubahan, pk atau pk_perubahan", "error", "dokumen"))
+    ex.append(rule(f"{n}.baris.unik", "expect_compound_columns_to_be_unique",
+                   {"column_list": ["indikator", "dokumen", "tahun"]},
+                   "Satu indikator hanya boleh punya satu target per dokumen dan tahun", "error",
+                   "indikator, dokumen, tahun"))
+    ex.append(rule(f"{n}.indikator.tahun_laporan_lengkap", "expect_column_distinct_values_to_contain_set",
+                   {"column": "indikator_tahun_laporan", "value_set": list(KEY_INDICATORS)},
+                   "Ketujuh indikator kinerja utama harus punya target untuk tahun laporan (dokumen apa pun): "
+                   + ", ".join(KEY_INDICATORS), "error", "indikator, tahun"))
+    return suite(n, DATASETS[n].title, ex, {
+        "indikator_tahun_laporan": "indikator pada baris bertahun sama dengan tahun laporan (kosong untuk tahun lain)",
+    })
+
+
+BUILDERS = (ikm_survei, paten_layanan, anggaran, lra, pegawai, sakip_evaluasi, koordinasi, inovasi, targets)
+
+
+def render(s: dict) -> str:
+    return json.dumps(s, indent=2, ensure_ascii=False) + "\n"
+
+
+def check_with_gx(s: dict) -> None:
+    """Every expectation must be accepted by GX (an invalid one is dropped silently)."""
+    import great_expectations as gx
+
+    built = gx.ExpectationSuite(name=s["name"], expectations=json.loads(json.dumps(s["expectations"])),
+                                  meta=dict(s["meta"]))
+    if len(built.expectations) != len(s["expectations"]):
+        raise SystemExit(f"{s['name']}: GX rejected {len(s['expectations']) - len(built.expectations)} expectation(s)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--check", action="store_true", help="only compare with the committed files")
+    ap.add_argument("--no-gx", action="store_true", help="skip loading the suites in GX")
+    args = ap.parse_args(argv)
+    stale = []
+    for build in BUILDERS:
+        s = build()
+        if not args.no_gx:
+            check_with_gx(s)
+        path = OUT / f"{s['name']}.json"
+        text = render(s)
+        if args.check:
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                stale.append(path.name)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            print(f"{path.relative_to(ROOT)}: {len(s['expectations'])} aturan")
+    if stale:
+        print("tidak mutakhir (jalankan scripts/build_expectations.py): " + ", ".join(stale), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,131 @@
+"""The main job end to end: papermill runs the whole chain for one bundled year.
+
+One run is shared by the tests of this module (it takes tens of seconds);
+the failing run then proves that a bad input leaves the good report intact.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from lkjip.pipeline import plan, run_unit_year, steps_for
+
+pytestmark = pytest.mark.slow
+YEAR = 2023
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory, raw_dir):
+    base = tmp_path_factory.mktemp("run")
+    data = base / "raw"
+    shutil.copytree(raw_dir / "gedeg", data / "gedeg")
+    return {"data_dir": data, "processed_dir": base / "processed", "reports_dir": base / "reports"}
+
+
+@pytest.fixture(scope="module")
+def good_run(workspace):
+    result = run_unit_year("gedeg", YEAR, **workspace, pdf=True)
+    assert result.ok, result.message
+    return result
+
+
+def test_every_step_ran_and_is_kept(good_run, workspace):
+    folder = good_run.report_dir
+    names = sorted(p.name for p in (folder / "notebooks").glob("*.ipynb"))
+    assert names == sorted(s.notebook for s in steps_for("gedeg", YEAR, workspace["data_dir"]))
+    assert "04_lkjip.ipynb" in names and "06_analisis_sakip.ipynb" in names
+    for report in ("lkjip", "audit", "analisis_sakip"):
+        for suffix in (".html", "_lengkap.html", ".pdf"):
+            path = folder / f"{report}_gedeg_{YEAR}{suffix}"
+            assert path.exists() and path.stat().st_size > 1000, path.name
+    assert (folder / "validation" / "validasi.html").exists()
+
+
+def test_executed_notebooks_are_clean_documents(good_run):
+    for path in sorted((good_run.report_dir / "notebooks").glob("*.ipynb")):
+        book = nbformat.read(path, as_version=4)
+        for cell in book.cells:
+            for output in cell.get("outputs", []):
+                assert output.output_type != "error", (path.name, output.get("evalue"))
+                if output.output_type == "stream":
+                    # No warnings, no debug prints: a report shows tables, charts and text only.
+                    pytest.fail(f"{path.name}: stray {output.name} output: {output.text[:200]!r}")
+                text = output.get("data", {}).get("text/plain", "") if "data" in output else ""
+                if text and not any(k in output["data"] for k in ("text/html", "text/markdown", "image/svg+xml", "image/png")):
+                    pytest.fail(f"{path.name}: raw repr output: {text[:200]!r}")
+
+
+def test_pdf_holds_the_key_figures(good_run):
+    from pypdf import PdfReader
+
+    text = "".join(page.extract_text() for page in PdfReader(good_run.report_dir / f"lkjip_gedeg_{YEAR}.pdf").pages)
+    for needle in ("Indeks Kepuasan Masyarakat", "86,13", "98,31", "Daftar Isi"):
+        assert needle in text, needle
+
+
+def test_html_reads_offline(good_run):
+    html = (good_run.report_dir / f"lkjip_gedeg_{YEAR}.html").read_text(encoding="utf-8")
+    assert "cdn" not in html.lower()
+    assert "<script src=\"http" not in html and "<link href=\"http" not in html
+    full = (good_run.report_dir / f"lkjip_gedeg_{YEAR}_lengkap.html").read_text(encoding="utf-8")
+    assert "compute_all" in full or "nb.table" in full  # the auditors' copy shows the code
+
+
+def test_processed_outputs(good_run, workspace):
+    folder = workspace["processed_dir"] / "gedeg" / str(YEAR)
+    lines = (folder / "indicators.csv").read_text().splitlines()
+    assert lines[0] == "indikator,nama,satuan,target,realisasi,capaian_pct,kategori"
+    assert len(lines) == 8
+    sakip = next(line for line in lines if line.startswith("sakip,"))
+    assert ",86.13," in sakip
+    assert (folder / "audit.csv").exists()
+    assert (folder / "ikm_survei.parquet").exists()
+
+
+def test_corrupted_survey_fails_and_keeps_the_earlier_report(good_run, workspace):
+    before = tree_digest(good_run.report_dir)
+    processed_before = tree_digest(workspace["processed_dir"] / "gedeg" / str(YEAR))
+    survey = workspace["data_dir"] / "gedeg" / str(YEAR) / "ikm_survei.csv"
+    original = survey.read_text(encoding="utf-8")
+    lines = original.splitlines()
+    cells = lines[5].split(",")
+    cells[4] = "5"  # u3 of spreadsheet row 6
+    lines[5] = ",".join(cells)
+    survey.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "lkjip.cli", "run", "--unit", "gedeg", "--year", str(YEAR),
+             "--data-dir", str(workspace["data_dir"]), "--processed-dir", str(workspace["processed_dir"]),
+             "--reports-dir", str(workspace["reports_dir"])],
+            capture_output=True, text=True, timeout=600,
+        )
+    finally:
+        survey.write_text(original, encoding="utf-8")
+    assert proc.returncode != 0
+    assert "ikm_survei.csv" in proc.stderr and "baris 6" in proc.stderr and "u3" in proc.stderr
+    assert tree_digest(good_run.report_dir) == before
+    assert tree_digest(workspace["processed_dir"] / "gedeg" / str(YEAR)) == processed_before
+    failed = workspace["reports_dir"] / "gedeg" / "_gagal" / str(YEAR) / "notebooks" / "02_validasi.ipynb"
+    assert failed.exists()
+    assert "papermill-error-cell" in failed.read_text(encoding="utf-8")
+
+
+def test_unknown_unit_and_missing_year_are_clear(workspace):
+    from lkjip.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="Unit yang ada: gedeg"):
+        plan(workspace["data_dir"], "mojosari", None, False)
+    with pytest.raises(ConfigError, match="Tahun yang ada: 2021, 2022, 2023"):
+        plan(workspace["data_dir"], "gedeg", [2019], False)
