@@ -147,7 +147,7 @@ def _cmd_run(args) -> int:
     tasks = plan(args.data_dir, args.unit, args.years, args.all)
     results = run_many(tasks, data_dir=args.data_dir, processed_dir=args.processed_dir,
                        reports_dir=args.reports_dir, jobs=args.jobs, pdf=not args.no_pdf,
-                       progress=stderr_progress)
+                       force=args.force, scheduler=args.scheduler, progress=stderr_progress)
     failed = [r for r in results if not r.ok]
     for result in results:
         if result.ok:
@@ -157,7 +157,8 @@ def _cmd_run(args) -> int:
         for result in failed:
             print(result.message, file=sys.stderr)
         return 2
-    print(f"{len(results)} unit-tahun selesai.", file=sys.stderr)
+    skipped = sum(r.skipped for r in results)
+    print(f"{len(results)} unit-tahun selesai" + (f" ({skipped} dilewati karena tidak berubah; --force untuk mengulang)." if skipped else "."), file=sys.stderr)
     return 0
 
 

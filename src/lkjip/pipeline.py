@@ -29,8 +29,6 @@ from .layout import (check_unit_year, list_units, list_years, processed_year_dir
 
 NOTEBOOK_DIR_ENV = "LKJIP_NOTEBOOKS"
 FAILED_DIR = "_gagal"
-#: Quiet kernels: their start-up notices are not for the person running the report.
-KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
 RUN_RECORD = "run.json"
 
 
@@ -97,9 +95,16 @@ def steps_for(unit: str, year: int, data_dir: Path) -> list[Step]:
 
 
 def run_unit_year(unit: str, year: int, *, data_dir: Path, processed_dir: Path, reports_dir: Path,
-                  pdf: bool = True, progress: Callable[[str], None] | None = None) -> RunResult:
-    """Execute the chain for one unit-year and publish it atomically."""
-    import papermill as pm
+                  pdf: bool = True, force: bool = True,
+                  progress: Callable[[str], None] | None = None) -> RunResult:
+    """Execute the chain for one unit-year and publish it atomically.
+
+    With ``force=False`` a unit-year whose inputs, parameters and code are
+    unchanged since its last successful run is skipped (see :func:`fingerprint`).
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    from .kernels import KernelSession
 
     say = progress or (lambda message: None)
     started = time.perf_counter()
@@ -107,6 +112,11 @@ def run_unit_year(unit: str, year: int, *, data_dir: Path, processed_dir: Path, 
     data_dir, processed_dir, reports_dir = (Path(p).resolve() for p in (data_dir, processed_dir, reports_dir))
     final_report = reports_year_dir(reports_dir, unit, year)
     final_processed = processed_year_dir(processed_dir, unit, year)
+    steps = steps_for(unit, year, data_dir)
+    digest = fingerprint(data_dir, unit, year, steps, pdf=pdf)
+    if not force and _last_fingerprint(final_report) == digest and final_processed.exists():
+        say(f"{unit} {year}: tidak berubah, dilewati")
+        return RunResult(unit, year, True, time.perf_counter() - started, final_report, skipped=True)
     final_report.parent.mkdir(parents=True, exist_ok=True)
     final_processed.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{year}-staging-", dir=final_report.parent))
@@ -125,39 +135,80 @@ def run_unit_year(unit: str, year: int, *, data_dir: Path, processed_dir: Path, 
         "run_started": started_at.isoformat(),
     }
     current = None
+    # Exports (nbconvert, WeasyPrint) run in a second thread while the kernel
+    # executes the next notebook: the two use different cores.
+    exporter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ekspor")
+    exports = []
     try:
-        for step in steps_for(unit, year, data_dir):
-            current = step
-            say(f"{unit} {year}: {step.title}")
-            t0 = time.perf_counter()
-            out_nb = stage_report / "notebooks" / step.notebook
-            pm.execute_notebook(
-                str(notebooks_dir() / step.notebook), str(out_nb), parameters=parameters,
-                cwd=str(notebooks_dir()), progress_bar=False, log_output=False, kernel_name="python3",
-                report_mode=False, extra_arguments=KERNEL_ARGUMENTS,
-            )
-            timings[step.notebook] = time.perf_counter() - t0
-            if step.report:
+        with KernelSession(notebooks_dir()) as session:
+            for step in steps:
+                current = step
+                say(f"{unit} {year}: {step.title}")
                 t0 = time.perf_counter()
-                _export(step, out_nb, stage_report, unit, year, data_dir, pdf=pdf)
-                timings[f"ekspor {step.report}"] = time.perf_counter() - t0
+                out_nb = stage_report / "notebooks" / step.notebook
+                session.execute(notebooks_dir() / step.notebook, out_nb, parameters)
+                timings[step.notebook] = time.perf_counter() - t0
+                if step.report:
+                    exports.append((step, exporter.submit(_timed_export, step, out_nb, stage_report, unit, year,
+                                                          data_dir, pdf)))
         current = None
+        for step, future in exports:
+            timings[f"ekspor {step.report}"] = future.result()
         record = {
-            "unit": unit, "year": year, "parameters": {k: v for k, v in parameters.items()
-                                                       if k not in ("processed_dir", "report_dir")},
-            "steps": [s.notebook for s in steps_for(unit, year, data_dir)],
+            "unit": unit, "year": year, "fingerprint": digest, "pdf": pdf,
+            "parameters": {k: v for k, v in parameters.items() if k not in ("processed_dir", "report_dir")},
+            "steps": [s.notebook for s in steps],
+            "timings_s": {k: round(v, 2) for k, v in timings.items()},
         }
         (stage_report / RUN_RECORD).write_text(json.dumps(record, indent=2, sort_keys=True) + "\n")
         _publish(stage_processed, final_processed)
         _publish(stage_report, final_report)
         return RunResult(unit, year, True, time.perf_counter() - started, final_report, timings=timings)
     except Exception as exc:
+        exporter.shutdown(wait=True, cancel_futures=True)
         failed_dir = _keep_failure(stage_report, reports_dir / unit / FAILED_DIR / str(year))
         where = f" pada langkah {current.notebook}" if current else ""
         message = f"{unit} {year}: GAGAL{where}: {_short(exc)}\n  notebook yang gagal: {failed_dir}"
         return RunResult(unit, year, False, time.perf_counter() - started, None, message, timings=timings)
     finally:
+        exporter.shutdown(wait=True)
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def fingerprint(data_dir: Path, unit: str, year: int, steps: list[Step], *, pdf: bool) -> str:
+    """A digest of everything a unit-year's reports depend on.
+
+    The unit's raw files (every year: the report compares years), the
+    notebooks of its steps, the package's code and the expectation suites,
+    and the parameters. Equal digests mean an unchanged run can be skipped.
+    """
+    from .layout import project_root
+    from .provenance import hash_inputs
+
+    root = project_root()
+    files = [p for p in sorted((Path(data_dir) / unit).rglob("*")) if p.is_file()]
+    files += [notebooks_dir() / s.notebook for s in steps]
+    files += sorted((Path(__file__).parent).rglob("*.py"))
+    files += sorted((Path(__file__).parent / "assets").glob("*"))
+    files += sorted((root / "expectations").glob("*.json"))
+    content = hash_inputs(files, root=Path("/"))
+    params = json.dumps({"unit": unit, "year": int(year), "pdf": bool(pdf)}, sort_keys=True)
+    import hashlib
+
+    return hashlib.sha256(f"{content}|{params}".encode()).hexdigest()
+
+
+def _last_fingerprint(report_dir: Path) -> str | None:
+    try:
+        return json.loads((report_dir / RUN_RECORD).read_text()).get("fingerprint")
+    except (OSError, ValueError):
+        return None
+
+
+def _timed_export(*args) -> float:
+    t0 = time.perf_counter()
+    _export(*args[:-1], pdf=args[-1])
+    return time.perf_counter() - t0
 
 
 def _short(exc: BaseException) -> str:
@@ -227,12 +278,23 @@ def _worker(kwargs: dict) -> RunResult:
 
 
 def run_many(tasks: list[tuple[str, int]], *, data_dir: Path, processed_dir: Path, reports_dir: Path,
-             jobs: int = 1, pdf: bool = True, progress: Callable[[str], None] | None = None) -> list[RunResult]:
-    """Run unit-years, ``jobs`` at a time, each isolated from the others."""
+             jobs: int = 1, pdf: bool = True, force: bool = True, scheduler: str | None = None,
+             progress: Callable[[str], None] | None = None) -> list[RunResult]:
+    """Run unit-years, ``jobs`` at a time, each isolated from the others.
+
+    One failing unit-year neither stops nor corrupts the others: each has its
+    own staging folder and its own kernel. With ``scheduler`` (a Dask
+    distributed address such as ``tcp://10.0.0.5:8786``) the unit-years run as
+    tasks on that cluster instead of local processes; the workers must see
+    the same data, notebooks and package.
+    """
     say = progress or (lambda message: None)
-    common = {"data_dir": data_dir, "processed_dir": processed_dir, "reports_dir": reports_dir, "pdf": pdf}
+    common = {"data_dir": data_dir, "processed_dir": processed_dir, "reports_dir": reports_dir,
+              "pdf": pdf, "force": force}
     results: list[RunResult] = []
     total = len(tasks)
+    if scheduler:
+        return _run_on_dask(tasks, common, scheduler, say)
     if jobs <= 1 or total <= 1:
         for index, (unit, year) in enumerate(tasks, start=1):
             result = run_unit_year(unit, year, progress=lambda m, i=index: say(f"[{i}/{total}] {m}"), **common)
@@ -250,8 +312,47 @@ def run_many(tasks: list[tuple[str, int]], *, data_dir: Path, processed_dir: Pat
     return sorted(results, key=lambda r: order[(r.unit, r.year)])
 
 
+def _worker_in_fresh_thread(kwargs: dict) -> RunResult:
+    """Run a unit-year in a thread of its own.
+
+    Dask executes tasks in threads that may carry an asyncio loop; the
+    Jupyter kernel client needs a thread without one.
+    """
+    import threading
+
+    box: list[RunResult] = []
+    thread = threading.Thread(target=lambda: box.append(_worker(kwargs)), name="lkjip-task")
+    thread.start()
+    thread.join()
+    return box[0]
+
+
+def _run_on_dask(tasks, common, scheduler: str, say) -> list[RunResult]:
+    try:
+        from distributed import Client, as_completed as dask_completed
+    except ImportError:  # pragma: no cover - optional dependency
+        from .errors import ConfigError
+
+        raise ConfigError("--scheduler memerlukan paket dask[distributed] (pip install 'lkjip[dist]')") from None
+    client = Client(scheduler)
+    try:
+        futures = [client.submit(_worker_in_fresh_thread, {"unit": u, "year": y, **common},
+                                 key=f"lkjip-{u}-{y}", pure=False)
+                   for u, y in tasks]
+        say(f"{len(tasks)} unit-tahun di klaster {scheduler}")
+        results = []
+        for done, future in enumerate(dask_completed(futures), start=1):
+            result = future.result()
+            results.append(result)
+            say(_done_line(result, done, len(tasks)))
+    finally:
+        client.close()
+    order = {task: i for i, task in enumerate(tasks)}
+    return sorted(results, key=lambda r: order[(r.unit, r.year)])
+
+
 def _done_line(result: RunResult, index: int, total: int) -> str:
-    state = "selesai" if result.ok else "GAGAL"
+    state = "dilewati (tidak berubah)" if result.skipped else ("selesai" if result.ok else "GAGAL")
     return f"[{index}/{total}] {result.unit} {result.year}: {state} ({result.seconds:.1f} dtk)"
 
 

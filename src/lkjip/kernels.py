@@ -1,0 +1,67 @@
+"""One Jupyter kernel for a whole notebook chain.
+
+papermill starts a kernel per notebook by default: with six notebooks that
+is six start-ups and six imports of pandas, matplotlib and Great
+Expectations. :class:`KernelSession` starts one kernel, lends it to papermill
+for each notebook (papermill's nbclient engine leaves a kernel it does not
+own running), and clears the namespace between notebooks so that no
+notebook can silently depend on another's variables.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+#: Quiet kernels: their start-up notices are not for the person running the report.
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
+RESET_CODE = "get_ipython().run_line_magic('reset', '-f')"
+
+
+class KernelSession:
+    """A started kernel that executes notebooks one after another.
+
+    >>> # with KernelSession(cwd) as session: session.execute(src, out, params)
+    """
+
+    def __init__(self, cwd: Path, kernel_name: str = "python3", startup_timeout: int = 120):
+        self.cwd = Path(cwd)
+        self.kernel_name = kernel_name
+        self.startup_timeout = startup_timeout
+        self.km = None
+
+    def __enter__(self) -> "KernelSession":
+        from jupyter_client.manager import KernelManager
+
+        self.km = KernelManager(kernel_name=self.kernel_name)
+        self.km.start_kernel(extra_arguments=KERNEL_ARGUMENTS, cwd=str(self.cwd))
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.km is not None:
+            try:
+                self.km.shutdown_kernel(now=True)
+            finally:
+                self.km = None
+
+    def execute(self, source: Path, output: Path, parameters: dict) -> None:
+        """Execute ``source`` with ``parameters`` into ``output`` (papermill semantics)."""
+        import papermill as pm
+
+        try:
+            pm.execute_notebook(
+                str(source), str(output), parameters=parameters, cwd=str(self.cwd),
+                progress_bar=False, log_output=False, kernel_name=self.kernel_name,
+                km=self.km, start_timeout=self.startup_timeout,
+            )
+        finally:
+            self._reset()
+
+    def _reset(self) -> None:
+        client = self.km.blocking_client()
+        client.start_channels()
+        try:
+            client.wait_for_ready(timeout=self.startup_timeout)
+            client.execute_interactive(RESET_CODE, silent=True, store_history=False, timeout=60,
+                                       output_hook=lambda msg: None)
+        finally:
+            client.stop_channels()
