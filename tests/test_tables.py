@@ -167,3 +167,18 @@ def test_gambar_3_7_masks_by_default():
     assert last["Kategori"] == "Tinggi" and fmt_number(last["Kualifikasi"]) == "20,33"
     named = T.gambar_3_7(pegawai_2023(), show_names=True, mask=False)
     assert named["Nama"].iloc[0] == "PEGAWAI 1" and named["NIP"].iloc[0] == "197702211995111001"
+
+
+def test_tabel_3_1_4_takes_the_national_figure_of_the_year():
+    import pandas as pd
+
+    from lkjip.tables import tabel_3_1_4
+
+    indicators = pd.DataFrame({"indikator": ["ikm"], "nama": ["Nilai IKM"], "satuan": ["indeks"],
+                               "target": [94.5], "realisasi": [98.31], "capaian_pct": [104.0],
+                               "kategori": ["Sangat Tinggi"]})
+    national = pd.DataFrame({"tahun": [2022, 2023], "indikator": ["ikm", "ikm"], "nilai": [80.0, 82.5]})
+    table = tabel_3_1_4(indicators, national, None, 2023)
+    row = table.iloc[0]
+    assert row["Realisasi Nasional"] == 82.5
+    assert round(row["Ket. (+/-)"], 2) == 15.81

@@ -224,6 +224,18 @@ DATASETS: dict[str, Dataset] = {
             ),
             per_year=False,
         ),
+        Dataset(
+            "nasional",
+            "Realisasi Nasional (pembanding Tabel 3.1.4, opsional)",
+            "indikator dan tahun",
+            (
+                _c("tahun", "integer", True, "Tahun", "2023"),
+                _c("indikator", "text", True, "Kode indikator, mis. ikm", "ikm"),
+                _c("nilai", "number", True, "Realisasi nasional", "82,5"),
+                _c("sumber", "text", False, "Sumber angka nasional", "KemenPAN-RB"),
+            ),
+            per_year=False,
+        ),
     )
 }
 

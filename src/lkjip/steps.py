@@ -118,32 +118,14 @@ def validation_tables(result) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]
 
 # ------------------------------------------------------------------ indicators
 
-INDICATORS_CSV = "indicators.csv"
-INDICATOR_COLUMNS = ("indikator", "nama", "satuan", "target", "realisasi", "capaian_pct", "kategori")
-
-
-def write_indicators_csv(table: pd.DataFrame, path: Path) -> Path:
-    """``indicators.csv`` as the data contract says: seven columns, plain decimals, full precision.
-
-    Written to a temporary name and moved, so a reader never sees half a file.
-    """
-    frame = table.reset_index(drop=table.index.name != "indikator") if "indikator" not in table.columns else table
-    frame = frame.loc[:, list(INDICATOR_COLUMNS)]
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    frame.to_csv(tmp, index=False, lineterminator="\n")
-    tmp.replace(path)
-    return path
-
-
 def indicator_step(ctx, ikm_weight: str = "exact"):
     """The indicator notebook: compute every indicator and write indicators.csv."""
     from .indicators import compute_all
+    from .report import indicators_csv_path, write_indicators_csv
 
     inputs = load_inputs(ctx.data_dir, ctx.unit, ctx.year, ctx.processed_dir)
     results = compute_all(inputs.datasets, inputs.targets, inputs.unit.as_dict(), ctx.year, ikm_weight=ikm_weight)
-    write_indicators_csv(results.tabel, processed_year_dir(ctx.processed_dir, ctx.unit, ctx.year) / INDICATORS_CSV)
+    write_indicators_csv(results, indicators_csv_path(ctx.processed_dir, ctx.unit, ctx.year))
     return inputs, results
 
 

@@ -148,7 +148,7 @@ def tabel_3_1_3(indicators: pd.DataFrame, targets: pd.DataFrame | None,
 
 def tabel_3_1_4(indicators: pd.DataFrame, national: pd.DataFrame | None = None,
                 unit: Mapping[str, Any] | None = None, year: int | None = None) -> pd.DataFrame:
-    """Perbandingan dengan realisasi nasional (``national``: ``indikator, nilai``).
+    """Perbandingan dengan realisasi nasional (``national``: ``indikator, nilai``, optional ``tahun``).
 
     ``Ket. (+/-)`` = realisasi - nasional (nasional - realisasi when lower is
     better), so a positive number is better than the national figure; blank
@@ -156,6 +156,8 @@ def tabel_3_1_4(indicators: pd.DataFrame, national: pd.DataFrame | None = None,
     """
     ind = _indexed(indicators)
     nat = {}
+    if national is not None and "tahun" in national.columns and year is not None:
+        national = national[pd.to_numeric(national["tahun"], errors="coerce") == int(year)]
     if national is not None and len(national):
         nat = {str(k).strip(): float(v) for k, v in zip(national["indikator"], national["nilai"])
                if pd.notna(v)}

@@ -1,0 +1,127 @@
+"""lkjip.narrative: drafted Indonesian text from the bundled Gedeg 2023 figures."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from lkjip import narrative as nr
+from lkjip import report as rp
+from lkjip.indicators_config import INDICATOR_IDS
+
+RAW_FLOAT = re.compile(r"\d\.\d{4,}|\de[+-]\d")  # 98.31379..., 2.7e+09 (thousands groups are 3 digits)
+
+
+@pytest.fixture(scope="module")
+def rep(raw_dir):
+    return rp.build_report(raw_dir, "gedeg", 2023)
+
+
+def _all_text(rep) -> str:
+    parts = [nr.ikhtisar_eksekutif(rep), nr.bab1_pegawai(rep), nr.tabel_3_1_1_text(rep),
+             nr.tabel_3_1_2_text(rep), nr.tabel_3_1_3_text(rep), nr.efisiensi(rep),
+             nr.realisasi_anggaran(rep), nr.kesimpulan(rep), nr.saran(rep)]
+    parts += [nr.analisis_indikator(rep, i) for i in INDICATOR_IDS]
+    return "\n".join(parts)
+
+
+def test_ikhtisar(rep):
+    text = nr.ikhtisar_eksekutif(rep)
+    assert text.startswith("> *Draf narasi — sunting sebelum ditandatangani.*")
+    assert "Nilai IKM (Indeks Kepuasan Masyarakat): realisasi 98,31 dari target 94,5" in text
+    assert "Nilai SAKIP Perangkat Daerah: realisasi 86,13 dari target 87,5, capaian 98,43%" in text
+    assert "predikat A (Memuaskan)" in text
+    assert "3 program, 9 kegiatan dan 22 sub kegiatan" in text
+    assert "Rp 2.720.088.927" in text and "Rp 2.566.829.648" in text and "94,37%" in text
+
+
+def test_bab1_staff(rep):
+    text = nr.bab1_pegawai(rep)
+    assert "berjumlah 21 orang, terdiri dari 18 orang ASN dan 3 orang tenaga honorer" in text
+    assert "1 pegawai keluar atau pindah tugas" in text
+    assert "BAGUS" not in text
+
+
+def test_analysis_per_indicator(rep):
+    ikm = nr.analisis_indikator(rep, "ikm")
+    assert "terealisasi 98,31 dari target 94,5" in ikm and "104,04%" in ikm
+    assert "naik 4,11 poin" in ikm  # 2022: 94,21
+    assert "mutu pelayanan A (Sangat Baik)" in ikm
+    assert "memenuhi sampel minimum Krejcie-Morgan sebanyak 372 responden" in ikm
+    assert "97,33" in ikm  # the published figure differs from the recomputed one
+    sakip = nr.analisis_indikator(rep, "sakip")
+    assert "terealisasi 86,13 dari target 87,5" in sakip and "Target belum tercapai" in sakip
+    assert "turun 1,30 poin" in sakip
+    assert "Evaluasi Akuntabilitas Kinerja Internal: 20,71 dari 25,00 (82,84%)" in sakip
+    assert "penurunan terbesar pada Evaluasi Akuntabilitas Kinerja Internal (−0,59)" in sakip
+    ang = nr.analisis_indikator(rep, "realisasi_anggaran_pct")
+    assert "terealisasi 94,37% dari target 90%" in ang
+    assert "Penyediaan Gaji dan Tunjangan ASN (Rp 135.016.507" in ang
+    lay = nr.analisis_indikator(rep, "layanan_sesuai_standar_pct")
+    assert "11.139 layanan PATEN" in lay and "seluruhnya terlayani sesuai standar" in lay
+    koo = nr.analisis_indikator(rep, "koordinasi_ditindaklanjuti_pct")
+    assert "451 fasilitasi" in koo and "Seluruh 4 seksi" in koo
+    ip = nr.analisis_indikator(rep, "ip_asn")
+    assert "89,50" in ip and "8 orang Sangat Tinggi, 8 orang Tinggi dan 2 orang Sedang" in ip
+    ino = nr.analisis_indikator(rep, "jumlah_inovasi")
+    assert "GAMIS JUBAH" in ino and "MANTAP BERDASI" in ino
+
+
+def test_efficiency_conclusion_and_suggestions(rep):
+    eff = nr.efisiensi(rep)
+    assert "bernilai positif" in eff and "11,21" in eff
+    kes = nr.kesimpulan(rep)
+    assert "6 indikator mencapai atau melampaui target" in kes
+    assert "1 indikator belum mencapai target: Nilai SAKIP (realisasi 86,13 dari target 87,5" in kes
+    sar = nr.saran(rep)
+    assert "1. Nilai SAKIP:" in sar and "Evaluasi Akuntabilitas Kinerja Internal" in sar
+
+
+def test_numbers_are_formatted_and_text_is_deterministic(rep):
+    text = _all_text(rep)
+    assert not RAW_FLOAT.search(text), RAW_FLOAT.search(text)
+    assert "nan" not in re.findall(r"\bnan\b", text.lower())
+    assert text == _all_text(rep)
+    assert text.count(nr.DRAFT_MARK) >= 10
+
+
+def test_title_profile_signature(rep):
+    assert "KECAMATAN GEDEG" in nr.judul(rep) and "TAHUN 2023" in nr.judul(rep)
+    assert "<h1" not in nr.judul(rep)
+    assert "Jl. Raya S. Prawiro Sudirjo" in nr.profil_unit(rep)
+    ttd = nr.tanda_tangan(rep)
+    assert "NIP. 19770221 199511 1 001" in ttd and "2024" in ttd
+
+
+def test_missing_dataset_and_missing_target_still_render(tmp_path, raw_dir):
+    shutil.copytree(raw_dir / "gedeg", tmp_path / "gedeg")
+    (tmp_path / "gedeg" / "2023" / "sakip_evaluasi.csv").unlink()
+    targets = tmp_path / "gedeg" / "targets.csv"
+    lines = targets.read_text(encoding="utf-8").splitlines()
+    targets.write_text("\n".join(l for l in lines if not l.startswith(("ikm,pk,2023", "ikm,pk_perubahan,2023",
+                                                                       "ikm,renstra,2023"))) + "\n",
+                       encoding="utf-8")
+    r = rp.build_report(tmp_path, "gedeg", 2023)
+    assert r.gambar_3_5 is None
+    sakip = nr.analisis_indikator(r, "sakip")
+    assert "tidak dapat diukur" in sakip and "sakip_evaluasi" in sakip
+    ikm = nr.analisis_indikator(r, "ikm")
+    assert "terealisasi 98,31; target tahun ini belum ditetapkan" in ikm
+    kes = nr.kesimpulan(r)
+    assert "2 indikator belum dapat dinilai" in kes
+    sar = nr.saran(r)
+    assert "melengkapi data hasil evaluasi SAKIP" in sar and "menetapkan target tahunan" in sar
+    ikh = nr.ikhtisar_eksekutif(r)
+    assert "Nilai SAKIP Perangkat Daerah: realisasi tidak dapat dihitung" in ikh
+    assert "realisasi 98,31; target belum ditetapkan" in ikh
+    for text in (nr.efisiensi(r), nr.tabel_3_1_1_text(r), nr.tabel_3_1_2_text(r), nr.tabel_3_1_3_text(r)):
+        assert not RAW_FLOAT.search(text)
+
+
+def test_fmt_value():
+    assert nr.fmt_value("realisasi_anggaran_pct", 94.36565) == "94,37%"
+    assert nr.fmt_value("sakip", 87.5, compact=True) == "87,5"
+    assert nr.fmt_value("jumlah_inovasi", 2.0) == "2 inovasi"
+    assert nr.fmt_value("ikm", float("nan")) == "–"

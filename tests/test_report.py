@@ -1,0 +1,180 @@
+"""lkjip.report on the bundled Kecamatan Gedeg data (no notebook execution)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pandas as pd
+import pytest
+
+from lkjip import report as rp
+
+
+@pytest.fixture(scope="module")
+def rep(raw_dir):
+    return rp.build_report(raw_dir, "gedeg", 2023)
+
+
+def test_staff_in_post_at_year_end(rep):
+    jab = rep.pegawai_jabatan.set_index("Jabatan")["Jumlah (orang)"]
+    assert jab.to_dict() == {"Camat": 1, "Sekretaris Kecamatan": 1, "Kepala Seksi": 5,
+                             "Kepala Sub Bagian": 1, "Pelaksana": 10, "Tenaga Honorer": 3,
+                             "Jumlah keseluruhan": 21}
+    st = rep.pegawai_status.set_index("Status")["Jumlah (orang)"]
+    assert st.to_dict() == {"PNS": 18, "Tenaga Honorer": 3, "Jumlah": 21}
+
+
+def test_staff_who_left_without_names(rep):
+    m = rep.pegawai_mutasi
+    assert len(m) == 1
+    row = m.iloc[0]
+    assert row["Perubahan"] == "Keluar/pindah"
+    assert row["Tanggal"] == "30-06-2023"
+    assert row["Jabatan"].startswith("Kepala Sub Bagian Penyusunan Program")
+    assert "Nama" not in m.columns  # unit.yaml: tampilkan_nama_pegawai false
+    assert "BAGUS" not in m.to_string()
+
+
+def test_jabatan_groups():
+    assert rp.jabatan_group("Sekretaris Kecamatan", "PNS") == "Sekretaris Kecamatan"
+    assert rp.jabatan_group("Kepala Seksi Pemerintahan", "PNS") == "Kepala Seksi"
+    assert rp.jabatan_group("Kepala Sub Bagian Umum dan Kepegawaian", "PNS") == "Kepala Sub Bagian"
+    assert rp.jabatan_group("Tenaga Honorer (Pengemudi)", "honorer") == "Tenaga Honorer"
+    assert rp.jabatan_group("Pelaksana", "PPPK") == "Pelaksana"
+
+
+def test_tabel_2_1_renstra_and_revision(rep):
+    t = rep.tabel_2_1.set_index("Indikator Kinerja")
+    assert list(t.columns[-6:]) == ["2021", "2022", "2023", "2024", "2025", "2026"]
+    assert t.loc["Nilai SAKIP Perangkat Daerah", "2025"] == 85.5
+    assert t.loc["Indeks Profesionalitas ASN", "2023"] == 57.3
+    p = rep.tabel_2_1_perubahan.set_index("Indikator Kinerja")
+    assert list(p.columns[-3:]) == ["2024", "2025", "2026"]
+    assert p.loc["Nilai IKM (Indeks Kepuasan Masyarakat)", "2024"] == 97.5
+    assert "Usulan Perubahan Target Renstra" in rp.renstra_note(rep)
+
+
+def test_tabel_2_2_and_2_3_targets(rep):
+    pk = rep.tabel_2_2.set_index("Indikator Kinerja")["Target"]
+    assert pk["Nilai IKM (Indeks Kepuasan Masyarakat)"] == 85
+    assert pk["Indeks Profesionalitas ASN"] == 57.3
+    t = rep.tabel_2_3
+    assert t["Target"].tolist() == [94.5, 100, 100, 87.5, 90, 85, 2]
+    # grouped by sasaran, repeated group cells blanked like merged cells
+    assert t["Sasaran"].tolist()[3].startswith("Meningkatnya Tata Kelola")
+    assert t["Sasaran"].tolist()[4:6] == ["", ""]
+    assert [rp.fmt_compact(v) for v in t["Target"]][:4] == ["94,5", "100", "100", "87,5"]
+
+
+def test_bab_iii_tables(rep):
+    t = rep.tabel_3_1_1.set_index("Indikator Kinerja Utama")
+    assert t.loc["Nilai SAKIP Perangkat Daerah", "Realisasi"] == pytest.approx(86.13)
+    assert t.loc["Nilai SAKIP Perangkat Daerah", "% Capaian"] == pytest.approx(86.13 / 87.5 * 100)
+    assert t.loc["Nilai IKM (Indeks Kepuasan Masyarakat)", "Realisasi"] == pytest.approx(98.3138, abs=1e-4)
+    m = rep.tabel_3_1_2
+    assert [c for c in m.columns if c.isdigit()] == ["2021", "2022", "2023"]
+    sakip_rows = m.iloc[9:12]  # fourth indicator: Target, Realisasi, Capaian
+    assert sakip_rows["Uraian"].tolist() == ["Target", "Realisasi", "Capaian (%)"]
+    assert sakip_rows["2022"].tolist()[1] == pytest.approx(87.43)
+    k = rep.tabel_3_1_3.set_index("Indikator Kinerja Utama")
+    assert "Target 2026" in k.columns
+    assert k.loc["Nilai SAKIP Perangkat Daerah", "Kemajuan (%)"] == pytest.approx(86.13 / 88 * 100)
+    n = rep.tabel_3_1_4
+    assert n["Nasional"].isna().all() and "tidak ada" in rep.national_note()
+
+
+def test_gambar_and_budget_tables(rep):
+    assert rep.gambar_3_1["Nilai/Unsur"].tolist() == [2570, 2568, 2553, 2614, 2571, 2526, 2557, 2588, 2600]
+    assert rep.gambar_3_2.iloc[-1]["Jumlah"] == 11139
+    assert rep.gambar_3_4.iloc[-1][["Fasilitasi", "Tindak Lanjut"]].tolist() == [451, 451]
+    assert rep.gambar_3_5.iloc[-1]["Nilai Hasil Evaluasi"] == pytest.approx(86.13)
+    assert rep.gambar_3_7.iloc[-1]["Total"] == pytest.approx(89.5)
+    assert rep.gambar_3_7["NIP"].iloc[0] == "1977***********001"
+    assert "Nama" not in rep.gambar_3_7.columns
+    assert rep.inovasi["Nama Inovasi"].tolist() == ["GAMIS JUBAH", "MANTAP BERDASI"]
+    assert rep.tabel_3_2_5.iloc[-1]["Anggaran (Rp)"] == 2720088927
+    assert rep.tabel_3_2_5.iloc[-1]["Realisasi (Rp)"] == 2567147148
+    assert rep.budget_counts() == {"program": 3, "kegiatan": 9, "sub_kegiatan": 22}
+    eff = rep.tabel_3_2_4.set_index("Indikator Kinerja Utama")["Efisiensi"]
+    assert eff["Indeks Profesionalitas ASN"] == pytest.approx(105.294118 - 100, abs=1e-5)
+    assert rep.anggaran_program["pagu"].sum() == pytest.approx(2720088927)
+
+
+def test_formats_compact_targets_and_years(rep):
+    f = rp.formats(rep.tabel_3_1_1)
+    assert f["Target"](94.5) == "94,5" and "Realisasi" not in f
+    assert rp.formats(rep.tabel_2_1)["2023"](57.3) == "57,3"
+
+
+def test_history_skips_unreadable_year(tmp_path, raw_dir):
+    shutil.copytree(raw_dir / "gedeg", tmp_path / "gedeg")
+    bad = tmp_path / "gedeg" / "2021" / "koordinasi.csv"
+    lines = bad.read_text(encoding="utf-8").splitlines()
+    head, first = lines[0], lines[1].split(",")
+    first[-1] = "banyak"
+    bad.write_text("\n".join([head, ",".join(first)] + lines[2:]) + "\n", encoding="utf-8")
+    r = rp.build_report(tmp_path, "gedeg", 2023)
+    assert sorted(r.per_year) == [2022, 2023]
+    assert any("2021" in n and "tidak dapat dibaca" in n for n in r.catatan)
+
+
+def test_names_only_when_unit_yaml_allows(tmp_path, raw_dir):
+    shutil.copytree(raw_dir / "gedeg", tmp_path / "gedeg")
+    y = tmp_path / "gedeg" / "unit.yaml"
+    y.write_text(y.read_text(encoding="utf-8").replace("tampilkan_nama_pegawai: false",
+                                                       "tampilkan_nama_pegawai: true"), encoding="utf-8")
+    r = rp.build_report(tmp_path, "gedeg", 2023)
+    assert r.pegawai_mutasi["Nama"].tolist() == ["BAGUS HARIADI WICAKSONO, S.E."]
+    assert "Nama" in r.gambar_3_7.columns
+
+
+def test_indicators_csv(rep, tmp_path):
+    path = rp.write_indicators_csv(rep.results, tmp_path / "gedeg" / "2023" / "indicators.csv")
+    text = path.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == "indikator,nama,satuan,target,realisasi,capaian_pct,kategori"
+    df = pd.read_csv(path).set_index("indikator")
+    assert list(df.index) == ["ikm", "layanan_sesuai_standar_pct", "koordinasi_ditindaklanjuti_pct",
+                              "sakip", "realisasi_anggaran_pct", "ip_asn", "jumlah_inovasi"]
+    assert df.loc["ikm", "realisasi"] == pytest.approx(98.313795, abs=1e-6)
+    assert df.loc["sakip", "realisasi"] == pytest.approx(86.13)
+    assert df.loc["sakip", "target"] == 87.5
+    assert df.loc["sakip", "kategori"] == "Sangat Tinggi"
+    ikm_line = next(l for l in text.splitlines() if l.startswith("ikm,"))
+    assert "98.31379" in ikm_line  # full precision, dot decimal, no thousands mark
+    assert "2720088927" not in text and "2.720" not in text
+    again = rp.write_indicators_csv(rep.results, tmp_path / "b.csv").read_bytes()
+    assert again == path.read_bytes()
+
+
+def test_lampiran_summaries(tmp_path):
+    table, text = rp.validation_summary(tmp_path)
+    assert table is None and "tidak dijalankan" in text
+    v = tmp_path / "validation"
+    v.mkdir()
+    (v / "validasi.json").write_text(
+        '{"ok": true, "ringkasan": {"aturan": 10, "lulus": 8, "error": 0, "peringatan": 2, "dilewati": 0}}',
+        encoding="utf-8")
+    table, text = rp.validation_summary(tmp_path)
+    assert table.set_index("Ukuran").loc["Lulus", "Jumlah"] == 8 and "2 temuan" in text
+    table, text = rp.audit_summary(tmp_path, "gedeg", 2023)
+    assert table is None
+    a = tmp_path / "gedeg" / "2023"
+    a.mkdir(parents=True)
+    (a / "audit.csv").write_text(
+        "pemeriksaan,dataset,item,dipublikasikan,dihitung,selisih,status\n"
+        "realisasi,ikm,ikm,97.33,98.31,0.98,selisih\nrealisasi,sakip,sakip,86.13,86.13,0,sesuai\n",
+        encoding="utf-8")
+    table, text = rp.audit_summary(tmp_path, "gedeg", 2023)
+    assert table.iloc[-1].tolist() == ["Jumlah", 2, 1, 1]
+
+
+def test_provenance_tables(rep):
+    files = rp.report_inputs(rep)
+    names = {p.name for p in files}
+    assert {"unit.yaml", "targets.csv", "published.csv", "ikm_survei.csv"} <= names
+    prov = {"parameters": {"unit": "gedeg"}, "inputs": [{"path": "x.csv", "sha256": "ab", "rows": 3}],
+            "git": None, "started_at": "2024-01-01T00:00:00", "inputs_digest": "cd",
+            "versions": {"pandas": "2"}}
+    summary, params, inputs, versions = rp.provenance_tables(prov)
+    assert summary.set_index("Keterangan").loc["Commit kode", "Nilai"] == "bukan repositori git"
+    assert inputs.iloc[0]["Jumlah baris"] == 3 and versions.iloc[0]["Versi"] == "2"
