@@ -45,7 +45,7 @@ def test_every_step_ran_and_is_kept(good_run, workspace):
     folder = good_run.report_dir
     names = sorted(p.name for p in (folder / "notebooks").glob("*.ipynb"))
     assert names == sorted(s.notebook for s in steps_for("gedeg", YEAR, workspace["data_dir"]))
-    assert "04_lkjip.ipynb" in names and "06_analisis_sakip.ipynb" in names
+    assert "05_lkjip.ipynb" in names and "06_analisis_sakip.ipynb" in names
     for report in ("lkjip", "audit", "analisis_sakip"):
         for suffix in (".html", "_lengkap.html", ".pdf"):
             path = folder / f"{report}_gedeg_{YEAR}{suffix}"

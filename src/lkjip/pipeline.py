@@ -52,8 +52,9 @@ STEPS: tuple[Step, ...] = (
     Step("01_ingest.ipynb", "Pembacaan Data"),
     Step("02_validasi.ipynb", "Validasi Data", report="validasi"),
     Step("03_indikator.ipynb", "Indikator Kinerja Utama", report="indikator"),
-    Step("04_lkjip.ipynb", "Laporan Kinerja Instansi Pemerintah", report="lkjip", pdf=True),
-    Step("05_audit.ipynb", "Audit Angka yang Dipublikasikan", report="audit", pdf=True),
+    # The audit runs before the report, whose appendix summarises it.
+    Step("04_audit.ipynb", "Audit Angka yang Dipublikasikan", report="audit", pdf=True),
+    Step("05_lkjip.ipynb", "Laporan Kinerja Instansi Pemerintah", report="lkjip", pdf=True),
     Step("06_analisis_sakip.ipynb", "Analisis Perubahan Nilai SAKIP", report="analisis_sakip", pdf=True,
          needs_previous_year=True),
 )
