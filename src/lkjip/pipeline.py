@@ -302,7 +302,11 @@ def run_many(tasks: list[tuple[str, int]], *, data_dir: Path, processed_dir: Pat
             results.append(result)
             say(_done_line(result, index, total))
         return results
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    # "spawn": a forked child would inherit the parent's ZeroMQ and thread
+    # state (kernel clients, export threads) and can hang; a fresh interpreter cannot.
+    import multiprocessing
+
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
         futures = {pool.submit(_worker, {"unit": u, "year": y, **common}): (u, y) for u, y in tasks}
         say(f"{total} unit-tahun, {jobs} bersamaan")
         for done, future in enumerate(as_completed(futures), start=1):
