@@ -55,7 +55,7 @@ def test_no_code_html_hides_inputs_and_tags(html_pair):
     assert CODE_MARKER not in report
     assert 'class="jp-InputPrompt' not in report and not re.search(r"In(\xa0|&nbsp;| )\[", report)
     assert "pesan stdout untuk auditor" not in report  # stderr dropped for officials
-    assert "catatan kerja" not in report and "catatan kerja" not in full  # remove_cell
+    assert "catatan kerja" not in report and "catatan kerja" in full  # remove_cell: officials only
     assert "Bab I Pendahuluan" in report and "Bab II Akuntabilitas Kinerja" in report
     assert '<td class="num">4.061</td>' in report  # numbers right-aligned
 

@@ -101,6 +101,24 @@ def test_processed_outputs(good_run, workspace):
     assert (folder / "ikm_survei.parquet").exists()
 
 
+def test_same_inputs_give_the_same_outputs(good_run, workspace):
+    def body(path: Path) -> str:
+        text = path.read_text(encoding="utf-8")
+        return text.split("Asal-usul Data")[0]  # the run time lives only in the provenance section
+
+    report = good_run.report_dir / f"lkjip_gedeg_{YEAR}.html"
+    first_html = body(report)
+    first_csv = (workspace["processed_dir"] / "gedeg" / str(YEAR) / "indicators.csv").read_bytes()
+    first_audit = (workspace["processed_dir"] / "gedeg" / str(YEAR) / "audit.csv").read_bytes()
+    again = run_unit_year("gedeg", YEAR, **workspace, pdf=False, force=True)
+    assert again.ok, again.message
+    assert (workspace["processed_dir"] / "gedeg" / str(YEAR) / "indicators.csv").read_bytes() == first_csv
+    assert (workspace["processed_dir"] / "gedeg" / str(YEAR) / "audit.csv").read_bytes() == first_audit
+    assert body(report) == first_html
+    # an unchanged unit-year is skipped unless forced
+    assert run_unit_year("gedeg", YEAR, **workspace, pdf=False, force=False).skipped
+
+
 def test_corrupted_survey_fails_and_keeps_the_earlier_report(good_run, workspace):
     before = tree_digest(good_run.report_dir)
     processed_before = tree_digest(workspace["processed_dir"] / "gedeg" / str(YEAR))

@@ -7,8 +7,9 @@ Two HTML flavours come from one executed notebook:
   ``hide``) are dropped, ``remove_input``/``hide-input`` lose their input,
   ``remove_output``/``hide-output`` lose their outputs.
 - ``include_code=True``: the full notebook for auditors, with code and
-  prompts. Only ``remove_cell`` cells are dropped (an auditor sees every
-  input and output).
+  prompts: nothing is dropped, not even ``remove_cell`` cells (the
+  parameters and the loading code are what an auditor needs to retrace a
+  figure).
 
 Both are self-contained and work offline: the template
 (``assets/lkjip.html.j2``, extending nbconvert's ``lab``) empties the
@@ -86,7 +87,7 @@ def _prepare(nb: Any, include_code: bool) -> Any:
     cells = []
     for cell in nb.cells:
         tags = set(cell.get("metadata", {}).get("tags", []) or [])
-        if tags & REMOVE_CELL_TAGS:
+        if tags & REMOVE_CELL_TAGS and not include_code:
             continue
         if not include_code:
             if cell.cell_type == "code" and tags & REMOVE_OUTPUT_TAGS:
@@ -142,7 +143,7 @@ def notebook_to_html(nb_or_path: Any, *, include_code: bool, title: str) -> str:
         c.TemplateExporter.exclude_output_prompt = True
         c.TagRemovePreprocessor.remove_input_tags = set(REMOVE_INPUT_TAGS)
         c.TagRemovePreprocessor.remove_all_outputs_tags = set(REMOVE_OUTPUT_TAGS)
-    c.TagRemovePreprocessor.remove_cell_tags = set(REMOVE_CELL_TAGS)
+        c.TagRemovePreprocessor.remove_cell_tags = set(REMOVE_CELL_TAGS)
     c.TagRemovePreprocessor.enabled = True
     c.HTMLExporter.embed_images = True
     c.HTMLExporter.template_name = "lab"

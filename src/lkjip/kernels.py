@@ -17,6 +17,25 @@ KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
 RESET_CODE = "get_ipython().run_line_magic('reset', '-f')"
 
 
+def stable_cell_ids(path: Path) -> None:
+    """Give papermill's injected cells fixed ids (it draws random ones), so
+    the same inputs give the same executed notebook and the same HTML."""
+    import nbformat
+
+    if not path.exists():
+        return
+    book = nbformat.read(path, as_version=4)
+    changed = False
+    for index, cell in enumerate(book.cells):
+        tags = cell.get("metadata", {}).get("tags", [])
+        if ("injected-parameters" in tags or "papermill-error-cell-tag" in tags) and \
+                not str(cell.get("id", "")).startswith("papermill-"):
+            cell["id"] = f"papermill-{index:02d}"
+            changed = True
+    if changed:
+        nbformat.write(book, path)
+
+
 class KernelSession:
     """A started kernel that executes notebooks one after another.
 
@@ -55,6 +74,7 @@ class KernelSession:
             )
         finally:
             self._reset()
+            stable_cell_ids(Path(output))
 
     def _reset(self) -> None:
         client = self.km.blocking_client()

@@ -15,7 +15,6 @@ import json
 import os
 import shutil
 import sys
-import tempfile
 import time
 import traceback
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -120,7 +119,12 @@ def run_unit_year(unit: str, year: int, *, data_dir: Path, processed_dir: Path, 
         return RunResult(unit, year, True, time.perf_counter() - started, final_report, skipped=True)
     final_report.parent.mkdir(parents=True, exist_ok=True)
     final_processed.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{year}-staging-", dir=final_report.parent))
+    # A fixed staging name keeps the paths that notebooks record identical from
+    # run to run; the lock keeps two runs of one unit-year from sharing it.
+    lock = _lock(final_report.parent / f".{year}.lock")
+    staging = final_report.parent / f".{year}-staging"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
     stage_report = staging / "report"
     stage_processed_root = staging / "processed"
     stage_processed = processed_year_dir(stage_processed_root, unit, year)
@@ -174,6 +178,20 @@ def run_unit_year(unit: str, year: int, *, data_dir: Path, processed_dir: Path, 
     finally:
         exporter.shutdown(wait=True)
         shutil.rmtree(staging, ignore_errors=True)
+        lock.close()
+
+
+def _lock(path: Path):
+    """Hold an exclusive lock on ``path`` (released when the returned file is closed)."""
+    import fcntl
+
+    handle = open(path, "w")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        raise RunFailed(f"{path.parent.name} {path.stem.lstrip('.')}: sedang dijalankan oleh proses lain") from None
+    return handle
 
 
 def fingerprint(data_dir: Path, unit: str, year: int, steps: list[Step], *, pdf: bool) -> str:
