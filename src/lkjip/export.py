@@ -188,6 +188,7 @@ _COVER_KEYS = {
     "head_rank": ("head_rank", "kepala_pangkat", "pangkat"),
     "head_nip": ("head_nip", "kepala_nip", "nip"),
     "logo": ("logo", "logo_path"),
+    "document": ("document", "judul", "dokumen"),
 }
 
 
@@ -223,8 +224,11 @@ def _cover_html(cover: Mapping[str, Any]) -> str:
     position = _cover_value(cover, "head_position")
     rank = _cover_value(cover, "head_rank")
     nip = _cover_value(cover, "head_nip")
+    document = _cover_value(cover, "document")
+    title_html = (_esc(str(document).upper()) if document
+                  else "LAPORAN KINERJA<br/>INSTANSI PEMERINTAH<br/>(LKjIP)")
     parts = ['<section class="cover">',
-             '<div class="cover-title">LAPORAN KINERJA<br/>INSTANSI PEMERINTAH<br/>(LKjIP)</div>',
+             f'<div class="cover-title">{title_html}</div>',
              f'<div class="cover-year">TAHUN {_esc(year)}</div>' if year else ""]
     if logo:
         parts.append(f'<div class="cover-logo"><img src="{_logo_data_uri(Path(logo))}" alt="Logo"/></div>')

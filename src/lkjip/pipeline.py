@@ -258,7 +258,10 @@ def _export(step: Step, nb_path: Path, stage_report: Path, unit: str, year: int,
             "head_rank": info.pimpinan.get("pangkat", ""),
             "head_nip": info.pimpinan.get("nip", ""),
         }
-        export_pdf(html, base.with_suffix(".pdf"), title=title, cover=cover)
+        if step.report != "lkjip":
+            cover["document"] = step.title
+        running = f"LKjIP {info.nama} Tahun {year}" if step.report == "lkjip" else f"{step.title} · {info.nama} {year}"
+        export_pdf(html, base.with_suffix(".pdf"), title=title, cover=cover, running_title=running)
 
 
 def _publish(stage: Path, final: Path) -> None:
