@@ -35,14 +35,32 @@ class YearInputs:
 
     @property
     def sources(self) -> dict[str, str]:
-        """Dataset -> the file name users know (for messages)."""
-        names = {name: display_path(path) for name, path in self.files.items()}
+        """Dataset -> the file as users know it (``data/raw/gedeg/2023/ikm_survei.csv``).
+
+        Relative to the project (or to the data folder's parent), never to the
+        working directory, so reports do not depend on where they were made.
+        """
+        names = {name: source_name(path, self.data_dir) for name, path in self.files.items()}
         target_file = unit_file(self.data_dir, self.unit.kode, "targets") if self.data_dir else None
         if target_file is not None:
-            names["targets"] = display_path(target_file)
+            names["targets"] = source_name(target_file, self.data_dir)
         return names
 
     data_dir: Path | None = None
+
+
+def source_name(path: Path, data_dir: Path | None = None) -> str:
+    """A stable, readable name of an input file for reports."""
+    from .layout import project_root
+
+    path = Path(path).resolve()
+    for base in (project_root(), Path(data_dir).resolve().parent if data_dir else None):
+        if base is not None:
+            try:
+                return str(path.relative_to(base))
+            except ValueError:
+                continue
+    return display_path(path)
 
 
 def load_inputs(data_dir: Path, unit: str, year: int, processed_dir: Path | None = None) -> YearInputs:
