@@ -624,6 +624,19 @@ def _raised(exception_info: dict) -> str | None:
     return None
 
 
+def _partial_text(value: object, kwargs: dict) -> str:
+    """One failing value as users read it; pairs and tuples name their columns."""
+    if isinstance(value, (tuple, list)):
+        names = ([kwargs["column_A"], kwargs["column_B"]] if "column_A" in kwargs
+                 else list(kwargs.get("column_list") or []))
+        if len(names) == len(value):
+            return ", ".join(f"{k}={_fmt_value(v)}" for k, v in zip(names, value))
+        return ", ".join(_fmt_value(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={_fmt_value(v)}" for k, v in value.items())
+    return _fmt_value(value)
+
+
 def _finding_from_result(er, name: str, file: str, frame: pd.DataFrame) -> Finding:
     cfg = er.expectation_config
     meta = cfg.meta or {}
@@ -636,14 +649,15 @@ def _finding_from_result(er, name: str, file: str, frame: pd.DataFrame) -> Findi
         return Finding(**base, rows=[], values=[], success=False, detail=f"aturan tidak dapat diperiksa: {problem}")
     rows: list[int] = []
     row_values: dict[int, str] = {}
-    index_list = res.get("unexpected_index_list") or []
+    index_list = res.get("unexpected_index_list") or res.get("partial_unexpected_index_list") or []
     # show the user's column, not a helper column, when the rule names one
     shown_col = meta.get("kolom")
     lookup = None
     if (shown_col in frame.columns and shown_col not in _columns_of(kwargs)
             and cfg.type != "expect_column_values_to_be_null"):  # a null-rule on a helper: its text explains
         lookup = frame.set_index("baris")[shown_col]
-    for item in index_list:
+    partial = res.get("partial_unexpected_list") or []
+    for position, item in enumerate(index_list):
         if isinstance(item, dict):
             r = int(item.get("baris"))
             others = {k: v for k, v in item.items() if k != "baris"}
@@ -653,8 +667,12 @@ def _finding_from_result(er, name: str, file: str, frame: pd.DataFrame) -> Findi
                 text = _fmt_value(next(iter(others.values())))
             else:
                 text = ", ".join(f"{k}={_fmt_value(v)}" for k, v in others.items())
-        else:  # no index column: a DataFrame index (should not happen: baris is always asked for)
-            r, text = int(frame["baris"].iloc[int(item)]), ""
+        else:  # the frame is indexed by baris (see validate_frame): the index is the row number
+            r = int(item)
+            if lookup is not None and r in lookup.index:
+                text = _fmt_value(lookup.loc[r] if not isinstance(lookup.loc[r], pd.Series) else lookup.loc[r].iloc[0])
+            else:
+                text = _partial_text(partial[position], kwargs) if position < len(partial) else ""
         if r not in row_values:
             rows.append(r)
             row_values[r] = text
@@ -721,11 +739,16 @@ def validate_frame(name: str, df: pd.DataFrame, year: int, file: str | None = No
         else:
             keep.append(e["meta"]["id"])
     suite = _gx_suite(cached, tuple(keep))
-    batch = _batch_definition(name).get_batch(batch_parameters={"dataframe": frame})
+    # Index the frame by its spreadsheet row numbers and ask for SUMMARY: GX then
+    # reports failing rows from the index in one vectorised step (with
+    # unexpected_index_column_names it looks every failing row up one by one,
+    # minutes for a million-row survey), keeping the first ROW_LIMIT and the count.
+    indexed = frame.set_axis(pd.Index(frame["baris"].to_numpy(), name=None), axis=0)
+    batch = _batch_definition(name).get_batch(batch_parameters={"dataframe": indexed})
     result = batch.validate(
         suite,
         expectation_parameters={"tahun": int(year)},
-        result_format={"result_format": "COMPLETE", "unexpected_index_column_names": ["baris"],
+        result_format={"result_format": "SUMMARY", "partial_unexpected_count": ROW_LIMIT,
                        "return_unexpected_index_query": False},
     )
     findings += [_finding_from_result(er, name, file, frame) for er in result.results]
