@@ -112,7 +112,6 @@ EXTRA_IDS = (
 )
 
 #: Krejcie & Morgan constants (PermenPAN-RB 14/2017).
-KM_CHI2, KM_P, KM_D = 3.841, 0.5, 0.05
 _EPS = 1e-9
 _ASN = ("PNS", "PPPK")
 _IPASN_DIMS = ("kualifikasi", "kompetensi", "kinerja", "disiplin")
@@ -161,17 +160,14 @@ def tolerance(decimals: int) -> float:
 
 
 def minimum_sample(population: int) -> int:
-    """Krejcie-Morgan minimum sample (rounded up) for ``population`` users.
+    """Krejcie-Morgan minimum sample (rounded up): the rule lives in :mod:`lkjip.ikm`.
 
     >>> minimum_sample(11119)
     372
     """
-    n = int(population)
-    if n <= 0:
-        return 0
-    pq = KM_P * (1 - KM_P)
-    s = KM_CHI2 * n * pq / (KM_D ** 2 * (n - 1) + KM_CHI2 * pq)
-    return int(math.ceil(s - 1e-9))
+    from .ikm import minimum_sample as _minimum_sample
+
+    return _minimum_sample(int(population)) if int(population) > 0 else 0
 
 
 def _num(value: object) -> float:
@@ -464,16 +460,16 @@ def _check_sakip(df: pd.DataFrame, out: _Rows) -> None:
 # ---------------------------------------------------------------- computed figures
 
 def _lra_account5(lra: pd.DataFrame) -> tuple[float, float, str] | None:
-    tree = _Tree(lra, "kode_rekening")
-    five = tree.rows[tree.rows["_kode"] == "5"]
-    if len(five):
-        return _col_sum(five, "anggaran"), _col_sum(five, "realisasi"), "LRA rekening 5"
-    top = tree.top()
-    top = top[[k.startswith("5") for k in top["_kode"]]] if len(top) else top
-    if not len(top):
+    """Belanja Daerah from the LRA, by the indicator's own rule (:func:`lkjip.budget.realisasi_anggaran`)."""
+    from .budget import realisasi_anggaran
+
+    body = lra[~_is_total(lra)] if "adalah_total" in lra.columns else lra
+    if not len(body):
         return None
-    return _col_sum(top, "anggaran"), _col_sum(top, "realisasi"), \
-        "LRA rekening " + "+".join(top["_kode"])
+    absorption = realisasi_anggaran(body)
+    if not absorption.anggaran and not absorption.realisasi:
+        return None
+    return absorption.anggaran, absorption.realisasi, f"LRA {absorption.sumber}"
 
 
 def _in_post(peg: pd.DataFrame, year: int) -> pd.Series:
