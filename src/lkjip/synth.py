@@ -23,9 +23,6 @@ reader drops the survey's ``nama`` column as personal data.
 from __future__ import annotations
 
 import datetime as dt
-import io
-import re
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -298,34 +295,19 @@ def _cells(row) -> list:
     return out
 
 
-_FIXED_TIME = dt.datetime(2000, 1, 1)
-_CORE_TIMES = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
-
-
 def _write_xlsx(header: list[str], rows, path: Path) -> None:
-    """Write one sheet with openpyxl, then pin every timestamp so the bytes are reproducible."""
+    """Write one sheet with openpyxl, with pinned timestamps so the bytes are reproducible."""
     from openpyxl import Workbook
+
+    from .workbook import save_reproducible
 
     book = Workbook(write_only=True)
     book.properties.creator = "lkjip synth"
-    book.properties.created = _FIXED_TIME
-    book.properties.modified = _FIXED_TIME
     sheet = book.create_sheet("data")
     sheet.append(header)
     for row in rows:
         sheet.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    buffer.seek(0)
-    with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            data = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                data = _CORE_TIMES.sub(rb"\g<1>2000-01-01T00:00:00Z\g<3>", data)
-            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, data)
+    save_reproducible(book, path)
 
 
 # ----------------------------------------------------------------- the survey

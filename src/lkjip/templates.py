@@ -7,10 +7,10 @@ Bahasa Indonesia with an example.
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from .schema import DATASETS, Dataset
+from .workbook import save_reproducible
 
 KIND_LABEL = {"text": "teks", "number": "angka", "integer": "bilangan bulat", "date": "tanggal"}
 
@@ -21,8 +21,6 @@ def write_template(dataset: Dataset, path: Path) -> Path:
     from openpyxl.utils import get_column_letter
 
     book = Workbook()
-    # Fixed document dates keep the committed templates byte-stable across remakes.
-    book.properties.created = book.properties.modified = datetime(2024, 1, 1)
     data = book.active
     data.title = "data"
     for index, column in enumerate(dataset.columns, start=1):
@@ -49,9 +47,8 @@ def write_template(dataset: Dataset, path: Path) -> Path:
                       column.description, column.example])
     for letter, width in zip("ABCDE", (24, 8, 16, 80, 28)):
         guide.column_dimensions[letter].width = width
-    path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
-    return path
+    # Pinned timestamps keep the committed templates byte-stable across remakes.
+    return save_reproducible(book, path)
 
 
 def write_templates(out_dir: Path) -> list[Path]:
