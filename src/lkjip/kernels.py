@@ -85,3 +85,30 @@ class KernelSession:
                                        output_hook=lambda msg: None)
         finally:
             client.stop_channels()
+
+
+_SHARED: KernelSession | None = None
+
+
+def shared_session(cwd: Path) -> KernelSession:
+    """A kernel kept alive for the life of this process (worker processes of
+    ``lkjip run --jobs N`` reuse it across unit-years, so pandas, matplotlib and
+    Great Expectations are imported once, not once per unit-year)."""
+    import atexit
+
+    global _SHARED
+    if _SHARED is None or _SHARED.km is None or not _SHARED.km.is_alive() or _SHARED.cwd != Path(cwd):
+        discard_shared_session()
+        _SHARED = KernelSession(cwd).__enter__()
+        atexit.register(discard_shared_session)
+    return _SHARED
+
+
+def discard_shared_session() -> None:
+    """Shut the shared kernel down (after a failure, so the next unit-year starts clean)."""
+    global _SHARED
+    if _SHARED is not None:
+        try:
+            _SHARED.__exit__(None, None, None)
+        finally:
+            _SHARED = None

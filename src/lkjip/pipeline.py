@@ -95,16 +95,19 @@ def steps_for(unit: str, year: int, data_dir: Path) -> list[Step]:
 
 
 def run_unit_year(unit: str, year: int, *, data_dir: Path, processed_dir: Path, reports_dir: Path,
-                  pdf: bool = True, force: bool = True,
+                  pdf: bool = True, force: bool = True, reuse_kernel: bool = False,
                   progress: Callable[[str], None] | None = None) -> RunResult:
     """Execute the chain for one unit-year and publish it atomically.
 
     With ``force=False`` a unit-year whose inputs, parameters and code are
     unchanged since its last successful run is skipped (see :func:`fingerprint`).
+    ``reuse_kernel`` keeps the kernel alive for the next unit-year of this
+    process (worker processes use it); the namespace is cleared either way.
     """
+    import contextlib
     from concurrent.futures import ThreadPoolExecutor
 
-    from .kernels import KernelSession
+    from .kernels import KernelSession, discard_shared_session, shared_session
 
     say = progress or (lambda message: None)
     started = time.perf_counter()
@@ -145,7 +148,9 @@ def run_unit_year(unit: str, year: int, *, data_dir: Path, processed_dir: Path, 
     exporter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ekspor")
     exports = []
     try:
-        with KernelSession(notebooks_dir()) as session:
+        session_cm = (contextlib.nullcontext(shared_session(notebooks_dir())) if reuse_kernel
+                      else KernelSession(notebooks_dir()))
+        with session_cm as session:
             for step in steps:
                 current = step
                 say(f"{unit} {year}: {step.title}")
@@ -171,6 +176,8 @@ def run_unit_year(unit: str, year: int, *, data_dir: Path, processed_dir: Path, 
         return RunResult(unit, year, True, time.perf_counter() - started, final_report, timings=timings)
     except Exception as exc:
         exporter.shutdown(wait=True, cancel_futures=True)
+        if reuse_kernel:
+            discard_shared_session()
         failed_dir = _keep_failure(stage_report, reports_dir / unit / FAILED_DIR / str(year))
         where = f" pada langkah {current.notebook}" if current else ""
         message = f"{unit} {year}: GAGAL{where}: {_short(exc)}\n  notebook yang gagal: {failed_dir}"
@@ -291,9 +298,9 @@ def _keep_failure(stage_report: Path, failed_dir: Path) -> Path:
 
 # ------------------------------------------------------------------ many years
 
-def _worker(kwargs: dict) -> RunResult:
+def _worker(kwargs: dict, reuse_kernel: bool = True) -> RunResult:
     try:
-        return run_unit_year(**kwargs)
+        return run_unit_year(**kwargs, reuse_kernel=reuse_kernel)
     except Exception as exc:  # keep one unit-year's bug from stopping the others
         return RunResult(kwargs["unit"], kwargs["year"], False, 0.0, None,
                          f"{kwargs['unit']} {kwargs['year']}: GAGAL: {_short(exc)}\n{traceback.format_exc()}")
@@ -347,7 +354,8 @@ def _worker_in_fresh_thread(kwargs: dict) -> RunResult:
     import threading
 
     box: list[RunResult] = []
-    thread = threading.Thread(target=lambda: box.append(_worker(kwargs)), name="lkjip-task")
+    # A fresh kernel per task: a kernel must not outlive the thread that drives it.
+    thread = threading.Thread(target=lambda: box.append(_worker(kwargs, reuse_kernel=False)), name="lkjip-task")
     thread.start()
     thread.join()
     return box[0]
