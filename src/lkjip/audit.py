@@ -473,16 +473,10 @@ def _lra_account5(lra: pd.DataFrame) -> tuple[float, float, str] | None:
 
 
 def _in_post(peg: pd.DataFrame, year: int) -> pd.Series:
-    """Staff in post on 31 December of ``year``."""
-    end = pd.Timestamp(year, 12, 31)
-    mask = pd.Series(True, index=peg.index)
-    if "mulai" in peg.columns:
-        mulai = pd.to_datetime(peg["mulai"], errors="coerce")
-        mask &= mulai.isna() | (mulai <= end)
-    if "selesai" in peg.columns:
-        selesai = pd.to_datetime(peg["selesai"], errors="coerce")
-        mask &= selesai.isna() | (selesai > end)
-    return mask
+    """Staff in post on 31 December of ``year`` (rule: :func:`lkjip.ipasn.in_post_at_year_end`)."""
+    from .ipasn import in_post_at_year_end
+
+    return in_post_at_year_end(peg, year)
 
 
 def _status(peg: pd.DataFrame) -> pd.Series:

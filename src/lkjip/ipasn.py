@@ -58,6 +58,29 @@ def is_asn(status: pd.Series) -> pd.Series:
     return norm.isin([s.upper() for s in ASN_STATUSES]).fillna(False).astype(bool)
 
 
+def in_post_at_year_end(pegawai: pd.DataFrame, year: int) -> pd.Series:
+    """Whether each employee is in post on 31 December of ``year``.
+
+    In post = started by then (``mulai`` empty or on/before 31 December) and
+    not gone (``selesai``, the date of leaving, empty or after 31 December).
+    The one rule for Bab I staff counts, the audit and validation.
+
+    >>> df = pd.DataFrame({"mulai": pd.to_datetime([None, "2024-01-02", None]),
+    ...                    "selesai": pd.to_datetime([None, None, "2023-06-30"])})
+    >>> in_post_at_year_end(df, 2023).tolist()
+    [True, False, False]
+    """
+    end = pd.Timestamp(int(year), 12, 31)
+    keep = pd.Series(True, index=pegawai.index)
+    if "mulai" in pegawai.columns:
+        mulai = pd.to_datetime(pegawai["mulai"], errors="coerce")
+        keep &= mulai.isna() | (mulai <= end)
+    if "selesai" in pegawai.columns:
+        selesai = pd.to_datetime(pegawai["selesai"], errors="coerce")
+        keep &= selesai.isna() | (selesai > end)
+    return keep.astype(bool)
+
+
 def ipasn_scores(pegawai: pd.DataFrame) -> pd.DataFrame:
     """Every ASN with ``total``, ``kategori`` and ``diukur`` (all four
     dimensions present); totals are NaN for those not measured."""

@@ -107,16 +107,10 @@ def _year_end(year: int) -> pd.Timestamp:
 
 
 def staff_in_post(pegawai: pd.DataFrame, year: int) -> pd.DataFrame:
-    """Staff in post on 31 December of ``year`` (started by then, not left before it)."""
-    end = _year_end(year)
-    mulai = pd.to_datetime(pegawai.get("mulai"), errors="coerce") if "mulai" in pegawai else None
-    selesai = pd.to_datetime(pegawai.get("selesai"), errors="coerce") if "selesai" in pegawai else None
-    keep = pd.Series(True, index=pegawai.index)
-    if mulai is not None:
-        keep &= mulai.isna() | (mulai <= end)
-    if selesai is not None:
-        keep &= selesai.isna() | (selesai >= end)
-    return pegawai.loc[keep]
+    """Staff in post on 31 December of ``year`` (rule: :func:`lkjip.ipasn.in_post_at_year_end`)."""
+    from .ipasn import in_post_at_year_end
+
+    return pegawai.loc[in_post_at_year_end(pegawai, year)]
 
 
 def _status_label(status: object) -> str:

@@ -14,7 +14,7 @@ import pandas as pd
 
 from .errors import DataErrors, display_path
 from .ingest import read_processed, read_unit_table, read_year
-from .layout import list_years, processed_year_dir, unit_file, year_files
+from .layout import processed_year_dir, unit_file, year_files
 from .unit import Unit, load_unit
 
 VALIDATION_DIR = "validation"
@@ -81,8 +81,6 @@ def load_inputs(data_dir: Path, unit: str, year: int, processed_dir: Path | None
     )
 
 
-def other_years(data_dir: Path, unit: str) -> list[int]:
-    return list_years(data_dir, unit)
 
 
 # ------------------------------------------------------------------ validation

@@ -42,6 +42,7 @@ import numpy as np
 import pandas as pd
 
 from lkjip.errors import ConfigError, DataError, DataErrors
+from lkjip.ipasn import in_post_at_year_end
 from lkjip.schema import DATASETS, KIND_DTYPES, MONTHS, UNSUR, YEAR_DATASETS
 
 ERROR = "error"
@@ -504,8 +505,7 @@ def _prepare_lra(df: pd.DataFrame, year: int) -> pd.DataFrame:
 def _prepare_pegawai(df: pd.DataFrame, year: int) -> pd.DataFrame:
     status = df["status"].astype("string") if "status" in df else pd.Series(pd.NA, index=df.index, dtype="string")
     asn = status.isin(ASN_STATUSES).fillna(False).astype(bool)
-    selesai = pd.to_datetime(df["selesai"], errors="coerce") if "selesai" in df else pd.Series(pd.NaT, index=df.index)
-    df["asn_aktif_akhir_tahun"] = (asn & (selesai.isna() | (selesai.dt.year > year))).astype(bool)
+    df["asn_aktif_akhir_tahun"] = (asn & in_post_at_year_end(df, year)).astype(bool)
     return df
 
 
