@@ -1,0 +1,88 @@
+"""The seven key indicators of every unit side by side, from their indicators.csv.
+
+Nothing is recomputed: each unit's ``indicators.csv`` is what its own run
+computed and published (realisasi, target, capaian with polarity, capaian
+category by Permendagri 86/2017).
+
+>>> import pandas as pd
+>>> a = pd.DataFrame({"indikator": ["sakip", "ikm"], "nama": ["S", "I"], "satuan": ["nilai", "indeks"],
+...                   "target": [87.5, 94.5], "realisasi": [86.13, 98.31],
+...                   "capaian_pct": [98.43, 104.03], "kategori": ["Sangat Tinggi", "Sangat Tinggi"]})
+>>> long = indicators_long({"b": a, "a": None})
+>>> long[["unit", "indikator"]].values.tolist()
+[['b', 'ikm'], ['b', 'sakip']]
+>>> indicator_matrix(long, "kategori").loc["sakip", "b"]
+'Sangat Tinggi'
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+import pandas as pd
+
+from lkjip.indicators import INDICATOR_COLUMNS
+from lkjip.indicators_config import CAPAIAN_KATEGORI, INDICATOR_IDS
+
+LONG_COLUMNS: tuple[str, ...] = ("unit", *INDICATOR_COLUMNS)
+_NUMERIC = ("target", "realisasi", "capaian_pct")
+
+
+def _order(ids: pd.Series) -> pd.Series:
+    pos = {k: i for i, k in enumerate(INDICATOR_IDS)}
+    return ids.map(lambda k: pos.get(k, len(pos)))
+
+
+def indicators_long(indicators: Mapping[str, pd.DataFrame | None]) -> pd.DataFrame:
+    """Every unit's indicators, one row per (unit, indikator), units sorted and
+    indicators in the report's order (ids a unit added come after the seven).
+    Units without an indicators.csv (``None``) have no rows."""
+    parts = []
+    for unit in sorted(indicators):
+        frame = indicators[unit]
+        if frame is None or not len(frame):
+            continue
+        f = frame.loc[:, list(INDICATOR_COLUMNS)].copy()
+        f.insert(0, "unit", unit)
+        parts.append(f)
+    if not parts:
+        return pd.DataFrame(columns=list(LONG_COLUMNS))
+    out = pd.concat(parts, ignore_index=True)
+    for c in _NUMERIC:
+        out[c] = pd.to_numeric(out[c], errors="coerce").astype(float)
+    for c in ("indikator", "nama", "satuan", "kategori"):
+        out[c] = out[c].astype(object).where(out[c].notna(), None)
+    out = out.assign(_o=_order(out["indikator"]))
+    out = out.sort_values(["unit", "_o", "indikator"], kind="stable").drop(columns="_o")
+    return out.reset_index(drop=True)
+
+
+def indicator_matrix(long: pd.DataFrame, value: str = "realisasi") -> pd.DataFrame:
+    """Indicators as rows (report order), units as columns, holding ``value``
+    (``realisasi``, ``target``, ``capaian_pct`` or ``kategori``); the first
+    column ``nama`` names the indicator."""
+    if value not in ("realisasi", "target", "capaian_pct", "kategori"):
+        raise ValueError(f"kolom tidak dikenal: {value!r} (realisasi, target, capaian_pct, kategori)")
+    ids = list(dict.fromkeys(long.sort_values("indikator", key=_order, kind="stable")["indikator"]))
+    units = sorted(set(long["unit"]))
+    wide = long.pivot(index="indikator", columns="unit", values=value).reindex(index=ids, columns=units)
+    names = long.drop_duplicates("indikator").set_index("indikator")["nama"]
+    wide.insert(0, "nama", names.reindex(ids))
+    wide.columns.name = None
+    return wide
+
+
+def kategori_counts(long: pd.DataFrame) -> pd.DataFrame:
+    """Per indicator, how many units reached each capaian category (the five
+    categories as columns, highest first, plus ``tanpa_kategori``)."""
+    labels = [b.label for b in CAPAIAN_KATEGORI.bands]
+    ids = list(dict.fromkeys(long.sort_values("indikator", key=_order, kind="stable")["indikator"]))
+    rows = []
+    for i in ids:
+        sel = long[long["indikator"] == i]
+        cats = sel["kategori"]
+        row = {"indikator": i, "nama": sel["nama"].iloc[0]}
+        row.update({lab: int((cats == lab).sum()) for lab in labels})
+        row["tanpa_kategori"] = int(cats.isna().sum() + (~cats.isna() & ~cats.isin(labels)).sum())
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["indikator", "nama", *labels, "tanpa_kategori"])
