@@ -21,7 +21,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from lkjip.charts import A4_WIDTH_IN, GREYS, INK, lkjip_style
 from lkjip.fmt import fmt_number
@@ -35,6 +35,8 @@ COMPONENT_SHORT = {"perencanaan": "Perencanaan", "pengukuran": "Pengukuran",
 DROP_STYLE = {"color": GREYS[1], "hatch": "\\\\\\\\", "label": "Turun"}
 GAIN_STYLE = {"color": GREYS[4], "hatch": "////", "label": "Naik"}
 SAME_STYLE = {"color": GREYS[3], "hatch": "", "label": "Tetap"}
+#: Units of measure of the factors that are counts (integer axis ticks).
+COUNT_UNITS = ("bulan-jabatan", "orang")
 #: Diverging map for the heatmap; cell labels carry the sign for grey print.
 HEATMAP_CMAP = "RdBu"
 
@@ -189,6 +191,8 @@ def factor_scatter(ax, factors: pd.DataFrame, x: str, *, names: Mapping[str, str
     ax.set_title(f"{label}\n(n = {len(pair)}, {rtext})", loc="left", fontsize=8)
     ax.set_xlabel(f"{label} ({unit})" if unit else label)
     ax.set_ylabel("Perubahan nilai SAKIP (poin)")
+    if unit in COUNT_UNITS:
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.xaxis.set_major_formatter(FuncFormatter(_tick))
     ax.yaxis.set_major_formatter(FuncFormatter(_tick))
     ax.grid(True)

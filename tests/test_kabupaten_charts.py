@@ -1,0 +1,91 @@
+"""Charts of the kabupaten view: what they draw, in Bahasa Indonesia, grey-printable, SVG-stable."""
+
+from __future__ import annotations
+
+import io
+import math
+
+import matplotlib
+import pandas as pd
+import pytest
+
+from lkjip.charts import lkjip_style
+from lkjip.kabupaten.charts import (DROP_STYLE, GAIN_STYLE, component_heatmap, factor_scatters,
+                                    sakip_change_chart, signed)
+
+
+@pytest.fixture(scope="module")
+def table() -> pd.DataFrame:
+    return pd.DataFrame({
+        "unit": ["alpha", "beta", "gamma", "delta"],
+        "perubahan_sakip": [-2.5, -1.0, 2.5, math.nan],
+        "turun": [True, True, False, False],
+        "perubahan_perencanaan": [-1.0, -0.5, 1.0, math.nan],
+        "perubahan_pengukuran": [-0.5, 0.5, 0.5, math.nan],
+        "perubahan_pelaporan": [0.0, 0.0, 0.5, math.nan],
+        "perubahan_evaluasi_internal": [-1.0, -1.0, 0.5, math.nan],
+    })
+
+
+def svg(fig) -> str:
+    # draw-time settings (fixed SVG ids) apply under the style, as setup_notebook() sets globally
+    buf = io.StringIO()
+    with lkjip_style():
+        fig.savefig(buf, format="svg", metadata={"Date": None})
+    return buf.getvalue()
+
+
+def texts(fig) -> list[str]:
+    return [t.get_text() for t in fig.findobj(matplotlib.text.Text)]
+
+
+def test_sakip_change_bars_sorted_signed_and_distinguishable(table):
+    fig = sakip_change_chart(table, names={"alpha": "Kec. Alpha"})
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == ["Kec. Alpha", "beta", "gamma"]  # largest drop on top, delta (no data) left out
+    shown = texts(fig)
+    assert {"-2,50", "-1,00", "+2,50", "Turun", "Naik", "Perubahan nilai SAKIP (poin)"} <= set(shown)
+    bars = [p for p in ax.patches]
+    hatches = {p.get_hatch() for p in bars}
+    assert hatches == {DROP_STYLE["hatch"], GAIN_STYLE["hatch"]}  # drops and gains differ in grey print
+    assert DROP_STYLE["color"] != GAIN_STYLE["color"]
+    first, second = svg(fig), svg(sakip_change_chart(table, names={"alpha": "Kec. Alpha"}))
+    assert first == second and "Kec. Alpha" in first  # deterministic SVG with text kept as text
+
+
+def test_component_heatmap_labels_every_cell_with_its_sign(table):
+    fig = component_heatmap(table)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["Perencanaan", "Pengukuran", "Pelaporan",
+                                                           "Evaluasi Internal"]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["alpha (-2,50)", "beta (-1,00)",
+                                                           "gamma (+2,50)"]
+    cells = [t.get_text() for t in ax.texts]
+    assert cells == ["-1,00", "-0,50", "0,00", "-1,00", "-0,50", "+0,50", "0,00", "-1,00",
+                     "+1,00", "+0,50", "+0,50", "+0,50"]
+    img = ax.images[0]
+    assert img.norm.vmin == -1.0 and img.norm.vmax == 1.0  # centred on zero
+    assert "Perubahan nilai (poin)" in texts(fig)
+
+
+def test_factor_scatters_show_r_n_and_the_caution(table):
+    factors = table[["unit", "perubahan_sakip", "turun"]].assign(
+        realisasi_anggaran_pct=[95.0, 75.0, 80.0, 90.0], bulan_jabatan_kosong=[6.0, 0.0, 0.0, 0.0],
+        pegawai_keluar=[1.0, 0.0, 0.0, 2.0], ip_asn=[81.25, 85.0, math.nan, 80.0])
+    fig = factor_scatters(factors)
+    titles = [ax.get_title(loc="left") for ax in fig.axes]
+    assert titles[0].startswith("Penyerapan anggaran\n(n = 3, r = ")
+    assert titles[3] == "Indeks Profesionalitas ASN\n(n = 2, r tidak dihitung)"
+    foot = fig._supxlabel.get_text()
+    assert "bukan sebab-akibat" in foot and "Dengan hanya 3 unit" in foot
+    assert "SAKIP turun" in texts(fig)
+
+
+def test_empty_and_signed():
+    empty = pd.DataFrame({"unit": ["a"], "perubahan_sakip": [math.nan],
+                          **{f"perubahan_{k}": [math.nan] for k in
+                             ("perencanaan", "pengukuran", "pelaporan", "evaluasi_internal")}})
+    for fig in (sakip_change_chart(empty), component_heatmap(empty)):
+        assert "Tidak ada unit dengan nilai SAKIP dua tahun untuk dibandingkan." in texts(fig)
+    assert (signed(0.004), signed(-0.004), signed(1234.5)) == ("0,00", "0,00", "+1.234,50")
