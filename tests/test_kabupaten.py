@@ -40,12 +40,27 @@ from lkjip.indicators_config import INDICATOR_IDS
 from lkjip.ingest import read_year, write_processed
 from lkjip.kabupaten import analyse, load, load_kabupaten
 from lkjip.kabupaten.audit import audit_overview, largest_differences
-from lkjip.kabupaten.budget import (budget_consolidated, budget_per_unit, caution_text,
-                                    correlations, factors_table, staff_per_unit)
+from lkjip.kabupaten.budget import (
+    budget_consolidated,
+    budget_per_unit,
+    caution_text,
+    correlations,
+    factors_table,
+    staff_per_unit,
+)
 from lkjip.kabupaten.ikm import LABEL_MEAN, LABEL_POOLED, ikm_consolidated, ikm_per_unit
-from lkjip.kabupaten.indicators import indicator_matrix, indicators_long, kategori_counts
+from lkjip.kabupaten.indicators import (
+    indicator_matrix,
+    indicators_long,
+    kategori_counts,
+)
 from lkjip.kabupaten.sakip import component_drivers, drivers_text, sakip_table
-from lkjip.kabupaten.summary import RINGKASAN_COLUMNS, csv_text, ringkasan, write_ringkasan
+from lkjip.kabupaten.summary import (
+    RINGKASAN_COLUMNS,
+    csv_text,
+    ringkasan,
+    write_ringkasan,
+)
 from lkjip.report import write_indicators_csv
 
 Y = 2023
@@ -71,16 +86,20 @@ def survey_csv(rows: list[list[str]], year: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def table(*lines: str) -> str:
+    return "".join(f"{line}\n" for line in lines)
+
+
 PEG_HEAD = "nip,nama,jabatan,status,eselon,mulai,selesai,kualifikasi,kompetensi,kinerja,disiplin"
-ALPHA_PEG_2022 = "\n".join([
+ALPHA_PEG_2022 = table(
     PEG_HEAD,
     "197702211995111001,CAMAT A,Camat,PNS,III.a,,,23,40,25,5",
     "198811142019031002,KASUBAG A,Kepala Sub Bagian Penyusunan Program dan Keuangan,PNS,IV.b,,,22,40,25,5",
     "199001012015011001,STAF A1,Pelaksana,PNS,,,,20,30,25,5",
     "199101012015011002,STAF A2,Pelaksana,PNS,,,,22,35,27,4",
     ",HONORER A,Pengemudi,honorer,,,,,,,",
-]) + "\n"
-ALPHA_PEG_2023 = "\n".join([
+)
+ALPHA_PEG_2023 = table(
     PEG_HEAD,
     "197702211995111001,CAMAT A,Camat,PNS,III.a,,,23,40,25,5",
     "198811142019031002,KASUBAG A,Kepala Sub Bagian Penyusunan Program dan Keuangan,PNS,IV.b,,2023-06-30,,,,",
@@ -88,16 +107,16 @@ ALPHA_PEG_2023 = "\n".join([
     "199101012015011002,STAF A2,Pelaksana,PNS,,,,22,35,27,4",
     "199501012020011003,STAF A3,Pelaksana,PNS,,2023-03-01,,20,20,20,4",
     ",HONORER A,Pengemudi,honorer,,,,,,,",
-]) + "\n"
-BETA_PEG = "\n".join([
+)
+BETA_PEG = table(
     PEG_HEAD,
     "197001011995111001,CAMAT B,Camat,PNS,III.a,,,24,38,26,5",
     "198001012005011001,STAF B1,Pelaksana,PNS,,,,20,30,24,4",
-]) + "\n"
-GAMMA_PEG_2023 = "\n".join([
+)
+GAMMA_PEG_2023 = table(
     PEG_HEAD,
     "197101011995111001,CAMAT C,Camat,PNS,III.a,,,25,40,30,5",
-]) + "\n"
+)
 
 RAW: dict[tuple[str, int], dict[str, str]] = {
     ("alpha", 2022): {"pegawai": ALPHA_PEG_2022},

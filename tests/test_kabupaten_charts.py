@@ -10,8 +10,14 @@ import pandas as pd
 import pytest
 
 from lkjip.charts import lkjip_style
-from lkjip.kabupaten.charts import (DROP_STYLE, GAIN_STYLE, component_heatmap, factor_scatters,
-                                    sakip_change_chart, signed)
+from lkjip.kabupaten.charts import (
+    DROP_STYLE,
+    GAIN_STYLE,
+    component_heatmap,
+    factor_scatters,
+    sakip_change_chart,
+    signed,
+)
 
 
 @pytest.fixture(scope="module")

@@ -44,20 +44,59 @@ from lkjip.kabupaten.budget import (
     factors_table,
     staff_per_unit,
 )
-from lkjip.kabupaten.ikm import IkmConsolidated, ikm_consolidated, ikm_mean_of_units, ikm_per_unit
-from lkjip.kabupaten.indicators import indicator_matrix, indicators_long, kategori_counts
+from lkjip.kabupaten.ikm import (
+    IkmConsolidated,
+    ikm_consolidated,
+    ikm_mean_of_units,
+    ikm_per_unit,
+)
+from lkjip.kabupaten.indicators import (
+    indicator_matrix,
+    indicators_long,
+    kategori_counts,
+)
 from lkjip.kabupaten.load import KabupatenData, UnitData, load_kabupaten, load_unit
 from lkjip.kabupaten.sakip import component_drivers, drivers_text, sakip_table
-from lkjip.kabupaten.summary import RINGKASAN_COLUMNS, csv_text, ringkasan, write_ringkasan
+from lkjip.kabupaten.summary import (
+    RINGKASAN_COLUMNS,
+    csv_text,
+    ringkasan,
+    write_ringkasan,
+)
 
 __all__ = [
-    "AggregateCheck", "BudgetTotal", "IkmConsolidated", "KabupatenAnalysis", "KabupatenData",
-    "RINGKASAN_COLUMNS", "UnitData", "aggregate_table", "analyse", "audit_overview",
-    "budget_consolidated", "budget_per_unit", "caution_text", "check_aggregate",
-    "component_drivers", "correlations", "csv_text", "drivers_text", "factors_table",
-    "ikm_consolidated", "ikm_mean_of_units", "ikm_per_unit", "indicator_matrix",
-    "indicators_long", "kategori_counts", "largest_differences", "load_kabupaten", "load_unit",
-    "ringkasan", "sakip_table", "staff_per_unit", "write_ringkasan",
+    "RINGKASAN_COLUMNS",
+    "AggregateCheck",
+    "BudgetTotal",
+    "IkmConsolidated",
+    "KabupatenAnalysis",
+    "KabupatenData",
+    "UnitData",
+    "aggregate_table",
+    "analyse",
+    "audit_overview",
+    "budget_consolidated",
+    "budget_per_unit",
+    "caution_text",
+    "check_aggregate",
+    "component_drivers",
+    "correlations",
+    "csv_text",
+    "drivers_text",
+    "factors_table",
+    "ikm_consolidated",
+    "ikm_mean_of_units",
+    "ikm_per_unit",
+    "indicator_matrix",
+    "indicators_long",
+    "kategori_counts",
+    "largest_differences",
+    "load_kabupaten",
+    "load_unit",
+    "ringkasan",
+    "sakip_table",
+    "staff_per_unit",
+    "write_ringkasan",
 ]
 
 

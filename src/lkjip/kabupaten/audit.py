@@ -21,8 +21,8 @@ and whether a printed kabupaten aggregate agrees with its units.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Iterable, Mapping
 
 import pandas as pd
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import textwrap
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 import matplotlib
 import numpy as np

@@ -23,8 +23,8 @@ of 50 respondents like one of 5.000. Both are given, with what they are.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 import pandas as pd
 

@@ -17,7 +17,7 @@ category by Permendagri 86/2017).
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 import pandas as pd
 

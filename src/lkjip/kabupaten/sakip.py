@@ -20,15 +20,15 @@ changes add up to the total change. No band or weight is repeated here.
 from __future__ import annotations
 
 import math
-from typing import Mapping
+from collections.abc import Mapping
 
 import pandas as pd
 
 from lkjip.fmt import fmt_number
 from lkjip.indicators_config import EPS, SAKIP_COMPONENT_NAMES
-from lkjip.schema import SAKIP_COMPONENTS
 from lkjip.sakip import sakip_score
 from lkjip.sakip_change import decomposition
+from lkjip.schema import SAKIP_COMPONENTS
 
 COMPONENTS: tuple[str, ...] = SAKIP_COMPONENTS
 #: Column of each component's change in the unit table and the ringkasan.
@@ -129,7 +129,7 @@ def component_drivers(table: pd.DataFrame) -> pd.DataFrame:
             "rata_perubahan": s / len(v) if len(v) else math.nan,
             "porsi_penurunan_pct": s / total * 100.0 if total < -EPS else math.nan,
             "unit_turun": int((v < -EPS).sum()), "unit_naik": int((v > EPS).sum()),
-            "jumlah_unit": int(len(v)),
+            "jumlah_unit": len(v),
         })
     out = pd.DataFrame(rows, columns=list(DRIVER_COLUMNS))
     return out.sort_values("jumlah_perubahan", kind="stable").reset_index(drop=True)
