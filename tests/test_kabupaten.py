@@ -537,3 +537,21 @@ def test_analyse_notes_excluded_units(result):
     assert result.catatan[0].startswith("2 unit tidak dibandingkan dan tidak termasuk dalam angka "
                                         "gabungan: delta (tidak ada data olahan tahun 2022")
     assert result.units == ["alpha", "beta", "gamma"]
+
+
+def test_bad_survey_answer_names_the_unit():
+    bad = pd.DataFrame({f"u{i}": pd.array([4], dtype="Int64") for i in range(1, 10)})
+    bad["u3"] = pd.array([5], dtype="Int64")
+    bad["baris"] = [7]
+    with pytest.raises(DataError) as exc:
+        ikm_per_unit({"alpha": bad})
+    assert (exc.value.file, exc.value.row, exc.value.column) == ("alpha/ikm_survei", 7, "u3")
+
+
+def test_aggregate_check_with_unreadable_printed_figure():
+    from lkjip.kabupaten.audit import check_aggregate
+
+    with pytest.raises(ValueError, match="IKM kota: angka tercetak '1.100' tidak terbaca"):
+        check_aggregate("IKM kota", "1.100", 1100.0)
+    assert check_aggregate("IKM kota", 90.6, 90.62, decimals=2).status == "selisih"
+    assert check_aggregate("IKM kota", 90.6, 90.62).status == "sesuai"  # 1 decimal printed: +-0,05

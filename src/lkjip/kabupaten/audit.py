@@ -36,7 +36,7 @@ from lkjip.audit import (
     decimals_of_text,
     tolerance,
 )
-from lkjip.indonum import parse_number
+from lkjip.indonum import NumberFormatError, parse_number
 
 #: Float guard added to the tolerance, as in :mod:`lkjip.audit`.
 _FLOAT_GUARD = 1e-9
@@ -135,7 +135,10 @@ def check_aggregate(item: str, printed: object, computed: float, *, decimals: in
     printed - computed``.
     """
     if isinstance(printed, str):
-        value = parse_number(printed)
+        try:
+            value = parse_number(printed)
+        except NumberFormatError as exc:
+            raise ValueError(f"{item}: angka tercetak {printed!r} tidak terbaca ({exc})") from None
         dec = decimals_of_text(printed) if decimals is None else int(decimals)
     else:
         value = None if printed is None else float(printed)

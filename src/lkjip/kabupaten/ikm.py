@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from lkjip.errors import DataError
 from lkjip.fmt import fmt_int, fmt_number
 from lkjip.ikm import compute_ikm, nrr_per_unsur, resolve_weight
 from lkjip.indicators_config import IKM_MUTU
@@ -95,7 +96,10 @@ def ikm_per_unit(surveys: Mapping[str, pd.DataFrame | None], weight: str | float
             rows.append({"unit": unit, "responden": pd.NA, "ikm": math.nan, "mutu": None,
                          "catatan": "tidak ada data survei IKM"})
             continue
-        r = compute_ikm(s, weight)
+        try:
+            r = compute_ikm(s, weight)
+        except DataError as exc:  # name the unit: every unit's file is called ikm_survei
+            raise DataError(f"{unit}/{exc.file}", exc.row, exc.column, exc.rule, exc.value) from None
         rows.append({"unit": unit, "responden": r.responden, "ikm": r.ikm_x25, "mutu": r.mutu,
                      "catatan": ""})
     out = pd.DataFrame(rows, columns=list(PER_UNIT_COLUMNS))
