@@ -407,8 +407,8 @@ def anggaran_per_program(
         fig = _figure(max(2.2, 0.45 * n + 1.0))
         ax = fig.add_subplot()
         y = np.arange(n)[::-1]
-        bars = ax.barh(y, np.nan_to_num(pct), height=0.6, color=GREYS[2], edgecolor=INK,
-                       linewidth=0.5, zorder=2)
+        ax.barh(y, np.nan_to_num(pct), height=0.6, color=GREYS[2], edgecolor=INK,
+                linewidth=0.5, zorder=2)
         for yy, p in zip(y, pct):
             text = "pagu 0" if math.isnan(p) else format_persen(p, 2)
             ax.text(max(0.0 if math.isnan(p) else p, 100.0) + 2, yy, text, va="center", ha="left",

@@ -17,7 +17,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .fmt import fmt_int, fmt_number, fmt_pct, fmt_rupiah, is_missing
-from .indicators_config import INDICATOR_IDS, IPASN_DIMENSIONS, get_indicator
+from .indicators_config import INDICATOR_IDS, get_indicator
 
 __all__ = [
     "DRAFT_MARK",
@@ -742,7 +742,7 @@ def profil_unit(rep) -> str:
         text += f" ({head['pangkat']})." if head.get("pangkat") else "."
     groups = [g for g in (u.sasaran or []) if g.get("sasaran")]
     if groups:
-        text += (f"\n\nSasaran dan indikator kinerja utama yang diukur dalam laporan ini "
+        text += ("\n\nSasaran dan indikator kinerja utama yang diukur dalam laporan ini "
                  "(sebagaimana ditetapkan dalam Perjanjian Kinerja):\n")
         for n, g in enumerate(groups, start=1):
             names = [get_indicator(i).nama for i in (g.get("indikator") or []) if i in INDICATOR_IDS]

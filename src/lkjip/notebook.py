@@ -64,7 +64,6 @@ def table(frame: pd.DataFrame, caption: str | None = None, *, source: str | None
     """
     from IPython.display import HTML, display
 
-    from .fmt import display_frame
 
     if index is None:
         index = frame.index.name is not None or any(n is not None for n in frame.index.names[1:])
