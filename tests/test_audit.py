@@ -22,6 +22,7 @@ from lkjip.audit import (
     minimum_sample,
     tolerance,
 )
+from lkjip.rules import INDICATOR_IDS
 from lkjip.schema import MONTHS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -121,8 +122,7 @@ def published(rows):
 
 
 def indicators(**realisasi):
-    ids = ["ikm", "layanan_sesuai_standar_pct", "koordinasi_ditindaklanjuti_pct", "sakip",
-           "realisasi_anggaran_pct", "ip_asn", "jumlah_inovasi"]
+    ids = list(INDICATOR_IDS)
     targets = {"ikm": 94.5, "sakip": 87.5, "realisasi_anggaran_pct": 90.0}
     rows = []
     for i in ids:

@@ -15,6 +15,7 @@ from matplotlib.container import BarContainer  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 from lkjip import charts  # noqa: E402
+from lkjip.rules import IKM_MUTU, SAKIP_COMPONENT_WEIGHTS  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -83,7 +84,9 @@ def test_ikm_per_unsur_scales_and_bands():
     assert tops[3] == pytest.approx(100.0)  # 4,00 x 25
     labels = _ticklabels(ax)
     assert labels[0].startswith("U1") and "Persyaratan" in labels[0]
-    assert "88,31" in _ticklabels(ax, "y")
+    # every band edge of the regulation is a tick, written the Indonesian way
+    edges = [charts.format_angka(b.lower) for b in IKM_MUTU.bands[:-1]]
+    assert edges[0].count(",") == 1 and set(edges) <= set(_ticklabels(ax, "y"))
     texts = [t.get_text() for t in ax.texts]
     assert any("Sangat Baik" in t for t in texts) and any("Tidak Baik" in t for t in texts)
     _render(fig)
@@ -142,7 +145,7 @@ def test_anggaran_per_program_absorption():
 def test_sakip_komponen():
     df = pd.DataFrame({"komponen": ["Perencanaan Kinerja", "Pengukuran Kinerja",
                                     "Pelaporan Kinerja", "Evaluasi Akuntabilitas Kinerja Internal"],
-                       "bobot": [30, 30, 15, 25], "nilai": [27.03, 25.74, 12.65, 20.71]})
+                       "bobot": list(SAKIP_COMPONENT_WEIGHTS.values()), "nilai": [27.03, 25.74, 12.65, 20.71]})
     fig = charts.sakip_komponen(df)
     ax = fig.axes[0]
     assert len(ax.containers) == 2 and len(_bars(ax)) == 8
@@ -157,7 +160,7 @@ def test_ipasn_kategori_fixed_order():
     ax = fig.axes[0]
     bars = _bars(ax)
     assert len(bars) == 5
-    assert _ticklabels(ax) == list(charts.IPASN_KATEGORI)
+    assert _ticklabels(ax) == ["Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah"]
     assert [b.get_height() for b in bars] == [8, 8, 2, 0, 0]
     _render(fig)
 

@@ -1,18 +1,9 @@
 """Innovations: the year's active ones."""
 
 import pandas as pd
+from helpers.lkjip_2023 import inovasi_2023
 
 from lkjip.innovation import count_active_innovations, innovation_summary
-
-
-def inovasi_2023() -> pd.DataFrame:
-    return pd.DataFrame({
-        "baris": [2, 3],
-        "nama": pd.array(["GAMIS JUBAH", "MANTAP BERDASI"], dtype="string"),
-        "nomor_sk": pd.array(["188/21/416-314/2023", "188/22/416-314/2023"], dtype="string"),
-        "tanggal_sk": pd.to_datetime(["2023-01-31", "2023-01-31"]),
-        "status": pd.array([None, "aktif"], dtype="string"),
-    })
 
 
 def test_seed_2023_two_of_two():

@@ -8,11 +8,12 @@ import pandas as pd
 import pytest
 
 from lkjip import sakip_change as sc
+from lkjip.rules import SAKIP_COMPONENT_WEIGHTS, SAKIP_COMPONENTS, SAKIP_SUBCOMPONENT_SHARES
 from lkjip.sakip import sakip_predicate
 
-COMPONENTS = ["perencanaan", "pengukuran", "pelaporan", "evaluasi_internal"]
-WEIGHTS = [30.0, 30.0, 15.0, 25.0]
-SHARES = {"keberadaan": 0.2, "kualitas": 0.3, "pemanfaatan": 0.5}
+COMPONENTS = list(SAKIP_COMPONENTS)
+WEIGHTS = [SAKIP_COMPONENT_WEIGHTS[k] for k in COMPONENTS]
+SHARES = SAKIP_SUBCOMPONENT_SHARES
 
 
 def components(values, weights=WEIGHTS) -> pd.DataFrame:

@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 
 from lkjip.errors import DataErrors
+from lkjip.rules import INDICATOR_IDS, SAKIP_COMPONENT_WEIGHTS, SAKIP_SUBCOMPONENT_SHARES
 from lkjip.schema import MONTHS, UNSUR, YEAR_DATASETS
 from lkjip.validate import (
     ERROR,
@@ -25,8 +26,7 @@ from lkjip.validate import (
 )
 
 YEAR = 2023
-KEY_INDICATORS = ("ikm", "layanan_sesuai_standar_pct", "koordinasi_ditindaklanjuti_pct", "sakip",
-                  "realisasi_anggaran_pct", "ip_asn", "jumlah_inovasi")
+KEY_INDICATORS = INDICATOR_IDS
 
 
 def S(values):
@@ -107,15 +107,15 @@ def pegawai() -> pd.DataFrame:
 
 
 def sakip(with_subs: bool = True) -> pd.DataFrame:
-    comps = {"perencanaan": (30.0, 27.03), "pengukuran": (30.0, 25.74), "pelaporan": (15.0, 12.65),
-             "evaluasi_internal": (25.0, 20.71)}
+    nilai = {"perencanaan": 27.03, "pengukuran": 25.74, "pelaporan": 12.65, "evaluasi_internal": 20.71}
     recs = []
-    for k, (w, v) in comps.items():
+    for k, v in nilai.items():
+        w = SAKIP_COMPONENT_WEIGHTS[k]
         recs.append((k, None, w, v))
         if with_subs:
             parts = [round(w * 0.2, 2), round(w * 0.3, 2)]
             parts.append(round(v - parts[0] - parts[1], 2))
-            for s, share, val in zip(("keberadaan", "kualitas", "pemanfaatan"), (0.2, 0.3, 0.5), parts):
+            for (s, share), val in zip(SAKIP_SUBCOMPONENT_SHARES.items(), parts):
                 recs.append((k, s, w * share, val))
     df = pd.DataFrame(recs, columns=["komponen", "subkomponen", "bobot", "nilai"])
     df.insert(0, "baris", rows(len(df)))

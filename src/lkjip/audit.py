@@ -80,7 +80,8 @@ from typing import Any, Mapping
 import numpy as np
 import pandas as pd
 
-from .schema import MONTH_NAMES, MONTHS, SAKIP_COMPONENTS, UNSUR
+from .rules import ASN_STATUSES, INDICATOR_IDS, IPASN_DIMENSIONS, SAKIP_COMPONENTS, TARGET_PRECEDENCE
+from .schema import MONTH_NAMES, MONTHS, UNSUR
 
 FAMILY_INTERNAL = "total dalam dataset"
 FAMILY_CROSS = "antar dataset"
@@ -95,8 +96,6 @@ SOURCE_COLUMNS = ("berkas", "baris", "sumber", "toleransi")
 SESUAI = "sesuai"
 SELISIH = "selisih"
 
-INDICATOR_IDS = ("ikm", "layanan_sesuai_standar_pct", "koordinasi_ditindaklanjuti_pct", "sakip",
-                 "realisasi_anggaran_pct", "ip_asn", "jumlah_inovasi")
 MEASURE_COLUMNS = {"realisasi": "realisasi", "capaian": "capaian_pct", "target": "target"}
 
 #: Extra published ids (besides the seven indicators) the audit can recompute.
@@ -113,9 +112,6 @@ EXTRA_IDS = (
 
 #: Krejcie & Morgan constants (PermenPAN-RB 14/2017).
 _EPS = 1e-9
-_ASN = ("PNS", "PPPK")
-_IPASN_DIMS = ("kualifikasi", "kompetensi", "kinerja", "disiplin")
-_TARGET_PRECEDENCE = ("pk_perubahan", "pk", "renstra_perubahan", "renstra")
 _LEVEL_SUFFIX = re.compile(r"_(program|kegiatan|sub_kegiatan|subkegiatan)(?=(_pct)?$)")
 
 
@@ -485,9 +481,9 @@ def _status(peg: pd.DataFrame) -> pd.Series:
 
 
 def _asn_measured(peg: pd.DataFrame) -> pd.Series:
-    asn = _status(peg).isin(_ASN)
-    dims = [d for d in _IPASN_DIMS if d in peg.columns]
-    if len(dims) < len(_IPASN_DIMS):
+    asn = _status(peg).isin(ASN_STATUSES)
+    dims = [d for d in IPASN_DIMENSIONS if d in peg.columns]
+    if len(dims) < len(IPASN_DIMENSIONS):
         return pd.Series(False, index=peg.index)
     return asn & peg[dims].notna().all(axis=1)
 
@@ -634,7 +630,7 @@ class _Context:
             here = _in_post(peg, self.year)
             st = _status(peg)
             if name == "jumlah_asn":
-                return float((here & st.isin(_ASN)).sum()), None
+                return float((here & st.isin(ASN_STATUSES)).sum()), None
             if arg:
                 return float((here & (st == arg.upper())).sum()), None
             return float(here.sum()), None
@@ -673,7 +669,7 @@ def _cross_checks(d: Mapping[str, pd.DataFrame], ctx: _Context, out: _Rows, *, y
     peg = d.get("pegawai")
     if peg is not None and "status" in peg.columns:
         measured = int(_asn_measured(peg).sum())
-        asn_post = int((_in_post(peg, year) & _status(peg).isin(_ASN)).sum())
+        asn_post = int((_in_post(peg, year) & _status(peg).isin(ASN_STATUSES)).sum())
         if measured or asn_post:
             out.add(FAMILY_CROSS, "pegawai",
                     f"ASN yang diukur IP ASN terhadap ASN (PNS+PPPK) menjabat per 31 Desember {year}",
@@ -707,7 +703,7 @@ def _cross_checks(d: Mapping[str, pd.DataFrame], ctx: _Context, out: _Rows, *, y
         t = t[pd.to_numeric(t["tahun"], errors="coerce") == year]
         for ind in sorted(set(t["_id"]), key=lambda s: s):
             rows = t[t["_id"] == ind]
-            rank = {doc: i for i, doc in enumerate(_TARGET_PRECEDENCE)}
+            rank = {doc: i for i, doc in enumerate(TARGET_PRECEDENCE)}
             rows = rows.assign(_r=rows["_doc"].map(lambda x: rank.get(x, 99))).sort_values("_r", kind="stable")
             r = rows.iloc[0]
             code = ind.split(":", 1)[1].strip()

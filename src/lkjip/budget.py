@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lkjip.indicators_config import drop_totals, require_columns, safe_pct
+from lkjip.frames import drop_totals, require_columns, safe_pct
 
 LEVEL_NAMES = {3: "program", 5: "kegiatan", 6: "sub_kegiatan"}
 LEVEL_LABELS = {3: "Program", 5: "Kegiatan", 6: "Sub Kegiatan"}

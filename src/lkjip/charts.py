@@ -30,13 +30,14 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
+from .rules import IKM_MUTU, IKM_UNSUR_SHORT, IPASN_KATEGORI
+
 __all__ = [
     "A4_WIDTH_IN",
     "BULAN",
     "GREYS",
     "HATCHES",
-    "IPASN_KATEGORI",
-    "MUTU_IKM",
+    "IPASN_LABELS",
     "STYLE",
     "anggaran_per_program",
     "format_angka",
@@ -70,27 +71,8 @@ INK = "#1a1a1a"
 
 BULAN = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
 
-#: IKM quality bands on the x25 scale (PermenPAN-RB 14/2017): (mutu, label, low, high).
-MUTU_IKM = (
-    ("A", "Sangat Baik", 88.31, 100.0),
-    ("B", "Baik", 76.61, 88.30),
-    ("C", "Kurang Baik", 65.00, 76.60),
-    ("D", "Tidak Baik", 25.00, 64.99),
-)
-
-UNSUR_IKM = {
-    "U1": "Persyaratan",
-    "U2": "Prosedur",
-    "U3": "Waktu",
-    "U4": "Biaya",
-    "U5": "Produk",
-    "U6": "Kompetensi",
-    "U7": "Perilaku",
-    "U8": "Pengaduan",
-    "U9": "Sarana",
-}
-
-IPASN_KATEGORI = ("Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah")
+#: IP ASN categories in the order the chart shows them (the bands of lkjip.rules).
+IPASN_LABELS = tuple(b.label for b in IPASN_KATEGORI.bands)
 
 #: The rcParams of the LKjIP style.
 STYLE: dict[str, object] = {
@@ -286,9 +268,10 @@ def ikm_per_unsur(
         ax = fig.add_subplot()
         band_greys = ("#e6e6e6", "#f2f2f2", "#e6e6e6", "#f7f7f7")
         low_limit = 25.0
-        for (mutu, label, low, high), grey in zip(MUTU_IKM, band_greys):
+        for band, grey in zip(IKM_MUTU.bands, band_greys):
+            low, high = band.lower, band.upper
             ax.axhspan(low, high, color=grey, zorder=0, lw=0)
-            ax.text(1.005, (low + high) / 2, f"{mutu}\n{label}", transform=ax.get_yaxis_transform(),
+            ax.text(1.005, (low + high) / 2, f"{band.label}\n{band.description}", transform=ax.get_yaxis_transform(),
                     fontsize=6.5, va="center", ha="left", color="#444444")
             ax.axhline(low, color="#9a9a9a", lw=0.4, ls=":", zorder=1)
         x = np.arange(len(values))
@@ -299,9 +282,10 @@ def ikm_per_unsur(
             ax.axhline(ikm, color=INK, lw=1.0, ls="--", zorder=3,
                        label=f"IKM unit {format_angka(ikm, 2)}")
             fig.legend(loc="outside upper right", ncols=2)
-        ax.set_xticks(x, [f"{k}\n{UNSUR_IKM.get(str(k), '')}".rstrip() for k in values.index])
+        ax.set_xticks(x, [f"{k}\n{IKM_UNSUR_SHORT.get(str(k).lower(), '')}".rstrip() for k in values.index])
         ax.set_ylim(low_limit, 104)
-        ax.set_yticks([25, 40, 55, 65, 76.61, 88.31, 100])
+        # the band edges as ticks, below them a few round values
+        ax.set_yticks([25, 40, 55, *sorted(b.lower for b in IKM_MUTU.bands[:-1]), 100])
         ax.yaxis.set_major_formatter(formatter_angka())
         ax.set_ylabel("Nilai (skala 25-100)")
         _finish(ax, title, sumber)
@@ -475,7 +459,7 @@ def ipasn_kategori(
     sumber: str | None = None,
 ) -> Figure:
     """Bars of the number of staff per IP ASN category, in the fixed order."""
-    values = pd.Series(counts).reindex(list(IPASN_KATEGORI)).fillna(0).astype(float)
+    values = pd.Series(counts).reindex(list(IPASN_LABELS)).fillna(0).astype(float)
     with lkjip_style():
         fig = _figure(2.8)
         ax = fig.add_subplot()
@@ -487,7 +471,7 @@ def ipasn_kategori(
         total = values.sum()
         _label_bars(ax, bars, [f"{format_angka(v, 0)} orang\n({format_persen(100 * v / total if total else 0, 1)})"
                                for v in values], horizontal=False)
-        ax.set_xticks(x, list(IPASN_KATEGORI))
+        ax.set_xticks(x, list(IPASN_LABELS))
         ax.set_ylim(0, max(values.max() * 1.3, 1))
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.yaxis.set_major_formatter(formatter_angka())

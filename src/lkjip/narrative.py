@@ -17,7 +17,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .fmt import fmt_int, fmt_number, fmt_pct, fmt_rupiah, is_missing
-from .indicators_config import INDICATOR_IDS, get_indicator
+from .rules import INDICATOR_IDS, get_indicator
 
 __all__ = [
     "DRAFT_MARK",
@@ -37,24 +37,6 @@ __all__ = [
 DRAFT_MARK = "Draf narasi — sunting sebelum ditandatangani"
 _DRAFT = f"> *{DRAFT_MARK}.*\n\n"
 
-_DATASET_LABEL = {
-    "ikm": "survei kepuasan masyarakat (ikm_survei)",
-    "layanan_sesuai_standar_pct": "laporan layanan PATEN (paten_layanan)",
-    "koordinasi_ditindaklanjuti_pct": "rekap fasilitasi dan koordinasi (koordinasi)",
-    "sakip": "hasil evaluasi SAKIP (sakip_evaluasi)",
-    "realisasi_anggaran_pct": "Laporan Realisasi Anggaran (lra)",
-    "ip_asn": "data pegawai dan IP ASN (pegawai)",
-    "jumlah_inovasi": "daftar inovasi (inovasi)",
-}
-_SHORT = {
-    "ikm": "Nilai IKM",
-    "layanan_sesuai_standar_pct": "Persentase pelayanan sesuai standar",
-    "koordinasi_ditindaklanjuti_pct": "Persentase hasil koordinasi yang ditindaklanjuti",
-    "sakip": "Nilai SAKIP",
-    "realisasi_anggaran_pct": "Persentase realisasi anggaran",
-    "ip_asn": "Indeks Profesionalitas ASN",
-    "jumlah_inovasi": "Jumlah inovasi",
-}
 
 
 # --------------------------------------------------------------------------- formatting
@@ -83,7 +65,11 @@ def fmt_value(indicator: str, value: object, *, compact: bool = False) -> str:
 
 
 def _short(ind: str) -> str:
-    return _SHORT.get(ind, get_indicator(ind).nama if ind in INDICATOR_IDS else ind)
+    return get_indicator(ind).nama_pendek if ind in INDICATOR_IDS else ind
+
+
+def _data_text(ind: str) -> str:
+    return get_indicator(ind).source_text if ind in INDICATOR_IDS else ind
 
 
 def _join(items: list[str]) -> str:
@@ -287,7 +273,7 @@ def _base_sentence(rep, ind: str) -> str:
     nama = get_indicator(ind).nama
     if is_missing(r["realisasi"]):
         return (f"Indikator {nama} tahun {rep.year} tidak dapat diukur karena data "
-                f"{_DATASET_LABEL.get(ind, ind)} tidak tersedia.")
+                f"{_data_text(ind)} tidak tersedia.")
     real = fmt_value(ind, r["realisasi"])
     if is_missing(r["target"]):
         return (f"Indikator {nama} tahun {rep.year} terealisasi {real}; target tahun ini belum "
@@ -687,7 +673,7 @@ def saran(rep) -> str:
     t = rep.results.tabel.set_index("indikator")
     for i in unknown:
         if is_missing(t.loc[i, "realisasi"]):
-            items.append(f"{_short(i)}: melengkapi data {_DATASET_LABEL.get(i, i)} agar indikator "
+            items.append(f"{_short(i)}: melengkapi data {_data_text(i)} agar indikator "
                          "dapat diukur pada laporan berikutnya.")
         else:
             items.append(f"{_short(i)}: menetapkan target tahunan dalam Perjanjian Kinerja agar "

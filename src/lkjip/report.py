@@ -38,7 +38,7 @@ from . import budget as _budget
 from . import tables as _tables
 from .fmt import fmt_number, is_missing
 from .indicators import INDICATOR_COLUMNS, IndicatorResults, compute_all, indicator_history
-from .indicators_config import DOCUMENT_LABELS, INDICATOR_IDS, get_indicator
+from .rules import DOCUMENT_LABELS, INDICATOR_IDS, get_indicator
 from .ingest import read_year
 from .layout import list_years, processed_year_dir, project_root, unit_file
 from .steps import YearInputs, load_inputs

@@ -28,13 +28,13 @@ helper, :func:`collect_inputs`, takes the reader functions as arguments.
 
 Scores and predicates come from :mod:`lkjip.sakip` (:func:`sakip_score`,
 :func:`sakip_predicate`); the predicate bands from
-:data:`lkjip.indicators_config.SAKIP_PREDIKAT`. No threshold is repeated here.
+:data:`lkjip.rules.SAKIP_PREDIKAT`. No threshold is repeated here.
 
 >>> import pandas as pd
+>>> from lkjip.rules import SAKIP_COMPONENT_WEIGHTS as W
 >>> def frame(values):
-...     return pd.DataFrame({"komponen": ["perencanaan", "pengukuran", "pelaporan", "evaluasi_internal"],
-...                          "subkomponen": pd.array([None] * 4, dtype="string"),
-...                          "bobot": [30.0, 30.0, 15.0, 25.0], "nilai": values})
+...     return pd.DataFrame({"komponen": list(W), "subkomponen": pd.array([None] * 4, dtype="string"),
+...                          "bobot": list(W.values()), "nilai": values})
 >>> d = decomposition(frame([27.45, 25.98, 12.7, 21.3]), frame([27.03, 25.74, 12.65, 20.71]), 2022, 2023)
 >>> round(d.perubahan, 2), d.komponen["komponen"].iloc[0]
 (-1.3, 'evaluasi_internal')
@@ -49,12 +49,8 @@ from typing import Callable, Iterable, Mapping
 import pandas as pd
 
 from lkjip.fmt import fmt_number, fmt_pct, fmt_rupiah, is_missing, round_number, style_table
-from lkjip.indicators_config import (
-    SAKIP_COMPONENT_NAMES,
-    SAKIP_PREDIKAT,
-    SAKIP_SUBCOMPONENT_NAMES,
-    safe_pct,
-)
+from lkjip.frames import safe_pct
+from lkjip.rules import SAKIP_COMPONENT_NAMES, SAKIP_PREDIKAT, SAKIP_SUBCOMPONENT_NAMES
 from lkjip.sakip import SakipResult, sakip_predicate, sakip_score
 from lkjip.schema import MONTHS
 
@@ -947,7 +943,7 @@ def _absorption_change(rows: pd.DataFrame, y0: int, y1: int) -> float:
 
 
 def _doc_label(doc: object) -> str:
-    from lkjip.indicators_config import DOCUMENT_LABELS
+    from lkjip.rules import DOCUMENT_LABELS
 
     return DOCUMENT_LABELS.get(str(doc), str(doc)) if not is_missing(doc) else "–"
 

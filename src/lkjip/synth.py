@@ -30,7 +30,15 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from .schema import MONTHS, SAKIP_COMPONENTS, SAKIP_SUBCOMPONENTS, UNSUR
+from .rules import (
+    INDICATOR_IDS,
+    IPASN_DIMENSIONS,
+    SAKIP_COMPONENT_WEIGHTS,
+    SAKIP_COMPONENTS,
+    SAKIP_SUBCOMPONENT_SHARES,
+    SAKIP_SUBCOMPONENTS,
+)
+from .schema import MONTHS, UNSUR
 
 __all__ = ["make_units", "make_unit", "make_survey", "synth_main", "parse_years", "unit_code"]
 
@@ -41,8 +49,6 @@ XLSX_MAX_ROWS = 100_000
 # Stream ids of the seed sequence ``[seed, unit, year, stream]``.
 _S_UNIT, _S_SURVEY, _S_PATEN, _S_BUDGET, _S_STAFF, _S_SAKIP, _S_COORD, _S_INNOV, _S_TARGETS = range(9)
 
-INDICATOR_IDS = ("ikm", "layanan_sesuai_standar_pct", "koordinasi_ditindaklanjuti_pct", "sakip",
-                 "realisasi_anggaran_pct", "ip_asn", "jumlah_inovasi")
 _SATUAN = {"ikm": "indeks", "layanan_sesuai_standar_pct": "persen",
            "koordinasi_ditindaklanjuti_pct": "persen", "sakip": "nilai",
            "realisasi_anggaran_pct": "persen", "ip_asn": "indeks", "jumlah_inovasi": "inovasi"}
@@ -564,7 +570,8 @@ def _budget(plan: _UnitPlan, year: int, rng: np.random.Generator):
 
 def _pegawai(plan: _UnitPlan, year: int, first_year: int, rng: np.random.Generator) -> tuple[pd.DataFrame, float]:
     lift = 0.01 * (year - first_year)
-    maxima = (25, 40, 30, 5)
+    dims = tuple(IPASN_DIMENSIONS)
+    maxima = tuple(int(v) for v in IPASN_DIMENSIONS.values())
     rows = []
     taken = {s["nip"] for s in plan.staff if s["nip"]}
     movers = []
@@ -577,7 +584,7 @@ def _pegawai(plan: _UnitPlan, year: int, first_year: int, rng: np.random.Generat
         if i in movers:
             row["selesai"] = _random_date(rng, year, 3, 10)
         if s["status"] != "honorer":
-            for dim, base, top in zip(("kualifikasi", "kompetensi", "kinerja", "disiplin"), s["base"], maxima):
+            for dim, base, top in zip(dims, s["base"], maxima):
                 noise = float(rng.normal(0, 0.04))
                 row[dim] = int(np.clip(round(top * min(1.0, base + lift + noise)), 0, top))
         rows.append(row)
@@ -586,20 +593,15 @@ def _pegawai(plan: _UnitPlan, year: int, first_year: int, rng: np.random.Generat
         row = {"nip": _nip(rng, "PNS", year, taken), "nama": _person(rng), "jabatan": plan.staff[left]["jabatan"],
                "status": "PNS", "eselon": plan.staff[left]["eselon"], "mulai": f"{start:%Y-%m-%d}",
                "selesai": None}
-        for dim, top in zip(("kualifikasi", "kompetensi", "kinerja", "disiplin"), maxima):
+        for dim, top in zip(dims, maxima):
             row[dim] = int(np.clip(round(top * float(rng.uniform(0.7, 1.0))), 0, top))
         rows.insert(left + 1, row)
-    frame = pd.DataFrame(rows, columns=["nip", "nama", "jabatan", "status", "eselon", "mulai", "selesai",
-                                        "kualifikasi", "kompetensi", "kinerja", "disiplin"])
-    for dim in ("kualifikasi", "kompetensi", "kinerja", "disiplin"):
+    frame = pd.DataFrame(rows, columns=["nip", "nama", "jabatan", "status", "eselon", "mulai", "selesai", *dims])
+    for dim in dims:
         frame[dim] = frame[dim].astype("Int64")
     asn = frame[frame["status"] != "honorer"]
-    ip = float(asn[["kualifikasi", "kompetensi", "kinerja", "disiplin"]].sum(axis=1).astype(float).mean())
+    ip = float(asn[list(dims)].sum(axis=1).astype(float).mean())
     return frame, ip
-
-
-_SAKIP_WEIGHTS = {"perencanaan": 30.0, "pengukuran": 30.0, "pelaporan": 15.0, "evaluasi_internal": 25.0}
-_SUB_SHARES = {"keberadaan": 0.2, "kualitas": 0.3, "pemanfaatan": 0.5}
 
 
 def _sakip(plan: _UnitPlan, year: int, first_year: int, rng: np.random.Generator) -> tuple[pd.DataFrame, float]:
@@ -607,11 +609,11 @@ def _sakip(plan: _UnitPlan, year: int, first_year: int, rng: np.random.Generator
     total = 0.0
     level = min(0.97, plan.sakip_level + 0.01 * (year - first_year))
     for comp in SAKIP_COMPONENTS:
-        weight = _SAKIP_WEIGHTS[comp]
+        weight = SAKIP_COMPONENT_WEIGHTS[comp]
         if plan.subcomponents:
             subs = []
             for sub in SAKIP_SUBCOMPONENTS:
-                bobot = weight * _SUB_SHARES[sub]
+                bobot = weight * SAKIP_SUBCOMPONENT_SHARES[sub]
                 pct = float(np.clip(level + rng.normal(0, 0.05) + (0.08 if sub == "keberadaan" else 0), 0.3, 1.0))
                 nilai = min(bobot, round(bobot * pct, 2))
                 subs.append((sub, bobot, nilai))

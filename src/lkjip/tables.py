@@ -26,7 +26,8 @@ from lkjip.coordination import coordination_by_seksi
 from lkjip.fmt import mask_nip
 from lkjip.ikm import IkmResult
 from lkjip.indicators import financing, indicator_history
-from lkjip.indicators_config import INDICATOR_IDS, polarity_of, safe_pct
+from lkjip.frames import safe_pct
+from lkjip.rules import INDICATOR_IDS, polarity_of
 from lkjip.ipasn import ipasn_summary
 from lkjip.sakip import sakip_score
 from lkjip.schema import MONTHS
@@ -327,7 +328,7 @@ def gambar_3_2(paten: pd.DataFrame) -> pd.DataFrame:
              "Jumlah": int(per["jumlah_hitung"].sum()), "Jumlah Tercetak": pd.NA, "Selisih": pd.NA}
     bulan = services_by_month(paten)
     if "jumlah_tercetak" in bulan.columns:
-        from lkjip.indicators_config import total_rows
+        from lkjip.frames import total_rows
 
         printed = total_rows(paten)
         if "jumlah" in printed.columns and len(printed):

@@ -43,6 +43,7 @@ import pandas as pd
 
 from lkjip.errors import ConfigError, DataError, DataErrors
 from lkjip.ipasn import in_post_at_year_end
+from lkjip.rules import ASN_STATUSES, SAKIP_COMPONENT_WEIGHTS, SAKIP_SUBCOMPONENT_SHARES
 from lkjip.schema import DATASETS, KIND_DTYPES, MONTHS, UNSUR, YEAR_DATASETS
 
 ERROR = "error"
@@ -59,10 +60,6 @@ SCORE_TOLERANCE = 0.01 + 1e-9
 
 STATUS_TEXT = {True: "lulus", False: "gagal", None: "dilewati"}
 
-IP_ASN_DIMENSIONS = ("kualifikasi", "kompetensi", "kinerja", "disiplin")
-SAKIP_WEIGHTS = {"perencanaan": 30.0, "pengukuran": 30.0, "pelaporan": 15.0, "evaluasi_internal": 25.0}
-SAKIP_SUB_SHARES = {"keberadaan": 0.20, "kualitas": 0.30, "pemanfaatan": 0.50}
-ASN_STATUSES = ("PNS", "PPPK")
 
 #: Suites run for a unit-year, in report order; ``targets`` is unit-level.
 SUITES = (*YEAR_DATASETS, "targets")
@@ -513,8 +510,8 @@ def _prepare_sakip_evaluasi(df: pd.DataFrame, year: int) -> pd.DataFrame:
     komp = df["komponen"].astype("string") if "komponen" in df else pd.Series(pd.NA, index=df.index, dtype="string")
     sub = df["subkomponen"].astype("string")
     df["subkomponen_atau_komponen"] = sub.fillna("-")
-    weight = komp.map(SAKIP_WEIGHTS).astype("float64")
-    share = sub.map(SAKIP_SUB_SHARES).astype("float64").where(sub.notna(), 1.0)
+    weight = komp.map(SAKIP_COMPONENT_WEIGHTS).astype("float64")
+    share = sub.map(SAKIP_SUBCOMPONENT_SHARES).astype("float64").where(sub.notna(), 1.0)
     df["bobot_baku"] = (weight * share).round(6)
     nilai = _num(df, "nilai")
     found = {}
