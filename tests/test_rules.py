@@ -102,3 +102,56 @@ def test_ordinary_numbers_are_not_copies(tmp_path, line):
     path = tmp_path / "fine.py"
     path.write_text(line + "\n", encoding="utf-8")
     assert find_copies([path]) == []
+
+
+# --------------------------------------------------------------------------- printed total vs parts
+
+@pytest.mark.parametrize("printed, computed, decimals, ok", [
+    (2483372550.0, 2483372550.0, None, True),
+    (100.0, 99.6, None, True),        # a whole number: within 0,5
+    (100.0, 99.4, None, False),
+    (27.03, 27.034, None, True),      # two decimals: within 0,005
+    (27.03, 27.04, None, False),
+    (87.4, 87.44, None, True),        # one decimal (87,4)
+    (87.4, 87.44, 2, False),          # typed "87,40": two decimals
+    (97.875, 97.88, 2, True),
+    (float("nan"), 1.0, None, False),
+    (1.0, None, None, False),
+])
+def test_check_total(printed, computed, decimals, ok):
+    check = rules.check_total(printed, computed, decimals=decimals)
+    assert check.ok is ok
+    if ok:
+        assert abs(check.difference) <= check.tolerance + rules.EPS
+
+
+def _anggaran(parent_pagu: float) -> "pd.DataFrame":
+    import pandas as pd
+
+    return pd.DataFrame({
+        "baris": [2, 3, 4],
+        "kode": pd.array(["7.01.01", "7.01.01.2.01", "7.01.01.2.01.0001"], dtype="string"),
+        "uraian": pd.array(["PROGRAM", "Kegiatan", "Sub kegiatan"], dtype="string"),
+        "pagu": [parent_pagu, 99.6, 99.6],
+        "realisasi": [90.0, 90.0, 90.0],
+        "adalah_total": [False, False, False],
+    })
+
+
+@pytest.mark.parametrize("parent_pagu, ok", [(100.0, True), (100.5, False), (99.6, True)])
+def test_budget_validation_and_audit_apply_the_same_rule(parent_pagu, ok):
+    """A programme printed 100 over children summing to 99,6 is a rounding of a whole number
+    (within 0,5); printed 100,5 (one decimal) it is not. Before the rule was shared the budget
+    check allowed 0,005 and the validation 0,5 whatever the printed decimals."""
+    from lkjip.audit import audit_year
+    from lkjip.budget import anggaran_checks
+    from lkjip.validate import prepare_frame
+
+    df = _anggaran(parent_pagu)
+    budget = anggaran_checks(df)
+    assert budget.loc[(budget["kode"] == "7.01.01") & (budget["kolom"] == "pagu"), "cocok"].item() is ok
+    helper = prepare_frame("anggaran", df, 2023)["anak_tidak_cocok"]
+    assert bool(helper.isna().iloc[0]) is ok
+    audit = audit_year({"anggaran": df}, year=2023).frame
+    row = audit[audit["item"].str.startswith("7.01.01 PROGRAM: pagu")]
+    assert row["status"].tolist() == ["sesuai" if ok else "selisih"]

@@ -50,10 +50,11 @@ Check families (column ``pemeriksaan``):
    December), ``jumlah_asn``, ``jumlah_asn_diukur``, ``sakip_komponen:<komponen>``.
    An id the audit cannot compute is listed in ``catatan``, not guessed.
 
-Tolerance. A typed figure carries only the decimals it was printed with, so
-``selisih`` is compared with half a unit of its last decimal: 0,005 for a
-two-decimal figure, 0,05 for one decimal, 0,5 for an integer; ``sesuai``
-when ``|selisih| <= toleransi`` (plus a 1e-9 float guard). The decimals are
+Tolerance: the one rule of :mod:`lkjip.rules.printed`. A typed figure
+carries only the decimals it was printed with, so ``selisih`` is compared
+with half a unit of its last decimal: 0,005 for a two-decimal figure, 0,05
+for one decimal, 0,5 for an integer; ``sesuai`` when ``|selisih| <=
+toleransi`` (plus a 1e-9 float guard). The decimals are
 taken from a ``decimals`` column when the frame has one (not blank); else
 from the float's shortest representation (``97.33`` -> 2, ``87.4`` -> 1,
 ``100.0`` -> 0). A float cannot remember a trailing zero (``87,40`` arrives as
@@ -81,6 +82,7 @@ import numpy as np
 import pandas as pd
 
 from .rules import ASN_STATUSES, INDICATOR_IDS, IPASN_DIMENSIONS, SAKIP_COMPONENTS, TARGET_PRECEDENCE
+from .rules.printed import check_total, decimals_of, decimals_of_text, tolerance  # noqa: F401 (audit API)
 from .schema import MONTH_NAMES, MONTHS, UNSUR
 
 FAMILY_INTERNAL = "total dalam dataset"
@@ -110,50 +112,10 @@ EXTRA_IDS = (
     "jumlah_pegawai:<status>", "jumlah_asn", "jumlah_asn_diukur", "sakip_komponen:<komponen>",
 )
 
-#: Krejcie & Morgan constants (PermenPAN-RB 14/2017).
-_EPS = 1e-9
 _LEVEL_SUFFIX = re.compile(r"_(program|kegiatan|sub_kegiatan|subkegiatan)(?=(_pct)?$)")
 
 
 # ---------------------------------------------------------------- numbers
-
-def decimals_of(value: object) -> int:
-    """Decimals of a figure as its shortest float representation shows them.
-
-    >>> decimals_of(97.33), decimals_of(87.4), decimals_of(100.0), decimals_of(2720088927.0)
-    (2, 1, 0, 0)
-    """
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return 0
-    text = np.format_float_positional(float(value), trim="-")
-    return len(text.split(".", 1)[1]) if "." in text else 0
-
-
-def decimals_of_text(text: object) -> int | None:
-    """Decimals of a figure as typed (``"87,40"`` -> 2, ``"2.720.088.927"`` -> 0,
-    ``"94.37"`` -> 2, ``"100%"`` -> 0); ``None`` for a blank or a non-text cell.
-
-    >>> decimals_of_text("87,40"), decimals_of_text("Rp 2.720.088.927"), decimals_of_text("94.37%")
-    (2, 0, 2)
-    """
-    if not isinstance(text, str) or not text.strip():
-        return None
-    t = re.sub(r"[^0-9.,]", "", re.sub(r"(?i)rp\.?|idr", "", text))
-    if "," in t:
-        return len(t.rsplit(",", 1)[1])
-    if t.count(".") == 1:
-        return len(t.split(".", 1)[1])
-    return 0
-
-
-def tolerance(decimals: int) -> float:
-    """Half a unit of the last printed decimal.
-
-    >>> tolerance(2), tolerance(1), tolerance(0)
-    (0.005, 0.05, 0.5)
-    """
-    return 0.5 * 10.0 ** (-int(decimals))
-
 
 def minimum_sample(population: int) -> int:
     """Krejcie-Morgan minimum sample (rounded up): the rule lives in :mod:`lkjip.ikm`.
@@ -260,12 +222,10 @@ class _Rows:
     def add(self, family: str, dataset: str, item: str, published: object, computed: object, *,
             berkas: str, baris: object = None, sumber: str | None = None,
             decimals: int | None = None, status: str | None = None) -> None:
-        pub, comp = _num(published), _num(computed)
-        diff = pub - comp
-        dec = decimals_of(pub) if decimals is None else int(decimals)
-        tol = tolerance(dec)
+        check = check_total(published, computed, decimals=decimals)
+        pub, comp, diff, tol = check.printed, check.computed, check.difference, check.tolerance
         if status is None:
-            status = SESUAI if (not math.isnan(diff) and abs(diff) <= tol + _EPS) else SELISIH
+            status = SESUAI if check.ok else SELISIH
         row_no = None if baris is None or pd.isna(baris) else int(baris)
         self.rows.append({"pemeriksaan": family, "dataset": dataset, "item": item,
                           "dipublikasikan": pub, "dihitung": comp, "selisih": diff,

@@ -51,6 +51,8 @@ import pandas as pd
 from lkjip.fmt import fmt_number, fmt_pct, fmt_rupiah, is_missing, round_number, style_table
 from lkjip.frames import safe_pct
 from lkjip.rules import SAKIP_COMPONENT_NAMES, SAKIP_PREDIKAT, SAKIP_SUBCOMPONENT_NAMES
+from lkjip.rules import SAKIP_SCORE_DECIMALS
+from lkjip.rules.printed import matches
 from lkjip.sakip import SakipResult, sakip_predicate, sakip_score
 from lkjip.schema import MONTHS
 
@@ -220,7 +222,7 @@ def _printed_notes(res: SakipResult, y: str) -> list[str]:
         return notes
     for _, r in res.komponen.iterrows():
         printed = r["nilai_tercetak"]
-        if pd.notna(printed) and abs(float(printed) - float(r["nilai"])) >= 0.005:
+        if pd.notna(printed) and not matches(printed, r["nilai"], decimals=SAKIP_SCORE_DECIMALS):
             notes.append(
                 f"Tahun {y}: nilai komponen {r['nama_komponen']} yang tercetak ({fmt_number(printed)}) "
                 f"berbeda dari jumlah sub komponennya ({fmt_number(r['nilai'])}); analisis memakai "

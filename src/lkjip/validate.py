@@ -43,7 +43,8 @@ import pandas as pd
 
 from lkjip.errors import ConfigError, DataError, DataErrors
 from lkjip.ipasn import in_post_at_year_end
-from lkjip.rules import ASN_STATUSES, SAKIP_COMPONENT_WEIGHTS, SAKIP_SUBCOMPONENT_SHARES
+from lkjip.rules import ASN_STATUSES, SAKIP_COMPONENT_WEIGHTS, SAKIP_SCORE_DECIMALS, SAKIP_SUBCOMPONENT_SHARES
+from lkjip.rules.printed import matches
 from lkjip.schema import DATASETS, KIND_DTYPES, MONTHS, UNSUR, YEAR_DATASETS
 
 ERROR = "error"
@@ -53,10 +54,6 @@ WARNING = "peringatan"
 ROW_LIMIT = 200
 #: Example values kept per finding.
 VALUE_LIMIT = 5
-#: Money totals may differ by rounding of the typed figures (Rp).
-MONEY_TOLERANCE = 0.5
-#: SAKIP scores are typed with two decimals.
-SCORE_TOLERANCE = 0.01 + 1e-9
 
 STATUS_TEXT = {True: "lulus", False: "gagal", None: "dilewati"}
 
@@ -346,8 +343,9 @@ def _not_integer(df: pd.DataFrame, cols: Iterable[str]) -> pd.Series:
     return _text_series({i: ", ".join(v) for i, v in found.items()}, df.index)
 
 
-def _total_mismatch(df: pd.DataFrame, cols: Iterable[str], countable: pd.Series, tol: float) -> pd.Series:
-    """Per typed JUMLAH row: where it differs from the sum of the rows it totals.
+def _total_mismatch(df: pd.DataFrame, cols: Iterable[str], countable: pd.Series) -> pd.Series:
+    """Per typed JUMLAH row: where it differs from the sum of the rows it totals
+    (by the rule of :mod:`lkjip.rules.printed`).
 
     A JUMLAH row totals the countable rows above it since the previous JUMLAH
     row (a subtotal), or all countable rows above it (a grand total); a JUMLAH
@@ -375,7 +373,7 @@ def _total_mismatch(df: pd.DataFrame, cols: Iterable[str], countable: pd.Series,
                 continue
             seg_sum = float(pd.Series(v[segment]).sum())
             all_sum = float(pd.Series(v[above]).sum())
-            if abs(printed - seg_sum) <= tol or abs(printed - all_sum) <= tol:
+            if matches(printed, seg_sum) or matches(printed, all_sum):
                 continue
             parts.append(f"{c}: tercetak {_fmt_number(printed)}, jumlah baris {_fmt_number(seg_sum)}")
         if parts:
@@ -407,7 +405,7 @@ def _code_tree(codes: pd.Series, valid: pd.Series) -> tuple[dict, pd.Series]:
     return children, roots
 
 
-def _children_mismatch(df: pd.DataFrame, children: dict, cols: Iterable[str], tol: float) -> pd.Series:
+def _children_mismatch(df: pd.DataFrame, children: dict, cols: Iterable[str]) -> pd.Series:
     nums = {c: _num(df, c) for c in cols if c in df}
     found = {}
     for i, kids in children.items():
@@ -416,7 +414,7 @@ def _children_mismatch(df: pd.DataFrame, children: dict, cols: Iterable[str], to
             if pd.isna(v[i]):
                 continue
             total = float(v[kids].sum())
-            if abs(v[i] - total) > tol:
+            if not matches(v[i], total):
                 parts.append(f"{c}: tercetak {_fmt_number(v[i])}, jumlah {len(kids)} baris di bawahnya {_fmt_number(total)}")
         if parts:
             found[i] = "; ".join(parts)
@@ -465,12 +463,12 @@ def _prepare_paten_layanan(df: pd.DataFrame, year: int) -> pd.DataFrame:
                 blank.setdefault(i, []).append(m)
     df["bulan_kosong"] = _text_series({i: ", ".join(v) for i, v in blank.items()}, df.index)
     printed = _num(df, "jumlah")
-    diff = (printed - df["total_bulan"].fillna(0)).abs()
-    bad = printed.notna() & (diff > 0)
+    bad = printed.notna() & ~pd.Series([matches(p, t) for p, t in zip(printed, df["total_bulan"].fillna(0))],
+                                        index=df.index, dtype=bool)
     df["jumlah_tidak_cocok"] = _text_series(
         {i: f"tercetak {_fmt_number(printed[i])}, jumlah jan..des {_fmt_number(df['total_bulan'].fillna(0)[i])}"
          for i in df.index[bad]}, df.index)
-    df["total_tidak_cocok"] = _total_mismatch(df, counts, ~df["adalah_total"], 0)
+    df["total_tidak_cocok"] = _total_mismatch(df, counts, ~df["adalah_total"])
     return df
 
 
@@ -480,10 +478,10 @@ def _prepare_hierarchy(df: pd.DataFrame, code: str, cols: tuple[str, ...]) -> pd
         children, roots = _code_tree(df[code], valid)
     else:
         children, roots = {}, pd.Series(False, index=df.index)
-    df["anak_tidak_cocok"] = _children_mismatch(df, children, cols, MONEY_TOLERANCE)
+    df["anak_tidak_cocok"] = _children_mismatch(df, children, cols)
     # a JUMLAH row totals the top-level rows (rows without a parent present)
     countable = ~df["adalah_total"] & (roots | ~valid)
-    df["total_tidak_cocok"] = _total_mismatch(df, cols, countable, MONEY_TOLERANCE)
+    df["total_tidak_cocok"] = _total_mismatch(df, cols, countable)
     return df
 
 
@@ -519,7 +517,7 @@ def _prepare_sakip_evaluasi(df: pd.DataFrame, year: int) -> pd.DataFrame:
         rows = (komp == komp[i]).fillna(False) & sub.notna()
         if rows.any() and pd.notna(nilai[i]):
             total = float(nilai[rows].sum())
-            if abs(nilai[i] - total) > SCORE_TOLERANCE:
+            if not matches(nilai[i], total, decimals=SAKIP_SCORE_DECIMALS):
                 found[i] = f"nilai komponen {_fmt_number(nilai[i])}, jumlah subkomponen {_fmt_number(total)}"
     df["subkomponen_tidak_cocok"] = _text_series(found, df.index)
     return df
@@ -528,7 +526,7 @@ def _prepare_sakip_evaluasi(df: pd.DataFrame, year: int) -> pd.DataFrame:
 def _prepare_koordinasi(df: pd.DataFrame, year: int) -> pd.DataFrame:
     counts = ("fasilitasi", "tindak_lanjut")
     df["kolom_bukan_bulat"] = _not_integer(df, counts)
-    df["total_tidak_cocok"] = _total_mismatch(df, counts, ~df["adalah_total"], 0)
+    df["total_tidak_cocok"] = _total_mismatch(df, counts, ~df["adalah_total"])
     return df
 
 

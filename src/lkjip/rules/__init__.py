@@ -11,7 +11,7 @@ and the IKM band edges outside it.
 - :mod:`lkjip.rules.indicators`: the seven key indicators;
 - :mod:`lkjip.rules.regulation`: IKM unsur, Krejcie-Morgan, SAKIP weights, IP ASN
   dimensions, target documents;
-- :mod:`lkjip.rules.tolerance`: a printed figure against the value it should equal.
+- :mod:`lkjip.rules.printed`: a printed figure against the value it should equal.
 """
 
 from lkjip.rules.bands import (
@@ -43,6 +43,7 @@ from lkjip.rules.regulation import (
     SAKIP_COMPONENT_NAMES,
     SAKIP_COMPONENT_WEIGHTS,
     SAKIP_COMPONENTS,
+    SAKIP_SCORE_DECIMALS,
     SAKIP_SUBCOMPONENT_NAMES,
     SAKIP_SUBCOMPONENT_SHARES,
     SAKIP_SUBCOMPONENTS,
@@ -51,13 +52,21 @@ from lkjip.rules.regulation import (
     TARGET_PRECEDENCE,
     sakip_weight,
 )
+from lkjip.rules.printed import (
+    TotalCheck,
+    check_total,
+    decimals_of,
+    decimals_of_text,
+    matches,
+    tolerance,
+)
 
 __all__ = [
     "ASN_STATUSES", "BAND_TABLES", "Band", "BandTable", "CAPAIAN_KATEGORI", "DOCUMENT_LABELS", "EPS",
     "IKM_MUTU", "IKM_UNSUR_NAMES", "IKM_UNSUR_SHORT", "INDICATORS", "INDICATOR_DATASETS",
     "INDICATOR_IDS", "IPASN_DIMENSIONS", "IPASN_DIMENSION_NAMES", "IPASN_KATEGORI", "Indicator",
     "KREJCIE_MORGAN", "SAKIP_COMPONENTS", "SAKIP_COMPONENT_NAMES", "SAKIP_COMPONENT_WEIGHTS",
-    "SAKIP_PREDIKAT", "SAKIP_SUBCOMPONENTS", "SAKIP_SUBCOMPONENT_NAMES", "SAKIP_SUBCOMPONENT_SHARES",
+    "SAKIP_PREDIKAT", "SAKIP_SCORE_DECIMALS", "SAKIP_SUBCOMPONENTS", "SAKIP_SUBCOMPONENT_NAMES", "SAKIP_SUBCOMPONENT_SHARES",
     "STAFF_STATUSES", "TARGET_DOCUMENTS", "TARGET_PRECEDENCE", "get_indicator", "polarity_of",
-    "sakip_weight",
+    "sakip_weight", "TotalCheck", "check_total", "decimals_of", "decimals_of_text", "matches", "tolerance",
 ]

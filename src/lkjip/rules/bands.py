@@ -32,8 +32,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-#: Tolerance for binary floating-point noise when comparing with a band edge.
-EPS = 1e-9
+from lkjip.rules.printed import EPS
 
 
 @dataclass(frozen=True)

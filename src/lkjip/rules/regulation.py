@@ -55,6 +55,9 @@ SAKIP_SUBCOMPONENT_NAMES = {"keberadaan": "Keberadaan", "kualitas": "Kualitas",
 #: Share of a component's weight that each sub-component carries.
 SAKIP_SUBCOMPONENT_SHARES = {"keberadaan": 0.2, "kualitas": 0.3, "pemanfaatan": 0.5}
 SAKIP_COMPONENTS = tuple(SAKIP_COMPONENT_WEIGHTS)
+#: Scores and weights are typed with two decimals (their printed decimals for
+#: the tolerance rule of lkjip.rules.printed).
+SAKIP_SCORE_DECIMALS = 2
 SAKIP_SUBCOMPONENTS = tuple(SAKIP_SUBCOMPONENT_SHARES)
 
 
