@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from lkjip import rules
@@ -125,9 +126,7 @@ def test_check_total(printed, computed, decimals, ok):
         assert abs(check.difference) <= check.tolerance + rules.EPS
 
 
-def _anggaran(parent_pagu: float) -> "pd.DataFrame":
-    import pandas as pd
-
+def _anggaran(parent_pagu: float) -> pd.DataFrame:
     return pd.DataFrame({
         "baris": [2, 3, 4],
         "kode": pd.array(["7.01.01", "7.01.01.2.01", "7.01.01.2.01.0001"], dtype="string"),

@@ -30,6 +30,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
+from .fmt import fmt_number, fmt_pct, fmt_rupiah_short
 from .rules import IKM_MUTU, IKM_UNSUR_SHORT, IPASN_KATEGORI
 
 __all__ = [
@@ -40,11 +41,8 @@ __all__ = [
     "IPASN_LABELS",
     "STYLE",
     "anggaran_per_program",
-    "format_angka",
-    "format_persen",
-    "format_rupiah_ringkas",
-    "formatter_angka",
-    "formatter_persen",
+    "pct_tick_formatter",
+    "tick_formatter",
     "ikm_per_unsur",
     "ipasn_kategori",
     "lkjip_style",
@@ -165,50 +163,24 @@ def setup_notebook(fmt: str = "svg") -> None:
 # --------------------------------------------------------------------------
 
 
-def format_angka(x: float | int | None, desimal: int | None = None) -> str:
-    """Format a number the Indonesian way: ``1234.5 -> "1.234,5"``.
-
-    ``desimal=None`` shows up to two decimals and drops trailing zeros
-    (``2.0 -> "2"``, ``0.25 -> "0,25"``); an int gives that many decimals.
-    ``None``/NaN give ``"-"``.
-    """
-    if x is None or (isinstance(x, float) and math.isnan(x)):
-        return "-"
-    x = float(x)
-    d = 2 if desimal is None else desimal
-    text = f"{abs(x):,.{d}f}"
-    if desimal is None and "." in text:
-        text = text.rstrip("0").rstrip(".")
-    text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    if x < 0 and text.strip("0,.") != "":
-        text = "-" + text
-    return text
+def tick_formatter(decimals: int | None = None) -> FuncFormatter:
+    """Axis numbers as :mod:`lkjip.fmt` writes them: ``1234.5 -> "1.234,5"``
+    (``decimals=None``: up to two decimals, no trailing zeros)."""
+    return FuncFormatter(lambda x, _pos=None: _num(x, decimals))
 
 
-def format_persen(x: float | None, desimal: int | None = None) -> str:
-    """``94.37 -> "94,37%"``."""
-    text = format_angka(x, desimal)
-    return text if text == "-" else text + "%"
+def pct_tick_formatter(decimals: int | None = None) -> FuncFormatter:
+    """Axis percentages: ``50 -> "50%"``."""
+    return FuncFormatter(lambda x, _pos=None: _pct(x, decimals))
 
 
-def format_rupiah_ringkas(x: float | None) -> str:
-    """Short rupiah: ``2_720_088_927 -> "Rp 2,72 M"`` (rb, jt, M, T)."""
-    if x is None or (isinstance(x, float) and math.isnan(x)):
-        return "-"
-    for size, unit in ((1e12, "T"), (1e9, "M"), (1e6, "jt"), (1e3, "rb")):
-        if abs(x) >= size:
-            return f"Rp {format_angka(x / size, 2)} {unit}"
-    return f"Rp {format_angka(x, 0)}"
+def _num(x: object, decimals: int | None = None) -> str:
+    """A label number: ``decimals`` places, or up to two without trailing zeros (``None``)."""
+    return fmt_number(x, 2 if decimals is None else decimals, trim=decimals is None)
 
 
-def formatter_angka(desimal: int | None = None) -> FuncFormatter:
-    """A tick formatter with the decimal comma: ``1234.5 -> "1.234,5"``."""
-    return FuncFormatter(lambda x, _pos=None: format_angka(x, desimal))
-
-
-def formatter_persen(desimal: int | None = None) -> FuncFormatter:
-    """A tick formatter for percentages: ``50 -> "50%"``."""
-    return FuncFormatter(lambda x, _pos=None: format_persen(x, desimal))
+def _pct(x: object, decimals: int | None = None) -> str:
+    return fmt_pct(x, 2 if decimals is None else decimals, trim=decimals is None)
 
 
 # --------------------------------------------------------------------------
@@ -277,16 +249,16 @@ def ikm_per_unsur(
         x = np.arange(len(values))
         bars = ax.bar(x, values.to_numpy() - low_limit, bottom=low_limit, width=0.6,
                       color=GREYS[1], edgecolor=INK, linewidth=0.5, zorder=2, label="NRR x 25")
-        _label_bars(ax, bars, [format_angka(v, 2) for v in values], horizontal=False)
+        _label_bars(ax, bars, [_num(v, 2) for v in values], horizontal=False)
         if ikm is not None:
             ax.axhline(ikm, color=INK, lw=1.0, ls="--", zorder=3,
-                       label=f"IKM unit {format_angka(ikm, 2)}")
+                       label=f"IKM unit {_num(ikm, 2)}")
             fig.legend(loc="outside upper right", ncols=2)
         ax.set_xticks(x, [f"{k}\n{IKM_UNSUR_SHORT.get(str(k).lower(), '')}".rstrip() for k in values.index])
         ax.set_ylim(low_limit, 104)
         # the band edges as ticks, below them a few round values
         ax.set_yticks([25, 40, 55, *sorted(b.lower for b in IKM_MUTU.bands[:-1]), 100])
-        ax.yaxis.set_major_formatter(formatter_angka())
+        ax.yaxis.set_major_formatter(tick_formatter())
         ax.set_ylabel("Nilai (skala 25-100)")
         _finish(ax, title, sumber)
     return fig
@@ -314,14 +286,14 @@ def paten_per_bulan(
         x = np.arange(len(values))
         bars = ax.bar(x, values.to_numpy(), width=0.65, color=GREYS[2], edgecolor=INK,
                       linewidth=0.5, zorder=2)
-        _label_bars(ax, bars, [format_angka(v, 0) for v in values], horizontal=False)
+        _label_bars(ax, bars, [_num(v, 0) for v in values], horizontal=False)
         mean = float(values.mean())
         ax.axhline(mean, color=INK, lw=0.9, ls="--", zorder=3,
-                   label=f"Rata-rata {format_angka(mean, 1)} per bulan")
+                   label=f"Rata-rata {_num(mean, 1)} per bulan")
         fig.legend(loc="outside upper right")
         ax.set_xticks(x, labels)
         ax.set_ylim(0, values.max() * 1.15 if values.max() > 0 else 1)
-        ax.yaxis.set_major_formatter(formatter_angka())
+        ax.yaxis.set_major_formatter(tick_formatter())
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.grid(axis="y")
         ax.set_ylabel(ylabel)
@@ -357,11 +329,11 @@ def paten_per_layanan(
         for bar, hatch in zip(bars, hatches):
             bar.set_hatch(hatch)
         total = sum(data)
-        _label_bars(ax, bars, [f"{format_angka(v, 0)} ({format_persen(100 * v / total if total else 0, 1)})"
+        _label_bars(ax, bars, [f"{_num(v, 0)} ({_pct(100 * v / total if total else 0, 1)})"
                                for v in data], horizontal=True)
         ax.set_yticks(y, labels)
         ax.set_xlim(0, max(data) * 1.25 if data and max(data) > 0 else 1)
-        ax.xaxis.set_major_formatter(formatter_angka())
+        ax.xaxis.set_major_formatter(tick_formatter())
         ax.grid(axis="x")
         ax.set_xlabel(xlabel)
         _finish(ax, title, sumber)
@@ -394,7 +366,7 @@ def anggaran_per_program(
         ax.barh(y, np.nan_to_num(pct), height=0.6, color=GREYS[2], edgecolor=INK,
                 linewidth=0.5, zorder=2)
         for yy, p in zip(y, pct):
-            text = "pagu 0" if math.isnan(p) else format_persen(p, 2)
+            text = "pagu 0" if math.isnan(p) else _pct(p, 2)
             ax.text(max(0.0 if math.isnan(p) else p, 100.0) + 2, yy, text, va="center", ha="left",
                     fontsize=7.5, fontweight="bold")
         ax.axvline(100, color=INK, lw=0.8, zorder=3)
@@ -402,15 +374,15 @@ def anggaran_per_program(
         ax.text(100, top, "100%", ha="center", va="bottom", fontsize=6.5)
         if target_pct is not None:
             ax.axvline(target_pct, color=INK, lw=0.9, ls="--", zorder=3)
-            ax.text(target_pct, top, f"Target {format_persen(target_pct)}", ha="right", va="bottom",
+            ax.text(target_pct, top, f"Target {_pct(target_pct)}", ha="right", va="bottom",
                     fontsize=6.5)
-        ticklabels = [f"{_wrap(v, 45)}\n({format_rupiah_ringkas(rl)} dari {format_rupiah_ringkas(pg)})"
+        ticklabels = [f"{_wrap(v, 45)}\n({fmt_rupiah_short(rl)} dari {fmt_rupiah_short(pg)})"
                       for v, pg, rl in zip(df[name], pagu, real)]
         ax.set_yticks(y, ticklabels)
         ax.set_ylim(-0.6, n - 0.1)
         ax.set_xlim(0, 135)
         ax.set_xticks([0, 20, 40, 60, 80, 100])
-        ax.xaxis.set_major_formatter(formatter_persen())
+        ax.xaxis.set_major_formatter(pct_tick_formatter())
         ax.grid(axis="x")
         ax.set_xlabel("Realisasi terhadap pagu (%)")
         _finish(ax, title, sumber)
@@ -436,17 +408,17 @@ def sakip_komponen(
                 hatch="...", zorder=2, label="Bobot (nilai maksimal)")
         bars = ax.barh(y, nilai, height=0.62, color=GREYS[1], edgecolor=INK, linewidth=0.5,
                        zorder=3, label="Nilai hasil evaluasi")
-        labels = [f"{format_angka(v, 2)} dari {format_angka(b, 2)} ({format_persen(100 * v / b, 1)})"
-                  if b else format_angka(v, 2) for v, b in zip(nilai, bobot)]
+        labels = [f"{_num(v, 2)} dari {_num(b, 2)} ({_pct(100 * v / b, 1)})"
+                  if b else _num(v, 2) for v, b in zip(nilai, bobot)]
         for yy, b, text in zip(y, bobot, labels):
             ax.text(b + bobot.max() * 0.02, yy, text, va="center", ha="left", fontsize=7)
         del bars
         ax.set_yticks(y, [_wrap(v, 30) for v in df[name]])
         ax.set_xlim(0, bobot.max() * 1.55)
-        ax.xaxis.set_major_formatter(formatter_angka())
+        ax.xaxis.set_major_formatter(tick_formatter())
         ax.grid(axis="x")
         total_n, total_b = float(nilai.sum()), float(bobot.sum())
-        ax.set_xlabel(f"Nilai (jumlah {format_angka(total_n, 2)} dari {format_angka(total_b, 2)})")
+        ax.set_xlabel(f"Nilai (jumlah {_num(total_n, 2)} dari {_num(total_b, 2)})")
         fig.legend(loc="outside upper right", ncols=2)
         _finish(ax, title, sumber)
     return fig
@@ -469,12 +441,12 @@ def ipasn_kategori(
         for bar, hatch in zip(bars, ("", "", "///", "...", "xxx")):
             bar.set_hatch(hatch)
         total = values.sum()
-        _label_bars(ax, bars, [f"{format_angka(v, 0)} orang\n({format_persen(100 * v / total if total else 0, 1)})"
+        _label_bars(ax, bars, [f"{_num(v, 0)} orang\n({_pct(100 * v / total if total else 0, 1)})"
                                for v in values], horizontal=False)
         ax.set_xticks(x, list(IPASN_LABELS))
         ax.set_ylim(0, max(values.max() * 1.3, 1))
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-        ax.yaxis.set_major_formatter(formatter_angka())
+        ax.yaxis.set_major_formatter(tick_formatter())
         ax.grid(axis="y")
         ax.set_ylabel("Jumlah ASN")
         _finish(ax, title, sumber)
@@ -508,7 +480,7 @@ def target_vs_realisasi(
                 bar.set_hatch("///")
         for yy, c, t, r in zip(y, cap, df["target"], df["realisasi"]):
             ax.text(max(np.nan_to_num(c), 100.0) + 2, yy,
-                    f"{format_persen(c, 2)}  (T {format_angka(t)} / R {format_angka(r)})",
+                    f"{_pct(c, 2)}  (T {_num(t)} / R {_num(r)})",
                     va="center", ha="left", fontsize=7)
         ax.axvline(100, color=INK, lw=1.0, ls="--", zorder=3)
         ax.set_yticks(y, [_wrap(v, 42) for v in df[name]])
@@ -516,7 +488,7 @@ def target_vs_realisasi(
         ax.set_xlim(0, right)
         ticks = [t for t in range(0, int(right) + 1, 25) if t <= max(125, np.nanmax(cap) if n else 0)]
         ax.set_xticks(ticks)
-        ax.xaxis.set_major_formatter(formatter_persen())
+        ax.xaxis.set_major_formatter(pct_tick_formatter())
         ax.grid(axis="x")
         ax.set_xlabel("Capaian (%) = realisasi / target x 100; garis putus-putus = 100%")
         _finish(ax, title, sumber)
@@ -551,7 +523,7 @@ def tren_multi_tahun(
             vals = pd.to_numeric(part["nilai"]).astype(float).to_numpy()
             ax.plot(yrs, vals, color=INK, marker="o", ms=4, lw=1.2, label="Realisasi")
             for xx, vv in zip(yrs, vals):
-                ax.annotate(format_angka(vv), (xx, vv), textcoords="offset points", xytext=(0, 5),
+                ax.annotate(_num(vv), (xx, vv), textcoords="offset points", xytext=(0, 5),
                             ha="center", fontsize=6.5)
             if "target" in part.columns and part["target"].notna().any():
                 tgt = pd.to_numeric(part["target"]).astype(float).to_numpy()
@@ -560,7 +532,7 @@ def tren_multi_tahun(
             ax.set_title(_wrap(key, 48), fontsize=7.5, loc="left", fontweight="bold")
             ax.set_xticks([int(y) for y in years], [str(int(y)) for y in years])
             ax.set_xlim(min(years) - 0.4, max(years) + 0.4)
-            ax.yaxis.set_major_formatter(formatter_angka())
+            ax.yaxis.set_major_formatter(tick_formatter())
             ax.yaxis.set_major_locator(MaxNLocator(nbins=4))
             ax.margins(y=0.3)
             ax.grid(axis="y")
@@ -583,7 +555,7 @@ def waterfall(
     *,
     title: str | None = None,
     ylabel: str = "Nilai",
-    desimal: int = 2,
+    decimals: int = 2,
     from_zero: bool | None = None,
     sumber: str | None = None,
 ) -> Figure:
@@ -612,7 +584,7 @@ def waterfall(
         totals = ax.bar([0, n - 1], [start_value - bottom_axis, end_value - bottom_axis],
                         bottom=bottom_axis, width=0.6, color=GREYS[1], edgecolor=INK, lw=0.5,
                         zorder=2, label="Nilai")
-        ax.bar_label(totals, labels=[format_angka(start_value, desimal), format_angka(end_value, desimal)],
+        ax.bar_label(totals, labels=[_num(start_value, decimals), _num(end_value, decimals)],
                      padding=2, fontsize=7)
         for i, d in enumerate(deltas, start=1):
             base = levels[i - 1] if d >= 0 else levels[i]
@@ -623,7 +595,7 @@ def waterfall(
                    label=("Kenaikan" if up else "Penurunan"))
             sign = "+" if up else "-"
             ax.text(i, max(levels[i - 1], levels[i]) + span * 0.04,
-                    sign + format_angka(abs(d), desimal), ha="center", va="bottom", fontsize=7)
+                    sign + _num(abs(d), decimals), ha="center", va="bottom", fontsize=7)
         for i in range(n - 1):
             level = levels[min(i, len(levels) - 1)]
             ax.plot([i + 0.3, i + 0.7], [level, level], color=INK, lw=0.5, ls=":", zorder=1)
@@ -632,7 +604,7 @@ def waterfall(
         fig.legend(uniq.values(), uniq.keys(), loc="outside upper right", ncols=3)
         ax.set_xticks(x, [_wrap(start_label, 16)] + [_wrap(s, 16) for s, _ in steps] + [_wrap(end_label, 16)])
         ax.set_ylim(bottom_axis, hi + span * 0.25 if not from_zero else hi * 1.12 if hi > 0 else 1)
-        ax.yaxis.set_major_formatter(formatter_angka())
+        ax.yaxis.set_major_formatter(tick_formatter())
         ax.grid(axis="y")
         ax.set_ylabel(ylabel if from_zero else f"{ylabel} (sumbu tidak dimulai dari nol)")
         _finish(ax, title, sumber)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .fmt import fmt_int, fmt_number, fmt_pct, fmt_rupiah, is_missing
+from .fmt import fmt_compact, fmt_int, fmt_number, fmt_pct, fmt_rupiah, is_missing
 from .rules import INDICATOR_IDS, get_indicator
 
 __all__ = [
@@ -41,13 +41,6 @@ _DRAFT = f"> *{DRAFT_MARK}.*\n\n"
 
 # --------------------------------------------------------------------------- formatting
 
-def _compact(value: object, decimals: int = 2) -> str:
-    text = fmt_number(value, decimals)
-    if "," in text:
-        text = text.rstrip("0").rstrip(",")
-    return text
-
-
 def fmt_value(indicator: str, value: object, *, compact: bool = False) -> str:
     """A value in its indicator's unit: ``98,31``, ``94,37%``, ``2 inovasi``.
 
@@ -60,7 +53,7 @@ def fmt_value(indicator: str, value: object, *, compact: bool = False) -> str:
     dec = info.decimals if info else 2
     if satuan == "inovasi":
         return f"{fmt_int(value)} inovasi"
-    num = _compact(value, dec) if compact else fmt_number(value, dec)
+    num = fmt_compact(value, dec) if compact else fmt_number(value, dec)
     return num + "%" if satuan == "%" else num
 
 

@@ -22,6 +22,8 @@ from typing import Any
 
 import pandas as pd
 
+from .fmt import fmt_int
+
 __all__ = [
     "PACKAGES",
     "collect_provenance",
@@ -201,9 +203,7 @@ def provenance_frame(prov: Mapping[str, Any]) -> pd.DataFrame:
 
 
 def _fmt_int(value: Any) -> str:
-    if value is None or value is pd.NA:
-        return "-"
-    return f"{int(value):,}".replace(",", ".")
+    return fmt_int(value, blank="-")
 
 
 def provenance_html(prov: Mapping[str, Any]) -> str:

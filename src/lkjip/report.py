@@ -36,7 +36,7 @@ import pandas as pd
 
 from . import budget as _budget
 from . import tables as _tables
-from .fmt import fmt_number, is_missing
+from .fmt import fmt_compact, fmt_number, is_missing
 from .indicators import INDICATOR_COLUMNS, IndicatorResults, compute_all, indicator_history
 from .rules import DOCUMENT_LABELS, INDICATOR_IDS, get_indicator
 from .ingest import read_year
@@ -63,18 +63,6 @@ __all__ = [
 JABATAN_GROUPS = ("Camat", "Sekretaris Kecamatan", "Kepala Seksi", "Kepala Sub Bagian",
                   "Pelaksana", "Tenaga Honorer")
 HONORER = "Tenaga Honorer"
-
-
-def fmt_compact(value: object) -> str:
-    """A target as the seed prints it: up to two decimals, no trailing zeros.
-
-    >>> fmt_compact(94.5), fmt_compact(85.0), fmt_compact(87.85), fmt_compact(None)
-    ('94,5', '85', '87,85', '–')
-    """
-    text = fmt_number(value, 2)
-    if "," in text:
-        text = text.rstrip("0").rstrip(",")
-    return text
 
 
 # --------------------------------------------------------------------------- staff (Bab I B)

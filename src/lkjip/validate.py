@@ -42,6 +42,7 @@ import numpy as np
 import pandas as pd
 
 from lkjip.errors import ConfigError, DataError, DataErrors
+from lkjip.fmt import fmt_number, is_missing
 from lkjip.ipasn import in_post_at_year_end
 from lkjip.rules import ASN_STATUSES, SAKIP_COMPONENT_WEIGHTS, SAKIP_SCORE_DECIMALS, SAKIP_SUBCOMPONENT_SHARES
 from lkjip.rules.printed import matches
@@ -320,12 +321,10 @@ def _num(df: pd.DataFrame, col: str) -> pd.Series:
 
 
 def _fmt_number(x: float) -> str:
-    if x is None or (isinstance(x, float) and math.isnan(x)):
+    """A figure in a finding: whole numbers without decimals, others with two (lkjip.fmt)."""
+    if is_missing(x):
         return "(kosong)"
-    if float(x).is_integer():
-        return f"{int(x):,}".replace(",", ".")
-    text = f"{x:,.2f}"
-    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return fmt_number(x, 0 if float(x).is_integer() else 2)
 
 
 def _text_series(values: dict, index) -> pd.Series:
