@@ -1,6 +1,6 @@
 """Write the Great Expectations suites under ``expectations/`` from the rules below.
 
-The JSON files are what :mod:`lkjip.validate` runs (they are committed); this
+The JSON files are what :mod:`lkjip.validation` runs (they are committed); this
 script only keeps them consistent and readable. Run it after changing a rule::
 
     .venv/bin/python scripts/build_expectations.py          # write
@@ -15,7 +15,7 @@ Every expectation carries ``meta``:
 - ``kolom``: the column(s) of the input file the rule is about.
 
 Columns whose name is listed in a suite's ``meta.kolom_bantu`` are helper
-columns that :mod:`lkjip.validate` derives before validating (for example the
+columns that :mod:`lkjip.validation` derives before validating (for example the
 number of answered survey items); they never come from the analysts' files.
 The report year is the suite parameter ``tahun`` (``{"$PARAMETER": "tahun"}``).
 """

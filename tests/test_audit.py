@@ -548,3 +548,11 @@ def test_bundled_2023_discrepancies_on_a_copy(tmp_path):
     assert ikm["dihitung"].round(2).eq(98.31).all()
     text = (tmp_path / "processed" / "gedeg" / "2023" / "audit.csv").read_text(encoding="utf-8")
     assert text.splitlines()[0] == ",".join(AUDIT_COLUMNS)
+
+
+def test_every_documented_extra_id_has_a_figure():
+    from lkjip.audit import EXTRA_IDS, FIGURES
+
+    names = {i.split(":")[0] for i in EXTRA_IDS}
+    assert names <= set(FIGURES)
+    assert FIGURES["sakip_komponen"].argument == "required" and FIGURES["jumlah_layanan"].argument == "optional"

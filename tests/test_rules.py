@@ -144,7 +144,7 @@ def test_budget_validation_and_audit_apply_the_same_rule(parent_pagu, ok):
     check allowed 0,005 and the validation 0,5 whatever the printed decimals."""
     from lkjip.audit import audit_year
     from lkjip.budget import anggaran_checks
-    from lkjip.validate import prepare_frame
+    from lkjip.validation import prepare_frame
 
     df = _anggaran(parent_pagu)
     budget = anggaran_checks(df)

@@ -2,7 +2,7 @@
 
 Frames are built by hand in the shape :mod:`lkjip.ingest` produces (typed
 columns, ``baris`` = spreadsheet row, ``adalah_total`` for JUMLAH rows). The
-GX context is built once per process inside :mod:`lkjip.validate`.
+GX context is built once per process inside :mod:`lkjip.validation`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import pytest
 from lkjip.errors import DataErrors
 from lkjip.rules import INDICATOR_IDS, SAKIP_COMPONENT_WEIGHTS, SAKIP_SUBCOMPONENT_SHARES
 from lkjip.schema import MONTHS, UNSUR, YEAR_DATASETS
-from lkjip.validate import (
+from lkjip.validation import (
     ERROR,
     WARNING,
     default_expectations_dir,
@@ -616,7 +616,7 @@ def test_committed_suites_match_the_builder():
     import subprocess
     import sys
 
-    from lkjip.validate import default_expectations_dir as d
+    from lkjip.validation import default_expectations_dir as d
 
     script = d().parent / "scripts" / "build_expectations.py"
     done = subprocess.run([sys.executable, str(script), "--check", "--no-gx"], capture_output=True, text=True)

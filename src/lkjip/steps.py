@@ -87,7 +87,7 @@ def load_inputs(data_dir: Path, unit: str, year: int, processed_dir: Path | None
 
 def validate_inputs(inputs: YearInputs):
     """Run every expectation suite on a unit-year (GX is imported only here)."""
-    from .validate import validate_year
+    from .validation import validate_year
 
     return validate_year(inputs.datasets, inputs.targets, inputs.year, inputs.sources)
 
@@ -98,7 +98,7 @@ def validation_step(ctx) -> tuple[object, YearInputs]:
     The report (HTML and JSON) is written before stopping, so a failed run's
     kept folder shows every failing rule; the run itself never publishes it.
     """
-    from .validate import write_validation_report
+    from .validation import write_validation_report
 
     inputs = load_inputs(ctx.data_dir, ctx.unit, ctx.year, ctx.processed_dir)
     result = validate_inputs(inputs)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from lkjip.schema import DATASETS
 
 if TYPE_CHECKING:  # pragma: no cover
-    from lkjip.validate import Finding, ValidationResult
+    from lkjip.validation.results import Finding, ValidationResult
 
 CSS = """
 body{font-family:"DejaVu Sans",Arial,Helvetica,sans-serif;font-size:14px;color:#1b1b1b;margin:2em auto;max-width:1200px;padding:0 1em;line-height:1.4}
