@@ -22,7 +22,7 @@ ctx = nb.setup(unit, year, data_dir, processed_dir, report_dir)
 
 # %% tags=["remove_cell"]
 from lkjip import ingest, layout
-from lkjip import sakip_change as sc
+from lkjip import analysis as sc
 from lkjip.unit import load_unit
 frames, pesan_baca = sc.collect_inputs(
     layout.list_years(ctx.data_dir, ctx.unit), ctx.year,

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from lkjip import sakip_change as sc
+from lkjip import analysis as sc
 from lkjip.rules import SAKIP_COMPONENT_WEIGHTS, SAKIP_COMPONENTS, SAKIP_SUBCOMPONENT_SHARES
 from lkjip.sakip import sakip_predicate
 
