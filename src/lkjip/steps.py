@@ -137,7 +137,7 @@ def validation_tables(result) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]
 def indicator_step(ctx, ikm_weight: str = "exact"):
     """The indicator notebook: compute every indicator and write indicators.csv."""
     from .indicators import compute_all
-    from .report import indicators_csv_path, write_indicators_csv
+    from .indicators_csv import indicators_csv_path, write_indicators_csv
 
     inputs = load_inputs(ctx.data_dir, ctx.unit, ctx.year, ctx.processed_dir)
     results = compute_all(inputs.datasets, inputs.targets, inputs.unit.as_dict(), ctx.year, ikm_weight=ikm_weight)
