@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from lkjip.files import atomic_write
 from lkjip.fmt import is_missing
 from lkjip.indicators import INDICATOR_COLUMNS, IndicatorResults
 from lkjip.layout import processed_year_dir
@@ -24,10 +25,8 @@ def write_indicators_csv(results: IndicatorResults | pd.DataFrame, path) -> Path
     for col in ("indikator", "nama", "satuan", "kategori"):
         frame[col] = ["" if is_missing(v) else str(v) for v in frame[col]]
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    frame.to_csv(tmp, index=False, lineterminator="\n")
-    tmp.replace(path)
+    with atomic_write(path, newline="") as fh:
+        frame.to_csv(fh, index=False, lineterminator="\n")
     return path
 
 

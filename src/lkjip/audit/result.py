@@ -4,14 +4,14 @@
 from __future__ import annotations
 
 import math
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
 import numpy as np
 import pandas as pd
+
+from lkjip.files import atomic_write
 
 from lkjip.rules.printed import check_total
 
@@ -105,15 +105,8 @@ class AuditResult:
         path = Path(path)
         if path.suffix.lower() != ".csv":
             path = path / "audit.csv"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".audit-", suffix=".csv", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-                self.csv_frame().to_csv(fh, index=False, lineterminator="\n")
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        with atomic_write(path, newline="") as fh:
+            self.csv_frame().to_csv(fh, index=False, lineterminator="\n")
         return path
 
 
