@@ -4,6 +4,7 @@ import pandas as pd
 from helpers.lkjip_2023 import inovasi_2023
 
 from lkjip.innovation import count_active_innovations, innovation_summary
+from lkjip.targets import capaian
 
 
 def test_seed_2023_two_of_two():
@@ -11,7 +12,9 @@ def test_seed_2023_two_of_two():
     assert r.jumlah == 2
     assert r.aktif["nama"].tolist() == ["GAMIS JUBAH", "MANTAP BERDASI"]
     assert len(r.tidak_dihitung) == 0
-    assert 2 / 2 * 100 == 100.0  # capaian against the target of 2
+    # capaian against the PK target of 2 (Tabel 3.1.1: 100,00 %), and against 3 for contrast
+    assert capaian(r.jumlah, 2.0, "higher") == 100.0
+    assert round(capaian(r.jumlah, 3.0, "higher"), 2) == 66.67
 
 
 def test_inactive_and_later_decrees_not_counted():

@@ -321,7 +321,12 @@ def test_waterfall_figure():
     steps = d.steps()
     assert math.fsum(v for _, v in steps) == pytest.approx(-1.30)
     fig = sc.waterfall_figure(d)
-    assert fig is not None
+    ax = fig.axes[0]
+    # start and end bars, then each component's change, largest loss first (lkjip.fmt rounding)
+    assert [t.get_text() for t in ax.texts] == ["87,43", "86,13", "-0,59", "-0,42", "-0,24", "-0,05"]
+    labels = [t.get_text().replace("\n", " ") for t in ax.get_xticklabels()]
+    assert labels[0] == "SAKIP 2022" and labels[-1] == "SAKIP 2023"
+    assert labels[1] == "Evaluasi Akuntabilitas Kinerja Internal"
 
 
 def test_bundled_gedeg(raw_dir):
