@@ -4,12 +4,12 @@ Usage (from the repository root)::
 
     python scripts/make_gedeg_data.py [--out data/raw/gedeg]
 
-- 2023: the tables of the unit's real LKjIP 2023 (the seed document), copied
+- 2023: the tables of the unit's real LKjIP 2023 (the published LKjIP 2023, "dokumen terbit"), copied
   as printed (numbers in the Indonesian form of the document, printed totals
   kept even where they disagree with their rows), plus a reconstructed survey
   (654 respondents whose per-unsur totals equal Gambar 3.1) and staff list.
 - 2021, 2022: synthetic data that reproduce, by the regulation formulas, the
-  figures the seed publishes for those years (Tabel 3.1.2).
+  figures the published LKjIP 2023 prints for those years (Tabel 3.1.2).
 - unit.yaml, targets.csv, published.csv.
 
 Everything synthetic comes from ``numpy.random.default_rng(2023)`` (one stream
@@ -86,7 +86,7 @@ def half_up(x: Fraction | float, places: int = 2) -> Decimal:
     return d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
-# ================================================================ 2023 (seed)
+# ================================================================ 2023 (the published LKjIP)
 
 # Gambar 3.2 Laporan PATEN Tahun 2023: months and the printed JUMLAH, as printed.
 PATEN_2023 = [
@@ -250,7 +250,7 @@ HONORER = [
     ("NUR AINI MAHMUDAH", "Tenaga Honorer (Pramu Kantor)"),
 ]
 
-# Gambar 3.5 Nilai SAKIP 2023 (components only; the seed gives no sub-components).
+# Gambar 3.5 Nilai SAKIP 2023 (components only; the published LKjIP gives no sub-components).
 # Weights are printed as the document does ("30,00"); they are the regulation's (lkjip.rules).
 SAKIP_2023 = [(k, f"{SAKIP_COMPONENT_WEIGHTS[k]:.2f}".replace(".", ","), v)
               for k, v in (("perencanaan", "27,03"), ("pengukuran", "25,74"),

@@ -1,4 +1,4 @@
-"""Budget (Tabel 3.2.5) and LRA (Gambar 3.6) of the seed."""
+"""Budget (Tabel 3.2.5) and LRA (Gambar 3.6) of the published LKjIP 2023."""
 
 import math
 
@@ -29,12 +29,12 @@ def test_levels():
 
 
 @pytest.mark.parametrize("parents", [True, False])
-def test_seed_totals_from_sub_activities(parents):
+def test_lkjip_2023_totals_from_sub_activities(parents):
     a = anggaran_2023(parents)
     t = budget_totals(a)
     assert (t.pagu, t.realisasi) == (2720088927.0, 2567147148.0)
     assert t.sumber == "sub_kegiatan"
-    assert fmt_pct(t.persen) == "94,38%"  # the seed prints 94,37 (the LRA figure)
+    assert fmt_pct(t.persen) == "94,38%"  # the published LKjIP prints 94,37 (the LRA figure)
     assert fmt_rupiah(t.pagu) == "Rp 2.720.088.927"
     h = budget_hierarchy(a).set_index("kode")
     assert (h.loc["7.01.01", "pagu"], h.loc["7.01.01", "realisasi"]) == (2483372550, 2334527848)
@@ -94,10 +94,10 @@ def test_lra_indicator_and_tree():
     assert "rekening 5" in r.sumber
     tree = lra_tree(l).set_index("kode_rekening")
     assert fmt_pct(tree.loc["5.1", "persen"]) == "94,47%"
-    assert fmt_pct(tree.loc["5.1.01", "persen"]) == "93,67%"  # the seed prints 93,70
+    assert fmt_pct(tree.loc["5.1.01", "persen"]) == "93,67%"  # the published LKjIP prints 93,70
     assert math.isnan(tree.loc["5.1.05", "persen"])
     assert tree.loc["5", "level"] == 1 and tree.loc["5.2.02", "level"] == 3
-    # the seed's LRA does not add up: 5.1 is printed 600.000 below its accounts
+    # the published LRA does not add up: 5.1 is printed 600.000 below its accounts
     # (2.149.981.250 + 511.092.677 = 2.661.073.927), and so is 5
     checks = lra_checks(l)
     bad = checks[~checks["cocok"]]

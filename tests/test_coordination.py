@@ -1,4 +1,4 @@
-"""Coordination recap (Gambar 3.4 of the seed)."""
+"""Coordination recap (Gambar 3.4 of the published LKjIP 2023)."""
 
 import math
 
@@ -9,7 +9,7 @@ from helpers.lkjip_2023 import koordinasi_2023
 from lkjip.coordination import coordination_by_seksi, coordination_summary
 
 
-def test_seed_2023_451_of_451():
+def test_lkjip_2023_2023_451_of_451():
     r = coordination_summary(koordinasi_2023())
     assert (r.fasilitasi, r.tindak_lanjut, r.persen) == (451, 451, 100.0)
     per = r.per_seksi.set_index("seksi")

@@ -1,4 +1,4 @@
-"""IKM (PermenPAN-RB 14/2017): hand-worked golden survey and the 2023 seed survey."""
+"""IKM (PermenPAN-RB 14/2017): hand-worked golden survey and the survey behind the published LKjIP 2023."""
 
 from fractions import Fraction
 
@@ -59,7 +59,7 @@ def test_golden_small_survey_with_blanks():
     assert r2.bobot == 0.111 and r2.bobot_label == "0,111 (dibulatkan)"
 
 
-def test_seed_2023_nrr_and_ikm():
+def test_lkjip_2023_2023_nrr_and_ikm():
     s = survey_2023()
     table = nrr_per_unsur(s)
     assert table["jumlah_nilai"].tolist() == list(UNSUR_TOTALS_2023)
@@ -124,5 +124,5 @@ def test_breakdowns_by_month_and_demographics():
     assert b["pendidikan"]["pendidikan"].tolist() == ["(tidak diisi)", "S1", "SMA"]
     assert b["pendidikan"]["responden"].tolist() == [1, 1, 2]
     assert b["kelompok_umur"]["kelompok_umur"].tolist() == ["(tidak diisi)", "20 - 29", "30 - 39", "< 20"]
-    seed = ikm_by(survey_2023(), "jenis_kelamin")
-    assert seed["responden"].sum() == 654
+    by_sex = ikm_by(survey_2023(), "jenis_kelamin")
+    assert by_sex["responden"].sum() == 654

@@ -1,4 +1,4 @@
-"""The seven indicators of 2023 from hand-built seed frames."""
+"""The seven indicators of 2023 from hand-built frames of the published LKjIP 2023."""
 
 import math
 
@@ -26,7 +26,7 @@ def test_frame_shape_and_order():
     assert df["indikator"].tolist() == IDS == list(INDICATOR_IDS)
 
 
-def test_seed_2023_values():
+def test_lkjip_2023_2023_values():
     df = compute_indicators(datasets_2023(), targets_2023(), UNIT, 2023).set_index("indikator")
     shown = {i: (fmt_number(r["target"]), fmt_number(r["realisasi"]), fmt_number(r["capaian_pct"]),
                  r["kategori"]) for i, r in df.iterrows()}
@@ -73,7 +73,7 @@ def test_financing_and_efficiency_every_row():
             assert "tidak dibiayai" in row["keterangan"]
         else:
             assert row["tingkat_efisiensi"] == pytest.approx(row["capaian_pct"] - row["penyerapan_pct"])
-    # 98,434 - 94,006 = 4,428 (the seed subtracts rounded figures: 98,43 - 94,01 = 4,42)
+    # 98,434 - 94,006 = 4,428 (the published LKjIP subtracts rounded figures: 98,43 - 94,01 = 4,42)
     assert fmt_number(f.loc["sakip", "tingkat_efisiensi"]) == "4,43"
     assert fmt_number(f.loc["ip_asn", "tingkat_efisiensi"]) == "5,29"
 

@@ -7,7 +7,7 @@ from lkjip.innovation import count_active_innovations, innovation_summary
 from lkjip.targets import capaian
 
 
-def test_seed_2023_two_of_two():
+def test_lkjip_2023_2023_two_of_two():
     r = innovation_summary(inovasi_2023(), 2023)
     assert r.jumlah == 2
     assert r.aktif["nama"].tolist() == ["GAMIS JUBAH", "MANTAP BERDASI"]

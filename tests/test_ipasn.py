@@ -9,7 +9,7 @@ from lkjip.fmt import fmt_number
 from lkjip.ipasn import ipasn_category, ipasn_scores, ipasn_summary
 
 
-def test_seed_2023_mean_89_50_tinggi():
+def test_lkjip_2023_2023_mean_89_50_tinggi():
     r = ipasn_summary(pegawai_2023())
     assert r.jumlah_diukur == 18
     assert r.nilai == pytest.approx(89.5, abs=1e-12)

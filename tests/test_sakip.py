@@ -29,7 +29,7 @@ def with_subcomponents(include_components: bool) -> pd.DataFrame:
     })
 
 
-def test_seed_2023_total_86_13_predicate_a():
+def test_lkjip_2023_2023_total_86_13_predicate_a():
     r = sakip_score(sakip_2023())
     assert r.nilai == pytest.approx(86.13, abs=1e-9)
     assert (r.predikat, r.keterangan, r.sumber) == ("A", "Memuaskan", "komponen")

@@ -1,4 +1,4 @@
-"""PATEN services (Gambar 3.2 of the seed)."""
+"""PATEN services (Gambar 3.2 of the published LKjIP 2023)."""
 
 import math
 
@@ -8,8 +8,8 @@ from helpers.lkjip_2023 import PATEN_2023, paten_2023
 from lkjip.services import service_summary, services_by_layanan, services_by_month
 
 
-def test_seed_2023_total_from_months_and_100_pct():
-    # The seed's Gambar 3.2 does not add up: its cells sum to 11.139, its printed
+def test_lkjip_2023_2023_total_from_months_and_100_pct():
+    # The published Gambar 3.2 does not add up: its cells sum to 11.139, its printed
     # month totals to 11.122, its printed row totals to 10.709, and it states 11.119.
     # The product counts the cells and reports the printed figures as differences.
     r = service_summary(paten_2023())
@@ -31,9 +31,9 @@ def test_total_comes_from_months_not_printed_jumlah():
     assert row["jumlah_hitung"] == 794
     assert row["selisih"] == 999 - 794
     assert service_summary(df).total == 11139
-    # the seed's own printed row total for Pindah Datang (754) disagrees with its months (794)
-    seed_row = services_by_layanan(paten_2023()).iloc[0]
-    assert (seed_row["jumlah_hitung"], seed_row["jumlah_tercetak"]) == (794, 754)
+    # the published LKjIP's own printed row total for Pindah Datang (754) disagrees with its months (794)
+    printed_row = services_by_layanan(paten_2023()).iloc[0]
+    assert (printed_row["jumlah_hitung"], printed_row["jumlah_tercetak"]) == (794, 754)
 
 
 def test_not_meeting_standard():

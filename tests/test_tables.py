@@ -1,4 +1,4 @@
-"""Bab III tables and figure data from the hand-built 2023 seed frames."""
+"""Bab III tables and figure data from the hand-built frames of the published LKjIP 2023."""
 
 import math
 

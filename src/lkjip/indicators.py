@@ -57,7 +57,7 @@ class IndicatorResults:
     predikat, kategori); ``catatan``: notes per id (missing data, fallbacks).
     """
 
-    tahun: int
+    year: int
     tabel: pd.DataFrame
     target: pd.DataFrame
     renstra_akhir: pd.DataFrame

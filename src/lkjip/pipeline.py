@@ -204,10 +204,13 @@ def fingerprint(data_dir: Path, unit: str, year: int, steps: list[Step], *, pdf:
 
     The unit's raw files (every year: the report compares years), the
     notebooks of its steps, the package's code and the expectation suites,
-    and the parameters. Equal digests mean an unchanged run can be skipped.
+    the parameters, and the versions of Python and of the packages that shape
+    the output (:func:`lkjip.provenance.package_versions`: an upgraded pandas
+    or WeasyPrint may change a figure or a page). Equal digests mean an
+    unchanged run can be skipped.
     """
+    from . import provenance
     from .layout import project_root
-    from .provenance import hash_inputs
 
     root = project_root()
     files = [p for p in sorted((Path(data_dir) / unit).rglob("*")) if p.is_file()]
@@ -215,8 +218,9 @@ def fingerprint(data_dir: Path, unit: str, year: int, steps: list[Step], *, pdf:
     files += sorted((Path(__file__).parent).rglob("*.py"))
     files += sorted((Path(__file__).parent / "assets").glob("*"))
     files += sorted((root / "expectations").glob("*.json"))
-    content = hash_inputs(files, root=Path("/"))
-    params = json.dumps({"unit": unit, "year": int(year), "pdf": bool(pdf)}, sort_keys=True)
+    content = provenance.hash_inputs(files, root=Path("/"))
+    params = json.dumps({"unit": unit, "year": int(year), "pdf": bool(pdf),
+                         "versions": provenance.package_versions()}, sort_keys=True)
     import hashlib
 
     return hashlib.sha256(f"{content}|{params}".encode()).hexdigest()

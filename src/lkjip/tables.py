@@ -1,6 +1,6 @@
 """One builder per table and figure of Bab III, DataFrames in, DataFrames out.
 
-Headers are in Bahasa Indonesia as in the seed report; numbers stay at full
+Headers are in Bahasa Indonesia as in the published LKjIP; numbers stay at full
 precision (format them with :func:`lkjip.fmt.style_table`). Tables about
 the indicators are indexed by the indicator id (index name ``indikator``)
 and grouped by ``unit['sasaran']`` when the unit gives it (a list of

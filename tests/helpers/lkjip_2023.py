@@ -121,7 +121,7 @@ UNSUR_TOTALS_2023 = (2570, 2568, 2553, 2614, 2571, 2526, 2557, 2588, 2600)
 
 
 def survey_2023() -> pd.DataFrame:
-    """654 respondents reaching the seed's per-unsur totals: for each unsur,
+    """654 respondents reaching the published per-unsur totals: for each unsur,
     (4 x 654 - total) respondents answered 3, the rest 4."""
     n = 654
     data = {"baris": list(range(2, n + 2)),

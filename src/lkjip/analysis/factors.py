@@ -23,7 +23,7 @@ PLANNING_ACTIVITY = "7.01.01.2.01"
 
 
 #: Which SAKIP components a driver may plausibly act on. This is an analytic
-#: assumption stated openly (the seed report calls the Kasubag Penyusunan
+#: assumption stated openly (the published LKjIP 2023 calls the Kasubag Penyusunan
 #: Program dan Keuangan the driver of AKIP work: planning and internal
 #: evaluation); it links a driver to a component, it proves nothing.
 DRIVER_COMPONENTS: dict[str, tuple[str, ...]] = {

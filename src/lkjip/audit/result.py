@@ -71,7 +71,7 @@ class AuditResult:
     """
 
     frame: pd.DataFrame
-    tahun: int | None = None
+    year: int | None = None
     unit: str | None = None
     catatan: list[str] = field(default_factory=list)
 

@@ -83,7 +83,7 @@ def audit_year(datasets: Mapping[str, pd.DataFrame], *, year: int,
     if published is not None and len(published):
         _published_checks(published, ctx, out, year)
 
-    return AuditResult(out.frame(), tahun=year, unit=unit.get("kode"), catatan=out.notes)
+    return AuditResult(out.frame(), year=year, unit=unit.get("kode"), catatan=out.notes)
 
 
 def _published_decimals(path: Path, frame: pd.DataFrame) -> pd.DataFrame:

@@ -232,7 +232,7 @@ def _sakip_detail(rep) -> str:
             falls = sorted([d for d in deltas if d[1] < -1e-9], key=lambda d: d[1])
             rises = sorted([d for d in deltas if d[1] > 1e-9], key=lambda d: -d[1])
             if falls:
-                text += (f" Dibandingkan tahun {prev.tahun}, {len(falls)} komponen menurun; penurunan "
+                text += (f" Dibandingkan tahun {prev.year}, {len(falls)} komponen menurun; penurunan "
                          f"terbesar pada {falls[0][2]} (−{fmt_number(-falls[0][1])}).")
             if rises:
                 text += (f" Kenaikan terbesar pada {rises[0][2]} (+{fmt_number(rises[0][1])}).")

@@ -19,7 +19,7 @@ _DRAFT = f"> *{DRAFT_MARK}.*\n\n"
 def fmt_value(indicator: str, value: object, *, compact: bool = False) -> str:
     """A value in its indicator's unit: ``98,31``, ``94,37%``, ``2 inovasi``.
 
-    ``compact`` drops trailing zeros (targets as the seed prints them: ``94,5``).
+    ``compact`` drops trailing zeros (targets as the published LKjIP prints them: ``94,5``).
     """
     if is_missing(value):
         return "–"

@@ -24,7 +24,7 @@ def target_document_note(rep: ReportData) -> str:
 
 
 def sumber(rep: ReportData, what: str) -> str:
-    """The ``Sumber:`` line of a table, like the seed's, naming the data file."""
+    """The ``Sumber:`` line of a table, like the published LKjIP's, naming the data file."""
     u, y, k = rep.unit.nama, rep.year, rep.unit.kode
     texts = {
         "pegawai": f"Data pegawai {u} per 31 Desember {y} ({rep.source('pegawai')})",

@@ -30,7 +30,7 @@ def _blank_repeats(df: pd.DataFrame, columns=("No", "Sasaran")) -> pd.DataFrame:
 
 # --------------------------------------------------------------------------- Bab III display shapes
 # Numeric headers never wrap in print (lkjip-print.css), so display headers of
-# numeric columns are kept short; the seed's long names are in the captions.
+# numeric columns are kept short; the published LKjIP's long names are in the captions.
 
 def _long_3_1_2(t: pd.DataFrame) -> pd.DataFrame:
     """Tabel 3.1.2 in a shape that fits a page: per indicator three rows
@@ -93,7 +93,7 @@ _COMPACT_COLUMNS = ("Target", "Target Kinerja", "Target Akhir Renstra", "Kualifi
 def formats(df: pd.DataFrame | None) -> dict:
     """Display formats of a report table for :func:`lkjip.notebook.table`.
 
-    Targets (and other values the seed prints without trailing zeros, e.g. IP
+    Targets (and other values the published LKjIP prints without trailing zeros, e.g. IP
     ASN dimensions) use :func:`fmt_compact`; year columns of the Renstra tables
     too; ``Tahun ...`` columns are plain years (no thousands mark). Everything
     else keeps :func:`lkjip.fmt.auto_formats` (amounts in rupiah show as whole

@@ -10,7 +10,7 @@ import pandas as pd
 
 from lkjip.fmt import is_missing
 
-#: Position groups of Bab I B, in the seed's order.
+#: Position groups of Bab I B, in the published LKjIP's order.
 JABATAN_GROUPS = ("Camat", "Sekretaris Kecamatan", "Kepala Seksi", "Kepala Sub Bagian",
                   "Pelaksana", "Tenaga Honorer")
 
