@@ -40,3 +40,17 @@ def test_templates_autoescape():
 
 def test_text_of():
     assert text_of('<p>Rp&nbsp;1.000 <b>dan</b>\n  <!-- x --> &lt;lain&gt;</p>') == "Rp\xa01.000 dan <lain>"
+
+
+def test_narrative_blocks_escape_names_before_changing_case():
+    from types import SimpleNamespace as N
+
+    from lkjip.narrative import judul, tanda_tangan
+
+    rep = N(year=2023, unit=N(nama="Kec. <A>", kabupaten="Mojokerto", alamat="", kota_penetapan="Gedeg",
+                              pimpinan={"jabatan": "Camat <b>", "nama": "Budi & Ani", "nip": "197702211995111001"}))
+    sign = tanda_tangan(rep)
+    # upper-casing escaped text gave "&LT;B&GT;", which is no entity
+    assert "CAMAT &lt;B&gt;" in sign and "<strong>Budi &amp; Ani</strong>" in sign
+    assert "NIP. 19770221 199511 1 001" in sign and sign.startswith('<div class="lkjip-ttd"')
+    assert "KEC. &lt;A&gt;" in judul(rep) and "font-size:0.9em" not in judul(rep)

@@ -3,8 +3,9 @@
 The templates live beside the nbconvert template in ``lkjip/assets/``:
 ``validasi.html.j2`` (the validation report), ``cetak_sampul.html.j2`` (the
 PDF's cover), ``cetak_daftar_isi.html.j2`` (its table of contents),
-``cetak_kepala.html.j2`` (its title, metadata and print CSS) and
-``asal_usul.html.j2`` (the provenance block). Every value passed in is
+``cetak_kepala.html.j2`` (its title, metadata and print CSS),
+``asal_usul.html.j2`` (the provenance block), ``judul.html.j2`` and
+``tanda_tangan.html.j2`` (the LKjIP's title and signature blocks). Every value passed in is
 escaped unless it is :class:`markupsafe.Markup` (HTML the package built
 itself, such as a data URI).
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from lkjip.fmt import fmt_int, fmt_pct, fmt_rupiah, is_missing
 from lkjip.narrative.common import _DRAFT, _join, _met, _row, fmt_value
+from lkjip.pages import render
 from lkjip.rules import INDICATOR_IDS, get_indicator
 
 # --------------------------------------------------------------------------- Ikhtisar
@@ -100,22 +101,9 @@ def judul(rep) -> str:
     """The document's title block (HTML inside Markdown; not a heading, so it
     stays out of the Daftar Isi). Hidden in print, where the cover page
     carries the title."""
-    import html
-
-    e = html.escape
-    c = "text-align:center; margin:0.2em 0"
-    parts = [
-        "<style>@media print { .lkjip-judul { display: none; } }</style>",
-        '<div class="lkjip-judul" style="margin: 0 0 1.5em 0">',
-        f'<p style="{c}; font-size:1.5em; font-weight:bold">LAPORAN KINERJA INSTANSI PEMERINTAH (LKjIP)</p>',
-        f'<p style="{c}; font-size:1.25em; font-weight:bold">{e(rep.unit.nama.upper())}</p>',
-        f'<p style="{c}">{e(rep.unit.kabupaten)}</p>',
-        f'<p style="{c}; font-weight:bold">TAHUN {rep.year}</p>',
-    ]
-    if rep.unit.alamat:
-        parts.append(f'<p style="{c}; font-size:0.9em">{e(rep.unit.alamat)}</p>')
-    parts.append("</div>")
-    return "".join(parts)
+    u = rep.unit
+    return render("judul.html.j2", nama=u.nama, kabupaten=u.kabupaten, year=rep.year,
+                  alamat=u.alamat).rstrip("\n")
 
 
 def profil_unit(rep) -> str:
@@ -147,17 +135,7 @@ def _nip_spaced(nip: object) -> str:
 
 def tanda_tangan(rep) -> str:
     """The signature block (the date is left for the signatory to fill)."""
-    import html
-
-    e = html.escape
     u, h = rep.unit, rep.unit.pimpinan
-    place = u.kota_penetapan or ""
-    lines = [f"{e(place)}, ................ {rep.year + 1}" if place else f"................ {rep.year + 1}",
-             f"{e(h.get('jabatan', '')).upper()}", "<br/><br/><br/>",
-             f"<strong>{e(h.get('nama', ''))}</strong>"]
-    if h.get("pangkat"):
-        lines.append(e(h["pangkat"]))
-    if h.get("nip"):
-        lines.append(f"NIP. {e(_nip_spaced(h['nip']))}")
-    return ('<div class="lkjip-ttd" style="margin-left:55%; margin-top:2em">'
-            + "<br/>".join(lines) + "</div>")
+    return render("tanda_tangan.html.j2", place=u.kota_penetapan or "", year=rep.year,
+                  jabatan=h.get("jabatan", ""), nama=h.get("nama", ""), pangkat=h.get("pangkat"),
+                  nip=_nip_spaced(h["nip"]) if h.get("nip") else None).rstrip("\n")

@@ -15,7 +15,7 @@ from lkjip.indicators import IndicatorResults, compute_all, indicator_history
 from lkjip.ingest import read_year
 from lkjip.layout import list_years
 from lkjip.report.bab2 import tabel_2_1, tabel_pk
-from lkjip.report.display import _blank_repeats, _drop_index, _ikm_summary, _long_3_1_2, _short_3_1_3
+from lkjip.report.display import SHORT_HEADERS, _blank_repeats, _drop_index, _ikm_summary, _long_3_1_2, _short_3_1_3
 from lkjip.report.staff import _staff_tables
 from lkjip.steps import YearInputs, load_inputs
 from lkjip.unit import Unit
@@ -165,7 +165,7 @@ def build_report(data_dir, unit: str, year: int, processed_dir=None, *,
     rep.tabel_3_1_3 = _short_3_1_3(
         _blank_repeats(_drop_index(_tables.tabel_3_1_3(ind, inputs.targets, udict, year))))
     rep.tabel_3_1_4 = _blank_repeats(_drop_index(_tables.tabel_3_1_4(ind, inputs.national, udict, year))
-                                     ).rename(columns={"Realisasi Nasional": "Nasional"})
+                                     ).rename(columns=SHORT_HEADERS["tabel_3_1_4"])
 
     if res.ikm is not None:
         rep.gambar_3_1 = _tables.gambar_3_1(res.ikm)
@@ -174,9 +174,7 @@ def build_report(data_dir, unit: str, year: int, processed_dir=None, *,
         rep.gambar_3_2 = _tables.gambar_3_2(ds["paten_layanan"])
         rep.gambar_3_2_bulanan = _tables.gambar_3_2_bulanan(ds["paten_layanan"])
     if ds.get("koordinasi") is not None:
-        rep.gambar_3_4 = _tables.gambar_3_4(ds["koordinasi"]).rename(columns={
-            "Jumlah Uraian": "Uraian", "Jumlah Fasilitasi, Rekomendasi dan Koordinasi": "Fasilitasi",
-            "Jumlah Tindak Lanjut": "Tindak Lanjut", "% Ditindaklanjuti": "%"})
+        rep.gambar_3_4 = _tables.gambar_3_4(ds["koordinasi"]).rename(columns=SHORT_HEADERS["gambar_3_4"])
     if ds.get("sakip_evaluasi") is not None:
         rep.gambar_3_5 = _tables.gambar_3_5(ds["sakip_evaluasi"])
         rep.gambar_3_5_subkomponen = _tables.gambar_3_5_subkomponen(ds["sakip_evaluasi"])
@@ -197,13 +195,10 @@ def build_report(data_dir, unit: str, year: int, processed_dir=None, *,
         })
     ang = ds.get("anggaran")
     rep.tabel_3_2_2 = _blank_repeats(_drop_index(_tables.tabel_3_2_2(ind, ang, udict)))
-    rep.tabel_3_2_3 = _blank_repeats(_drop_index(_tables.tabel_3_2_3(ind, ang, udict))).rename(columns={
-        "Target Kinerja": "Target", "Realisasi Kinerja": "Realisasi", "Capaian Kinerja (%)": "Capaian (%)",
-        "Anggaran (Rp)": "Pagu (Rp)", "Realisasi Anggaran (Rp)": "Serapan (Rp)",
-        "Capaian Anggaran (%)": "Serapan (%)"})
-    rep.tabel_3_2_4 = _blank_repeats(_drop_index(_tables.tabel_3_2_4(ind, ang, udict))).rename(columns={
-        "% Capaian Kinerja": "Capaian (%)", "% Penyerapan Anggaran": "Serapan (%)",
-        "Tingkat Efisiensi": "Efisiensi"})
+    rep.tabel_3_2_3 = _blank_repeats(_drop_index(_tables.tabel_3_2_3(ind, ang, udict))).rename(
+        columns=SHORT_HEADERS["tabel_3_2_3"])
+    rep.tabel_3_2_4 = _blank_repeats(_drop_index(_tables.tabel_3_2_4(ind, ang, udict))).rename(
+        columns=SHORT_HEADERS["tabel_3_2_4"])
     if ang is not None:
         rep.tabel_3_2_5 = _tables.tabel_3_2_5(ang)
         h = _budget.budget_hierarchy(ang)

@@ -10,6 +10,19 @@ import pandas as pd
 
 from lkjip.fmt import fmt_compact, fmt_number, is_missing
 
+#: Short display headers of the report's tables (the published LKjIP's long
+#: names stay in the captions; numeric headers never wrap in print).
+SHORT_HEADERS: dict[str, dict[str, str]] = {
+    "tabel_3_1_4": {"Realisasi Nasional": "Nasional"},
+    "gambar_3_4": {"Jumlah Uraian": "Uraian", "Jumlah Fasilitasi, Rekomendasi dan Koordinasi": "Fasilitasi",
+                   "Jumlah Tindak Lanjut": "Tindak Lanjut", "% Ditindaklanjuti": "%"},
+    "tabel_3_2_3": {"Target Kinerja": "Target", "Realisasi Kinerja": "Realisasi",
+                    "Capaian Kinerja (%)": "Capaian (%)", "Anggaran (Rp)": "Pagu (Rp)",
+                    "Realisasi Anggaran (Rp)": "Serapan (Rp)", "Capaian Anggaran (%)": "Serapan (%)"},
+    "tabel_3_2_4": {"% Capaian Kinerja": "Capaian (%)", "% Penyerapan Anggaran": "Serapan (%)",
+                    "Tingkat Efisiensi": "Efisiensi"},
+}
+
 
 def _drop_index(df: pd.DataFrame) -> pd.DataFrame:
     return df.reset_index(drop=True)
