@@ -74,3 +74,17 @@ def test_great_expectations_is_imported_only_where_validation_runs():
             "print('great_expectations' in sys.modules)")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "False"
+
+
+def test_the_architecture_notes_list_every_module():
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    layout = text[text.index("## Layout"):text.index("## Decisions")]
+    listed, folder = set(), ""
+    for line in layout.splitlines():
+        name = line.lstrip("│├└─ ").split(" ", 1)[0]
+        if name.endswith("/"):
+            folder = name if line.startswith(("├── ", "└── ")) else folder
+        elif name.endswith(".py"):
+            listed.add(name if line.startswith(("├── ", "└── ")) else folder + name)
+    modules = {str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py")}
+    assert modules - listed == set() and listed - modules == set()
