@@ -27,6 +27,17 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_raw_
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (lkjip)", "language": "python"}
+#: Every notebook opens with these two code cells (papermill needs a parameters cell in
+#: each notebook; a notebook may add parameters after the standard ones).
+PARAMETERS = '''unit = "gedeg"
+year = 2023
+data_dir = None        # bawaan: data/raw
+processed_dir = None   # bawaan: data/processed
+report_dir = None      # bawaan: reports/<unit>/<year>
+run_started = None     # diisi oleh `lkjip run`'''
+SETUP = '''from lkjip import notebook as nb
+ctx = nb.setup(unit, year, data_dir, processed_dir, report_dir)'''
+
 _NEW_CELL = {"code": new_code_cell, "markdown": new_markdown_cell, "raw": new_raw_cell}
 
 
@@ -56,10 +67,27 @@ def canonical_text(source: Path) -> str:
     return nbformat.writes(canonical(source)) + "\n"
 
 
+def opening_problem(book: nbformat.NotebookNode) -> str | None:
+    """Why the first two code cells are not the standard parameters and setup cells (None when they are)."""
+    code = [c for c in book.cells if c.cell_type == "code"][:2]
+    if len(code) < 2:
+        return "kurang dari dua sel kode"
+    if code[0].metadata.get("tags") != ["parameters", "remove_cell"] or \
+            not (code[0].source == PARAMETERS or code[0].source.startswith(PARAMETERS + "\n")):
+        return "sel parameter tidak baku (lihat PARAMETERS di scripts/sync_notebooks.py)"
+    if code[1].metadata.get("tags") != ["remove_cell"] or code[1].source != SETUP:
+        return "sel setup tidak baku (lihat SETUP di scripts/sync_notebooks.py)"
+    return None
+
+
 def disagreements(folder: Path = NOTEBOOKS) -> list[str]:
-    """One line per notebook that is missing, has no source or differs from its source."""
+    """One line per notebook that is missing, has no source, differs from its source
+    or does not open with the standard parameters and setup cells."""
     problems = []
     for source in sources(folder):
+        why = opening_problem(canonical(source))
+        if why:
+            problems.append(f"{source.name}: {why}")
         target = source.with_suffix(".ipynb")
         if not target.exists():
             problems.append(f"{target.name}: tidak ada (jalankan scripts/sync_notebooks.py)")

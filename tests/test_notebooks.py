@@ -69,3 +69,12 @@ def test_jupytext_pairs_the_notebooks_as_jupyterlab_expects():
     config = load_jupytext_configuration_file(path)
     assert config.default_formats(str(NOTEBOOKS / "05_lkjip.ipynb")) == "ipynb,py:percent"
     assert tomllib.loads((NOTEBOOKS / "jupytext.toml").read_text())["formats"] == "ipynb,py:percent"
+
+
+def test_every_notebook_opens_with_the_standard_parameters_and_setup(sync, tmp_path):
+    for source in sync.sources():
+        assert sync.opening_problem(sync.canonical(source)) is None, source.name
+    text = (NOTEBOOKS / "03_indikator.py").read_text(encoding="utf-8").replace(
+        'report_dir = None      # bawaan', 'report_dir = "x"       # bawaan', 1)
+    (tmp_path / "03_indikator.py").write_text(text, encoding="utf-8")
+    assert "sel parameter tidak baku" in sync.opening_problem(sync.canonical(tmp_path / "03_indikator.py"))
