@@ -10,7 +10,7 @@ JOBS   ?= 2
 # Debian libraries WeasyPrint needs to draw PDFs (present on most images; installed when missing).
 APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 
-.PHONY: setup report test test-fast lab bench templates clean system-deps
+.PHONY: setup report test test-fast lint notebooks lab bench templates clean system-deps
 
 setup: $(STAMP)
 
@@ -37,6 +37,14 @@ test: $(STAMP)
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not slow"
 
+lint: $(STAMP)
+	$(BIN)/ruff check src tests scripts notebooks/*.py
+
+# The .ipynb from their jupytext sources (notebooks/NN_name.py): stable ids, no outputs.
+notebooks: $(STAMP)
+	$(BIN)/python scripts/sync_notebooks.py
+
+# jupytext (a dependency) pairs each NN_name.ipynb with NN_name.py (notebooks/jupytext.toml).
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/
 

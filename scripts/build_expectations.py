@@ -1,6 +1,6 @@
 """Write the Great Expectations suites under ``expectations/`` from the rules below.
 
-The JSON files are what :mod:`lkjip.validate` runs (they are committed); this
+The JSON files are what :mod:`lkjip.validation` runs (they are committed); this
 script only keeps them consistent and readable. Run it after changing a rule::
 
     .venv/bin/python scripts/build_expectations.py          # write
@@ -15,7 +15,7 @@ Every expectation carries ``meta``:
 - ``kolom``: the column(s) of the input file the rule is about.
 
 Columns whose name is listed in a suite's ``meta.kolom_bantu`` are helper
-columns that :mod:`lkjip.validate` derives before validating (for example the
+columns that :mod:`lkjip.validation` derives before validating (for example the
 number of answered survey items); they never come from the analysts' files.
 The report year is the suite parameter ``tahun`` (``{"$PARAMETER": "tahun"}``).
 """
@@ -30,32 +30,26 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from lkjip.schema import (  # noqa: E402
-    DATASETS,
-    MONTHS,
+from lkjip.rules import (  # noqa: E402
+    INDICATOR_IDS,
+    IPASN_DIMENSIONS,
+    SAKIP_COMPONENT_WEIGHTS,
     SAKIP_COMPONENTS,
+    SAKIP_SUBCOMPONENT_SHARES,
     SAKIP_SUBCOMPONENTS,
     STAFF_STATUSES,
     TARGET_DOCUMENTS,
-    UNSUR,
 )
+from lkjip.schema import DATASETS, MONTHS, UNSUR  # noqa: E402
 
 OUT = ROOT / "expectations"
 
 #: The seven key indicators every report year needs a target for (domain.md).
-KEY_INDICATORS = (
-    "ikm",
-    "layanan_sesuai_standar_pct",
-    "koordinasi_ditindaklanjuti_pct",
-    "sakip",
-    "realisasi_anggaran_pct",
-    "ip_asn",
-    "jumlah_inovasi",
-)
+KEY_INDICATORS = INDICATOR_IDS
 
-IP_ASN_MAX = {"kualifikasi": 25, "kompetensi": 40, "kinerja": 30, "disiplin": 5}
-SAKIP_WEIGHTS = {"perencanaan": 30, "pengukuran": 30, "pelaporan": 15, "evaluasi_internal": 25}
-SAKIP_SUB_SHARES = {"keberadaan": 0.20, "kualitas": 0.30, "pemanfaatan": 0.50}
+# The suites print whole numbers as the regulations do ("perencanaan 30", "0 dan 25").
+IP_ASN_MAX = {k: int(v) for k, v in IPASN_DIMENSIONS.items()}
+SAKIP_WEIGHTS = {k: int(v) for k, v in SAKIP_COMPONENT_WEIGHTS.items()}
 
 #: Type names accepted by ``expect_column_values_to_be_in_type_list`` per column kind.
 TYPE_LISTS = {
@@ -305,7 +299,7 @@ def sakip_evaluasi() -> dict:
                    {"column_list": ["komponen", "subkomponen_atau_komponen"]},
                    "Setiap komponen dan subkomponen hanya boleh muncul sekali", "error", "komponen, subkomponen"))
     weights = ", ".join(f"{k} {v}" for k, v in SAKIP_WEIGHTS.items())
-    shares = ", ".join(f"{k} {round(v * 100)}%" for k, v in SAKIP_SUB_SHARES.items())
+    shares = ", ".join(f"{k} {round(v * 100)}%" for k, v in SAKIP_SUBCOMPONENT_SHARES.items())
     ex.append(rule(f"{n}.bobot.baku", "expect_column_pair_values_to_be_equal",
                    {"column_A": "bobot", "column_B": "bobot_baku", "ignore_row_if": "either_value_is_missing"},
                    f"Bobot harus sesuai PermenPAN-RB 88/2021: {weights}; subkomponen {shares} dari bobot komponennya",

@@ -4,12 +4,12 @@ Usage (from the repository root)::
 
     python scripts/make_gedeg_data.py [--out data/raw/gedeg]
 
-- 2023: the tables of the unit's real LKjIP 2023 (the seed document), copied
+- 2023: the tables of the unit's real LKjIP 2023 (the published LKjIP 2023, "dokumen terbit"), copied
   as printed (numbers in the Indonesian form of the document, printed totals
   kept even where they disagree with their rows), plus a reconstructed survey
   (654 respondents whose per-unsur totals equal Gambar 3.1) and staff list.
 - 2021, 2022: synthetic data that reproduce, by the regulation formulas, the
-  figures the seed publishes for those years (Tabel 3.1.2).
+  figures the published LKjIP 2023 prints for those years (Tabel 3.1.2).
 - unit.yaml, targets.csv, published.csv.
 
 Everything synthetic comes from ``numpy.random.default_rng(2023)`` (one stream
@@ -26,13 +26,18 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from pathlib import Path
 
+import sys
+
 import numpy as np
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from lkjip.rules import SAKIP_COMPONENT_WEIGHTS, SAKIP_SUBCOMPONENT_SHARES  # noqa: E402
+from lkjip.schema import MONTHS, UNSUR  # noqa: E402
+
 SEED = 2023
-MONTHS = ("jan", "feb", "mar", "apr", "mei", "jun", "jul", "agu", "sep", "okt", "nov", "des")
-UNSUR = tuple(f"u{i}" for i in range(1, 10))
 
 
 def rng_for(year: int, dataset: str) -> np.random.Generator:
@@ -81,7 +86,7 @@ def half_up(x: Fraction | float, places: int = 2) -> Decimal:
     return d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
-# ================================================================ 2023 (seed)
+# ================================================================ 2023 (the published LKjIP)
 
 # Gambar 3.2 Laporan PATEN Tahun 2023: months and the printed JUMLAH, as printed.
 PATEN_2023 = [
@@ -245,9 +250,11 @@ HONORER = [
     ("NUR AINI MAHMUDAH", "Tenaga Honorer (Pramu Kantor)"),
 ]
 
-# Gambar 3.5 Nilai SAKIP 2023 (components only; the seed gives no sub-components).
-SAKIP_2023 = [("perencanaan", "30,00", "27,03"), ("pengukuran", "30,00", "25,74"),
-              ("pelaporan", "15,00", "12,65"), ("evaluasi_internal", "25,00", "20,71")]
+# Gambar 3.5 Nilai SAKIP 2023 (components only; the published LKjIP gives no sub-components).
+# Weights are printed as the document does ("30,00"); they are the regulation's (lkjip.rules).
+SAKIP_2023 = [(k, f"{SAKIP_COMPONENT_WEIGHTS[k]:.2f}".replace(".", ","), v)
+              for k, v in (("perencanaan", "27,03"), ("pengukuran", "25,74"),
+                           ("pelaporan", "12,65"), ("evaluasi_internal", "20,71"))]
 
 INOVASI_2023 = [
     ("GAMIS JUBAH", "188/57/416-314/2022", "2022-03-14", "aktif"),  # SK not legible: reconstructed
@@ -474,10 +481,11 @@ def _norm(v):
 
 
 def sakip_synthetic(spec):
-    """spec: {komponen: (bobot, [keberadaan, kualitas, pemanfaatan] nilai)}"""
+    """spec: {komponen: [keberadaan, kualitas, pemanfaatan] nilai}; weights from lkjip.rules."""
     rows = []
-    shares = (("keberadaan", Fraction(1, 5)), ("kualitas", Fraction(3, 10)), ("pemanfaatan", Fraction(1, 2)))
-    for komp, (bobot, subs) in spec.items():
+    shares = [(name, Fraction(str(share))) for name, share in SAKIP_SUBCOMPONENT_SHARES.items()]
+    for komp, subs in spec.items():
+        bobot = int(SAKIP_COMPONENT_WEIGHTS[komp])
         total = sum(Decimal(s) for s in subs)
         rows.append([komp, num(bobot), num(float(total)), ""])
         for (name, share), value in zip(shares, subs):
@@ -487,10 +495,10 @@ def sakip_synthetic(spec):
     return rows
 
 
-SAKIP_2021 = {"perencanaan": (30, ["5.70", "7.65", "12.75"]), "pengukuran": (30, ["5.55", "7.35", "12.00"]),
-              "pelaporan": (15, ["2.85", "3.60", "5.75"]), "evaluasi_internal": (25, ["4.60", "6.15", "9.75"])}
-SAKIP_2022 = {"perencanaan": (30, ["5.85", "8.10", "13.50"]), "pengukuran": (30, ["5.70", "7.83", "12.45"]),
-              "pelaporan": (15, ["2.90", "3.80", "6.00"]), "evaluasi_internal": (25, ["4.80", "6.60", "9.90"])}
+SAKIP_2021 = {"perencanaan": ["5.70", "7.65", "12.75"], "pengukuran": ["5.55", "7.35", "12.00"],
+              "pelaporan": ["2.85", "3.60", "5.75"], "evaluasi_internal": ["4.60", "6.15", "9.75"]}
+SAKIP_2022 = {"perencanaan": ["5.85", "8.10", "13.50"], "pengukuran": ["5.70", "7.83", "12.45"],
+              "pelaporan": ["2.90", "3.80", "6.00"], "evaluasi_internal": ["4.80", "6.60", "9.90"]}
 
 # LRA leaves of the synthetic years: kode -> anggaran (2022 realisasi comes from the 2023 LRA).
 LRA_NAMES = {r[0]: r[1] for r in LRA_2023}

@@ -22,6 +22,7 @@ from lkjip.audit import (
     minimum_sample,
     tolerance,
 )
+from lkjip.rules import INDICATOR_IDS
 from lkjip.schema import MONTHS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -121,8 +122,7 @@ def published(rows):
 
 
 def indicators(**realisasi):
-    ids = ["ikm", "layanan_sesuai_standar_pct", "koordinasi_ditindaklanjuti_pct", "sakip",
-           "realisasi_anggaran_pct", "ip_asn", "jumlah_inovasi"]
+    ids = list(INDICATOR_IDS)
     targets = {"ikm": 94.5, "sakip": 87.5, "realisasi_anggaran_pct": 90.0}
     rows = []
     for i in ids:
@@ -548,3 +548,11 @@ def test_bundled_2023_discrepancies_on_a_copy(tmp_path):
     assert ikm["dihitung"].round(2).eq(98.31).all()
     text = (tmp_path / "processed" / "gedeg" / "2023" / "audit.csv").read_text(encoding="utf-8")
     assert text.splitlines()[0] == ",".join(AUDIT_COLUMNS)
+
+
+def test_every_documented_extra_id_has_a_figure():
+    from lkjip.audit import EXTRA_IDS, FIGURES
+
+    names = {i.split(":")[0] for i in EXTRA_IDS}
+    assert names <= set(FIGURES)
+    assert FIGURES["sakip_komponen"].argument == "required" and FIGURES["jumlah_layanan"].argument == "optional"

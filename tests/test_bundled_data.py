@@ -1,4 +1,4 @@
-"""The bundled unit (Kecamatan Gedeg 2021-2023) reads cleanly and matches the seed."""
+"""The bundled unit (Kecamatan Gedeg 2021-2023) reads cleanly and matches the published LKjIP 2023."""
 
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ def test_2023_paten_keeps_printed_totals(raw_dir):
     assert total["jumlah"] == 11119 and total["jan"] == 1020
 
 
-def test_2023_lra_and_anggaran_from_the_seed(raw_dir):
+def test_2023_lra_and_anggaran_from_the_published_lkjip(raw_dir):
     lra = read_dataset(raw_dir / "gedeg" / "2023" / "lra.csv", "lra")
     belanja = lra.set_index("kode_rekening").loc["5"]
     assert (belanja["anggaran"], belanja["realisasi"]) == (2720088927.0, 2566829648.0)

@@ -15,6 +15,8 @@ from matplotlib.container import BarContainer  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 from lkjip import charts  # noqa: E402
+from lkjip.fmt import fmt_number, fmt_rupiah_short  # noqa: E402
+from lkjip.rules import IKM_MUTU, SAKIP_COMPONENT_WEIGHTS  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -44,7 +46,7 @@ def _render(fig: Figure) -> None:
 
 
 @pytest.mark.parametrize(
-    ("value", "desimal", "expected"),
+    ("value", "decimals", "expected"),
     [
         (1234.5, None, "1.234,5"),
         (1234.5, 2, "1.234,50"),
@@ -53,19 +55,33 @@ def _render(fig: Figure) -> None:
         (2.0, None, "2"),
         (-1234.5, 1, "-1.234,5"),
         (-0.001, 2, "0,00"),
-        (None, None, "-"),
-        (float("nan"), 2, "-"),
+        # a missing value shows as lkjip.fmt's blank everywhere (charts wrote "-" before)
+        (None, None, "–"),
+        (float("nan"), 2, "–"),
+        # half-up on the shown decimal, as in the tables (Python's own format gave 97,87)
+        (86.13 / 88 * 100, 2, "97,88"),
+        (2.675, None, "2,68"),
     ],
 )
-def test_format_angka(value, desimal, expected):
-    assert charts.format_angka(value, desimal) == expected
+def test_chart_numbers_are_formatted_by_fmt(value, decimals, expected):
+    assert charts.tick_formatter(decimals)(value, 0) == expected
 
 
 def test_formatters():
-    assert charts.formatter_angka()(1234.5, 0) == "1.234,5"
-    assert charts.formatter_persen(1)(94.37, 0) == "94,4%"
-    assert charts.format_rupiah_ringkas(2_720_088_927) == "Rp 2,72 M"
-    assert charts.format_rupiah_ringkas(53_510_000) == "Rp 53,51 jt"
+    assert charts.tick_formatter()(1234.5, 0) == "1.234,5"
+    assert charts.pct_tick_formatter(1)(94.37, 0) == "94,4%"
+    assert fmt_rupiah_short(2_720_088_927) == "Rp 2,72 M"
+    assert fmt_rupiah_short(53_510_000) == "Rp 53,51 jt"
+
+
+def test_chart_label_rounds_like_the_table():
+    # SAKIP 86,13 against a target of 88: the table shows 97,88 (half-up), so must the chart
+    df = pd.DataFrame({"nama": ["Nilai SAKIP"], "target": [88.0], "realisasi": [86.13],
+                       "capaian_pct": [86.13 / 88 * 100]})
+    fig = charts.target_vs_realisasi(df)
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert texts == ["97,88%  (T 88 / R 86,13)"]
+    assert fmt_number(86.13 / 88 * 100) == "97,88"
 
 
 # -- charts -----------------------------------------------------------------
@@ -83,7 +99,9 @@ def test_ikm_per_unsur_scales_and_bands():
     assert tops[3] == pytest.approx(100.0)  # 4,00 x 25
     labels = _ticklabels(ax)
     assert labels[0].startswith("U1") and "Persyaratan" in labels[0]
-    assert "88,31" in _ticklabels(ax, "y")
+    # every band edge of the regulation is a tick, written the Indonesian way
+    edges = [fmt_number(b.lower, trim=True) for b in IKM_MUTU.bands[:-1]]
+    assert edges[0].count(",") == 1 and set(edges) <= set(_ticklabels(ax, "y"))
     texts = [t.get_text() for t in ax.texts]
     assert any("Sangat Baik" in t for t in texts) and any("Tidak Baik" in t for t in texts)
     _render(fig)
@@ -142,7 +160,7 @@ def test_anggaran_per_program_absorption():
 def test_sakip_komponen():
     df = pd.DataFrame({"komponen": ["Perencanaan Kinerja", "Pengukuran Kinerja",
                                     "Pelaporan Kinerja", "Evaluasi Akuntabilitas Kinerja Internal"],
-                       "bobot": [30, 30, 15, 25], "nilai": [27.03, 25.74, 12.65, 20.71]})
+                       "bobot": list(SAKIP_COMPONENT_WEIGHTS.values()), "nilai": [27.03, 25.74, 12.65, 20.71]})
     fig = charts.sakip_komponen(df)
     ax = fig.axes[0]
     assert len(ax.containers) == 2 and len(_bars(ax)) == 8
@@ -157,7 +175,7 @@ def test_ipasn_kategori_fixed_order():
     ax = fig.axes[0]
     bars = _bars(ax)
     assert len(bars) == 5
-    assert _ticklabels(ax) == list(charts.IPASN_KATEGORI)
+    assert _ticklabels(ax) == ["Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah"]
     assert [b.get_height() for b in bars] == [8, 8, 2, 0, 0]
     _render(fig)
 

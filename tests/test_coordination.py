@@ -1,39 +1,15 @@
-"""Coordination recap (Gambar 3.4 of the seed)."""
+"""Coordination recap (Gambar 3.4 of the published LKjIP 2023)."""
 
 import math
 
 import pandas as pd
 import pytest
+from helpers.lkjip_2023 import koordinasi_2023
 
 from lkjip.coordination import coordination_by_seksi, coordination_summary
 
-#: Gambar 3.4, 2023: (fasilitasi = tindak lanjut, seksi)
-KOORDINASI_2023 = [
-    (28, "Seksi Pemerintahan"), (42, "Seksi Pemerintahan"), (14, "Seksi Pemerintahan"),
-    (14, "Seksi Pemerintahan"), (14, "Seksi Pemerintahan"), (14, "Seksi Pemerintahan"),
-    (28, "Seksi Pemerintahan"), (56, "Seksi Pemerintahan"),
-    (15, "Seksi Pembangunan"), (14, "Seksi Pembangunan"), (12, "Seksi Pembangunan"),
-    (42, "Seksi Pembangunan"), (17, "Seksi Pembangunan"),
-    (5, "Seksi Trantib"), (2, "Seksi Trantib"), (12, "Seksi Trantib"), (13, "Seksi Trantib"),
-    (3, "Seksi Trantib"),
-    (15, "Seksi Kemasyarakatan"), (15, "Seksi Kemasyarakatan"), (24, "Seksi Kemasyarakatan"),
-    (20, "Seksi Kemasyarakatan"), (22, "Seksi Kemasyarakatan"), (10, "Seksi Kemasyarakatan"),
-]
 
-
-def koordinasi_2023() -> pd.DataFrame:
-    n = len(KOORDINASI_2023)
-    return pd.DataFrame({
-        "baris": list(range(2, n + 3)),
-        "uraian": pd.array([f"Fasilitasi {i + 1}" for i in range(n)] + ["Jumlah"], dtype="string"),
-        "seksi": pd.array([s for _, s in KOORDINASI_2023] + [None], dtype="string"),
-        "fasilitasi": pd.array([f for f, _ in KOORDINASI_2023] + [451], dtype="Int64"),
-        "tindak_lanjut": pd.array([f for f, _ in KOORDINASI_2023] + [451], dtype="Int64"),
-        "adalah_total": [False] * n + [True],
-    })
-
-
-def test_seed_2023_451_of_451():
+def test_lkjip_2023_2023_451_of_451():
     r = coordination_summary(koordinasi_2023())
     assert (r.fasilitasi, r.tindak_lanjut, r.persen) == (451, 451, 100.0)
     per = r.per_seksi.set_index("seksi")

@@ -138,7 +138,16 @@ def inputs(tmp_path) -> dict[str, Path]:
 def test_sha256_of_known_content(inputs):
     expected = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"  # sha256("abc")
     assert provenance.sha256_file(inputs["yaml"]) == expected
-    assert hashlib.sha256(b"abc").hexdigest() == expected
+
+
+def test_sha256_reads_large_files_in_chunks(tmp_path):
+    # larger than the 1 MiB read size, with a different last byte than its twin
+    big, twin = tmp_path / "besar.bin", tmp_path / "kembar.bin"
+    body = bytes(range(256)) * 8193
+    big.write_bytes(body + b"a")
+    twin.write_bytes(body + b"b")
+    assert provenance.sha256_file(big) == hashlib.sha256(body + b"a").hexdigest()
+    assert provenance.sha256_file(big) != provenance.sha256_file(twin)
 
 
 def test_row_counts(inputs):

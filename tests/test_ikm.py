@@ -1,9 +1,10 @@
-"""IKM (PermenPAN-RB 14/2017): hand-worked golden survey and the 2023 seed survey."""
+"""IKM (PermenPAN-RB 14/2017): hand-worked golden survey and the survey behind the published LKjIP 2023."""
 
 from fractions import Fraction
 
 import pandas as pd
 import pytest
+from helpers.lkjip_2023 import UNSUR_TOTALS_2023, survey_2023
 
 from lkjip.errors import DataError
 from lkjip.fmt import fmt_number
@@ -17,23 +18,6 @@ from lkjip.ikm import (
     sample_adequacy,
 )
 from lkjip.schema import UNSUR
-
-#: per-unsur totals of Gambar 3.1 (654 respondents)
-SEED_TOTALS_2023 = (2570, 2568, 2553, 2614, 2571, 2526, 2557, 2588, 2600)
-
-
-def survey_2023() -> pd.DataFrame:
-    """654 respondents reaching the seed's per-unsur totals: for each unsur,
-    (4 x 654 - total) respondents answered 3, the rest 4."""
-    n = 654
-    data = {"baris": list(range(2, n + 2)),
-            "tanggal": pd.to_datetime([f"2023-{(i % 12) + 1:02d}-15" for i in range(n)])}
-    for u, total in zip(UNSUR, SEED_TOTALS_2023):
-        threes = 4 * n - total
-        data[u] = pd.array([3] * threes + [4] * (n - threes), dtype="Int64")
-    data["jenis_kelamin"] = pd.array(["Laki-laki" if i % 2 else "Perempuan" for i in range(n)],
-                                     dtype="string")
-    return pd.DataFrame(data)
 
 
 def small_survey() -> pd.DataFrame:
@@ -75,16 +59,16 @@ def test_golden_small_survey_with_blanks():
     assert r2.bobot == 0.111 and r2.bobot_label == "0,111 (dibulatkan)"
 
 
-def test_seed_2023_nrr_and_ikm():
+def test_lkjip_2023_2023_nrr_and_ikm():
     s = survey_2023()
     table = nrr_per_unsur(s)
-    assert table["jumlah_nilai"].tolist() == list(SEED_TOTALS_2023)
+    assert table["jumlah_nilai"].tolist() == list(UNSUR_TOTALS_2023)
     assert [fmt_number(v) for v in table["nrr"]] == [
         "3,93", "3,93", "3,90", "4,00", "3,93", "3,86", "3,91", "3,96", "3,98"]
     r = compute_ikm(s)
     assert r.responden == 654
     assert fmt_number(r.ikm_x25) == "98,31"
-    assert r.ikm_x25 == pytest.approx(sum(SEED_TOTALS_2023) / 654 / 9 * 25, rel=1e-12)
+    assert r.ikm_x25 == pytest.approx(sum(UNSUR_TOTALS_2023) / 654 / 9 * 25, rel=1e-12)
     assert r.mutu == "A" and r.kinerja == "Sangat Baik"
     assert fmt_number(compute_ikm(s, weight="0.111").ikm_x25) == "98,22"
     # capaian against the PK Perubahan target 94,5: 98,31 / 94,5 = 104,03 from the
@@ -140,5 +124,5 @@ def test_breakdowns_by_month_and_demographics():
     assert b["pendidikan"]["pendidikan"].tolist() == ["(tidak diisi)", "S1", "SMA"]
     assert b["pendidikan"]["responden"].tolist() == [1, 1, 2]
     assert b["kelompok_umur"]["kelompok_umur"].tolist() == ["(tidak diisi)", "20 - 29", "30 - 39", "< 20"]
-    seed = ikm_by(survey_2023(), "jenis_kelamin")
-    assert seed["responden"].sum() == 654
+    by_sex = ikm_by(survey_2023(), "jenis_kelamin")
+    assert by_sex["responden"].sum() == 654

@@ -1,16 +1,10 @@
-"""The seven indicators of 2023 from hand-built seed frames."""
+"""The seven indicators of 2023 from hand-built frames of the published LKjIP 2023."""
 
 import math
 
 import pandas as pd
 import pytest
-from test_budget import anggaran_2023, lra_2023
-from test_coordination import koordinasi_2023
-from test_ikm import survey_2023
-from test_innovation import inovasi_2023
-from test_ipasn import pegawai_2023
-from test_sakip import sakip_2023
-from test_services import paten_2023
+from helpers.lkjip_2023 import UNIT, anggaran_2023, datasets_2023, targets_2023
 
 from lkjip.fmt import fmt_number
 from lkjip.indicators import (
@@ -20,85 +14,20 @@ from lkjip.indicators import (
     financing,
     indicator_history,
 )
-from lkjip.indicators_config import INDICATOR_IDS
+from lkjip.rules import INDICATOR_IDS
 
 IDS = ["ikm", "layanan_sesuai_standar_pct", "koordinasi_ditindaklanjuti_pct", "sakip",
        "realisasi_anggaran_pct", "ip_asn", "jumlah_inovasi"]
 
-#: Renstra (Tabel 2.1), Renstra Perubahan (Tabel 3.1.2), PK (2.2), PK Perubahan (2.3)
-_RENSTRA = {
-    "ikm": [82, 84, 85, 86, 87, 88],
-    "layanan_sesuai_standar_pct": [80, 81, 82, 83, 84, 85],
-    "koordinasi_ditindaklanjuti_pct": [80, 81, 82, 83, 84, 85],
-    "sakip": [83.7, 84.1, 84.5, 84.9, 85.5, 85.7],
-    "realisasi_anggaran_pct": [90] * 6,
-    "ip_asn": [56.8, 57, 57.3, 57.5, 57.8, 58],
-    "jumlah_inovasi": [1, 2, 2, 2, 2, 2],
-}
-_RENSTRA_P = {  # 2023..2026
-    "ikm": [94.5, 97.5, 97.5, 97.5],
-    "layanan_sesuai_standar_pct": [100] * 4,
-    "koordinasi_ditindaklanjuti_pct": [100] * 4,
-    "sakip": [87.5, 87.5, 87.85, 88],
-    "realisasi_anggaran_pct": [90, 94, 94.5, 95],
-    "ip_asn": [85, 89.5, 89.5, 89.5],
-    "jumlah_inovasi": [2, 2, 2, 3],
-}
-_PK = {"ikm": 85, "sakip": 84.5, "realisasi_anggaran_pct": 90, "ip_asn": 57.3, "jumlah_inovasi": 2}
-_PK_P = {"ikm": 94.5, "layanan_sesuai_standar_pct": 100, "koordinasi_ditindaklanjuti_pct": 100,
-         "sakip": 87.5, "realisasi_anggaran_pct": 90, "ip_asn": 85, "jumlah_inovasi": 2}
-
-
-def targets_seed() -> pd.DataFrame:
-    rows = []
-    for ind, vals in _RENSTRA.items():
-        rows += [(ind, "renstra", 2021 + i, v) for i, v in enumerate(vals)]
-    for ind, vals in _RENSTRA_P.items():
-        rows += [(ind, "renstra_perubahan", 2023 + i, v) for i, v in enumerate(vals)]
-    rows += [(ind, "pk", 2023, v) for ind, v in _PK.items()]
-    rows += [(ind, "pk_perubahan", 2023, v) for ind, v in _PK_P.items()]
-    return pd.DataFrame({
-        "indikator": pd.array([r[0] for r in rows], dtype="string"),
-        "dokumen": pd.array([r[1] for r in rows], dtype="string"),
-        "tahun": pd.array([r[2] for r in rows], dtype="Int64"),
-        "target": [float(r[3]) for r in rows],
-    })
-
-
-UNIT = {
-    "kode": "gedeg",
-    "sasaran": [
-        {"sasaran": "Terwujudnya Pelayanan Publik yang Optimal", "indikator": ["ikm"]},
-        {"sasaran": "Terselenggaranya pelayanan PATEN sesuai standar pelayanan",
-         "indikator": ["layanan_sesuai_standar_pct"]},
-        {"sasaran": "Terselenggaranya fasilitasi dan koordinasi pemerintahan",
-         "indikator": ["koordinasi_ditindaklanjuti_pct"]},
-        {"sasaran": "Meningkatnya Tata Kelola Birokrasi Pemerintahan yang efektif, efisien dan akuntabel",
-         "indikator": ["sakip", "realisasi_anggaran_pct", "ip_asn"]},
-        {"sasaran": "Optimalnya kualitas pelayanan melalui pembangunan inovasi yang mempunyai nilai tambah",
-         "indikator": ["jumlah_inovasi"]},
-    ],
-    "pembiayaan": {"ikm": "total", "layanan_sesuai_standar_pct": "7.01.02",
-                   "koordinasi_ditindaklanjuti_pct": "7.01.06", "sakip": "7.01.01",
-                   "realisasi_anggaran_pct": "7.01.01.2.02", "ip_asn": "7.01.01.2.05",
-                   "jumlah_inovasi": None},
-}
-
-
-def datasets_2023() -> dict:
-    return {"ikm_survei": survey_2023(), "paten_layanan": paten_2023(), "koordinasi": koordinasi_2023(),
-            "sakip_evaluasi": sakip_2023(), "anggaran": anggaran_2023(), "lra": lra_2023(),
-            "pegawai": pegawai_2023(), "inovasi": inovasi_2023()}
-
 
 def test_frame_shape_and_order():
-    df = compute_indicators(datasets_2023(), targets_seed(), UNIT, 2023)
+    df = compute_indicators(datasets_2023(), targets_2023(), UNIT, 2023)
     assert list(df.columns) == list(INDICATOR_COLUMNS)
     assert df["indikator"].tolist() == IDS == list(INDICATOR_IDS)
 
 
-def test_seed_2023_values():
-    df = compute_indicators(datasets_2023(), targets_seed(), UNIT, 2023).set_index("indikator")
+def test_lkjip_2023_2023_values():
+    df = compute_indicators(datasets_2023(), targets_2023(), UNIT, 2023).set_index("indikator")
     shown = {i: (fmt_number(r["target"]), fmt_number(r["realisasi"]), fmt_number(r["capaian_pct"]),
                  r["kategori"]) for i, r in df.iterrows()}
     assert shown == {
@@ -116,7 +45,7 @@ def test_seed_2023_values():
 
 
 def test_details_and_rounded_weight():
-    r = compute_all(datasets_2023(), targets_seed(), UNIT, 2023, ikm_weight="0.111")
+    r = compute_all(datasets_2023(), targets_2023(), UNIT, 2023, ikm_weight="0.111")
     assert fmt_number(r.tabel.set_index("indikator").loc["ikm", "realisasi"]) == "98,22"
     assert r.kelas == {"ikm": "A", "layanan_sesuai_standar_pct": None,
                        "koordinasi_ditindaklanjuti_pct": None, "sakip": "A",
@@ -131,7 +60,7 @@ def test_details_and_rounded_weight():
 
 
 def test_financing_and_efficiency_every_row():
-    r = compute_all(datasets_2023(), targets_seed(), UNIT, 2023)
+    r = compute_all(datasets_2023(), targets_2023(), UNIT, 2023)
     f = r.pembiayaan.set_index("indikator")
     assert f.loc["ikm", "pagu"] == 2720088927.0 and f.loc["ikm", "persen_dari_total"] == 100.0
     assert f.loc["sakip", ["pagu", "realisasi"]].tolist() == [2483372550.0, 2334527848.0]
@@ -144,13 +73,13 @@ def test_financing_and_efficiency_every_row():
             assert "tidak dibiayai" in row["keterangan"]
         else:
             assert row["tingkat_efisiensi"] == pytest.approx(row["capaian_pct"] - row["penyerapan_pct"])
-    # 98,434 - 94,006 = 4,428 (the seed subtracts rounded figures: 98,43 - 94,01 = 4,42)
+    # 98,434 - 94,006 = 4,428 (the published LKjIP subtracts rounded figures: 98,43 - 94,01 = 4,42)
     assert fmt_number(f.loc["sakip", "tingkat_efisiensi"]) == "4,43"
     assert fmt_number(f.loc["ip_asn", "tingkat_efisiensi"]) == "5,29"
 
 
 def test_unmapped_indicator_in_financing():
-    df = compute_indicators(datasets_2023(), targets_seed(), UNIT, 2023)
+    df = compute_indicators(datasets_2023(), targets_2023(), UNIT, 2023)
     f = financing(df, anggaran_2023(), {"pembiayaan": {"ikm": "total"}}).set_index("indikator")
     assert "belum dipetakan" in f.loc["sakip", "keterangan"]
     assert math.isnan(f.loc["sakip", "pagu"])
@@ -160,7 +89,7 @@ def test_missing_datasets_give_nan_and_notes():
     data = datasets_2023()
     del data["pegawai"], data["lra"]
     data["sakip_evaluasi"] = None
-    r = compute_all(data, targets_seed(), UNIT, 2023)
+    r = compute_all(data, targets_2023(), UNIT, 2023)
     t = r.tabel.set_index("indikator")
     assert math.isnan(t.loc["ip_asn", "realisasi"]) and math.isnan(t.loc["ip_asn", "capaian_pct"])
     assert pd.isna(t.loc["ip_asn", "kategori"])
@@ -175,11 +104,11 @@ def test_missing_datasets_give_nan_and_notes():
 
 
 def test_history_for_tabel_3_1_2():
-    t23 = compute_indicators(datasets_2023(), targets_seed(), UNIT, 2023)
+    t23 = compute_indicators(datasets_2023(), targets_2023(), UNIT, 2023)
     published = pd.DataFrame({"tahun": [2021, 2022, 2022], "indikator": ["sakip", "sakip", "ikm"],
                               "nilai": [83.7, 87.4, 94.21], "sumber": ["LKjIP"] * 3,
                               "ukuran": pd.array([None, "realisasi", None], dtype="string")})
-    h = indicator_history({2023: t23}, targets_seed(), published)
+    h = indicator_history({2023: t23}, targets_2023(), published)
     assert sorted(h["tahun"].unique()) == [2021, 2022, 2023, 2024, 2025, 2026]
     s = h[h["indikator"] == "sakip"].set_index("tahun")
     assert s["target"].tolist() == [83.7, 84.1, 87.5, 87.5, 87.85, 88.0]

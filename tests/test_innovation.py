@@ -1,26 +1,20 @@
 """Innovations: the year's active ones."""
 
 import pandas as pd
+from helpers.lkjip_2023 import inovasi_2023
 
 from lkjip.innovation import count_active_innovations, innovation_summary
+from lkjip.targets import capaian
 
 
-def inovasi_2023() -> pd.DataFrame:
-    return pd.DataFrame({
-        "baris": [2, 3],
-        "nama": pd.array(["GAMIS JUBAH", "MANTAP BERDASI"], dtype="string"),
-        "nomor_sk": pd.array(["188/21/416-314/2023", "188/22/416-314/2023"], dtype="string"),
-        "tanggal_sk": pd.to_datetime(["2023-01-31", "2023-01-31"]),
-        "status": pd.array([None, "aktif"], dtype="string"),
-    })
-
-
-def test_seed_2023_two_of_two():
+def test_lkjip_2023_2023_two_of_two():
     r = innovation_summary(inovasi_2023(), 2023)
     assert r.jumlah == 2
     assert r.aktif["nama"].tolist() == ["GAMIS JUBAH", "MANTAP BERDASI"]
     assert len(r.tidak_dihitung) == 0
-    assert 2 / 2 * 100 == 100.0  # capaian against the target of 2
+    # capaian against the PK target of 2 (Tabel 3.1.1: 100,00 %), and against 3 for contrast
+    assert capaian(r.jumlah, 2.0, "higher") == 100.0
+    assert round(capaian(r.jumlah, 3.0, "higher"), 2) == 66.67
 
 
 def test_inactive_and_later_decrees_not_counted():

@@ -9,7 +9,7 @@ import pytest
 
 from lkjip import narrative as nr
 from lkjip import report as rp
-from lkjip.indicators_config import INDICATOR_IDS
+from lkjip.rules import INDICATOR_IDS
 
 RAW_FLOAT = re.compile(r"\d\.\d{4,}|\de[+-]\d")  # 98.31379..., 2.7e+09 (thousands groups are 3 digits)
 

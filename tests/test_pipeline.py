@@ -79,11 +79,7 @@ def test_html_reads_offline(good_run):
     html = (good_run.report_dir / f"lkjip_gedeg_{YEAR}.html").read_text(encoding="utf-8")
     assert "cdn" not in html.lower()
     assert "<script src=\"http" not in html and "<link href=\"http" not in html
-    import html as html_lib
-    import re
-
-    def text_of(page: str) -> str:
-        return html_lib.unescape(re.sub(r"<[^>]+>", "", page))
+    from lkjip.pages import text_of
 
     full = (good_run.report_dir / f"lkjip_gedeg_{YEAR}_lengkap.html").read_text(encoding="utf-8")
     assert "rp.build_report(" in text_of(full)  # the auditors' copy shows the code ...

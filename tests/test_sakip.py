@@ -2,21 +2,11 @@
 
 import pandas as pd
 import pytest
+from helpers.lkjip_2023 import sakip_2023
 
 from lkjip.fmt import fmt_number
+from lkjip.rules import SAKIP_COMPONENT_WEIGHTS, SAKIP_SUBCOMPONENT_SHARES
 from lkjip.sakip import sakip_predicate, sakip_score
-
-COMPONENTS = ["perencanaan", "pengukuran", "pelaporan", "evaluasi_internal"]
-
-
-def sakip_2023() -> pd.DataFrame:
-    return pd.DataFrame({
-        "baris": [2, 3, 4, 5],
-        "komponen": pd.array(COMPONENTS, dtype="string"),
-        "subkomponen": pd.array([None] * 4, dtype="string"),
-        "bobot": [30.0, 30.0, 15.0, 25.0],
-        "nilai": [27.03, 25.74, 12.65, 20.71],
-    })
 
 
 def with_subcomponents(include_components: bool) -> pd.DataFrame:
@@ -25,12 +15,12 @@ def with_subcomponents(include_components: bool) -> pd.DataFrame:
         "perencanaan": (6.0, 8.5, 12.53), "pengukuran": (5.5, 8.0, 12.24),
         "pelaporan": (3.0, 4.0, 5.65), "evaluasi_internal": (5.0, 6.0, 9.71),
     }
-    weights = {"perencanaan": 30, "pengukuran": 30, "pelaporan": 15, "evaluasi_internal": 25}
+    weights = SAKIP_COMPONENT_WEIGHTS
     rows = []
     for k, vals in subs.items():
         if include_components:
             rows.append((k, None, float(weights[k]), 99.0))  # published figure, deliberately off
-        for s, share, v in zip(("keberadaan", "kualitas", "pemanfaatan"), (0.2, 0.3, 0.5), vals):
+        for (s, share), v in zip(SAKIP_SUBCOMPONENT_SHARES.items(), vals):
             rows.append((k, s, weights[k] * share, v))
     return pd.DataFrame({
         "komponen": pd.array([r[0] for r in rows], dtype="string"),
@@ -39,7 +29,7 @@ def with_subcomponents(include_components: bool) -> pd.DataFrame:
     })
 
 
-def test_seed_2023_total_86_13_predicate_a():
+def test_lkjip_2023_2023_total_86_13_predicate_a():
     r = sakip_score(sakip_2023())
     assert r.nilai == pytest.approx(86.13, abs=1e-9)
     assert (r.predikat, r.keterangan, r.sumber) == ("A", "Memuaskan", "komponen")
@@ -58,7 +48,8 @@ def test_subcomponents_only_and_both():
     assert only.sumber == "subkomponen"
     assert only.nilai == pytest.approx(86.13, abs=1e-9)
     assert only.komponen["nilai"].round(2).tolist() == [27.03, 25.74, 12.65, 20.71]
-    assert only.komponen["bobot"].tolist() == [30.0, 30.0, 15.0, 25.0]
+    # the sub-components' weights add up to the component weights of PermenPAN-RB 88/2021
+    assert only.komponen["bobot"].tolist() == list(SAKIP_COMPONENT_WEIGHTS.values())
     assert len(only.subkomponen) == 12
     assert only.subkomponen["nama_subkomponen"].tolist()[:3] == ["Keberadaan", "Kualitas", "Pemanfaatan"]
     both = sakip_score(with_subcomponents(True))
@@ -69,7 +60,8 @@ def test_subcomponents_only_and_both():
 
 def test_row_order_does_not_matter():
     df = sakip_2023().iloc[::-1]
-    assert sakip_score(df).komponen["komponen"].tolist() == COMPONENTS
+    assert sakip_score(df).komponen["komponen"].tolist() == ["perencanaan", "pengukuran", "pelaporan",
+                                                                "evaluasi_internal"]
 
 
 @pytest.mark.parametrize("value, predicate", [

@@ -7,12 +7,13 @@ import math
 import pandas as pd
 import pytest
 
-from lkjip import sakip_change as sc
+from lkjip import analysis as sc
+from lkjip.rules import SAKIP_COMPONENT_WEIGHTS, SAKIP_COMPONENTS, SAKIP_SUBCOMPONENT_SHARES
 from lkjip.sakip import sakip_predicate
 
-COMPONENTS = ["perencanaan", "pengukuran", "pelaporan", "evaluasi_internal"]
-WEIGHTS = [30.0, 30.0, 15.0, 25.0]
-SHARES = {"keberadaan": 0.2, "kualitas": 0.3, "pemanfaatan": 0.5}
+COMPONENTS = list(SAKIP_COMPONENTS)
+WEIGHTS = [SAKIP_COMPONENT_WEIGHTS[k] for k in COMPONENTS]
+SHARES = SAKIP_SUBCOMPONENT_SHARES
 
 
 def components(values, weights=WEIGHTS) -> pd.DataFrame:
@@ -320,7 +321,12 @@ def test_waterfall_figure():
     steps = d.steps()
     assert math.fsum(v for _, v in steps) == pytest.approx(-1.30)
     fig = sc.waterfall_figure(d)
-    assert fig is not None
+    ax = fig.axes[0]
+    # start and end bars, then each component's change, largest loss first (lkjip.fmt rounding)
+    assert [t.get_text() for t in ax.texts] == ["87,43", "86,13", "-0,59", "-0,42", "-0,24", "-0,05"]
+    labels = [t.get_text().replace("\n", " ") for t in ax.get_xticklabels()]
+    assert labels[0] == "SAKIP 2022" and labels[-1] == "SAKIP 2023"
+    assert labels[1] == "Evaluasi Akuntabilitas Kinerja Internal"
 
 
 def test_bundled_gedeg(raw_dir):

@@ -11,16 +11,22 @@ import yaml
 
 from lkjip.budget import clean_code, is_descendant
 from lkjip.ingest import read_cells, read_dataset, read_unit_table, read_year
-from lkjip.schema import SAKIP_COMPONENTS, UNSUR, YEAR_DATASETS
+from lkjip.rules import (
+    INDICATOR_IDS,
+    IPASN_DIMENSIONS,
+    SAKIP_COMPONENT_WEIGHTS,
+    SAKIP_COMPONENTS,
+    SAKIP_SUBCOMPONENT_SHARES,
+)
+from lkjip.schema import UNSUR, YEAR_DATASETS
 from lkjip.synth import make_survey, make_units, parse_years, synth_main
 from lkjip.unit import load_unit
 
 YEARS = [2022, 2023]
-SAKIP_WEIGHTS = {"perencanaan": 30.0, "pengukuran": 30.0, "pelaporan": 15.0, "evaluasi_internal": 25.0}
-SUB_SHARES = {"keberadaan": 0.2, "kualitas": 0.3, "pemanfaatan": 0.5}
-IP_MAX = {"kualifikasi": 25, "kompetensi": 40, "kinerja": 30, "disiplin": 5}
-INDICATORS = {"ikm", "layanan_sesuai_standar_pct", "koordinasi_ditindaklanjuti_pct", "sakip",
-              "realisasi_anggaran_pct", "ip_asn", "jumlah_inovasi"}
+SAKIP_WEIGHTS = SAKIP_COMPONENT_WEIGHTS
+SUB_SHARES = SAKIP_SUBCOMPONENT_SHARES
+IP_MAX = IPASN_DIMENSIONS
+INDICATORS = set(INDICATOR_IDS)
 
 
 def _hashes(root: Path) -> dict[str, str]:

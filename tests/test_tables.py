@@ -1,16 +1,10 @@
-"""Bab III tables and figure data from the hand-built 2023 seed frames."""
+"""Bab III tables and figure data from the hand-built frames of the published LKjIP 2023."""
 
 import math
 
 import pandas as pd
 import pytest
-from test_budget import anggaran_2023, lra_2023
-from test_coordination import koordinasi_2023
-from test_ikm import survey_2023
-from test_indicators import UNIT, datasets_2023, targets_seed
-from test_ipasn import pegawai_2023
-from test_sakip import sakip_2023
-from test_services import paten_2023
+from helpers.lkjip_2023 import UNIT, anggaran_2023, datasets_2023, koordinasi_2023, lra_2023, paten_2023, pegawai_2023, sakip_2023, survey_2023, targets_2023
 
 from lkjip import tables as T
 from lkjip.fmt import fmt_number, style_table
@@ -20,7 +14,7 @@ from lkjip.indicators import compute_indicators
 
 @pytest.fixture(scope="module")
 def ind():
-    return compute_indicators(datasets_2023(), targets_seed(), UNIT, 2023)
+    return compute_indicators(datasets_2023(), targets_2023(), UNIT, 2023)
 
 
 def test_tabel_3_1_1_grouped_by_sasaran(ind):
@@ -39,7 +33,7 @@ def test_tabel_3_1_1_grouped_by_sasaran(ind):
 def test_tabel_3_1_2_every_year(ind):
     published = pd.DataFrame({"tahun": [2021, 2022], "indikator": ["ikm", "ikm"],
                               "nilai": [91.07, 94.21], "sumber": ["LKjIP 2022"] * 2})
-    t = T.tabel_3_1_2({2023: ind}, targets_seed(), published)
+    t = T.tabel_3_1_2({2023: ind}, targets_2023(), published)
     assert [c for c in t.columns if c.startswith("Target")] == [f"Target {y}" for y in range(2021, 2027)]
     assert [c for c in t.columns if c.startswith("Realisasi")] == ["Realisasi 2021", "Realisasi 2022",
                                                                    "Realisasi 2023"]
@@ -51,7 +45,7 @@ def test_tabel_3_1_2_every_year(ind):
 
 
 def test_tabel_3_1_3_and_3_1_4(ind):
-    t = T.tabel_3_1_3(ind, targets_seed(), UNIT, 2023)
+    t = T.tabel_3_1_3(ind, targets_2023(), UNIT, 2023)
     assert t.loc["sakip", "Target Akhir Renstra"] == 88.0
     assert fmt_number(t.loc["sakip", "Tingkat Kemajuan (%)"]) == "97,88"
     assert fmt_number(t.loc["realisasi_anggaran_pct", "Tingkat Kemajuan (%)"]) == "99,33"

@@ -42,7 +42,7 @@ def test_effective_target_fallback_order():
     assert effective_target(shuffled, "x", 2023).target == 4
 
 
-def test_seed_2023_effective_targets():
+def test_lkjip_2023_2023_effective_targets():
     t = targets_frame([
         ("ikm", "renstra", 2023, 85), ("ikm", "pk", 2023, 85), ("ikm", "pk_perubahan", 2023, 94.5),
         ("sakip", "pk", 2023, 84.5), ("sakip", "pk_perubahan", 2023, 87.5),
@@ -86,7 +86,7 @@ def test_renstra_end_target_prefers_renstra_perubahan():
     assert (only.target, only.tahun) == (85.7, 2026)
     assert math.isnan(renstra_end_target(t, "ikm").target)
     assert fmt_number(tingkat_kemajuan(86.13, end.target)) == "97,88"
-    assert fmt_number(tingkat_kemajuan(97.33, 97.5)) == "99,83"  # the seed truncates to 99,82
+    assert fmt_number(tingkat_kemajuan(97.33, 97.5)) == "99,83"  # the published LKjIP truncates to 99,82
 
 
 def test_efficiency():

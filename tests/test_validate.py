@@ -2,7 +2,7 @@
 
 Frames are built by hand in the shape :mod:`lkjip.ingest` produces (typed
 columns, ``baris`` = spreadsheet row, ``adalah_total`` for JUMLAH rows). The
-GX context is built once per process inside :mod:`lkjip.validate`.
+GX context is built once per process inside :mod:`lkjip.validation`.
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ import pandas as pd
 import pytest
 
 from lkjip.errors import DataErrors
+from lkjip.rules import INDICATOR_IDS, SAKIP_COMPONENT_WEIGHTS, SAKIP_SUBCOMPONENT_SHARES
 from lkjip.schema import MONTHS, UNSUR, YEAR_DATASETS
-from lkjip.validate import (
+from lkjip.validation import (
     ERROR,
     WARNING,
     default_expectations_dir,
@@ -25,8 +26,7 @@ from lkjip.validate import (
 )
 
 YEAR = 2023
-KEY_INDICATORS = ("ikm", "layanan_sesuai_standar_pct", "koordinasi_ditindaklanjuti_pct", "sakip",
-                  "realisasi_anggaran_pct", "ip_asn", "jumlah_inovasi")
+KEY_INDICATORS = INDICATOR_IDS
 
 
 def S(values):
@@ -107,15 +107,15 @@ def pegawai() -> pd.DataFrame:
 
 
 def sakip(with_subs: bool = True) -> pd.DataFrame:
-    comps = {"perencanaan": (30.0, 27.03), "pengukuran": (30.0, 25.74), "pelaporan": (15.0, 12.65),
-             "evaluasi_internal": (25.0, 20.71)}
+    nilai = {"perencanaan": 27.03, "pengukuran": 25.74, "pelaporan": 12.65, "evaluasi_internal": 20.71}
     recs = []
-    for k, (w, v) in comps.items():
+    for k, v in nilai.items():
+        w = SAKIP_COMPONENT_WEIGHTS[k]
         recs.append((k, None, w, v))
         if with_subs:
             parts = [round(w * 0.2, 2), round(w * 0.3, 2)]
             parts.append(round(v - parts[0] - parts[1], 2))
-            for s, share, val in zip(("keberadaan", "kualitas", "pemanfaatan"), (0.2, 0.3, 0.5), parts):
+            for (s, share), val in zip(SAKIP_SUBCOMPONENT_SHARES.items(), parts):
                 recs.append((k, s, w * share, val))
     df = pd.DataFrame(recs, columns=["komponen", "subkomponen", "bobot", "nilai"])
     df.insert(0, "baris", rows(len(df)))
@@ -616,7 +616,7 @@ def test_committed_suites_match_the_builder():
     import subprocess
     import sys
 
-    from lkjip.validate import default_expectations_dir as d
+    from lkjip.validation import default_expectations_dir as d
 
     script = d().parent / "scripts" / "build_expectations.py"
     done = subprocess.run([sys.executable, str(script), "--check", "--no-gx"], capture_output=True, text=True)

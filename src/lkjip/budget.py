@@ -25,7 +25,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lkjip.indicators_config import drop_totals, require_columns, safe_pct
+from lkjip.frames import drop_totals, require_columns, safe_pct
+from lkjip.rules.printed import check_total
 
 LEVEL_NAMES = {3: "program", 5: "kegiatan", 6: "sub_kegiatan"}
 LEVEL_LABELS = {3: "Program", 5: "Kegiatan", 6: "Sub Kegiatan"}
@@ -204,19 +205,17 @@ def _checks(frame: pd.DataFrame, code_col: str, cols: tuple[str, ...]) -> pd.Dat
         for c in cols:
             if c not in frame.columns:
                 continue
-            computed = float(under[c].sum())
-            printed = r[c]
-            diff = (printed - computed) if pd.notna(printed) else float("nan")
+            check = check_total(r[c], float(under[c].sum()))
             out.append({code_col: r[code_col], "uraian": r["uraian"],
-                        "baris": r.get("baris", pd.NA), "kolom": c, "tercetak": printed,
-                        "hitung": computed, "selisih": diff,
-                        "cocok": bool(pd.notna(printed) and abs(diff) < 0.005)})
+                        "baris": r.get("baris", pd.NA), "kolom": c, "tercetak": r[c],
+                        "hitung": check.computed, "selisih": check.difference, "cocok": check.ok})
     return pd.DataFrame(out, columns=[code_col, "uraian", "baris", "kolom", "tercetak", "hitung",
                                       "selisih", "cocok"])
 
 
 def anggaran_checks(anggaran: pd.DataFrame) -> pd.DataFrame:
-    """Each present parent's pagu/realisasi against the sum of its leaves."""
+    """Each present parent's pagu/realisasi against the sum of its leaves
+    (``cocok`` by the rule of :mod:`lkjip.rules.printed`)."""
     return _checks(anggaran_levels(anggaran), "kode", ("pagu", "realisasi"))
 
 

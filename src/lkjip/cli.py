@@ -119,7 +119,7 @@ def _cmd_validate(args) -> int:
                 f"({counts['error']} error, {counts['peringatan']} peringatan)")
         print(line, file=sys.stderr)
         if args.report:
-            from .validate import write_validation_report
+            from .validation import write_validation_report
 
             target = Path(args.report) / args.unit / str(year) / "validasi.html"
             target.parent.mkdir(parents=True, exist_ok=True)

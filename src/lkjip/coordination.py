@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lkjip.indicators_config import drop_totals, require_columns, safe_pct
+from lkjip.frames import drop_totals, require_columns, safe_pct
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,14 @@ images are data URIs. As a safety net any remaining ``<script src>`` or
 same HTML bytes (nbconvert adds nothing time-dependent with this template).
 
 :func:`export_pdf` renders the no-code HTML with WeasyPrint: A4, a cover page,
-a table of contents with page numbers, "Halaman x dari y" in the footer.
+a table of contents with page numbers, "Halaman x dari y" in the footer. The
+cover, the table of contents and the print head (title, metadata, print CSS)
+are Jinja templates (``assets/cetak_*.html.j2``, autoescape on); the headings
+of the table of contents are read with an HTML parser (nbconvert gives every
+Markdown heading an id); tables are classed for print where they are made
+(:func:`lkjip.notebook.table_html`). The only rewriting of rendered HTML left
+is :func:`_postprocess`'s safety net for third-party outputs (network links
+dropped, numeric cells of plain pandas tables right-aligned).
 """
 
 from __future__ import annotations
@@ -27,15 +34,19 @@ from __future__ import annotations
 import contextlib
 import copy
 import datetime as dt
-import html
 import logging
 import os
 import re
 import time
 import warnings
 from collections.abc import Iterator, Mapping
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+
+from markupsafe import Markup
+
+from lkjip.pages import render
 
 __all__ = [
     "ASSETS",
@@ -66,10 +77,6 @@ _CSS_IMPORT_NET = re.compile(rf"@import\s+(?:url\()?[\"']?{_NET}[^;]*;", re.I)
 _NUM_TD = re.compile(
     r"<td>(\s*[-+\u2212]?\s*(?:Rp\.?\s*)?\(?[0-9][0-9.,\u00a0 ]*\)?\s*%?\s*)</td>"
 )
-_HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1>", re.I | re.S)
-_ID_ATTR = re.compile(r"\bid\s*=\s*\"([^\"]*)\"", re.I)
-_TAG = re.compile(r"<[^>]+>")
-_ANCHOR = re.compile(r"<a\b[^>]*class=\"anchor-link\"[^>]*>.*?</a>", re.I | re.S)
 
 
 # --------------------------------------------------------------------------
@@ -199,12 +206,10 @@ def _cover_value(cover: Mapping[str, Any], key: str) -> Any:
     return None
 
 
-def _esc(value: Any) -> str:
-    return html.escape(str(value), quote=True)
-
-
 def _css_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+    """A CSS string literal; ``<`` is escaped too, so the text cannot close the ``<style>`` block."""
+    return ('"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("<", "\\3c ")
+            + '"')
 
 
 def _logo_data_uri(path: Path) -> str:
@@ -216,139 +221,62 @@ def _logo_data_uri(path: Path) -> str:
 
 
 def _cover_html(cover: Mapping[str, Any]) -> str:
-    unit = _cover_value(cover, "unit") or ""
-    year = _cover_value(cover, "year") or ""
     kab = _cover_value(cover, "kabupaten")
+    if kab and not str(kab).lower().startswith(("kabupaten", "kota")):
+        kab = "Kabupaten " + str(kab)
     logo = _cover_value(cover, "logo")
-    name = _cover_value(cover, "head_name")
-    position = _cover_value(cover, "head_position")
-    rank = _cover_value(cover, "head_rank")
-    nip = _cover_value(cover, "head_nip")
-    document = _cover_value(cover, "document")
-    title_html = (_esc(str(document).upper()) if document
-                  else "LAPORAN KINERJA<br/>INSTANSI PEMERINTAH<br/>(LKjIP)")
-    parts = ['<section class="cover">',
-             f'<div class="cover-title">{title_html}</div>',
-             f'<div class="cover-year">TAHUN {_esc(year)}</div>' if year else ""]
-    if logo:
-        parts.append(f'<div class="cover-logo"><img src="{_logo_data_uri(Path(logo))}" alt="Logo"/></div>')
-    parts.append('<div class="cover-rule"></div>')
-    parts.append(f'<div class="cover-unit">{_esc(str(unit).upper())}</div>')
-    if kab:
-        kab_text = str(kab)
-        if not kab_text.lower().startswith(("kabupaten", "kota")):
-            kab_text = "Kabupaten " + kab_text
-        parts.append(f'<div class="cover-kab">{_esc(kab_text.upper())}</div>')
-    head = []
-    if position:
-        head.append(f'<div class="position">{_esc(position)}</div>')
-    if name:
-        head.append(f'<div class="name">{_esc(name)}</div>')
-    if rank:
-        head.append(f'<div class="rank">{_esc(rank)}</div>')
-    if nip:
-        head.append(f'<div class="nip">NIP. {_esc(nip)}</div>')
-    if head:
-        parts.append('<div class="cover-head">' + "".join(head) + "</div>")
-    parts.append("</section>")
-    return "\n".join(p for p in parts if p)
+    return render("cetak_sampul.html.j2",
+                  document=_cover_value(cover, "document"), year=_cover_value(cover, "year") or "",
+                  logo=_logo_data_uri(Path(logo)) if logo else None, unit=str(_cover_value(cover, "unit") or ""),
+                  kabupaten=kab, position=_cover_value(cover, "head_position"), name=_cover_value(cover, "head_name"),
+                  rank=_cover_value(cover, "head_rank"), nip=_cover_value(cover, "head_nip")).rstrip("\n")
 
 
-def _heading_text(inner: str) -> str:
-    inner = _ANCHOR.sub("", inner)
-    return html.unescape(_TAG.sub("", inner)).strip()
+class _Headings(HTMLParser):
+    """Collects (level, id, text) of the headings of the levels asked for.
+
+    nbconvert gives every Markdown heading an id; a heading without one
+    cannot be linked and stays out of the table of contents.
+    """
+
+    def __init__(self, levels: tuple[int, ...]):
+        super().__init__(convert_charrefs=True)
+        self.levels, self.entries = levels, []
+        self._open: tuple[int, str | None] | None = None
+        self._text: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456" and self._open is None:
+            self._open, self._text = (int(tag[1]), attrs.get("id")), []
+        elif self._open is not None and tag == "a" and "anchor-link" in (attrs.get("class") or "").split():
+            self._skip += 1
+
+    def handle_endtag(self, tag):
+        if self._skip and tag == "a":
+            self._skip -= 1
+        elif self._open is not None and tag == f"h{self._open[0]}":
+            level, hid = self._open
+            text = "".join(self._text).strip()
+            if level in self.levels and hid and text:
+                self.entries.append((level, hid, text))
+            self._open = None
+
+    def handle_data(self, data):
+        if self._open is not None and not self._skip:
+            self._text.append(data)
 
 
-def _number_headings(body: str, levels: tuple[int, ...]) -> tuple[str, list[tuple[int, str, str]]]:
-    """Give every heading an id; return the body and the TOC entries (level, id, text)."""
-    entries: list[tuple[int, str, str]] = []
-    used: set[str] = set(_ID_ATTR.findall(body))
-    counter = 0
-
-    def repl(m: re.Match[str]) -> str:
-        nonlocal counter
-        level, attrs, inner = int(m.group(1)), m.group(2), m.group(3)
-        idm = _ID_ATTR.search(attrs)
-        if idm:
-            hid = idm.group(1)
-        else:
-            counter += 1
-            hid = f"lkjip-judul-{counter}"
-            while hid in used:
-                counter += 1
-                hid = f"lkjip-judul-{counter}"
-            used.add(hid)
-            attrs = f'{attrs} id="{hid}"'
-        if level in levels:
-            text = _heading_text(inner)
-            if text:
-                entries.append((level, hid, text))
-        return f"<h{level}{attrs}>{inner}</h{level}>"
-
-    return _HEADING.sub(repl, body), entries
+def _headings(body: str, levels: tuple[int, ...]) -> list[tuple[int, str, str]]:
+    parser = _Headings(levels)
+    parser.feed(body)
+    parser.close()
+    return parser.entries
 
 
 def _toc_html(entries: list[tuple[int, str, str]]) -> str:
-    items = "\n".join(
-        f'<li class="toc-h{level}"><a href="#{_esc(hid)}">{_esc(text)}</a></li>'
-        for level, hid, text in entries
-    )
-    return f'<nav class="toc">\n<h1 class="toc-title">Daftar Isi</h1>\n<ol>\n{items}\n</ol>\n</nav>'
-
-
-_TABLE = re.compile(r"<table\b([^>]*)>(.*?)</table>", re.I | re.S)
-_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.I | re.S)
-_CELL = re.compile(r"<t[hd]\b([^>]*)>", re.I)
-_COLSPAN = re.compile(r"colspan\s*=\s*\"?(\d+)", re.I)
-
-
-_NUM_CELL = re.compile(r"<td class=\"num\">(.*?)</td>|<t[hd]\b[^>]*>", re.I | re.S)
-#: Text block width in points (A4 210 mm - 45 mm margins) and the width of a
-#: digit as a fraction of the font size (DejaVu Sans).
-_TEXT_WIDTH_PT = (210 - 45) / 25.4 * 72
-_DIGIT_EM = 0.64
-
-
-def _mark_wide_tables(body: str) -> str:
-    """Class tables for print CSS: wide ones get a smaller font, and a table
-    whose numbers cannot fit unbroken even then may wrap them (``squeeze``)."""
-
-    def repl(m: re.Match[str]) -> str:
-        attrs, inner = m.group(1), m.group(2)
-        rows = _ROW.findall(inner)
-        widest = 0
-        for row in rows[:5]:
-            cols = 0
-            for cell_attrs in _CELL.findall(row):
-                span = _COLSPAN.search(cell_attrs)
-                cols += int(span.group(1)) if span else 1
-            widest = max(widest, cols)
-        num_chars: dict[int, int] = {}
-        for row in rows:
-            for col, cell in enumerate(_NUM_CELL.finditer(row)):
-                if cell.group(1) is not None:
-                    num_chars[col] = max(num_chars.get(col, 0), len(cell.group(1).strip()))
-        classes = []
-        font_pt = 8.5
-        if widest >= 16:
-            classes.append("lkjip-wide-xl")
-            font_pt = 6.5
-        elif widest >= 10:
-            classes.append("lkjip-wide")
-            font_pt = 7.5
-        needed = sum(n * _DIGIT_EM * font_pt + 6 for n in num_chars.values())
-        if needed > 0.8 * _TEXT_WIDTH_PT:
-            classes.append("lkjip-squeeze")
-        if not classes:
-            return m.group(0)
-        cls = " ".join(classes)
-        if re.search(r'class\s*=\s*"', attrs):
-            attrs = re.sub(r'class\s*=\s*"', f'class="{cls} ', attrs, count=1)
-        else:
-            attrs = f'{attrs} class="{cls}"'
-        return f"<table{attrs}>{inner}</table>"
-
-    return _TABLE.sub(repl, body)
+    return render("cetak_daftar_isi.html.j2", entries=entries).rstrip("\n")
 
 
 def _w3c_date(value: dt.datetime | dt.date | str | None) -> str | None:
@@ -421,22 +349,17 @@ def build_print_html(
         raise ValueError("HTML laporan tidak memiliki <head> dan <body>/<main>")
     before = report_html[: body_open.end()]
     after = report_html[body_open.end():]
-    after, entries = _number_headings(after, toc_levels)
-    after = _mark_wide_tables(after)
-
-    meta = [f"<title>{_esc(title)}</title>", '<meta name="generator" content="lkjip"/>']
-    if unit:
-        meta.append(f'<meta name="author" content="{_esc(unit)}"/>')
-    date = _w3c_date(created)
-    if date:
-        meta.append(f'<meta name="dcterms.created" content="{_esc(date)}"/>')
-        meta.append(f'<meta name="dcterms.modified" content="{_esc(date)}"/>')
     css = _read_css("lkjip-print.css")
     css += "\n@page { @top-right { content: " + _css_string(running_title) + "; } }\n"
-    head = re.sub(r"<title>.*?</title>", "", before[head_start:head_end], flags=re.S)
-    before = (before[:head_start] + head + "\n".join(meta) + f"\n<style>\n{css}</style>\n"
-              + before[head_end:])
-    return before + "\n" + _cover_html(cover) + "\n" + _toc_html(entries) + "\n" + after
+    meta = render("cetak_kepala.html.j2", title=title, author=unit, date=_w3c_date(created), css=Markup(css))
+    head = before[head_start:head_end]
+    # the report's own <title> gives way to the document's
+    t0, t1 = head.find("<title>"), head.find("</title>")
+    if 0 <= t0 < t1:
+        head = head[:t0] + head[t1 + len("</title>"):]
+    before = before[:head_start] + head + meta + before[head_end:]
+    return (before + "\n" + _cover_html(cover) + "\n" + _toc_html(_headings(after, toc_levels)) + "\n"
+            + after)
 
 
 def export_pdf(

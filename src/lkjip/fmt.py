@@ -17,7 +17,13 @@ whose exact value is 97,875, and shows as ``97,88`` as a hand calculation
 would.
 
 Marks: comma for decimals, dot for thousands. A missing value (``None``,
-NaN, ``pd.NA``) shows as ``blank`` (default an en dash "–").
+NaN, ``pd.NA``) shows as ``blank`` (default an en dash "–"). ``trim=True``
+drops trailing zeros after rounding (targets as documents print them,
+``94,5``; chart labels, ``2``); the rounding is the same.
+
+Tables, narrative, charts (labels and axis ticks) and the validation report
+all format numbers here, so a figure reads the same everywhere: 86,13 / 88 x
+100 shows as ``97,88`` in a table and on a chart.
 
 >>> fmt_number(86.13)
 '86,13'
@@ -87,8 +93,9 @@ def round_number(value: float, decimals: int = 2) -> float:
 
 
 def fmt_number(value: object, decimals: int = 2, *, blank: str = DASH,
-               thousands: bool = True) -> str:
-    """A number in Indonesian notation, ``decimals`` places, half-up.
+               thousands: bool = True, trim: bool = False) -> str:
+    """A number in Indonesian notation, ``decimals`` places, half-up
+    (``trim``: without trailing zeros).
 
     >>> fmt_number(1234567.891)
     '1.234.567,89'
@@ -96,6 +103,8 @@ def fmt_number(value: object, decimals: int = 2, *, blank: str = DASH,
     '100'
     >>> fmt_number(None, blank="")
     ''
+    >>> fmt_number(94.5, trim=True), fmt_number(2.0, trim=True), fmt_number(97.875, trim=True)
+    ('94,5', '2', '97,88')
     """
     if is_missing(value):
         return blank
@@ -103,9 +112,20 @@ def fmt_number(value: object, decimals: int = 2, *, blank: str = DASH,
     sign = "-" if d < 0 else ""
     text = f"{abs(d):.{decimals}f}" if decimals > 0 else f"{abs(d):.0f}"
     whole, _, frac = text.partition(".")
+    if trim:
+        frac = frac.rstrip("0")
     if thousands:
         whole = f"{int(whole):,}".replace(",", ".")
     return sign + whole + ("," + frac if frac else "")
+
+
+def fmt_compact(value: object, decimals: int = 2, *, blank: str = DASH) -> str:
+    """A figure as documents print targets: up to ``decimals`` decimals, no trailing zeros.
+
+    >>> fmt_compact(94.5), fmt_compact(85.0), fmt_compact(87.85), fmt_compact(None)
+    ('94,5', '85', '87,85', '–')
+    """
+    return fmt_number(value, decimals, blank=blank, trim=True)
 
 
 def fmt_int(value: object, *, blank: str = DASH) -> str:
@@ -117,15 +137,16 @@ def fmt_int(value: object, *, blank: str = DASH) -> str:
     return fmt_number(value, 0, blank=blank)
 
 
-def fmt_pct(value: object, decimals: int = 2, *, blank: str = DASH, space: bool = False) -> str:
+def fmt_pct(value: object, decimals: int = 2, *, blank: str = DASH, space: bool = False,
+            trim: bool = False) -> str:
     """A percentage: ``94,37%`` (``space=True`` gives ``94,37 %``).
 
-    >>> fmt_pct(100, 0)
-    '100%'
+    >>> fmt_pct(100, 0), fmt_pct(50, trim=True)
+    ('100%', '50%')
     """
     if is_missing(value):
         return blank
-    return fmt_number(value, decimals) + (" %" if space else "%")
+    return fmt_number(value, decimals, trim=trim) + (" %" if space else "%")
 
 
 def fmt_rupiah(value: object, decimals: int = 0, *, blank: str = DASH,
@@ -145,6 +166,21 @@ def fmt_rupiah(value: object, decimals: int = 0, *, blank: str = DASH,
     if d < 0:
         return f"({body})" if parens else "-" + body
     return body
+
+
+def fmt_rupiah_short(value: object, *, blank: str = DASH) -> str:
+    """A short amount for chart labels: ``Rp 2,72 M`` (rb, jt, M, T), two decimals.
+
+    >>> fmt_rupiah_short(2_720_088_927), fmt_rupiah_short(53_510_000), fmt_rupiah_short(950)
+    ('Rp 2,72 M', 'Rp 53,51 jt', 'Rp 950')
+    """
+    if is_missing(value):
+        return blank
+    x = float(value)
+    for size, unit in ((1e12, "T"), (1e9, "M"), (1e6, "jt"), (1e3, "rb")):
+        if abs(x) >= size:
+            return f"Rp {fmt_number(x / size, 2)} {unit}"
+    return f"Rp {fmt_number(x, 0)}"
 
 
 def mask_nip(nip: object, keep_start: int = 4, keep_end: int = 3, *, blank: str = "") -> str:

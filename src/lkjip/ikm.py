@@ -5,7 +5,7 @@
 - NRR tertimbang = NRR x weight; the weight is exactly 1/9 by default, or the
   rounded 0,111 many tools use (``weight="0.111"``); the result says which;
 - IKM = sum of NRR tertimbang (1..4); nilai IKM unit = IKM x 25; mutu from
-  :data:`lkjip.indicators_config.IKM_MUTU`.
+  :data:`lkjip.rules.IKM_MUTU`.
 
 >>> import pandas as pd
 >>> s = pd.DataFrame({f"u{i}": pd.array([4, 3], dtype="Int64") for i in range(1, 10)})
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lkjip.errors import DataError
-from lkjip.indicators_config import IKM_MUTU, IKM_UNSUR_NAMES, KREJCIE_MORGAN
+from lkjip.rules import IKM_MUTU, IKM_UNSUR_NAMES, KREJCIE_MORGAN
 from lkjip.schema import MONTH_NAMES, UNSUR
 
 #: Optional demographic columns a breakdown is made for, when present.

@@ -29,7 +29,7 @@ import pandas as pd
 from lkjip import budget as _budget
 from lkjip.coordination import CoordinationResult, coordination_summary
 from lkjip.ikm import IkmResult, SampleCheck, compute_ikm, ikm_breakdowns, sample_adequacy
-from lkjip.indicators_config import INDICATOR_IDS, INDICATORS, get_indicator
+from lkjip.rules import INDICATOR_IDS, INDICATORS, get_indicator
 from lkjip.innovation import InnovationResult, innovation_summary
 from lkjip.ipasn import IpAsnResult, ipasn_summary
 from lkjip.sakip import SakipResult, sakip_score
@@ -46,17 +46,6 @@ from lkjip.targets import (
 
 INDICATOR_COLUMNS = ("indikator", "nama", "satuan", "target", "realisasi", "capaian_pct", "kategori")
 
-_SOURCES = {
-    "ikm": "ikm_survei",
-    "layanan_sesuai_standar_pct": "paten_layanan",
-    "koordinasi_ditindaklanjuti_pct": "koordinasi",
-    "sakip": "sakip_evaluasi",
-    "realisasi_anggaran_pct": "lra",
-    "ip_asn": "pegawai",
-    "jumlah_inovasi": "inovasi",
-}
-
-
 @dataclass
 class IndicatorResults:
     """Everything computed for one unit-year.
@@ -68,7 +57,7 @@ class IndicatorResults:
     predikat, kategori); ``catatan``: notes per id (missing data, fallbacks).
     """
 
-    tahun: int
+    year: int
     tabel: pd.DataFrame
     target: pd.DataFrame
     renstra_akhir: pd.DataFrame

@@ -24,12 +24,12 @@ import datetime as dt
 import io
 import re
 import shutil
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
 from .errors import DataError, DataErrors, display_path
+from .files import staging_dir, swap_into_place
 from .layout import processed_year_dir, unit_file, year_files
 from .indonum import NumberFormatError, parse_integer, parse_number
 from .schema import DATASETS, KIND_DTYPES, TOTAL_LABELS, Dataset
@@ -348,8 +348,7 @@ def write_processed(frames: dict[str, pd.DataFrame], out_dir: Path) -> list[Path
     what an earlier run wrote as it was.
     """
     out_dir = Path(out_dir)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
+    staging = staging_dir(out_dir)
     try:
         if out_dir.exists():
             for old in out_dir.iterdir():
@@ -360,15 +359,7 @@ def write_processed(frames: dict[str, pd.DataFrame], out_dir: Path) -> list[Path
             target = staging / f"{name}.parquet"
             frames[name].to_parquet(target, index=False)
             written.append(out_dir / target.name)
-        backup = None
-        if out_dir.exists():
-            backup = out_dir.with_name(f".{out_dir.name}-old")
-            if backup.exists():
-                shutil.rmtree(backup)
-            out_dir.rename(backup)
-        staging.rename(out_dir)
-        if backup is not None:
-            shutil.rmtree(backup)
+        swap_into_place(staging, out_dir)
         return written
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

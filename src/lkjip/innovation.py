@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lkjip.indicators_config import require_columns
+from lkjip.frames import require_columns
 
 ACTIVE_WORDS = ("", "aktif")
 

@@ -22,10 +22,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lkjip.indicators_config import ASN_STATUSES, IPASN_DIMENSIONS, IPASN_KATEGORI, require_columns
+from lkjip.frames import require_columns
 
-DIMENSION_LABELS = {"kualifikasi": "Kualifikasi", "kompetensi": "Kompetensi",
-                    "kinerja": "Kinerja", "disiplin": "Disiplin"}
+from lkjip.rules import ASN_STATUSES, IPASN_DIMENSION_NAMES, IPASN_DIMENSIONS, IPASN_KATEGORI
+
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,7 @@ def ipasn_summary(pegawai: pd.DataFrame) -> IpAsnResult:
     dist["persen"] = dist["jumlah"] / n * 100.0 if n else float("nan")
     dims = pd.DataFrame({
         "dimensi": list(IPASN_DIMENSIONS),
-        "nama_dimensi": [DIMENSION_LABELS[d] for d in IPASN_DIMENSIONS],
+        "nama_dimensi": [IPASN_DIMENSION_NAMES[d] for d in IPASN_DIMENSIONS],
         "maksimal": list(IPASN_DIMENSIONS.values()),
         "rata_rata": [float(measured[d].mean()) if n else float("nan") for d in IPASN_DIMENSIONS],
     })

@@ -64,7 +64,6 @@ def table(frame: pd.DataFrame, caption: str | None = None, *, source: str | None
     """
     from IPython.display import HTML, display
 
-    from .fmt import display_frame
 
     if index is None:
         index = frame.index.name is not None or any(n is not None for n in frame.index.names[1:])
@@ -92,14 +91,43 @@ def table_html(frame: pd.DataFrame, *, index: bool = False, formats: dict | None
     num = ' class="num"'
     head = "".join(f"<th{num if c in numeric else ''}>{_escape(c)}</th>" for c in shown.columns)
     body = []
+    widths = {c: 0 for c in shown.columns if c in numeric}
     for row in shown.itertuples(index=False):
-        cells = "".join(
-            f"<td{num if c in numeric else ''}>{'' if _blank(v) else _escape(v)}</td>"
-            for c, v in zip(shown.columns, row)
-        )
-        body.append(f"<tr>{cells}</tr>")
-    return (f'<table class="lkjip-table"><thead><tr>{head}</tr></thead>'
+        cells = []
+        for c, v in zip(shown.columns, row):
+            text = "" if _blank(v) else _escape(v)
+            if c in widths:
+                widths[c] = max(widths[c], len(text.strip()))
+            cells.append(f"<td{num if c in numeric else ''}>{text}</td>")
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    classes = " ".join([*print_classes(len(shown.columns), widths.values() if body else ()), "lkjip-table"])
+    return (f'<table class="{classes}"><thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(body)}</tbody></table>")
+
+
+#: Text block width in points (A4 210 mm - 45 mm margins) and the width of a
+#: digit as a fraction of the font size (DejaVu Sans).
+_TEXT_WIDTH_PT = (210 - 45) / 25.4 * 72
+_DIGIT_EM = 0.64
+
+
+def print_classes(columns: int, number_widths) -> list[str]:
+    """Classes for the print CSS (lkjip-print.css): wide tables get a smaller font
+    (``lkjip-wide``, ``lkjip-wide-xl``), and a table whose numbers cannot fit
+    unbroken even then may wrap them (``lkjip-squeeze``).
+
+    >>> print_classes(5, [8, 8]), print_classes(12, [15] * 10), print_classes(17, [3])
+    ([], ['lkjip-wide', 'lkjip-squeeze'], ['lkjip-wide-xl'])
+    """
+    classes, font_pt = [], 8.5
+    if columns >= 16:
+        classes, font_pt = ["lkjip-wide-xl"], 6.5
+    elif columns >= 10:
+        classes, font_pt = ["lkjip-wide"], 7.5
+    needed = sum(n * _DIGIT_EM * font_pt + 6 for n in number_widths)
+    if needed > 0.8 * _TEXT_WIDTH_PT:
+        classes.append("lkjip-squeeze")
+    return classes
 
 
 def label(name: object) -> str:

@@ -10,6 +10,7 @@ error at the top) under ``reports/<unit>/_gagal/<year>/``.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Callable
 
 from .errors import LkjipError
+from .files import LockHeld, exclusive_lock, swap_into_place, write_text_atomic
 from .layout import (check_unit_year, list_units, list_years, processed_year_dir, project_root,
                      reports_year_dir)
 
@@ -104,7 +106,6 @@ def run_unit_year(unit: str, year: int, *, data_dir: Path, processed_dir: Path, 
     ``reuse_kernel`` keeps the kernel alive for the next unit-year of this
     process (worker processes use it); the namespace is cleared either way.
     """
-    import contextlib
     from concurrent.futures import ThreadPoolExecutor
 
     from .kernels import KernelSession, discard_shared_session, shared_session
@@ -170,9 +171,9 @@ def run_unit_year(unit: str, year: int, *, data_dir: Path, processed_dir: Path, 
             "steps": [s.notebook for s in steps],
             "timings_s": {k: round(v, 2) for k, v in timings.items()},
         }
-        (stage_report / RUN_RECORD).write_text(json.dumps(record, indent=2, sort_keys=True) + "\n")
-        _publish(stage_processed, final_processed)
-        _publish(stage_report, final_report)
+        write_text_atomic(stage_report / RUN_RECORD, json.dumps(record, indent=2, sort_keys=True) + "\n")
+        swap_into_place(stage_processed, final_processed)
+        swap_into_place(stage_report, final_report)
         return RunResult(unit, year, True, time.perf_counter() - started, final_report, timings=timings)
     except Exception as exc:
         exporter.shutdown(wait=True, cancel_futures=True)
@@ -188,17 +189,14 @@ def run_unit_year(unit: str, year: int, *, data_dir: Path, processed_dir: Path, 
         lock.close()
 
 
-def _lock(path: Path):
-    """Hold an exclusive lock on ``path`` (released when the returned file is closed)."""
-    import fcntl
-
-    handle = open(path, "w")
+def _lock(path: Path) -> contextlib.ExitStack:
+    """Hold an exclusive lock on ``path`` (released when the returned stack is closed)."""
+    stack = contextlib.ExitStack()
     try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        handle.close()
+        stack.enter_context(exclusive_lock(path))
+    except LockHeld:
         raise RunFailed(f"{path.parent.name} {path.stem.lstrip('.')}: sedang dijalankan oleh proses lain") from None
-    return handle
+    return stack
 
 
 def fingerprint(data_dir: Path, unit: str, year: int, steps: list[Step], *, pdf: bool) -> str:
@@ -206,10 +204,13 @@ def fingerprint(data_dir: Path, unit: str, year: int, steps: list[Step], *, pdf:
 
     The unit's raw files (every year: the report compares years), the
     notebooks of its steps, the package's code and the expectation suites,
-    and the parameters. Equal digests mean an unchanged run can be skipped.
+    the parameters, and the versions of Python and of the packages that shape
+    the output (:func:`lkjip.provenance.package_versions`: an upgraded pandas
+    or WeasyPrint may change a figure or a page). Equal digests mean an
+    unchanged run can be skipped.
     """
+    from . import provenance
     from .layout import project_root
-    from .provenance import hash_inputs
 
     root = project_root()
     files = [p for p in sorted((Path(data_dir) / unit).rglob("*")) if p.is_file()]
@@ -217,8 +218,9 @@ def fingerprint(data_dir: Path, unit: str, year: int, steps: list[Step], *, pdf:
     files += sorted((Path(__file__).parent).rglob("*.py"))
     files += sorted((Path(__file__).parent / "assets").glob("*"))
     files += sorted((root / "expectations").glob("*.json"))
-    content = hash_inputs(files, root=Path("/"))
-    params = json.dumps({"unit": unit, "year": int(year), "pdf": bool(pdf)}, sort_keys=True)
+    content = provenance.hash_inputs(files, root=Path("/"))
+    params = json.dumps({"unit": unit, "year": int(year), "pdf": bool(pdf),
+                         "versions": provenance.package_versions()}, sort_keys=True)
     import hashlib
 
     return hashlib.sha256(f"{content}|{params}".encode()).hexdigest()
@@ -269,23 +271,6 @@ def _export(step: Step, nb_path: Path, stage_report: Path, unit: str, year: int,
             cover["document"] = step.title
         running = f"LKjIP {info.nama} Tahun {year}" if step.report == "lkjip" else f"{step.title} · {info.nama} {year}"
         export_pdf(html, base.with_suffix(".pdf"), title=title, cover=cover, running_title=running)
-
-
-def _publish(stage: Path, final: Path) -> None:
-    """Replace ``final`` with ``stage`` with two renames (no half-written state)."""
-    final.parent.mkdir(parents=True, exist_ok=True)
-    old = None
-    if final.exists():
-        old = final.with_name(f".{final.name}-old-{os.getpid()}")
-        final.rename(old)
-    try:
-        stage.rename(final)
-    except BaseException:
-        if old is not None:
-            old.rename(final)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def _keep_failure(stage_report: Path, failed_dir: Path) -> Path:

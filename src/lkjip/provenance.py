@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
-import html
 import os
 import platform
 import subprocess
@@ -21,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+
+from .fmt import fmt_int
 
 __all__ = [
     "PACKAGES",
@@ -201,48 +202,23 @@ def provenance_frame(prov: Mapping[str, Any]) -> pd.DataFrame:
 
 
 def _fmt_int(value: Any) -> str:
-    if value is None or value is pd.NA:
-        return "-"
-    return f"{int(value):,}".replace(",", ".")
+    return fmt_int(value, blank="-")
 
 
 def provenance_html(prov: Mapping[str, Any]) -> str:
-    """A small HTML block (tables) for the report's provenance appendix."""
-    e = html.escape
-    out = ['<div class="lkjip-provenance">', "<table>",
-           "<thead><tr><th>Berkas masukan</th><th>SHA-256</th><th>Jumlah baris</th></tr></thead>",
-           "<tbody>"]
-    for f in prov.get("inputs", []):
-        out.append(f"<tr><td>{e(f['path'])}</td><td><code>{e(f['sha256'])}</code></td>"
-                   f'<td class="num">{_fmt_int(f["rows"])}</td></tr>')
-    out.append("</tbody></table>")
+    """A small HTML block (tables) for the report's provenance appendix (``assets/asal_usul.html.j2``)."""
+    from .pages import render
+
     git = prov.get("git")
-    if git:
-        commit = git.get("commit", "")
-        dirty = " (ada perubahan belum di-commit)" if git.get("dirty") else ""
-        git_text = f"<code>{e(commit)}</code>{e(dirty)}"
-    else:
-        git_text = "bukan repositori git"
-    info = [
-        ("Sidik gabungan masukan", f"<code>{e(str(prov.get('inputs_digest', '')))}</code>"),
-        ("Commit kode", git_text),
-        ("Mulai", e(str(prov.get("started_at") or "-"))),
-        ("Selesai", e(str(prov.get("finished_at") or "-"))),
-        ("Durasi (detik)", e(str(prov.get("duration_s") if prov.get("duration_s") is not None else "-"))),
-    ]
-    out.append("<table><thead><tr><th>Keterangan</th><th>Nilai</th></tr></thead><tbody>")
-    out += [f"<tr><td>{k}</td><td>{v}</td></tr>" for k, v in info]
-    out.append("</tbody></table>")
-    params = prov.get("parameters") or {}
-    if params:
-        out.append("<table><thead><tr><th>Parameter</th><th>Nilai</th></tr></thead><tbody>")
-        out += [f"<tr><td>{e(str(k))}</td><td>{e(str(v))}</td></tr>" for k, v in params.items()]
-        out.append("</tbody></table>")
-    versions = prov.get("versions") or {}
-    if versions:
-        out.append("<table><thead><tr><th>Paket</th><th>Versi</th></tr></thead><tbody>")
-        out += [f"<tr><td>{e(k)}</td><td>{e(v or 'tidak terpasang')}</td></tr>"
-                for k, v in versions.items()]
-        out.append("</tbody></table>")
-    out.append("</div>")
-    return "\n".join(out)
+    duration = prov.get("duration_s")
+    return render(
+        "asal_usul.html.j2",
+        inputs=[{"path": f["path"], "sha256": f["sha256"], "rows": _fmt_int(f["rows"])} for f in prov.get("inputs", [])],
+        digest=str(prov.get("inputs_digest", "")),
+        git={"commit": git.get("commit", ""), "dirty": " (ada perubahan belum di-commit)" if git.get("dirty") else ""}
+        if git else None,
+        started=str(prov.get("started_at") or "-"), finished=str(prov.get("finished_at") or "-"),
+        duration=str(duration if duration is not None else "-"),
+        parameters=[(str(k), str(v)) for k, v in (prov.get("parameters") or {}).items()],
+        versions=[(k, v or "tidak terpasang") for k, v in (prov.get("versions") or {}).items()],
+    ).rstrip("\n")

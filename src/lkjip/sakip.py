@@ -7,9 +7,9 @@ sub-components and the component row (the published figure) is kept only
 as ``nilai_tercetak`` for cross-checking.
 
 >>> import pandas as pd
->>> df = pd.DataFrame({"komponen": ["perencanaan", "pengukuran", "pelaporan", "evaluasi_internal"],
-...                    "subkomponen": pd.array([None] * 4, dtype="string"),
-...                    "bobot": [30.0, 30.0, 15.0, 25.0], "nilai": [27.03, 25.74, 12.65, 20.71]})
+>>> from lkjip.rules import SAKIP_COMPONENT_WEIGHTS as W
+>>> df = pd.DataFrame({"komponen": list(W), "subkomponen": pd.array([None] * 4, dtype="string"),
+...                    "bobot": list(W.values()), "nilai": [27.03, 25.74, 12.65, 20.71]})
 >>> r = sakip_score(df)
 >>> round(r.nilai, 2), r.predikat, r.keterangan
 (86.13, 'A', 'Memuaskan')
@@ -21,13 +21,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lkjip.indicators_config import (
-    SAKIP_COMPONENT_NAMES,
-    SAKIP_PREDIKAT,
-    SAKIP_SUBCOMPONENT_NAMES,
-    require_columns,
-    safe_pct,
-)
+from lkjip.frames import require_columns, safe_pct
+
+from lkjip.rules import SAKIP_COMPONENT_NAMES, SAKIP_PREDIKAT, SAKIP_SUBCOMPONENT_NAMES
 
 
 @dataclass(frozen=True)

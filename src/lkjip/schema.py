@@ -18,6 +18,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from lkjip.rules.regulation import (
+    IKM_UNSUR_NAMES,
+    SAKIP_COMPONENTS,
+    SAKIP_SUBCOMPONENTS,
+    STAFF_STATUSES,
+    TARGET_DOCUMENTS,
+)
+
 #: Column kinds and the pandas dtype each becomes once read.
 KIND_DTYPES = {
     "text": "string",
@@ -31,7 +39,7 @@ MONTH_NAMES = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
     "Juli", "Agustus", "September", "Oktober", "November", "Desember",
 )
-UNSUR = tuple(f"u{i}" for i in range(1, 10))
+UNSUR = tuple(IKM_UNSUR_NAMES)
 
 #: Labels that mark a row as a total typed into the source document.
 TOTAL_LABELS = ("jumlah", "total", "jumlah total", "grand total")
@@ -242,7 +250,7 @@ DATASETS: dict[str, Dataset] = {
 #: Datasets of a year, in the order a report uses them.
 YEAR_DATASETS = tuple(name for name, d in DATASETS.items() if d.per_year)
 
-SAKIP_COMPONENTS = ("perencanaan", "pengukuran", "pelaporan", "evaluasi_internal")
-SAKIP_SUBCOMPONENTS = ("keberadaan", "kualitas", "pemanfaatan")
-TARGET_DOCUMENTS = ("renstra", "renstra_perubahan", "pk", "pk_perubahan")
-STAFF_STATUSES = ("PNS", "PPPK", "honorer")
+# The values the contract allows in these columns are regulation constants (lkjip.rules).
+__all__ = ["DATASETS", "KIND_DTYPES", "MONTHS", "MONTH_NAMES", "PII_COLUMNS", "SAKIP_COMPONENTS",
+           "SAKIP_SUBCOMPONENTS", "STAFF_STATUSES", "TARGET_DOCUMENTS", "TOTAL_LABELS", "UNSUR",
+           "YEAR_DATASETS", "Column", "Dataset"]

@@ -87,7 +87,7 @@ def load_inputs(data_dir: Path, unit: str, year: int, processed_dir: Path | None
 
 def validate_inputs(inputs: YearInputs):
     """Run every expectation suite on a unit-year (GX is imported only here)."""
-    from .validate import validate_year
+    from .validation import validate_year
 
     return validate_year(inputs.datasets, inputs.targets, inputs.year, inputs.sources)
 
@@ -98,7 +98,7 @@ def validation_step(ctx) -> tuple[object, YearInputs]:
     The report (HTML and JSON) is written before stopping, so a failed run's
     kept folder shows every failing rule; the run itself never publishes it.
     """
-    from .validate import write_validation_report
+    from .validation import write_validation_report
 
     inputs = load_inputs(ctx.data_dir, ctx.unit, ctx.year, ctx.processed_dir)
     result = validate_inputs(inputs)
@@ -137,7 +137,7 @@ def validation_tables(result) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]
 def indicator_step(ctx, ikm_weight: str = "exact"):
     """The indicator notebook: compute every indicator and write indicators.csv."""
     from .indicators import compute_all
-    from .report import indicators_csv_path, write_indicators_csv
+    from .indicators_csv import indicators_csv_path, write_indicators_csv
 
     inputs = load_inputs(ctx.data_dir, ctx.unit, ctx.year, ctx.processed_dir)
     results = compute_all(inputs.datasets, inputs.targets, inputs.unit.as_dict(), ctx.year, ikm_weight=ikm_weight)

@@ -1,6 +1,6 @@
 """One builder per table and figure of Bab III, DataFrames in, DataFrames out.
 
-Headers are in Bahasa Indonesia as in the seed report; numbers stay at full
+Headers are in Bahasa Indonesia as in the published LKjIP; numbers stay at full
 precision (format them with :func:`lkjip.fmt.style_table`). Tables about
 the indicators are indexed by the indicator id (index name ``indikator``)
 and grouped by ``unit['sasaran']`` when the unit gives it (a list of
@@ -26,7 +26,8 @@ from lkjip.coordination import coordination_by_seksi
 from lkjip.fmt import mask_nip
 from lkjip.ikm import IkmResult
 from lkjip.indicators import financing, indicator_history
-from lkjip.indicators_config import INDICATOR_IDS, polarity_of, safe_pct
+from lkjip.frames import safe_pct
+from lkjip.rules import INDICATOR_IDS, polarity_of
 from lkjip.ipasn import ipasn_summary
 from lkjip.sakip import sakip_score
 from lkjip.schema import MONTHS
@@ -327,7 +328,7 @@ def gambar_3_2(paten: pd.DataFrame) -> pd.DataFrame:
              "Jumlah": int(per["jumlah_hitung"].sum()), "Jumlah Tercetak": pd.NA, "Selisih": pd.NA}
     bulan = services_by_month(paten)
     if "jumlah_tercetak" in bulan.columns:
-        from lkjip.indicators_config import total_rows
+        from lkjip.frames import total_rows
 
         printed = total_rows(paten)
         if "jumlah" in printed.columns and len(printed):

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lkjip.indicators_config import CAPAIAN_KATEGORI, DOCUMENT_LABELS, TARGET_PRECEDENCE
+from lkjip.rules import CAPAIAN_KATEGORI, DOCUMENT_LABELS, TARGET_PRECEDENCE
 
 RENSTRA_DOCS = ("renstra_perubahan", "renstra")
 

@@ -1,0 +1,29 @@
+# %% [markdown]
+# # Pembacaan Data Mentah
+#
+# Notebook ini membaca berkas data mentah unit untuk satu tahun (CSV atau XLSX, lembar pertama),
+# mengubah setiap sel menjadi angka, tanggal atau teks menurut kontrak data, membuang kolom data
+# pribadi responden, lalu menyimpan tabel rapi sebagai Parquet di `data/processed/<unit>/<tahun>/`.
+# Setiap baris membawa nomor barisnya di lembar kerja (`baris`), sehingga setiap temuan dapat
+# ditelusuri kembali ke selnya.
+
+# %% tags=["parameters", "remove_cell"]
+unit = "gedeg"
+year = 2023
+data_dir = None        # bawaan: data/raw
+processed_dir = None   # bawaan: data/processed
+report_dir = None      # bawaan: reports/<unit>/<year>
+run_started = None     # diisi oleh `lkjip run`
+
+# %% tags=["remove_cell"]
+from lkjip import notebook as nb
+ctx = nb.setup(unit, year, data_dir, processed_dir, report_dir)
+
+# %%
+from lkjip.ingest_report import ingest_with_summary
+summary = ingest_with_summary(ctx)
+nb.table(summary, "Berkas yang dibaca", source=f"data/raw/{ctx.unit}/{ctx.year}/")
+
+# %% [markdown]
+# Kolom yang tidak termasuk kontrak data (misalnya nama, NIK atau nomor telepon responden) tidak
+# dibaca: hanya namanya yang dicatat di atas, isinya tidak pernah disimpan.

@@ -1,0 +1,48 @@
+# %% [markdown]
+# # Validasi Data
+#
+# Setiap dataset diperiksa dengan aturan tertulis (*expectation suite* Great Expectations) yang
+# disimpan di folder `expectations/` dan diberi versi bersama kode. Ada dua tingkat:
+#
+# - **error** — data tidak dapat dipakai; proses berhenti sebelum laporan tahun ini ditulis;
+# - **peringatan** — data dipakai, tetapi temuan dicatat di laporan (misalnya total yang diketik
+#   tidak sama dengan jumlah baris-barisnya; audit merinci selisihnya).
+#
+# Nomor baris merujuk ke nomor baris di lembar kerja (baris judul = 1).
+
+# %% tags=["parameters", "remove_cell"]
+unit = "gedeg"
+year = 2023
+data_dir = None        # bawaan: data/raw
+processed_dir = None   # bawaan: data/processed
+report_dir = None      # bawaan: reports/<unit>/<year>
+run_started = None     # diisi oleh `lkjip run`
+
+# %% tags=["remove_cell"]
+from lkjip import notebook as nb
+ctx = nb.setup(unit, year, data_dir, processed_dir, report_dir)
+
+# %%
+from lkjip.steps import validation_step, raise_for_errors, validation_tables
+result, inputs = validation_step(ctx)
+summary, failed, rules = validation_tables(result)
+nb.table(summary, "Ringkasan validasi")
+
+# %% [markdown]
+# ## Aturan yang tidak terpenuhi
+
+# %%
+nb.table(failed, "Temuan validasi (error dan peringatan)") if len(failed) else nb.md("Semua aturan terpenuhi.")
+
+# %% [markdown]
+# ## Seluruh aturan yang diperiksa
+
+# %%
+nb.table(rules, "Aturan per dataset", source="expectations/*.json")
+
+# %% [markdown]
+# Bila ada temuan tingkat **error**, sel berikut menghentikan proses dan menyebut berkas, baris,
+# kolom dan aturan yang dilanggar.
+
+# %% tags=["remove_cell"]
+raise_for_errors(result)

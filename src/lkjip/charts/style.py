@@ -1,0 +1,186 @@
+"""The one chart style (grey-printable, Indonesian numbers through :mod:`lkjip.fmt`) and the helpers every chart shares.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import textwrap
+from collections.abc import Iterator, Sequence
+
+import matplotlib
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
+
+from lkjip.fmt import fmt_number, fmt_pct
+from lkjip.rules import IPASN_KATEGORI
+
+#: Width of a figure that fills an A4 portrait text block (21 cm - 2 x 2 cm
+#: margins = 17 cm) with a little room: 16 cm.
+A4_WIDTH_IN = 16 / 2.54
+
+
+#: Grey levels from dark to light; with :data:`HATCHES` they tell series apart.
+GREYS = ("#303030", "#7a7a7a", "#b0b0b0", "#d9d9d9", "#f0f0f0")
+
+
+HATCHES = ("", "///", "...", "xxx", "\\\\\\")
+
+
+MARKERS = ("o", "s", "^", "D", "v")
+
+
+LINESTYLES = ("-", "--", ":", "-.")
+
+
+INK = "#1a1a1a"
+
+
+BULAN = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+
+
+#: IP ASN categories in the order the chart shows them (the bands of lkjip.rules).
+IPASN_LABELS = tuple(b.label for b in IPASN_KATEGORI.bands)
+
+
+#: The rcParams of the LKjIP style.
+STYLE: dict[str, object] = {
+    "font.family": "DejaVu Sans",
+    "font.size": 8.5,
+    "axes.titlesize": 10,
+    "axes.titleweight": "bold",
+    "axes.labelsize": 8.5,
+    "axes.edgecolor": INK,
+    "axes.labelcolor": INK,
+    "axes.linewidth": 0.6,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": False,
+    "axes.axisbelow": True,
+    "axes.prop_cycle": matplotlib.cycler(color=list(GREYS[:4])),
+    "grid.color": "#c8c8c8",
+    "grid.linewidth": 0.4,
+    "grid.linestyle": "-",
+    "xtick.labelsize": 7.5,
+    "ytick.labelsize": 7.5,
+    "xtick.color": INK,
+    "ytick.color": INK,
+    "legend.fontsize": 7.5,
+    "legend.frameon": False,
+    "hatch.linewidth": 0.6,
+    "hatch.color": INK,
+    "text.color": INK,
+    "figure.dpi": 150,
+    "figure.facecolor": "white",
+    "savefig.dpi": 200,
+    "savefig.facecolor": "white",
+    "savefig.bbox": "tight",
+    "savefig.pad_inches": 0.05,
+    # Deterministic SVG: fixed ids, no creation date.
+    "svg.hashsalt": "lkjip",
+    # Text stays text: WeasyPrint draws it with the same DejaVu font several
+    # times faster than thousands of glyph paths, and it can be searched and copied.
+    "svg.fonttype": "none",
+    "axes.unicode_minus": False,
+}
+
+
+@contextlib.contextmanager
+def lkjip_style() -> Iterator[None]:
+    """Context manager applying :data:`STYLE` (used by every chart function)."""
+    with matplotlib.rc_context(STYLE):
+        yield
+
+
+def use_style() -> None:
+    """Apply :data:`STYLE` globally (draw-time settings such as SVG ids too)."""
+    matplotlib.rcParams.update(STYLE)
+
+
+def setup_notebook(fmt: str = "svg") -> None:
+    """Set up a Jupyter kernel for report figures.
+
+    Applies the style, selects the inline output format (``"svg"``,
+    recommended for the PDF, or ``"png"`` rendered at 200 dpi with its display
+    size set so it is not blown up) and removes the SVG date so the same data
+    give the same bytes. Does nothing beyond the style outside IPython.
+    """
+    use_style()
+    try:  # pragma: no cover - needs a running kernel
+        from IPython import get_ipython
+
+        shell = get_ipython()
+    except ImportError:  # pragma: no cover
+        shell = None
+    if shell is None:
+        return
+    import matplotlib.pyplot  # noqa: F401  (registers the inline display hooks)
+    from matplotlib_inline.backend_inline import set_matplotlib_formats
+
+    kwargs = {"bbox_inches": "tight", "metadata": {"Date": None}}
+    if fmt == "svg":
+        set_matplotlib_formats("svg", **kwargs)
+    elif fmt == "png":
+        # "retina" renders at 2x figure.dpi and sets the display width, so the
+        # image keeps its physical size in HTML and PDF.
+        kwargs["metadata"] = {"Software": None}
+        set_matplotlib_formats("retina", **kwargs)
+    else:
+        raise ValueError(f"format gambar tidak dikenal: {fmt!r} (pakai 'svg' atau 'png')")
+
+
+# --------------------------------------------------------------------------
+# Numbers
+# --------------------------------------------------------------------------
+
+
+def tick_formatter(decimals: int | None = None) -> FuncFormatter:
+    """Axis numbers as :mod:`lkjip.fmt` writes them: ``1234.5 -> "1.234,5"``
+    (``decimals=None``: up to two decimals, no trailing zeros)."""
+    return FuncFormatter(lambda x, _pos=None: _num(x, decimals))
+
+
+def pct_tick_formatter(decimals: int | None = None) -> FuncFormatter:
+    """Axis percentages: ``50 -> "50%"``."""
+    return FuncFormatter(lambda x, _pos=None: _pct(x, decimals))
+
+
+def _num(x: object, decimals: int | None = None) -> str:
+    """A label number: ``decimals`` places, or up to two without trailing zeros (``None``)."""
+    return fmt_number(x, 2 if decimals is None else decimals, trim=decimals is None)
+
+
+def _pct(x: object, decimals: int | None = None) -> str:
+    return fmt_pct(x, 2 if decimals is None else decimals, trim=decimals is None)
+
+
+# --------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------
+
+
+def _figure(height_in: float, width_in: float = A4_WIDTH_IN) -> Figure:
+    fig = Figure(figsize=(width_in, height_in), layout="constrained")
+    return fig
+
+
+def _wrap(label: object, width: int) -> str:
+    return "\n".join(textwrap.wrap(str(label), width=width)) or str(label)
+
+
+def _name_column(df: pd.DataFrame, candidates: Sequence[str]) -> str:
+    for name in candidates:
+        if name in df.columns:
+            return name
+    raise KeyError(f"kolom tidak ditemukan: salah satu dari {list(candidates)}")
+
+
+def _finish(ax, title: str | None, sumber: str | None) -> None:
+    if title:
+        ax.set_title(title, loc="left")
+    if sumber:
+        ax.figure.supxlabel(f"Sumber: {sumber}", x=0.0, ha="left", fontsize=6.5, color="#555555")
+
+
+def _label_bars(ax, container, labels: Sequence[str], *, horizontal: bool, pad: float = 2) -> None:
+    ax.bar_label(container, labels=list(labels), padding=pad, fontsize=7, color=INK)

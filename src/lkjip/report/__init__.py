@@ -1,0 +1,108 @@
+"""Data assembly for the LKjIP notebook: every table and chart the report shows.
+
+:func:`build_report` loads a unit-year, computes its indicators, reads the
+unit's other years (up to the report year) for the multi-year tables, and
+returns a :class:`ReportData` holding ready DataFrames for every table of the
+published LKjIP, in its order:
+
+- Bab I B: staff in post at 31 December by status and by position group, and
+  the staff who joined or left during the year (``pegawai_*``);
+- Bab II: Tabel 2.1 (Renstra targets), 2.2 (PK), 2.3 (PK Perubahan, when
+  present) (``tabel_2_*``);
+- Bab III: Tabel 3.1.1 - 3.1.4, Gambar 3.1 - 3.7, the innovations, and
+  Tabel 3.2.1 - 3.2.5 (built by :mod:`lkjip.tables`).
+
+The frames keep full precision; the notebook formats them with
+:func:`lkjip.notebook.table`. Display frames have no index (the indicator id
+is an internal key). Chart functions (``fig_*``) draw the report's figures
+from a :class:`ReportData`. :func:`write_indicators_csv` writes the data
+contract's ``indicators.csv``. The lampiran helpers read the validation JSON
+and the audit CSV when a run wrote them, and record provenance.
+
+Privacy: employee names appear only when ``unit.yaml`` says
+``tampilkan_nama_pegawai: true``; NIPs are masked unless ``tampilkan_nip: true``.
+
+Modules: :mod:`~lkjip.report.data` (:func:`build_report`, :class:`ReportData`),
+:mod:`~lkjip.report.staff` (Bab I B), :mod:`~lkjip.report.bab2` (Bab II tables),
+:mod:`~lkjip.report.display` (shapes, short headers, display formats),
+:mod:`~lkjip.report.figures` (chart adapters), :mod:`~lkjip.report.captions`
+(sources and notes) and :mod:`~lkjip.report.lampiran` (appendix readers,
+provenance). The notebook uses the names re-exported here.
+"""
+
+from lkjip.fmt import fmt_compact
+from lkjip.indicators_csv import indicators_csv_path, write_indicators_csv
+from lkjip.report.bab2 import (
+    tabel_2_1,
+    tabel_pk,
+)
+from lkjip.report.captions import (
+    catatan_perhitungan,
+    renstra_note,
+    sumber,
+    target_document_note,
+)
+from lkjip.report.data import (
+    ReportData,
+    build_report,
+)
+from lkjip.report.display import (
+    formats,
+)
+from lkjip.report.figures import (
+    fig_anggaran,
+    fig_ikm,
+    fig_ipasn,
+    fig_paten_bulan,
+    fig_paten_layanan,
+    fig_sakip,
+    fig_target_vs_realisasi,
+    fig_tren,
+    tren_frame,
+)
+from lkjip.report.lampiran import (
+    audit_summary,
+    provenance_tables,
+    report_inputs,
+    report_provenance,
+    validation_summary,
+)
+from lkjip.report.staff import (
+    HONORER,
+    JABATAN_GROUPS,
+    jabatan_group,
+    staff_in_post,
+)
+
+__all__ = [
+    "HONORER",
+    "JABATAN_GROUPS",
+    "ReportData",
+    "audit_summary",
+    "build_report",
+    "catatan_perhitungan",
+    "fig_anggaran",
+    "fig_ikm",
+    "fig_ipasn",
+    "fig_paten_bulan",
+    "fig_paten_layanan",
+    "fig_sakip",
+    "fig_target_vs_realisasi",
+    "fig_tren",
+    "fmt_compact",
+    "formats",
+    "indicators_csv_path",
+    "jabatan_group",
+    "provenance_tables",
+    "renstra_note",
+    "report_inputs",
+    "report_provenance",
+    "staff_in_post",
+    "sumber",
+    "tabel_2_1",
+    "tabel_pk",
+    "target_document_note",
+    "tren_frame",
+    "validation_summary",
+    "write_indicators_csv",
+]

@@ -1,0 +1,67 @@
+"""Sentences under the report's tables: sources (``Sumber:``), target documents, notes.
+"""
+
+from __future__ import annotations
+
+from lkjip.report.data import ReportData
+from lkjip.rules import DOCUMENT_LABELS, get_indicator
+
+
+def target_document_note(rep: ReportData) -> str:
+    """Which document each target of the year comes from, as one sentence."""
+    t = rep.results.target
+    docs = [d for d in t["dokumen"].dropna().unique()]
+    if not docs:
+        return f"Tidak ada target untuk tahun {rep.year}."
+    if len(docs) == 1:
+        return (f"Target tahun {rep.year} diambil dari {DOCUMENT_LABELS.get(docs[0], docs[0])} "
+                "(target efektif: PK Perubahan bila ada, lalu PK, lalu Renstra).")
+    parts = []
+    for d in docs:
+        names = [get_indicator(i).nama for i in t.loc[t["dokumen"] == d, "indikator"]]
+        parts.append(f"{DOCUMENT_LABELS.get(d, d)} untuk {', '.join(names)}")
+    return f"Target tahun {rep.year} diambil dari " + "; ".join(parts) + "."
+
+
+def sumber(rep: ReportData, what: str) -> str:
+    """The ``Sumber:`` line of a table, like the published LKjIP's, naming the data file."""
+    u, y, k = rep.unit.nama, rep.year, rep.unit.kode
+    texts = {
+        "pegawai": f"Data pegawai {u} per 31 Desember {y} ({rep.source('pegawai')})",
+        "renstra": f"Renstra {u} (data/raw/{k}/targets.csv, dokumen renstra)",
+        "renstra_perubahan": f"Usulan Perubahan Target Renstra {u} (data/raw/{k}/targets.csv)",
+        "pk": f"Perjanjian Kinerja Tahun {y} {u} (data/raw/{k}/targets.csv)",
+        "pk_perubahan": f"Perjanjian Kinerja Perubahan Tahun {y} {u} (data/raw/{k}/targets.csv)",
+        "capaian": f"Hasil pengukuran kinerja {u} tahun {y}, dihitung ulang dari data mentah",
+        "multi": f"Data mentah {u} tahun {', '.join(str(x) for x in sorted(rep.per_year))}, "
+                 f"dihitung ulang; target dari data/raw/{k}/targets.csv",
+        "nasional": (f"data/raw/{k}/nasional.csv" if rep.inputs.national is not None
+                     else "angka nasional belum tersedia"),
+        "ikm": f"Survei Kepuasan Masyarakat {u} {y} ({rep.source('ikm_survei')})",
+        "paten": f"Laporan PATEN {u} Tahun {y} ({rep.source('paten_layanan')})",
+        "koordinasi": f"Rekapitulasi laporan seksi-seksi {u} {y} ({rep.source('koordinasi')})",
+        "sakip": f"Hasil evaluasi SAKIP {u} {y} ({rep.source('sakip_evaluasi')})",
+        "lra": f"LRA {u} {y} ({rep.source('lra')})",
+        "ipasn": f"Pengukuran IP ASN {y} ({rep.source('pegawai')})",
+        "inovasi": f"SK inovasi {u} ({rep.source('inovasi')})",
+        "anggaran": f"Laporan Keuangan {u} Tahun {y} ({rep.source('anggaran')})",
+        "anggaran_lra": f"Laporan Keuangan {u} Tahun {y} ({rep.source('anggaran')}; {rep.source('lra')})",
+    }
+    return texts[what]
+
+
+def renstra_note(rep: ReportData) -> str:
+    """The note under Tabel 2.1 about the revised Renstra targets."""
+    if rep.tabel_2_1_perubahan is None:
+        return ""
+    years = [c for c in rep.tabel_2_1_perubahan.columns if str(c).isdigit()]
+    span = f"{years[0]}–{years[-1]}" if len(years) > 1 else (years[0] if years else "")
+    return (f"Catatan: untuk tahun {span} terdapat Usulan Perubahan Target Renstra (tabel berikut). "
+            "Target perubahan ini yang dipakai untuk tahun-tahun tersebut dan sebagai target akhir "
+            "Renstra pada Tabel 3.1.3.")
+
+
+def catatan_perhitungan(rep: ReportData) -> str:
+    """The computation notes of every indicator and the multi-year reading, as a Markdown list."""
+    lines = [f"- {n}" for n in rep.results.notes_text()] + [f"- {n}" for n in rep.catatan]
+    return "\n".join(lines) if lines else "Tidak ada catatan perhitungan."

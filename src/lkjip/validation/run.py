@@ -1,0 +1,104 @@
+"""Run the suites on a unit-year's frames.
+
+>>> import pandas as pd
+>>> df = pd.DataFrame({"baris": [2, 3], "tanggal": pd.to_datetime(["2023-01-05", "2023-02-01"]),
+...                    **{f"u{i}": pd.array([4, 5 if i == 3 else 3], dtype="Int64") for i in range(1, 10)}})
+>>> r = validate_year({"ikm_survei": df}, None, 2023, required=("ikm_survei",), check_targets=False)
+>>> [(f.rule, f.rows) for f in r.errors]
+[('Jawaban u3 harus 1, 2, 3 atau 4 (kosong boleh)', [3])]
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+import pandas as pd
+
+from lkjip.errors import ConfigError
+from lkjip.schema import YEAR_DATASETS
+from lkjip.validation.columns import PREPARE, prepare_frame
+from lkjip.validation.findings import _absent, _columns_of, _finding_from_result, _skipped
+from lkjip.validation.results import ROW_LIMIT, Finding, ValidationResult
+from lkjip.validation.suites import _batch_definition, _gx_suite, load_suite_dict
+
+#: Suites run for a unit-year, in report order; ``targets`` is unit-level.
+SUITES = (*YEAR_DATASETS, "targets")
+
+
+def validate_frame(name: str, df: pd.DataFrame, year: int, file: str | None = None,
+                   expectations_dir: Path | str | None = None) -> list[Finding]:
+    """Run the suite ``expectations/<name>.json`` on one frame; findings in suite order."""
+    if name not in PREPARE:
+        raise ConfigError(f"tidak ada aturan validasi untuk dataset '{name}'")
+    file = file or f"{name}.csv"
+    cached = load_suite_dict(name, expectations_dir)
+    frame = prepare_frame(name, df, year)
+    expectations = cached["data"]["expectations"]
+    order = {e["meta"]["id"]: k for k, e in enumerate(expectations)}
+    keep, findings = [], []
+    for e in expectations:
+        missing = [c for c in _columns_of(e["kwargs"]) if c not in frame.columns]
+        if missing and e["type"] not in ("expect_column_to_exist", "expect_table_columns_to_match_set"):
+            findings.append(_skipped(e, name, file, missing))
+        else:
+            keep.append(e["meta"]["id"])
+    suite = _gx_suite(cached, tuple(keep))
+    # Index the frame by its spreadsheet row numbers and ask for SUMMARY: GX then
+    # reports failing rows from the index in one vectorised step (with
+    # unexpected_index_column_names it looks every failing row up one by one,
+    # minutes for a million-row survey), keeping the first ROW_LIMIT and the count.
+    indexed = frame.set_axis(pd.Index(frame["baris"].to_numpy(), name=None), axis=0)
+    batch = _batch_definition(name).get_batch(batch_parameters={"dataframe": indexed})
+    result = batch.validate(
+        suite,
+        expectation_parameters={"tahun": int(year)},
+        result_format={"result_format": "SUMMARY", "partial_unexpected_count": ROW_LIMIT,
+                       "return_unexpected_index_query": False},
+    )
+    findings += [_finding_from_result(er, name, file, frame) for er in result.results]
+    findings.sort(key=lambda f: order.get(f.rule_id, len(order)))
+    return findings
+
+
+def validate_year(
+    datasets: dict[str, pd.DataFrame],
+    targets: pd.DataFrame | None,
+    year: int,
+    sources: dict[str, str] | None = None,
+    *,
+    expectations_dir: Path | str | None = None,
+    required: Iterable[str] | None = None,
+    check_targets: bool = True,
+) -> ValidationResult:
+    """Validate every dataset of a unit-year and the unit's targets.
+
+    ``sources`` maps a dataset to the file name shown to users (default
+    ``<dataset>.csv``). A dataset in ``required`` (default: every dataset of
+    a year) that is missing is an error, and so is a missing ``targets``
+    table unless ``check_targets`` is False. Datasets without a suite are
+    ignored.
+    """
+    year = int(year)
+    sources = dict(sources or {})
+    if targets is None:
+        targets = datasets.get("targets")
+    required = tuple(YEAR_DATASETS if required is None else required)
+    findings: list[Finding] = []
+    used: dict[str, str] = {}
+    for name in SUITES:
+        file = sources.get(name, f"{name}.csv")
+        if name == "targets":
+            if not check_targets:
+                continue
+            frame = targets
+        else:
+            frame = datasets.get(name)
+        if frame is None:
+            if name in required or name == "targets":
+                findings.append(_absent(name, file, "target kinerja" if name == "targets" else file))
+                used[name] = file
+            continue
+        used[name] = file
+        findings += validate_frame(name, frame, year, file, expectations_dir)
+    return ValidationResult(year=year, findings=findings, sources=used)

@@ -1,0 +1,102 @@
+"""The expectation suites and the Great Expectations context.
+
+The rules live in ``expectations/<dataset>.json`` (one GX suite per dataset,
+plus ``targets``), written by ``scripts/build_expectations.py``. GX is imported
+lazily (it costs seconds); the ephemeral, in-memory context is built once per
+process, with analytics and progress bars off, and writes nothing to disk.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from lkjip.errors import ConfigError
+from lkjip.validation.results import ERROR, WARNING
+
+# --------------------------------------------------------------------------- suites
+
+
+def default_expectations_dir() -> Path:
+    """``expectations/`` of the project: the parent of ``src/`` (env ``LKJIP_EXPECTATIONS_DIR`` overrides)."""
+    env = os.environ.get("LKJIP_EXPECTATIONS_DIR")
+    if env:
+        return Path(env)
+    beside_src = Path(__file__).resolve().parents[3] / "expectations"
+    if beside_src.is_dir() or not (Path.cwd() / "expectations").is_dir():
+        return beside_src
+    return Path.cwd() / "expectations"  # an installed (non-editable) package run from the project root
+
+
+_SUITE_CACHE: dict[Path, dict] = {}
+
+
+def load_suite_dict(name: str, expectations_dir: Path | str | None = None) -> dict:
+    """The suite ``expectations/<name>.json`` as a plain dict (cached by path and mtime)."""
+    path = Path(expectations_dir or default_expectations_dir()) / f"{name}.json"
+    if not path.exists():
+        raise ConfigError(f"suite Great Expectations tidak ditemukan: {path}")
+    key = path.resolve()
+    mtime = path.stat().st_mtime_ns
+    cached = _SUITE_CACHE.get(key)
+    if cached is None or cached["mtime"] != mtime:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for e in data.get("expectations", []):
+            meta = e.setdefault("meta", {})
+            missing = {"id", "aturan", "tingkat"} - set(meta)
+            if missing or meta["tingkat"] not in (ERROR, WARNING):
+                raise ConfigError(f"{path}: expectation {e.get('type')} tanpa meta id/aturan/tingkat yang sah")
+        cached = {"mtime": mtime, "data": data, "suites": {}}
+        _SUITE_CACHE[key] = cached
+    return cached
+
+
+def _gx_suite(cached: dict, keep: tuple[str, ...]):
+    """A GX ExpectationSuite of the expectations whose ids are in ``keep`` (cached)."""
+    suite = cached["suites"].get(keep)
+    if suite is None:
+        gx = _gx()["gx"]
+        data = cached["data"]
+        chosen = [json.loads(json.dumps(e)) for e in data["expectations"] if e["meta"]["id"] in keep]
+        suite = gx.ExpectationSuite(name=data["name"], expectations=chosen, meta=dict(data.get("meta", {})))
+        if len(suite.expectations) != len(chosen):  # GX drops an invalid expectation with a log line only
+            raise ConfigError(f"suite {data['name']}: {len(chosen) - len(suite.expectations)} expectation tidak sah")
+        cached["suites"][keep] = suite
+    return suite
+
+
+_GX_STATE: dict | None = None
+
+
+def _gx() -> dict:
+    """The process-wide ephemeral GX context (built on first use)."""
+    global _GX_STATE
+    if _GX_STATE is None:
+        os.environ["GX_ANALYTICS_ENABLED"] = "false"
+        import great_expectations as gx
+        from great_expectations.data_context.types.base import (
+            DataContextConfig,
+            InMemoryStoreBackendDefaults,
+            ProgressBarsConfig,
+        )
+
+        config = DataContextConfig(
+            store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False),
+            analytics_enabled=False,
+            progress_bars=ProgressBarsConfig(globally=False, metric_calculations=False),
+        )
+        context = gx.get_context(project_config=config, mode="ephemeral")
+        source = context.data_sources.add_pandas("lkjip")
+        _GX_STATE = {"gx": gx, "context": context, "source": source, "batches": {}}
+    return _GX_STATE
+
+
+def _batch_definition(name: str):
+    state = _gx()
+    bd = state["batches"].get(name)
+    if bd is None:
+        asset = state["source"].add_dataframe_asset(name)
+        bd = asset.add_batch_definition_whole_dataframe("semua")
+        state["batches"][name] = bd
+    return bd

@@ -1,0 +1,1 @@
+"""Data and builders shared by the tests (test modules never import each other)."""

@@ -1,0 +1,19 @@
+"""The run fingerprint: what a unit-year's reports depend on, package versions included."""
+
+from __future__ import annotations
+
+from lkjip import provenance
+from lkjip.pipeline import fingerprint, steps_for
+
+
+def test_fingerprint_follows_inputs_parameters_and_package_versions(raw_dir, monkeypatch):
+    steps = steps_for("gedeg", 2023, raw_dir)
+    first = fingerprint(raw_dir, "gedeg", 2023, steps, pdf=True)
+    assert fingerprint(raw_dir, "gedeg", 2023, steps, pdf=True) == first
+    assert fingerprint(raw_dir, "gedeg", 2023, steps, pdf=False) != first
+    real = provenance.package_versions()
+    assert real["pandas"] and real["python"]
+    monkeypatch.setattr(provenance, "package_versions", lambda: {**real, "pandas": "0.0.1"})
+    assert fingerprint(raw_dir, "gedeg", 2023, steps, pdf=True) != first
+    monkeypatch.setattr(provenance, "package_versions", lambda: dict(real))
+    assert fingerprint(raw_dir, "gedeg", 2023, steps, pdf=True) == first
