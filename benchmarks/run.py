@@ -90,7 +90,7 @@ from pathlib import Path
 t = {}
 t0 = time.perf_counter()
 from lkjip.ingest import read_dataset
-from lkjip.validate import validate_frame
+from lkjip.validation import validate_frame
 from lkjip.ikm import compute_ikm
 t["import_s"] = time.perf_counter() - t0
 t0 = time.perf_counter(); df = read_dataset(Path(sys.argv[1]), "ikm_survei"); t["ingest_s"] = time.perf_counter() - t0

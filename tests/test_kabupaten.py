@@ -36,7 +36,7 @@ import pytest
 
 from lkjip.audit import AUDIT_COLUMNS, SOURCE_COLUMNS, AuditResult
 from lkjip.errors import ConfigError, DataError
-from lkjip.indicators_config import INDICATOR_IDS
+from lkjip.rules import INDICATOR_IDS
 from lkjip.ingest import read_year, write_processed
 from lkjip.kabupaten import analyse, load, load_kabupaten
 from lkjip.kabupaten.audit import audit_overview, largest_differences
@@ -61,7 +61,7 @@ from lkjip.kabupaten.summary import (
     ringkasan,
     write_ringkasan,
 )
-from lkjip.report import write_indicators_csv
+from lkjip.indicators_csv import write_indicators_csv
 
 Y = 2023
 WEIGHTS = (30, 30, 15, 25)

@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 from lkjip.fmt import round_half_up
-from lkjip.indicators_config import safe_pct
+from lkjip.frames import safe_pct
 from lkjip.indonum import parse_number
 from lkjip.kabupaten.audit import aggregate_table, check_aggregate
 from lkjip.kabupaten.budget import budget_consolidated

@@ -32,14 +32,10 @@ from lkjip.audit import (
     FAMILY_PUBLISHED,
     SELISIH,
     SESUAI,
-    decimals_of,
-    decimals_of_text,
-    tolerance,
 )
+from lkjip.rules.printed import check_total, decimals_of, decimals_of_text
 from lkjip.indonum import NumberFormatError, parse_number
 
-#: Float guard added to the tolerance, as in :mod:`lkjip.audit`.
-_FLOAT_GUARD = 1e-9
 FAMILY_COLUMNS = {FAMILY_INTERNAL: "selisih_dalam_dataset", FAMILY_CROSS: "selisih_antar_dataset",
                   FAMILY_PUBLISHED: "selisih_publikasi"}
 OVERVIEW_COLUMNS = ("unit", "ada_audit", "diperiksa", "sesuai", "selisih", *FAMILY_COLUMNS.values())
@@ -143,12 +139,9 @@ def check_aggregate(item: str, printed: object, computed: float, *, decimals: in
     else:
         value = None if printed is None else float(printed)
         dec = decimals_of(value) if decimals is None else int(decimals)
-    pub = math.nan if value is None else float(value)
-    comp = float(computed) if computed is not None else math.nan
-    diff = pub - comp
-    tol = tolerance(dec or 0)
-    ok = not math.isnan(diff) and abs(diff) <= tol + _FLOAT_GUARD
-    return AggregateCheck(str(item), pub, comp, diff, tol, SESUAI if ok else SELISIH, sumber)
+    check = check_total(value, computed, decimals=dec or 0)
+    return AggregateCheck(str(item), check.printed, check.computed, check.difference, check.tolerance,
+                          SESUAI if check.ok else SELISIH, sumber)
 
 
 def aggregate_table(checks: Iterable[AggregateCheck]) -> pd.DataFrame:

@@ -30,9 +30,9 @@ import numpy as np
 import pandas as pd
 
 from lkjip.budget import budget_totals, realisasi_anggaran
-from lkjip.indicators_config import safe_pct
+from lkjip.frames import safe_pct
 from lkjip.ipasn import in_post_at_year_end, ipasn_summary
-from lkjip.sakip_change import vacancy_by_month
+from lkjip.analysis.vacancy import vacancy_by_month
 
 BUDGET_COLUMNS = ("unit", "pagu", "realisasi", "persen", "sumber")
 STAFF_COLUMNS = ("unit", "pegawai_akhir_tahun", "pegawai_keluar", "pegawai_masuk", "jabatan_kosong",

@@ -23,9 +23,9 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from lkjip.charts import A4_WIDTH_IN, GREYS, INK, lkjip_style
+from lkjip.charts.style import A4_WIDTH_IN, GREYS, INK, lkjip_style
 from lkjip.fmt import fmt_number
-from lkjip.indicators_config import EPS
+from lkjip.rules import EPS
 from lkjip.kabupaten.budget import FACTORS, caution_text, correlations
 from lkjip.kabupaten.sakip import CHANGE_COLUMNS
 

@@ -31,7 +31,7 @@ import pandas as pd
 from lkjip.errors import DataError
 from lkjip.fmt import fmt_int, fmt_number
 from lkjip.ikm import compute_ikm, nrr_per_unsur, resolve_weight
-from lkjip.indicators_config import IKM_MUTU
+from lkjip.rules import IKM_MUTU
 from lkjip.schema import UNSUR
 
 LABEL_POOLED = "IKM gabungan (seluruh responden semua unit, PermenPAN-RB 14/2017)"

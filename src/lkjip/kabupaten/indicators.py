@@ -22,7 +22,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from lkjip.indicators import INDICATOR_COLUMNS
-from lkjip.indicators_config import CAPAIAN_KATEGORI, INDICATOR_IDS
+from lkjip.rules import CAPAIAN_KATEGORI, INDICATOR_IDS
 
 LONG_COLUMNS: tuple[str, ...] = ("unit", *INDICATOR_COLUMNS)
 _NUMERIC = ("target", "realisasi", "capaian_pct")

@@ -25,10 +25,10 @@ from collections.abc import Mapping
 import pandas as pd
 
 from lkjip.fmt import fmt_number
-from lkjip.indicators_config import EPS, SAKIP_COMPONENT_NAMES
+from lkjip.rules import EPS, SAKIP_COMPONENT_NAMES
 from lkjip.sakip import sakip_score
-from lkjip.sakip_change import decomposition
-from lkjip.schema import SAKIP_COMPONENTS
+from lkjip.analysis.score_change import decomposition
+from lkjip.rules import SAKIP_COMPONENTS
 
 COMPONENTS: tuple[str, ...] = SAKIP_COMPONENTS
 #: Column of each component's change in the unit table and the ringkasan.
