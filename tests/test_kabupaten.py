@@ -62,10 +62,11 @@ from lkjip.kabupaten.summary import (
     write_ringkasan,
 )
 from lkjip.indicators_csv import write_indicators_csv
+from lkjip.rules import SAKIP_COMPONENT_WEIGHTS
 
 Y = 2023
-WEIGHTS = (30, 30, 15, 25)
-COMPONENTS = ("perencanaan", "pengukuran", "pelaporan", "evaluasi_internal")
+WEIGHTS = tuple(int(w) for w in SAKIP_COMPONENT_WEIGHTS.values())
+COMPONENTS = tuple(SAKIP_COMPONENT_WEIGHTS)
 SAKIP = {
     ("alpha", 2022): (27.00, 26.00, 12.00, 21.00), ("alpha", 2023): (26.00, 25.50, 12.00, 20.00),
     ("beta", 2022): (24.00, 22.00, 10.00, 18.00), ("beta", 2023): (23.50, 22.50, 10.00, 17.00),

@@ -7,9 +7,10 @@ computed from the lowest level present each year and the four component
 changes add up to the total change. No band or weight is repeated here.
 
 >>> import pandas as pd
+>>> from lkjip.rules import SAKIP_COMPONENT_WEIGHTS
 >>> def f(v):
-...     return pd.DataFrame({"komponen": list(COMPONENTS), "bobot": [30.0, 30.0, 15.0, 25.0],
-...                          "nilai": v})
+...     return pd.DataFrame({"komponen": list(SAKIP_COMPONENT_WEIGHTS),
+...                          "bobot": list(SAKIP_COMPONENT_WEIGHTS.values()), "nilai": v})
 >>> t = sakip_table({"a": f([27.03, 25.74, 12.65, 20.71])}, {"a": f([27.45, 25.98, 12.7, 21.3])})
 >>> [round(float(t.loc[0, c]), 2) for c in ("sakip_tahun_lalu", "sakip")], t.loc[0, "predikat"]
 ([87.43, 86.13], 'A')
