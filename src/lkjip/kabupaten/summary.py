@@ -24,13 +24,13 @@ import numpy as np
 import pandas as pd
 
 from lkjip.fmt import is_missing
+from lkjip.markup import csv_cell
 from lkjip.kabupaten.sakip import CHANGE_COLUMNS
 
 RINGKASAN_COLUMNS: tuple[str, ...] = (
     "unit", "sakip", "sakip_tahun_lalu", "perubahan_sakip", *CHANGE_COLUMNS.values(),
     "ikm", "responden", "realisasi_anggaran_pct",
 )
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def ringkasan(sakip: pd.DataFrame, ikm: pd.DataFrame, budget: pd.DataFrame) -> pd.DataFrame:
@@ -57,8 +57,8 @@ def ringkasan(sakip: pd.DataFrame, ikm: pd.DataFrame, budget: pd.DataFrame) -> p
 
 
 def neutralise(text: str) -> str:
-    """A text cell a spreadsheet will not evaluate as a formula."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    """A text cell a spreadsheet will not evaluate as a formula (:func:`lkjip.markup.csv_cell`)."""
+    return csv_cell(text)
 
 
 def plain_number(value: object) -> str:
