@@ -5,64 +5,105 @@ data_dir = None        # bawaan: data/raw
 processed_dir = None   # bawaan: data/processed
 report_dir = None      # bawaan: reports/<unit>/<year>
 run_started = None     # diisi oleh `lkjip run`
-ikm_weight = "exact"  # bobot NRR IKM: "exact" (1/9) atau "rounded" (0,111)
+ikm_weight = "exact"   # bobot NRR IKM: "exact" (1/9) atau "rounded" (0,111)
+final = False          # True: versi untuk ditandatangani (tanpa tanda draf)
+signing_place = None   # tempat penandatanganan; bawaan: kota_penetapan di unit.yaml
+signing_date = None    # tanggal penandatanganan, mis. "2024-01-10"
 
 # %% tags=["remove_cell"]
 from lkjip import notebook as nb
 ctx = nb.setup(unit, year, data_dir, processed_dir, report_dir)
 
 # %% tags=["remove_cell"]
-from lkjip import report as rp, narrative as nr
-rep = rp.build_report(ctx.data_dir, ctx.unit, ctx.year, ctx.processed_dir, ikm_weight=ikm_weight)
-F = rp.formats
+# Semua yang ditampilkan laporan dihitung sekali di sini; nama-nama di bawah tersedia untuk analis
+# (JupyterLab): `laporan` memuat semua tabel (laporan.tabel_3_1_1, ...), `capaian` tujuh IKU
+# sebagaimana tercetak, `hasil` hasil hitung lengkap per indikator.
+from IPython.display import HTML, Markdown, display
+
+from lkjip import narrative
+from lkjip import report
+
+laporan = report.build_report(ctx.data_dir, ctx.unit, ctx.year, ctx.processed_dir, ikm_weight=ikm_weight)
+hasil = laporan.results
+capaian = laporan.capaian
+pembiayaan = laporan.pembiayaan
+ikm, layanan, koordinasi, sakip, ipasn, inovasi = (hasil.ikm, hasil.layanan, hasil.koordinasi, hasil.sakip,
+                                                    hasil.ipasn, hasil.inovasi)
+anggaran = laporan.dataset("anggaran")
+pegawai = laporan.dataset("pegawai")
+nomor = report.Numbering()
+formats = report.formats
+sumber = report.sumber
+
+
+def teks(key, drafted):
+    """Teks analis untuk bagian `key` bila ada, selain itu draf dari data."""
+    return Markdown(narrative.section(laporan, key, drafted))
+
 
 # %% tags=["remove_input"]
-nb.md(nr.judul(rep))
+Markdown(narrative.judul(laporan))
+
+# %% tags=["remove_input"]
+Markdown("" if final else narrative.draft_notice(laporan))
+
+# %% [markdown]
+# # Kata Pengantar
+
+# %% tags=["remove_input"]
+teks("kata_pengantar", narrative.kata_pengantar)
+
+# %% tags=["remove_input"]
+HTML(narrative.tanda_tangan(laporan, place=signing_place, date=signing_date, final=final))
+
+# %% tags=["remove_input"]
+# Daftar Isi, Daftar Tabel dan Daftar Gambar disisipkan di sini pada PDF.
+HTML('<div class="lkjip-daftar"></div>')
 
 # %% [markdown]
 # # Ikhtisar Eksekutif
 
 # %% tags=["remove_input"]
-nb.md(nr.ikhtisar_eksekutif(rep))
+Markdown(narrative.section(laporan, "ikhtisar_eksekutif", narrative.ikhtisar_pembuka) + "\n\n"
+         + narrative.ikhtisar_capaian(laporan))
 
 # %% [markdown]
 # # BAB I PENDAHULUAN
 
 # %% [markdown]
-# ## A. Profil Unit
+# ## A. Gambaran Umum
 
 # %% tags=["remove_input"]
-nb.md(nr.profil_unit(rep))
+Markdown(narrative.profil_unit(laporan))
 
 # %% [markdown]
 # ## B. Jumlah Pegawai
 
 # %% tags=["remove_input"]
-nb.md(nr.bab1_pegawai(rep))
+Markdown(narrative.bab1_pegawai(laporan))
 
 # %% tags=["remove_input"]
-if rep.pegawai_jabatan is not None:
-    nb.table(rep.pegawai_jabatan, "Tabel 1.1 Jumlah Pegawai per Jabatan", source=rp.sumber(rep, "pegawai"))
-    nb.table(rep.pegawai_status, "Tabel 1.2 Jumlah Pegawai per Status Kepegawaian", source=rp.sumber(rep, "pegawai"))
+pegawai_jabatan = laporan.pegawai_jabatan
+(nb.Table(pegawai_jabatan, nomor.tabel("1", "Jumlah Pegawai per Jabatan"), source=sumber(laporan, "pegawai"))
+ if pegawai_jabatan is not None else Markdown(""))
 
 # %% tags=["remove_input"]
-if rep.pegawai_mutasi is not None and len(rep.pegawai_mutasi):
-    nb.table(rep.pegawai_mutasi, "Tabel 1.3 Pegawai yang Masuk dan Keluar selama Tahun Berjalan",
-             source=rp.sumber(rep, "pegawai"))
+pegawai_status = laporan.pegawai_status
+(nb.Table(pegawai_status, nomor.tabel("1", "Jumlah Pegawai per Status Kepegawaian"),
+          source=sumber(laporan, "pegawai"))
+ if pegawai_status is not None else Markdown(""))
+
+# %% tags=["remove_input"]
+pegawai_mutasi = laporan.pegawai_mutasi
+(nb.Table(pegawai_mutasi, nomor.tabel("1", "Pegawai yang Masuk dan Keluar selama Tahun Berjalan"),
+          source=sumber(laporan, "pegawai"))
+ if pegawai_mutasi is not None and len(pegawai_mutasi) else Markdown(""))
 
 # %% [markdown]
-# ## C. Sistematika Laporan
-#
-# Laporan ini disusun menurut sistematika Laporan Kinerja Perangkat Daerah:
-#
-# - **BAB I Pendahuluan**: profil unit dan sumber daya aparatur;
-# - **BAB II Perencanaan Kinerja**: target Renstra, Perjanjian Kinerja dan perubahannya;
-# - **BAB III Akuntabilitas Kinerja**: capaian kinerja organisasi dan realisasi anggaran;
-# - **BAB IV Penutup**: kesimpulan dan saran;
-# - **Lampiran**: ringkasan validasi data, audit dan asal-usul data.
-#
-# Semua angka dihitung ulang dari data mentah unit dengan rumus yang ditetapkan peraturan; teks
-# bertanda *Draf narasi* disusun otomatis dari angka dan perlu disunting sebelum laporan ditandatangani.
+# ## C. Sistematika Pelaporan Kinerja
+
+# %% tags=["remove_input"]
+Markdown(narrative.sistematika(laporan))
 
 # %% [markdown]
 # # BAB II PERENCANAAN KINERJA
@@ -75,17 +116,17 @@ if rep.pegawai_mutasi is not None and len(rep.pegawai_mutasi):
 # berikut.
 
 # %% tags=["remove_input"]
-if rep.tabel_2_1 is not None:
-    nb.table(rep.tabel_2_1, "Tabel 2.1 Matriks Target Kinerja Renstra", source=rp.sumber(rep, "renstra"),
-             formats=F(rep.tabel_2_1))
-else:
-    nb.md("Target Renstra tidak tersedia di data/raw/<unit>/targets.csv.")
+tabel_2_1 = laporan.tabel_2_1
+(nb.Table(tabel_2_1, nomor.tabel("2", "Matriks Target Kinerja Renstra"), source=sumber(laporan, "renstra"),
+          formats=formats(tabel_2_1))
+ if tabel_2_1 is not None else Markdown("Target Renstra belum tersedia."))
 
 # %% tags=["remove_input"]
-if rep.tabel_2_1_perubahan is not None:
-    nb.md(rp.renstra_note(rep))
-    nb.table(rep.tabel_2_1_perubahan, "Tabel 2.1a Usulan Perubahan Target Renstra",
-             source=rp.sumber(rep, "renstra_perubahan"), formats=F(rep.tabel_2_1_perubahan))
+tabel_2_1_perubahan = laporan.tabel_2_1_perubahan
+(nb.Table(tabel_2_1_perubahan, nomor.tabel("2", "Usulan Perubahan Target Renstra"),
+          source=sumber(laporan, "renstra_perubahan"), formats=formats(tabel_2_1_perubahan),
+          note=report.renstra_note(laporan))
+ if tabel_2_1_perubahan is not None else Markdown(""))
 
 # %% [markdown]
 # ## B. Perjanjian Kinerja
@@ -95,131 +136,207 @@ if rep.tabel_2_1_perubahan is not None:
 # target yang dipakai untuk mengukur kinerja adalah target PK Perubahan.
 
 # %% tags=["remove_input"]
-if rep.tabel_2_2 is not None:
-    nb.table(rep.tabel_2_2, f"Tabel 2.2 Perjanjian Kinerja Tahun {rep.year}", source=rp.sumber(rep, "pk"),
-             formats=F(rep.tabel_2_2))
-else:
-    nb.md(f"Perjanjian Kinerja tahun {rep.year} tidak tercatat di data target.")
+tabel_pk = laporan.tabel_2_2
+(nb.Table(tabel_pk, nomor.tabel("2", f"Perjanjian Kinerja Tahun {year}"), source=sumber(laporan, "pk"),
+          formats=formats(tabel_pk))
+ if tabel_pk is not None else Markdown(f"Perjanjian Kinerja tahun {year} tidak tercatat dalam data target."))
 
 # %% tags=["remove_input"]
-if rep.tabel_2_3 is not None:
-    nb.table(rep.tabel_2_3, f"Tabel 2.3 Perjanjian Kinerja Perubahan Tahun {rep.year}",
-             source=rp.sumber(rep, "pk_perubahan"), formats=F(rep.tabel_2_3))
-else:
-    nb.md(f"Tidak ada Perjanjian Kinerja Perubahan untuk tahun {rep.year}.")
-nb.md(rp.target_document_note(rep))
+tabel_pk_perubahan = laporan.tabel_2_3
+(nb.Table(tabel_pk_perubahan, nomor.tabel("2", f"Perjanjian Kinerja Perubahan Tahun {year}"),
+          source=sumber(laporan, "pk_perubahan"), formats=formats(tabel_pk_perubahan))
+ if tabel_pk_perubahan is not None else Markdown(f"Tidak ada Perjanjian Kinerja Perubahan untuk tahun {year}."))
+
+# %% tags=["remove_input"]
+Markdown(report.target_document_note(laporan) + "\n\n" + narrative.section(laporan, "perubahan_pk", ""))
 
 # %% [markdown]
 # # BAB III AKUNTABILITAS KINERJA
 
 # %% [markdown]
 # ## A. Capaian Kinerja Organisasi
-#
-# Pengukuran capaian kinerja membandingkan realisasi setiap indikator dengan targetnya. Capaian (%) =
-# realisasi / target x 100; kategorinya mengikuti Permendagri Nomor 86 Tahun 2017 (Sangat Tinggi ≥ 91,
-# Tinggi 76–90, Sedang 66–75, Rendah 51–65, Sangat Rendah ≤ 50).
-#
+
+# %% tags=["remove_input"]
+Markdown(narrative.pengukuran(laporan))
+
+# %% [markdown]
 # ### 1. Perbandingan antara target dan realisasi kinerja
 
 # %% tags=["remove_input"]
-nb.table(rep.tabel_3_1_1, "Tabel 3.1.1 Pencapaian Kinerja", source=rp.sumber(rep, "capaian"),
-         formats=F(rep.tabel_3_1_1))
-nb.figure(rp.fig_target_vs_realisasi(rep), "Grafik 3.1 Capaian Indikator Kinerja Utama")
-nb.md(nr.tabel_3_1_1_text(rep))
+tabel_3_1_1 = laporan.tabel_3_1_1
+nb.Table(tabel_3_1_1, nomor.tabel("3.1", "Pencapaian Kinerja"), source=sumber(laporan, "capaian"),
+         formats=formats(tabel_3_1_1))
+
+# %% tags=["remove_input"]
+gambar_capaian = report.fig_target_vs_realisasi(laporan)
+nb.Figure(gambar_capaian, nomor.gambar("3", "Capaian Indikator Kinerja Utama"), source=sumber(laporan, "capaian"))
+
+# %% tags=["remove_input"]
+Markdown(narrative.tabel_3_1_1_text(laporan))
 
 # %% [markdown]
 # ### 2. Perbandingan realisasi dan capaian kinerja dengan tahun sebelumnya
 
 # %% tags=["remove_input"]
-nb.table(rep.tabel_3_1_2, "Tabel 3.1.2 Perbandingan Realisasi Kinerja", source=rp.sumber(rep, "multi"),
-         formats=F(rep.tabel_3_1_2))
-nb.figure(rp.fig_tren(rep), "Grafik 3.2 Tren Realisasi dan Target Indikator Kinerja Utama")
-nb.md(nr.tabel_3_1_2_text(rep))
+tabel_3_1_2 = laporan.tabel_3_1_2
+nb.Table(tabel_3_1_2, nomor.tabel("3.1", "Perbandingan Realisasi Kinerja"), source=sumber(laporan, "multi"),
+         formats=formats(tabel_3_1_2))
+
+# %% tags=["remove_input"]
+gambar_tren = report.fig_tren(laporan)
+nb.Figure(gambar_tren, nomor.gambar("3", "Tren Realisasi dan Target Indikator Kinerja Utama"),
+          source=sumber(laporan, "multi"))
+
+# %% tags=["remove_input"]
+Markdown(narrative.tabel_3_1_2_text(laporan))
 
 # %% [markdown]
 # ### 3. Perbandingan realisasi kinerja sampai dengan tahun ini dengan target akhir Renstra
 
 # %% tags=["remove_input"]
-nb.table(rep.tabel_3_1_3, "Tabel 3.1.3 Perbandingan Realisasi Kinerja s.d. Akhir Periode Renstra",
-         source=rp.sumber(rep, "capaian"), formats=F(rep.tabel_3_1_3))
-nb.md(nr.tabel_3_1_3_text(rep))
+tabel_3_1_3 = laporan.tabel_3_1_3
+nb.Table(tabel_3_1_3, nomor.tabel("3.1", "Perbandingan Realisasi Kinerja s.d. Akhir Periode Renstra"),
+         source=sumber(laporan, "capaian"), formats=formats(tabel_3_1_3))
+
+# %% tags=["remove_input"]
+Markdown(narrative.tabel_3_1_3_text(laporan) + "\n\n" + narrative.section(laporan, "kemajuan_renstra", ""))
 
 # %% [markdown]
 # ### 4. Perbandingan realisasi kinerja dengan realisasi nasional
 
 # %% tags=["remove_input"]
-nb.table(rep.tabel_3_1_4, "Tabel 3.1.4 Perbandingan Realisasi Kinerja dengan Realisasi Nasional",
-         source=rp.sumber(rep, "nasional"), formats=F(rep.tabel_3_1_4))
-nb.md(rep.national_note())
+tabel_3_1_4 = laporan.tabel_3_1_4
+nb.Table(tabel_3_1_4, nomor.tabel("3.1", "Perbandingan Realisasi Kinerja dengan Realisasi Nasional"),
+         source=sumber(laporan, "nasional"), formats=formats(tabel_3_1_4), note=laporan.national_note())
 
 # %% [markdown]
-# ### 5. Analisis capaian per indikator
-
-# %% [markdown]
+# ### 5. Analisis penyebab keberhasilan dan kegagalan
+#
 # #### a. Nilai IKM (Indeks Kepuasan Masyarakat)
 
 # %% tags=["remove_input"]
-nb.md(nr.analisis_indikator(rep, "ikm"))
-if rep.gambar_3_1 is not None:
-    nb.table(rep.gambar_3_1, "Gambar 3.1 Hasil Survei Kepuasan Masyarakat per Unsur", source=rp.sumber(rep, "ikm"))
-    nb.table(rep.gambar_3_1_ringkasan, "Nilai IKM Unit", source=rp.sumber(rep, "ikm"))
-    nb.figure(rp.fig_ikm(rep), "Grafik 3.3 Nilai per Unsur Pelayanan dan Batas Mutu Pelayanan")
+Markdown(narrative.analisis_indikator(laporan, "ikm"))
+
+# %% tags=["remove_input"]
+ikm_unsur = laporan.gambar_3_1
+(nb.Table(ikm_unsur, nomor.tabel("3.1", "Hasil Survei Kepuasan Masyarakat per Unsur"), source=sumber(laporan, "ikm"))
+ if ikm_unsur is not None else Markdown(""))
+
+# %% tags=["remove_input"]
+ikm_ringkasan = laporan.gambar_3_1_ringkasan
+(nb.Table(ikm_ringkasan, nomor.tabel("3.1", "Nilai IKM Unit"), source=sumber(laporan, "ikm"))
+ if ikm_ringkasan is not None else Markdown(""))
+
+# %% tags=["remove_input"]
+(nb.Figure(report.fig_ikm(laporan), nomor.gambar("3", "Nilai per Unsur Pelayanan dan Batas Mutu Pelayanan"),
+           source=sumber(laporan, "ikm"))
+ if ikm is not None else Markdown(""))
 
 # %% [markdown]
 # #### b. Persentase pelayanan yang terlayani sesuai standar pelayanan
 
 # %% tags=["remove_input"]
-nb.md(nr.analisis_indikator(rep, "layanan_sesuai_standar_pct"))
-if rep.gambar_3_2 is not None:
-    nb.table(rep.gambar_3_2, f"Gambar 3.2 Laporan PATEN Tahun {rep.year}", source=rp.sumber(rep, "paten"))
-    nb.figure(rp.fig_paten_layanan(rep), "Grafik 3.4 Jumlah Pelayanan PATEN per Jenis Layanan")
-    nb.figure(rp.fig_paten_bulan(rep), "Grafik 3.5 Jumlah Pelayanan PATEN per Bulan")
+Markdown(narrative.analisis_indikator(laporan, "layanan_sesuai_standar_pct"))
+
+# %% tags=["remove_input"]
+paten = laporan.gambar_3_2
+(nb.Table(paten, nomor.tabel("3.1", f"Laporan PATEN Tahun {year}"), source=sumber(laporan, "paten"))
+ if paten is not None else Markdown(""))
+
+# %% tags=["remove_input"]
+(nb.Figure(report.fig_paten_layanan(laporan), nomor.gambar("3", "Jumlah Pelayanan PATEN per Jenis Layanan"),
+           source=sumber(laporan, "paten"))
+ if layanan is not None else Markdown(""))
+
+# %% tags=["remove_input"]
+(nb.Figure(report.fig_paten_bulan(laporan), nomor.gambar("3", "Jumlah Pelayanan PATEN per Bulan"),
+           source=sumber(laporan, "paten"))
+ if layanan is not None else Markdown(""))
 
 # %% [markdown]
 # #### c. Persentase hasil koordinasi yang ditindaklanjuti
 
 # %% tags=["remove_input"]
-nb.md(nr.analisis_indikator(rep, "koordinasi_ditindaklanjuti_pct"))
-if rep.gambar_3_4 is not None:
-    nb.table(rep.gambar_3_4, "Gambar 3.4 Rekapitulasi Laporan Seksi-Seksi", source=rp.sumber(rep, "koordinasi"))
+Markdown(narrative.analisis_indikator(laporan, "koordinasi_ditindaklanjuti_pct"))
+
+# %% tags=["remove_input"]
+rekap_koordinasi = laporan.gambar_3_4
+(nb.Table(rekap_koordinasi, nomor.tabel("3.1", "Rekapitulasi Laporan Seksi-Seksi"),
+          source=sumber(laporan, "koordinasi"))
+ if rekap_koordinasi is not None else Markdown(""))
 
 # %% [markdown]
 # #### d. Nilai SAKIP Perangkat Daerah
 
 # %% tags=["remove_input"]
-nb.md(nr.analisis_indikator(rep, "sakip"))
-if rep.gambar_3_5 is not None:
-    nb.table(rep.gambar_3_5, f"Gambar 3.5 Nilai SAKIP Tahun {rep.year}", source=rp.sumber(rep, "sakip"),
-             formats=F(rep.gambar_3_5))
-    if rep.gambar_3_5_subkomponen is not None:
-        nb.table(rep.gambar_3_5_subkomponen, "Nilai SAKIP per Sub Komponen", source=rp.sumber(rep, "sakip"))
-    nb.figure(rp.fig_sakip(rep), "Grafik 3.6 Nilai SAKIP per Komponen terhadap Bobot")
+Markdown(narrative.analisis_indikator(laporan, "sakip"))
+
+# %% tags=["remove_input"]
+sakip_komponen = laporan.gambar_3_5
+(nb.Table(sakip_komponen, nomor.tabel("3.1", f"Nilai SAKIP Tahun {year}"), source=sumber(laporan, "sakip"),
+          formats=formats(sakip_komponen))
+ if sakip_komponen is not None else Markdown(""))
+
+# %% tags=["remove_input"]
+sakip_subkomponen = laporan.gambar_3_5_subkomponen
+(nb.Table(sakip_subkomponen, nomor.tabel("3.1", "Nilai SAKIP per Sub Komponen"), source=sumber(laporan, "sakip"))
+ if sakip_subkomponen is not None else Markdown(""))
+
+# %% tags=["remove_input"]
+(nb.Figure(report.fig_sakip(laporan), nomor.gambar("3", "Nilai SAKIP per Komponen terhadap Bobot"),
+           source=sumber(laporan, "sakip"))
+ if sakip is not None else Markdown(""))
 
 # %% [markdown]
 # #### e. Persentase Realisasi Anggaran Perangkat Daerah
 
 # %% tags=["remove_input"]
-nb.md(nr.analisis_indikator(rep, "realisasi_anggaran_pct"))
-if rep.gambar_3_6 is not None:
-    nb.table(rep.gambar_3_6, f"Gambar 3.6 Laporan Realisasi Anggaran Tahun {rep.year}", source=rp.sumber(rep, "lra"))
+Markdown(narrative.analisis_indikator(laporan, "realisasi_anggaran_pct"))
+
+# %% tags=["remove_input"]
+lra = laporan.gambar_3_6
+(nb.Table(lra, nomor.tabel("3.1", f"Laporan Realisasi Anggaran Tahun {year}"), source=sumber(laporan, "lra"))
+ if lra is not None else Markdown(""))
 
 # %% [markdown]
 # #### f. Indeks Profesionalitas ASN
 
 # %% tags=["remove_input"]
-nb.md(nr.analisis_indikator(rep, "ip_asn"))
-if rep.gambar_3_7 is not None:
-    nb.table(rep.gambar_3_7, f"Gambar 3.7 IP ASN {rep.unit.nama} {rep.year}", source=rp.sumber(rep, "ipasn"),
-             formats=F(rep.gambar_3_7))
-    nb.figure(rp.fig_ipasn(rep), "Grafik 3.7 Jumlah ASN per Kategori IP ASN")
+Markdown(narrative.analisis_indikator(laporan, "ip_asn"))
+
+# %% tags=["remove_input"]
+ipasn_pegawai = laporan.gambar_3_7
+(nb.Table(ipasn_pegawai, nomor.tabel("3.1", f"IP ASN {laporan.unit.nama}"), source=sumber(laporan, "ipasn"),
+          formats=formats(ipasn_pegawai))
+ if ipasn_pegawai is not None else Markdown(""))
+
+# %% tags=["remove_input"]
+(nb.Figure(report.fig_ipasn(laporan), nomor.gambar("3", "Jumlah ASN per Kategori IP ASN"),
+           source=sumber(laporan, "ipasn"))
+ if ipasn is not None else Markdown(""))
 
 # %% [markdown]
 # #### g. Jumlah inovasi yang terinternalisasi dan tersosialisasi serta berkelanjutan
 
 # %% tags=["remove_input"]
-nb.md(nr.analisis_indikator(rep, "jumlah_inovasi"))
-if rep.inovasi is not None and len(rep.inovasi):
-    nb.table(rep.inovasi, "Gambar 3.8 Daftar Inovasi Aktif", source=rp.sumber(rep, "inovasi"))
+Markdown(narrative.analisis_indikator(laporan, "jumlah_inovasi"))
+
+# %% tags=["remove_input"]
+daftar_inovasi = laporan.inovasi
+(nb.Table(daftar_inovasi, nomor.tabel("3.1", "Daftar Inovasi Aktif"), source=sumber(laporan, "inovasi"))
+ if daftar_inovasi is not None and len(daftar_inovasi) else Markdown(""))
+
+# %% [markdown]
+# ### 6. Analisis atas efisiensi penggunaan sumber daya
+
+# %% tags=["remove_input"]
+teks("efisiensi_sumber_daya", narrative.efisiensi_sumber_daya)
+
+# %% [markdown]
+# ### 7. Analisis program dan kegiatan yang menunjang keberhasilan pencapaian kinerja
+
+# %% tags=["remove_input"]
+teks("program_pendukung", narrative.program_pendukung)
 
 # %% [markdown]
 # ## B. Realisasi Anggaran
@@ -228,26 +345,39 @@ if rep.inovasi is not None and len(rep.inovasi):
 # sebagai berikut.
 
 # %% tags=["remove_input"]
-if rep.tabel_3_2_1 is not None:
-    nb.table(rep.tabel_3_2_1, "Tabel 3.2.1 Anggaran dan Realisasi per Jenis Belanja", source=rp.sumber(rep, "lra"))
+tabel_3_2_1 = laporan.tabel_3_2_1
+(nb.Table(tabel_3_2_1, nomor.tabel("3.2", "Anggaran dan Realisasi per Jenis Belanja"), source=sumber(laporan, "lra"))
+ if tabel_3_2_1 is not None else Markdown(""))
 
 # %% tags=["remove_input"]
-nb.table(rep.tabel_3_2_2, "Tabel 3.2.2 Alokasi Anggaran per Indikator Kinerja", source=rp.sumber(rep, "anggaran"))
-nb.md(nr.realisasi_anggaran(rep))
+tabel_3_2_2 = laporan.tabel_3_2_2
+nb.Table(tabel_3_2_2, nomor.tabel("3.2", "Alokasi Anggaran per Indikator Kinerja"), source=sumber(laporan, "anggaran"))
 
 # %% tags=["remove_input"]
-nb.table(rep.tabel_3_2_3, "Tabel 3.2.3 Pencapaian Kinerja dan Anggaran", source=rp.sumber(rep, "anggaran"),
-         formats=F(rep.tabel_3_2_3))
+Markdown(narrative.realisasi_anggaran(laporan))
 
 # %% tags=["remove_input"]
-nb.table(rep.tabel_3_2_4, "Tabel 3.2.4 Efisiensi Penggunaan Sumber Daya", source=rp.sumber(rep, "anggaran"))
-nb.md(nr.efisiensi(rep))
+tabel_3_2_3 = laporan.tabel_3_2_3
+nb.Table(tabel_3_2_3, nomor.tabel("3.2", "Pencapaian Kinerja dan Anggaran"), source=sumber(laporan, "anggaran_lra"),
+         formats=formats(tabel_3_2_3))
 
 # %% tags=["remove_input"]
-if rep.tabel_3_2_5 is not None:
-    nb.table(rep.tabel_3_2_5, "Tabel 3.2.5 Realisasi Penyerapan Anggaran per Program, Kegiatan dan Sub Kegiatan",
-             source=rp.sumber(rep, "anggaran"))
-    nb.figure(rp.fig_anggaran(rep), "Grafik 3.8 Penyerapan Anggaran per Program")
+tabel_3_2_4 = laporan.tabel_3_2_4
+nb.Table(tabel_3_2_4, nomor.tabel("3.2", "Efisiensi Penggunaan Sumber Daya"), source=sumber(laporan, "anggaran_lra"))
+
+# %% tags=["remove_input"]
+Markdown(narrative.efisiensi(laporan))
+
+# %% tags=["remove_input"]
+tabel_3_2_5 = laporan.tabel_3_2_5
+(nb.Table(tabel_3_2_5, nomor.tabel("3.2", "Realisasi Penyerapan Anggaran per Program, Kegiatan dan Sub Kegiatan"),
+          source=sumber(laporan, "anggaran"), note=narrative.selisih_sub_kegiatan(laporan) or None)
+ if tabel_3_2_5 is not None else Markdown(""))
+
+# %% tags=["remove_input"]
+(nb.Figure(report.fig_anggaran(laporan), nomor.gambar("3", "Penyerapan Anggaran per Program"),
+           source=sumber(laporan, "anggaran"))
+ if laporan.anggaran_program is not None else Markdown(""))
 
 # %% [markdown]
 # # BAB IV PENUTUP
@@ -256,55 +386,46 @@ if rep.tabel_3_2_5 is not None:
 # ## A. Kesimpulan
 
 # %% tags=["remove_input"]
-nb.md(nr.kesimpulan(rep))
+teks("kesimpulan", narrative.kesimpulan)
 
 # %% [markdown]
 # ## B. Saran
 
 # %% tags=["remove_input"]
-nb.md(nr.saran(rep))
+teks("saran", narrative.saran)
 
 # %% tags=["remove_input"]
-nb.md(nr.tanda_tangan(rep))
+HTML(narrative.tanda_tangan(laporan, place=signing_place, date=signing_date, final=final))
 
 # %% [markdown]
 # # LAMPIRAN
 
 # %% [markdown]
-# ## Ringkasan Validasi Data
+# ## Pemeriksaan Data
 
 # %% tags=["remove_input"]
-validasi, validasi_teks = rp.validation_summary(ctx.report_dir)
-nb.md(validasi_teks)
-if validasi is not None:
-    nb.table(validasi, "Ringkasan validasi", source="validation/validasi.json")
-
-# %% [markdown]
-# ## Ringkasan Audit
+validasi, validasi_teks = report.validation_summary(ctx.report_dir)
+Markdown(validasi_teks)
 
 # %% tags=["remove_input"]
-audit, audit_teks = rp.audit_summary(ctx.processed_dir, ctx.unit, ctx.year)
-nb.md(audit_teks)
-if audit is not None:
-    nb.table(audit, "Ringkasan audit angka yang dipublikasikan", source="audit.csv")
-
-# %% [markdown]
-# ## Catatan Perhitungan
+(nb.Table(validasi, nomor.tabel("L", "Hasil Pemeriksaan Data"), source="Laporan validasi data")
+ if validasi is not None else Markdown(""))
 
 # %% tags=["remove_input"]
-nb.md(rp.catatan_perhitungan(rep))
-
-# %% [markdown]
-# ## Asal-usul Data
-#
-# Setiap berkas masukan dicatat dengan sidik SHA-256 dan jumlah barisnya, bersama parameter proses,
-# versi paket dan commit kode, sehingga laporan ini dapat dibuat ulang dan diperiksa. Waktu proses hanya
-# dicatat di bagian ini.
+audit, audit_teks = report.audit_summary(ctx.processed_dir, ctx.unit, ctx.year)
+Markdown(audit_teks)
 
 # %% tags=["remove_input"]
-prov = rp.report_provenance(rep, dict(unit=unit, year=year, ikm_weight=ikm_weight), run_started)
-ringkasan, parameter, berkas, versi = rp.provenance_tables(prov)
-nb.table(ringkasan, "Ringkasan asal-usul")
-nb.table(parameter, "Parameter proses")
-nb.table(berkas, "Berkas masukan")
-nb.table(versi, "Versi paket")
+(nb.Table(audit, nomor.tabel("L", "Hasil Audit Angka"), source="Laporan audit angka")
+ if audit is not None else Markdown(""))
+
+# %% tags=["remove_cell"]
+# Catatan teknis untuk auditor (hanya di salinan lengkap): catatan perhitungan dan asal-usul data,
+# yaitu sidik SHA-256 dan jumlah baris setiap berkas masukan, parameter, versi paket dan commit kode.
+catatan_perhitungan = report.catatan_perhitungan(laporan)
+asal_usul = report.report_provenance(laporan, dict(unit=unit, year=year, ikm_weight=ikm_weight, final=final),
+                                     run_started)
+ringkasan_asal_usul, parameter, berkas, versi = report.provenance_tables(asal_usul)
+display(Markdown(catatan_perhitungan))
+for frame in (ringkasan_asal_usul, parameter, berkas, versi):
+    display(frame)

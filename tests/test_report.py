@@ -68,9 +68,14 @@ def test_tabel_2_2_and_2_3_targets(rep):
 
 def test_bab_iii_tables(rep):
     t = rep.tabel_3_1_1.set_index("Indikator Kinerja Utama")
-    assert t.loc["Nilai SAKIP Perangkat Daerah", "Realisasi"] == pytest.approx(86.13)
-    assert t.loc["Nilai SAKIP Perangkat Daerah", "% Capaian"] == pytest.approx(86.13 / 87.5 * 100)
-    assert t.loc["Nilai IKM (Indeks Kepuasan Masyarakat)", "Realisasi"] == pytest.approx(98.3138, abs=1e-4)
+    # realisasi as printed in each indicator's decimals; capaian from the printed figures
+    assert t.loc["Nilai SAKIP Perangkat Daerah", "Realisasi"] == "86,13"
+    assert t.loc["Nilai SAKIP Perangkat Daerah", "% Capaian"] == 98.43  # 86,13 / 87,5
+    assert t.loc["Nilai IKM (Indeks Kepuasan Masyarakat)", "Realisasi"] == "98,31"
+    assert t.loc["Nilai IKM (Indeks Kepuasan Masyarakat)", "% Capaian"] == 104.03  # 98,31 / 94,5 = 104,032
+    assert t.loc["Persentase Realisasi Anggaran Perangkat Daerah", "% Capaian"] == 104.86  # 94,37 / 90
+    assert t.loc["Jumlah inovasi yang terinternalisasi dan tersosialisasi serta berkelanjutan", "Realisasi"] == "2"
+    assert t["Kategori Capaian"].unique().tolist() == ["Sangat Tinggi"]
     m = rep.tabel_3_1_2
     assert [c for c in m.columns if c.isdigit()] == ["2021", "2022", "2023"]
     sakip_rows = m.iloc[9:12]  # fourth indicator: Target, Realisasi, Capaian
@@ -80,7 +85,7 @@ def test_bab_iii_tables(rep):
     assert "Target 2026" in k.columns
     assert k.loc["Nilai SAKIP Perangkat Daerah", "Kemajuan (%)"] == pytest.approx(86.13 / 88 * 100)
     n = rep.tabel_3_1_4
-    assert n["Nasional"].isna().all() and "tidak ada" in rep.national_note()
+    assert n["Nasional"].isna().all() and "belum tersedia" in rep.national_note()
 
 
 def test_gambar_and_budget_tables(rep):
@@ -95,14 +100,24 @@ def test_gambar_and_budget_tables(rep):
     assert rep.tabel_3_2_5.iloc[-1]["Anggaran (Rp)"] == 2720088927
     assert rep.tabel_3_2_5.iloc[-1]["Realisasi (Rp)"] == 2567147148
     assert rep.budget_counts() == {"program": 3, "kegiatan": 9, "sub_kegiatan": 22}
-    eff = rep.tabel_3_2_4.set_index("Indikator Kinerja Utama")["Efisiensi"]
-    assert eff["Indeks Profesionalitas ASN"] == pytest.approx(105.294118 - 100, abs=1e-5)
+    eff = rep.tabel_3_2_4.set_index("Indikator Kinerja Utama")
+    # the efficiency is the difference of the printed columns: 98,43 - 94,01 = 4,42 (not 4,43)
+    assert eff.loc["Nilai SAKIP Perangkat Daerah", ["Capaian (%)", "Serapan (%)", "Efisiensi"]].tolist() == \
+        [98.43, 94.01, 4.42]
+    assert eff.loc["Indeks Profesionalitas ASN", "Efisiensi"] == 5.29
+    # the whole-budget row shows the budget indicator's own absorption (LRA), 94,37, not 94,38
+    ikm_row = rep.tabel_3_2_3.set_index("Indikator Kinerja Utama").loc["Nilai IKM (Indeks Kepuasan Masyarakat)"]
+    assert ikm_row["Serapan (Rp)"] == 2566829648 and ikm_row["Serapan (%)"] == 94.37
+    assert eff.loc["Nilai IKM (Indeks Kepuasan Masyarakat)", "Serapan (%)"] == 94.37
+    alloc = rep.tabel_3_2_2
+    assert "Kode Anggaran" not in alloc.columns and "total" not in alloc.to_string()
+    assert alloc.iloc[0]["Keterangan"] == "seluruh anggaran unit"
     assert rep.anggaran_program["pagu"].sum() == pytest.approx(2720088927)
 
 
 def test_formats_compact_targets_and_years(rep):
     f = rp.formats(rep.tabel_3_1_1)
-    assert f["Target"](94.5) == "94,5" and "Realisasi" not in f
+    assert f["Target"](94.5) == "94,5" and f["Realisasi"] == "text"  # already formatted per indicator
     assert rp.formats(rep.tabel_2_1)["2023"](57.3) == "57,3"
 
 
@@ -155,7 +170,8 @@ def test_lampiran_summaries(tmp_path):
         '{"ok": true, "ringkasan": {"aturan": 10, "lulus": 8, "error": 0, "peringatan": 2, "dilewati": 0}}',
         encoding="utf-8")
     table, text = rp.validation_summary(tmp_path)
-    assert table.set_index("Ukuran").loc["Lulus", "Jumlah"] == 8 and "2 temuan" in text
+    assert table.set_index("Uraian").loc["Terpenuhi", "Jumlah"] == 8 and "2 peringatan" in text
+    assert "error" not in table.to_string() + text
     table, text = rp.audit_summary(tmp_path, "gedeg", 2023)
     assert table is None
     a = tmp_path / "gedeg" / "2023"
@@ -166,6 +182,7 @@ def test_lampiran_summaries(tmp_path):
         encoding="utf-8")
     table, text = rp.audit_summary(tmp_path, "gedeg", 2023)
     assert table.iloc[-1].tolist() == ["Jumlah", 2, 1, 1]
+    assert "1 di antaranya berselisih" in text
 
 
 def test_provenance_tables(rep):

@@ -279,6 +279,44 @@ def _toc_html(entries: list[tuple[int, str, str]]) -> str:
     return render("cetak_daftar_isi.html.j2", entries=entries).rstrip("\n")
 
 
+class _Captions(HTMLParser):
+    """Collects the numbered captions (``p.lkjip-caption`` with ``data-kind``) as (kind, id, text).
+
+    :func:`lkjip.notebook.caption_html` writes them; the text is ``label`` and ``title``.
+    """
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.entries: list[tuple[str, str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "p" and "lkjip-caption" in (a.get("class") or "").split() and a.get("data-kind") and a.get("id"):
+            self.entries.append((a["data-kind"], a["id"], f"{a.get('data-label', '')} {a.get('data-title', '')}".strip()))
+
+
+def caption_entries(body: str) -> list[tuple[str, str, str]]:
+    """(kind, id, text) of every numbered caption of ``body``, in order (``kind``: tabel/gambar)."""
+    parser = _Captions()
+    parser.feed(body)
+    parser.close()
+    return parser.entries
+
+
+def _lists_html(entries: list[tuple[str, str, str]]) -> str:
+    """Daftar Tabel and Daftar Gambar (only those that have entries), each a ``nav`` with page numbers."""
+    out = []
+    for kind, title in (("tabel", "Daftar Tabel"), ("gambar", "Daftar Gambar")):
+        items = [(hid, text) for k, hid, text in entries if k == kind]
+        if items:
+            out.append(render("cetak_daftar.html.j2", kind=kind, title=title, entries=items).rstrip("\n"))
+    return "\n".join(out)
+
+
+#: Where the notebook wants the Daftar Isi (after the Kata Pengantar); without it they follow the cover.
+TOC_PLACEHOLDER = '<div class="lkjip-daftar"></div>'
+
+
 def _w3c_date(value: dt.datetime | dt.date | str | None) -> str | None:
     if value is None:
         return None
@@ -358,8 +396,10 @@ def build_print_html(
     if 0 <= t0 < t1:
         head = head[:t0] + head[t1 + len("</title>"):]
     before = before[:head_start] + head + meta + before[head_end:]
-    return (before + "\n" + _cover_html(cover) + "\n" + _toc_html(_headings(after, toc_levels)) + "\n"
-            + after)
+    lists = _toc_html(_headings(after, toc_levels)) + "\n" + _lists_html(caption_entries(after))
+    if TOC_PLACEHOLDER in after:
+        return before + "\n" + _cover_html(cover) + "\n" + after.replace(TOC_PLACEHOLDER, lists, 1)
+    return before + "\n" + _cover_html(cover) + "\n" + lists + "\n" + after
 
 
 def export_pdf(

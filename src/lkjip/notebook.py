@@ -54,27 +54,99 @@ def setup(unit: str, year: int, data_dir=None, processed_dir=None, report_dir=No
     return Context(unit, int(year), data_dir, processed_dir, report_dir)
 
 
-def table(frame: pd.DataFrame, caption: str | None = None, *, source: str | None = None,
+def table(frame: pd.DataFrame, caption=None, *, source: str | None = None,
           index: bool | None = None, formats: dict | None = None):
     """Display a table as a document shows it: caption, Indonesian numbers, source line.
 
     Numbers are formatted by :func:`lkjip.fmt.display_frame` (the only place
     that rounds for readers); ``formats`` overrides a column's format. A
     meaningful index (named, e.g. ``indikator``) is shown unless ``index=False``.
+    ``caption`` is text or a numbered caption (:class:`lkjip.report.numbering.Caption`).
     """
     from IPython.display import HTML, display
 
+    display(HTML(table_block(frame, caption, source=source, index=index, formats=formats)))
 
+
+def table_block(frame: pd.DataFrame, caption=None, *, source: str | None = None,
+                index: bool | None = None, formats: dict | None = None, note: str | None = None) -> str:
+    """The HTML of a table with its caption above and its ``Sumber:`` line (and ``note``) below.
+
+    The block is one ``div.lkjip-blok``, so the print CSS keeps the caption with the table.
+    """
     if index is None:
         index = frame.index.name is not None or any(n is not None for n in frame.index.names[1:])
-    html = table_html(frame, index=index, formats=formats)
-    parts = []
+    parts = ['<div class="lkjip-blok lkjip-blok-tabel">']
     if caption:
-        parts.append(f'<p class="lkjip-caption"><strong>{_escape(caption)}</strong></p>')
-    parts.append(html)
+        parts.append(caption_html(caption))
+    parts.append(table_html(frame, index=index, formats=formats))
     if source:
         parts.append(f'<p class="lkjip-source"><em>Sumber: {_escape(source)}</em></p>')
-    display(HTML("\n".join(parts)))
+    if note:
+        parts.append(f'<p class="lkjip-note">{_escape(note)}</p>')
+    parts.append("</div>")
+    return "\n".join(parts)
+
+
+def caption_html(caption) -> str:
+    """``<p class="lkjip-caption">``; a numbered caption carries its ``id`` and kind for the
+    PDF's Daftar Tabel / Daftar Gambar (``data-kind``, ``data-label``, ``data-title``)."""
+    if hasattr(caption, "id") and hasattr(caption, "label"):
+        kind = caption.kind.lower()
+        return (f'<p class="lkjip-caption lkjip-caption-{_escape(kind)}" id="{_escape(caption.id)}" '
+                f'data-kind="{_escape(kind)}" data-label="{_escape(caption.label)}" '
+                f'data-title="{_escape(caption.title)}"><strong>{_escape(str(caption))}</strong></p>')
+    return f'<p class="lkjip-caption"><strong>{_escape(caption)}</strong></p>'
+
+
+class Table:
+    """A table as the report shows it, for a cell to end with: JupyterLab and the exports show
+    the caption, the formatted table and the source line; ``.data`` is the DataFrame."""
+
+    def __init__(self, frame: pd.DataFrame, caption=None, *, source: str | None = None,
+                 index: bool | None = None, formats: dict | None = None, note: str | None = None):
+        self.data, self.caption, self.source = frame, caption, source
+        self.index, self.formats, self.note = index, formats, note
+
+    def _repr_html_(self) -> str:
+        return table_block(self.data, self.caption, source=self.source, index=self.index,
+                           formats=self.formats, note=self.note)
+
+    def __repr__(self) -> str:
+        return f"Table({str(self.caption)!r}, {len(self.data)} baris)"
+
+
+class Figure:
+    """A chart as the report shows it: caption above, the drawing (SVG), ``Sumber:`` below, in
+    one block the print CSS never splits. ``.figure`` is the matplotlib figure."""
+
+    def __init__(self, fig, caption=None, *, source: str | None = None):
+        self.figure, self.caption, self.source = fig, caption, source
+
+    def svg(self) -> bytes:
+        import io
+
+        buf = io.BytesIO()
+        self.figure.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
+        return buf.getvalue()
+
+    def _repr_html_(self) -> str:
+        import base64
+
+        alt = getattr(self.caption, "title", None) or (str(self.caption) if self.caption else "Gambar")
+        parts = ['<div class="lkjip-blok lkjip-blok-gambar">']
+        if self.caption:
+            parts.append(caption_html(self.caption))
+        data = base64.b64encode(self.svg()).decode("ascii")
+        parts.append(f'<div class="lkjip-gambar"><img src="data:image/svg+xml;base64,{data}" '
+                     f'alt="{_escape(alt)}"></div>')
+        if self.source:
+            parts.append(f'<p class="lkjip-source"><em>Sumber: {_escape(self.source)}</em></p>')
+        parts.append("</div>")
+        return "\n".join(parts)
+
+    def __repr__(self) -> str:
+        return f"Figure({str(self.caption)!r})"
 
 
 def table_html(frame: pd.DataFrame, *, index: bool = False, formats: dict | None = None) -> str:

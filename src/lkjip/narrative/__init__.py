@@ -6,10 +6,13 @@ fall, adequate sample or not, ...); every number goes through
 :mod:`lkjip.fmt`, so the text shows ``98,31`` and ``94,37%``, never a raw
 float. The same data always give the same text.
 
-The text is a draft for the analyst: each block starts with
-:data:`DRAFT_MARK` ("Draf narasi — sunting sebelum ditandatangani").
-Missing data or a missing target never raise: the sentence says what is
-missing instead.
+The text is a draft for the analyst: a draft LKjIP carries one notice
+(:func:`draft_notice`, with :data:`DRAFT_MARK`) and "DRAF" at the top of
+every printed page; the final version carries neither. Where the analyst
+wrote a section in the unit-year's narrative file, :func:`section` prints the
+analyst's text instead of the drafted one; the analyst's factors of success
+and obstacles are added after an indicator's computed analysis. Missing data
+or a missing target never raise: the sentence says what is missing instead.
 
 Modules by chapter: :mod:`~lkjip.narrative.front` (title, Ikhtisar, Bab I,
 signature), :mod:`~lkjip.narrative.capaian` (Bab III A),
@@ -19,24 +22,36 @@ signature), :mod:`~lkjip.narrative.capaian` (Bab III A),
 
 from lkjip.narrative.anggaran import (
     efisiensi,
+    efisiensi_sumber_daya,
+    program_pendukung,
     realisasi_anggaran,
+    selisih_sub_kegiatan,
 )
 from lkjip.narrative.capaian import (
     analisis_indikator,
+    pengukuran,
     tabel_3_1_1_text,
     tabel_3_1_2_text,
     tabel_3_1_3_text,
 )
 from lkjip.narrative.common import (
     DRAFT_MARK,
+    analyst_text,
     fmt_value,
+    section,
 )
 from lkjip.narrative.front import (
     bab1_pegawai,
+    draft_notice,
+    ikhtisar_capaian,
     ikhtisar_eksekutif,
+    ikhtisar_pembuka,
     judul,
+    kata_pengantar,
     profil_unit,
+    sistematika,
     tanda_tangan,
+    tanggal_indonesia,
 )
 from lkjip.narrative.penutup import (
     kesimpulan,
@@ -46,15 +61,27 @@ from lkjip.narrative.penutup import (
 __all__ = [
     "DRAFT_MARK",
     "analisis_indikator",
+    "analyst_text",
     "bab1_pegawai",
+    "draft_notice",
     "efisiensi",
+    "efisiensi_sumber_daya",
     "fmt_value",
+    "ikhtisar_capaian",
     "ikhtisar_eksekutif",
+    "ikhtisar_pembuka",
     "judul",
+    "kata_pengantar",
     "kesimpulan",
+    "pengukuran",
+    "program_pendukung",
     "profil_unit",
     "realisasi_anggaran",
     "saran",
+    "section",
+    "selisih_sub_kegiatan",
+    "sistematika",
+    "tanggal_indonesia",
     "tabel_3_1_1_text",
     "tabel_3_1_2_text",
     "tabel_3_1_3_text",

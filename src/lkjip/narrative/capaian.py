@@ -6,13 +6,37 @@ from __future__ import annotations
 import pandas as pd
 
 from lkjip.fmt import fmt_int, fmt_number, fmt_pct, fmt_rupiah, is_missing
-from lkjip.narrative.common import _DRAFT, _data_text, _join, _met, _published, _row, _short, fmt_value
+from lkjip.narrative.common import (
+    _DRAFT,
+    _data_text,
+    analyst_text,
+    _join,
+    _met,
+    _published,
+    _row,
+    _short,
+    fmt_difference,
+    fmt_value,
+)
+from lkjip.report.shown import compare
 from lkjip.rules import INDICATOR_IDS, get_indicator
 
 # --------------------------------------------------------------------------- Bab III A tables
 
+def pengukuran(rep) -> str:
+    """Bab III A's opening: how capaian is measured, the comparison rule and the categories."""
+    from lkjip.report.shown import RULE_TEXT
+    from lkjip.rules.bands import CAPAIAN_KATEGORI
+
+    bands = ", ".join(f"{b.label} {b.range_text}" for b in CAPAIAN_KATEGORI.bands)
+    return (f"Pengukuran capaian kinerja membandingkan realisasi setiap indikator tahun {rep.year} dengan "
+            "target dalam Perjanjian Kinerja. Capaian (%) = realisasi / target × 100; kategori capaian "
+            f"mengikuti {CAPAIAN_KATEGORI.regulation} ({bands}).\n\n" + RULE_TEXT)
+
+
+
 def tabel_3_1_1_text(rep) -> str:
-    t = rep.results.tabel
+    t = rep.capaian
     cap = pd.to_numeric(t["capaian_pct"], errors="coerce")
     over = [_short(i) for i, c in zip(t["indikator"], cap) if pd.notna(c) and c > 100 + 1e-9]
     eq = [_short(i) for i, c in zip(t["indikator"], cap) if pd.notna(c) and abs(c - 100) <= 1e-9]
@@ -44,10 +68,10 @@ def tabel_3_1_2_text(rep) -> str:
         cur = _row(rep, ind)["realisasi"]
         if prev is None or is_missing(cur):
             continue
-        d = float(cur) - prev[1]
-        if d > 1e-9:
+        d = compare(cur, prev[1])
+        if d > 0:
             ups.append(_short(ind))
-        elif d < -1e-9:
+        elif d < 0:
             downs.append(f"{_short(ind)} ({fmt_value(ind, prev[1])} menjadi {fmt_value(ind, cur)})")
     text = f"Dibandingkan tahun {prev_year}, "
     bits = []
@@ -63,12 +87,24 @@ def tabel_3_1_2_text(rep) -> str:
     return _DRAFT + text
 
 
+def _kemajuan(rep) -> list[tuple[str, float]]:
+    """(indicator, tingkat kemajuan) from the printed realisasi and the Renstra end target."""
+    from lkjip.report.shown import shown_capaian, shown_value
+
+    t = rep.results.renstra_akhir
+    real = rep.capaian.set_index("indikator")["realisasi"]
+    out = []
+    for i, end in zip(t["indikator"], t["target_akhir"]):
+        polarity = get_indicator(i).polarity if i in INDICATOR_IDS else "higher"
+        out.append((i, shown_capaian(real.get(i), shown_value(end, i), polarity)))
+    return out
+
+
 def tabel_3_1_3_text(rep) -> str:
     t = rep.results.renstra_akhir
-    done = [_short(i) for i, k in zip(t["indikator"], t["tingkat_kemajuan"])
-            if pd.notna(k) and k >= 100 - 1e-9]
-    notyet = [f"{_short(i)} {fmt_pct(k)}" for i, k in zip(t["indikator"], t["tingkat_kemajuan"])
-              if pd.notna(k) and k < 100 - 1e-9]
+    kem = _kemajuan(rep)
+    done = [_short(i) for i, k in kem if pd.notna(k) and k >= 100 - 1e-9]
+    notyet = [f"{_short(i)} {fmt_pct(k)}" for i, k in kem if pd.notna(k) and k < 100 - 1e-9]
     end_year = pd.to_numeric(t["tahun_akhir"], errors="coerce").max()
     parts = []
     if done:
@@ -95,13 +131,14 @@ def _base_sentence(rep, ind: str) -> str:
                 "ditetapkan, sehingga capaian tidak dapat dihitung.")
     text = (f"Indikator {nama} tahun {rep.year} terealisasi {real} dari target "
             f"{fmt_value(ind, r['target'], compact=True)}, sehingga capaiannya "
-            f"{fmt_pct(r['capaian_pct'])} dengan kategori {r['kategori']}.")
+            f"{fmt_pct(r['capaian_pct'])} (kategori capaian {r['kategori']}).")
     met = _met(r)
     if met:
-        text += " Target tercapai." if abs(float(r["capaian_pct"]) - 100) <= 1e-9 else " Target terlampaui."
+        text += " Target tercapai." if compare(r["realisasi"], r["target"]) == 0 else " Target terlampaui."
     elif met is False:
-        gap = float(r["target"]) - float(r["realisasi"])
-        text += f" Target belum tercapai; realisasi masih {fmt_number(gap)} di bawah target."
+        gap = abs(float(r["target"]) - float(r["realisasi"]))
+        side = "di atas" if get_indicator(ind).polarity == "lower" else "di bawah"
+        text += f" Target belum tercapai; realisasi masih {fmt_difference(ind, gap)} {side} target."
     return text
 
 
@@ -111,14 +148,12 @@ def _change_sentence(rep, ind: str) -> str:
     if prev is None or is_missing(cur):
         return ""
     y, pv = prev
-    d = float(cur) - pv
-    if abs(d) <= 1e-9:
+    d = compare(cur, pv)
+    if d == 0:
         return f" Realisasi sama dengan tahun {y} ({fmt_value(ind, pv)})."
     arah = "naik" if d > 0 else "turun"
-    unit = " poin persentase" if get_indicator(ind).satuan == "%" else (
-        "" if ind == "jumlah_inovasi" else " poin")
-    amount = fmt_int(abs(d)) if ind == "jumlah_inovasi" else fmt_number(abs(d))
-    return f" Dibandingkan tahun {y} ({fmt_value(ind, pv)}), realisasi {arah} {amount}{unit}."
+    return (f" Dibandingkan tahun {y} ({fmt_value(ind, pv)}), realisasi {arah} "
+            f"{fmt_difference(ind, abs(float(cur) - pv))}.")
 
 
 def _published_sentence(rep, ind: str) -> str:
@@ -160,18 +195,41 @@ def _ikm_detail(rep) -> str:
     return text
 
 
+def _printed_paten_total(rep) -> float | None:
+    """The JUMLAH row the PATEN report printed (its ``jumlah`` column), if the data carry one."""
+    d = rep.dataset("paten_layanan")
+    if d is None or "adalah_total" not in d.columns or "jumlah" not in d.columns:
+        return None
+    v = pd.to_numeric(d.loc[d["adalah_total"].fillna(False).astype(bool), "jumlah"], errors="coerce").dropna()
+    return float(v.iloc[-1]) if len(v) else None
+
+
 def _layanan_detail(rep) -> str:
     ly = rep.results.layanan
     if ly is None:
         return ""
     per = ly.per_layanan
-    text = (f" Sepanjang tahun tercatat {fmt_int(ly.total)} layanan PATEN dari {fmt_int(len(per))} "
-            "jenis layanan")
-    if ly.tidak_sesuai:
-        text += (f"; {fmt_int(ly.tidak_sesuai)} layanan tidak sesuai standar pelayanan dan "
-                 f"{fmt_int(ly.sesuai)} sesuai.")
+    text = (f" Menurut rincian bulanannya tercatat {fmt_int(ly.total)} layanan PATEN dari "
+            f"{fmt_int(len(per))} jenis layanan.")
+    printed = _printed_paten_total(rep)
+    if printed is not None and abs(printed - ly.total) >= 0.5:
+        text += (f" Baris jumlah laporan PATEN mencetak {fmt_int(printed)} layanan (selisih "
+                 f"{fmt_int(abs(printed - ly.total))}); laporan ini memakai rincian bulanan.")
+    differ = int((pd.to_numeric(per["selisih"], errors="coerce").fillna(0).abs() >= 0.5).sum())
+    if differ:
+        text += (f" Jumlah tahunan yang tercetak untuk {fmt_int(differ)} jenis layanan berbeda dengan "
+                 "jumlah bulanannya; rinciannya ada dalam laporan audit.")
+    d = rep.dataset("paten_layanan")
+    recorded = d is not None and "tidak_sesuai_standar" in d.columns
+    if not recorded:
+        text += (" Data layanan tidak mencatat layanan yang tidak sesuai standar, sehingga persentase "
+                 "pelayanan sesuai standar dihitung dengan menganggap semua layanan sesuai standar.")
+    elif ly.tidak_sesuai:
+        text += (f" Sebanyak {fmt_int(ly.tidak_sesuai)} layanan dicatat tidak sesuai standar pelayanan, "
+                 f"sehingga yang sesuai standar {fmt_int(ly.sesuai)} dari {fmt_int(ly.total)} layanan.")
     else:
-        text += ", seluruhnya terlayani sesuai standar pelayanan."
+        text += (f" Tidak ada layanan yang dicatat tidak sesuai standar pelayanan, sehingga yang sesuai "
+                 f"standar {fmt_int(ly.sesuai)} dari {fmt_int(ly.total)} layanan.")
     if ly.total and len(per):
         top = per.loc[per["jumlah_hitung"].idxmax()]
         b = ly.per_bulan
@@ -270,12 +328,13 @@ def _anggaran_detail(rep) -> str:
         text += (f" Sisa terbesar berasal dari sub kegiatan {row['uraian']} ({fmt_rupiah(amount)}, "
                  f"penyerapan {fmt_pct(row['persen'])}")
         text += f"; {fmt_pct(share)} dari seluruh sisa anggaran)." if not is_missing(share) else ")."
-    tot = rep.results.anggaran_total
-    if tot is not None and "rekening" in str(pen.sumber) and abs(tot.realisasi - pen.realisasi) >= 1:
-        text += (f" Data realisasi per sub kegiatan berjumlah {fmt_rupiah(tot.realisasi)} "
-                 f"({fmt_pct(tot.persen)}), berbeda {fmt_rupiah(abs(tot.realisasi - pen.realisasi))} "
-                 "dengan LRA; indikator memakai LRA.")
+    if _from_lra(pen):
+        text += " Realisasi indikator ini diambil dari Laporan Realisasi Anggaran (LRA)."
     return text
+
+
+def _from_lra(pen) -> bool:
+    return pen is not None and "rekening" in str(pen.sumber)
 
 
 def _ipasn_detail(rep) -> str:
@@ -283,8 +342,8 @@ def _ipasn_detail(rep) -> str:
     if ip is None:
         return ""
     d = ip.distribusi[ip.distribusi["jumlah"] > 0]
-    text = (f" Nilai adalah rata-rata {fmt_int(ip.jumlah_diukur)} ASN yang diukur (kategori "
-            f"{ip.kategori or '–'}); sebarannya: "
+    text = (f" Nilai adalah rata-rata {fmt_int(ip.jumlah_diukur)} ASN yang diukur (kategori IP ASN "
+            f"{ip.kategori or '–'}); sebaran kategori IP ASN per pegawai: "
             + _join([f"{fmt_int(n)} orang {k}" for k, n in zip(d["kategori"], d["jumlah"])]) + ".")
     dims = ip.rata_dimensi.dropna(subset=["persen_maks"])
     if len(dims):
@@ -326,4 +385,8 @@ def analisis_indikator(rep, indicator: str) -> str:
         text += _change_sentence(rep, indicator)
         text += _DETAIL[indicator](rep)
         text += _published_sentence(rep, indicator)
+    for key in (f"faktor_keberhasilan.{indicator}", f"hambatan.{indicator}"):
+        extra = analyst_text(rep, key)
+        if extra:
+            text += "\n\n" + extra
     return _DRAFT + text

@@ -10,8 +10,9 @@ from lkjip.rules import INDICATOR_IDS, get_indicator
 
 DRAFT_MARK = "Draf narasi — sunting sebelum ditandatangani"
 
-
-_DRAFT = f"> *{DRAFT_MARK}.*\n\n"
+#: Kept for callers that still prefix a block; the LKjIP carries one draft notice instead
+#: (:func:`lkjip.narrative.front.draft_notice`), so drafted blocks carry no mark.
+_DRAFT = ""
 
 
 # --------------------------------------------------------------------------- formatting
@@ -37,7 +38,8 @@ def _short(ind: str) -> str:
 
 
 def _data_text(ind: str) -> str:
-    return get_indicator(ind).source_text if ind in INDICATOR_IDS else ind
+    """The data an indicator comes from, in readers' words (no dataset names)."""
+    return get_indicator(ind).source_label if ind in INDICATOR_IDS else ind
 
 
 def _join(items: list[str]) -> str:
@@ -50,12 +52,27 @@ def _join(items: list[str]) -> str:
 
 
 def _row(rep, ind: str) -> pd.Series:
-    return rep.results.tabel.set_index("indikator").loc[ind]
+    """The indicator's row as the report shows it (figures as printed, lkjip.report.shown)."""
+    return rep.capaian.set_index("indikator").loc[ind]
 
 
 def _met(row) -> bool | None:
-    cap = row["capaian_pct"]
-    return None if is_missing(cap) else bool(float(cap) >= 100.0 - 1e-9)
+    from lkjip.report.shown import met
+
+    return met(row["capaian_pct"])
+
+
+def _unit_word(ind: str) -> str:
+    """What a difference of the indicator is counted in: ``poin persentase``, ``poin``, ``inovasi``."""
+    satuan = get_indicator(ind).satuan if ind in INDICATOR_IDS else ""
+    return {"%": "poin persentase", "inovasi": "inovasi"}.get(satuan, "poin")
+
+
+def fmt_difference(ind: str, value: float) -> str:
+    """A difference of two printed figures in the indicator's decimals: ``1,37 poin``, ``1 inovasi``."""
+    dec = get_indicator(ind).decimals if ind in INDICATOR_IDS else 2
+    num = fmt_int(value) if dec == 0 else fmt_number(value, dec)
+    return f"{num} {_unit_word(ind)}"
 
 
 def _published(rep, ind: str) -> list[float]:
@@ -73,3 +90,23 @@ def _published(rep, ind: str) -> list[float]:
         if float(v) not in values:
             values.append(float(v))
     return values
+
+
+# --------------------------------------------------------------------------- the analyst's text
+
+def analyst_text(rep, key: str) -> str | None:
+    """The analyst's text for section ``key`` (the unit-year's narrative file), or ``None``.
+
+    The text is the analyst's own Markdown and is printed as written.
+    """
+    text = (getattr(rep, "narasi", None) or {}).get(key)
+    return text.strip() if isinstance(text, str) and text.strip() else None
+
+
+def section(rep, key: str, drafted) -> str:
+    """Section ``key``: the analyst's text when there is one, else the drafted text
+    (``drafted`` is the text or a function of ``rep`` that drafts it)."""
+    text = analyst_text(rep, key)
+    if text is not None:
+        return text
+    return drafted(rep) if callable(drafted) else drafted

@@ -1,24 +1,62 @@
-"""The title, Bab I A (profil unit), the Ikhtisar Eksekutif, Bab I B (pegawai) and the signature block.
+"""The title, the draft notice, the Kata Pengantar, the Ikhtisar Eksekutif, Bab I's drafted text
+and the signature blocks.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
 from lkjip.fmt import fmt_int, fmt_pct, fmt_rupiah, is_missing
-from lkjip.narrative.common import _DRAFT, _join, _met, _row, fmt_value
+from lkjip.markup import md_text
+from lkjip.narrative.common import DRAFT_MARK, _DRAFT, _join, _met, _row, fmt_value
 from lkjip.pages import render
 from lkjip.rules import INDICATOR_IDS, get_indicator
+from lkjip.rules.regulation import REPORTING_REGULATION, REPORTING_REGULATION_SHORT
+
+#: Indonesian month names, for a signing date.
+BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+         "Oktober", "November", "Desember")
+
+
+# --------------------------------------------------------------------------- draft notice
+
+def draft_notice(rep) -> str:
+    """The one draft notice of a draft LKjIP (HTML block for the notebook's Markdown cell).
+
+    It also sets the PDF's running header to "DRAF" on every page (an ``@page`` rule, which
+    browsers ignore), so a printed page cannot pass for the signed version.
+    """
+    return render("draf.html.j2", mark=DRAFT_MARK, year=rep.year).rstrip("\n")
+
+
+# --------------------------------------------------------------------------- Kata Pengantar
+
+def kata_pengantar(rep) -> str:
+    """A Kata Pengantar drafted from the report's own facts (the analyst's text replaces it)."""
+    nama = md_text(rep.unit.nama)
+    return (f"Laporan Kinerja Instansi Pemerintah (LKjIP) {nama} Tahun {rep.year} disusun sebagai "
+            f"tindak lanjut {REPORTING_REGULATION}. Laporan ini merupakan wujud pertanggungjawaban "
+            f"pelaksanaan Rencana Strategis (Renstra) dan Rencana Kerja (Renja) {nama} tahun {rep.year}, "
+            f"yang memuat capaian {fmt_int(len(INDICATOR_IDS))} Indikator Kinerja Utama dibandingkan "
+            "dengan targetnya, realisasi anggaran, serta keberhasilan dan hambatan pencapaiannya.\n\n"
+            "Semoga laporan ini bermanfaat sebagai bahan evaluasi dan perbaikan kinerja pada tahun "
+            "berikutnya.")
+
 
 # --------------------------------------------------------------------------- Ikhtisar
 
-def ikhtisar_eksekutif(rep) -> str:
-    """The executive summary: the seven IKU with their figures, and the budget."""
-    res, year, nama = rep.results, rep.year, rep.unit.nama
-    lines = [_DRAFT.rstrip("\n"), "",
-             f"Laporan Kinerja Instansi Pemerintah (LKjIP) {nama} Tahun {year} disusun sebagai "
-             "wujud pertanggungjawaban pelaksanaan Rencana Strategis (Renstra) dan Rencana Kerja "
-             "(Renja), sesuai Peraturan Menteri PAN-RB Nomor 53 Tahun 2014. Laporan ini mengukur "
-             "realisasi indikator kinerja utama dibandingkan dengan target yang ditetapkan. "
-             f"Capaian ketujuh Indikator Kinerja Utama tahun {year} adalah sebagai berikut:", ""]
+def ikhtisar_pembuka(rep) -> str:
+    """The Ikhtisar's opening paragraph (the analyst's text replaces it)."""
+    return (f"Laporan Kinerja Instansi Pemerintah (LKjIP) {md_text(rep.unit.nama)} Tahun {rep.year} disusun "
+            "sebagai wujud pertanggungjawaban pelaksanaan Rencana Strategis (Renstra) dan Rencana Kerja "
+            f"(Renja), sesuai {REPORTING_REGULATION_SHORT}. Laporan ini mengukur realisasi indikator "
+            "kinerja utama dibandingkan dengan target yang ditetapkan.")
+
+
+def ikhtisar_capaian(rep) -> str:
+    """The Ikhtisar's computed part: the seven IKU with their figures, and the budget."""
+    res, year = rep.results, rep.year
+    lines = [f"Capaian ketujuh Indikator Kinerja Utama tahun {year} adalah sebagai berikut:", ""]
     for i, ind in enumerate(INDICATOR_IDS, start=1):
         r = _row(rep, ind)
         if is_missing(r["realisasi"]):
@@ -28,14 +66,14 @@ def ikhtisar_eksekutif(rep) -> str:
         else:
             txt = (f"realisasi {fmt_value(ind, r['realisasi'])} dari target "
                    f"{fmt_value(ind, r['target'], compact=True)}, capaian {fmt_pct(r['capaian_pct'])} "
-                   f"(kategori {r['kategori']})")
+                   f"(kategori capaian {r['kategori']})")
         kelas = res.kelas.get(ind)
         if ind == "ikm" and kelas and res.ikm is not None:
             txt += f"; mutu pelayanan {kelas} ({res.ikm.kinerja})"
         elif ind == "sakip" and kelas and res.sakip is not None:
-            txt += f"; predikat {kelas} ({res.sakip.keterangan})"
+            txt += f"; predikat SAKIP {kelas} ({res.sakip.keterangan})"
         elif ind == "ip_asn" and kelas:
-            txt += f"; kategori {kelas}"
+            txt += f"; kategori IP ASN {kelas}"
         lines.append(f"{i}. {get_indicator(ind).nama}: {txt}.")
     lines.append("")
     lines.append(_budget_sentence(rep))
@@ -47,18 +85,23 @@ def ikhtisar_eksekutif(rep) -> str:
     return "\n".join(lines)
 
 
+def ikhtisar_eksekutif(rep) -> str:
+    """The executive summary: opening paragraph and the computed part."""
+    return ikhtisar_pembuka(rep) + " " + ikhtisar_capaian(rep)
+
+
 def _budget_sentence(rep) -> str:
     c = rep.budget_counts()
     pen = rep.results.penyerapan
     parts = []
     if c["program"]:
-        parts.append(f"Dalam mencapai Indikator Kinerja Utama tersebut {rep.unit.nama} menjalankan "
+        parts.append(f"Dalam mencapai Indikator Kinerja Utama tersebut {md_text(rep.unit.nama)} menjalankan "
                      f"{c['program']} program, {c['kegiatan']} kegiatan dan {c['sub_kegiatan']} "
                      "sub kegiatan")
     if pen is not None:
         money = (f"dengan anggaran belanja sebesar {fmt_rupiah(pen.anggaran)} dan realisasi sebesar "
                  f"{fmt_rupiah(pen.realisasi)} atau {fmt_pct(pen.persen)}")
-        src = " (Laporan Realisasi Anggaran)" if "rekening" in str(pen.sumber) else f" ({pen.sumber})"
+        src = " (Laporan Realisasi Anggaran)" if "rekening" in str(pen.sumber) else " (data anggaran per sub kegiatan)"
         parts.append(money + src)
     if not parts:
         return "Data anggaran dan realisasinya tidak tersedia."
@@ -78,7 +121,7 @@ def bab1_pegawai(rep) -> str:
     total = int(st.get("Jumlah", 0))
     honorer = int(st.get("Tenaga Honorer", 0))
     asn = total - honorer
-    text = (f"Sumber daya manusia (aparatur) {rep.unit.nama} per 31 Desember {rep.year} berjumlah "
+    text = (f"Sumber daya manusia (aparatur) {md_text(rep.unit.nama)} per 31 Desember {rep.year} berjumlah "
             f"{fmt_int(total)} orang, terdiri dari {fmt_int(asn)} orang ASN dan {fmt_int(honorer)} "
             "orang tenaga honorer, dengan rincian jabatan pada tabel berikut.")
     mut = rep.pegawai_mutasi
@@ -88,11 +131,23 @@ def bab1_pegawai(rep) -> str:
         bits = []
         if len(out):
             bits.append(f"{fmt_int(len(out))} pegawai keluar atau pindah tugas ("
-                        + _join([f"{j}, {t}" for j, t in zip(out["Jabatan"], out["Tanggal"])]) + ")")
+                        + _join([f"{md_text(j)}, {md_text(t)}" for j, t in zip(out["Jabatan"], out["Tanggal"])])
+                        + ")")
         if len(inn):
             bits.append(f"{fmt_int(len(inn))} pegawai mulai bertugas")
         text += f" Selama tahun {rep.year}, " + _join(bits) + "."
     return _DRAFT + text
+
+
+def sistematika(rep) -> str:
+    """Bab I: the structure of the report."""
+    return ("Laporan kinerja ini disusun menurut sistematika berikut:\n\n"
+            "- **BAB I Pendahuluan**: gambaran organisasi, sumber daya aparatur dan isu strategis;\n"
+            "- **BAB II Perencanaan Kinerja**: Rencana Strategis, Perjanjian Kinerja dan perubahannya;\n"
+            "- **BAB III Akuntabilitas Kinerja**: capaian kinerja organisasi, realisasi anggaran dan "
+            "tindak lanjut hasil evaluasi;\n"
+            "- **BAB IV Penutup**: kesimpulan dan saran;\n"
+            "- **Lampiran**.")
 
 
 # --------------------------------------------------------------------------- title, Bab I A, signature
@@ -107,22 +162,22 @@ def judul(rep) -> str:
 
 
 def profil_unit(rep) -> str:
-    """Bab I A: the unit's facts from unit.yaml and its strategic goals."""
+    """Bab I: the unit's facts from the unit's description and its strategic goals."""
     u = rep.unit
     head = u.pimpinan
-    where = ", ".join(x for x in (u.kabupaten, u.provinsi) if x)
-    text = f"{u.nama} adalah perangkat daerah di lingkungan {where}"
-    text += f", beralamat di {u.alamat}." if u.alamat else "."
+    where = ", ".join(md_text(x) for x in (u.kabupaten, u.provinsi) if x)
+    text = f"{md_text(u.nama)} adalah perangkat daerah di lingkungan {where}"
+    text += f", beralamat di {md_text(u.alamat)}." if u.alamat else "."
     if head.get("nama"):
-        text += f" Pimpinan unit adalah {head.get('jabatan', '')}, {head['nama']}"
-        text += f" ({head['pangkat']})." if head.get("pangkat") else "."
+        text += f" Pimpinan unit adalah {md_text(head.get('jabatan', ''))}, {md_text(head['nama'])}"
+        text += f" ({md_text(head['pangkat'])})." if head.get("pangkat") else "."
     groups = [g for g in (u.sasaran or []) if g.get("sasaran")]
     if groups:
         text += ("\n\nSasaran dan indikator kinerja utama yang diukur dalam laporan ini "
                  "(sebagaimana ditetapkan dalam Perjanjian Kinerja):\n")
         for n, g in enumerate(groups, start=1):
             names = [get_indicator(i).nama for i in (g.get("indikator") or []) if i in INDICATOR_IDS]
-            text += f"\n{n}. {g['sasaran']}: {_join(names)}."
+            text += f"\n{n}. {md_text(g['sasaran'])}: {_join(names)}."
     return text
 
 
@@ -133,9 +188,35 @@ def _nip_spaced(nip: object) -> str:
     return d
 
 
-def tanda_tangan(rep) -> str:
-    """The signature block (the date is left for the signatory to fill)."""
+def tanggal_indonesia(value: dt.date | str | None) -> str | None:
+    """``2024-01-10`` -> ``10 Januari 2024``; a text that is not an ISO date is kept as written.
+
+    >>> tanggal_indonesia("2024-01-10"), tanggal_indonesia("Januari 2024"), tanggal_indonesia(None)
+    ('10 Januari 2024', 'Januari 2024', None)
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, dt.date):
+        d = value
+    else:
+        try:
+            d = dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            return str(value).strip()
+    return f"{d.day} {BULAN[d.month - 1]} {d.year}"
+
+
+def tanda_tangan(rep, *, place: str | None = None, date: dt.date | str | None = None,
+                 final: bool = False) -> str:
+    """The signature block of the head of the unit.
+
+    In a draft without a date the date is dotted for the signatory to fill; the final version
+    prints ``place`` (default: the unit's signing town) and ``date``.
+    """
     u, h = rep.unit, rep.unit.pimpinan
-    return render("tanda_tangan.html.j2", place=u.kota_penetapan or "", year=rep.year,
+    when = tanggal_indonesia(date)
+    if when is None:
+        when = f"................ {rep.year + 1}"
+    return render("tanda_tangan.html.j2", place=place or u.kota_penetapan or "", when=when,
                   jabatan=h.get("jabatan", ""), nama=h.get("nama", ""), pangkat=h.get("pangkat"),
                   nip=_nip_spaced(h["nip"]) if h.get("nip") else None).rstrip("\n")

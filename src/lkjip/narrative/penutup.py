@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lkjip.fmt import fmt_int, fmt_number, fmt_pct, fmt_rupiah, is_missing
+from lkjip.fmt import fmt_int, fmt_number, fmt_pct, fmt_rupiah, is_missing, round_number
 from lkjip.narrative.capaian import _largest_unabsorbed, _sakip_weakest
 from lkjip.narrative.common import _DRAFT, _data_text, _join, _met, _row, _short, fmt_value
 from lkjip.rules import INDICATOR_IDS
@@ -23,7 +23,7 @@ def _classify(rep):
 def kesimpulan(rep) -> str:
     """Bab IV A: which indicators met or missed their targets, overall."""
     met, missed, unknown = _classify(rep)
-    t = rep.results.tabel.set_index("indikator")
+    t = rep.capaian.set_index("indikator")
     lines = []
     lines.append(f"Dari {len(INDICATOR_IDS)} Indikator Kinerja Utama {rep.unit.nama} tahun {rep.year}:")
     lines.append("")
@@ -45,7 +45,7 @@ def kesimpulan(rep) -> str:
 
         avg = float(caps.mean())
         lines.append(f"Rata-rata capaian {fmt_int(len(caps))} indikator yang dapat dinilai adalah "
-                     f"{fmt_pct(avg)} (kategori {capaian_category(avg)}).")
+                     f"{fmt_pct(avg)} (kategori capaian {capaian_category(round_number(avg, 2))}).")
     pen = rep.results.penyerapan
     if pen is not None:
         lines.append(f" Penyerapan anggaran mencapai {fmt_pct(pen.persen)} "
@@ -82,14 +82,7 @@ def _saran_for(rep, ind: str) -> str:
         return ("Memperkuat pemantauan tindak lanjut hasil fasilitasi dan koordinasi melalui rapat "
                 f"staf rutin{extra}.")
     if ind == "sakip":
-        extra = ""
-        if res.sakip is not None:
-            w = _sakip_weakest(res.sakip)
-            if w is not None:
-                extra = (f", dimulai dari komponen {w['nama_komponen']} ({fmt_pct(w['persen_maks'])} "
-                         "dari bobotnya)")
-        return ("Memperbaiki kualitas dan pemanfaatan dokumen SAKIP, bukan hanya kelengkapannya"
-                f"{extra}, serta menyiapkan pengganti penanggung jawab AKIP bila terjadi mutasi pegawai.")
+        return _saran_sakip(rep)
     if ind == "realisasi_anggaran_pct":
         big = _largest_unabsorbed(rep)
         extra = f", terutama pada {big[0]['uraian']}" if big is not None else ""
@@ -110,11 +103,68 @@ def _saran_for(rep, ind: str) -> str:
     return f"Meninjau pelaksanaan kegiatan yang mendukung {_short(ind)}."
 
 
+def _quality_fell_more(rep) -> bool | None:
+    """Whether, from the year before, the *kualitas* sub-components fell more (relative to their
+    maximum) than the *keberadaan* ones: the only data that bear on "documents prepared for
+    completeness rather than quality". ``None`` when either year lacks sub-component scores."""
+    prev = rep.previous_results()
+    cur = rep.results.sakip
+    if prev is None or prev.sakip is None or cur is None:
+        return None
+    shares = []
+    for r in (prev.sakip, cur):
+        sub = r.subkomponen
+        if sub is None or not len(sub):
+            return None
+        g = sub.groupby("subkomponen")[["nilai", "bobot"]].sum()
+        if not {"keberadaan", "kualitas"} <= set(g.index):
+            return None
+        shares.append(g["nilai"] / g["bobot"] * 100)
+    change = shares[1] - shares[0]
+    return bool(change["kualitas"] < change["keberadaan"] - 0.005)
+
+
+def _structural_vacancy(rep) -> str | None:
+    """A structural post (Camat, Sekretaris, Kepala Seksi/Sub Bagian) left during the year, as
+    'jabatan (tanggal)', from Bab I's staff movements; ``None`` when none left."""
+    mut = rep.pegawai_mutasi
+    if mut is None or not len(mut):
+        return None
+    from lkjip.report.staff import jabatan_group
+
+    out = mut[(mut["Perubahan"] != "Masuk")
+              & mut["Jabatan"].map(lambda j: jabatan_group(j) not in ("Pelaksana", "Tenaga Honorer"))]
+    if not len(out):
+        return None
+    return _join([f"{j} ({t})" for j, t in zip(out["Jabatan"], out["Tanggal"])])
+
+
+def _saran_sakip(rep) -> str:
+    """The SAKIP suggestion: only what the evaluation's figures show."""
+    res = rep.results
+    text = "Memperbaiki pelaksanaan SAKIP"
+    if res.sakip is not None:
+        w = _sakip_weakest(res.sakip)
+        if w is not None:
+            text += (f", dimulai dari komponen {w['nama_komponen']} yang capaiannya terendah terhadap "
+                     f"bobotnya ({fmt_pct(w['persen_maks'])})")
+    text += "."
+    if _quality_fell_more(rep):
+        text += (" Nilai sub komponen kualitas turun lebih banyak daripada keberadaan dokumen, sehingga "
+                 "perbaikan perlu diarahkan pada mutu dokumen, bukan hanya kelengkapannya.")
+    vacant = _structural_vacancy(rep)
+    if vacant:
+        text += (f" Selama tahun {rep.year} jabatan {vacant} ditinggalkan pejabatnya; penunjukan "
+                 "pelaksana tugas sejak jabatan kosong menjaga agar penyusunan dokumen kinerja tidak "
+                 "bergantung pada satu pejabat.")
+    return text
+
+
 def saran(rep) -> str:
     """Bab IV B: suggestions drafted from the missed (and unmeasurable) indicators."""
     met, missed, unknown = _classify(rep)
     items = [f"{_short(i)}: {_saran_for(rep, i)}" for i in missed]
-    t = rep.results.tabel.set_index("indikator")
+    t = rep.capaian.set_index("indikator")
     for i in unknown:
         if is_missing(t.loc[i, "realisasi"]):
             items.append(f"{_short(i)}: melengkapi data {_data_text(i)} agar indikator "

@@ -49,6 +49,14 @@ from lkjip.report.data import (
 from lkjip.report.display import (
     formats,
 )
+from lkjip.report.numbering import (
+    Caption,
+    Numbering,
+)
+from lkjip.report.shown import (
+    RULE_TEXT,
+    shown_indicators,
+)
 from lkjip.report.figures import (
     fig_anggaran,
     fig_ikm,
@@ -62,6 +70,7 @@ from lkjip.report.figures import (
 )
 from lkjip.report.lampiran import (
     audit_summary,
+    catatan_teknis,
     provenance_tables,
     report_inputs,
     report_provenance,
@@ -75,10 +84,14 @@ from lkjip.report.staff import (
 )
 
 __all__ = [
+    "Caption",
     "HONORER",
+    "Numbering",
+    "RULE_TEXT",
     "JABATAN_GROUPS",
     "ReportData",
     "audit_summary",
+    "catatan_teknis",
     "build_report",
     "catatan_perhitungan",
     "fig_anggaran",
@@ -95,6 +108,7 @@ __all__ = [
     "jabatan_group",
     "provenance_tables",
     "renstra_note",
+    "shown_indicators",
     "report_inputs",
     "report_provenance",
     "staff_in_post",

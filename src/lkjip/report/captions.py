@@ -24,28 +24,30 @@ def target_document_note(rep: ReportData) -> str:
 
 
 def sumber(rep: ReportData, what: str) -> str:
-    """The ``Sumber:`` line of a table, like the published LKjIP's, naming the data file."""
-    u, y, k = rep.unit.nama, rep.year, rep.unit.kode
+    """The ``Sumber:`` line of a table or figure, naming the document as the published LKjIP does
+    (the data files are named in the auditors' copy, which shows the code)."""
+    u, y = rep.unit.nama, rep.year
+    years = ", ".join(str(x) for x in sorted(rep.per_year))
     texts = {
-        "pegawai": f"Data pegawai {u} per 31 Desember {y} ({rep.source('pegawai')})",
-        "renstra": f"Renstra {u} (data/raw/{k}/targets.csv, dokumen renstra)",
-        "renstra_perubahan": f"Usulan Perubahan Target Renstra {u} (data/raw/{k}/targets.csv)",
-        "pk": f"Perjanjian Kinerja Tahun {y} {u} (data/raw/{k}/targets.csv)",
-        "pk_perubahan": f"Perjanjian Kinerja Perubahan Tahun {y} {u} (data/raw/{k}/targets.csv)",
-        "capaian": f"Hasil pengukuran kinerja {u} tahun {y}, dihitung ulang dari data mentah",
-        "multi": f"Data mentah {u} tahun {', '.join(str(x) for x in sorted(rep.per_year))}, "
-                 f"dihitung ulang; target dari data/raw/{k}/targets.csv",
-        "nasional": (f"data/raw/{k}/nasional.csv" if rep.inputs.national is not None
-                     else "angka nasional belum tersedia"),
-        "ikm": f"Survei Kepuasan Masyarakat {u} {y} ({rep.source('ikm_survei')})",
-        "paten": f"Laporan PATEN {u} Tahun {y} ({rep.source('paten_layanan')})",
-        "koordinasi": f"Rekapitulasi laporan seksi-seksi {u} {y} ({rep.source('koordinasi')})",
-        "sakip": f"Hasil evaluasi SAKIP {u} {y} ({rep.source('sakip_evaluasi')})",
-        "lra": f"LRA {u} {y} ({rep.source('lra')})",
-        "ipasn": f"Pengukuran IP ASN {y} ({rep.source('pegawai')})",
-        "inovasi": f"SK inovasi {u} ({rep.source('inovasi')})",
-        "anggaran": f"Laporan Keuangan {u} Tahun {y} ({rep.source('anggaran')})",
-        "anggaran_lra": f"Laporan Keuangan {u} Tahun {y} ({rep.source('anggaran')}; {rep.source('lra')})",
+        "pegawai": f"Data pegawai {u} per 31 Desember {y}",
+        "renstra": f"Renstra {u}",
+        "renstra_perubahan": f"Usulan Perubahan Target Renstra {u}",
+        "pk": f"Perjanjian Kinerja Tahun {y} {u}",
+        "pk_perubahan": f"Perjanjian Kinerja Perubahan Tahun {y} {u}",
+        "capaian": f"Hasil pengukuran kinerja {u} tahun {y}, dihitung ulang dari data",
+        "multi": f"Hasil pengukuran kinerja {u} tahun {years}, dihitung ulang dari data; target dari "
+                 "Renstra, Perjanjian Kinerja dan perubahannya",
+        "nasional": "Data realisasi nasional" if rep.inputs.national is not None
+                    else "angka nasional belum tersedia",
+        "ikm": f"Survei Kepuasan Masyarakat {u} tahun {y}",
+        "paten": f"Laporan PATEN {u} Tahun {y}",
+        "koordinasi": f"Rekapitulasi laporan seksi-seksi {u} tahun {y}",
+        "sakip": f"Hasil evaluasi SAKIP {u} tahun {y}",
+        "lra": f"Laporan Realisasi Anggaran {u} tahun {y}",
+        "ipasn": f"Pengukuran IP ASN {u}",
+        "inovasi": f"Keputusan Camat tentang inovasi {u}",
+        "anggaran": f"Laporan Keuangan {u} Tahun {y}",
+        "anggaran_lra": f"Laporan Keuangan dan Laporan Realisasi Anggaran {u} Tahun {y}",
     }
     return texts[what]
 

@@ -15,7 +15,9 @@ from lkjip.indicators import IndicatorResults, compute_all, indicator_history
 from lkjip.ingest import read_year
 from lkjip.layout import list_years
 from lkjip.report.bab2 import tabel_2_1, tabel_pk
+from lkjip.report.bab3 import tabel_3_2_2, tabel_3_2_3, tabel_3_2_4
 from lkjip.report.display import SHORT_HEADERS, _blank_repeats, _drop_index, _ikm_summary, _long_3_1_2, _short_3_1_3
+from lkjip.report.shown import shown_financing, shown_history, shown_indicators
 from lkjip.report.staff import _staff_tables
 from lkjip.steps import YearInputs, load_inputs
 from lkjip.unit import Unit
@@ -35,6 +37,12 @@ class ReportData:
     per_year_results: dict[int, IndicatorResults]
     history: pd.DataFrame
     catatan: list[str] = field(default_factory=list)
+    #: the year's seven indicators as the report shows them (lkjip.report.shown)
+    capaian: pd.DataFrame | None = None
+    #: the budget behind each indicator, as shown (the whole-budget row from the LRA)
+    pembiayaan: pd.DataFrame | None = None
+    #: the analyst's text by section key (the unit-year's narrative file); empty = all drafted
+    narasi: dict = field(default_factory=dict)
     # Bab I
     pegawai_status: pd.DataFrame | None = None
     pegawai_jabatan: pd.DataFrame | None = None
@@ -93,7 +101,8 @@ class ReportData:
         return self.per_year_results[max(earlier)] if earlier else None
 
     def source(self, dataset: str) -> str:
-        """``data/raw/<unit>/<year>/<dataset>.csv`` (the file the figure comes from)."""
+        """``data/raw/<unit>/<year>/<dataset>.csv``: the file a figure comes from (for analysts;
+        the officials' document names documents, see :func:`lkjip.report.captions.sumber`)."""
         path = self.inputs.files.get(dataset)
         name = path.name if path is not None else f"{dataset}.csv"
         return f"data/raw/{self.unit.kode}/{self.year}/{name}"
@@ -108,11 +117,23 @@ class ReportData:
 
     def national_note(self) -> str:
         if self.inputs.national is None:
-            return (f"Angka realisasi nasional belum tersedia (berkas data/raw/{self.unit.kode}/"
-                    "nasional.csv tidak ada), sehingga kolom Realisasi Nasional dan Ket. (+/-) "
+            return ("Angka realisasi nasional belum tersedia, sehingga kolom Nasional dan Ket. (+/-) "
                     "dibiarkan kosong.")
-        return (f"Angka realisasi nasional dari data/raw/{self.unit.kode}/nasional.csv; "
-                "Ket. (+/-) positif berarti realisasi unit lebih baik daripada angka nasional.")
+        return "Ket. (+/-) positif berarti realisasi unit lebih baik daripada angka nasional."
+
+
+def _per_indicator_text(table: pd.DataFrame) -> pd.DataFrame:
+    """``Realisasi...`` columns as text in each row's indicator decimals (``2`` inovasi, ``98,31``);
+    ``table`` is indexed by indicator id, as :mod:`lkjip.tables` builds it."""
+    from lkjip.fmt import fmt_number
+    from lkjip.report.shown import decimals_of
+
+    out = table.copy()
+    for col in [c for c in out.columns if str(c).startswith("Realisasi") and str(c) != "Realisasi Nasional" and
+                pd.api.types.is_numeric_dtype(out[c])]:
+        out[col] = pd.Series([fmt_number(v, decimals_of(str(i)), blank="")
+                              for i, v in zip(out.index, out[col])], index=out.index, dtype=object)
+    return out
 
 
 def _read_other_year(data_dir: Path, unit: Unit, year: int, ikm_weight, targets, notes):
@@ -142,12 +163,17 @@ def build_report(data_dir, unit: str, year: int, processed_dir=None, *,
             r = _read_other_year(data_dir, info, y, ikm_weight, inputs.targets, notes)
             if r is not None:
                 per_year_results[y] = r
-    per_year = {y: r.tabel for y, r in sorted(per_year_results.items())}
-    history = indicator_history(per_year, inputs.targets, inputs.published)
+    # What the report shows follows one rule: figures as printed (lkjip.report.shown).
+    per_year = {y: shown_indicators(r.tabel) for y, r in sorted(per_year_results.items())}
+    history = shown_history(indicator_history(per_year, inputs.targets, inputs.published))
 
     rep = ReportData(unit=info, year=year, inputs=inputs, results=res, ikm_weight=ikm_weight,
                      per_year=per_year, per_year_results=per_year_results, history=history,
                      catatan=notes)
+    rep.capaian = per_year[year]
+    pen = res.penyerapan
+    rep.pembiayaan = shown_financing(res.pembiayaan, rep.capaian,
+                                     (pen.anggaran, pen.realisasi) if pen is not None else None)
     ds = inputs.datasets
     show_names = bool(info.tampilkan_nama_pegawai)
     rep.pegawai_status, rep.pegawai_jabatan, rep.pegawai_mutasi = _staff_tables(
@@ -158,14 +184,15 @@ def build_report(data_dir, unit: str, year: int, processed_dir=None, *,
     rep.tabel_2_2 = tabel_pk(inputs.targets, year, udict, "pk")
     rep.tabel_2_3 = tabel_pk(inputs.targets, year, udict, "pk_perubahan")
 
-    ind = res.tabel
-    rep.tabel_3_1_1 = _blank_repeats(_drop_index(_tables.tabel_3_1_1(ind, udict)))
+    ind = rep.capaian
+    rep.tabel_3_1_1 = _blank_repeats(_drop_index(_per_indicator_text(_tables.tabel_3_1_1(ind, udict))))
+    rep.tabel_3_1_1 = rep.tabel_3_1_1.rename(columns={"Kategori": "Kategori Capaian"})
     rep.tabel_3_1_2 = _long_3_1_2(
         _drop_index(_tables.tabel_3_1_2(per_year, inputs.targets, inputs.published, until=year)))
     rep.tabel_3_1_3 = _short_3_1_3(
-        _blank_repeats(_drop_index(_tables.tabel_3_1_3(ind, inputs.targets, udict, year))))
-    rep.tabel_3_1_4 = _blank_repeats(_drop_index(_tables.tabel_3_1_4(ind, inputs.national, udict, year))
-                                     ).rename(columns=SHORT_HEADERS["tabel_3_1_4"])
+        _blank_repeats(_drop_index(_per_indicator_text(_tables.tabel_3_1_3(ind, inputs.targets, udict, year)))))
+    rep.tabel_3_1_4 = _blank_repeats(_drop_index(_per_indicator_text(
+        _tables.tabel_3_1_4(ind, inputs.national, udict, year)))).rename(columns=SHORT_HEADERS["tabel_3_1_4"])
 
     if res.ikm is not None:
         rep.gambar_3_1 = _tables.gambar_3_1(res.ikm)
@@ -184,7 +211,8 @@ def build_report(data_dir, unit: str, year: int, processed_dir=None, *,
         rep.tabel_3_2_1 = _tables.tabel_3_2_1(ds["lra"])
     if ds.get("pegawai") is not None:
         rep.gambar_3_7 = _tables.gambar_3_7(ds["pegawai"], show_names=show_names,
-                                            mask=not bool(info.tampilkan_nip))
+                                            mask=not bool(info.tampilkan_nip)).rename(
+            columns={"Kategori": "Kategori IP ASN"})
     if res.inovasi is not None:
         a = res.inovasi.aktif
         rep.inovasi = pd.DataFrame({
@@ -194,10 +222,10 @@ def build_report(data_dir, unit: str, year: int, processed_dir=None, *,
                            pd.to_datetime(a["tanggal_sk"], errors="coerce")],
         })
     ang = ds.get("anggaran")
-    rep.tabel_3_2_2 = _blank_repeats(_drop_index(_tables.tabel_3_2_2(ind, ang, udict)))
-    rep.tabel_3_2_3 = _blank_repeats(_drop_index(_tables.tabel_3_2_3(ind, ang, udict))).rename(
+    rep.tabel_3_2_2 = _blank_repeats(tabel_3_2_2(ind, rep.pembiayaan, ang, udict))
+    rep.tabel_3_2_3 = _blank_repeats(tabel_3_2_3(ind, rep.pembiayaan, udict)).rename(
         columns=SHORT_HEADERS["tabel_3_2_3"])
-    rep.tabel_3_2_4 = _blank_repeats(_drop_index(_tables.tabel_3_2_4(ind, ang, udict))).rename(
+    rep.tabel_3_2_4 = _blank_repeats(tabel_3_2_4(ind, rep.pembiayaan, udict)).rename(
         columns=SHORT_HEADERS["tabel_3_2_4"])
     if ang is not None:
         rep.tabel_3_2_5 = _tables.tabel_3_2_5(ang)

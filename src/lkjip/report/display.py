@@ -117,6 +117,9 @@ def formats(df: pd.DataFrame | None) -> dict:
     out: dict = {}
     for c in df.columns:
         name = str(c)
+        if name.startswith("Realisasi") and not pd.api.types.is_numeric_dtype(df[c]):
+            out[c] = "text"  # already formatted per indicator; right-aligned as a number
+            continue
         if not pd.api.types.is_numeric_dtype(df[c]):
             continue
         if name.startswith("Tahun"):

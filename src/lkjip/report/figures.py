@@ -1,4 +1,7 @@
 """The report's figures (Gambar 3.x) drawn from a :class:`~lkjip.report.data.ReportData` with :mod:`lkjip.charts`.
+
+Figures carry no source line of their own: the notebook prints the ``Sumber:`` line under each
+figure, naming the document (:func:`lkjip.report.captions.sumber`), as under the tables.
 """
 
 from __future__ import annotations
@@ -13,8 +16,7 @@ from lkjip.report.data import ReportData
 def fig_target_vs_realisasi(rep: ReportData):
     from lkjip import charts
 
-    return charts.target_vs_realisasi(rep.results.tabel, title=None,
-                                      sumber="data unit tahun berjalan, dihitung ulang")
+    return charts.target_vs_realisasi(rep.capaian, title=None)
 
 
 def tren_frame(rep: ReportData) -> pd.DataFrame:
@@ -29,8 +31,7 @@ def tren_frame(rep: ReportData) -> pd.DataFrame:
 def fig_tren(rep: ReportData):
     from lkjip import charts
 
-    return charts.tren_multi_tahun(tren_frame(rep), title=None,
-                                   sumber="data mentah tiap tahun, dihitung ulang")
+    return charts.tren_multi_tahun(tren_frame(rep), title=None)
 
 
 def fig_ikm(rep: ReportData):
@@ -38,8 +39,7 @@ def fig_ikm(rep: ReportData):
 
     u = rep.results.ikm.unsur
     fig = charts.ikm_per_unsur(pd.Series(u["nrr_x25"].values, index=u["unsur"].values),
-                               ikm=rep.results.ikm.ikm_x25, title=None,
-                               sumber=rep.source("ikm_survei"))
+                               ikm=rep.results.ikm.ikm_x25, title=None)
     for ax in fig.axes[:1]:
         ax.tick_params(axis="x", labelsize=6)  # nine two-line labels must not touch
     return fig
@@ -50,7 +50,7 @@ def fig_paten_bulan(rep: ReportData):
 
     b = rep.results.layanan.per_bulan
     return charts.paten_per_bulan(pd.Series(b["jumlah"].values, index=b["bulan"].values),
-                                  title=None, sumber=rep.source("paten_layanan"))
+                                  title=None)
 
 
 def fig_paten_layanan(rep: ReportData):
@@ -58,7 +58,7 @@ def fig_paten_layanan(rep: ReportData):
 
     p = rep.results.layanan.per_layanan
     return charts.paten_per_layanan(pd.Series(p["jumlah_hitung"].values, index=p["layanan"].values),
-                                    title=None, sumber=rep.source("paten_layanan"))
+                                    title=None)
 
 
 def fig_sakip(rep: ReportData):
@@ -67,7 +67,7 @@ def fig_sakip(rep: ReportData):
     k = rep.results.sakip.komponen
     return charts.sakip_komponen(pd.DataFrame({"komponen": k["nama_komponen"], "bobot": k["bobot"],
                                                "nilai": k["nilai"]}),
-                                 title=None, sumber=rep.source("sakip_evaluasi"))
+                                 title=None)
 
 
 def fig_ipasn(rep: ReportData):
@@ -75,14 +75,13 @@ def fig_ipasn(rep: ReportData):
 
     d = rep.results.ipasn.distribusi
     return charts.ipasn_kategori(pd.Series(d["jumlah"].values, index=d["kategori"].values),
-                                 title=None, sumber=rep.source("pegawai"))
+                                 title=None)
 
 
 def fig_anggaran(rep: ReportData):
     from lkjip import charts
 
-    t = rep.results.tabel.set_index("indikator")
+    t = rep.capaian.set_index("indikator")
     target = t.loc["realisasi_anggaran_pct", "target"] if "realisasi_anggaran_pct" in t.index else None
     return charts.anggaran_per_program(rep.anggaran_program, title=None,
-                                       target_pct=None if is_missing(target) else float(target),
-                                       sumber=rep.source("anggaran"))
+                                       target_pct=None if is_missing(target) else float(target))

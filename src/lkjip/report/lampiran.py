@@ -10,8 +10,16 @@ from pathlib import Path
 
 import pandas as pd
 
+from lkjip.fmt import fmt_int
 from lkjip.layout import processed_year_dir, project_root, unit_file
 from lkjip.report.data import ReportData
+
+#: The audit's check families in readers' words (codes of ``audit.csv``'s ``pemeriksaan``).
+AUDIT_CHECK_LABELS = {
+    "total dalam dataset": "Jumlah di dalam satu berkas data",
+    "antar dataset": "Kesesuaian antarberkas data",
+    "publikasi vs hitungan": "Angka terbit dibanding hitung ulang",
+}
 
 # --------------------------------------------------------------------------- lampiran
 
@@ -23,23 +31,22 @@ def validation_summary(report_dir) -> tuple[pd.DataFrame | None, str]:
     """
     path = Path(report_dir) / "validation" / "validasi.json" if report_dir else None
     if path is None or not path.exists():
-        return None, ("Validasi data tidak dijalankan pada proses ini (berkas "
-                      "validation/validasi.json tidak ada); angka laporan dihitung dari data "
-                      "yang belum diperiksa aturan validasi.")
+        return None, ("Pemeriksaan data tidak dijalankan pada proses ini; angka laporan dihitung dari "
+                      "data yang belum diperiksa aturan validasi.")
     data = json.loads(path.read_text(encoding="utf-8"))
     s = data.get("ringkasan") or {}
-    labels = (("aturan", "Aturan diperiksa"), ("lulus", "Lulus"), ("error", "Gagal tingkat error"),
-              ("peringatan", "Gagal tingkat peringatan"), ("dilewati", "Dilewati (kolom tidak ada)"))
-    table = pd.DataFrame([{"Ukuran": label, "Jumlah": int(s.get(k, 0) or 0)} for k, label in labels])
+    labels = (("aturan", "Aturan diperiksa"), ("lulus", "Terpenuhi"), ("error", "Kesalahan"),
+              ("peringatan", "Peringatan"), ("dilewati", "Tidak diperiksa (isian tidak ada)"))
+    table = pd.DataFrame([{"Uraian": label, "Jumlah": int(s.get(k, 0) or 0)} for k, label in labels])
     ok = data.get("ok", True)
     n_warn = int(s.get("peringatan", 0) or 0)
     if not ok:
-        text = "Validasi menemukan kesalahan tingkat error; laporan ini tidak boleh dipakai."
+        text = "Pemeriksaan data menemukan kesalahan; laporan ini tidak boleh dipakai sebelum datanya diperbaiki."
     elif n_warn:
-        text = (f"Validasi lulus tanpa kesalahan tingkat error, dengan {n_warn} temuan tingkat "
-                "peringatan (dirinci dalam laporan validasi terpisah).")
+        text = (f"Data lulus pemeriksaan tanpa kesalahan, dengan {fmt_int(n_warn)} peringatan yang dirinci "
+                "dalam laporan validasi data.")
     else:
-        text = "Validasi lulus: semua aturan terpenuhi."
+        text = "Data lulus pemeriksaan: semua aturan terpenuhi."
     return table, text
 
 
@@ -55,40 +62,69 @@ def audit_summary(processed_dir, unit: str, year: int) -> tuple[pd.DataFrame | N
     rows = []
     for p in sorted(a["pemeriksaan"].unique()):
         m = a["pemeriksaan"] == p
-        rows.append({"Pemeriksaan": p, "Jumlah": int(m.sum()),
+        rows.append({"Pemeriksaan": AUDIT_CHECK_LABELS.get(p, p), "Jumlah": int(m.sum()),
                      "Sesuai": int((m & (status == "sesuai")).sum()),
                      "Selisih": int((m & (status == "selisih")).sum())})
     rows.append({"Pemeriksaan": "Jumlah", "Jumlah": int(len(a)),
                  "Sesuai": int((status == "sesuai").sum()), "Selisih": int((status == "selisih").sum())})
     table = pd.DataFrame(rows, columns=["Pemeriksaan", "Jumlah", "Sesuai", "Selisih"])
     n = int((status == "selisih").sum())
-    text = (f"Audit membandingkan {len(a)} angka yang dipublikasikan dengan hasil hitung ulang; "
-            f"{n} di antaranya berselisih. Rincian ada di laporan audit terpisah.")
+    text = (f"Audit memeriksa {fmt_int(len(a))} angka (jumlah dalam data, kesesuaian antardata dan angka "
+            f"yang telah diterbitkan) dengan menghitungnya ulang; {fmt_int(n)} di antaranya berselisih. "
+            "Rinciannya ada dalam laporan audit.")
     return table, text
 
 
 def report_inputs(rep: ReportData) -> list[Path]:
     """Every input file behind the report: the year's datasets, other years' raw
     files used in the multi-year tables, unit.yaml, targets, published, nasional."""
-    from lkjip.layout import unit_dir, year_files
-
     files = {Path(p) for p in rep.inputs.files.values()}
-    data_dir = rep.inputs.data_dir
-    if data_dir is not None:
-        for y in rep.per_year_results:
-            if y != rep.year:
-                try:
-                    files |= set(year_files(data_dir, rep.unit.kode, y).values())
-                except Exception:
-                    pass
-        yaml_path = unit_dir(data_dir, rep.unit.kode) / "unit.yaml"
-        if yaml_path.exists():
-            files.add(yaml_path)
-        for name in ("targets", "published", "nasional"):
-            p = unit_file(data_dir, rep.unit.kode, name)
-            if p is not None:
-                files.add(p)
+    if rep.inputs.data_dir is not None:
+        files |= set(unit_year_inputs(rep.inputs.data_dir, rep.unit.kode, rep.year,
+                                      [y for y in rep.per_year_results if y != rep.year]))
     return sorted(files)
+
+
+def unit_year_inputs(data_dir, unit: str, year: int, other_years=None) -> list[Path]:
+    """The input files of a unit-year: its datasets, those of ``other_years`` (default: every
+    earlier year), unit.yaml, targets, published and nasional (those that exist)."""
+    from lkjip.layout import list_years, unit_dir, year_files
+
+    data_dir = Path(data_dir)
+    files: set[Path] = set()
+    years = [int(year)] + list(other_years if other_years is not None
+                               else [y for y in list_years(data_dir, unit) if y < int(year)])
+    for y in years:
+        try:
+            files |= {Path(p) for p in year_files(data_dir, unit, y).values()}
+        except Exception:  # a year that cannot be listed has no files to record
+            pass
+    yaml_path = unit_dir(data_dir, unit) / "unit.yaml"
+    if yaml_path.exists():
+        files.add(yaml_path)
+    for name in ("targets", "published", "nasional"):
+        p = unit_file(data_dir, unit, name)
+        if p is not None:
+            files.add(p)
+    return sorted(files)
+
+
+def catatan_teknis(data_dir, unit: str, year: int, parameters: dict, run_started: str | None = None
+                   ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The "Catatan teknis" of the audit report: the run's provenance in full (summary with the
+    code commit and the combined input fingerprint, parameters, every input file with its
+    SHA-256 and row count, package versions), without a :class:`ReportData`.
+
+    The officials' LKjIP carries none of this; its auditors' copy (``*_lengkap.html``) and the
+    audit report do.
+    """
+    from lkjip.provenance import collect_provenance
+
+    os.environ.setdefault("GIT_OPTIONAL_LOCKS", "0")  # reading the commit never takes git's lock
+    started = run_started or dt.datetime.now().astimezone().replace(microsecond=0).isoformat()
+    prov = collect_provenance(unit_year_inputs(data_dir, unit, year), parameters, root=project_root(),
+                              started_at=started)
+    return provenance_tables(prov)
 
 
 def report_provenance(rep: ReportData, parameters: dict, run_started: str | None = None) -> dict:

@@ -87,3 +87,11 @@ DOCUMENT_LABELS = {
 TARGET_DOCUMENTS = tuple(DOCUMENT_LABELS)
 #: Documents in order of precedence for a year's effective target.
 TARGET_PRECEDENCE = ("pk_perubahan", "pk", "renstra_perubahan", "renstra")
+
+# --- reporting ---------------------------------------------------------------
+#: The regulation the LKjIP is written under (its Kata Pengantar and Ikhtisar name it).
+REPORTING_REGULATION = ("Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 53 "
+                        "Tahun 2014 tentang Petunjuk Teknis Perjanjian Kinerja, Pelaporan Kinerja dan Tata "
+                        "Cara Reviu atas Laporan Kinerja Instansi Pemerintah")
+#: Its short name, for a sentence that has already named it once.
+REPORTING_REGULATION_SHORT = "Peraturan Menteri PAN-RB Nomor 53 Tahun 2014"
