@@ -41,14 +41,14 @@ def teks(key, drafted):
     return Markdown(narrative.section(laporan, key, drafted))
 
 
-# %% tags=["remove_input"]
+# %% tags=["remove_input", "judul"]
 Markdown(narrative.judul(laporan))
-
-# %% tags=["remove_input"]
-Markdown("" if final else narrative.draft_notice(laporan))
 
 # %% [markdown]
 # # Kata Pengantar
+
+# %% tags=["remove_input"]
+Markdown("" if final else narrative.draft_notice(laporan))
 
 # %% tags=["remove_input"]
 teks("kata_pengantar", narrative.kata_pengantar)

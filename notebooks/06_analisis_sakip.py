@@ -1,7 +1,7 @@
 # %% [markdown]
 # # Analisis Perubahan Nilai SAKIP
 #
-# Notebook ini menguraikan perubahan nilai SAKIP unit antara dua tahun: komponen mana yang naik atau
+# Analisis ini menguraikan perubahan nilai SAKIP unit antara dua tahun: komponen mana yang naik atau
 # turun dan seberapa besar bagiannya dalam perubahan total, berapa poin yang masih dapat diraih, dan
 # keadaan apa saja (kekosongan jabatan, IP ASN, penyerapan anggaran perencanaan dan evaluasi, target)
 # yang berjalan bersamaan dengan perubahan itu. Semua angka dihitung ulang dari data evaluasi SAKIP;
@@ -31,7 +31,7 @@ frames, pesan_baca = sc.collect_inputs(
 targets = ingest.read_unit_table(ctx.data_dir, ctx.unit, "targets")
 an = sc.analyse(frames, targets, ctx.year, compare_year, messages=pesan_baca,
                 unit_name=load_unit(ctx.data_dir, ctx.unit).nama)
-sumber = f"data/raw/{ctx.unit}/<tahun>/sakip_evaluasi, dihitung ulang"
+sumber = "Hasil evaluasi SAKIP tiap tahun, dihitung ulang"
 
 # %% [markdown]
 # ## Ringkasan
@@ -93,36 +93,36 @@ if an.ok:
 if an.ok:
     nb.md(an.pendorong.peringatan)
     nb.table(sc.tabel_kaitan(an.pendorong), "Faktor dan komponen yang mungkin dipengaruhinya",
-             source="pegawai, anggaran, targets dan sakip_evaluasi")
+             source="Data pegawai, data anggaran, target kinerja dan hasil evaluasi SAKIP")
 
 # %% tags=["remove_input"]
 if an.ok:
     nb.table(sc.tabel_kekosongan_bulanan(an.pendorong),
-             f"Jabatan struktural per bulan, {an.tahun_akhir}", source=f"data/raw/{ctx.unit}/<tahun>/pegawai")
+             f"Jabatan struktural per bulan, {an.tahun_akhir}", source="Data pegawai tiap tahun")
 
 # %% tags=["remove_input"]
 if an.ok:
     nb.table(sc.tabel_kekosongan(an.pendorong), "Jabatan struktural: bulan terisi dan kosong",
-             source=f"data/raw/{ctx.unit}/<tahun>/pegawai")
+             source="Data pegawai tiap tahun")
 
 # %% tags=["remove_input"]
 if an.ok and len(sc.tabel_pergantian(an.pendorong)):
     nb.table(sc.tabel_pergantian(an.pendorong), "Pergantian pejabat struktural",
-             source=f"data/raw/{ctx.unit}/<tahun>/pegawai")
+             source="Data pegawai tiap tahun")
 
 # %% tags=["remove_input"]
 if an.ok and len(an.pendorong.ipasn):
-    nb.table(sc.tabel_ipasn(an.pendorong), "Indeks Profesionalitas ASN", source=f"data/raw/{ctx.unit}/<tahun>/pegawai")
+    nb.table(sc.tabel_ipasn(an.pendorong), "Indeks Profesionalitas ASN", source="Data pegawai tiap tahun")
 
 # %% tags=["remove_input"]
 if an.ok and len(an.pendorong.anggaran):
     nb.table(sc.tabel_anggaran(an.pendorong), "Anggaran kegiatan perencanaan dan evaluasi kinerja",
-             source=f"data/raw/{ctx.unit}/<tahun>/anggaran")
+             source="Data anggaran tiap tahun")
 
 # %% tags=["remove_input"]
 if an.ok:
     nb.table(sc.tabel_target(an.pendorong), "Nilai SAKIP terhadap target dan batas predikat",
-             source=f"data/raw/{ctx.unit}/targets dan sakip_evaluasi")
+             source="Target kinerja dan hasil evaluasi SAKIP")
 
 # %% [markdown]
 # ## Draf narasi

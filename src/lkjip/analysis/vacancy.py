@@ -192,7 +192,7 @@ def vacancy_by_month(pegawai: pd.DataFrame, year: int,
                 if new_ids:
                     text.append(f"{len(new_ids)} pejabat baru (sebelumnya: {', '.join(sorted(origins))})")
                 if undated:
-                    text.append("tanggal mulai pejabat baru tidak diisi; isi kolom `mulai` bila "
+                    text.append("tanggal mulai pejabat baru tidak diisi; isi tanggal mulai menjabat bila "
                                 "pergantian terjadi di tengah tahun agar kekosongan terlihat")
                 if not now_ids:
                     text.append("tidak ada pejabat tercatat tahun ini; jabatan kosong sepanjang tahun "
