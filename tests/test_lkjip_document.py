@@ -261,6 +261,39 @@ def test_print_layout_of_every_year(bundled_reports):
         pages = printcheck.measure(_print_html(folder, year), base_url=str(folder))
         assert printcheck.overflowing(pages) == [], year
         assert printcheck.near_empty(pages) == [], year
+        assert printcheck.orphans(pages) == [], year  # no heading or caption alone at a page foot
         from pypdf import PdfReader
 
         assert len(PdfReader(folder / f"lkjip_gedeg_{year}.pdf").pages) == len(pages), year
+
+
+# --------------------------------------------------------------------------- draft and final
+
+def test_draft_by_default_final_on_request(bundled_reports, tmp_path):
+    """The draft carries one notice and the DRAF running header; the final version (the
+    notebook's ``final`` parameter) carries neither and prints the signing place and date."""
+    import nbformat
+
+    from lkjip.export import notebook_to_html
+    from lkjip.kernels import KernelSession
+    from lkjip.narrative import DRAFT_MARK
+    from lkjip.pipeline import notebooks_dir
+
+    year = max(bundled_reports)
+    draft = _html(bundled_reports[year], f"lkjip_gedeg_{year}.html")
+    assert draft.count(DRAFT_MARK) == 1 and draft.count('content: "DRAF"') == 1
+    assert "................ 2024" in officials_text(draft)
+
+    raw = bundled_reports[year].parents[2] / "raw"
+    out = tmp_path / "05_lkjip.ipynb"
+    with KernelSession(tmp_path) as session:
+        session.execute(notebooks_dir() / "05_lkjip.ipynb", out,
+                        {"unit": "gedeg", "year": year, "data_dir": str(raw), "report_dir": str(tmp_path),
+                         "processed_dir": str(raw.parent / "processed"),
+                         "final": True, "signing_place": "Mojokerto", "signing_date": "2024-01-10"})
+    final = notebook_to_html(nbformat.read(out, as_version=4), include_code=False, title="LKjIP")
+    text = officials_text(final)
+    assert DRAFT_MARK not in final and 'content: "DRAF"' not in final and "DRAF." not in text
+    assert text.count("Mojokerto, 10 Januari 2024") == 2  # Kata Pengantar and Bab IV
+    assert "................" not in text
+    assert contradictions(text) == [] and forbidden(text) == []

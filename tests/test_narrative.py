@@ -136,3 +136,69 @@ def test_fmt_value():
     assert nr.fmt_value("sakip", 87.5, compact=True) == "87,5"
     assert nr.fmt_value("jumlah_inovasi", 2.0) == "2 inovasi"
     assert nr.fmt_value("ikm", float("nan")) == "–"
+
+
+def _copy_unit(tmp_path, raw_dir):
+    shutil.copytree(raw_dir / "gedeg", tmp_path / "gedeg")
+    return tmp_path / "gedeg" / "2023"
+
+
+def test_sentences_follow_a_changed_service_figure(tmp_path, raw_dir):
+    """One service marked as not meeting the standard: every sentence about it changes."""
+    folder = _copy_unit(tmp_path, raw_dir)
+    path = folder / "paten_layanan.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = [l[:-2] + ",5" if l.startswith("Kartu Keluarga,") else l for l in lines]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    r = rp.build_report(tmp_path, "gedeg", 2023)
+    lay = nr.analisis_indikator(r, "layanan_sesuai_standar_pct")
+    assert "Sebanyak 5 layanan dicatat tidak sesuai standar pelayanan" in lay
+    assert "yang sesuai standar 11.134 dari 11.139 layanan" in lay
+    assert "terealisasi 99,96% dari target 100%" in lay and "Target belum tercapai" in lay
+    assert "realisasi masih 0,04 poin persentase di bawah target" in lay
+    assert "Tidak ada layanan yang dicatat" not in lay
+    assert "Layanan tidak sesuai standar terbanyak pada Kartu Keluarga (5)" in lay
+    assert "2 indikator belum mencapai target: Persentase pelayanan sesuai standar" in nr.kesimpulan(r)
+    assert "Persentase pelayanan sesuai standar (realisasi 99,96% dari target 100%" in nr.kesimpulan(r)
+    assert "Menelusuri penyebab 5 layanan yang tidak sesuai standar" in nr.saran(r)
+
+
+def test_sentences_follow_a_lower_sakip(tmp_path, raw_dir):
+    folder = _copy_unit(tmp_path, raw_dir)
+    path = folder / "sakip_evaluasi.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace('evaluasi_internal,"25,00","20,71"',
+                                                              'evaluasi_internal,"25,00","10,71"'),
+                    encoding="utf-8")
+    r = rp.build_report(tmp_path, "gedeg", 2023)
+    sakip = nr.analisis_indikator(r, "sakip")
+    assert "terealisasi 76,13 dari target 87,5, sehingga capaiannya 87,01% (kategori capaian Tinggi)" in sakip
+    assert "realisasi masih 11,37 poin di bawah target" in sakip and "turun 11,30 poin" in sakip
+    assert "Predikat SAKIP BB" in sakip
+    assert "Nilai SAKIP Perangkat Daerah: realisasi 76,13 dari target 87,5, capaian 87,01% " \
+           "(kategori capaian Tinggi); predikat SAKIP BB" in nr.ikhtisar_eksekutif(r)
+    assert "Evaluasi Akuntabilitas Kinerja Internal yang capaiannya terendah terhadap bobotnya (42,84%)" \
+        in nr.saran(r)
+
+
+def test_a_printed_figure_equal_to_its_target_meets_it(tmp_path, raw_dir):
+    """2022: realisasi 89,99999...% is printed 90,00% and meets the 90% target."""
+    r = rp.build_report(raw_dir, "gedeg", 2022)
+    full = r.results.tabel.set_index("indikator").loc["realisasi_anggaran_pct"]
+    assert full["realisasi"] < 90 and full["capaian_pct"] < 100  # the computed figures, full precision
+    ang = nr.analisis_indikator(r, "realisasi_anggaran_pct")
+    assert "terealisasi 90,00% dari target 90%, sehingga capaiannya 100,00%" in ang
+    assert "Target tercapai." in ang and "belum tercapai" not in ang
+    assert "Realisasi sama dengan tahun 2021 (90,00%)" in ang and "turun 0,00" not in ang
+    assert "6 indikator mencapai atau melampaui target" in nr.kesimpulan(r)
+    assert "(90,00% menjadi 90,00%)" not in nr.tabel_3_1_2_text(r)
+
+
+def test_the_analysts_text_wins_section_by_section(rep):
+    import copy
+
+    r = copy.copy(rep)
+    r.narasi = {"kesimpulan": "Teks **analis** untuk kesimpulan.", "faktor_keberhasilan.ikm": "Survei harian."}
+    assert nr.section(r, "kesimpulan", nr.kesimpulan) == "Teks **analis** untuk kesimpulan."
+    assert nr.section(r, "saran", nr.saran) == nr.saran(rep)  # no analyst section: drafted
+    assert nr.analisis_indikator(r, "ikm").endswith("\n\nSurvei harian.")
+    assert nr.section(rep, "kesimpulan", nr.kesimpulan) == nr.kesimpulan(rep)
