@@ -53,3 +53,19 @@ for judul, tabel in bagian:
 
 # %% tags=["remove_input"]
 nb.md("\n".join(f"- {c}" for c in hasil.catatan) if hasil.catatan else "Semua pemeriksaan dapat dijalankan.")
+
+# %% [markdown]
+# ## Catatan teknis
+#
+# Asal-usul angka audit ini dan LKjIP tahun yang sama: setiap berkas masukan dengan sidik SHA-256 dan
+# jumlah barisnya, parameter proses, versi paket dan commit kode, sehingga laporan dapat dibuat ulang
+# dan diperiksa. LKjIP untuk pejabat tidak memuat catatan ini.
+
+# %% tags=["remove_input"]
+from lkjip.report import catatan_teknis
+ringkasan_teknis, parameter_teknis, berkas_teknis, versi_teknis = catatan_teknis(
+    ctx.data_dir, ctx.unit, ctx.year, dict(unit=unit, year=year), run_started)
+nb.table(ringkasan_teknis, "Ringkasan asal-usul")
+nb.table(parameter_teknis, "Parameter proses")
+nb.table(berkas_teknis, "Berkas masukan")
+nb.table(versi_teknis, "Versi paket")

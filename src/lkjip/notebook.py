@@ -172,15 +172,44 @@ def table_html(frame: pd.DataFrame, *, index: bool = False, formats: dict | None
                 widths[c] = max(widths[c], len(text.strip()))
             cells.append(f"<td{num if c in numeric else ''}>{text}</td>")
         body.append(f"<tr>{''.join(cells)}</tr>")
-    classes = " ".join([*print_classes(len(shown.columns), widths.values() if body else ()), "lkjip-table"])
+    classes = print_classes(len(shown.columns), widths.values() if body else ())
+    words = {c: max([len(w) for v in shown[c] if not _blank(v) for w in str(v).split()] + [0])
+             for c in shown.columns if c not in widths}
+    cells = [(words[c], False) if c in words else (widths[c], True) for c in shown.columns]
+    heads = [max((len(w) for w in str(c).split()), default=0) for c in shown.columns]
+    if max(words.values(), default=0) > LONG_WORD or _min_width_pt(classes, cells, heads) > _TEXT_WIDTH_PT:
+        # e.g. a SHA-256, or too many columns: text may break inside words rather than overflow
+        classes.append("lkjip-anywhere")
+    classes = " ".join([*classes, "lkjip-table"])
     return (f'<table class="{classes}"><thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(body)}</tbody></table>")
 
+
+#: A text cell with a word longer than this may break inside words in print (class ``lkjip-anywhere``).
+LONG_WORD = 30
 
 #: Text block width in points (A4 210 mm - 45 mm margins) and the width of a
 #: digit as a fraction of the font size (DejaVu Sans).
 _TEXT_WIDTH_PT = (210 - 45) / 25.4 * 72
 _DIGIT_EM = 0.64
+#: The width of an average letter (DejaVu Sans, mixed case) as a fraction of the font size.
+_CHAR_EM = 0.62
+
+
+def _min_width_pt(classes: list[str], cells: list[tuple[int, bool]], heads: list[int]) -> float:
+    """Estimated narrowest width (pt) of a table whose text breaks only between words.
+
+    ``cells``: per column, the longest word (text) or number (numeric, ``True``); ``heads``: the
+    longest word of each header. A number counts unless the table may wrap numbers
+    (``lkjip-squeeze``); each column adds its cell padding.
+    """
+    font = 6.5 if "lkjip-wide-xl" in classes else 7.5 if "lkjip-wide" in classes else 8.5
+    squeeze = "lkjip-squeeze" in classes
+    total = 0.0
+    for (n, is_number), h in zip(cells, heads):
+        body = 0.0 if (is_number and squeeze) else n * (_DIGIT_EM if is_number else _CHAR_EM)
+        total += max(body, h * _CHAR_EM * 1.1) * font + 6
+    return total
 
 
 def print_classes(columns: int, number_widths) -> list[str]:
