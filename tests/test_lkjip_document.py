@@ -214,7 +214,7 @@ def test_officials_pdfs_speak_bahasa_indonesia_only(bundled_reports):
 def test_provenance_stays_in_the_auditors_copy(bundled_reports):
     year = max(bundled_reports)
     full = text_of(_html(bundled_reports[year], f"lkjip_gedeg_{year}_lengkap.html"))
-    assert "SHA-256" in full and "data/raw/gedeg/2023/lra.csv" in full
+    assert "SHA-256" in full and "gedeg/2023/lra.csv" in full and re.search(r"\b[0-9a-f]{40}", full)
 
 
 # --------------------------------------------------------------------------- numbering and print layout

@@ -82,8 +82,8 @@ def test_html_reads_offline(good_run):
     from lkjip.pages import text_of
 
     full = (good_run.report_dir / f"lkjip_gedeg_{YEAR}_lengkap.html").read_text(encoding="utf-8")
-    assert "rp.build_report(" in text_of(full)  # the auditors' copy shows the code ...
-    assert "rp.build_report(" not in text_of(html)  # ... the officials' copy does not
+    assert "report.build_report(" in text_of(full)  # the auditors' copy shows the code ...
+    assert "report.build_report(" not in text_of(html)  # ... the officials' copy does not
 
 
 def test_processed_outputs(good_run, workspace):
