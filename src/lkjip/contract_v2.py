@@ -323,7 +323,7 @@ DATASETS_V2: tuple[dict, ...] = (
             ("kategori", "text", False, "Kesimpulan capaian seperti tercetak", "sangat baik"),
             ("rata_rata_capaian", "number", False, "Rata-rata capaian kinerja (%) seperti tercetak", "100"),
             ("rencana_tindak_lanjut", "text", False, "Rencana tindak lanjut", "melakukan koordinasi dengan pihak terkait"),
-            ("tanggapan_atasan", "text", False, "Tanggapan atasan langsung (satu butir per baris dalam sel)",
+            ("tanggapan_atasan", "text", False, "Tanggapan atasan langsung (satu paragraf)",
              "pertahankan hal yang sudah baik"),
             ("disposisi", "text", False, "Kotak disposisi yang dicentang", "LAPORAN SUDAH BAIK"),
         ),

@@ -13,6 +13,7 @@ from lkjip import tables as _tables
 from lkjip.fmt import is_missing
 from lkjip.indicators import IndicatorResults, compute_all, indicator_history
 from lkjip.ingest import read_year
+from lkjip.ipasn import IpAsnPenilaian, ipasn_penilaian
 from lkjip.layout import list_years
 from lkjip.report.bab2 import tabel_2_1, tabel_pk
 from lkjip.report.display import SHORT_HEADERS, _blank_repeats, _drop_index, _ikm_summary, _long_3_1_2, _short_3_1_3
@@ -35,6 +36,8 @@ class ReportData:
     per_year_results: dict[int, IndicatorResults]
     history: pd.DataFrame
     catatan: list[str] = field(default_factory=list)
+    #: the IP ASN assessment shown and its like-with-like comparison (contract v2)
+    ip_asn_penilaian: IpAsnPenilaian | None = None
     # Bab I
     pegawai_status: pd.DataFrame | None = None
     pegawai_jabatan: pd.DataFrame | None = None
@@ -148,6 +151,7 @@ def build_report(data_dir, unit: str, year: int, processed_dir=None, *,
     rep = ReportData(unit=info, year=year, inputs=inputs, results=res, ikm_weight=ikm_weight,
                      per_year=per_year, per_year_results=per_year_results, history=history,
                      catatan=notes)
+    rep.ip_asn_penilaian = ipasn_penilaian({y: r.ipasn for y, r in per_year_results.items()}, year)
     ds = inputs.datasets
     show_names = bool(info.tampilkan_nama_pegawai)
     rep.pegawai_status, rep.pegawai_jabatan, rep.pegawai_mutasi = _staff_tables(
