@@ -63,6 +63,23 @@ def test_period_files_keep_the_rows_valid_in_the_report_year(unit):
     assert len(read_unit_table(unit, "gedeg", "organisasi")) == 10  # without a year: the whole file
 
 
+def test_unit_yaml_v2_keys_are_checked(unit):
+    from lkjip.errors import DataError
+    from lkjip.unit import load_unit
+
+    path = unit / "gedeg" / "unit.yaml"
+    assert load_unit(unit, "gedeg").wilayah["luas_km2"] == 24.85
+    edit(path, "luas_km2: 24.85", "luas_km2: -3")
+    with pytest.raises(DataError, match="luas wilayah harus angka lebih dari 0") as caught:
+        load_unit(unit, "gedeg")
+    assert caught.value.column == "wilayah.luas_km2"
+    edit(path, "luas_km2: -3", "luas_km2: 24.85")
+    edit(path, "    barat: Kecamatan Kemlagi", "    barat_laut: Kecamatan Kemlagi")
+    with pytest.raises(DataError) as caught:
+        load_unit(unit, "gedeg")
+    assert caught.value.column == "wilayah.batas.barat_laut" and "utara, timur, selatan, barat" in caught.value.rule
+
+
 # --------------------------------------------------------------------------- validation
 
 

@@ -1,4 +1,4 @@
-"""Command line: ``lkjip ingest|validate|run|audit|synth|templates``.
+"""Command line: ``lkjip ingest|validate|run|audit|synth|templates|narasi``.
 
 The CLI only parses arguments and calls the package; it holds no logic.
 Errors go to stderr with an exit code that means something (see
@@ -59,6 +59,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="jalankan ulang walau masukan tidak berubah")
     p.add_argument("--no-pdf", action="store_true", help="lewati ekspor PDF")
     p.add_argument("--scheduler", default=None, help="alamat klaster Dask (tcp://host:8786)")
+
+    p = sub.add_parser("narasi", help="tulis kerangka narasi.md (sekali; berkas yang ada tidak ditimpa)")
+    p.add_argument("--unit", required=True, help="kode unit, mis. gedeg")
+    p.add_argument("--year", type=int, required=True, help="tahun laporan")
+    p.add_argument("--out", type=Path, default=None, help="bawaan: data/raw/<unit>/<tahun>/narasi.md")
+    p.add_argument("--data-dir", type=Path, default=None, help="folder data mentah (bawaan: data/raw)")
+    p.add_argument("--tanpa-draf", action="store_true", help="hanya judul bagian, tanpa draf dari paket")
 
     p = sub.add_parser("templates", help="tulis templat .xlsx kosong untuk setiap dataset")
     p.add_argument("--out", type=Path, default=Path("templates"))
@@ -133,6 +140,15 @@ def _cmd_validate(args) -> int:
     return 2 if failed else 0
 
 
+def _cmd_narasi(args) -> int:
+    from .layout import check_unit_year
+    from .narasi_skeleton import write_skeleton
+
+    check_unit_year(args.data_dir, args.unit, [args.year])
+    print(write_skeleton(args.data_dir, args.unit, args.year, args.out, drafts=not args.tanpa_draf))
+    return 0
+
+
 def _cmd_templates(args) -> int:
     from .templates import write_templates
 
@@ -190,6 +206,7 @@ def _cmd_synth(args) -> int:
 COMMANDS = {
     "ingest": _cmd_ingest,
     "templates": _cmd_templates,
+    "narasi": _cmd_narasi,
     "validate": _cmd_validate,
     "audit": _cmd_audit,
     "run": _cmd_run,

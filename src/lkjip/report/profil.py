@@ -61,7 +61,7 @@ def struktur_organisasi(source) -> Organisasi | Absent:
     names = [_text(u) for u in frame["unit_kerja"]]
     tabel = pd.DataFrame({"unit_kerja": names, "induk": [parent[n] for n in names],
                           "tingkat": [depth(n) for n in names]})
-    profil = inputs.unit.raw.get("profil") or {}
+    profil = inputs.unit.profil
     return Organisasi(_text(profil.get("dasar_hukum_organisasi")) or None, tabel)
 
 
@@ -87,7 +87,7 @@ def tugas_fungsi(source, jabatan: str | None = None) -> TugasFungsi | Absent:
     if frame is None or not len(frame):
         return absent("tugas_fungsi", inputs.unit.kode, inputs.year)
     lists = {k: [_text(u) for u in _rows(frame, jenis=k)["uraian"]] for k in ("tugas", "fungsi", "tugas_fungsi")}
-    profil = inputs.unit.raw.get("profil") or {}
+    profil = inputs.unit.profil
     dasar = _text(profil.get("dasar_hukum_tugas_fungsi")) or None if jabatan is None else None
     return TugasFungsi(dasar, **lists)
 
@@ -189,7 +189,7 @@ class Wilayah:
 def wilayah(source) -> Wilayah | Absent:
     """Location, area and borders from ``unit.yaml`` ``wilayah`` (checked by :mod:`lkjip.unit`)."""
     inputs = inputs_of(source)
-    data = inputs.unit.raw.get("wilayah")
+    data = inputs.unit.wilayah
     if not data:
         return Absent("Luas dan batas wilayah tidak disajikan: isi kunci wilayah di "
                       f"data/raw/{inputs.unit.kode}/unit.yaml.", "unit.yaml", f"data/raw/{inputs.unit.kode}/unit.yaml: wilayah")
