@@ -99,3 +99,18 @@ def test_no_respondent_name_reaches_processed_data(raw_dir, tmp_path):
     assert leaked == []
     for year in YEARS:
         assert "nama" not in read_processed(tmp_path, "gedeg", year)["ikm_survei"].columns
+
+
+def test_the_script_rewrites_the_bundled_unit_byte_for_byte(raw_dir, tmp_path):
+    """scripts/make_gedeg_data.py reproduces data/raw/gedeg, the contract-v2 files included."""
+    import subprocess
+    import sys
+
+    root = raw_dir.parents[1]
+    subprocess.run([sys.executable, str(root / "scripts" / "make_gedeg_data.py"), "--out", str(tmp_path / "g")],
+                   check=True, capture_output=True)
+    made = {p.relative_to(tmp_path / "g").as_posix(): p.read_bytes() for p in (tmp_path / "g").rglob("*") if p.is_file()}
+    bundled = {p.relative_to(raw_dir / "gedeg").as_posix(): p.read_bytes()
+               for p in (raw_dir / "gedeg").rglob("*") if p.is_file() and p.name != "README.md"}
+    assert sorted(made) == sorted(bundled) and "2023/narasi.md" in made and "renstra.csv" in made
+    assert [name for name in made if made[name] != bundled[name]] == []
