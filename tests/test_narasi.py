@@ -85,3 +85,19 @@ def test_only_the_narasi_command_writes_the_file():
     users = [p.relative_to(ROOT / "src").as_posix() for p in (ROOT / "src" / "lkjip").rglob("*.py")
              if "write_skeleton" in p.read_text(encoding="utf-8")]
     assert sorted(users) == ["lkjip/cli.py", "lkjip/narasi_skeleton.py"]
+
+
+def test_validation_reports_a_broken_narrative_and_the_report_carries_it(raw_dir, tmp_path):
+    from lkjip.report import build_report
+    from lkjip.steps import load_inputs, validate_inputs
+
+    assert len(build_report(raw_dir, "gedeg", 2023).narasi) == 20
+    shutil.copytree(raw_dir / "gedeg", tmp_path / "gedeg")
+    path = tmp_path / "gedeg" / "2023" / "narasi.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("## saran", "## sarann"), encoding="utf-8")
+    result = validate_inputs(load_inputs(tmp_path, "gedeg", 2023))
+    failed = [f for f in result.errors if f.dataset == "narasi"]
+    assert len(failed) == 1 and failed[0].file.endswith("gedeg/2023/narasi.md")
+    assert "kunci bagian tidak dikenal: 'sarann'" in failed[0].values[0]
+    errors = [str(e) for e in result.data_errors() if "narasi.md" in e.file]
+    assert len(errors) == 1 and ", baris " in errors[0]

@@ -100,8 +100,12 @@ def load_inputs(data_dir: Path, unit: str, year: int, processed_dir: Path | None
 def validate_inputs(inputs: YearInputs):
     """Run every expectation suite on a unit-year (GX is imported only here)."""
     from .validation import validate_year
+    from .validation.columns_v2 import narasi_findings
 
-    return validate_year({**inputs.datasets, **inputs.unit_tables}, inputs.targets, inputs.year, inputs.sources)
+    result = validate_year({**inputs.datasets, **inputs.unit_tables}, inputs.targets, inputs.year, inputs.sources)
+    if inputs.data_dir is not None:
+        result.findings += narasi_findings(inputs.data_dir, inputs.unit.kode, inputs.year)
+    return result
 
 
 def validation_step(ctx) -> tuple[object, YearInputs]:

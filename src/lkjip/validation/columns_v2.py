@@ -166,7 +166,7 @@ def assessment_year_helpers(df: pd.DataFrame, year: int) -> pd.DataFrame:
 # --------------------------------------------------------------------------- across files
 
 
-def _finding(name: str, file: str, rid: str, rule: str, severity: str, column: str,
+def _finding(name: str, file: str, rid: str, rule: str, severity: str, column: str | None,
              bad: dict[int, str]) -> Finding:
     rows = sorted(bad)
     values = list(dict.fromkeys(bad[r] for r in rows))[:5]
@@ -256,3 +256,27 @@ def _budget_check(pka: pd.DataFrame, anggaran: pd.DataFrame, file: str, budget_f
     return _finding("perjanjian_kinerja_anggaran", file, "perjanjian_kinerja_anggaran.anggaran.sama_dengan_pagu",
                     f"Anggaran program PK yang terakhir berlaku harus sama dengan pagu program di {budget_file} "
                     "(selisih dilaporkan, data tidak diubah)", WARNING, "anggaran", bad)
+
+
+def narasi_findings(data_dir, unit: str, year: int) -> list[Finding]:
+    """narasi.md of the unit-year read by its rules (:mod:`lkjip.narasi`): one finding, failed on any error."""
+    from lkjip.errors import DataError, DataErrors
+    from lkjip.narasi import narasi_path, read_narasi
+
+    path = narasi_path(data_dir, unit, year)
+    if not path.exists():
+        return []
+    try:
+        read_narasi(data_dir, unit, year)
+        errors: list[DataError] = []
+    except DataErrors as exc:
+        errors = list(exc.errors)
+    except DataError as exc:
+        errors = [exc]
+    file = errors[0].file if errors else str(path)
+    bad = {int(e.row or 0): e.rule for e in errors}
+    finding = _finding("narasi", file, "narasi.format", "narasi.md harus mengikuti format bagian '## <kunci>' "
+                       "(kunci yang dikenal, tanpa HTML, tabel atau gambar)", ERROR, None, bad)
+    if errors:
+        finding.values = [e.rule for e in errors][:5]
+    return [finding]
