@@ -5,14 +5,15 @@ data_dir = None        # bawaan: data/raw
 processed_dir = None   # bawaan: data/processed
 report_dir = None      # bawaan: reports/<unit>/<year>
 run_started = None     # diisi oleh `lkjip run`
-ikm_weight = "exact"   # bobot NRR IKM: "exact" (1/9) atau "rounded" (0,111)
-final = False          # True: versi untuk ditandatangani (tanpa tanda draf)
-signing_place = None   # tempat penandatanganan; bawaan: kota_penetapan di unit.yaml
-signing_date = None    # tanggal penandatanganan, mis. "2024-01-10"
+final = False          # True: versi untuk ditandatangani (`lkjip run --final`)
+tanggal_tanda_tangan = None  # bawaan: dari data (dokumen.csv baris lkjip)
+tempat = None          # bawaan: dari data (dokumen.csv, lalu kota_penetapan)
+ikm_weight = "exact"  # bobot NRR IKM: "exact" (1/9) atau "rounded" (0,111)
 
 # %% tags=["remove_cell"]
 from lkjip import notebook as nb
-ctx = nb.setup(unit, year, data_dir, processed_dir, report_dir)
+ctx = nb.setup(unit, year, data_dir, processed_dir, report_dir, final=final,
+               tanggal_tanda_tangan=tanggal_tanda_tangan, tempat=tempat)
 
 # %% tags=["remove_cell"]
 # Semua yang ditampilkan laporan dihitung sekali di sini; nama-nama di bawah tersedia untuk analis
@@ -32,6 +33,8 @@ ikm, layanan, koordinasi, sakip, ipasn, inovasi = (hasil.ikm, hasil.layanan, has
 anggaran = laporan.dataset("anggaran")
 pegawai = laporan.dataset("pegawai")
 nomor = report.Numbering()
+final = ctx.final
+tanda_tangan = ctx.tanda_tangan()  # tempat, tanggal dan penandatangan (parameter atau data unit)
 formats = report.formats
 sumber = report.sumber
 
@@ -54,7 +57,7 @@ Markdown("" if final else narrative.draft_notice(laporan))
 teks("kata_pengantar", narrative.kata_pengantar)
 
 # %% tags=["remove_input"]
-HTML(narrative.tanda_tangan(laporan, place=signing_place, date=signing_date, final=final))
+HTML(narrative.tanda_tangan(laporan, tanda_tangan))
 
 # %% tags=["remove_input"]
 # Daftar Isi, Daftar Tabel dan Daftar Gambar disisipkan di sini pada PDF.
@@ -395,7 +398,7 @@ teks("kesimpulan", narrative.kesimpulan)
 teks("saran", narrative.saran)
 
 # %% tags=["remove_input"]
-HTML(narrative.tanda_tangan(laporan, place=signing_place, date=signing_date, final=final))
+HTML(narrative.tanda_tangan(laporan, tanda_tangan))
 
 # %% [markdown]
 # # LAMPIRAN

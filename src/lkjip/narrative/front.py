@@ -206,17 +206,22 @@ def tanggal_indonesia(value: dt.date | str | None) -> str | None:
     return f"{d.day} {BULAN[d.month - 1]} {d.year}"
 
 
-def tanda_tangan(rep, *, place: str | None = None, date: dt.date | str | None = None,
+def tanda_tangan(rep, ttd=None, *, place: str | None = None, date: dt.date | str | None = None,
                  final: bool = False) -> str:
     """The signature block of the head of the unit.
 
-    In a draft without a date the date is dotted for the signatory to fill; the final version
-    prints ``place`` (default: the unit's signing town) and ``date``.
+    ``ttd`` is the signing resolved by :func:`lkjip.signing.resolve_signing` (``ctx.tanda_tangan()``:
+    place, date as printed and signer from the run's parameters or the unit's data); without it,
+    ``place`` (default: the unit's signing town) and ``date``. Without a date the date is dotted for
+    the signatory to fill (a final version always has one: the run refuses final without it).
     """
-    u, h = rep.unit, rep.unit.pimpinan
-    when = tanggal_indonesia(date)
+    u = rep.unit
+    signer = dict(getattr(ttd, "penandatangan", None) or u.pimpinan or {})
+    when = (getattr(ttd, "tanggal", "") or None) if ttd is not None else tanggal_indonesia(date)
+    if ttd is not None:
+        place = getattr(ttd, "tempat", "") or place
     if when is None:
         when = f"................ {rep.year + 1}"
     return render("tanda_tangan.html.j2", place=place or u.kota_penetapan or "", when=when,
-                  jabatan=h.get("jabatan", ""), nama=h.get("nama", ""), pangkat=h.get("pangkat"),
-                  nip=_nip_spaced(h["nip"]) if h.get("nip") else None).rstrip("\n")
+                  jabatan=signer.get("jabatan", ""), nama=signer.get("nama", ""), pangkat=signer.get("pangkat"),
+                  nip=_nip_spaced(signer["nip"]) if signer.get("nip") else None).rstrip("\n")

@@ -13,7 +13,9 @@ from lkjip import tables as _tables
 from lkjip.fmt import is_missing
 from lkjip.indicators import IndicatorResults, compute_all, indicator_history
 from lkjip.ingest import read_year
+from lkjip.ipasn import IpAsnPenilaian, ipasn_penilaian
 from lkjip.layout import list_years
+from lkjip.narasi import Narasi, read_narasi
 from lkjip.report.bab2 import tabel_2_1, tabel_pk
 from lkjip.report.bab3 import tabel_3_2_2, tabel_3_2_3, tabel_3_2_4
 from lkjip.report.display import SHORT_HEADERS, _blank_repeats, _drop_index, _ikm_summary, _long_3_1_2, _short_3_1_3
@@ -41,8 +43,10 @@ class ReportData:
     capaian: pd.DataFrame | None = None
     #: the budget behind each indicator, as shown (the whole-budget row from the LRA)
     pembiayaan: pd.DataFrame | None = None
-    #: the analyst's text by section key (the unit-year's narrative file); empty = all drafted
-    narasi: dict = field(default_factory=dict)
+    #: the IP ASN assessment shown and its like-with-like comparison (contract v2)
+    ip_asn_penilaian: IpAsnPenilaian | None = None
+    #: the analyst's narasi.md of the unit-year (empty when there is none)
+    narasi: Narasi = field(default_factory=Narasi)
     # Bab I
     pegawai_status: pd.DataFrame | None = None
     pegawai_jabatan: pd.DataFrame | None = None
@@ -174,6 +178,8 @@ def build_report(data_dir, unit: str, year: int, processed_dir=None, *,
     pen = res.penyerapan
     rep.pembiayaan = shown_financing(res.pembiayaan, rep.capaian,
                                      (pen.anggaran, pen.realisasi) if pen is not None else None)
+    rep.ip_asn_penilaian = ipasn_penilaian({y: r.ipasn for y, r in per_year_results.items()}, year)
+    rep.narasi = read_narasi(data_dir, unit, year)
     ds = inputs.datasets
     show_names = bool(info.tampilkan_nama_pegawai)
     rep.pegawai_status, rep.pegawai_jabatan, rep.pegawai_mutasi = _staff_tables(
