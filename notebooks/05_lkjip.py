@@ -22,6 +22,7 @@ ctx = nb.setup(unit, year, data_dir, processed_dir, report_dir, final=final,
 from IPython.display import HTML, Markdown, display
 
 from lkjip import narrative
+from lkjip.fmt import fmt_date_id
 from lkjip import report
 
 laporan = report.build_report(ctx.data_dir, ctx.unit, ctx.year, ctx.processed_dir, ikm_weight=ikm_weight)
@@ -74,10 +75,11 @@ Markdown(narrative.section(laporan, "ikhtisar_eksekutif", narrative.ikhtisar_pem
 # # BAB I PENDAHULUAN
 
 # %% [markdown]
-# ## A. Gambaran Umum
+# ## A. Struktur Organisasi
 
 # %% tags=["remove_input"]
-Markdown(narrative.profil_unit(laporan))
+organisasi = report.struktur_organisasi(laporan)
+Markdown(narrative.profil.struktur_organisasi(laporan, organisasi, final))
 
 # %% [markdown]
 # ## B. Jumlah Pegawai
@@ -97,13 +99,101 @@ pegawai_status = laporan.pegawai_status
  if pegawai_status is not None else Markdown(""))
 
 # %% tags=["remove_input"]
+pegawai_golongan = report.pegawai_golongan(laporan)
+(nb.Table(pegawai_golongan, nomor.tabel("1", "Jumlah ASN per Pangkat/Golongan"), source=sumber(laporan, "pegawai"))
+ if not report.is_absent(pegawai_golongan) else Markdown(""))
+
+# %% tags=["remove_input"]
+pegawai_pendidikan = report.pegawai_pendidikan(laporan)
+(nb.Table(pegawai_pendidikan, nomor.tabel("1", "Jumlah ASN per Tingkat Pendidikan"), source=sumber(laporan, "pegawai"))
+ if not report.is_absent(pegawai_pendidikan) else Markdown(""))
+
+# %% tags=["remove_input"]
+Markdown(narrative.profil.pegawai_tambahan([pegawai_golongan, pegawai_pendidikan], final))
+
+# %% tags=["remove_input"]
 pegawai_mutasi = laporan.pegawai_mutasi
 (nb.Table(pegawai_mutasi, nomor.tabel("1", "Pegawai yang Masuk dan Keluar selama Tahun Berjalan"),
           source=sumber(laporan, "pegawai"))
  if pegawai_mutasi is not None and len(pegawai_mutasi) else Markdown(""))
 
 # %% [markdown]
-# ## C. Sistematika Pelaporan Kinerja
+# ## C. Sarana dan Prasarana Kantor
+
+# %% tags=["remove_input"]
+sarana = report.sarana(laporan)
+(nb.Table(sarana, nomor.tabel("1", "Sarana dan Prasarana Kantor"), source=f"{laporan.unit.nama}",
+          formats={"Jumlah": "int"})
+ if not report.is_absent(sarana) else Markdown(narrative.profil.absent_line(sarana, final)))
+
+# %% [markdown]
+# ## D. Tugas Pokok dan Fungsi
+
+# %% tags=["remove_input"]
+tugas_fungsi = report.tugas_fungsi(laporan)
+Markdown(narrative.profil.tugas_pokok_fungsi(laporan, tugas_fungsi, final))
+
+# %% tags=["remove_input"]
+wilayah, penduduk = report.wilayah(laporan), report.penduduk(laporan)
+Markdown(narrative.profil.wilayah(laporan, wilayah, penduduk, final))
+
+# %% tags=["remove_input"]
+(nb.Table(penduduk.tabel.drop(columns="Jumlah tercetak"),
+          nomor.tabel("1", f"Jumlah Penduduk {laporan.unit.nama}"
+                      + (f" per {fmt_date_id(penduduk.per_tanggal)}" if penduduk.per_tanggal is not None else "")),
+          source=penduduk.sumber or f"{laporan.unit.nama}", formats={"Laki-laki": "int", "Perempuan": "int",
+                                                                     "Jumlah": "int"},
+          note=narrative.profil.penduduk_catatan(penduduk))
+ if not report.is_absent(penduduk) else Markdown(""))
+
+# %% [markdown]
+# ## E. Isu Strategis
+
+# %% tags=["remove_input"]
+isu = report.isu_strategis(laporan)
+Markdown(narrative.section(laporan, "isu_strategis", ""))
+
+# %% [markdown]
+# ### 1. Faktor Internal
+
+# %% tags=["remove_input"]
+Markdown(narrative.profil.isu_strategis(laporan, isu, "internal", final))
+
+# %% [markdown]
+# ### 2. Faktor Eksternal
+
+# %% tags=["remove_input"]
+Markdown(narrative.profil.isu_strategis(laporan, isu, "eksternal", final))
+
+# %% [markdown]
+# ## F. Cascading Kinerja
+
+# %% tags=["remove_input"]
+renstra = report.renstra(laporan)
+Markdown(narrative.profil.cascading(laporan, renstra, final))
+
+# %% [markdown]
+# ## G. Peta Proses Bisnis
+
+# %% tags=["remove_input"]
+proses_bisnis = report.proses_bisnis(laporan)
+Markdown(narrative.profil.proses_bisnis(laporan, proses_bisnis, final))
+
+# %% tags=["remove_input"]
+(nb.Table(proses_bisnis.rename(columns={"kode": "Kode", "uraian": "Proses", "level": "Level"}),
+          nomor.tabel("1", "Peta Proses Bisnis"), source=f"Peta Proses Bisnis {laporan.unit.nama}",
+          formats={"Kode": "text"})
+ if not report.is_absent(proses_bisnis) else Markdown(""))
+
+# %% [markdown]
+# ## H. Ringkasan Hasil Evaluasi
+
+# %% tags=["remove_input"]
+Markdown(narrative.section(laporan, "ringkasan_hasil_evaluasi",
+                           "" if final else narrative.profil.analyst_line("ringkasan_hasil_evaluasi", laporan)))
+
+# %% [markdown]
+# ## I. Sistematika Pelaporan Kinerja
 
 # %% tags=["remove_input"]
 Markdown(narrative.sistematika(laporan))
@@ -112,20 +202,22 @@ Markdown(narrative.sistematika(laporan))
 # # BAB II PERENCANAAN KINERJA
 
 # %% [markdown]
-# ## A. Rencana Strategis
-#
-# Rencana Strategis (Renstra) memuat tujuan, sasaran, dan indikator kinerja yang harus dicapai selama
-# periode perencanaan. Target tahunan ketujuh Indikator Kinerja Utama menurut Renstra adalah sebagai
-# berikut.
+# ## A. Rencana Strategis dan Rencana Kerja
 
 # %% tags=["remove_input"]
-tabel_2_1 = laporan.tabel_2_1
+Markdown(narrative.profil.renstra_uraian(laporan, renstra, final))
+
+# %% tags=["remove_input"]
+renstra_target = report.renstra_target(laporan)
+tabel_2_1 = renstra_target if not report.is_absent(renstra_target) else laporan.tabel_2_1
 (nb.Table(tabel_2_1, nomor.tabel("2", "Matriks Target Kinerja Renstra"), source=sumber(laporan, "renstra"),
           formats=formats(tabel_2_1))
  if tabel_2_1 is not None else Markdown("Target Renstra belum tersedia."))
 
 # %% tags=["remove_input"]
-tabel_2_1_perubahan = laporan.tabel_2_1_perubahan
+renstra_perubahan = report.renstra_target(laporan, "renstra_perubahan")
+tabel_2_1_perubahan = (renstra_perubahan if not report.is_absent(renstra_perubahan)
+                       else laporan.tabel_2_1_perubahan)
 (nb.Table(tabel_2_1_perubahan, nomor.tabel("2", "Usulan Perubahan Target Renstra"),
           source=sumber(laporan, "renstra_perubahan"), formats=formats(tabel_2_1_perubahan),
           note=report.renstra_note(laporan))
@@ -139,19 +231,40 @@ tabel_2_1_perubahan = laporan.tabel_2_1_perubahan
 # target yang dipakai untuk mengukur kinerja adalah target PK Perubahan.
 
 # %% tags=["remove_input"]
-tabel_pk = laporan.tabel_2_2
+pk = report.perjanjian_kinerja(laporan, "pk")
+tabel_pk = narrative.profil.pk_tabel(pk) if not report.is_absent(pk) else laporan.tabel_2_2
 (nb.Table(tabel_pk, nomor.tabel("2", f"Perjanjian Kinerja Tahun {year}"), source=sumber(laporan, "pk"),
-          formats=formats(tabel_pk))
+          formats=formats(tabel_pk), note=narrative.profil.pk_penandatanganan(pk.penandatanganan)
+          if not report.is_absent(pk) else None)
  if tabel_pk is not None else Markdown(f"Perjanjian Kinerja tahun {year} tidak tercatat dalam data target."))
 
 # %% tags=["remove_input"]
-tabel_pk_perubahan = laporan.tabel_2_3
+(nb.Table(narrative.profil.pk_anggaran(pk), nomor.tabel("2", f"Anggaran Program Perjanjian Kinerja Tahun {year}"),
+          source=sumber(laporan, "pk"))
+ if not report.is_absent(pk) and not report.is_absent(pk.anggaran)
+ else Markdown(narrative.profil.absent_line(pk.anggaran if not report.is_absent(pk) else pk, final)))
+
+# %% tags=["remove_input"]
+pk_perubahan = report.perjanjian_kinerja(laporan, "pk_perubahan")
+tabel_pk_perubahan = (narrative.profil.pk_tabel(pk_perubahan) if not report.is_absent(pk_perubahan)
+                      else laporan.tabel_2_3)
 (nb.Table(tabel_pk_perubahan, nomor.tabel("2", f"Perjanjian Kinerja Perubahan Tahun {year}"),
-          source=sumber(laporan, "pk_perubahan"), formats=formats(tabel_pk_perubahan))
+          source=sumber(laporan, "pk_perubahan"), formats=formats(tabel_pk_perubahan),
+          note=narrative.profil.pk_penandatanganan(pk_perubahan.penandatanganan)
+          if not report.is_absent(pk_perubahan) else None)
  if tabel_pk_perubahan is not None else Markdown(f"Tidak ada Perjanjian Kinerja Perubahan untuk tahun {year}."))
 
 # %% tags=["remove_input"]
-Markdown(report.target_document_note(laporan) + "\n\n" + narrative.section(laporan, "perubahan_pk", ""))
+(nb.Table(narrative.profil.pk_anggaran(pk_perubahan),
+          nomor.tabel("2", f"Anggaran Program Perjanjian Kinerja Perubahan Tahun {year}"),
+          source=sumber(laporan, "pk_perubahan"))
+ if not report.is_absent(pk_perubahan) and not report.is_absent(pk_perubahan.anggaran) else Markdown(""))
+
+# %% tags=["remove_input"]
+perubahan_pk = report.perubahan_pk(laporan)
+Markdown(narrative.profil.join_nonempty(
+    narrative.profil.perubahan_pk(laporan, perubahan_pk), narrative.section(laporan, "perubahan_pk", ""),
+    report.target_document_note(laporan)))
 
 # %% [markdown]
 # # BAB III AKUNTABILITAS KINERJA
@@ -263,16 +376,26 @@ paten = laporan.gambar_3_2
 Markdown(narrative.analisis_indikator(laporan, "koordinasi_ditindaklanjuti_pct"))
 
 # %% tags=["remove_input"]
-rekap_koordinasi = laporan.gambar_3_4
-(nb.Table(rekap_koordinasi, nomor.tabel("3.1", "Rekapitulasi Laporan Seksi-Seksi"),
+rekap_koordinasi = report.koordinasi_rincian(laporan.dataset("koordinasi"))
+(nb.Table(rekap_koordinasi, nomor.tabel("3.1", "Rekapitulasi Fasilitasi, Rekomendasi dan Koordinasi"),
           source=sumber(laporan, "koordinasi"))
  if rekap_koordinasi is not None else Markdown(""))
+
+# %% tags=["remove_input"]
+koordinasi_seksi = laporan.gambar_3_4
+(nb.Table(koordinasi_seksi, nomor.tabel("3.1", "Rekapitulasi Laporan Seksi-Seksi"),
+          source=sumber(laporan, "koordinasi"))
+ if koordinasi_seksi is not None else Markdown(""))
 
 # %% [markdown]
 # #### d. Nilai SAKIP Perangkat Daerah
 
 # %% tags=["remove_input"]
 Markdown(narrative.analisis_indikator(laporan, "sakip"))
+
+# %% tags=["remove_input"]
+predikat_sakip = report.predikat_sakip()
+nb.Table(predikat_sakip, nomor.tabel("3.1", "Predikat Nilai SAKIP"), source=report.SAKIP_REGULATION)
 
 # %% tags=["remove_input"]
 sakip_komponen = laporan.gambar_3_5
@@ -383,6 +506,18 @@ tabel_3_2_5 = laporan.tabel_3_2_5
  if laporan.anggaran_program is not None else Markdown(""))
 
 # %% [markdown]
+# ## C. Tindak Lanjut Hasil Evaluasi
+
+# %% tags=["remove_input"]
+tindak_lanjut = report.tindak_lanjut_evaluasi(laporan)
+Markdown(narrative.lampiran.tindak_lanjut(laporan, tindak_lanjut, final))
+
+# %% tags=["remove_input"]
+(nb.Table(narrative.lampiran.tindak_lanjut_tabel(tindak_lanjut), nomor.tabel("3.3", "Tindak Lanjut Hasil Evaluasi"),
+          source=f"{laporan.unit.nama}")
+ if not report.is_absent(tindak_lanjut) else Markdown(""))
+
+# %% [markdown]
 # # BAB IV PENUTUP
 
 # %% [markdown]
@@ -402,6 +537,64 @@ HTML(narrative.tanda_tangan(laporan, tanda_tangan))
 
 # %% [markdown]
 # # LAMPIRAN
+
+# %% [markdown]
+# ## Perjanjian Kinerja dan Perjanjian Kinerja Perubahan
+
+# %% tags=["remove_input"]
+Markdown(narrative.lampiran.pk_dokumen(laporan, pk) or narrative.profil.absent_line(pk, final))
+
+# %% tags=["remove_input"]
+HTML(narrative.lampiran.tanda_tangan_dokumen(pk.penandatanganan) if not report.is_absent(pk) else "")
+
+# %% tags=["remove_input"]
+Markdown(narrative.lampiran.pk_dokumen(laporan, pk_perubahan))
+
+# %% tags=["remove_input"]
+HTML(narrative.lampiran.tanda_tangan_dokumen(pk_perubahan.penandatanganan)
+     if not report.is_absent(pk_perubahan) else "")
+
+# %% [markdown]
+# ## Berita Acara Pengukuran Kinerja
+
+# %% tags=["remove_input"]
+berita_acara = report.berita_acara(laporan)
+Markdown(narrative.lampiran.berita_acara(laporan, berita_acara, final))
+
+# %% tags=["remove_input"]
+Markdown(narrative.lampiran.berita_acara_tim(berita_acara))
+
+# %% tags=["remove_input"]
+HTML(narrative.lampiran.tanda_tangan_dokumen(berita_acara.penandatanganan, ("mengetahui",))
+     if not report.is_absent(berita_acara) else "")
+
+# %% [markdown]
+# ## Hasil Pengukuran Kinerja Pejabat
+
+# %% tags=["remove_input"]
+laporan_pejabat = report.laporan_pejabat(laporan)
+if report.is_absent(laporan_pejabat):
+    display(Markdown(narrative.profil.absent_line(laporan_pejabat, final)))
+else:
+    for pejabat in laporan_pejabat:
+        display(Markdown(f"### {narrative.md_text(pejabat.jabatan)}\n\n" + narrative.profil.join_nonempty(
+            narrative.lampiran.pejabat_identitas(pejabat), narrative.lampiran.pejabat_tugas(pejabat))))
+        display(nb.Table(narrative.lampiran.pejabat_tabel_pk(pejabat),
+                         nomor.tabel("L", f"Perjanjian Kinerja {pejabat.jabatan}"),
+                         source=f"Perjanjian Kinerja {pejabat.jabatan} Tahun {year}"))
+        display(nb.Table(narrative.lampiran.pejabat_tabel_capaian(pejabat),
+                         nomor.tabel("L", f"Capaian Kinerja {pejabat.jabatan}"),
+                         source=f"Laporan Kinerja {pejabat.jabatan} Tahun {year}",
+                         note=narrative.lampiran.CAPAIAN_NOTE))
+        display(Markdown(narrative.lampiran.pejabat_evaluasi(pejabat)))
+
+# %% [markdown]
+# ## Prestasi
+
+# %% tags=["remove_input"]
+prestasi = report.prestasi(laporan)
+Markdown(narrative.profil.join_nonempty(*[narrative.lampiran.prestasi(laporan, y, prestasi[y], final)
+                                          for y in sorted(prestasi, reverse=True)]))
 
 # %% [markdown]
 # ## Pemeriksaan Data

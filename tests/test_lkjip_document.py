@@ -115,7 +115,9 @@ def _figures_with_two_values(text: str) -> list[str]:
             if m:
                 values[named[0]].add(_number(m.group(1)))
                 where[named[0]].append(s)
-        if "anggaran" in s.lower() and not re.search(r"(?i)program|kegiatan|\bseksi\b", s):
+        # the unit's budget absorption (an official's budget in Lampiran 4 is "anggaran yang tersedia")
+        if re.search(r"(?i)penyerapan anggaran|pagu anggaran|anggaran belanja", s) and \
+                not re.search(r"(?i)program|kegiatan|\bseksi\b|tersedia", s):
             for m in re.finditer(r"(?:(?i:penyerapan anggaran)[^.%]*?|\batau )(\d{1,3},\d{2})%", s):
                 values["penyerapan"].add(_number(m.group(1)))
                 where["penyerapan"].append(s)
@@ -282,7 +284,7 @@ def test_draft_by_default_final_on_request(bundled_reports, tmp_path):
     year = max(bundled_reports)
     draft = _html(bundled_reports[year], f"lkjip_gedeg_{year}.html")
     assert draft.count(DRAFT_MARK) == 1 and draft.count('content: "DRAF"') == 1
-    assert "................ 2024" in officials_text(draft)
+    assert "Mojokerto, Januari 2024" in officials_text(draft)  # the date as the unit's data print it
 
     raw = bundled_reports[year].parents[2] / "raw"
     out = tmp_path / "05_lkjip.ipynb"
@@ -290,7 +292,7 @@ def test_draft_by_default_final_on_request(bundled_reports, tmp_path):
         session.execute(notebooks_dir() / "05_lkjip.ipynb", out,
                         {"unit": "gedeg", "year": year, "data_dir": str(raw), "report_dir": str(tmp_path),
                          "processed_dir": str(raw.parent / "processed"),
-                         "final": True, "signing_place": "Mojokerto", "signing_date": "2024-01-10"})
+                         "final": True, "tempat": "Mojokerto", "tanggal_tanda_tangan": "2024-01-10"})
     final = notebook_to_html(nbformat.read(out, as_version=4), include_code=False, title="LKjIP")
     text = officials_text(final)
     assert DRAFT_MARK not in final and 'content: "DRAF"' not in final and "DRAF." not in text

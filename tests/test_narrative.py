@@ -200,4 +200,7 @@ def test_the_analysts_text_wins_section_by_section(rep):
     assert nr.section(r, "kesimpulan", nr.kesimpulan) == "Teks **analis** untuk kesimpulan."
     assert nr.section(r, "saran", nr.saran) == nr.saran(rep)  # no analyst section: drafted
     assert nr.analisis_indikator(r, "ikm").endswith("\n\nSurvei harian.")
-    assert nr.section(rep, "kesimpulan", nr.kesimpulan) == nr.kesimpulan(rep)
+    r.narasi = {}
+    assert nr.section(r, "kesimpulan", nr.kesimpulan) == nr.kesimpulan(rep)  # no narrative file: drafted
+    # the bundled 2023 narrative file holds the published LKjIP's conclusion as the analyst's text
+    assert nr.section(rep, "kesimpulan", nr.kesimpulan).startswith("Keberhasilan pencapaian target kinerja")

@@ -35,3 +35,21 @@ def test_a_heading_or_caption_alone_at_a_page_foot_is_found():
     assert printcheck.orphans(pages) == [(1, "heading"), (3, "caption")]
     kept = printcheck.measure(_doc(para + "<h2>Judul Bagian</h2>" + big))
     assert printcheck.orphans(kept) == []  # the default keeps a heading with what follows
+
+
+def test_a_chapter_tail_spilled_onto_a_page_takes_its_section_along():
+    """Without balancing the last lines of Bab I stand alone on page 2; the export starts the last
+    section of Bab I on that page instead (lkjip.export._render_balanced)."""
+    from weasyprint import HTML
+
+    def para(k, pre=""):
+        return "<p>" + " ".join(f"{pre}kata{i}" for i in range(k)) + "</p>"
+
+    doc = _doc("<style>h1 { break-before: page }</style><h1>Bab I</h1>" + para(328)
+               + "<h2 id='bagian-akhir'>Bagian akhir</h2>" + para(60, "x") + "<p>akhir satu dua tiga</p>"
+               + "<h1>Bab II</h1>" + para(200))
+    raw = printcheck.pages_of(HTML(string=doc).render())
+    assert printcheck.near_empty(raw) == [(2, 18)]
+    pages = printcheck.measure(doc)
+    assert printcheck.near_empty(pages) == [] and len(pages) == 3
+    assert [w for w, _ in pages[1].words][:2] == ["Bagian", "akhir"]

@@ -47,6 +47,7 @@ from typing import Any
 from markupsafe import Markup
 
 from lkjip.pages import render
+from lkjip.printcheck import render_balanced
 
 __all__ = [
     "ASSETS",
@@ -440,9 +441,7 @@ def export_pdf(
         # WeasyPrint 70 warns at import when HarfBuzz-subset is missing; fonts
         # are then subset with fontTools, which is fine for us.
         warnings.filterwarnings("ignore", message="HarfBuzz-Subset", category=DeprecationWarning)
-        from weasyprint import HTML
-
-        document = HTML(string=printable, base_url=str(source.resolve().parent)).render()
+        document = render_balanced(printable, str(source.resolve().parent))
         document.write_pdf(out_path, pdf_identifier=b"lkjip", uncompressed_pdf=False)
     log.info("PDF %s (%d halaman) ditulis dalam %.1f s", out_path.name, len(document.pages),
              time.perf_counter() - t0)

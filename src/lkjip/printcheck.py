@@ -89,22 +89,86 @@ def near_empty(pages: list[Page], minimum: int = MIN_WORDS) -> list[tuple[int, i
     return [(p.number, len(p.words)) for p in pages[1:] if len(p.words) < minimum]
 
 
+def headings_to_break(document, minimum: int = MIN_WORDS) -> list[str]:
+    """Ids of the headings that should start a page so that no page ends up near-empty.
+
+    A page after the first with fewer than ``minimum`` words is usually the tail of a chapter
+    spilled over before the next chapter's forced page break. Starting the last section of the
+    page before it (its last ``h2``-``h4`` with an id, not at the top of that page) on a new page
+    moves that section onto the short page.
+    """
+    from weasyprint.formatting_structure import boxes
+
+    pages = pages_of(document)
+    out = []
+    for p in near_empty(pages, minimum):
+        before = document.pages[p[0] - 2]._page_box
+        found: list[tuple[str, float]] = []
+
+        def walk(box) -> None:
+            element = getattr(box, "element", None)
+            if isinstance(box, boxes.BlockBox) and element is not None:
+                tag = str(getattr(element, "tag", "")).rsplit("}", 1)[-1]
+                if tag in ("h2", "h3", "h4") and element.get("id"):
+                    found.append((element.get("id"), box.position_y))
+            for child in getattr(box, "children", ()):
+                walk(child)
+
+        walk(before)
+        top = before.content_box_y() + 1
+        candidates = [hid for hid, y in found if y > top]
+        if candidates:
+            out.append(candidates[-1])
+    return out
+
+
 def orphans(pages: list[Page]) -> list[tuple[int, str]]:
     """(page number, ``heading``/``caption``) of the pages whose last text is a heading or a
     caption: a heading or caption alone at a page foot."""
     return [(p.number, p.ends_with) for p in pages if p.ends_with]
 
 
+def render_balanced(printable: str, base_url: str, rounds: int = 2):
+    """Render ``printable``; where a page would hold only a few words (a chapter's tail before the
+    next chapter's page break), start the preceding section on a new page and render again
+    (:func:`lkjip.printcheck.headings_to_break`), at most ``rounds`` times."""
+    from weasyprint import HTML
+
+    document = HTML(string=printable, base_url=base_url).render()
+    moved: list[str] = []
+    for _ in range(rounds):
+        ids = [i for i in headings_to_break(document) if i not in moved]
+        if not ids:
+            break
+        moved += ids
+        rule = "".join(f'[id="{_css_id(i)}"]' + "{break-before:page;page-break-before:always}" for i in moved)
+        head_end = printable.find("</head>")
+        document = HTML(string=printable[:head_end] + f"<style>{rule}</style>" + printable[head_end:],
+                        base_url=base_url).render()
+    return document
+
+
+def _css_id(value: str) -> str:
+    """An id inside a quoted CSS attribute selector; ``<`` escaped so it cannot close the style block."""
+    return value.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
+
+
 def measure(print_html: str, base_url: str | None = None) -> list[Page]:
-    """Render ``print_html`` (from :func:`lkjip.export.build_print_html`) and measure its pages."""
+    """Render ``print_html`` (from :func:`lkjip.export.build_print_html`) as :func:`lkjip.export.export_pdf`
+    renders it and measure its pages."""
     import warnings
 
-    from lkjip.export import quiet_weasyprint
+    import logging
 
-    with quiet_weasyprint(), warnings.catch_warnings():
-        # as in lkjip.export.export_pdf: without HarfBuzz-subset fonts are subset by fontTools
-        warnings.filterwarnings("ignore", message="HarfBuzz-Subset", category=DeprecationWarning)
-        from weasyprint import HTML
-
-        document = HTML(string=print_html, base_url=base_url).render()
+    saved = {n: logging.getLogger(n).level for n in ("weasyprint", "fontTools")}
+    try:
+        for name in saved:
+            logging.getLogger(name).setLevel(logging.ERROR)
+        with warnings.catch_warnings():
+            # as in lkjip.export.export_pdf: without HarfBuzz-subset fonts are subset by fontTools
+            warnings.filterwarnings("ignore", message="HarfBuzz-Subset", category=DeprecationWarning)
+            document = render_balanced(print_html, base_url)
+    finally:
+        for name, level in saved.items():
+            logging.getLogger(name).setLevel(level)
     return pages_of(document)

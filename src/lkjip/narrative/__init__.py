@@ -20,6 +20,8 @@ signature), :mod:`~lkjip.narrative.capaian` (Bab III A),
 (Bab IV); :mod:`~lkjip.narrative.common` holds what they share.
 """
 
+from lkjip.markup import md_text
+from lkjip.narrative import lampiran, profil
 from lkjip.narrative.anggaran import (
     efisiensi,
     efisiensi_sumber_daya,
@@ -73,6 +75,9 @@ __all__ = [
     "judul",
     "kata_pengantar",
     "kesimpulan",
+    "lampiran",
+    "md_text",
+    "profil",
     "pengukuran",
     "program_pendukung",
     "profil_unit",

@@ -142,7 +142,44 @@ def _base_sentence(rep, ind: str) -> str:
     return text
 
 
+def ipasn_assessment(rep):
+    """The IP ASN assessment the report year shows (:class:`lkjip.ipasn.IpAsnPenilaian`) or None."""
+    return getattr(rep, "ip_asn_penilaian", None)
+
+
+def _ipasn_change(rep) -> str:
+    """IP ASN compared like with like: this assessment with the latest earlier one."""
+    from lkjip.report.shown import compare, shown_value
+
+    p = ipasn_assessment(rep)
+    if p is None:
+        return None
+    text = ""
+    if p.pengganti:
+        text += (f" Hasil pengukuran IP ASN tahun {rep.year} belum diterbitkan, sehingga yang dipakai adalah hasil "
+                 f"pengukuran tahun {p.tahun_penilaian}.")
+    if not p.penilaian_baru:
+        return text + (f" Belum ada pengukuran baru sejak LKjIP tahun sebelumnya, yang memakai hasil pengukuran "
+                       f"yang sama (tahun {p.tahun_penilaian}).")
+    if p.pembanding_tahun_penilaian is None or is_missing(p.pembanding_nilai):
+        return text
+    now, before = shown_value(p.nilai, "ip_asn"), shown_value(p.pembanding_nilai, "ip_asn")
+    d = compare(now, before)
+    used = (f", dipakai pada LKjIP tahun {p.pembanding_tahun_laporan}"
+            if p.pembanding_tahun_laporan not in (None, p.pembanding_tahun_penilaian) else "")
+    if d == 0:
+        return text + (f" Nilainya sama dengan hasil pengukuran tahun {p.pembanding_tahun_penilaian} "
+                       f"({fmt_value('ip_asn', before)}{used}).")
+    return text + (f" Dibandingkan hasil pengukuran tahun {p.pembanding_tahun_penilaian} "
+                   f"({fmt_value('ip_asn', before)}{used}), nilainya {'naik' if d > 0 else 'turun'} "
+                   f"{fmt_difference('ip_asn', abs(now - before))}.")
+
+
 def _change_sentence(rep, ind: str) -> str:
+    if ind == "ip_asn":
+        like = _ipasn_change(rep)
+        if like is not None:
+            return like
     prev = rep.previous(ind)
     cur = _row(rep, ind)["realisasi"]
     if prev is None or is_missing(cur):

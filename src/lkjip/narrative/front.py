@@ -74,6 +74,9 @@ def ikhtisar_capaian(rep) -> str:
             txt += f"; predikat SAKIP {kelas} ({res.sakip.keterangan})"
         elif ind == "ip_asn" and kelas:
             txt += f"; kategori IP ASN {kelas}"
+            p = getattr(rep, "ip_asn_penilaian", None)
+            if p is not None and p.pengganti:
+                txt += f"; hasil pengukuran tahun {p.tahun_penilaian}, karena pengukuran tahun {year} belum diterbitkan"
         lines.append(f"{i}. {get_indicator(ind).nama}: {txt}.")
     lines.append("")
     lines.append(_budget_sentence(rep))

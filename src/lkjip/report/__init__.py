@@ -55,9 +55,17 @@ from lkjip.report.data import (
     ReportData,
     build_report,
 )
+from lkjip.report.bab3 import (
+    koordinasi_rincian,
+    predikat_sakip,
+)
 from lkjip.report.display import (
     formats,
 )
+from lkjip.rules.bands import SAKIP_PREDIKAT as _SAKIP_PREDIKAT
+
+#: The regulation of the SAKIP predicates (the source line of their table).
+SAKIP_REGULATION = _SAKIP_PREDIKAT.regulation
 from lkjip.report.numbering import (
     Caption,
     Numbering,
@@ -163,6 +171,9 @@ __all__ = [
     "Caption",
     "HONORER",
     "Numbering",
+    "SAKIP_REGULATION",
+    "koordinasi_rincian",
+    "predikat_sakip",
     "RULE_TEXT",
     "JABATAN_GROUPS",
     "ReportData",

@@ -91,3 +91,30 @@ def tabel_3_2_4(indicators: pd.DataFrame, financing: pd.DataFrame,
                      "Tingkat Efisiensi": f["tingkat_efisiensi"], "Keterangan": _note(f["keterangan"])})
     return pd.DataFrame(rows, columns=["No", "Sasaran", "Indikator Kinerja Utama", "% Capaian Kinerja",
                                        "% Penyerapan Anggaran", "Tingkat Efisiensi", "Keterangan"])
+
+
+def koordinasi_rincian(koordinasi: pd.DataFrame | None) -> pd.DataFrame | None:
+    """The coordination recap item by item, as the published LKjIP prints it: ``No, Uraian,
+    Fasilitasi, Tindak Lanjut, Seksi`` and a computed ``Jumlah`` row (typed total rows left out)."""
+    if koordinasi is None or not len(koordinasi):
+        return None
+    rows = koordinasi[~koordinasi["adalah_total"].fillna(False).astype(bool)] if "adalah_total" in koordinasi \
+        else koordinasi
+    fas = pd.to_numeric(rows["fasilitasi"], errors="coerce")
+    tl = pd.to_numeric(rows["tindak_lanjut"], errors="coerce")
+    out = pd.DataFrame({"No": range(1, len(rows) + 1),
+                        "Uraian": ["" if is_missing(u) else str(u) for u in rows["uraian"]],
+                        "Fasilitasi": fas.values, "Tindak Lanjut": tl.values,
+                        "Seksi": ["" if is_missing(s) else str(s) for s in rows["seksi"]]})
+    total = pd.DataFrame([{"No": "", "Uraian": "Jumlah", "Fasilitasi": float(fas.sum()),
+                           "Tindak Lanjut": float(tl.sum()), "Seksi": ""}])
+    return pd.concat([out.astype({"No": object}), total], ignore_index=True)
+
+
+def predikat_sakip() -> pd.DataFrame:
+    """The SAKIP predicates with their ranges and meaning (PermenPAN-RB 88/2021), for Bab III."""
+    from lkjip.rules.bands import SAKIP_PREDIKAT
+
+    t = SAKIP_PREDIKAT.as_frame()
+    t.insert(0, "No", range(1, len(t) + 1))
+    return t.rename(columns={"Kategori": "Predikat", "Rentang": "Nilai", "Keterangan": "Interpretasi"})
