@@ -623,5 +623,6 @@ asal_usul = report.report_provenance(laporan, dict(unit=unit, year=year, ikm_wei
                                      run_started)
 ringkasan_asal_usul, parameter, berkas, versi = report.provenance_tables(asal_usul)
 display(Markdown(catatan_perhitungan))
-for frame in (ringkasan_asal_usul, parameter, berkas, versi):
-    display(frame)
+for frame, judul in ((ringkasan_asal_usul, "Ringkasan asal-usul"), (parameter, "Parameter proses"),
+                     (berkas, "Berkas masukan"), (versi, "Versi paket")):
+    display(nb.Table(frame, judul))
