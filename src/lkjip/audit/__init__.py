@@ -73,24 +73,33 @@ Modules: :mod:`~lkjip.audit.result` (rows, counts, ``audit.csv``),
 :mod:`~lkjip.audit.published` (family 3), :mod:`~lkjip.audit.run` (entry points).
 """
 
+from lkjip.audit.causes import CAUSE_LABELS, CAUSES, Candidate, Cause, Part, classify
+from lkjip.audit.coverage import COVERAGE_COLUMNS, coverage
 from lkjip.audit.figures import EXTRA_IDS, FIGURES, MEASURE_COLUMNS
 from lkjip.audit.frames import minimum_sample
+from lkjip.audit.reasons import NOT_CHECKABLE
 from lkjip.audit.result import (
     AUDIT_COLUMNS,
     FAMILIES,
     FAMILY_CROSS,
+    FAMILY_DOCUMENT,
     FAMILY_INTERNAL,
+    FAMILY_PLACES,
     FAMILY_PUBLISHED,
     SELISIH,
     SESUAI,
     SOURCE_COLUMNS,
+    STATUSES,
+    TIDAK_DIPERIKSA,
     AuditResult,
 )
 from lkjip.audit.run import audit_unit_year, audit_year
 from lkjip.rules.printed import decimals_of, decimals_of_text, tolerance
 
 __all__ = [
-    "AUDIT_COLUMNS", "EXTRA_IDS", "FAMILIES", "FAMILY_CROSS", "FAMILY_INTERNAL", "FAMILY_PUBLISHED", "FIGURES",
-    "MEASURE_COLUMNS", "SELISIH", "SESUAI", "SOURCE_COLUMNS", "AuditResult", "audit_unit_year", "audit_year",
-    "decimals_of", "decimals_of_text", "minimum_sample", "tolerance",
+    "AUDIT_COLUMNS", "CAUSES", "CAUSE_LABELS", "COVERAGE_COLUMNS", "EXTRA_IDS", "FAMILIES", "FAMILY_CROSS",
+    "FAMILY_DOCUMENT", "FAMILY_INTERNAL", "FAMILY_PLACES", "FAMILY_PUBLISHED", "FIGURES", "MEASURE_COLUMNS",
+    "NOT_CHECKABLE", "SELISIH", "SESUAI", "SOURCE_COLUMNS", "STATUSES", "TIDAK_DIPERIKSA", "AuditResult",
+    "Candidate", "Cause", "Part", "audit_unit_year", "audit_year", "classify", "coverage", "decimals_of",
+    "decimals_of_text", "minimum_sample", "tolerance",
 ]
