@@ -565,7 +565,9 @@ def b_tc27b(B: Builder, start: int) -> None:
         key = next(keys)
         c = c + [""] * (14 - len(c))
         label = c[5]
-        kw = {"baris_label": (f"[baris {key}] " + label) if label else f"[baris {key}]", "mode": "mixed"}
+        # the key in words ("sasaran tata kelola"): labels are read by people, ids are not
+        words = key.replace("_", " ")
+        kw = {"baris_label": (f"[baris {words}] " + label) if label else f"[baris {words}]", "mode": "mixed"}
         for v, (fam, y, kol, mk) in zip(c[0:5], left):
             if v:
                 B.t(j, v, f"{fam}:{key}", L, tc27_makna(key, mk), tahun=y, kolom_label=kol, **kw)

@@ -12,12 +12,12 @@ gets one cause, the first of these that explains it exactly:
 2. ``beda_sumber``: the printed figure is, to its printed decimals, another
    year's or another document's value (named): 94,38 is the budget by
    sub-activity where the LRA gives 94,37;
-3. ``salah_ketik_digit``: one digit differs (641 for 941) or two adjacent
-   digits are swapped (648 for 684), at the printed decimals, for figures of
-   two digits or more;
-4. ``penjumlahan``: a printed total misses one of its parts (difference =
+3. ``penjumlahan``: a printed total misses one of its parts (difference =
    minus the part) or counts it twice (difference = the part); the part is
    named;
+4. ``salah_ketik_digit``: one digit differs (641 for 941) or two adjacent
+   digits are swapped (648 for 684), at the printed decimals, for figures of
+   two digits or more;
 5. ``beda_sumber`` again when the other value was cut or rounded to fewer
    decimals;
 6. ``salah_ketik_digit`` against the same figure printed elsewhere or a
@@ -197,24 +197,29 @@ def digit_slip(printed: float, other: float, decimals: int) -> str | None:
 
 
 def part_slip(difference: float, parts: Iterable[Part], decimals: int) -> tuple[Part, str] | None:
-    """The part a printed total misses (``difference = -part``) or repeats
-    (``difference = +part``), or None. Zero parts never explain anything.
+    """The one part a printed total misses (``difference = -part``) or repeats
+    (``difference = +part``), or None (also when several parts would fit).
+    Zero parts never explain anything.
 
     >>> part_slip(-600_000, [Part("a", 5), Part("b", 600_000)], 0)
     (Part(label='b', value=600000), 'tidak ikut dijumlahkan')
     >>> part_slip(5, [Part("a", 5)], 0)[1]
     'terhitung dua kali'
+    >>> part_slip(5, [Part("a", 5), Part("b", 5)], 0) is None
+    True
     """
     if math.isnan(difference) or difference == 0:
         return None
+    hits = []
     for part in parts:
         if part.value is None or math.isnan(part.value) or abs(part.value) < EPS:
             continue
         if _same(difference, -part.value, decimals):
-            return part, "tidak ikut dijumlahkan"
-        if _same(difference, part.value, decimals):
-            return part, "terhitung dua kali"
-    return None
+            hits.append((part, "tidak ikut dijumlahkan"))
+        elif _same(difference, part.value, decimals):
+            hits.append((part, "terhitung dua kali"))
+    # two parts of the same size could each explain it: then it names none (small counts often repeat)
+    return hits[0] if len(hits) == 1 else None
 
 
 # ---------------------------------------------------------------- sentences
@@ -286,14 +291,7 @@ def classify(printed: float, computed: float, *, decimals: int, unit: str = "",
             return Cause(cand.cause, f"Angka tercetak {shown_p} tidak sama dengan {sentence_c}, tetapi sama "
                          f"dengan {cand.label} ({show(cand.value, decimals, unit)})." + period_note)
 
-    # 3. a digit typed wrong
-    if not math.isnan(c):
-        slip = digit_slip(p, c, decimals)
-        if slip is not None:
-            return Cause(SALAH_KETIK, f"Angka tercetak {shown_p} dan {sentence_c} hanya berbeda karena "
-                         f"{slip}; kemungkinan salah ketik." + period_note)
-
-    # 4. a total that misses or repeats one part
+    # 3. a total that misses or repeats exactly one part
     if parts and not math.isnan(c):
         found = part_slip(p - c, parts, decimals)
         if found is not None:
@@ -301,6 +299,13 @@ def classify(printed: float, computed: float, *, decimals: int, unit: str = "",
             return Cause(PENJUMLAHAN, f"Jumlah tercetak {shown_p} berselisih {show(p - c, decimals, unit)} dari "
                          f"jumlah rinciannya ({show(c, decimals, unit)}); selisih itu sama dengan rincian "
                          f"{part.label} ({show(part.value, decimals, unit)}), yang tampaknya {how}.")
+
+    # 4. a digit typed wrong
+    if not math.isnan(c):
+        slip = digit_slip(p, c, decimals)
+        if slip is not None:
+            return Cause(SALAH_KETIK, f"Angka tercetak {shown_p} dan {sentence_c} hanya berbeda karena "
+                         f"{slip}; kemungkinan salah ketik." + period_note)
 
     # 5. another source cut or rounded to fewer decimals
     for cand in others:

@@ -196,7 +196,7 @@ def _pk_budget(doc: str):
         if doc == "pk_perubahan":
             # the PK Perubahan is signed on the final (P-APBD) budget, which the anggaran holds
             return _budget_figure("pagu")(ctx, code)
-        return Computed(NAN, "anggaran program di PK murni tidak ada di targets.csv (pagu_program:<kode>, dokumen pk)")
+        return Computed(NAN, "anggaran program di PK murni tidak ada di targets.csv")
     return compute
 
 

@@ -102,6 +102,9 @@ def kind_of(ind: object, dataset: object = None) -> str:
     ('rupiah', 'poin', 'jumlah', 'rupiah')
     """
     fam = _family(ind)
+    if fam in ("pejabat_realisasi", "pejabat_target", "pejabat_pk_target"):
+        what = str(ind).rsplit(":", 1)[-1]
+        fam = "jumlah_layanan" if what.startswith("jumlah_") else "capaian"
     if fam:
         if fam in _RUPIAH:
             return "rupiah"
