@@ -234,7 +234,17 @@ class Explainer:
         if ind == "ikm" and uk == "realisasi" or fam in ("nrr_tertimbang", "nrr_tertimbang_jumlah"):
             label = "hasil hitung ulang dengan bobot 1/9 (PermenPAN-RB 14/2017)"
         return Evidence(parts=parts, candidates=tuple(stated + sources), elsewhere=elsewhere,
-                        periods=periods_in(r.get("makna"), tahun), unit=unit_of(ind), computed_label=label)
+                        periods=self._periods(r, tahun), unit=unit_of(ind), computed_label=label)
+
+    def _periods(self, r: dict, tahun: int) -> tuple[str, ...]:
+        """Periods named by the figure's own description or by a place printing the same value
+        (Tabel 3.1.1's 97,33 is the E-Sukma screen's 97,33, whose filter names January 2024)."""
+        found = list(periods_in(r.get("makna"), tahun))
+        value = _num(r["nilai"])
+        for s in self._same.get(_key(r), []):
+            if s is not r and _close(_num(s["nilai"]), value):
+                found += [p for p in periods_in(s.get("makna"), tahun) if p not in found]
+        return tuple(found)
 
     def _indicator(self, r, ctx, ind, uk, tahun):
         stated: list[Candidate] = []

@@ -206,7 +206,8 @@ def _financing_figure(what: str):
         if fin is None:
             return Computed(NAN, f"pembiayaan '{ind}' belum dipetakan di unit.yaml")
         code = ctx.financing_code(ind)
-        src = ctx.budget_ref("total" if (code or "").lower() == "total" else code)[2] if code else None
+        src = ctx.budget_ref("total" if code.lower() == "total" else code)[2] if code \
+            else "unit.yaml (pembiayaan: indikator tanpa anggaran tersendiri)"
         p, r = fin
         if what == "pagu":
             return Computed(p, None, src)

@@ -119,7 +119,18 @@ def _finding(out: _Rows, values, ind, tahun, uk, by_baris, hide) -> None:
             causes.append(text)
     listing = "; ".join(f"{show(v, d, unit)} di {', '.join(dict.fromkeys(places))}"
                         for v, (d, places) in groups.items())
-    penjelasan = f"Angka yang sama tercetak berbeda: {listing}." + (" " + " ".join(causes) if causes else "")
+    # the reference value's own comparison with the data, when it has one (the IKM 97,33 against 98,31)
+    ref_rows = [row for r, v, d in values if _agree(v, d, ref, ref_d)
+                for row in _checks_of(r, by_baris)
+                if row["pemeriksaan"] == FAMILY_PUBLISHED and row["status"] in (SESUAI, SELISIH)]
+    ref_note = ""
+    if ref_rows and ref_rows[0]["status"] == SELISIH:
+        best = max(ref_rows, key=lambda row: len(row.get("penjelasan") or ""))
+        ref_note = f" {show(ref, ref_d, unit)}: {best['penjelasan']}"
+    elif ref_rows:
+        ref_note = f" {show(ref, ref_d, unit)} sama dengan hasil hitung ulang dari data."
+    penjelasan = (f"Angka yang sama tercetak berbeda: {listing}." + ref_note
+                  + (" " + " ".join(causes) if causes else ""))
     r0 = values[0][0]
     out.add(FAMILY_PLACES, "published", hide(f"{ind} ({uk}) {tahun}: {len(values)} tempat"), dev_v, ref,
             berkas=out.berkas("published"), baris=dev_r.get("baris"),
