@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lkjip.audit.result import FAMILY_DOCUMENT, FAMILY_PLACES, FAMILY_PUBLISHED, SELISIH, SESUAI
+from lkjip.audit.names import FAMILY_DOCUMENT, FAMILY_PLACES, FAMILY_PUBLISHED, SELISIH, SESUAI
 
 #: Columns of :func:`coverage` after the grouping column.
 COVERAGE_COLUMNS = ("dicetak", "diperiksa", "sesuai", "selisih", "tidak_dapat_diperiksa",

@@ -12,42 +12,21 @@ import numpy as np
 import pandas as pd
 
 from lkjip.audit.causes import Candidate, Part, classify
+from lkjip.audit.names import (  # noqa: F401 - re-exported: the names are the result's vocabulary
+    FAMILIES,
+    FAMILY_CROSS,
+    FAMILY_DOCUMENT,
+    FAMILY_INTERNAL,
+    FAMILY_PLACES,
+    FAMILY_PUBLISHED,
+    SELISIH,
+    SESUAI,
+    STATUSES,
+    TIDAK_DIPERIKSA,
+)
 from lkjip.files import atomic_write
 from lkjip.markup import csv_cell
 from lkjip.rules.printed import check_total
-
-FAMILY_INTERNAL = "total dalam dataset"
-
-
-FAMILY_CROSS = "antar dataset"
-
-
-FAMILY_PUBLISHED = "publikasi vs hitungan"
-
-
-#: A printed total against its printed parts in the same table of the document.
-FAMILY_DOCUMENT = "dalam dokumen"
-
-
-#: The same figure printed in several places of the document.
-FAMILY_PLACES = "antar tempat"
-
-
-FAMILIES = (FAMILY_INTERNAL, FAMILY_CROSS, FAMILY_PUBLISHED, FAMILY_DOCUMENT, FAMILY_PLACES)
-
-
-SESUAI = "sesuai"
-
-
-SELISIH = "selisih"
-
-
-#: A published figure the raw data cannot recompute (``keterangan`` says why).
-TIDAK_DIPERIKSA = "tidak_dapat_diperiksa"
-
-
-STATUSES = (SESUAI, SELISIH, TIDAK_DIPERIKSA)
-
 
 #: Columns of ``audit.csv`` (and of :attr:`AuditResult.frame`, in this order).
 #: The first seven are the comparison; then the likely cause of a difference,
