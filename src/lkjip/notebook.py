@@ -143,18 +143,26 @@ class Table:
     ``frame`` is the DataFrame itself, unchanged. ``repr`` is the caption and
     the frame as text (deterministic, for consoles and the notebook's
     ``text/plain`` output).
+
+    A frame that is ``None`` or has no rows shows ``empty`` (a sentence for
+    readers) instead of a table, or nothing when ``empty`` is not given: a
+    cell such as ``nb.Table(tabel if analisis.ok else None, ...)`` then ends
+    in nothing visible rather than in an error.
     """
 
-    def __init__(self, frame: pd.DataFrame, caption: str | None = None, *, source: str | None = None,
-                 index: bool | None = None, formats: dict | None = None):
+    def __init__(self, frame: pd.DataFrame | None, caption: str | None = None, *, source: str | None = None,
+                 index: bool | None = None, formats: dict | None = None, empty: str | None = None):
         self.frame = frame
         self.caption = caption
         self.source = source
         self.index = index
         self.formats = formats
+        self.empty = empty
 
     def _repr_html_(self) -> str:
         frame = self.frame
+        if frame is None or not len(frame):
+            return f"<p>{_escape(self.empty)}</p>" if self.empty else ""
         index = self.index
         if index is None:
             index = frame.index.name is not None or any(n is not None for n in frame.index.names[1:])
@@ -168,6 +176,8 @@ class Table:
 
     def __repr__(self) -> str:
         head = f"{self.caption}\n" if self.caption else ""
+        if self.frame is None or not len(self.frame):
+            return head + (self.empty or "")
         return head + self.frame.to_string()
 
 
