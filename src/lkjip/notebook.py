@@ -75,6 +75,21 @@ def _refuse_published(name: str, target: Path, published: Path) -> None:
             "kerja _lab) atau jalankan `lkjip run`, yang menerbitkan lewat folder staging.")
 
 
+def _configure() -> None:
+    import os
+
+    if os.environ.get("LKJIP_QUIET_WARNINGS") == "1":
+        warnings.filterwarnings("ignore")
+    logging.getLogger("great_expectations").setLevel(logging.ERROR)
+    pd.set_option("display.max_rows", 200)
+    pd.set_option("display.max_columns", 50)
+    pd.set_option("display.width", 200)
+    from . import charts
+
+    # SVG: vector charts in the PDF, and byte-stable output (see lkjip.charts).
+    charts.setup_notebook("svg")
+
+
 def setup(unit: str, year: int, data_dir=None, processed_dir=None, report_dir=None) -> Context:
     """Resolve parameters and set the display conventions of every notebook.
 
@@ -93,18 +108,7 @@ def setup(unit: str, year: int, data_dir=None, processed_dir=None, report_dir=No
     ``LKJIP_QUIET_WARNINGS=1`` silences them, as an escape hatch for a third-
     party deprecation that appears after an upgrade.
     """
-    import os
-
-    if os.environ.get("LKJIP_QUIET_WARNINGS") == "1":
-        warnings.filterwarnings("ignore")
-    logging.getLogger("great_expectations").setLevel(logging.ERROR)
-    pd.set_option("display.max_rows", 200)
-    pd.set_option("display.max_columns", 50)
-    pd.set_option("display.width", 200)
-    from . import charts
-
-    # SVG: vector charts in the PDF, and byte-stable output (see lkjip.charts).
-    charts.setup_notebook("svg")
+    _configure()
     year = int(year)
     lab = not processed_dir or not report_dir
     data_dir = Path(data_dir) if data_dir else default_data_dir()
@@ -121,6 +125,85 @@ def setup(unit: str, year: int, data_dir=None, processed_dir=None, report_dir=No
         report_dir = reports_year_dir(lab_reports_dir(), unit, year)
     report_dir.mkdir(parents=True, exist_ok=True)
     ctx = Context(unit, year, data_dir, processed_dir, report_dir, lab)
+    if lab and _in_ipython():
+        md(ctx.lab_notice())
+    return ctx
+
+
+@dataclass(frozen=True)
+class KabupatenContext:
+    """The parameters of the kabupaten notebook, resolved (see :func:`setup_kabupaten`).
+
+    ``processed_dir`` is read (the units' published data), never written;
+    ``output_dir`` receives ``ringkasan.csv``; ``units`` is ``None`` for every unit.
+    """
+
+    year: int
+    units: list[str] | None
+    data_dir: Path
+    processed_dir: Path
+    output_dir: Path
+    report_dir: Path
+    lab: bool = False
+
+    def lab_notice(self) -> str:
+        """What a hand run writes where (Markdown); '' inside ``lkjip kabupaten``."""
+        if not self.lab:
+            return ""
+        from .markup import md_text
+
+        return (f"**Dijalankan manual, bukan oleh `lkjip kabupaten`.** Ringkasan dan laporan ditulis ke "
+                f"folder kerja {md_text(relative_to_root(self.output_dir))} dan "
+                f"{md_text(relative_to_root(self.report_dir))}; folder terbitan "
+                f"{md_text(relative_to_root(kabupaten_dirs(self.year)[1]))} tidak berubah. Hanya **lkjip "
+                f"kabupaten \\-\\-year {self.year}** yang menerbitkannya.")
+
+
+def kabupaten_dirs(year: int, processed_dir=None, reports_dir=None) -> tuple[Path, Path]:
+    """The published folders of the kabupaten view: ``<processed>/_kabupaten/<year>``
+    and ``<reports>/_kabupaten/<year>``."""
+    from .layout import KABUPATEN_DIR
+
+    processed = Path(processed_dir) if processed_dir else default_processed_dir()
+    reports = Path(reports_dir) if reports_dir else default_reports_dir()
+    return processed / KABUPATEN_DIR / str(int(year)), reports / KABUPATEN_DIR / str(int(year))
+
+
+def setup_kabupaten(year: int, units=None, data_dir=None, processed_dir=None, output_dir=None,
+                    report_dir=None) -> KabupatenContext:
+    """:func:`setup` for the kabupaten notebook.
+
+    ``units``: ``None`` (every unit) or codes as a list or a comma-separated
+    string. Inside ``lkjip kabupaten`` the staging folders come as
+    ``output_dir`` and ``report_dir``; a hand run leaves them empty and writes
+    to ``data/processed/_lab/_kabupaten/<year>`` and
+    ``reports/_lab/_kabupaten/<year>``, saying so. The published
+    ``_kabupaten/<year>`` folders are refused as targets.
+    """
+    from .layout import KABUPATEN_DIR
+
+    _configure()
+    year = int(year)
+    if isinstance(units, str):
+        units = [u.strip() for u in units.split(",") if u.strip()]
+    units = sorted(set(units)) if units else None
+    lab = not output_dir or not report_dir
+    published_out, published_report = kabupaten_dirs(year)
+    if output_dir:
+        output_dir = Path(output_dir)
+        _refuse_published("output_dir", output_dir, published_out)
+    else:
+        output_dir = lab_processed_dir() / KABUPATEN_DIR / str(year)
+    if report_dir:
+        report_dir = Path(report_dir)
+        _refuse_published("report_dir", report_dir, published_report)
+    else:
+        report_dir = lab_reports_dir() / KABUPATEN_DIR / str(year)
+    for folder in (output_dir, report_dir):
+        folder.mkdir(parents=True, exist_ok=True)
+    ctx = KabupatenContext(year, units, Path(data_dir) if data_dir else default_data_dir(),
+                           Path(processed_dir) if processed_dir
+                           else default_processed_dir(), output_dir, report_dir, lab)
     if lab and _in_ipython():
         md(ctx.lab_notice())
     return ctx

@@ -48,7 +48,7 @@ def make_unit(out_dir: Path, index: int, *, years: list[int], respondents: int, 
         survey = _write_survey(ydir / f"ikm_survei.{fmt}", respondents, year,
                                _rng(seed, index, year, _S_SURVEY), plan.survey)
         _write_frame(_paten(plan, year, _rng(seed, index, year, _S_PATEN)), ydir / f"paten_layanan.{fmt}")
-        anggaran, lra, pagu, real = _budget(plan, year, _rng(seed, index, year, _S_BUDGET))
+        anggaran, lra, pagu, real = _budget(plan, year, _rng(seed, index, year, _S_BUDGET), years[0])
         _write_frame(anggaran, ydir / f"anggaran.{fmt}")
         _write_frame(lra, ydir / f"lra.{fmt}")
         pegawai, ip = _pegawai(plan, year, years[0], _rng(seed, index, year, _S_STAFF))
