@@ -62,7 +62,8 @@ nb.Table(dikecualikan.assign(unit=[names.get(u, u) for u in dikecualikan["unit"]
 # terbesar.
 
 # %% tags=["remove_input"]
-nb.Table(tampil.tabel_sakip(sakip, tahun, names), f"Nilai SAKIP {lalu} dan {tahun} per unit", source=sumber)
+nb.Table(tampil.tabel_sakip(sakip, tahun, names), f"Nilai SAKIP {lalu} dan {tahun} per unit", source=sumber,
+         wide=True)
 
 # %% tags=["remove_input"]
 nb.figure(grafik.sakip_change_chart(sakip, names=names, title=None, sumber=sumber),
@@ -71,10 +72,10 @@ nb.figure(grafik.sakip_change_chart(sakip, names=names, title=None, sumber=sumbe
 # %% [markdown]
 # ## B. Komponen yang Mendorong Penurunan
 #
-# Dihitung atas unit yang nilai SAKIP-nya turun: jumlah perubahan setiap komponen, porsinya dari
-# seluruh penurunan, dan di berapa unit komponen itu turun. Bila satu komponen turun di banyak unit
-# sekaligus, sebabnya lebih mungkin bersama (misalnya perubahan cara penilaian) daripada keadaan
-# masing-masing unit.
+# Dihitung atas unit yang nilai SAKIP-nya turun: jumlah dan rata-rata perubahan setiap komponen,
+# porsinya dari seluruh penurunan (porsi negatif: komponen itu justru naik), dan di berapa unit
+# komponen itu turun atau naik. Bila satu komponen turun di banyak unit sekaligus, sebabnya lebih
+# mungkin bersama (misalnya perubahan cara penilaian) daripada keadaan masing-masing unit.
 
 # %% tags=["remove_input"]
 pendorong = analisis.pendorong
@@ -123,8 +124,10 @@ nb.Table(tampil.tabel_ikm_unit(ikm.per_unit, names), f"IKM per unit {tahun}", so
 # %% [markdown]
 # ## E. Anggaran, Pegawai dan Perubahan Nilai SAKIP
 #
-# Penyerapan anggaran dihitung dari LRA (Belanja Daerah) setiap unit; kekosongan jabatan dari data
-# pegawai (bulan-jabatan: jumlah bulan setiap jabatan struktural tanpa pejabat).
+# Penyerapan anggaran dihitung dari LRA (Belanja Daerah) setiap unit. Dari data pegawai: *Pegawai*
+# yang menjabat pada 31 Desember, yang *keluar* dan *masuk* selama tahun, *jabatan kosong*
+# (jabatan struktural yang kosong sedikitnya sebulan) dan *bulan kosong* (jumlah bulan-jabatan
+# tanpa pejabat).
 
 # %% tags=["remove_input"]
 nb.Table(tampil.tabel_anggaran(anggaran, analisis.anggaran_total, names),
@@ -132,7 +135,7 @@ nb.Table(tampil.tabel_anggaran(anggaran, analisis.anggaran_total, names),
 
 # %% tags=["remove_input"]
 nb.Table(tampil.tabel_pegawai(pegawai, tahun, names), f"Pegawai dan IP ASN {tahun}",
-         source=f"pegawai tiap unit, {lalu} dan {tahun}")
+         source=f"pegawai tiap unit, {lalu} dan {tahun}", wide=True)
 
 # %% tags=["remove_input"]
 nb.figure(grafik.factor_scatters(faktor, names=names, title=None, sumber=sumber),
@@ -149,8 +152,10 @@ Markdown(f"**Catatan:** {analisis.peringatan}")
 # ## F. Angka Terbitan yang Berbeda dari Hitungan Ulang
 #
 # Audit setiap unit (`audit.csv`) membandingkan angka yang diterbitkan unit dengan nilai yang
-# dihitung ulang dari datanya. Tabel pertama merangkum semua pemeriksaan; tabel kedua mendaftar
-# angka terbitan yang berbeda.
+# dihitung ulang dari datanya. Tabel pertama merangkum semua pemeriksaan per unit: *selisih total*
+# (total tercetak dalam satu dataset yang tidak sama dengan baris-barisnya), *selisih
+# antardataset* dan *terbitan berbeda* (angka yang diterbitkan unit, `published.csv`, tidak sama
+# dengan hitungan ulang). Tabel kedua mendaftar angka terbitan yang berbeda itu.
 
 # %% tags=["remove_input"]
 nb.Table(tampil.tabel_audit(analisis.audit, names), f"Hasil audit per unit {tahun}", source=f"audit.csv tiap unit, {tahun}")

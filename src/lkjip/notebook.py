@@ -234,8 +234,10 @@ class Table:
     """
 
     def __init__(self, frame: pd.DataFrame | None, caption: str | None = None, *, source: str | None = None,
-                 index: bool | None = None, formats: dict | None = None, empty: str | None = None):
+                 index: bool | None = None, formats: dict | None = None, empty: str | None = None,
+                 wide: bool = False):
         self.frame = frame
+        self.wide = wide
         self.caption = caption
         self.source = source
         self.index = index
@@ -252,7 +254,7 @@ class Table:
         parts = []
         if self.caption:
             parts.append(f'<p class="lkjip-caption"><strong>{_escape(self.caption)}</strong></p>')
-        parts.append(table_html(frame, index=index, formats=self.formats))
+        parts.append(table_html(frame, index=index, formats=self.formats, wide=self.wide))
         if self.source:
             parts.append(f'<p class="lkjip-source"><em>Sumber: {_escape(self.source)}</em></p>')
         return "\n".join(parts)
@@ -277,8 +279,12 @@ def table(frame: pd.DataFrame, caption: str | None = None, *, source: str | None
     display(HTML(Table(frame, caption, source=source, index=index, formats=formats)._repr_html_()))
 
 
-def table_html(frame: pd.DataFrame, *, index: bool = False, formats: dict | None = None) -> str:
-    """A plain, deterministic HTML table; numeric columns carry ``class="num"`` (right-aligned)."""
+def table_html(frame: pd.DataFrame, *, index: bool = False, formats: dict | None = None, wide: bool = False) -> str:
+    """A plain, deterministic HTML table; numeric columns carry ``class="num"`` (right-aligned).
+
+    ``wide`` prints the table at least in the smaller font of ``lkjip-wide``
+    (for a table whose text columns hold long words).
+    """
     from .fmt import auto_formats, display_frame
 
     numeric = set(auto_formats(frame)) | {c for c in (formats or {})}
@@ -300,7 +306,10 @@ def table_html(frame: pd.DataFrame, *, index: bool = False, formats: dict | None
                 widths[c] = max(widths[c], len(text.strip()))
             cells.append(f"<td{num if c in numeric else ''}>{text}</td>")
         body.append(f"<tr>{''.join(cells)}</tr>")
-    classes = " ".join([*print_classes(len(shown.columns), widths.values() if body else ()), "lkjip-table"])
+    chosen = print_classes(len(shown.columns), widths.values() if body else ())
+    if wide and not {"lkjip-wide", "lkjip-wide-xl"} & set(chosen):
+        chosen.insert(0, "lkjip-wide")
+    classes = " ".join([*chosen, "lkjip-table"])
     return (f'<table class="{classes}"><thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(body)}</tbody></table>")
 

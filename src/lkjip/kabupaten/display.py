@@ -102,11 +102,11 @@ def tabel_pendorong(drivers: pd.DataFrame) -> pd.DataFrame:
     :func:`lkjip.kabupaten.component_drivers`), largest loss first."""
     return pd.DataFrame({
         "Komponen": drivers["nama_komponen"],
-        "Perubahan di unit yang turun (poin)": [signed(v) for v in drivers["jumlah_perubahan"]],
+        "Jumlah perubahan (poin)": [signed(v) for v in drivers["jumlah_perubahan"]],
         "Rata-rata per unit": [signed(v) for v in drivers["rata_perubahan"]],
-        "Porsi dari penurunan (%)": drivers["porsi_penurunan_pct"].astype(float),
-        "Unit dengan komponen turun": drivers["unit_turun"].astype(int),
-        "Unit dengan komponen naik": drivers["unit_naik"].astype(int),
+        "Porsi (%)": drivers["porsi_penurunan_pct"].astype(float),
+        "Unit turun": drivers["unit_turun"].astype(int),
+        "Unit naik": drivers["unit_naik"].astype(int),
     }).reset_index(drop=True)
 
 
@@ -185,14 +185,15 @@ def tabel_anggaran(budget: pd.DataFrame, total: BudgetTotal,
 
 
 def tabel_pegawai(staff: pd.DataFrame, year: int, names: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """Staff in post, leavers and newcomers, vacant structural posts and IP ASN per unit."""
+    """Staff in post on 31 December, leavers and newcomers, vacant structural posts
+    (posts vacant at least a month; position-months vacant) and IP ASN per unit."""
     return pd.DataFrame({
         "Unit": [_name(u, names) for u in staff["unit"]],
-        f"Pegawai 31 Des {year}": staff["pegawai_akhir_tahun"].astype("Int64").values,
+        "Pegawai": staff["pegawai_akhir_tahun"].astype("Int64").values,
         "Keluar": staff["pegawai_keluar"].astype("Int64").values,
         "Masuk": staff["pegawai_masuk"].astype("Int64").values,
-        "Jabatan struktural kosong": staff["jabatan_kosong"].astype("Int64").values,
-        "Bulan-jabatan kosong": staff["bulan_jabatan_kosong"].astype("Int64").values,
+        "Jabatan kosong": staff["jabatan_kosong"].astype("Int64").values,
+        "Bulan kosong": staff["bulan_jabatan_kosong"].astype("Int64").values,
         f"IP ASN {year - 1}": staff["ip_asn_tahun_lalu"].astype(float).values,
         f"IP ASN {year}": staff["ip_asn"].astype(float).values,
         "Perubahan IP ASN": [signed(v) for v in staff["perubahan_ip_asn"]],
@@ -215,15 +216,11 @@ def tabel_audit(overview: pd.DataFrame, names: Mapping[str, str] | None = None) 
     def count(v):
         return pd.NA if is_missing(v) else int(v)
 
-    return pd.DataFrame({
-        "Unit": [_name(u, names) for u in overview["unit"]],
-        "Diperiksa": [count(v) for v in overview["diperiksa"]],
-        "Sesuai": [count(v) for v in overview["sesuai"]],
-        "Selisih dalam dataset": [count(v) for v in overview["selisih_dalam_dataset"]],
-        "Selisih antar dataset": [count(v) for v in overview["selisih_antar_dataset"]],
-        "Angka terbitan berbeda": [count(v) for v in overview["selisih_publikasi"]],
-    }).astype({c: "Int64" for c in ("Diperiksa", "Sesuai", "Selisih dalam dataset",
-                                    "Selisih antar dataset", "Angka terbitan berbeda")})
+    counts = {"Diperiksa": "diperiksa", "Sesuai": "sesuai", "Selisih total": "selisih_dalam_dataset",
+              "Selisih antardataset": "selisih_antar_dataset", "Terbitan berbeda": "selisih_publikasi"}
+    out = pd.DataFrame({"Unit": [_name(u, names) for u in overview["unit"]],
+                        **{h: [count(v) for v in overview[c]] for h, c in counts.items()}})
+    return out.astype({h: "Int64" for h in counts})
 
 
 def published_differences(audits: Mapping[str, pd.DataFrame | None]) -> pd.DataFrame:

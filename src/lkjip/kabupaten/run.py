@@ -37,7 +37,7 @@ from lkjip.files import LockHeld, exclusive_lock, publish, write_text_atomic
 from lkjip.layout import KABUPATEN_DIR, project_root
 
 NOTEBOOK = "07_kabupaten.ipynb"
-TITLE = "Kinerja Perangkat Daerah se-Kabupaten"
+TITLE = "Kinerja Perangkat Daerah"
 FAILED_DIR = "_gagal"
 RUN_RECORD = "run.json"
 #: Same variable as lkjip.pipeline: a folder of notebooks other than the project's.
@@ -173,7 +173,7 @@ def _export(executed: Path, stage_report: Path, year: int, kabupaten_name: str |
     html = export_html(executed, base.with_suffix(".html"), include_code=False, title=title)
     export_html(executed, base.with_name(base.name + "_lengkap.html"), include_code=True, title=title)
     if pdf:
-        cover = {"document": "Kinerja Perangkat Daerah se-Kabupaten", "year": year, "unit": where}
+        cover = {"document": "Kinerja Perangkat Daerah", "year": year, "unit": where}
         export_pdf(html, base.with_suffix(".pdf"), title=title, cover=cover,
                    running_title=f"Kinerja Perangkat Daerah · {where} {year}")
 

@@ -21,6 +21,10 @@ range given to :func:`lkjip.synth.make_units`):
   absorbs less of its non-salary budget (:data:`PLANNER_ABSORPTION`). From
   the next year the successor holds the post.
 
+And one unit in five (``index % 5 == 2``) prints a typo in the IKM it
+publishes for ``first_year + 1`` (its two decimals swapped, :func:`printed_ikm`),
+the kind of difference the audit finds.
+
 Everything is a function of ``(seed, unit index, year, first_year)``, so units
 stay independent of each other and of the last year of the range.
 
@@ -97,6 +101,20 @@ def loses_planner(index: int, year: int, first_year: int) -> bool:
 def absorption_factor(index: int, year: int, first_year: int) -> float:
     """Factor on the absorption of non-salary spending (1 in ordinary years)."""
     return PLANNER_ABSORPTION if loses_planner(index, year, first_year) else 1.0
+
+
+def printed_ikm(value: float, index: int, year: int, first_year: int) -> str:
+    """The IKM as the unit's report prints it (two decimals), with the typo of
+    the units that make one.
+
+    >>> printed_ikm(91.614, 2, 2023, 2022), printed_ikm(91.614, 1, 2023, 2022), printed_ikm(90.55, 2, 2023, 2022)
+    ('91.16', '91.61', '90.65')
+    """
+    text = f"{value:.2f}"
+    if index % 5 == 2 and int(year) == event_year(first_year):
+        head, a, b = text[:-2], text[-2], text[-1]
+        text = head + b + a if a != b else f"{value + 0.1:.2f}"
+    return text
 
 
 @dataclass(frozen=True)
