@@ -5,7 +5,8 @@ percent-format script (``# %%`` cells, ``# %% [markdown]``, tags as
 ``# %% tags=["remove_input"]``) paired with the notebook by
 ``notebooks/jupytext.toml``, so JupyterLab with jupytext edits both. This
 script gives the committed ``.ipynb`` its canonical form: the cells of the
-``.py``, no outputs, no execution counts, only the ``tags`` metadata, a fixed
+``.py``, no outputs, no execution counts, only the ``tags`` metadata, the
+jupytext filters (as jupytext's contents manager records them), a fixed
 kernelspec and stable cell ids ``<NN_name>-<index>`` (papermill and nbconvert
 carry them into the executed notebooks and the HTML, which must be the same
 bytes from run to run).
@@ -57,6 +58,17 @@ def sources(folder: Path = NOTEBOOKS) -> list[Path]:
     return sorted(folder.glob("[0-9][0-9]_*.py"))
 
 
+def jupytext_filters(folder: Path) -> dict:
+    """The metadata filters of ``folder``'s jupytext.toml (the project's when it has none)."""
+    import tomllib
+
+    config = folder / "jupytext.toml"
+    if not config.exists():
+        config = NOTEBOOKS / "jupytext.toml"
+    data = tomllib.loads(config.read_text(encoding="utf-8"))
+    return {key: data[key] for key in ("cell_metadata_filter", "notebook_metadata_filter") if key in data}
+
+
 def canonical(source: Path) -> nbformat.NotebookNode:
     """The committed form of the notebook paired with ``source``."""
     text = jupytext.read(source, fmt="py:percent")
@@ -69,6 +81,9 @@ def canonical(source: Path) -> nbformat.NotebookNode:
         new["id"] = f"{source.stem}-{index:02d}"
         cells.append(new)
     book = new_notebook(cells=cells)
+    # What jupytext's contents manager records when JupyterLab saves a paired notebook: with it
+    # the committed form is also what a save from JupyterLab writes (no diff after an edit).
+    book.metadata["jupytext"] = jupytext_filters(source.parent)
     book.metadata["kernelspec"] = dict(KERNELSPEC)
     book.metadata["language_info"] = {"name": "python"}
     return book
