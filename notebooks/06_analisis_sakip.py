@@ -110,7 +110,7 @@ nb.Table(kekosongan_bulanan, f"Jabatan struktural per bulan, {perubahan.tahun_ak
 
 # %% tags=["remove_input"]
 kekosongan = analysis.tabel_kekosongan(pendorong) if perubahan.ok else None
-nb.Table(kekosongan, "Jabatan struktural: bulan terisi dan kosong", source=sumber_pegawai)
+nb.Table(kekosongan, "Jabatan struktural: bulan terisi dan kosong", source=sumber_pegawai, wide=True)
 
 # %% tags=["remove_input"]
 pergantian = analysis.tabel_pergantian(pendorong) if perubahan.ok else None
