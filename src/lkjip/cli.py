@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scheduler", default=None, help="alamat klaster Dask (tcp://host:8786)")
 
     p = sub.add_parser("kabupaten", help="tinjauan semua unit satu kabupaten untuk satu tahun")
-    p.add_argument("--year", dest="kabupaten_year", type=int, required=True,
+    p.add_argument("--year", dest="kabupaten_year", type=int, required=True, metavar="TAHUN",
                    help="tahun laporan; dibandingkan dengan tahun sebelumnya")
     p.add_argument("--units", default=None, help="kode unit dipisah koma (bawaan: semua unit yang punya "
                                                  "data olahan tahun ini dan tahun lalu)")
