@@ -1,4 +1,4 @@
-"""Command line: ``lkjip ingest|validate|run|audit|synth|templates``.
+"""Command line: ``lkjip ingest|validate|run|audit|kabupaten|synth|templates|narasi``.
 
 The CLI only parses arguments and calls the package; it holds no logic.
 Errors go to stderr with an exit code that means something (see
@@ -59,6 +59,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="jalankan ulang walau masukan tidak berubah")
     p.add_argument("--no-pdf", action="store_true", help="lewati ekspor PDF")
     p.add_argument("--scheduler", default=None, help="alamat klaster Dask (tcp://host:8786)")
+    p.add_argument("--final", action="store_true", help="versi untuk ditandatangani (bawaan: draf)")
+    p.add_argument("--tanggal-tanda-tangan", default=None,
+                   help="tanggal tanda tangan, mis. 2024-01-15 atau 'Januari 2024' (bawaan: dari dokumen.csv)")
+    p.add_argument("--tempat", default=None, help="tempat tanda tangan (bawaan: dari dokumen.csv atau unit.yaml)")
+
+    p = sub.add_parser("narasi", help="tulis kerangka narasi.md (sekali; berkas yang ada tidak ditimpa)")
+    p.add_argument("--unit", required=True, help="kode unit, mis. gedeg")
+    p.add_argument("--year", type=int, required=True, help="tahun laporan")
+    p.add_argument("--out", type=Path, default=None, help="bawaan: data/raw/<unit>/<tahun>/narasi.md")
+    p.add_argument("--data-dir", type=Path, default=None, help="folder data mentah (bawaan: data/raw)")
+    p.add_argument("--tanpa-draf", action="store_true", help="hanya judul bagian, tanpa draf dari paket")
+
+    p = sub.add_parser("kabupaten", help="tinjauan semua unit satu kabupaten untuk satu tahun")
+    p.add_argument("--year", dest="kabupaten_year", type=int, required=True, metavar="TAHUN",
+                   help="tahun laporan; dibandingkan dengan tahun sebelumnya")
+    p.add_argument("--units", default=None, help="kode unit dipisah koma (bawaan: semua unit yang punya "
+                                                 "data olahan tahun ini dan tahun lalu)")
+    p.add_argument("--data-dir", type=Path, default=None, help="folder data mentah, untuk unit.yaml (bawaan: data/raw)")
+    p.add_argument("--processed-dir", type=Path, default=None, help="folder hasil olahan (bawaan: data/processed)")
+    p.add_argument("--reports-dir", type=Path, default=None, help="folder laporan (bawaan: reports)")
+    p.add_argument("--no-pdf", action="store_true", help="lewati ekspor PDF")
 
     p = sub.add_parser("templates", help="tulis templat .xlsx kosong untuk setiap dataset")
     p.add_argument("--out", type=Path, default=Path("templates"))
@@ -133,6 +154,15 @@ def _cmd_validate(args) -> int:
     return 2 if failed else 0
 
 
+def _cmd_narasi(args) -> int:
+    from .layout import check_unit_year
+    from .narasi_skeleton import write_skeleton
+
+    check_unit_year(args.data_dir, args.unit, [args.year])
+    print(write_skeleton(args.data_dir, args.unit, args.year, args.out, drafts=not args.tanpa_draf))
+    return 0
+
+
 def _cmd_templates(args) -> int:
     from .templates import write_templates
 
@@ -144,10 +174,16 @@ def _cmd_templates(args) -> int:
 def _cmd_run(args) -> int:
     from .pipeline import plan, run_many, stderr_progress
 
+    from .signing import resolve_signing
+
     tasks = plan(args.data_dir, args.unit, args.years, args.all)
+    signing = {"final": args.final, "tanggal_tanda_tangan": args.tanggal_tanda_tangan, "tempat": args.tempat}
+    for unit, year in tasks:  # a bad signing parameter stops the run before anything runs (exit 64)
+        resolve_signing(args.data_dir, unit, year, final=args.final, tanggal=args.tanggal_tanda_tangan,
+                        tempat=args.tempat)
     results = run_many(tasks, data_dir=args.data_dir, processed_dir=args.processed_dir,
                        reports_dir=args.reports_dir, jobs=args.jobs, pdf=not args.no_pdf,
-                       force=args.force, scheduler=args.scheduler, progress=stderr_progress)
+                       force=args.force, scheduler=args.scheduler, progress=stderr_progress, **signing)
     failed = [r for r in results if not r.ok]
     for result in results:
         if result.ok:
@@ -179,6 +215,20 @@ def _cmd_audit(args) -> int:
     return 0
 
 
+def _cmd_kabupaten(args) -> int:
+    from .kabupaten.run import run_kabupaten
+    from .pipeline import stderr_progress
+
+    units = None if args.units is None else [u.strip() for u in args.units.split(",") if u.strip()]
+    result = run_kabupaten(args.kabupaten_year, units=units, data_dir=args.data_dir,
+                           processed_dir=args.processed_dir, reports_dir=args.reports_dir,
+                           pdf=not args.no_pdf, progress=stderr_progress)
+    print(result.report_dir)
+    print(result.ringkasan)
+    print(f"kabupaten {result.year}: {len(result.units)} unit ({result.seconds:.1f} dtk)", file=sys.stderr)
+    return 0
+
+
 def _cmd_synth(args) -> int:
     from .synth import synth_main
 
@@ -190,10 +240,12 @@ def _cmd_synth(args) -> int:
 COMMANDS = {
     "ingest": _cmd_ingest,
     "templates": _cmd_templates,
+    "narasi": _cmd_narasi,
     "validate": _cmd_validate,
     "audit": _cmd_audit,
     "run": _cmd_run,
     "synth": _cmd_synth,
+    "kabupaten": _cmd_kabupaten,
 }
 
 

@@ -98,13 +98,16 @@ def steps_for(unit: str, year: int, data_dir: Path) -> list[Step]:
 
 def run_unit_year(unit: str, year: int, *, data_dir: Path, processed_dir: Path, reports_dir: Path,
                   pdf: bool = True, force: bool = True, reuse_kernel: bool = False,
-                  progress: Callable[[str], None] | None = None) -> RunResult:
+                  progress: Callable[[str], None] | None = None, final: bool = False,
+                  tanggal_tanda_tangan: str | None = None, tempat: str | None = None) -> RunResult:
     """Execute the chain for one unit-year and publish it atomically.
 
     With ``force=False`` a unit-year whose inputs, parameters and code are
     unchanged since its last successful run is skipped (see :func:`fingerprint`).
     ``reuse_kernel`` keeps the kernel alive for the next unit-year of this
     process (worker processes use it); the namespace is cleared either way.
+    ``final`` (with the signing date/place, see :mod:`lkjip.signing`) makes the
+    version for signature; it is a notebook parameter and part of the fingerprint.
     """
     from concurrent.futures import ThreadPoolExecutor
 
@@ -117,7 +120,8 @@ def run_unit_year(unit: str, year: int, *, data_dir: Path, processed_dir: Path, 
     final_report = reports_year_dir(reports_dir, unit, year)
     final_processed = processed_year_dir(processed_dir, unit, year)
     steps = steps_for(unit, year, data_dir)
-    digest = fingerprint(data_dir, unit, year, steps, pdf=pdf)
+    signing = {"final": bool(final), "tanggal_tanda_tangan": tanggal_tanda_tangan or None, "tempat": tempat or None}
+    digest = fingerprint(data_dir, unit, year, steps, pdf=pdf, params=signing)
     if not force and _last_fingerprint(final_report) == digest and final_processed.exists():
         say(f"{unit} {year}: tidak berubah, dilewati")
         return RunResult(unit, year, True, time.perf_counter() - started, final_report, skipped=True)
@@ -142,6 +146,7 @@ def run_unit_year(unit: str, year: int, *, data_dir: Path, processed_dir: Path, 
         "processed_dir": str(stage_processed_root),
         "report_dir": str(stage_report),
         "run_started": started_at.isoformat(),
+        **signing,
     }
     current = None
     # Exports (nbconvert, WeasyPrint) run in a second thread while the kernel
@@ -199,12 +204,14 @@ def _lock(path: Path) -> contextlib.ExitStack:
     return stack
 
 
-def fingerprint(data_dir: Path, unit: str, year: int, steps: list[Step], *, pdf: bool) -> str:
+def fingerprint(data_dir: Path, unit: str, year: int, steps: list[Step], *, pdf: bool,
+                params: dict | None = None) -> str:
     """A digest of everything a unit-year's reports depend on.
 
     The unit's raw files (every year: the report compares years), the
     notebooks of its steps, the package's code and the expectation suites,
-    the parameters, and the versions of Python and of the packages that shape
+    the parameters (``params``: draft or final, signing date and place), and the
+    versions of Python and of the packages that shape
     the output (:func:`lkjip.provenance.package_versions`: an upgraded pandas
     or WeasyPrint may change a figure or a page). Equal digests mean an
     unchanged run can be skipped.
@@ -220,7 +227,8 @@ def fingerprint(data_dir: Path, unit: str, year: int, steps: list[Step], *, pdf:
     files += sorted((root / "expectations").glob("*.json"))
     content = provenance.hash_inputs(files, root=Path("/"))
     params = json.dumps({"unit": unit, "year": int(year), "pdf": bool(pdf),
-                         "versions": provenance.package_versions()}, sort_keys=True)
+                         "versions": provenance.package_versions(),
+                         **{k: v for k, v in (params or {}).items() if v not in (None, False)}}, sort_keys=True)
     import hashlib
 
     return hashlib.sha256(f"{content}|{params}".encode()).hexdigest()
@@ -293,7 +301,8 @@ def _worker(kwargs: dict, reuse_kernel: bool = True) -> RunResult:
 
 def run_many(tasks: list[tuple[str, int]], *, data_dir: Path, processed_dir: Path, reports_dir: Path,
              jobs: int = 1, pdf: bool = True, force: bool = True, scheduler: str | None = None,
-             progress: Callable[[str], None] | None = None) -> list[RunResult]:
+             progress: Callable[[str], None] | None = None, final: bool = False,
+             tanggal_tanda_tangan: str | None = None, tempat: str | None = None) -> list[RunResult]:
     """Run unit-years, ``jobs`` at a time, each isolated from the others.
 
     One failing unit-year neither stops nor corrupts the others: each has its
@@ -304,7 +313,8 @@ def run_many(tasks: list[tuple[str, int]], *, data_dir: Path, processed_dir: Pat
     """
     say = progress or (lambda message: None)
     common = {"data_dir": data_dir, "processed_dir": processed_dir, "reports_dir": reports_dir,
-              "pdf": pdf, "force": force}
+              "pdf": pdf, "force": force, "final": final, "tanggal_tanda_tangan": tanggal_tanda_tangan,
+              "tempat": tempat}
     results: list[RunResult] = []
     total = len(tasks)
     if scheduler:
