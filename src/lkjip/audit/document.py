@@ -1,8 +1,9 @@
 """Family 4, ``dalam dokumen``: a printed total or ratio against the printed figures it is made of.
 
-For figures the raw data cannot recompute (population, the Renstra's
-funding tables, the officials' targets), the document can still be checked
-against itself, table by table (the same ``lokasi``):
+For figures the raw data cannot recompute (the Renstra's funding tables,
+the officials' targets; the population when penduduk.csv is absent), the
+document can still be checked against itself, table by table (the same
+``lokasi``); a figure family 3 recomputed is not checked again here:
 
 - population: each village's L + P = its total, each column's JUMLAH = the
   sum of the villages, the table's L + P = its total;
@@ -31,7 +32,7 @@ from lkjip.audit.causes import Part
 from lkjip.audit.frames import _text, _year
 from lkjip.audit.labels import chapter_of, unit_of
 from lkjip.audit.published import PLACE_COLUMNS, _row_decimals, hider, uraian_of
-from lkjip.audit.result import FAMILY_DOCUMENT, Evidence, _Rows
+from lkjip.audit.result import FAMILY_DOCUMENT, FAMILY_PUBLISHED, TIDAK_DIPERIKSA, Evidence, _Rows
 
 
 class _Table:
@@ -40,6 +41,7 @@ class _Table:
     def __init__(self, rows: list[dict]):
         self.rows = rows
         self.show_nip = False
+        self.compared: set = set()
         self.by: dict[tuple[str, int], dict] = {}
         for r in rows:
             self.by.setdefault((_text(r["indikator"]), int(r["tahun"])), r)
@@ -57,6 +59,8 @@ class _Table:
 def _add(out: _Rows, table: _Table, subject: tuple[str, int], parts: list[tuple[str, float]], what: str,
          computed: float | None = None, label: str = "jumlah rinciannya") -> None:
     r = table.by[subject]
+    if r.get("baris") in table.compared:
+        return  # recomputed from data already (family 3): its own parts would only repeat that finding
     hide = hider(table.show_nip, r)
     total = sum(v for _, v in parts) if computed is None else computed
     ind = subject[0]
@@ -160,7 +164,10 @@ def _ratios(out: _Rows, t: _Table) -> None:
 
 
 def _document_checks(rows: list[dict], out: _Rows, show_nip: bool = False) -> None:
-    """Add family 4's rows for the audit's published rows (:func:`lkjip.audit.published.records`)."""
+    """Add family 4's rows for the audit's published rows (:func:`lkjip.audit.published.records`),
+    for the figures that family 3 could not recompute."""
+    compared = {row["baris"] for row in out.rows
+                if row["pemeriksaan"] == FAMILY_PUBLISHED and row["status"] != TIDAK_DIPERIKSA}
     places: dict[str, list[dict]] = {}
     for r in rows:
         lokasi = _text(r.get("lokasi"))
@@ -169,7 +176,7 @@ def _document_checks(rows: list[dict], out: _Rows, show_nip: bool = False) -> No
             places.setdefault(lokasi, []).append({**r, "tahun": tahun})
     for group in places.values():
         t = _Table(group)
-        t.show_nip = show_nip
+        t.show_nip, t.compared = show_nip, compared
         _population(out, t)
         _renstra(out, t)
         _ratios(out, t)

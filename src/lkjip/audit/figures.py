@@ -20,6 +20,7 @@ import pandas as pd
 
 from lkjip.audit.context import NAN, Computed, Figure, Years, _Context
 from lkjip.audit.figures_more import MORE_FIGURES, target_row
+from lkjip.audit.figures_unit import UNIT_FIGURES, pk_budget
 from lkjip.audit.frames import _body, _col_sum, _in_post, _respondents, _status, _text
 from lkjip.audit.reasons import NOT_CHECKABLE
 from lkjip.rules import ASN_STATUSES, INDICATOR_IDS
@@ -52,6 +53,8 @@ EXTRA_IDS = (
     "tc27_target:<kunci>", "tc27_target_akhir:<kunci>", "tc27_usulan_target:<kunci>",
     "tc27_usulan_target_akhir:<kunci>", "jumlah_inovasi_kumulatif", "jumlah_indikator_capai_target_akhir",
     "renstra_tahun_ke", "renstra_jumlah_tahun", "pejabat_realisasi:<jabatan>:<id>",
+    "penduduk:<desa>:<kolom>", "jumlah_penduduk", "jumlah_penduduk:<kolom>", "jumlah_desa", "jumlah_dusun",
+    "jumlah_rw", "jumlah_rt", "luas_wilayah_km2", "sarana:<uraian>", "sarana_keterangan:<uraian>",
 )
 
 
@@ -185,6 +188,9 @@ def _count_level(parts: int):
 
 def _pk_budget(doc: str):
     def compute(ctx: _Context, code: str) -> Computed:
+        signed = pk_budget(ctx, doc, code)
+        if signed is not None:
+            return signed
         t = ctx.targets
         if t is not None and len(t):
             ids = t["indikator"].map(_text)
@@ -196,7 +202,7 @@ def _pk_budget(doc: str):
         if doc == "pk_perubahan":
             # the PK Perubahan is signed on the final (P-APBD) budget, which the anggaran holds
             return _budget_figure("pagu")(ctx, code)
-        return Computed(NAN, "anggaran program di PK murni tidak ada di targets.csv")
+        return Computed(NAN, "anggaran program di PK murni tidak ada (perjanjian_kinerja_anggaran.csv)")
     return compute
 
 
@@ -204,7 +210,10 @@ def _financing_figure(what: str):
     def compute(ctx: _Context, ind: str) -> Computed:
         fin = ctx.financing(ind)
         if fin is None:
-            return Computed(NAN, f"pembiayaan '{ind}' belum dipetakan di unit.yaml")
+            from lkjip.audit.labels import figure_label
+
+            return Computed(NAN, f"pembiayaan indikator {figure_label(ind).rsplit(' realisasi', 1)[0]} belum "
+                            "dipetakan di unit.yaml")
         code = ctx.financing_code(ind)
         src = ctx.budget_ref("total" if code.lower() == "total" else code)[2] if code \
             else "unit.yaml (pembiayaan: indikator tanpa anggaran tersendiri)"
@@ -326,6 +335,7 @@ FIGURES: dict[str, Figure] = {
     "jumlah_asn_diukur": Figure(_pegawai_figure("diukur"), "optional"),
     "sakip_komponen": Figure(_sakip_komponen, "required"),
     **MORE_FIGURES,
+    **UNIT_FIGURES,
 }
 
 # a family is either recomputed or has a reason, never both

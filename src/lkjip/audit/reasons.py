@@ -31,16 +31,8 @@ NOT_CHECKABLE: dict[str, str] = {
     "pejabat_realisasi_anggaran": "pemetaan pejabat ke kode anggaran belum ada di unit.yaml",
     "pejabat_penyerapan": "pemetaan pejabat ke kode anggaran belum ada di unit.yaml; persentase diperiksa "
                           "terhadap anggaran dan realisasi yang tercetak",
-    # facts about the unit that the contract does not hold
-    "sarana": "inventaris sarana dan prasarana bukan data masukan",
-    "sarana_keterangan": "inventaris sarana dan prasarana bukan data masukan",
-    "luas_wilayah_km2": "data wilayah bukan data masukan",
-    "jumlah_desa": "data wilayah bukan data masukan",
-    "jumlah_dusun": "data wilayah bukan data masukan",
-    "jumlah_rw": "data wilayah bukan data masukan",
-    "jumlah_rt": "data wilayah bukan data masukan",
-    "jumlah_penduduk": "angka kependudukan bukan data masukan" + _IN_TABLE,
-    "penduduk": "angka kependudukan bukan data masukan" + _IN_TABLE,
+    # facts about the unit that the contract does not hold (population, territory and office equipment
+    # are recomputed from the optional penduduk.csv, unit.yaml and sarana.csv: lkjip.audit.figures_unit)
     "nilai_rb": "Nilai Reformasi Birokrasi dinilai Pemda, bukan data masukan",
     "indikator_program_tercapai_pct": "definisi indikator tidak tunggal di dokumen dan bukan data masukan",
     "probis_level3_jumlah_proses": "peta proses bisnis bukan data masukan",
