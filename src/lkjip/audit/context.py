@@ -22,7 +22,7 @@ from typing import Any, Callable, Mapping, NamedTuple
 
 import pandas as pd
 
-from lkjip.audit.frames import _asn_measured, _body, _clean_code, _col_sum, _norm, _text, _Tree
+from lkjip.audit.frames import _asn_measured, _body, _clean_code, _norm, _text, _Tree
 from lkjip.schema import MONTHS
 
 
@@ -90,6 +90,8 @@ class _Context:
         self._budget: dict[str, tuple[float, float, str | None]] = {}
         self._lra: dict[tuple[str, str], tuple[float, str | None]] = {}
         self._end: dict[str, Any] = {}
+        self.memo: dict[tuple[str, str], Computed] = {}
+        self.cache: dict[str, Any] = {}   # look-ups of the figure modules, built once per year
 
     # -- where a value comes from
     def file_label(self, dataset: str) -> str:
@@ -162,11 +164,37 @@ class _Context:
         if self.atree is None:
             out = (NAN, NAN, None)
         else:
-            sel = self.atree.leaves() if code == "total" else self.atree.under(_clean_code(code))
-            out = (NAN, NAN, None) if not len(sel) else \
-                (_col_sum(sel, "pagu"), _col_sum(sel, "realisasi"), self.ref("anggaran", sel))
+            index = self._prefix_index("anggaran", self.atree, ("pagu", "realisasi"))
+            hit = index.get("" if code == "total" else _clean_code(code))
+            out = (NAN, NAN, None) if hit is None else (hit[0][0], hit[0][1], self._rows_ref("anggaran", hit[1]))
         self._budget[code] = out
         return out
+
+    def _prefix_index(self, name: str, tree: _Tree, cols: tuple[str, ...]) -> dict:
+        """Every code prefix ("" = all) -> (sums of ``cols`` over the leaves under it, their rows), built once:
+        one pass over the leaves instead of one frame filter per printed figure."""
+        key = f"prefix:{name}:{','.join(cols)}"
+        if key not in self.cache:
+            leaves = tree.leaves()
+            values = {c: pd.to_numeric(leaves[c], errors="coerce").astype("float64").to_numpy()
+                      if c in leaves.columns else None for c in cols}
+            rows = leaves["baris"].tolist() if "baris" in leaves.columns else [None] * len(leaves)
+            index: dict[str, list] = {}
+            for i, code in enumerate(leaves["_kode"]):
+                parts = code.split(".")
+                for prefix in ["", *(".".join(parts[:n]) for n in range(1, len(parts) + 1))]:
+                    entry = index.setdefault(prefix, [[NAN] * len(cols), []])
+                    for j, c in enumerate(cols):
+                        v = values[c][i] if values[c] is not None else NAN
+                        if v == v:  # blank cells do not count, as sum(min_count=1)
+                            entry[0][j] = v if entry[0][j] != entry[0][j] else entry[0][j] + v
+                    entry[1].append(rows[i])
+            self.cache[key] = index
+        return self.cache[key]
+
+    def _rows_ref(self, dataset: str, rows: list) -> str:
+        text = rows_text(rows)
+        return f"{self.file_label(dataset)} baris {text}" if text else self.file_label(dataset)
 
     def lra_value(self, code: str, col: str) -> float:
         return self.lra_ref(code, col)[0]
@@ -177,8 +205,11 @@ class _Context:
             if self.ltree is None:
                 self._lra[key] = (NAN, None)
             else:
-                sel = self.ltree.under(_clean_code(code))
-                self._lra[key] = (_col_sum(sel, col), self.ref("lra", sel)) if len(sel) else (NAN, None)
+                index = self._prefix_index("lra", self.ltree, ("anggaran", "realisasi", "realisasi_tahun_lalu"))
+                hit = index.get(_clean_code(code))
+                cols = ("anggaran", "realisasi", "realisasi_tahun_lalu")
+                self._lra[key] = (NAN, None) if hit is None or col not in cols else \
+                    (hit[0][cols.index(col)], self._rows_ref("lra", hit[1]))
         return self._lra[key]
 
     @cached_property

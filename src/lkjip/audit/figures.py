@@ -77,7 +77,17 @@ def _as_computed(out) -> Computed:
 
 
 def evaluate(ctx: _Context, ind: str, ukuran: str) -> Computed:
-    """The value of published figure ``ind`` (``ukuran``) in ``ctx``'s year, or why it has none."""
+    """The value of published figure ``ind`` (``ukuran``) in ``ctx``'s year, or why it has none.
+
+    A figure printed in several places is computed once per year (``ctx.memo``).
+    """
+    key = (ind, ukuran)
+    if key not in ctx.memo:
+        ctx.memo[key] = _evaluate(ctx, ind, ukuran)
+    return ctx.memo[key]
+
+
+def _evaluate(ctx: _Context, ind: str, ukuran: str) -> Computed:
     if ind in INDICATOR_IDS:
         return _indicator(ctx, ind, ukuran)
     if ukuran != "realisasi":

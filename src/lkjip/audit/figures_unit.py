@@ -32,15 +32,26 @@ def slug(text: object) -> str:
 def _penduduk(ctx: _Context) -> tuple[pd.DataFrame | None, _Context]:
     """The population table a figure of ``ctx``'s year comes from: the file whose ``per_tanggal`` falls in
     that year (the LKjIP 2023 prints the population of 31 December 2022), else the year's own file."""
-    years = ctx.years
-    if years is not None:
-        for other in years.contexts.values():
+    if "penduduk" not in ctx.cache:
+        found = (ctx.d.get("penduduk"), ctx)
+        for other in (ctx.years.contexts.values() if ctx.years is not None else ()):
             df = other.d.get("penduduk")
             if df is not None and "per_tanggal" in df.columns:
                 dates = pd.to_datetime(df["per_tanggal"], errors="coerce").dropna()
                 if len(dates) and int(dates.dt.year.max()) == ctx.year:
-                    return df, other
-    return ctx.d.get("penduduk"), ctx
+                    found = (df, other)
+                    break
+        ctx.cache["penduduk"] = found
+    return ctx.cache["penduduk"]
+
+
+def _villages(ctx: _Context) -> dict[str, pd.DataFrame]:
+    """Village (id form) -> its rows in the population table of ``ctx``'s year."""
+    if "desa" not in ctx.cache:
+        df, _ = _penduduk(ctx)
+        body = _body(df) if df is not None else None
+        ctx.cache["desa"] = {} if body is None else {k: g for k, g in body.groupby(body["desa"].map(slug))}
+    return ctx.cache["desa"]
 
 
 _NO_PENDUDUK = "data penduduk per desa tidak ada (berkas penduduk.csv)"
@@ -51,9 +62,8 @@ def _desa(ctx: _Context, arg: str) -> Computed:
     df, src = _penduduk(ctx)
     if df is None:
         return Computed(NAN, _NO_PENDUDUK)
-    body = _body(df)
-    rows = body[body["desa"].map(slug) == name]
-    if not len(rows):
+    rows = _villages(ctx).get(name)
+    if rows is None:
         return Computed(NAN, f"desa '{name}' tidak ada di data penduduk")
     if col == "jumlah":
         value = _col_sum(rows, "laki_laki") + _col_sum(rows, "perempuan")
@@ -108,8 +118,10 @@ def _sarana(what: str):
         df = ctx.d.get("sarana")
         if df is None:
             return Computed(NAN, "inventaris sarana dan prasarana tidak ada (berkas sarana.csv)")
-        rows = df[df["uraian"].map(slug) == name]
-        if not len(rows):
+        if "sarana" not in ctx.cache:
+            ctx.cache["sarana"] = {k: g for k, g in df.groupby(df["uraian"].map(slug))}
+        rows = ctx.cache["sarana"].get(name)
+        if rows is None:
             return Computed(NAN, f"sarana '{name}' tidak ada di data sarana")
         if what == "jumlah":
             return Computed(_col_sum(rows, "jumlah"), None, ctx.ref("sarana", rows))

@@ -27,6 +27,8 @@ from lkjip.rules.printed import decimals_of
 def _agree(a: float, da: int, b: float, db: int) -> bool:
     from lkjip.audit.causes import rounded
 
+    if a == b:
+        return True
     d = min(da, db)
     return abs(rounded(a, d) - rounded(b, d)) < 1e-9
 
