@@ -21,6 +21,9 @@ def test_table_keeps_the_frame_and_renders_it_as_documents_do():
     table = nb.Table(frame, "Tabel 1 <Anggaran>", source="lra")
     assert table.frame is frame
     html = table._repr_html_()
+    # one block (caption above, source below) that the print CSS keeps together at its head
+    assert html.startswith('<div class="lkjip-blok lkjip-blok-tabel">') and html.endswith("</div>")
+    html = html[len('<div class="lkjip-blok lkjip-blok-tabel">\n'):-len("\n</div>")]
     assert html.startswith('<p class="lkjip-caption"><strong>Tabel 1 &lt;Anggaran&gt;</strong></p>')
     assert "<td>&lt;b&gt;x&lt;/b&gt;</td>" in html
     assert '<td class="num">2.720.088.927</td>' in html and '<td class="num">94,37</td>' in html
