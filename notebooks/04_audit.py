@@ -92,13 +92,16 @@ nb.md("\n".join(f"- {ar.md_text(c)}" for c in hasil.catatan) if hasil.catatan
 # dan diperiksa. LKjIP untuk pejabat tidak memuat catatan ini.
 
 # %% tags=["remove_input"]
+import pandas as pd
+
 from lkjip.report import catatan_teknis
 ringkasan_teknis, parameter_teknis, berkas_teknis, versi_teknis = catatan_teknis(
     ctx.data_dir, ctx.unit, ctx.year, dict(unit=unit, year=year), run_started)
 nb.table(ringkasan_teknis, "Ringkasan asal-usul")
-nb.table(parameter_teknis, "Parameter proses")
+nb.table(pd.concat([parameter_teknis.set_axis(["Nama", "Nilai"], axis=1).assign(Jenis="parameter"),
+                    versi_teknis.set_axis(["Nama", "Nilai"], axis=1).assign(Jenis="versi paket")],
+                   ignore_index=True)[["Jenis", "Nama", "Nilai"]], "Parameter proses dan versi paket")
 nb.table(berkas_teknis, "Berkas masukan")
-nb.table(versi_teknis, "Versi paket")
 
 # %% [markdown] tags=["remove_cell"]
 # ### Meja kerja auditor

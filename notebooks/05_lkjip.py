@@ -34,7 +34,21 @@ ikm, layanan, koordinasi, sakip, ipasn, inovasi = (hasil.ikm, hasil.layanan, has
 anggaran = laporan.dataset("anggaran")
 pegawai = laporan.dataset("pegawai")
 nomor = report.Numbering()
+judul = report.Sections()
 final = ctx.final
+# contract-v2 sections: the data or an Absent naming the file that would fill it
+organisasi, sarana, tugas_fungsi = (report.struktur_organisasi(laporan), report.sarana(laporan),
+                                    report.tugas_fungsi(laporan))
+wilayah, penduduk, isu = report.wilayah(laporan), report.penduduk(laporan), report.isu_strategis(laporan)
+renstra, proses_bisnis = report.renstra(laporan), report.proses_bisnis(laporan)
+pk, pk_perubahan = report.perjanjian_kinerja(laporan, "pk"), report.perjanjian_kinerja(laporan, "pk_perubahan")
+tindak_lanjut, berita_acara = report.tindak_lanjut_evaluasi(laporan), report.berita_acara(laporan)
+laporan_pejabat, prestasi = report.laporan_pejabat(laporan), report.prestasi(laporan)
+
+
+def ada(*bagian):
+    """A section is printed when one of its inputs is there, or in a draft (which names what is missing)."""
+    return not final or any(not report.is_absent(b) for b in bagian)
 tanda_tangan = ctx.tanda_tangan()  # tempat, tanggal dan penandatangan (parameter atau data unit)
 formats = report.formats
 sumber = report.sumber
@@ -74,15 +88,15 @@ Markdown(narrative.section(laporan, "ikhtisar_eksekutif", narrative.ikhtisar_pem
 # %% [markdown]
 # # BAB I PENDAHULUAN
 
-# %% [markdown]
-# ## A. Struktur Organisasi
+# %% tags=["remove_input"]
+judul.bab()
+Markdown(judul.bagian("Struktur Organisasi", ada(organisasi)))
 
 # %% tags=["remove_input"]
-organisasi = report.struktur_organisasi(laporan)
 Markdown(narrative.profil.struktur_organisasi(laporan, organisasi, final))
 
-# %% [markdown]
-# ## B. Jumlah Pegawai
+# %% tags=["remove_input"]
+Markdown(judul.bagian("Jumlah Pegawai"))
 
 # %% tags=["remove_input"]
 Markdown(narrative.bab1_pegawai(laporan))
@@ -117,24 +131,21 @@ pegawai_mutasi = laporan.pegawai_mutasi
           source=sumber(laporan, "pegawai"))
  if pegawai_mutasi is not None and len(pegawai_mutasi) else Markdown(""))
 
-# %% [markdown]
-# ## C. Sarana dan Prasarana Kantor
+# %% tags=["remove_input"]
+Markdown(judul.bagian("Sarana dan Prasarana Kantor", ada(sarana)))
 
 # %% tags=["remove_input"]
-sarana = report.sarana(laporan)
 (nb.Table(sarana, nomor.tabel("1", "Sarana dan Prasarana Kantor"), source=f"{laporan.unit.nama}",
           formats={"Jumlah": "int"})
  if not report.is_absent(sarana) else Markdown(narrative.profil.absent_line(sarana, final)))
 
-# %% [markdown]
-# ## D. Tugas Pokok dan Fungsi
+# %% tags=["remove_input"]
+Markdown(judul.bagian("Tugas Pokok dan Fungsi", ada(tugas_fungsi, wilayah, penduduk)))
 
 # %% tags=["remove_input"]
-tugas_fungsi = report.tugas_fungsi(laporan)
 Markdown(narrative.profil.tugas_pokok_fungsi(laporan, tugas_fungsi, final))
 
 # %% tags=["remove_input"]
-wilayah, penduduk = report.wilayah(laporan), report.penduduk(laporan)
 Markdown(narrative.profil.wilayah(laporan, wilayah, penduduk, final))
 
 # %% tags=["remove_input"]
@@ -146,11 +157,10 @@ Markdown(narrative.profil.wilayah(laporan, wilayah, penduduk, final))
           note=narrative.profil.penduduk_catatan(penduduk))
  if not report.is_absent(penduduk) else Markdown(""))
 
-# %% [markdown]
-# ## E. Isu Strategis
+# %% tags=["remove_input"]
+Markdown(judul.bagian("Isu Strategis", ada(isu) or narrative.analyst_text(laporan, "isu_strategis") is not None))
 
 # %% tags=["remove_input"]
-isu = report.isu_strategis(laporan)
 Markdown(narrative.section(laporan, "isu_strategis", ""))
 
 # %% [markdown]
@@ -165,18 +175,16 @@ Markdown(narrative.profil.isu_strategis(laporan, isu, "internal", final))
 # %% tags=["remove_input"]
 Markdown(narrative.profil.isu_strategis(laporan, isu, "eksternal", final))
 
-# %% [markdown]
-# ## F. Cascading Kinerja
+# %% tags=["remove_input"]
+Markdown(judul.bagian("Cascading Kinerja", ada(renstra)))
 
 # %% tags=["remove_input"]
-renstra = report.renstra(laporan)
 Markdown(narrative.profil.cascading(laporan, renstra, final))
 
-# %% [markdown]
-# ## G. Peta Proses Bisnis
+# %% tags=["remove_input"]
+Markdown(judul.bagian("Peta Proses Bisnis", ada(proses_bisnis)))
 
 # %% tags=["remove_input"]
-proses_bisnis = report.proses_bisnis(laporan)
 Markdown(narrative.profil.proses_bisnis(laporan, proses_bisnis, final))
 
 # %% tags=["remove_input"]
@@ -185,15 +193,15 @@ Markdown(narrative.profil.proses_bisnis(laporan, proses_bisnis, final))
           formats={"Kode": "text"})
  if not report.is_absent(proses_bisnis) else Markdown(""))
 
-# %% [markdown]
-# ## H. Ringkasan Hasil Evaluasi
+# %% tags=["remove_input"]
+Markdown(judul.bagian("Ringkasan Hasil Evaluasi", not final or narrative.analyst_text(laporan, "ringkasan_hasil_evaluasi") is not None))
 
 # %% tags=["remove_input"]
 Markdown(narrative.section(laporan, "ringkasan_hasil_evaluasi",
                            "" if final else narrative.profil.analyst_line("ringkasan_hasil_evaluasi", laporan)))
 
-# %% [markdown]
-# ## I. Sistematika Pelaporan Kinerja
+# %% tags=["remove_input"]
+Markdown(judul.bagian("Sistematika Pelaporan Kinerja"))
 
 # %% tags=["remove_input"]
 Markdown(narrative.sistematika(laporan))
@@ -201,8 +209,9 @@ Markdown(narrative.sistematika(laporan))
 # %% [markdown]
 # # BAB II PERENCANAAN KINERJA
 
-# %% [markdown]
-# ## A. Rencana Strategis dan Rencana Kerja
+# %% tags=["remove_input"]
+judul.bab()
+Markdown(judul.bagian("Rencana Strategis dan Rencana Kerja"))
 
 # %% tags=["remove_input"]
 Markdown(narrative.profil.renstra_uraian(laporan, renstra, final))
@@ -223,15 +232,15 @@ tabel_2_1_perubahan = (renstra_perubahan if not report.is_absent(renstra_perubah
           note=report.renstra_note(laporan))
  if tabel_2_1_perubahan is not None else Markdown(""))
 
+# %% tags=["remove_input"]
+Markdown(judul.bagian("Perjanjian Kinerja"))
+
 # %% [markdown]
-# ## B. Perjanjian Kinerja
-#
 # Renstra dijabarkan ke dalam Rencana Kerja tahunan dan Perjanjian Kinerja (PK), yang memuat target
 # kinerja yang diperjanjikan pimpinan unit kepada atasannya. Bila dalam tahun berjalan PK diubah,
 # target yang dipakai untuk mengukur kinerja adalah target PK Perubahan.
 
 # %% tags=["remove_input"]
-pk = report.perjanjian_kinerja(laporan, "pk")
 tabel_pk = narrative.profil.pk_tabel(pk) if not report.is_absent(pk) else laporan.tabel_2_2
 (nb.Table(tabel_pk, nomor.tabel("2", f"Perjanjian Kinerja Tahun {year}"), source=sumber(laporan, "pk"),
           formats=formats(tabel_pk), note=narrative.profil.pk_penandatanganan(pk.penandatanganan)
@@ -245,7 +254,6 @@ tabel_pk = narrative.profil.pk_tabel(pk) if not report.is_absent(pk) else lapora
  else Markdown(narrative.profil.absent_line(pk.anggaran if not report.is_absent(pk) else pk, final)))
 
 # %% tags=["remove_input"]
-pk_perubahan = report.perjanjian_kinerja(laporan, "pk_perubahan")
 tabel_pk_perubahan = (narrative.profil.pk_tabel(pk_perubahan) if not report.is_absent(pk_perubahan)
                       else laporan.tabel_2_3)
 (nb.Table(tabel_pk_perubahan, nomor.tabel("2", f"Perjanjian Kinerja Perubahan Tahun {year}"),
@@ -269,8 +277,9 @@ Markdown(narrative.profil.join_nonempty(
 # %% [markdown]
 # # BAB III AKUNTABILITAS KINERJA
 
-# %% [markdown]
-# ## A. Capaian Kinerja Organisasi
+# %% tags=["remove_input"]
+judul.bab()
+Markdown(judul.bagian("Capaian Kinerja Organisasi"))
 
 # %% tags=["remove_input"]
 Markdown(narrative.pengukuran(laporan))
@@ -464,9 +473,10 @@ teks("efisiensi_sumber_daya", narrative.efisiensi_sumber_daya)
 # %% tags=["remove_input"]
 teks("program_pendukung", narrative.program_pendukung)
 
+# %% tags=["remove_input"]
+Markdown(judul.bagian("Realisasi Anggaran"))
+
 # %% [markdown]
-# ## B. Realisasi Anggaran
-#
 # Sumber dana pelaksanaan kegiatan untuk mencapai tujuan dan sasaran adalah APBD, dengan rincian
 # sebagai berikut.
 
@@ -505,11 +515,10 @@ tabel_3_2_5 = laporan.tabel_3_2_5
            source=sumber(laporan, "anggaran"))
  if laporan.anggaran_program is not None else Markdown(""))
 
-# %% [markdown]
-# ## C. Tindak Lanjut Hasil Evaluasi
+# %% tags=["remove_input"]
+Markdown(judul.bagian("Tindak Lanjut Hasil Evaluasi", ada(tindak_lanjut)))
 
 # %% tags=["remove_input"]
-tindak_lanjut = report.tindak_lanjut_evaluasi(laporan)
 Markdown(narrative.lampiran.tindak_lanjut(laporan, tindak_lanjut, final))
 
 # %% tags=["remove_input"]
@@ -520,14 +529,15 @@ Markdown(narrative.lampiran.tindak_lanjut(laporan, tindak_lanjut, final))
 # %% [markdown]
 # # BAB IV PENUTUP
 
-# %% [markdown]
-# ## A. Kesimpulan
+# %% tags=["remove_input"]
+judul.bab()
+Markdown(judul.bagian("Kesimpulan"))
 
 # %% tags=["remove_input"]
 teks("kesimpulan", narrative.kesimpulan)
 
-# %% [markdown]
-# ## B. Saran
+# %% tags=["remove_input"]
+Markdown(judul.bagian("Saran"))
 
 # %% tags=["remove_input"]
 teks("saran", narrative.saran)
@@ -538,8 +548,8 @@ HTML(narrative.tanda_tangan(laporan, tanda_tangan))
 # %% [markdown]
 # # LAMPIRAN
 
-# %% [markdown]
-# ## Perjanjian Kinerja dan Perjanjian Kinerja Perubahan
+# %% tags=["remove_input"]
+Markdown(judul.lampiran("Perjanjian Kinerja dan Perjanjian Kinerja Perubahan", ada(pk)))
 
 # %% tags=["remove_input"]
 Markdown(narrative.lampiran.pk_dokumen(laporan, pk) or narrative.profil.absent_line(pk, final))
@@ -554,11 +564,10 @@ Markdown(narrative.lampiran.pk_dokumen(laporan, pk_perubahan))
 HTML(narrative.lampiran.tanda_tangan_dokumen(pk_perubahan.penandatanganan)
      if not report.is_absent(pk_perubahan) else "")
 
-# %% [markdown]
-# ## Berita Acara Pengukuran Kinerja
+# %% tags=["remove_input"]
+Markdown(judul.lampiran("Berita Acara Pengukuran Kinerja", ada(berita_acara)))
 
 # %% tags=["remove_input"]
-berita_acara = report.berita_acara(laporan)
 Markdown(narrative.lampiran.berita_acara(laporan, berita_acara, final))
 
 # %% tags=["remove_input"]
@@ -568,11 +577,10 @@ Markdown(narrative.lampiran.berita_acara_tim(berita_acara))
 HTML(narrative.lampiran.tanda_tangan_dokumen(berita_acara.penandatanganan, ("mengetahui",))
      if not report.is_absent(berita_acara) else "")
 
-# %% [markdown]
-# ## Hasil Pengukuran Kinerja Pejabat
+# %% tags=["remove_input"]
+Markdown(judul.lampiran("Hasil Pengukuran Kinerja Pejabat", ada(laporan_pejabat)))
 
 # %% tags=["remove_input"]
-laporan_pejabat = report.laporan_pejabat(laporan)
 if report.is_absent(laporan_pejabat):
     display(Markdown(narrative.profil.absent_line(laporan_pejabat, final)))
 else:
@@ -588,16 +596,15 @@ else:
                          note=narrative.lampiran.CAPAIAN_NOTE))
         display(Markdown(narrative.lampiran.pejabat_evaluasi(pejabat)))
 
-# %% [markdown]
-# ## Prestasi
+# %% tags=["remove_input"]
+Markdown(judul.lampiran("Prestasi", ada(*prestasi.values())))
 
 # %% tags=["remove_input"]
-prestasi = report.prestasi(laporan)
 Markdown(narrative.profil.join_nonempty(*[narrative.lampiran.prestasi(laporan, y, prestasi[y], final)
                                           for y in sorted(prestasi, reverse=True)]))
 
-# %% [markdown]
-# ## Pemeriksaan Data
+# %% tags=["remove_input"]
+Markdown(judul.lampiran("Pemeriksaan Data"))
 
 # %% tags=["remove_input"]
 validasi, validasi_teks = report.validation_summary(ctx.report_dir)

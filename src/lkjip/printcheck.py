@@ -89,36 +89,53 @@ def near_empty(pages: list[Page], minimum: int = MIN_WORDS) -> list[tuple[int, i
     return [(p.number, len(p.words)) for p in pages[1:] if len(p.words) < minimum]
 
 
-def headings_to_break(document, minimum: int = MIN_WORDS) -> list[str]:
-    """Ids of the headings that should start a page so that no page ends up near-empty.
+def breaks_to_add(document, minimum: int = MIN_WORDS) -> list[str]:
+    """CSS selectors of the blocks that should start a page so that no page ends up near-empty.
 
     A page after the first with fewer than ``minimum`` words is usually the tail of a chapter
-    spilled over before the next chapter's forced page break. Starting the last section of the
-    page before it (its last ``h2``-``h4`` with an id, not at the top of that page) on a new page
-    moves that section onto the short page.
+    (or of the document) spilled over before the next chapter's forced page break. Starting a
+    section (an ``h2``-``h4`` with an id), a table or figure block (``div.lkjip-blok``, tagged
+    ``data-blok`` by :func:`render_balanced`) or a table's last rows (``data-tr``) of the page before
+    it on a new page moves it onto
+    the short page: the latest such block that moves enough words to fill it, not one at the top of
+    its page (that would only move the problem).
     """
     from weasyprint.formatting_structure import boxes
 
     pages = pages_of(document)
     out = []
-    for p in near_empty(pages, minimum):
-        before = document.pages[p[0] - 2]._page_box
-        found: list[tuple[str, float]] = []
+    for number, count in near_empty(pages, minimum):
+        before = document.pages[number - 2]._page_box
+        starts: list[tuple[str, float]] = []
+        words_y: list[float] = []
 
         def walk(box) -> None:
             element = getattr(box, "element", None)
-            if isinstance(box, boxes.BlockBox) and element is not None:
+            if isinstance(box, boxes.MarginBox):
+                return
+            if isinstance(box, boxes.BlockBox) and element is not None and box.element_tag != "::marker":
                 tag = str(getattr(element, "tag", "")).rsplit("}", 1)[-1]
                 if tag in ("h2", "h3", "h4") and element.get("id"):
-                    found.append((element.get("id"), box.position_y))
+                    starts.append((f'[id="{_css_id(element.get("id"))}"]', box.position_y))
+                elif element.get("data-blok"):
+                    starts.append((f'[data-blok="{_css_id(element.get("data-blok"))}"]', box.position_y))
+            if isinstance(box, boxes.TableRowBox) and element is not None and element.get("data-tr"):
+                starts.append((f'[data-tr="{_css_id(element.get("data-tr"))}"]', box.position_y))
+            if isinstance(box, boxes.TextBox) and box.text.strip():
+                words_y.extend([box.position_y] * len(box.text.split()))
             for child in getattr(box, "children", ()):
                 walk(child)
 
         walk(before)
         top = before.content_box_y() + 1
-        candidates = [hid for hid, y in found if y > top]
-        if candidates:
-            out.append(candidates[-1])
+        seen: set[str] = set()
+        for selector, y in sorted(starts, key=lambda s: -s[1]):
+            if selector in seen or y <= top:
+                continue
+            seen.add(selector)
+            if count + sum(1 for w in words_y if w >= y - 0.5) >= minimum:
+                out.append(selector)
+                break
     return out
 
 
@@ -130,18 +147,27 @@ def orphans(pages: list[Page]) -> list[tuple[int, str]]:
 
 def render_balanced(printable: str, base_url: str, rounds: int = 2):
     """Render ``printable``; where a page would hold only a few words (a chapter's tail before the
-    next chapter's page break), start the preceding section on a new page and render again
-    (:func:`lkjip.printcheck.headings_to_break`), at most ``rounds`` times."""
+    next chapter's page break), start a preceding section, table or figure on a new page and render
+    again (:func:`breaks_to_add`), at most ``rounds`` times."""
+    import itertools
+    import re
+
     from weasyprint import HTML
 
+    counter = itertools.count(1)
+    printable = re.sub(r'<div class="lkjip-blok', lambda m: f'<div data-blok="{next(counter)}" class="lkjip-blok',
+                       printable)
+    rows = itertools.count(1)  # body rows: a table's tail may move with what follows it
+    printable = re.sub(r"(?<!<thead>)<tr>", lambda m: f'<tr data-tr="{next(rows)}">', printable)
     document = HTML(string=printable, base_url=base_url).render()
     moved: list[str] = []
     for _ in range(rounds):
-        ids = [i for i in headings_to_break(document) if i not in moved]
-        if not ids:
+        selectors = [s for s in breaks_to_add(document) if s not in moved]
+        if not selectors:
             break
-        moved += ids
-        rule = "".join(f'[id="{_css_id(i)}"]' + "{break-before:page;page-break-before:always}" for i in moved)
+        moved += selectors
+        rule = "".join(f"{sel}" + "{break-before:page !important;page-break-before:always !important}"
+                       for sel in moved)
         head_end = printable.find("</head>")
         document = HTML(string=printable[:head_end] + f"<style>{rule}</style>" + printable[head_end:],
                         base_url=base_url).render()

@@ -69,6 +69,7 @@ SAKIP_REGULATION = _SAKIP_PREDIKAT.regulation
 from lkjip.report.numbering import (
     Caption,
     Numbering,
+    Sections,
 )
 from lkjip.report.shown import (
     RULE_TEXT,
@@ -172,6 +173,7 @@ __all__ = [
     "HONORER",
     "Numbering",
     "SAKIP_REGULATION",
+    "Sections",
     "koordinasi_rincian",
     "predikat_sakip",
     "RULE_TEXT",

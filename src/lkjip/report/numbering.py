@@ -61,3 +61,39 @@ class Numbering:
     def gambar(self, chapter: str, title: str) -> Caption:
         """The next figure of ``chapter`` (``"1"``, ``"3"``, ...)."""
         return self._next("Gambar", chapter, title)
+
+
+class Sections:
+    """Lettered section headings (``## A. Struktur Organisasi``) that skip a section left out.
+
+    A section whose input is absent is printed in a draft (with the line naming the missing file)
+    and left out of the final version; the letters of the sections that remain run on without a gap.
+
+    >>> s = Sections()
+    >>> s.bagian("Struktur Organisasi"), s.bagian("Sarana", shown=False), s.bagian("Tugas Pokok dan Fungsi")
+    ('## A. Struktur Organisasi', '', '## B. Tugas Pokok dan Fungsi')
+    >>> s.bab(), s.bagian("Rencana Strategis")
+    (None, '## A. Rencana Strategis')
+    >>> s.lampiran("Berita Acara"), s.lampiran("Prestasi", shown=False), s.lampiran("Pemeriksaan Data")
+    ('## Lampiran 1. Berita Acara', '', '## Lampiran 2. Pemeriksaan Data')
+    """
+
+    def __init__(self) -> None:
+        self._letter = 0
+        self._lampiran = 0
+
+    def bab(self) -> None:
+        """A new chapter: letters start again at A."""
+        self._letter = 0
+
+    def bagian(self, title: str, shown: bool = True) -> str:
+        if not shown:
+            return ""
+        self._letter += 1
+        return f"## {chr(64 + self._letter)}. {title}"
+
+    def lampiran(self, title: str, shown: bool = True) -> str:
+        if not shown:
+            return ""
+        self._lampiran += 1
+        return f"## Lampiran {self._lampiran}. {title}"
