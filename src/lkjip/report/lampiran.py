@@ -160,7 +160,8 @@ def provenance_tables(prov: dict) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFr
                            for k, v in (prov.get("parameters") or {}).items()],
                           columns=["Parameter", "Nilai"])
     files = provenance_frame(prov)[["Berkas masukan", "SHA-256", "Jumlah baris"]]
-    versions = pd.DataFrame([{"Paket": k, "Versi": v or "tidak terpasang"}
+    # packages by their distribution names (great-expectations), not as Python identifiers
+    versions = pd.DataFrame([{"Paket": k.replace("_", "-"), "Versi": v or "tidak terpasang"}
                              for k, v in (prov.get("versions") or {}).items()],
                             columns=["Paket", "Versi"])
     return summary, params, files, versions
