@@ -12,6 +12,14 @@ Processed frames keep the contract's column names and add:
   whose label is ``JUMLAH``/``TOTAL``, i.e. a total typed into the source.
   Such rows never enter a computation; the audit compares them with the sum
   of the other rows.
+
+Every dataset names its natural key (:attr:`Dataset.key`): the columns that
+tell one row from another. Two rows with the same key would be counted twice
+(an innovation, a month of services), so the reader refuses them naming both
+spreadsheet rows, and the expectation suites hold the same rule. Printed
+totals (``adalah_total``) and rows whose key cells are all blank are outside
+the key (a honorer without NIP, a survey without respondent ids); text is
+compared without regard to case and spacing.
 """
 
 from __future__ import annotations
@@ -78,6 +86,18 @@ class Dataset:
     drop_pii: bool = False
     per_year: bool = True
     extra: dict = field(default_factory=dict)
+    #: the natural key: columns whose values identify a row (see the module docstring);
+    #: a key column the dataset does not have is skipped, so optional columns can be part of it
+    key: tuple[str, ...] = ()
+    #: False when a file with a header and no rows means "no data" (e.g. a survey without
+    #: responses), which is an error like a missing file
+    may_be_empty: bool = True
+
+    @property
+    def key_columns(self) -> tuple[str, ...]:
+        """The key columns this dataset has (optional ones included)."""
+        names = {c.name for c in self.columns}
+        return tuple(k for k in self.key if k in names)
 
     @property
     def required(self) -> tuple[str, ...]:
@@ -114,8 +134,12 @@ DATASETS: dict[str, Dataset] = {
                 _c("umur", "integer", False, "Umur responden (tahun)", "35"),
                 _c("pendidikan", "text", False, "Pendidikan terakhir", "SMA"),
                 _c("pekerjaan", "text", False, "Pekerjaan", "Wiraswasta"),
+                _c("id_responden", "text", False,
+                   "Nomor kuesioner/responden bila ada (bukan NIK); tiap nomor hanya boleh muncul sekali", "K-0001"),
             ),
             drop_pii=True,
+            key=("id_responden",),
+            may_be_empty=False,
         ),
         Dataset(
             "paten_layanan",
@@ -128,6 +152,7 @@ DATASETS: dict[str, Dataset] = {
                 _c("tidak_sesuai_standar", "integer", False, "Layanan setahun yang tidak sesuai standar pelayanan (kosong = 0)", "0"),
             ),
             label_column="layanan",
+            key=("layanan",),
         ),
         Dataset(
             "anggaran",
@@ -140,6 +165,7 @@ DATASETS: dict[str, Dataset] = {
                 _c("realisasi", "number", True, "Realisasi anggaran (Rp)", "2.990.000,00"),
             ),
             label_column="uraian",
+            key=("kode",),
         ),
         Dataset(
             "lra",
@@ -153,6 +179,7 @@ DATASETS: dict[str, Dataset] = {
                 _c("realisasi_tahun_lalu", "number", False, "Realisasi tahun sebelumnya (Rp)", "2.232.283.615,00"),
             ),
             label_column="uraian",
+            key=("kode_rekening",),
         ),
         Dataset(
             "pegawai",
@@ -171,6 +198,7 @@ DATASETS: dict[str, Dataset] = {
                 _c("kinerja", "number", False, "Dimensi IP ASN kinerja (0-30)", "25"),
                 _c("disiplin", "number", False, "Dimensi IP ASN disiplin (0-5)", "5"),
             ),
+            key=("nip",),
         ),
         Dataset(
             "sakip_evaluasi",
@@ -182,6 +210,7 @@ DATASETS: dict[str, Dataset] = {
                 _c("nilai", "number", True, "Nilai hasil evaluasi", "27,03"),
                 _c("subkomponen", "text", False, "keberadaan, kualitas atau pemanfaatan; kosong = baris komponen", ""),
             ),
+            key=("komponen", "subkomponen"),
         ),
         Dataset(
             "koordinasi",
@@ -194,6 +223,7 @@ DATASETS: dict[str, Dataset] = {
                 _c("tindak_lanjut", "integer", True, "Jumlah yang ditindaklanjuti", "42"),
             ),
             label_column="uraian",
+            key=("uraian", "seksi"),
         ),
         Dataset(
             "inovasi",
@@ -205,6 +235,7 @@ DATASETS: dict[str, Dataset] = {
                 _c("tanggal_sk", "date", True, "Tanggal SK", "2023-01-31"),
                 _c("status", "text", False, "aktif (kosong = aktif) atau nonaktif", "aktif"),
             ),
+            key=("nama", "nomor_sk"),
         ),
         Dataset(
             "targets",
@@ -218,6 +249,7 @@ DATASETS: dict[str, Dataset] = {
                 _c("satuan", "text", False, "Satuan", "indeks"),
             ),
             per_year=False,
+            key=("indikator", "dokumen", "tahun"),
         ),
         Dataset(
             "published",
@@ -231,6 +263,9 @@ DATASETS: dict[str, Dataset] = {
                 _c("ukuran", "text", False, "realisasi (kosong), target atau capaian", "realisasi"),
             ),
             per_year=False,
+            # A published figure may legitimately repeat in different places of a document:
+            # where it was printed is part of the key (columns skipped while the contract lacks them).
+            key=("tahun", "indikator", "ukuran", "sumber", "lokasi", "baris_label", "kolom_label"),
         ),
         Dataset(
             "nasional",
@@ -243,6 +278,7 @@ DATASETS: dict[str, Dataset] = {
                 _c("sumber", "text", False, "Sumber angka nasional", "KemenPAN-RB"),
             ),
             per_year=False,
+            key=("tahun", "indikator"),
         ),
     )
 }
