@@ -25,6 +25,7 @@ run_started = None     # diisi oleh `lkjip run`
 
 # %% tags=["remove_cell"]
 from lkjip import notebook as nb
+from lkjip.markup import md_text
 ctx = nb.setup(unit, year, data_dir, processed_dir, report_dir)
 
 # %% tags=["remove_cell"]
@@ -52,4 +53,4 @@ for judul, tabel in bagian:
 # ## Yang tidak dapat diperiksa
 
 # %% tags=["remove_input"]
-nb.md("\n".join(f"- {c}" for c in hasil.catatan) if hasil.catatan else "Semua pemeriksaan dapat dijalankan.")
+nb.md("\n".join(f"- {md_text(c)}" for c in hasil.catatan) if hasil.catatan else "Semua pemeriksaan dapat dijalankan.")

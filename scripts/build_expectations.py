@@ -371,6 +371,10 @@ def targets() -> dict:
     ex.append(rule(f"{n}.dokumen.pilihan", "expect_column_values_to_be_in_set",
                    {"column": "dokumen", "value_set": list(TARGET_DOCUMENTS)},
                    "Dokumen harus renstra, renstra_perubahan, pk atau pk_perubahan", "error", "dokumen"))
+    ex.append(rule(f"{n}.target.bukan_nol", "expect_column_values_to_not_be_in_set",
+                   {"column": "target", "value_set": [0]},
+                   "Target 0: capaian (realisasi dibanding target) tidak dapat dihitung untuk indikator, dokumen "
+                   "dan tahun ini; laporan menuliskannya 'tidak dapat dihitung'", "peringatan", "target"))
     ex.append(rule(f"{n}.indikator.tahun_laporan_lengkap", "expect_column_distinct_values_to_contain_set",
                    {"column": "indikator_tahun_laporan", "value_set": list(KEY_INDICATORS)},
                    "Ketujuh indikator kinerja utama harus punya target untuk tahun laporan (dokumen apa pun): "

@@ -28,7 +28,7 @@ import re
 
 from markupsafe import escape
 
-__all__ = ["FORMULA_START", "csv_cell", "md_text"]
+__all__ = ["FORMULA_START", "csv_cell", "csv_text_columns", "md_text"]
 
 #: CommonMark's backslash-escapable punctuation, minus the characters that
 #: become HTML entities first (``&``, ``<``, ``>``, ``"``, ``'``).
@@ -49,6 +49,29 @@ def md_text(value: object) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
-def csv_cell(value: str) -> str:
-    """A text cell a spreadsheet will not evaluate as a formula."""
-    return "'" + value if value.startswith(FORMULA_START) else value
+def csv_cell(value: object) -> object:
+    """A text cell a spreadsheet will not evaluate as a formula (anything else unchanged).
+
+    Only text columns go through it: a negative number in a numeric column
+    (``-40``) is a number, not a formula, and stays as it is.
+
+    >>> csv_cell("-40 layanan"), csv_cell(-40), csv_cell("@SUM(A1)")
+    ("'-40 layanan", -40, "'@SUM(A1)")
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def csv_text_columns(frame, columns):
+    """A copy of ``frame`` whose ``columns`` (text) pass through :func:`csv_cell`.
+
+    >>> import pandas as pd
+    >>> csv_text_columns(pd.DataFrame({"item": ["=1+1", "ok"], "selisih": ["-40", "3"]}), ["item"]).values.tolist()
+    [["'=1+1", '-40'], ['ok', '3']]
+    """
+    out = frame.copy()
+    for column in columns:
+        if column in out.columns:
+            out[column] = out[column].map(csv_cell)
+    return out

@@ -105,8 +105,12 @@ class AuditResult:
         path = Path(path)
         if path.suffix.lower() != ".csv":
             path = path / "audit.csv"
+        from lkjip.markup import csv_text_columns
+
+        # text cells that a spreadsheet would evaluate (=, +, -, @ ...) are neutralised; numbers stay numbers
+        frame = csv_text_columns(self.csv_frame(), ("pemeriksaan", "dataset", "item", "status"))
         with atomic_write(path, newline="") as fh:
-            self.csv_frame().to_csv(fh, index=False, lineterminator="\n")
+            frame.to_csv(fh, index=False, lineterminator="\n")
         return path
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from lkjip.fmt import fmt_int, fmt_number, fmt_pct, fmt_rupiah
 from lkjip.narrative.common import _DRAFT, _join, _short
+from lkjip.markup import md_text
 
 # --------------------------------------------------------------------------- Bab III B
 
@@ -50,7 +51,7 @@ def realisasi_anggaran(rep) -> str:
                      f"{fmt_pct(top['persen_dari_total'])} dari pagu.")
     tot = rep.results.anggaran_total
     if tot is not None:
-        parts.append(f"Dari pagu anggaran {rep.unit.nama} tahun {rep.year} sebesar {fmt_rupiah(tot.pagu)}, "
+        parts.append(f"Dari pagu anggaran {md_text(rep.unit.nama)} tahun {rep.year} sebesar {fmt_rupiah(tot.pagu)}, "
                      f"realisasi per 31 Desember {rep.year} menurut data program/kegiatan/sub kegiatan "
                      f"sebesar {fmt_rupiah(tot.realisasi)} atau {fmt_pct(tot.persen)}.")
     if not parts:

@@ -3,16 +3,20 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from lkjip.fmt import fmt_int, fmt_pct, fmt_rupiah, is_missing
 from lkjip.narrative.common import _DRAFT, _join, _met, _row, fmt_value
 from lkjip.pages import render
 from lkjip.rules import INDICATOR_IDS, get_indicator
+from lkjip.targets import CAPAIAN_UNDEFINED
+from lkjip.markup import md_text
 
 # --------------------------------------------------------------------------- Ikhtisar
 
 def ikhtisar_eksekutif(rep) -> str:
     """The executive summary: the seven IKU with their figures, and the budget."""
-    res, year, nama = rep.results, rep.year, rep.unit.nama
+    res, year, nama = rep.results, rep.year, md_text(rep.unit.nama)
     lines = [_DRAFT.rstrip("\n"), "",
              f"Laporan Kinerja Instansi Pemerintah (LKjIP) {nama} Tahun {year} disusun sebagai "
              "wujud pertanggungjawaban pelaksanaan Rencana Strategis (Renstra) dan Rencana Kerja "
@@ -25,6 +29,9 @@ def ikhtisar_eksekutif(rep) -> str:
             txt = "realisasi tidak dapat dihitung karena datanya tidak tersedia"
         elif is_missing(r["target"]):
             txt = f"realisasi {fmt_value(ind, r['realisasi'])}; target belum ditetapkan"
+        elif is_missing(r["capaian_pct"]):
+            txt = (f"realisasi {fmt_value(ind, r['realisasi'])} dari target "
+                   f"{fmt_value(ind, r['target'], compact=True)}; capaian {CAPAIAN_UNDEFINED} (target 0)")
         else:
             txt = (f"realisasi {fmt_value(ind, r['realisasi'])} dari target "
                    f"{fmt_value(ind, r['target'], compact=True)}, capaian {fmt_pct(r['capaian_pct'])} "
@@ -52,13 +59,13 @@ def _budget_sentence(rep) -> str:
     pen = rep.results.penyerapan
     parts = []
     if c["program"]:
-        parts.append(f"Dalam mencapai Indikator Kinerja Utama tersebut {rep.unit.nama} menjalankan "
+        parts.append(f"Dalam mencapai Indikator Kinerja Utama tersebut {md_text(rep.unit.nama)} menjalankan "
                      f"{c['program']} program, {c['kegiatan']} kegiatan dan {c['sub_kegiatan']} "
                      "sub kegiatan")
     if pen is not None:
         money = (f"dengan anggaran belanja sebesar {fmt_rupiah(pen.anggaran)} dan realisasi sebesar "
                  f"{fmt_rupiah(pen.realisasi)} atau {fmt_pct(pen.persen)}")
-        src = " (Laporan Realisasi Anggaran)" if "rekening" in str(pen.sumber) else f" ({pen.sumber})"
+        src = " (Laporan Realisasi Anggaran)" if "rekening" in str(pen.sumber) else f" ({md_text(pen.sumber)})"
         parts.append(money + src)
     if not parts:
         return "Data anggaran dan realisasinya tidak tersedia."
@@ -78,7 +85,7 @@ def bab1_pegawai(rep) -> str:
     total = int(st.get("Jumlah", 0))
     honorer = int(st.get("Tenaga Honorer", 0))
     asn = total - honorer
-    text = (f"Sumber daya manusia (aparatur) {rep.unit.nama} per 31 Desember {rep.year} berjumlah "
+    text = (f"Sumber daya manusia (aparatur) {md_text(rep.unit.nama)} per 31 Desember {rep.year} berjumlah "
             f"{fmt_int(total)} orang, terdiri dari {fmt_int(asn)} orang ASN dan {fmt_int(honorer)} "
             "orang tenaga honorer, dengan rincian jabatan pada tabel berikut.")
     mut = rep.pegawai_mutasi
@@ -88,7 +95,7 @@ def bab1_pegawai(rep) -> str:
         bits = []
         if len(out):
             bits.append(f"{fmt_int(len(out))} pegawai keluar atau pindah tugas ("
-                        + _join([f"{j}, {t}" for j, t in zip(out["Jabatan"], out["Tanggal"])]) + ")")
+                        + _join([f"{md_text(j)}, {md_text(t)}" for j, t in zip(out["Jabatan"], out["Tanggal"])]) + ")")
         if len(inn):
             bits.append(f"{fmt_int(len(inn))} pegawai mulai bertugas")
         text += f" Selama tahun {rep.year}, " + _join(bits) + "."
@@ -102,27 +109,27 @@ def judul(rep) -> str:
     stays out of the Daftar Isi). Hidden in print, where the cover page
     carries the title."""
     u = rep.unit
-    return render("judul.html.j2", nama=u.nama, kabupaten=u.kabupaten, year=rep.year,
-                  alamat=u.alamat).rstrip("\n")
+    return Markup(render("judul.html.j2", nama=u.nama, kabupaten=u.kabupaten, year=rep.year,
+                         alamat=u.alamat).rstrip("\n"))
 
 
 def profil_unit(rep) -> str:
     """Bab I A: the unit's facts from unit.yaml and its strategic goals."""
     u = rep.unit
     head = u.pimpinan
-    where = ", ".join(x for x in (u.kabupaten, u.provinsi) if x)
-    text = f"{u.nama} adalah perangkat daerah di lingkungan {where}"
-    text += f", beralamat di {u.alamat}." if u.alamat else "."
+    where = ", ".join(md_text(x) for x in (u.kabupaten, u.provinsi) if x)
+    text = f"{md_text(u.nama)} adalah perangkat daerah di lingkungan {where}"
+    text += f", beralamat di {md_text(u.alamat)}." if u.alamat else "."
     if head.get("nama"):
-        text += f" Pimpinan unit adalah {head.get('jabatan', '')}, {head['nama']}"
-        text += f" ({head['pangkat']})." if head.get("pangkat") else "."
+        text += f" Pimpinan unit adalah {md_text(head.get('jabatan', ''))}, {md_text(head['nama'])}"
+        text += f" ({md_text(head['pangkat'])})." if head.get("pangkat") else "."
     groups = [g for g in (u.sasaran or []) if g.get("sasaran")]
     if groups:
         text += ("\n\nSasaran dan indikator kinerja utama yang diukur dalam laporan ini "
                  "(sebagaimana ditetapkan dalam Perjanjian Kinerja):\n")
         for n, g in enumerate(groups, start=1):
             names = [get_indicator(i).nama for i in (g.get("indikator") or []) if i in INDICATOR_IDS]
-            text += f"\n{n}. {g['sasaran']}: {_join(names)}."
+            text += f"\n{n}. {md_text(g['sasaran'])}: {_join(names)}."
     return text
 
 
@@ -136,6 +143,6 @@ def _nip_spaced(nip: object) -> str:
 def tanda_tangan(rep) -> str:
     """The signature block (the date is left for the signatory to fill)."""
     u, h = rep.unit, rep.unit.pimpinan
-    return render("tanda_tangan.html.j2", place=u.kota_penetapan or "", year=rep.year,
-                  jabatan=h.get("jabatan", ""), nama=h.get("nama", ""), pangkat=h.get("pangkat"),
-                  nip=_nip_spaced(h["nip"]) if h.get("nip") else None).rstrip("\n")
+    return Markup(render("tanda_tangan.html.j2", place=u.kota_penetapan or "", year=rep.year,
+                         jabatan=h.get("jabatan", ""), nama=h.get("nama", ""), pangkat=h.get("pangkat"),
+                         nip=_nip_spaced(h["nip"]) if h.get("nip") else None).rstrip("\n"))
