@@ -25,7 +25,6 @@ run_started = None     # diisi oleh `lkjip run`
 
 # %% tags=["remove_cell"]
 from lkjip import notebook as nb
-from lkjip.markup import md_text
 ctx = nb.setup(unit, year, data_dir, processed_dir, report_dir)
 
 # %% tags=["remove_cell"]
@@ -53,4 +52,5 @@ for judul, tabel in bagian:
 # ## Yang tidak dapat diperiksa
 
 # %% tags=["remove_input"]
+from lkjip.markup import md_text
 nb.md("\n".join(f"- {md_text(c)}" for c in hasil.catatan) if hasil.catatan else "Semua pemeriksaan dapat dijalankan.")

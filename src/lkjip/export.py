@@ -33,9 +33,9 @@ escaping on the way (defence in depth, behind :func:`lkjip.markup.md_text`):
 
 - Markdown (the notebooks' cells and the ``text/markdown`` outputs of the
   drafted narrative) is rendered by :class:`SafeHTMLExporter`: raw HTML is
-  escaped, links and images with a scheme other than http(s)/mailto (and
-  image ``data:``) become ``#harmful-link``, and no local file is ever read
-  into the page. The package's own HTML blocks (title, signature) are Jinja
+  escaped, links with a scheme other than http(s)/mailto become
+  ``#harmful-link``, a Markdown image shows only its alt text (unless it is a
+  notebook attachment), and no local file is ever read into the page. The package's own HTML blocks (title, signature) are Jinja
   templates with autoescape, shown as HTML outputs (:func:`lkjip.notebook.md`);
 - WeasyPrint fetches through :class:`PackageFetcher`: the package's own
   assets (``src/lkjip/assets``) and ``data:`` images only; ``file://``
@@ -143,13 +143,22 @@ def _postprocess(body: str) -> str:
 
 def _safe_exporter_class():
     """:class:`nbconvert.HTMLExporter` whose Markdown renderer escapes raw HTML and neutralises harmful links."""
+    from jinja2 import pass_context
     from nbconvert import HTMLExporter
     from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
 
+    class SafeRenderer(IPythonRenderer):
+        def image(self, text: str, url: str, title: str | None = None) -> str:
+            # a Markdown image is a notebook attachment or nothing: never a file or a network address
+            if url.startswith("attachment:"):
+                return super().image(text, url, title)
+            return self.escape_html(text)
+
     class SafeHTMLExporter(HTMLExporter):
+        @pass_context
         def markdown2html(self, context, source):
             cell = context.get("cell", {})
-            renderer = IPythonRenderer(
+            renderer = SafeRenderer(
                 escape=True,  # raw HTML in Markdown is shown as text, never as a tag
                 allow_harmful_protocols=None,  # javascript:, file:, vbscript:, data: (non-image) -> #harmful-link
                 attachments=cell.get("attachments", {}),
