@@ -159,7 +159,8 @@ def _read_xlsx(path: Path, wanted: dict[str, tuple[str, bool]] | None = None) ->
     from openpyxl import load_workbook
 
     name = display_path(path)
-    _read_bytes(path)  # a permission problem is said as such, not as a damaged file
+    if not _read_bytes(path):  # a permission problem is said as such, not as a damaged file
+        raise DataError(name, None, None, "berkas kosong (0 bita): simpan ulang dari lembar kerjanya")
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a broken file
