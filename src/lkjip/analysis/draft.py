@@ -152,8 +152,8 @@ def narrative(dec: Decomposition, stake: PointsAtStake | None = None,
         paras.append(s)
 
     if drv is not None and len(drv.kaitan):
-        lines = [f"- **{r['faktor']}** (terkait {r['komponen_terkait']}"
-                 + (f"; perubahan {r['perubahan_komponen']}" if r["perubahan_komponen"] else "")
+        lines = [f"- **{md_text(r['faktor'])}** (terkait {md_text(r['komponen_terkait'])}"
+                 + (f"; perubahan {md_text(r['perubahan_komponen'])}" if r["perubahan_komponen"] else "")
                  + f"): {md_text(r['temuan'])}"
                  + (f" — {_ARAH_TEXT.get(r['arah'], r['arah'])}" if r["arah"] else "")
                  + "." for _, r in drv.kaitan.iterrows()
