@@ -112,7 +112,8 @@ def natural_key(frame: pd.DataFrame, spec: Dataset) -> pd.Series:
     ['mantap | 1/2023', 'mantap | 1/2023', <NA>]
     """
     columns = [c for c in spec.key_columns if c in frame.columns]
-    if not columns or frame.empty:
+    if not columns or frame.empty or all(frame[c].isna().all() for c in columns):
+        # no key cell filled (a survey without respondent ids): nothing to compare, at no cost
         return pd.Series(pd.NA, index=frame.index, dtype="string")
     parts, blank = [], pd.Series(True, index=frame.index)
     for column in columns:
