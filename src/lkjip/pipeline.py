@@ -167,8 +167,7 @@ def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final
     except OSError as exc:
         notes = []
         return failed(f"{unit} {year}: GAGAL memulihkan terbitan: {OutputError.from_os_error(exc)}", EXIT_CANTCREAT)
-    digest = fingerprint(data_dir, unit, year, steps, pdf=pdf)
-    inputs_digest = fingerprint(data_dir, unit, year, steps, pdf=None)
+    digest, inputs_digest = fingerprints(data_dir, unit, year, steps, pdf=pdf)
     if not force and publishing.up_to_date(final_report, final_processed, digest):
         say(f"{unit} {year}: tidak berubah, dilewati")
         return RunResult(unit, year, True, time.perf_counter() - started, final_report, skipped=True, notes=notes)
@@ -272,6 +271,13 @@ def fingerprint(data_dir: Path, unit: str, year: int, steps: list[Step], *, pdf:
     digest of the inputs alone, which tells ``--no-pdf`` whether the earlier
     PDFs still describe the data.
     """
+    return fingerprints(data_dir, unit, year, steps, pdf=pdf)[0 if pdf is not None else 1]
+
+
+def fingerprints(data_dir: Path, unit: str, year: int, steps: list[Step], *, pdf: bool) -> tuple[str, str]:
+    """(:func:`fingerprint` with ``pdf``, the same without the PDF flag), the files hashed once."""
+    import hashlib
+
     from . import provenance
     from .layout import project_root
 
@@ -282,13 +288,12 @@ def fingerprint(data_dir: Path, unit: str, year: int, steps: list[Step], *, pdf:
     files += sorted((Path(__file__).parent / "assets").glob("*"))
     files += sorted((root / "expectations").glob("*.json"))
     content = provenance.hash_inputs(files, root=Path("/"))
-    params = {"unit": unit, "year": int(year), "versions": provenance.package_versions()}
-    if pdf is not None:
-        params["pdf"] = bool(pdf)
-    params = json.dumps(params, sort_keys=True)
-    import hashlib
-
-    return hashlib.sha256(f"{content}|{params}".encode()).hexdigest()
+    inputs = {"unit": unit, "year": int(year), "versions": provenance.package_versions()}
+    digests = []
+    for params in ({**inputs, "pdf": bool(pdf)}, inputs):
+        text = json.dumps(params, sort_keys=True)
+        digests.append(hashlib.sha256(f"{content}|{text}".encode()).hexdigest())
+    return digests[0], digests[1]
 
 
 def _timed_export(*args) -> float:
