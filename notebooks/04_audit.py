@@ -22,10 +22,14 @@ data_dir = None        # bawaan: data/raw
 processed_dir = None   # bawaan: data/processed
 report_dir = None      # bawaan: reports/<unit>/<year>
 run_started = None     # diisi oleh `lkjip run`
+final = False          # True: versi untuk ditandatangani (`lkjip run --final`)
+tanggal_tanda_tangan = None  # bawaan: dari data (dokumen.csv baris lkjip)
+tempat = None          # bawaan: dari data (dokumen.csv, lalu kota_penetapan)
 
 # %% tags=["remove_cell"]
 from lkjip import notebook as nb
-ctx = nb.setup(unit, year, data_dir, processed_dir, report_dir)
+ctx = nb.setup(unit, year, data_dir, processed_dir, report_dir, final=final,
+               tanggal_tanda_tangan=tanggal_tanda_tangan, tempat=tempat)
 
 # %% tags=["remove_cell"]
 from lkjip.steps import audit_step, audit_counts, audit_sections

@@ -44,6 +44,7 @@ from lkjip.rules import (  # noqa: E402
     STAFF_STATUSES,
     TARGET_DOCUMENTS,
 )
+from lkjip.contract_v2 import PENDIDIKAN_PEGAWAI  # noqa: E402
 from lkjip.schema import DATASETS, MONTHS, UNSUR  # noqa: E402
 
 OUT = ROOT / "expectations"
@@ -158,7 +159,8 @@ def suite(name: str, title: str, expectations: list[dict], helpers: dict[str, st
         "catatan": "Dibuat oleh scripts/build_expectations.py; jalankan ulang skrip itu setelah mengubah aturan.",
     }
     if DATASETS[name].key_columns:
-        expectations = [*expectations, key_rule(name)]
+        if not any(e["meta"]["id"] == f"{name}.kunci.unik" for e in expectations):
+            expectations = [*expectations, key_rule(name)]
         meta["kolom_bantu"] = {**meta["kolom_bantu"], "kunci": KEY_HELPER}
     ids = [e["meta"]["id"] for e in expectations]
     dup = {i for i in ids if ids.count(i) > 1}
@@ -293,8 +295,21 @@ def pegawai() -> dict:
                    {"column_A": "selesai", "column_B": "mulai", "or_equal": True,
                     "ignore_row_if": "either_value_is_missing"},
                    "Tanggal selesai tidak boleh sebelum tanggal mulai", "error", "mulai, selesai"))
+    # contract v2: which year's IP ASN assessment the scores are (blank = the report year)
+    ex.append(rule(f"{n}.tahun_penilaian_ip_asn.tidak_setelah_tahun", "expect_column_values_to_be_between",
+                   {"column": "tahun_penilaian_ip_asn", "max_value": TAHUN},
+                   "Tahun penilaian IP ASN tidak boleh sesudah tahun laporan", "error", "tahun_penilaian_ip_asn"))
+    ex.append(rule(f"{n}.tahun_penilaian_ip_asn.satu", "expect_column_values_to_be_null",
+                   {"column": "tahun_penilaian_campur"},
+                   "Semua nilai IP ASN dalam satu berkas harus dari satu tahun penilaian (kosong = tahun laporan)",
+                   "error", "tahun_penilaian_ip_asn"))
+    ex.append(rule(f"{n}.pendidikan.pilihan", "expect_column_values_to_be_in_set",
+                   {"column": "pendidikan", "value_set": list(PENDIDIKAN_PEGAWAI)},
+                   "Pendidikan sebaiknya salah satu dari " + ", ".join(PENDIDIKAN_PEGAWAI) + " (kosong boleh)",
+                   "peringatan", "pendidikan"))
     return suite(n, DATASETS[n].title, ex, {
         "asn_aktif_akhir_tahun": "benar bila ASN dan 'selesai' kosong atau sesudah tahun laporan",
+        "tahun_penilaian_campur": "keterangan bila baris bernilai IP ASN memakai tahun penilaian yang berbeda-beda",
     })
 
 
@@ -384,7 +399,158 @@ def targets() -> dict:
     })
 
 
-BUILDERS = (ikm_survei, paten_layanan, anggaran, lra, pegawai, sakip_evaluasi, koordinasi, inovasi, targets)
+# --------------------------------------------------------------------------- contract v2 (optional files)
+
+
+def in_vocab(name: str) -> list[dict]:
+    """Columns with a controlled vocabulary (schema ``vocab``) hold one of its values; blank allowed when optional."""
+    spec = DATASETS[name]
+    out = []
+    for col, values in spec.vocab.items():
+        blank = "" if spec.column(col).required else " (kosong boleh)"
+        out.append(rule(f"{name}.{col}.pilihan", "expect_column_values_to_be_in_set",
+                        {"column": col, "value_set": list(values)},
+                        f"Isi kolom '{col}' harus salah satu dari: " + ", ".join(values) + blank, "error", col))
+    return out
+
+
+def unique_key(name: str) -> dict:
+    """The natural-key rule of :func:`key_rule`; a period file compares the rows valid in the report year."""
+    out = key_rule(name)
+    if DATASETS[name].period:
+        out["meta"]["aturan"] += " (di antara baris yang berlaku pada tahun laporan)"
+    return out
+
+
+def v2_suite(name: str, extra: list[dict] | None = None, helpers: dict[str, str] | None = None,
+             not_null: tuple[str, ...] | None = None) -> dict:
+    """Structure, vocabularies and the natural key of a v2 dataset, plus ``extra`` rules."""
+    spec = DATASETS[name]
+    required = tuple(c.name for c in spec.columns if c.required and c.kind == "text") if not_null is None else not_null
+    ex = structure(name, not_null=required, total_rows=spec.label_column is not None)
+    ex += in_vocab(name)
+    ex.append(unique_key(name))
+    if spec.period:
+        first, last = spec.period
+        ex.append(rule(f"{name}.periode.urut", "expect_column_values_to_be_null", {"column": "periode_terbalik"},
+                       f"'{first}' tidak boleh sesudah '{last}'", "error", f"{first}, {last}"))
+    ex += extra or []
+    kunci = {"kunci": KEY_HELPER}
+    if spec.period:
+        kunci["periode_terbalik"] = "keterangan bila tahun awal sesudah tahun akhir"
+    return suite(name, spec.title, ex, {**kunci, **(helpers or {})})
+
+
+def renstra() -> dict:
+    n = "renstra"
+    return v2_suite(n, [
+        rule(f"{n}.visi.satu", "expect_column_values_to_be_null", {"column": "visi_ganda"},
+             "Paling banyak satu baris visi per periode Renstra", "error", "jenis"),
+        rule(f"{n}.sasaran.ada", "expect_column_values_to_be_null", {"column": "sasaran_tidak_ada"},
+             "Kolom 'sasaran' program/indikator harus menunjuk nomor baris sasaran pada periode yang sama",
+             "error", "sasaran"),
+        rule(f"{n}.kode.format", "expect_column_values_to_match_regex",
+             {"column": "kode", "regex": r"^\d{1,2}\.\d{2}\.\d{2}$"},
+             "Kode program harus berbentuk 7.01.01 (kosong boleh)", "error", "kode"),
+    ], {"visi_ganda": "keterangan bila satu periode punya lebih dari satu visi",
+        "sasaran_tidak_ada": "keterangan bila nomor sasaran yang dirujuk tidak ada"})
+
+
+def organisasi() -> dict:
+    n = "organisasi"
+    return v2_suite(n, [rule(f"{n}.induk.ada", "expect_column_values_to_be_null", {"column": "induk_tidak_ada"},
+                             "Induk harus menunjuk unit_kerja di berkas yang sama", "error", "induk")],
+                    {"induk_tidak_ada": "keterangan bila induk tidak ada di kolom unit_kerja"})
+
+
+def proses_bisnis() -> dict:
+    n = "proses_bisnis"
+    return v2_suite(n, [
+        rule(f"{n}.kode.format", "expect_column_values_to_match_regex",
+             {"column": "kode", "regex": r"^P(?:\.\d+)+$"}, "Kode proses harus berbentuk P.1, P.1.5, P.1.5.4 ...",
+             "error", "kode"),
+        rule(f"{n}.induk.ada", "expect_column_values_to_be_null", {"column": "induk_tidak_ada"},
+             "Simpul induk (kode tanpa bagian terakhir) sebaiknya ada", "peringatan", "kode"),
+    ], {"induk_tidak_ada": "keterangan bila simpul induk tidak ada"})
+
+
+def penduduk() -> dict:
+    n = "penduduk"
+    counts = ("laki_laki", "perempuan", "jumlah", "dusun", "rw", "rt")
+    return v2_suite(n, [
+        *at_least_zero(n, counts, "Jumlah", total_rows=True),
+        rule(f"{n}.jumlah.sama_dengan_lp", "expect_column_values_to_be_null", {"column": "jumlah_tidak_cocok"},
+             "Kolom 'jumlah' yang tercetak harus sama dengan laki_laki + perempuan (selisih dilaporkan, data tidak "
+             "diubah)", "peringatan", "jumlah"),
+        totals_rule(n, "laki_laki, perempuan, jumlah, dusun, rw, rt"),
+    ], {"jumlah_tidak_cocok": "keterangan bila 'jumlah' berbeda dari laki_laki + perempuan",
+        "total_tidak_cocok": "keterangan bila baris JUMLAH berbeda dari jumlah baris-baris desa"},
+        not_null=("desa", "laki_laki", "perempuan"))
+
+
+def sarana() -> dict:
+    return v2_suite("sarana", at_least_zero("sarana", ("jumlah",), "Jumlah", total_rows=False),
+                    not_null=("uraian", "jumlah"))
+
+
+def perjanjian_kinerja() -> dict:
+    return v2_suite("perjanjian_kinerja")
+
+
+def perjanjian_kinerja_anggaran() -> dict:
+    n = "perjanjian_kinerja_anggaran"
+    return v2_suite(n, [
+        *at_least_zero(n, ("anggaran",), "Anggaran", total_rows=False),
+        rule(f"{n}.kode_program.format", "expect_column_values_to_match_regex",
+             {"column": "kode_program", "regex": r"^\d{1,2}\.\d{2}\.\d{2}$"},
+             "Kode program harus berbentuk 7.01.01 (kosong boleh)", "error", "kode_program"),
+    ], not_null=("dokumen", "program", "anggaran"))
+
+
+def dokumen() -> dict:
+    n = "dokumen"
+    return v2_suite(n, [
+        rule(f"{n}.tanggal.terisi", "expect_column_values_to_be_null", {"column": "tanggal_kosong"},
+             "Kolom 'tanggal' atau 'tanggal_tercetak' harus terisi", "error", "tanggal, tanggal_tercetak"),
+        rule(f"{n}.berita_acara.setelah_tahun", "expect_column_values_to_be_null", {"column": "berita_acara_dini"},
+             "Berita Acara pengukuran kinerja sebaiknya bertanggal sesudah tahun laporan berakhir",
+             "peringatan", "tanggal"),
+    ], {"tanggal_kosong": "keterangan bila tanggal dan tanggal_tercetak kosong",
+        "berita_acara_dini": "keterangan bila Berita Acara bertanggal di dalam tahun laporan"})
+
+
+def _nip_rule(n: str) -> dict:
+    return rule(f"{n}.nip.format", "expect_column_values_to_match_regex", {"column": "nip", "regex": r"^\d{18}$"},
+                "NIP harus 18 angka tanpa spasi (kosong boleh)", "error", "nip")
+
+
+def penandatangan() -> dict:
+    return v2_suite("penandatangan", [_nip_rule("penandatangan")])
+
+
+def kinerja_pejabat() -> dict:
+    n = "kinerja_pejabat"
+    return v2_suite(n, at_least_zero(n, ("capaian",), "Capaian", total_rows=False))
+
+
+def laporan_pejabat() -> dict:
+    n = "laporan_pejabat"
+    return v2_suite(n, [_nip_rule(n), *at_least_zero(n, ("anggaran", "realisasi_anggaran", "serapan_pct"),
+                                                     "Nilai", total_rows=False)])
+
+
+def simple_v2(name: str):
+    def build() -> dict:
+        return v2_suite(name)
+    build.__name__ = name
+    return build
+
+
+BUILDERS = (ikm_survei, paten_layanan, anggaran, lra, pegawai, sakip_evaluasi, koordinasi, inovasi, targets,
+            renstra, simple_v2("renstra_target"), organisasi, simple_v2("tugas_fungsi"),
+            simple_v2("isu_strategis"), proses_bisnis, penduduk, sarana, perjanjian_kinerja,
+            perjanjian_kinerja_anggaran, dokumen, penandatangan, kinerja_pejabat, laporan_pejabat,
+            simple_v2("tindak_lanjut_evaluasi"), simple_v2("prestasi"))
 
 
 def render(s: dict) -> str:

@@ -11,6 +11,9 @@ Usage (from the repository root)::
 - 2021, 2022: synthetic data that reproduce, by the regulation formulas, the
   figures the published LKjIP 2023 prints for those years (Tabel 3.1.2).
 - unit.yaml, targets.csv, published.csv.
+- Contract v2 files (unit profile, Renstra statements, PK as signed, Berita Acara,
+  officials' PK results, prestasi, narasi.md ...): transcribed from the published
+  LKjIP 2023 as printed and committed under ``scripts/gedeg_v2/``; copied as they are.
 
 Everything synthetic comes from ``numpy.random.default_rng(2023)`` (one stream
 per year/dataset), so two runs write byte-identical files. See
@@ -240,6 +243,21 @@ IPASN_2023 = [
     ("197804202012121001", "KUSMIANTO", 10, 40, 25, 5, PELAKSANA),
     ("197601232001121005", "FARID KURNIA SETIAWAN, S.Sos.", 21, 25, 25, 5, KASI_PEMB),
 ]
+# Pangkat as printed under each signature of the published LKjIP 2023 (contract v2); golongan and
+# pendidikan are printed nowhere, so they stay blank.
+PANGKAT_2023 = {
+    "197702211995111001": "Pembina Tingkat I", "197803062003121004": "Pembina",
+    "198811142019031002": "Penata Muda Tingkat I", "198304292010011009": "Penata Muda Tk. I",
+    "196709011989032007": "Penata Tingkat I", "197112062001121003": "Penata Tingkat I",
+    "198404112010011010": "Penata Tingkat I", "197601232001121005": "Penata",
+}
+# The year of the IP ASN assessment each year's scores come from (pegawai.tahun_penilaian_ip_asn).
+# 2023: the 2022 assessment (Berita Acara item 6, Gambar 3.7 "IP ASN TAHUN 2022 : 89,50"). The figures
+# Tabel 3.1.2 prints for 2022 (56,00) and 2021 (56,80) therefore come from earlier assessments: each
+# LKjIP, written in January, uses the latest published assessment, that of the year before (README).
+IPASN_ASSESSMENT_YEAR = {2021: 2020, 2022: 2021, 2023: 2022}
+PEGAWAI_HEADER = ["nip", "nama", "jabatan", "status", "eselon", "mulai", "selesai", "kualifikasi", "kompetensi",
+                  "kinerja", "disiplin", "pangkat", "golongan", "pendidikan", "tahun_penilaian_ip_asn"]
 # Synthetic people (names and NIPs invented; see README).
 FORMER_KASUBAG_PPK = ("198109172006041012", "BAGUS HARIADI WICAKSONO, S.E.")
 FORMER_KASUBAG_PPK_SELESAI = "2023-06-30"
@@ -622,6 +640,11 @@ def pegawai_rows(year: int, rng) -> list[list[object]]:
             header_rows.append([p[0], p[1], p[2], "PNS", ESELON.get(p[2], ""), "", "", int(a), int(b), int(c), int(d)])
     for nama, jab in HONORER:
         header_rows.append(["", nama, jab, "honorer", "", "", "", "", "", "", ""])
+    assessed = IPASN_ASSESSMENT_YEAR[year]
+    for row in header_rows:
+        scored = row[7] != ""
+        pangkat = PANGKAT_2023.get(row[0], "") if year == 2023 else ""
+        row += [pangkat, "", "", assessed if scored else ""]
     return header_rows
 
 
@@ -664,6 +687,22 @@ UNIT = {
         "realisasi_anggaran_pct": "7.01.01.2.02",
         "ip_asn": "7.01.01.2.05",
         "jumlah_inovasi": None,
+    },
+    # contract v2 (Bab I A and D of the published LKjIP 2023, as printed)
+    "profil": {
+        "telepon": "(0321) 361123",
+        "email": "kecamatangedeg@yahoo.com",
+        "website": "http://gedeg.mojokertokab.go.id",
+        "dasar_hukum_organisasi": "Peraturan Daerah Kabupaten Mojokerto Nomor 80 Tahun 2016 tentang Kedudukan, "
+                                  "Susunan Organisasi, Tugas dan Fungsi serta Tata Kerja Kecamatan Kabupaten Mojokerto",
+        "dasar_hukum_tugas_fungsi": "Peraturan Bupati Mojokerto Nomor 80 Tahun 2016 tentang Kedudukan, Susunan "
+                                    "Organisasi, Tugas dan Fungsi serta Tata Kerja Kecamatan Kabupaten Mojokerto",
+    },
+    "wilayah": {
+        "letak": "bagian utara ibukota Kabupaten Mojokerto",
+        "luas_km2": 24.85,
+        "batas": {"utara": "Kecamatan Jetis dan Kecamatan Kemlagi", "timur": "Kecamatan Jetis Kabupaten Mojokerto",
+                  "selatan": "Sungai Brantas", "barat": "Kecamatan Kemlagi"},
     },
 }
 
@@ -754,7 +793,26 @@ PUBLISHED = [
     (2023, "realisasi_anggaran_rp", 2566829648, f"{L}, Gambar 3.6 LRA (rekening 5)", "realisasi"),
     (2023, "realisasi_anggaran_rp", 2850630840, f"{L}, Tabel 3.2.1 (Jumlah Seluruh Anggaran, kolom Realisasi)",
      "realisasi"),
+    # contract v2: counts the report now computes from penduduk and pegawai, as printed
+    (2023, "jumlah_penduduk", 58314, f"{L}, Bab I D (teks: jumlah penduduk sebanyak 58.314 jiwa)", "realisasi"),
+    (2023, "jumlah_penduduk", 60073, f"{L}, Tabel 1.1 (baris JUMLAH)", "realisasi"),
+    (2023, "jumlah_desa", 14, f"{L}, Bab I D (teks: 14 desa)", "realisasi"),
+    *[(2023, code, n, f"{L}, Bab I B", "realisasi")
+      for code, n in (("jumlah_pegawai", 21), ("jumlah_pegawai_asn", 18), ("jumlah_pegawai_honorer", 3),
+                      ("jumlah_kepala_seksi", 5), ("jumlah_kepala_sub_bagian", 1), ("jumlah_pelaksana_pns", 10))],
 ]
+
+#: Contract v2 files transcribed from the published LKjIP 2023, committed beside this script.
+V2_SOURCE = Path(__file__).resolve().parent / "gedeg_v2"
+
+
+def copy_v2_files(out: Path) -> None:
+    """Copy the v2 transcriptions byte for byte (their README in data/raw/gedeg says what is in them)."""
+    for source in sorted(V2_SOURCE.rglob("*")):
+        if source.is_file():
+            target = out / source.relative_to(V2_SOURCE)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(source.read_bytes())
 
 
 # ================================================================ main
@@ -775,8 +833,7 @@ def build(out: Path) -> None:
               + [["", "JUMLAH", idr(ANGGARAN_2023_JUMLAH[0]), idr(ANGGARAN_2023_JUMLAH[1])]])
     write_csv(y / "lra.csv", ["kode_rekening", "uraian", "anggaran", "realisasi", "realisasi_tahun_lalu"],
               [[k, u, idr(a, 2), idr(r, 2), idr(p, 2)] for k, u, a, r, p in LRA_2023])
-    write_csv(y / "pegawai.csv", ["nip", "nama", "jabatan", "status", "eselon", "mulai", "selesai",
-                                  "kualifikasi", "kompetensi", "kinerja", "disiplin"], pegawai_rows(2023, None))
+    write_csv(y / "pegawai.csv", PEGAWAI_HEADER, pegawai_rows(2023, None))
     write_csv(y / "sakip_evaluasi.csv", ["komponen", "bobot", "nilai", "subkomponen"],
               [[k, b, v, ""] for k, b, v in SAKIP_2023])
     write_csv(y / "inovasi.csv", ["nama", "nomor_sk", "tanggal_sk", "status"], [list(r) for r in INOVASI_2023])
@@ -821,9 +878,7 @@ def build(out: Path) -> None:
         write_csv(y / "anggaran.csv", ["kode", "uraian", "pagu", "realisasi"],
                   anggaran_synthetic(rng_for(year, "anggaran"), year, ang["5"], real["5"], anggaran_extra[year]))
 
-        write_csv(y / "pegawai.csv", ["nip", "nama", "jabatan", "status", "eselon", "mulai", "selesai",
-                                      "kualifikasi", "kompetensi", "kinerja", "disiplin"],
-                  pegawai_rows(year, rng_for(year, "pegawai")))
+        write_csv(y / "pegawai.csv", PEGAWAI_HEADER, pegawai_rows(year, rng_for(year, "pegawai")))
         write_csv(y / "sakip_evaluasi.csv", ["komponen", "bobot", "nilai", "subkomponen"],
                   sakip_synthetic(SAKIP_2021 if year == 2021 else SAKIP_2022))
         write_csv(y / "inovasi.csv", ["nama", "nomor_sk", "tanggal_sk", "status"],
@@ -836,6 +891,7 @@ def build(out: Path) -> None:
     write_csv(out / "targets.csv", ["indikator", "dokumen", "tahun", "target", "satuan"], targets_rows())
     write_csv(out / "published.csv", ["tahun", "indikator", "nilai", "sumber", "ukuran"],
               [[t, i, num(v), s, u] for t, i, v, s, u in PUBLISHED])
+    copy_v2_files(out)
 
 
 def main() -> None:

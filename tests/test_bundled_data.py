@@ -7,7 +7,7 @@ import pytest
 
 from lkjip.ingest import ingest_year, read_dataset, read_processed, read_unit_table, read_year
 from lkjip.layout import list_years
-from lkjip.schema import UNSUR, YEAR_DATASETS
+from lkjip.schema import REQUIRED_YEAR_DATASETS, UNSUR, YEAR_DATASETS
 from lkjip.unit import load_unit
 
 YEARS = [2021, 2022, 2023]
@@ -24,7 +24,9 @@ def test_years_and_unit(raw_dir):
 @pytest.mark.parametrize("year", YEARS)
 def test_every_dataset_of_every_year_reads(raw_dir, year):
     frames, files = read_year(raw_dir, "gedeg", year)
-    assert sorted(frames) == sorted(YEAR_DATASETS)
+    # 2023 carries every contract-v2 file of the year, 2022 only its prestasi, 2021 none
+    v2 = {2021: [], 2022: ["prestasi"], 2023: [n for n in YEAR_DATASETS if n not in REQUIRED_YEAR_DATASETS]}[year]
+    assert sorted(frames) == sorted([*REQUIRED_YEAR_DATASETS, *v2])
     for name, frame in frames.items():
         assert len(frame) > 0, name
         assert frame["baris"].min() == 2, name
@@ -97,3 +99,18 @@ def test_no_respondent_name_reaches_processed_data(raw_dir, tmp_path):
     assert leaked == []
     for year in YEARS:
         assert "nama" not in read_processed(tmp_path, "gedeg", year)["ikm_survei"].columns
+
+
+def test_the_script_rewrites_the_bundled_unit_byte_for_byte(raw_dir, tmp_path):
+    """scripts/make_gedeg_data.py reproduces data/raw/gedeg, the contract-v2 files included."""
+    import subprocess
+    import sys
+
+    root = raw_dir.parents[1]
+    subprocess.run([sys.executable, str(root / "scripts" / "make_gedeg_data.py"), "--out", str(tmp_path / "g")],
+                   check=True, capture_output=True)
+    made = {p.relative_to(tmp_path / "g").as_posix(): p.read_bytes() for p in (tmp_path / "g").rglob("*") if p.is_file()}
+    bundled = {p.relative_to(raw_dir / "gedeg").as_posix(): p.read_bytes()
+               for p in (raw_dir / "gedeg").rglob("*") if p.is_file() and p.name != "README.md"}
+    assert sorted(made) == sorted(bundled) and "2023/narasi.md" in made and "renstra.csv" in made
+    assert [name for name in made if made[name] != bundled[name]] == []

@@ -19,7 +19,7 @@ from lkjip.rules import (
     SAKIP_COMPONENTS,
     SAKIP_SUBCOMPONENT_SHARES,
 )
-from lkjip.schema import UNSUR, YEAR_DATASETS
+from lkjip.schema import REQUIRED_YEAR_DATASETS, UNSUR
 from lkjip.synth import make_survey, make_units, parse_years, synth_main
 from lkjip.unit import load_unit
 
@@ -82,14 +82,14 @@ def test_layout_and_unit_files(synth_dir):
         assert len(published) and set(published["tahun"]) == set(YEARS)
         assert sorted(p.name for p in (synth_dir / code).iterdir() if p.is_dir()) == [str(y) for y in YEARS]
         for year in YEARS:
-            assert sorted(p.stem for p in (synth_dir / code / str(year)).iterdir()) == sorted(YEAR_DATASETS)
+            assert sorted(p.stem for p in (synth_dir / code / str(year)).iterdir()) == sorted(REQUIRED_YEAR_DATASETS)
 
 
 @pytest.mark.parametrize("code", ["synth01", "synth02"])
 @pytest.mark.parametrize("year", YEARS)
 def test_years_read_and_satisfy_the_contract(synth_dir, code, year):
     frames, _ = read_year(synth_dir, code, year)
-    assert set(frames) == set(YEAR_DATASETS)
+    assert set(frames) == set(REQUIRED_YEAR_DATASETS)
     start, end = pd.Timestamp(year=year, month=1, day=1), pd.Timestamp(year=year, month=12, day=31)
 
     survey = frames["ikm_survei"]

@@ -15,7 +15,7 @@ import pytest
 
 from lkjip.errors import DataErrors
 from lkjip.rules import INDICATOR_IDS, SAKIP_COMPONENT_WEIGHTS, SAKIP_SUBCOMPONENT_SHARES
-from lkjip.schema import MONTHS, UNSUR, YEAR_DATASETS
+from lkjip.schema import MONTHS, REQUIRED_YEAR_DATASETS, UNIT_DATASETS_V2, UNSUR, YEAR_DATASETS
 from lkjip.validation import (
     ERROR,
     WARNING,
@@ -207,7 +207,7 @@ def test_clean_targets_pass():
 def test_clean_year_is_ok_and_lists_every_dataset():
     result = validate_year(all_clean(), targets(), YEAR)
     assert result.ok and result.errors == [] and result.warnings == []
-    assert result.datasets() == [*YEAR_DATASETS, "targets"]
+    assert result.datasets() == [*REQUIRED_YEAR_DATASETS, "targets"]
     s = result.summary()
     assert s["aturan"] == s["lulus"] > 100 and s["gagal"] == 0
     result.raise_for_errors()  # no exception
@@ -603,7 +603,7 @@ def test_html_report_is_self_contained(tmp_path, bad_year):
 def test_every_expectation_has_indonesian_meta():
     folder = default_expectations_dir()
     names = sorted(p.stem for p in folder.glob("*.json"))
-    assert names == sorted([*YEAR_DATASETS, "targets"])
+    assert names == sorted([*YEAR_DATASETS, *UNIT_DATASETS_V2, "targets"])
     for name in names:
         suite = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
         assert suite["name"] == name and suite["expectations"]

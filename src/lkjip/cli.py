@@ -1,4 +1,4 @@
-"""Command line: ``lkjip ingest|validate|run|audit|synth|templates``.
+"""Command line: ``lkjip ingest|validate|run|audit|synth|templates|narasi``.
 
 The CLI only parses arguments and calls the package; it holds no logic.
 Errors go to stderr with an exit code that means something (every code is
@@ -102,6 +102,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-pdf", action="store_true",
                    help="lewati ekspor PDF (PDF lama dibawa bila masukan tidak berubah, selain itu tidak diterbitkan)")
     p.add_argument("--scheduler", default=None, help="alamat klaster Dask (tcp://host:8786)")
+    p.add_argument("--final", action="store_true", help="versi untuk ditandatangani (bawaan: draf)")
+    p.add_argument("--tanggal-tanda-tangan", default=None,
+                   help="tanggal tanda tangan, mis. 2024-01-15 atau 'Januari 2024' (bawaan: dari dokumen.csv)")
+    p.add_argument("--tempat", default=None, help="tempat tanda tangan (bawaan: dari dokumen.csv atau unit.yaml)")
+
+    p = sub.add_parser("narasi", help="tulis kerangka narasi.md (sekali; berkas yang ada tidak ditimpa)")
+    p.add_argument("--unit", required=True, help="kode unit, mis. gedeg")
+    p.add_argument("--year", type=int, required=True, help="tahun laporan")
+    p.add_argument("--out", type=Path, default=None, help="bawaan: data/raw/<unit>/<tahun>/narasi.md")
+    p.add_argument("--data-dir", type=Path, default=None, help="folder data mentah (bawaan: data/raw)")
+    p.add_argument("--tanpa-draf", action="store_true", help="hanya judul bagian, tanpa draf dari paket")
+    _debug_flag(p, default=argparse.SUPPRESS)
 
     p = sub.add_parser("templates", help="tulis templat .xlsx kosong untuk setiap dataset")
     p.add_argument("--out", type=Path, default=Path("templates"))
@@ -202,7 +214,7 @@ def _cmd_ingest(args) -> int:
     failed = 0
     for year in years:
         result, frames, _ = read_and_validate(args.data_dir, args.unit, year, sources=_sources(args, year),
-                                              required=(), check_targets=False)
+                                              required=(), check_targets=False, unit_tables=False)
         _print_validation(result, f"[ingest] {args.unit} {year}")
         if not result.ok:
             failed += 1
@@ -277,6 +289,15 @@ def _cmd_validate(args) -> int:
     return 2 if failed else 0
 
 
+def _cmd_narasi(args) -> int:
+    from .layout import check_unit_year
+    from .narasi_skeleton import write_skeleton
+
+    check_unit_year(args.data_dir, args.unit, [args.year])
+    print(write_skeleton(args.data_dir, args.unit, args.year, args.out, drafts=not args.tanpa_draf))
+    return 0
+
+
 def _cmd_templates(args) -> int:
     from .templates import write_templates
 
@@ -288,10 +309,16 @@ def _cmd_templates(args) -> int:
 def _cmd_run(args) -> int:
     from .pipeline import plan, run_many, stderr_progress
 
+    from .signing import resolve_signing
+
     tasks = plan(args.data_dir, args.unit, args.years, args.all)
+    signing = {"final": args.final, "tanggal_tanda_tangan": args.tanggal_tanda_tangan, "tempat": args.tempat}
+    for unit, year in tasks:  # a bad signing parameter stops the run before anything runs (exit 64)
+        resolve_signing(args.data_dir, unit, year, final=args.final, tanggal=args.tanggal_tanda_tangan,
+                        tempat=args.tempat)
     results = run_many(tasks, data_dir=args.data_dir, processed_dir=args.processed_dir,
                        reports_dir=args.reports_dir, jobs=args.jobs, pdf=not args.no_pdf,
-                       force=args.force, scheduler=args.scheduler, progress=stderr_progress)
+                       force=args.force, scheduler=args.scheduler, progress=stderr_progress, **signing)
     for result in results:
         for note in result.notes:
             print(note, file=sys.stderr)
@@ -341,6 +368,7 @@ def _cmd_synth(args) -> int:
 COMMANDS = {
     "ingest": _cmd_ingest,
     "templates": _cmd_templates,
+    "narasi": _cmd_narasi,
     "validate": _cmd_validate,
     "audit": _cmd_audit,
     "run": _cmd_run,

@@ -183,6 +183,22 @@ def fmt_rupiah_short(value: object, *, blank: str = DASH) -> str:
     return f"Rp {fmt_number(x, 0)}"
 
 
+BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+         "November", "Desember")
+
+
+def fmt_date_id(value: object, *, blank: str = "") -> str:
+    """A date as Indonesian documents write it.
+
+    >>> fmt_date_id(pd.Timestamp("2024-01-10")), fmt_date_id(None)
+    ('10 Januari 2024', '')
+    """
+    if is_missing(value):
+        return blank
+    t = pd.Timestamp(value)
+    return f"{t.day} {BULAN[t.month - 1]} {t.year}"
+
+
 def mask_nip(nip: object, keep_start: int = 4, keep_end: int = 3, *, blank: str = "") -> str:
     """A NIP with its middle digits hidden (spaces in the source ignored).
 

@@ -164,11 +164,14 @@ def compute_all(datasets: Mapping[str, pd.DataFrame], targets: pd.DataFrame | No
 
     peg = _get(datasets, "pegawai")
     if peg is not None:
-        res.ipasn = ipasn_summary(peg)
+        res.ipasn = ipasn_summary(peg, year)
         real["ip_asn"] = res.ipasn.nilai
         kelas["ip_asn"] = res.ipasn.kategori
         if len(res.ipasn.tidak_diukur):
             notes["ip_asn"].append(f"{len(res.ipasn.tidak_diukur)} ASN tidak diukur (dimensi tidak lengkap)")
+        t = res.ipasn.tahun_penilaian
+        if t is not None and t < year:
+            notes["ip_asn"].append(f"nilai dari penilaian IP ASN tahun {t}, dipakai untuk tahun {year}")
     else:
         missing("ip_asn", "pegawai")
 

@@ -34,7 +34,7 @@ from .errors import DataError, DataErrors, display_path
 from .files import staging_dir, swap_into_place
 from .layout import processed_year_dir, unit_file, year_files
 from .indonum import NumberFormatError, parse_integer, parse_number
-from .schema import DATASETS, KIND_DTYPES, TOTAL_LABELS, Dataset
+from .schema import DATASETS, KIND_DTYPES, TOTAL_LABELS, UNIT_DATASETS_V2, Dataset
 
 _PLAIN_INT = r"-?\d+"
 _MONTHS_ID = {
@@ -340,10 +340,66 @@ def read_year(data_dir: Path, unit: str, year: int, *, collect: list[DataError] 
     return frames, files
 
 
-def read_unit_table(data_dir: Path, unit: str, name: str) -> pd.DataFrame | None:
-    """``targets`` or ``published`` of a unit, or None when the file is absent."""
+def read_unit_table(data_dir: Path, unit: str, name: str, year: int | None = None) -> pd.DataFrame | None:
+    """A unit-level table (``targets``, ``published``, the v2 period files), or None when absent.
+
+    With ``year``, a period file (:attr:`~lkjip.schema.Dataset.period`) keeps
+    only the rows valid in that year (:func:`rows_for_year`).
+    """
     path = unit_file(data_dir, unit, name)
-    return None if path is None else read_dataset(path, name)
+    if path is None:
+        return None
+    frame = read_dataset(path, name)
+    return frame if year is None else rows_for_year(frame, name, year)
+
+
+def rows_for_year(frame: pd.DataFrame, dataset: str | Dataset, year: int) -> pd.DataFrame:
+    """The rows of a period file valid in ``year``: first <= year <= last, a blank bound is open.
+
+    Datasets without period columns are returned whole.
+
+    >>> df = pd.DataFrame({"uraian": ["lama", "baru", "selalu"],
+    ...                    "berlaku_mulai": pd.array([2016, 2022, None], dtype="Int64"),
+    ...                    "berlaku_sampai": pd.array([2021, None, None], dtype="Int64")})
+    >>> rows_for_year(df, "organisasi", 2023)["uraian"].tolist()
+    ['baru', 'selalu']
+    """
+    spec = DATASETS[dataset] if isinstance(dataset, str) else dataset
+    if not spec.period:
+        return frame
+    first, last = spec.period
+    keep = pd.Series(True, index=frame.index)
+    if first in frame:
+        start = pd.to_numeric(frame[first], errors="coerce")
+        keep &= start.isna() | (start <= int(year))
+    if last in frame:
+        end = pd.to_numeric(frame[last], errors="coerce")
+        keep &= end.isna() | (end >= int(year))
+    return frame[keep.astype(bool)].reset_index(drop=True)
+
+
+def read_unit_tables_v2(data_dir: Path, unit: str, year: int) -> tuple[dict[str, pd.DataFrame], dict[str, Path]]:
+    """The contract-v2 unit-level files present, each with the rows valid in ``year``, and their paths.
+
+    Errors of all files are reported together, as for a year folder.
+    """
+    frames: dict[str, pd.DataFrame] = {}
+    files: dict[str, Path] = {}
+    errors: list[DataError] = []
+    for name in UNIT_DATASETS_V2:
+        path = unit_file(data_dir, unit, name)
+        if path is None:
+            continue
+        try:
+            frames[name] = rows_for_year(read_dataset(path, name), name, year)
+            files[name] = path
+        except DataErrors as exc:
+            errors.extend(exc.errors)
+        except DataError as exc:
+            errors.append(exc)
+    if errors:
+        raise errors[0] if len(errors) == 1 else DataErrors(errors)
+    return frames, files
 
 
 def write_processed(frames: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:

@@ -25,9 +25,22 @@ class Context:
     data_dir: Path
     processed_dir: Path
     report_dir: Path
+    #: the version for signature (``lkjip run --final``); False = draft
+    final: bool = False
+    #: signing date and place given as run parameters (None: from the data, see :mod:`lkjip.signing`)
+    tanggal_tanda_tangan: str | None = None
+    tempat: str | None = None
+
+    def tanda_tangan(self):
+        """Where, when and by whom the report is signed (:func:`lkjip.signing.resolve_signing`)."""
+        from .signing import resolve_signing
+
+        return resolve_signing(self.data_dir, self.unit, self.year, final=self.final,
+                               tanggal=self.tanggal_tanda_tangan, tempat=self.tempat)
 
 
-def setup(unit: str, year: int, data_dir=None, processed_dir=None, report_dir=None) -> Context:
+def setup(unit: str, year: int, data_dir=None, processed_dir=None, report_dir=None, *, final: bool = False,
+          tanggal_tanda_tangan: str | None = None, tempat: str | None = None) -> Context:
     """Resolve parameters and set the display conventions of every notebook.
 
     Python warnings are not silenced wholesale: a warning in a report is a
@@ -51,7 +64,8 @@ def setup(unit: str, year: int, data_dir=None, processed_dir=None, report_dir=No
     processed_dir = Path(processed_dir) if processed_dir else default_processed_dir()
     report_dir = Path(report_dir) if report_dir else reports_year_dir(default_reports_dir(), unit, int(year))
     report_dir.mkdir(parents=True, exist_ok=True)
-    return Context(unit, int(year), data_dir, processed_dir, report_dir)
+    return Context(unit, int(year), data_dir, processed_dir, report_dir, bool(final),
+                   tanggal_tanda_tangan or None, tempat or None)
 
 
 def table(frame: pd.DataFrame, caption: str | None = None, *, source: str | None = None,

@@ -111,13 +111,16 @@ def steps_for(unit: str, year: int, data_dir: Path) -> list[Step]:
 
 def run_unit_year(unit: str, year: int, *, data_dir: Path, processed_dir: Path, reports_dir: Path,
                   pdf: bool = True, force: bool = True, reuse_kernel: bool = False,
-                  progress: Callable[[str], None] | None = None) -> RunResult:
+                  progress: Callable[[str], None] | None = None, final: bool = False,
+                  tanggal_tanda_tangan: str | None = None, tempat: str | None = None) -> RunResult:
     """Execute the chain for one unit-year and publish it atomically.
 
     With ``force=False`` a unit-year whose inputs, parameters and code are
     unchanged since its last successful run is skipped (see :func:`fingerprint`).
     ``reuse_kernel`` keeps the kernel alive for the next unit-year of this
     process (worker processes use it); the namespace is cleared either way.
+    ``final`` (with the signing date/place, see :mod:`lkjip.signing`) makes the
+    version for signature; it is a notebook parameter and part of the fingerprint.
 
     Under the unit-year's lock, an interrupted earlier publish is first
     repaired (:func:`lkjip.publishing.repair`); processed data and reports are
@@ -132,6 +135,7 @@ def run_unit_year(unit: str, year: int, *, data_dir: Path, processed_dir: Path, 
     final_report = reports_year_dir(reports_dir, unit, year)
     final_processed = processed_year_dir(processed_dir, unit, year)
     steps = steps_for(unit, year, data_dir)
+    signing = {"final": bool(final), "tanggal_tanda_tangan": tanggal_tanda_tangan or None, "tempat": tempat or None}
     try:
         # The lock file and the staging folder live in reports/<unit>/: say so plainly when it cannot be written.
         for folder in (final_report.parent, final_processed.parent):
@@ -146,13 +150,13 @@ def run_unit_year(unit: str, year: int, *, data_dir: Path, processed_dir: Path, 
     try:
         return _run_locked(unit, year, steps, data_dir=data_dir, reports_dir=reports_dir, final_report=final_report,
                            final_processed=final_processed, pdf=pdf, force=force, reuse_kernel=reuse_kernel,
-                           say=say, started=started, started_at=started_at)
+                           say=say, started=started, started_at=started_at, signing=signing)
     finally:
         lock.close()
 
 
 def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final_processed, pdf, force,
-                reuse_kernel, say, started, started_at) -> RunResult:
+                reuse_kernel, say, started, started_at, signing) -> RunResult:
     from concurrent.futures import ThreadPoolExecutor
 
     from .kernels import KernelSession, discard_shared_session, shared_session
@@ -167,7 +171,7 @@ def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final
     except OSError as exc:
         notes = []
         return failed(f"{unit} {year}: GAGAL memulihkan terbitan: {OutputError.from_os_error(exc)}", EXIT_CANTCREAT)
-    digest, inputs_digest = fingerprints(data_dir, unit, year, steps, pdf=pdf)
+    digest, inputs_digest = fingerprints(data_dir, unit, year, steps, pdf=pdf, params=signing)
     if not force and publishing.up_to_date(final_report, final_processed, digest):
         say(f"{unit} {year}: tidak berubah, dilewati")
         return RunResult(unit, year, True, time.perf_counter() - started, final_report, skipped=True, notes=notes)
@@ -190,6 +194,7 @@ def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final
         "processed_dir": str(stage_processed_root),
         "report_dir": str(stage_report),
         "run_started": started_at.isoformat(),
+        **signing,
     }
     current = None
     publishing_now = False
@@ -259,22 +264,25 @@ def _lock(path: Path) -> contextlib.ExitStack:
     return stack
 
 
-def fingerprint(data_dir: Path, unit: str, year: int, steps: list[Step], *, pdf: bool | None) -> str:
+def fingerprint(data_dir: Path, unit: str, year: int, steps: list[Step], *, pdf: bool | None,
+                params: dict | None = None) -> str:
     """A digest of everything a unit-year's reports depend on.
 
     The unit's raw files (every year: the report compares years), the
     notebooks of its steps, the package's code and the expectation suites,
-    the parameters, and the versions of Python and of the packages that shape
+    the parameters (``params``: draft or final, signing date and place), and the
+    versions of Python and of the packages that shape
     the output (:func:`lkjip.provenance.package_versions`: an upgraded pandas
     or WeasyPrint may change a figure or a page). Equal digests mean an
     unchanged run can be skipped. ``pdf=None`` leaves the PDF flag out: the
     digest of the inputs alone, which tells ``--no-pdf`` whether the earlier
     PDFs still describe the data.
     """
-    return fingerprints(data_dir, unit, year, steps, pdf=pdf)[0 if pdf is not None else 1]
+    return fingerprints(data_dir, unit, year, steps, pdf=bool(pdf), params=params)[0 if pdf is not None else 1]
 
 
-def fingerprints(data_dir: Path, unit: str, year: int, steps: list[Step], *, pdf: bool) -> tuple[str, str]:
+def fingerprints(data_dir: Path, unit: str, year: int, steps: list[Step], *, pdf: bool,
+                 params: dict | None = None) -> tuple[str, str]:
     """(:func:`fingerprint` with ``pdf``, the same without the PDF flag), the files hashed once."""
     import hashlib
 
@@ -288,10 +296,11 @@ def fingerprints(data_dir: Path, unit: str, year: int, steps: list[Step], *, pdf
     files += sorted((Path(__file__).parent / "assets").glob("*"))
     files += sorted((root / "expectations").glob("*.json"))
     content = provenance.hash_inputs(files, root=Path("/"))
-    inputs = {"unit": unit, "year": int(year), "versions": provenance.package_versions()}
+    inputs = {"unit": unit, "year": int(year), "versions": provenance.package_versions(),
+              **{k: v for k, v in (params or {}).items() if v not in (None, False)}}
     digests = []
-    for params in ({**inputs, "pdf": bool(pdf)}, inputs):
-        text = json.dumps(params, sort_keys=True)
+    for values in ({**inputs, "pdf": bool(pdf)}, inputs):
+        text = json.dumps(values, sort_keys=True)
         digests.append(hashlib.sha256(f"{content}|{text}".encode()).hexdigest())
     return digests[0], digests[1]
 
@@ -357,7 +366,8 @@ def _worker(kwargs: dict, reuse_kernel: bool = True) -> RunResult:
 
 def run_many(tasks: list[tuple[str, int]], *, data_dir: Path, processed_dir: Path, reports_dir: Path,
              jobs: int = 1, pdf: bool = True, force: bool = True, scheduler: str | None = None,
-             progress: Callable[[str], None] | None = None) -> list[RunResult]:
+             progress: Callable[[str], None] | None = None, final: bool = False,
+             tanggal_tanda_tangan: str | None = None, tempat: str | None = None) -> list[RunResult]:
     """Run unit-years, ``jobs`` at a time, each isolated from the others.
 
     One failing unit-year neither stops nor corrupts the others: each has its
@@ -368,7 +378,8 @@ def run_many(tasks: list[tuple[str, int]], *, data_dir: Path, processed_dir: Pat
     """
     say = progress or (lambda message: None)
     common = {"data_dir": data_dir, "processed_dir": processed_dir, "reports_dir": reports_dir,
-              "pdf": pdf, "force": force}
+              "pdf": pdf, "force": force, "final": final, "tanggal_tanda_tangan": tanggal_tanda_tangan,
+              "tempat": tempat}
     results: list[RunResult] = []
     total = len(tasks)
     if scheduler:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from lkjip.contract_v2 import DATASETS_V2, PEGAWAI_V2_COLUMNS
 from lkjip.rules.regulation import (
     IKM_UNSUR_NAMES,
     SAKIP_COMPONENTS,
@@ -86,8 +87,20 @@ class Dataset:
     drop_pii: bool = False
     per_year: bool = True
     extra: dict = field(default_factory=dict)
-    #: the natural key: columns whose values identify a row (see the module docstring);
-    #: a key column the dataset does not have is skipped, so optional columns can be part of it
+    #: contract version that added the dataset; v2 datasets may be absent (the report then
+    #: leaves the part they fill out, with ``absent_note``)
+    since: int = 1
+    #: the one line the report prints where the file is absent ({unit}, {tahun}, {dokumen} filled in)
+    absent_note: str = ""
+    #: the parts of the report this file fills (documentation)
+    fills: str = ""
+    #: unit-level period files: (first year, last year) columns; blank = open-ended
+    period: tuple[str, ...] = ()
+    #: column -> the values it allows (blank allowed in optional columns)
+    vocab: dict = field(default_factory=dict)
+    #: the natural key: columns whose values identify a row (see the module docstring); a blank
+    #: cell counts as a value, a row whose key cells are all blank is outside the key; a key
+    #: column the dataset does not have is skipped, so optional columns can be part of it
     key: tuple[str, ...] = ()
     #: False when a file with a header and no rows means "no data" (e.g. a survey without
     #: responses), which is an error like a missing file
@@ -106,6 +119,18 @@ class Dataset:
     @property
     def optional(self) -> tuple[str, ...]:
         return tuple(c.name for c in self.columns if not c.required)
+
+    def absent_text(self, unit: str, year: int | None = None, **values: str) -> str:
+        """The one-line note naming the file that would fill the report's part.
+
+        >>> DATASETS["sarana"].absent_text("gedeg", 2023)
+        'Data sarana dan prasarana kantor tidak disajikan: isi berkas data/raw/gedeg/2023/sarana.csv.'
+        """
+        return self.absent_note.format(unit=unit, tahun="" if year is None else year, **values)
+
+    def file_hint(self, unit: str, year: int | None = None) -> str:
+        """Where the file goes: ``data/raw/<unit>/<tahun>/<name>.csv`` (per year) or ``data/raw/<unit>/<name>.csv``."""
+        return f"data/raw/{unit}/{year}/{self.name}.csv" if self.per_year else f"data/raw/{unit}/{self.name}.csv"
 
     def column(self, name: str) -> Column:
         for c in self.columns:
@@ -197,6 +222,7 @@ DATASETS: dict[str, Dataset] = {
                 _c("kompetensi", "number", False, "Dimensi IP ASN kompetensi (0-40)", "40"),
                 _c("kinerja", "number", False, "Dimensi IP ASN kinerja (0-30)", "25"),
                 _c("disiplin", "number", False, "Dimensi IP ASN disiplin (0-5)", "5"),
+                *(_c(*c) for c in PEGAWAI_V2_COLUMNS),
             ),
             key=("nip",),
         ),
@@ -283,10 +309,22 @@ DATASETS: dict[str, Dataset] = {
     )
 }
 
+DATASETS.update({
+    d["name"]: Dataset(d["name"], d["title"], d["one_row_per"], tuple(_c(*c) for c in d["columns"]),
+                       label_column=d.get("label_column"), per_year=d["per_year"], since=2,
+                       absent_note=d["absent_note"], fills=d["fills"], period=d.get("period", ()),
+                       vocab=dict(d.get("vocab", {})), key=d["key"])
+    for d in DATASETS_V2
+})
+
 #: Datasets of a year, in the order a report uses them.
 YEAR_DATASETS = tuple(name for name, d in DATASETS.items() if d.per_year)
+#: Datasets a year must have (v1); the v2 ones are optional.
+REQUIRED_YEAR_DATASETS = tuple(name for name, d in DATASETS.items() if d.per_year and d.since == 1)
+#: Unit-level files of contract v2 (beside targets.csv), read for the rows valid in the report year.
+UNIT_DATASETS_V2 = tuple(name for name, d in DATASETS.items() if not d.per_year and d.since >= 2)
 
 # The values the contract allows in these columns are regulation constants (lkjip.rules).
 __all__ = ["DATASETS", "KIND_DTYPES", "MONTHS", "MONTH_NAMES", "PII_COLUMNS", "SAKIP_COMPONENTS",
            "SAKIP_SUBCOMPONENTS", "STAFF_STATUSES", "TARGET_DOCUMENTS", "TOTAL_LABELS", "UNSUR",
-           "YEAR_DATASETS", "Column", "Dataset"]
+           "REQUIRED_YEAR_DATASETS", "UNIT_DATASETS_V2", "YEAR_DATASETS", "Column", "Dataset"]

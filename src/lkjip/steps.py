@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import DataErrors, display_path
-from .ingest import read_processed, read_unit_table, read_year
+from .ingest import read_processed, read_unit_table, read_unit_tables_v2, read_year
 from .layout import processed_year_dir, unit_file, year_files
 from .unit import Unit, load_unit
 
@@ -32,6 +32,9 @@ class YearInputs:
     published: pd.DataFrame | None
     national: pd.DataFrame | None = None
     extra: dict = field(default_factory=dict)
+    #: contract v2 unit-level files (renstra, organisasi, ...), rows valid in ``year``, and their paths
+    unit_tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    unit_files: dict[str, Path] = field(default_factory=dict)
 
     @property
     def sources(self) -> dict[str, str]:
@@ -44,7 +47,15 @@ class YearInputs:
         target_file = unit_file(self.data_dir, self.unit.kode, "targets") if self.data_dir else None
         if target_file is not None:
             names["targets"] = source_name(target_file, self.data_dir)
+        names.update({name: source_name(path, self.data_dir) for name, path in self.unit_files.items()})
         return names
+
+    def table(self, name: str) -> pd.DataFrame | None:
+        """A dataset of the year or a v2 unit-level table (rows of the year), None when absent."""
+        frame = self.datasets.get(name)
+        if frame is None:
+            frame = self.unit_tables.get(name)
+        return frame if isinstance(frame, pd.DataFrame) else None
 
     data_dir: Path | None = None
 
@@ -72,12 +83,13 @@ def load_inputs(data_dir: Path, unit: str, year: int, processed_dir: Path | None
         datasets = read_processed(processed_dir, unit, year)
     else:
         datasets, files = read_year(data_dir, unit, year)
+    unit_tables, unit_files = read_unit_tables_v2(data_dir, unit, int(year))
     return YearInputs(
         unit=info, year=int(year), datasets=datasets, files=files,
         targets=read_unit_table(data_dir, unit, "targets"),
         published=read_unit_table(data_dir, unit, "published"),
         national=read_unit_table(data_dir, unit, "nasional"),
-        data_dir=Path(data_dir),
+        data_dir=Path(data_dir), unit_tables=unit_tables, unit_files=unit_files,
     )
 
 
@@ -88,8 +100,12 @@ def load_inputs(data_dir: Path, unit: str, year: int, processed_dir: Path | None
 def validate_inputs(inputs: YearInputs):
     """Run every expectation suite on a unit-year (GX is imported only here)."""
     from .validation import validate_year
+    from .validation.columns_v2 import narasi_findings
 
-    return validate_year(inputs.datasets, inputs.targets, inputs.year, inputs.sources)
+    result = validate_year({**inputs.datasets, **inputs.unit_tables}, inputs.targets, inputs.year, inputs.sources)
+    if inputs.data_dir is not None:
+        result.findings += narasi_findings(inputs.data_dir, inputs.unit.kode, inputs.year)
+    return result
 
 
 def validation_step(ctx) -> tuple[object, YearInputs]:

@@ -3,7 +3,9 @@
 Besides the cover and signature facts it carries two pieces of report logic
 that are data, not code: ``sasaran`` (how indicators group under the
 strategic goals of Tabel 3.1.1) and ``pembiayaan`` (which budget code
-finances which indicator, Tabel 3.2.2).
+finances which indicator, Tabel 3.2.2). Contract v2 adds two optional keys:
+``profil`` (contact lines and the legal bases of Bab I) and ``wilayah``
+(location, area in km², the four borders).
 """
 
 from __future__ import annotations
@@ -18,6 +20,9 @@ from .layout import unit_dir
 
 REQUIRED_KEYS = ("kode", "nama", "kabupaten", "pimpinan")
 REQUIRED_HEAD_KEYS = ("nama", "jabatan")
+PROFIL_KEYS = ("telepon", "email", "website", "dasar_hukum_organisasi", "dasar_hukum_tugas_fungsi")
+WILAYAH_KEYS = ("letak", "luas_km2", "batas")
+BATAS_KEYS = ("utara", "timur", "selatan", "barat")
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,8 @@ class Unit:
     tampilkan_nip: bool = False
     sasaran: list = field(default_factory=list)
     pembiayaan: dict = field(default_factory=dict)
+    profil: dict = field(default_factory=dict)
+    wilayah: dict = field(default_factory=dict)
     raw: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
@@ -56,6 +63,7 @@ class Unit:
         for key in REQUIRED_HEAD_KEYS:
             if not head.get(key):
                 raise DataError(source, None, f"pimpinan.{key}", f"kunci wajib 'pimpinan.{key}' tidak ada")
+        _check_v2(data, source)
         return cls(
             kode=str(data["kode"]),
             nama=str(data["nama"]),
@@ -68,6 +76,8 @@ class Unit:
             tampilkan_nip=bool(data.get("tampilkan_nip", False)),
             sasaran=list(data.get("sasaran") or []),
             pembiayaan=dict(data.get("pembiayaan") or {}),
+            profil=dict(data.get("profil") or {}),
+            wilayah=dict(data.get("wilayah") or {}),
             raw=data,
         )
 
@@ -77,6 +87,37 @@ class Unit:
             "kode": self.kode, "nama": self.nama, "kabupaten": self.kabupaten, "pimpinan": self.pimpinan,
             "sasaran": self.sasaran, "pembiayaan": self.pembiayaan,
         }
+
+
+def _check_v2(data: dict, source: str) -> None:
+    """``profil`` and ``wilayah`` (contract v2): known keys only, a positive area.
+
+    >>> _check_v2({"wilayah": {"batas": {"utara": "X", "atas": "Y"}}}, "unit.yaml")
+    Traceback (most recent call last):
+    ...
+    lkjip.errors.DataError: unit.yaml, kolom 'wilayah.batas.atas': kunci tidak dikenal; kunci yang sah: utara, timur, selatan, barat
+    """
+    for key, allowed in (("profil", PROFIL_KEYS), ("wilayah", WILAYAH_KEYS)):
+        value = data.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, dict):
+            raise DataError(source, None, key, f"'{key}' harus berisi pasangan kunci: nilai")
+        for k in value:
+            if k not in allowed:
+                raise DataError(source, None, f"{key}.{k}", "kunci tidak dikenal; kunci yang sah: " + ", ".join(allowed))
+    wilayah = data.get("wilayah") or {}
+    luas = wilayah.get("luas_km2")
+    if luas is not None and (isinstance(luas, bool) or not isinstance(luas, (int, float)) or luas <= 0):
+        raise DataError(source, None, "wilayah.luas_km2", "luas wilayah harus angka lebih dari 0 (titik desimal)", luas)
+    batas = wilayah.get("batas")
+    if batas is not None:
+        if not isinstance(batas, dict):
+            raise DataError(source, None, "wilayah.batas", "batas harus berisi utara, timur, selatan, barat")
+        for k in batas:
+            if k not in BATAS_KEYS:
+                raise DataError(source, None, f"wilayah.batas.{k}", "kunci tidak dikenal; kunci yang sah: "
+                                + ", ".join(BATAS_KEYS))
 
 
 def load_unit(data_dir: Path, unit: str) -> Unit:

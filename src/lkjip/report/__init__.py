@@ -22,6 +22,15 @@ and the audit CSV when a run wrote them, and record provenance.
 Privacy: employee names appear only when ``unit.yaml`` says
 ``tampilkan_nama_pegawai: true``; NIPs are masked unless ``tampilkan_nip: true``.
 
+Contract-v2 sections (each builder returns its data or an :class:`Absent`
+holding the one line that names the file which would fill it):
+:mod:`~lkjip.report.profil` (Bab I: organisation, tasks, staff by golongan and
+education, facilities, territory and population, strategic issues, business
+processes), :mod:`~lkjip.report.renstra` (Bab I F, Bab II A),
+:mod:`~lkjip.report.pk` (PK and PK Perubahan as signed, their budgets and
+signing), :mod:`~lkjip.report.lampiran_v2` (Bab III C, Berita Acara,
+Lampiran 4 and 7), :mod:`~lkjip.report.sections` (:class:`Absent`).
+
 Modules: :mod:`~lkjip.report.data` (:func:`build_report`, :class:`ReportData`),
 :mod:`~lkjip.report.staff` (Bab I B), :mod:`~lkjip.report.bab2` (Bab II tables),
 :mod:`~lkjip.report.display` (shapes, short headers, display formats),
@@ -67,6 +76,41 @@ from lkjip.report.lampiran import (
     report_provenance,
     validation_summary,
 )
+from lkjip.report.lampiran_v2 import (
+    BeritaAcara,
+    LaporanPejabat,
+    TindakLanjut,
+    berita_acara,
+    laporan_pejabat,
+    prestasi,
+    printed_number,
+    tindak_lanjut_evaluasi,
+)
+from lkjip.report.pk import (
+    Penandatanganan,
+    PerjanjianKinerja,
+    PerubahanPK,
+    penandatanganan,
+    perjanjian_kinerja,
+    perubahan_pk,
+)
+from lkjip.report.profil import (
+    Organisasi,
+    Penduduk,
+    TugasFungsi,
+    Wilayah,
+    isu_strategis,
+    pegawai_golongan,
+    pegawai_pendidikan,
+    penduduk,
+    proses_bisnis,
+    sarana,
+    struktur_organisasi,
+    tugas_fungsi,
+    wilayah,
+)
+from lkjip.report.renstra import Renstra, renstra, renstra_target
+from lkjip.report.sections import Absent, is_absent
 from lkjip.report.staff import (
     HONORER,
     JABATAN_GROUPS,
@@ -75,6 +119,38 @@ from lkjip.report.staff import (
 )
 
 __all__ = [
+    "Absent",
+    "BeritaAcara",
+    "LaporanPejabat",
+    "Organisasi",
+    "Penandatanganan",
+    "Penduduk",
+    "PerjanjianKinerja",
+    "PerubahanPK",
+    "Renstra",
+    "TindakLanjut",
+    "TugasFungsi",
+    "Wilayah",
+    "berita_acara",
+    "is_absent",
+    "isu_strategis",
+    "laporan_pejabat",
+    "pegawai_golongan",
+    "pegawai_pendidikan",
+    "penandatanganan",
+    "penduduk",
+    "perjanjian_kinerja",
+    "perubahan_pk",
+    "prestasi",
+    "printed_number",
+    "proses_bisnis",
+    "renstra",
+    "renstra_target",
+    "sarana",
+    "struktur_organisasi",
+    "tindak_lanjut_evaluasi",
+    "tugas_fungsi",
+    "wilayah",
     "HONORER",
     "JABATAN_GROUPS",
     "ReportData",

@@ -13,7 +13,9 @@ from lkjip import tables as _tables
 from lkjip.fmt import is_missing
 from lkjip.indicators import IndicatorResults, compute_all, indicator_history
 from lkjip.ingest import read_year
+from lkjip.ipasn import IpAsnPenilaian, ipasn_penilaian
 from lkjip.layout import list_years
+from lkjip.narasi import Narasi, read_narasi
 from lkjip.report.bab2 import tabel_2_1, tabel_pk
 from lkjip.report.display import SHORT_HEADERS, _blank_repeats, _drop_index, _ikm_summary, _long_3_1_2, _short_3_1_3
 from lkjip.report.staff import _staff_tables
@@ -35,6 +37,10 @@ class ReportData:
     per_year_results: dict[int, IndicatorResults]
     history: pd.DataFrame
     catatan: list[str] = field(default_factory=list)
+    #: the IP ASN assessment shown and its like-with-like comparison (contract v2)
+    ip_asn_penilaian: IpAsnPenilaian | None = None
+    #: the analyst's narasi.md of the unit-year (empty when there is none)
+    narasi: Narasi = field(default_factory=Narasi)
     # Bab I
     pegawai_status: pd.DataFrame | None = None
     pegawai_jabatan: pd.DataFrame | None = None
@@ -148,6 +154,8 @@ def build_report(data_dir, unit: str, year: int, processed_dir=None, *,
     rep = ReportData(unit=info, year=year, inputs=inputs, results=res, ikm_weight=ikm_weight,
                      per_year=per_year, per_year_results=per_year_results, history=history,
                      catatan=notes)
+    rep.ip_asn_penilaian = ipasn_penilaian({y: r.ipasn for y, r in per_year_results.items()}, year)
+    rep.narasi = read_narasi(data_dir, unit, year)
     ds = inputs.datasets
     show_names = bool(info.tampilkan_nama_pegawai)
     rep.pegawai_status, rep.pegawai_jabatan, rep.pegawai_mutasi = _staff_tables(

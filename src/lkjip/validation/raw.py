@@ -28,19 +28,27 @@ from lkjip.validation.results import ERROR, Finding, ValidationResult
 READ_RULE = "baca"
 
 
-def _read_each(data_dir: Path, unit: str, year: int):
-    """Frames that could be read, and the reader's errors per dataset."""
-    from lkjip.ingest import read_dataset
-    from lkjip.layout import year_files
+def _read_each(data_dir: Path, unit: str, year: int, *, unit_tables: bool = False):
+    """Frames that could be read, their files, and the reader's errors per dataset.
 
-    files = year_files(data_dir, unit, year)
+    With ``unit_tables``, the unit-level files of contract v2 are read too
+    (the rows valid in ``year``, as :func:`lkjip.steps.load_inputs` reads them).
+    """
+    from lkjip.ingest import read_dataset, rows_for_year
+    from lkjip.layout import unit_file, year_files
+    from lkjip.schema import UNIT_DATASETS_V2
+
+    files = dict(year_files(data_dir, unit, year))
+    if unit_tables:
+        files.update({name: path for name in UNIT_DATASETS_V2
+                      if (path := unit_file(data_dir, unit, name)) is not None})
     frames: dict[str, pd.DataFrame] = {}
     errors: dict[str, list[DataError]] = {}
     unreadable: set[str] = set()
     for name, path in files.items():
         found: list[DataError] = []
         try:
-            frames[name] = read_dataset(path, name, collect=found)
+            frames[name] = rows_for_year(read_dataset(path, name, collect=found), name, year)
         except (DataError, DataErrors) as exc:
             found = list(exc.errors) if isinstance(exc, DataErrors) else [exc]
             unreadable.add(name)
@@ -85,20 +93,32 @@ def merge(result: ValidationResult, read_errors: dict[str, list[DataError]], unr
 
 
 def read_and_validate(data_dir: Path, unit: str, year: int, *, targets: pd.DataFrame | None = None,
-                      sources: dict[str, str] | None = None, required=None, check_targets: bool = True):
+                      sources: dict[str, str] | None = None, required=None, check_targets: bool = True,
+                      unit_tables: bool = True):
     """``(result, frames, files)``: every reader error and every failed rule of a unit-year, in one result.
 
-    A file that names no dataset or a dataset given twice (the year folder
-    itself is wrong) still raises :class:`~lkjip.errors.DataError`.
+    What ``lkjip validate`` checks is what the run validates (:func:`lkjip.steps.validate_inputs`):
+    the year's files, with ``unit_tables`` the unit-level files of contract v2 and ``narasi.md``,
+    and with ``check_targets`` the targets. ``frames`` holds the year's datasets only. A file that
+    names no dataset or a dataset given twice (the year folder itself is wrong) still raises
+    :class:`~lkjip.errors.DataError`.
     """
+    from lkjip.steps import source_name
     from lkjip.validation.run import validate_year
 
-    frames, files, read_errors, unreadable = _read_each(Path(data_dir), unit, int(year))
-    sources = dict(sources or {name: str(path) for name, path in files.items()})
+    frames, files, read_errors, unreadable = _read_each(Path(data_dir), unit, int(year), unit_tables=unit_tables)
+    sources = {**{name: source_name(path, data_dir) for name, path in files.items()}, **(sources or {})}
     result = validate_year(frames, targets, int(year), sources, required=required, check_targets=check_targets)
+    if unit_tables:
+        from lkjip.validation.columns_v2 import narasi_findings
+
+        result.findings += narasi_findings(data_dir, unit, int(year))
     if read_errors:
         result = merge(result, read_errors, unreadable, sources)
-    return result, frames, files
+    from lkjip.layout import year_files
+
+    year_names = set(year_files(data_dir, unit, year))
+    return result, {n: f for n, f in frames.items() if n in year_names}, {n: p for n, p in files.items() if n in year_names}
 
 
 def read_year_checked(data_dir: Path, unit: str, year: int):

@@ -16,14 +16,14 @@ from typing import Iterable
 import pandas as pd
 
 from lkjip.errors import ConfigError
-from lkjip.schema import YEAR_DATASETS
-from lkjip.validation.columns import PREPARE, prepare_frame
+from lkjip.schema import REQUIRED_YEAR_DATASETS, UNIT_DATASETS_V2, YEAR_DATASETS
+from lkjip.validation.columns_v2 import PREPARE_ALL as PREPARE, cross_file_findings, prepare_any as prepare_frame
 from lkjip.validation.findings import _absent, _columns_of, _finding_from_result, _skipped
 from lkjip.validation.results import ROW_LIMIT, Finding, ValidationResult
 from lkjip.validation.suites import _batch_definition, _gx_suite, load_suite_dict
 
-#: Suites run for a unit-year, in report order; ``targets`` is unit-level.
-SUITES = (*YEAR_DATASETS, "targets")
+#: Suites run for a unit-year, in report order; ``targets`` and the v2 period files are unit-level.
+SUITES = (*YEAR_DATASETS, *UNIT_DATASETS_V2, "targets")
 
 
 def validate_frame(name: str, df: pd.DataFrame, year: int, file: str | None = None,
@@ -74,8 +74,8 @@ def validate_year(
     """Validate every dataset of a unit-year and the unit's targets.
 
     ``sources`` maps a dataset to the file name shown to users (default
-    ``<dataset>.csv``). A dataset in ``required`` (default: every dataset of
-    a year) that is missing is an error, and so is a missing ``targets``
+    ``<dataset>.csv``). A dataset in ``required`` (default: every v1 dataset
+    of a year; contract v2 files are optional) that is missing is an error, and so is a missing ``targets``
     table unless ``check_targets`` is False. Datasets without a suite are
     ignored.
     """
@@ -83,7 +83,7 @@ def validate_year(
     sources = dict(sources or {})
     if targets is None:
         targets = datasets.get("targets")
-    required = tuple(YEAR_DATASETS if required is None else required)
+    required = tuple(REQUIRED_YEAR_DATASETS if required is None else required)
     findings: list[Finding] = []
     used: dict[str, str] = {}
     for name in SUITES:
@@ -101,4 +101,5 @@ def validate_year(
             continue
         used[name] = file
         findings += validate_frame(name, frame, year, file, expectations_dir)
+    findings += cross_file_findings(datasets, targets, year, {**{n: f"{n}.csv" for n in SUITES}, **sources})
     return ValidationResult(year=year, findings=findings, sources=used)
