@@ -23,11 +23,29 @@ from lkjip import notebook as nb
 ctx = nb.setup(unit, year, data_dir, processed_dir, report_dir, final=final,
                tanggal_tanda_tangan=tanggal_tanda_tangan, tempat=tempat)
 
+# %% [markdown]
+# ## Berkas yang dibaca
+
 # %%
+from lkjip import ingest
 from lkjip.ingest_report import ingest_with_summary
-summary = ingest_with_summary(ctx)
-nb.table(summary, "Berkas yang dibaca", source=f"data/raw/{ctx.unit}/{ctx.year}/")
+
+berkas = ingest_with_summary(ctx)
+nb.Table(berkas, "Berkas yang dibaca", source=f"data/raw/{ctx.unit}/{ctx.year}/")
 
 # %% [markdown]
 # Kolom yang tidak termasuk kontrak data (misalnya nama, NIK atau nomor telepon responden) tidak
 # dibaca: hanya namanya yang dicatat di atas, isinya tidak pernah disimpan.
+#
+# ## Data olahan
+#
+# Setiap dataset dibaca kembali dari Parquet yang baru ditulis dan tersedia sebagai DataFrame di
+# `data` (misalnya `data["ikm_survei"]` atau `data["anggaran"]`) untuk ditelusuri lebih lanjut.
+
+# %%
+import pandas as pd
+
+data = ingest.read_processed(ctx.processed_dir, ctx.unit, ctx.year)
+kolom = pd.DataFrame([{"Dataset": nama, "Baris": len(frame), "Kolom": ", ".join(map(str, frame.columns))}
+                      for nama, frame in data.items()])
+nb.Table(kolom, "Dataset olahan dan kolomnya", source=f"data/processed/{ctx.unit}/{ctx.year}/*.parquet")

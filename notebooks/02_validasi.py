@@ -26,27 +26,33 @@ from lkjip import notebook as nb
 ctx = nb.setup(unit, year, data_dir, processed_dir, report_dir, final=final,
                tanggal_tanda_tangan=tanggal_tanda_tangan, tempat=tempat)
 
+# %% [markdown]
+# ## Ringkasan
+
 # %%
+from IPython.display import Markdown
 from lkjip.steps import validation_step, raise_for_errors, validation_tables
-result, inputs = validation_step(ctx)
-summary, failed, rules = validation_tables(result)
-nb.table(summary, "Ringkasan validasi")
+
+validasi, masukan = validation_step(ctx)
+data = masukan.datasets
+ringkasan, temuan, aturan = validation_tables(validasi)
+nb.Table(ringkasan, "Ringkasan validasi")
 
 # %% [markdown]
 # ## Aturan yang tidak terpenuhi
 
 # %%
-nb.table(failed, "Temuan validasi (error dan peringatan)") if len(failed) else nb.md("Semua aturan terpenuhi.")
+nb.Table(temuan, "Temuan validasi (error dan peringatan)") if len(temuan) else Markdown("Semua aturan terpenuhi.")
 
 # %% [markdown]
 # ## Seluruh aturan yang diperiksa
 
 # %%
-nb.table(rules, "Aturan per dataset", source="expectations/*.json")
+nb.Table(aturan, "Aturan per dataset", source="expectations/*.json")
 
 # %% [markdown]
 # Bila ada temuan tingkat **error**, sel berikut menghentikan proses dan menyebut berkas, baris,
 # kolom dan aturan yang dilanggar.
 
 # %% tags=["remove_cell"]
-raise_for_errors(result)
+raise_for_errors(validasi)

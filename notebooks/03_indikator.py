@@ -26,19 +26,30 @@ ctx = nb.setup(unit, year, data_dir, processed_dir, report_dir, final=final,
                tanggal_tanda_tangan=tanggal_tanda_tangan, tempat=tempat)
 
 # %% tags=["remove_cell"]
-from lkjip.steps import indicator_step, indicator_overview, indicator_notes
-from lkjip import tables
-inputs, hasil = indicator_step(ctx, ikm_weight)
+import pandas as pd
+from IPython.display import Markdown
+from lkjip import charts, tables
+from lkjip.steps import (indicator_notes, indicator_overview, indicator_step, innovation_table,
+                         sample_table)
+
+masukan, hasil = indicator_step(ctx, ikm_weight)
+data = masukan.datasets          # dataset -> DataFrame, mis. data["ikm_survei"]
+indikator = hasil.tabel          # tujuh indikator: target, realisasi, capaian_pct, kategori
 
 # %% [markdown]
 # ## Ringkasan tujuh indikator
 
 # %% tags=["remove_input"]
-nb.table(indicator_overview(hasil), "Target, realisasi dan capaian", source="dihitung dari data mentah")
+ringkasan = indicator_overview(hasil)
+nb.Table(ringkasan, "Target, realisasi dan capaian", source="dihitung dari data mentah")
+
+# %% tags=["remove_input"]
+nb.figure(charts.target_vs_realisasi(indikator, title=None, sumber="dihitung dari data mentah"),
+          "Capaian indikator kinerja utama terhadap target")
 
 # %% tags=["remove_input"]
 catatan = indicator_notes(hasil)
-nb.md("**Catatan perhitungan**\n\n" + catatan if catatan else "Tidak ada catatan perhitungan.")
+Markdown("**Catatan perhitungan**\n\n" + catatan if catatan else "Tidak ada catatan perhitungan.")
 
 # %% [markdown]
 # ## Indeks Kepuasan Masyarakat
@@ -47,51 +58,68 @@ nb.md("**Catatan perhitungan**\n\n" + catatan if catatan else "Tidak ada catatan
 # tidak dihitung); NRR tertimbang = NRR × bobot; IKM = jumlah NRR tertimbang × 25.
 
 # %% tags=["remove_input"]
-nb.table(tables.gambar_3_1(hasil.ikm), "NRR per unsur", source="ikm_survei")
-nb.table(tables.gambar_3_1_ringkasan(hasil.ikm), "IKM", source="ikm_survei")
+ikm = hasil.ikm
+ikm_unsur = tables.gambar_3_1(ikm)
+nb.Table(ikm_unsur, "NRR per unsur", source="ikm_survei")
 
 # %% tags=["remove_input"]
-from lkjip.steps import sample_table
-nb.table(sample_table(hasil), "Kecukupan sampel (Krejcie & Morgan)", source="ikm_survei dan paten_layanan")
+nb.figure(charts.ikm_per_unsur(pd.Series(ikm.unsur["nrr_x25"].values, index=ikm.unsur["unsur"].values),
+                               ikm=ikm.ikm_x25, title=None, sumber="ikm_survei"),
+          "Nilai per unsur pelayanan dan batas mutu pelayanan")
 
 # %% tags=["remove_input"]
-for judul, rincian in hasil.ikm_rincian.items():
+nb.Table(tables.gambar_3_1_ringkasan(ikm), "IKM", source="ikm_survei")
+
+# %% tags=["remove_input"]
+sampel = sample_table(hasil)
+nb.Table(sampel, "Kecukupan sampel (Krejcie & Morgan)", source="ikm_survei dan paten_layanan")
+
+# %% tags=["remove_input"]
+ikm_rincian = hasil.ikm_rincian  # karakteristik responden -> IKM per kelompok
+for judul, rincian in ikm_rincian.items():
     nb.table(rincian, f"IKM menurut {nb.label(judul).lower()}", source="ikm_survei")
 
 # %% [markdown]
 # ## Pelayanan sesuai standar (PATEN)
 
 # %% tags=["remove_input"]
-nb.table(tables.gambar_3_2_bulanan(inputs.datasets["paten_layanan"]), "Layanan per bulan", source="paten_layanan")
+layanan = tables.gambar_3_2_bulanan(data["paten_layanan"])
+nb.Table(layanan, "Layanan per bulan", source="paten_layanan")
 
 # %% [markdown]
 # ## Koordinasi yang ditindaklanjuti
 
 # %% tags=["remove_input"]
-nb.table(tables.gambar_3_4(inputs.datasets["koordinasi"]), "Fasilitasi dan tindak lanjut per seksi", source="koordinasi")
+koordinasi = tables.gambar_3_4(data["koordinasi"])
+nb.Table(koordinasi, "Fasilitasi dan tindak lanjut per seksi", source="koordinasi")
 
 # %% [markdown]
 # ## Nilai SAKIP
 
 # %% tags=["remove_input"]
-nb.table(tables.gambar_3_5(inputs.datasets["sakip_evaluasi"]), "Komponen SAKIP", source="sakip_evaluasi")
+sakip = tables.gambar_3_5(data["sakip_evaluasi"])
+nb.Table(sakip, "Komponen SAKIP", source="sakip_evaluasi")
 
 # %% [markdown]
 # ## Realisasi anggaran
 
 # %% tags=["remove_input"]
-nb.table(tables.gambar_3_6(inputs.datasets["lra"], ctx.year), "Laporan Realisasi Anggaran", source="lra")
+anggaran = tables.gambar_3_6(data["lra"], ctx.year)
+nb.Table(anggaran, "Laporan Realisasi Anggaran", source="lra")
 
 # %% [markdown]
 # ## Indeks Profesionalitas ASN
 
 # %% tags=["remove_input"]
-nb.table(hasil.ipasn.distribusi, "Sebaran kategori IP ASN", source="pegawai")
-nb.table(hasil.ipasn.rata_dimensi, "Rata-rata per dimensi", source="pegawai")
+ipasn = hasil.ipasn
+nb.Table(ipasn.distribusi, "Sebaran kategori IP ASN", source="pegawai")
+
+# %% tags=["remove_input"]
+nb.Table(ipasn.rata_dimensi, "Rata-rata per dimensi", source="pegawai")
 
 # %% [markdown]
 # ## Inovasi
 
 # %% tags=["remove_input"]
-from lkjip.steps import innovation_table
-nb.table(innovation_table(hasil), "Inovasi aktif tahun ini", source="inovasi")
+inovasi = innovation_table(hasil)
+nb.Table(inovasi, "Inovasi aktif tahun ini", source="inovasi")

@@ -25,50 +25,58 @@ ctx = nb.setup(unit, year, data_dir, processed_dir, report_dir, final=final,
                tanggal_tanda_tangan=tanggal_tanda_tangan, tempat=tempat)
 
 # %% tags=["remove_cell"]
-from lkjip import ingest, layout
-from lkjip import analysis as sc
+from IPython.display import Markdown
+from lkjip import analysis, ingest, layout
+from lkjip.steps import load_inputs
 from lkjip.unit import load_unit
-frames, pesan_baca = sc.collect_inputs(
+
+data_per_tahun, pesan_baca = analysis.collect_inputs(
     layout.list_years(ctx.data_dir, ctx.unit), ctx.year,
-    read_current=lambda y: ingest.read_processed(ctx.processed_dir, ctx.unit, y),
+    read_current=lambda y: load_inputs(ctx.data_dir, ctx.unit, y, ctx.processed_dir).datasets,
     read_other=lambda y: ingest.read_year(ctx.data_dir, ctx.unit, y)[0])
 targets = ingest.read_unit_table(ctx.data_dir, ctx.unit, "targets")
-an = sc.analyse(frames, targets, ctx.year, compare_year, messages=pesan_baca,
-                unit_name=load_unit(ctx.data_dir, ctx.unit).nama)
+perubahan = analysis.analyse(data_per_tahun, targets, ctx.year, compare_year, messages=pesan_baca,
+                             unit_name=load_unit(ctx.data_dir, ctx.unit).nama)
+# Angka (bukan teks tampilan) untuk ditelusuri: None bila tahun-tahunnya tidak dapat dibandingkan.
+dekomposisi, poin, pendorong = perubahan.dekomposisi, perubahan.poin, perubahan.pendorong
 sumber = f"data/raw/{ctx.unit}/<tahun>/sakip_evaluasi, dihitung ulang"
+sumber_pegawai = f"data/raw/{ctx.unit}/<tahun>/pegawai"
 
 # %% [markdown]
 # ## Ringkasan
 
 # %% tags=["remove_input"]
-nb.md(an.pesan)
-if an.ok:
-    nb.table(sc.tabel_ringkasan(an), "Nilai SAKIP, predikat dan target", source=sumber)
-nb.md(sc.catatan_md(an))
+Markdown(perubahan.pesan)
+
+# %% tags=["remove_input"]
+ringkasan = analysis.tabel_ringkasan(perubahan) if perubahan.ok else None
+nb.Table(ringkasan, "Nilai SAKIP, predikat dan target", source=sumber)
+
+# %% tags=["remove_input"]
+Markdown(analysis.catatan_md(perubahan))
 
 # %% [markdown]
 # ## Dekomposisi per komponen
 #
 # Perubahan nilai total adalah jumlah perubahan keempat komponen. Kolom "% maks" menunjukkan nilai
 # komponen sebagai persentase dari bobotnya (nilai maksimalnya), sehingga komponen dengan bobot
-# berbeda dapat dibandingkan. Tabel diurutkan dari penurunan terbesar.
+# berbeda dapat dibandingkan. Tabel diurutkan dari penurunan terbesar. Angkanya ada di
+# `dekomposisi.komponen` (dan `dekomposisi.subkomponen`).
 
 # %% tags=["remove_input"]
-if an.ok:
-    nb.figure(sc.waterfall_figure(an.dekomposisi),
-              f"Perubahan nilai SAKIP {an.tahun_awal}–{an.tahun_akhir} per komponen")
+if perubahan.ok:
+    nb.figure(analysis.waterfall_figure(dekomposisi),
+              f"Perubahan nilai SAKIP {perubahan.tahun_awal}–{perubahan.tahun_akhir} per komponen")
 
 # %% tags=["remove_input"]
-if an.ok:
-    nb.table(sc.tabel_komponen(an.dekomposisi),
-             f"Nilai komponen SAKIP {an.tahun_awal} dan {an.tahun_akhir}", source=sumber)
+komponen = analysis.tabel_komponen(dekomposisi) if perubahan.ok else None
+nb.Table(komponen, f"Nilai komponen SAKIP {perubahan.tahun_awal} dan {perubahan.tahun_akhir}", source=sumber)
 
 # %% tags=["remove_input"]
-if an.ok and an.dekomposisi.subkomponen is not None:
-    nb.table(sc.tabel_subkomponen(an.dekomposisi), "Perubahan per sub komponen", source=sumber)
-elif an.ok:
-    nb.md("Rincian sub komponen tidak tersedia pada salah satu atau kedua tahun yang "
-          "dibandingkan; lihat catatan di Ringkasan.")
+subkomponen = analysis.tabel_subkomponen(dekomposisi) if perubahan.ok else None
+nb.Table(subkomponen, "Perubahan per sub komponen", source=sumber,
+         empty="Rincian sub komponen tidak tersedia pada salah satu atau kedua tahun yang dibandingkan; "
+               "lihat catatan di Ringkasan." if perubahan.ok else None)
 
 # %% [markdown]
 # ## Poin yang dapat diraih
@@ -76,16 +84,15 @@ elif an.ok:
 # Celah setiap komponen terhadap nilai maksimalnya dan terhadap tingkatnya pada tahun pembanding,
 # serta skenario "bagaimana jika": satu komponen kembali ke tingkat tahun pembanding, atau mencapai
 # nilai maksimalnya. Predikat dihitung dengan aturan PermenPAN-RB 88/2021 (AA hanya bila nilai
-# melebihi 90,00).
+# melebihi 90,00). Angkanya ada di `poin.celah` dan `poin.skenario`.
 
 # %% tags=["remove_input"]
-if an.ok:
-    nb.table(sc.tabel_celah(an.poin), f"Celah nilai komponen {an.tahun_akhir}", source=sumber)
+celah = analysis.tabel_celah(poin) if perubahan.ok else None
+nb.Table(celah, f"Celah nilai komponen {perubahan.tahun_akhir}", source=sumber)
 
 # %% tags=["remove_input"]
-if an.ok:
-    nb.table(sc.tabel_skenario(an.poin), "Skenario, diurutkan menurut poin yang dapat diraih",
-             source=sumber)
+skenario = analysis.tabel_skenario(poin) if perubahan.ok else None
+nb.Table(skenario, "Skenario, diurutkan menurut poin yang dapat diraih", source=sumber)
 
 # %% [markdown]
 # ## Faktor pendorong
@@ -94,39 +101,38 @@ if an.ok:
 # terhadap nilai" menyatakan apakah faktor bergerak sejalan dengan perubahan nilai komponen itu.
 
 # %% tags=["remove_input"]
-if an.ok:
-    nb.md(an.pendorong.peringatan)
-    nb.table(sc.tabel_kaitan(an.pendorong), "Faktor dan komponen yang mungkin dipengaruhinya",
-             source="pegawai, anggaran, targets dan sakip_evaluasi")
+Markdown(pendorong.peringatan if perubahan.ok else "")
 
 # %% tags=["remove_input"]
-if an.ok:
-    nb.table(sc.tabel_kekosongan_bulanan(an.pendorong),
-             f"Jabatan struktural per bulan, {an.tahun_akhir}", source=f"data/raw/{ctx.unit}/<tahun>/pegawai")
+kaitan = analysis.tabel_kaitan(pendorong) if perubahan.ok else None
+nb.Table(kaitan, "Faktor dan komponen yang mungkin dipengaruhinya",
+         source="pegawai, anggaran, targets dan sakip_evaluasi")
 
 # %% tags=["remove_input"]
-if an.ok:
-    nb.table(sc.tabel_kekosongan(an.pendorong), "Jabatan struktural: bulan terisi dan kosong",
-             source=f"data/raw/{ctx.unit}/<tahun>/pegawai")
+kekosongan_bulanan = analysis.tabel_kekosongan_bulanan(pendorong) if perubahan.ok else None
+nb.Table(kekosongan_bulanan, f"Jabatan struktural per bulan, {perubahan.tahun_akhir}", source=sumber_pegawai)
 
 # %% tags=["remove_input"]
-if an.ok and len(sc.tabel_pergantian(an.pendorong)):
-    nb.table(sc.tabel_pergantian(an.pendorong), "Pergantian pejabat struktural",
-             source=f"data/raw/{ctx.unit}/<tahun>/pegawai")
+kekosongan = analysis.tabel_kekosongan(pendorong) if perubahan.ok else None
+nb.Table(kekosongan, "Jabatan struktural: bulan terisi dan kosong", source=sumber_pegawai, wide=True)
 
 # %% tags=["remove_input"]
-if an.ok and len(an.pendorong.ipasn):
-    nb.table(sc.tabel_ipasn(an.pendorong), "Indeks Profesionalitas ASN", source=f"data/raw/{ctx.unit}/<tahun>/pegawai")
+pergantian = analysis.tabel_pergantian(pendorong) if perubahan.ok else None
+nb.Table(pergantian, "Pergantian pejabat struktural", source=sumber_pegawai)
 
 # %% tags=["remove_input"]
-if an.ok and len(an.pendorong.anggaran):
-    nb.table(sc.tabel_anggaran(an.pendorong), "Anggaran kegiatan perencanaan dan evaluasi kinerja",
-             source=f"data/raw/{ctx.unit}/<tahun>/anggaran")
+ipasn = analysis.tabel_ipasn(pendorong) if perubahan.ok else None
+nb.Table(ipasn, "Indeks Profesionalitas ASN", source=sumber_pegawai)
 
 # %% tags=["remove_input"]
-if an.ok:
-    nb.table(sc.tabel_target(an.pendorong), "Nilai SAKIP terhadap target dan batas predikat",
-             source=f"data/raw/{ctx.unit}/targets dan sakip_evaluasi")
+anggaran = analysis.tabel_anggaran(pendorong) if perubahan.ok else None
+nb.Table(anggaran, "Anggaran kegiatan perencanaan dan evaluasi kinerja",
+         source=f"data/raw/{ctx.unit}/<tahun>/anggaran")
+
+# %% tags=["remove_input"]
+target = analysis.tabel_target(pendorong) if perubahan.ok else None
+nb.Table(target, "Nilai SAKIP terhadap target dan batas predikat",
+         source=f"data/raw/{ctx.unit}/targets dan sakip_evaluasi")
 
 # %% [markdown]
 # ## Draf narasi
@@ -135,5 +141,4 @@ if an.ok:
 # angka. Analis memeriksa, melengkapi dan menyuntingnya sebelum dipakai dalam laporan.
 
 # %% tags=["remove_input"]
-if an.ok:
-    nb.md(an.narasi)
+Markdown(perubahan.narasi)

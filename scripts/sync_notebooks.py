@@ -5,7 +5,8 @@ percent-format script (``# %%`` cells, ``# %% [markdown]``, tags as
 ``# %% tags=["remove_input"]``) paired with the notebook by
 ``notebooks/jupytext.toml``, so JupyterLab with jupytext edits both. This
 script gives the committed ``.ipynb`` its canonical form: the cells of the
-``.py``, no outputs, no execution counts, only the ``tags`` metadata, a fixed
+``.py``, no outputs, no execution counts, only the ``tags`` metadata, the
+jupytext filters (as jupytext's contents manager records them), a fixed
 kernelspec and stable cell ids ``<NN_name>-<index>`` (papermill and nbconvert
 carry them into the executed notebooks and the HTML, which must be the same
 bytes from run to run).
@@ -41,6 +42,17 @@ tempat = None          # bawaan: dari data (dokumen.csv, lalu kota_penetapan)'''
 SETUP = '''from lkjip import notebook as nb
 ctx = nb.setup(unit, year, data_dir, processed_dir, report_dir, final=final,
                tanggal_tanda_tangan=tanggal_tanda_tangan, tempat=tempat)'''
+#: The notebooks over every unit of a kabupaten open with their own two cells.
+KABUPATEN_NOTEBOOKS = frozenset({"07_kabupaten"})
+KABUPATEN_PARAMETERS = '''year = 2023
+units = None           # bawaan: semua unit dengan data tahun ini dan tahun lalu; mis. "gedeg,synth01"
+data_dir = None        # bawaan: data/raw (hanya unit.yaml, untuk nama unit)
+processed_dir = None   # bawaan: data/processed (data terbitan unit-unit, hanya dibaca)
+output_dir = None      # bawaan: data/processed/_kabupaten/<year>
+report_dir = None      # bawaan: reports/_kabupaten/<year>
+run_started = None     # diisi oleh `lkjip kabupaten`'''
+KABUPATEN_SETUP = '''from lkjip import notebook as nb
+ctx = nb.setup_kabupaten(year, units, data_dir, processed_dir, output_dir, report_dir)'''
 
 _NEW_CELL = {"code": new_code_cell, "markdown": new_markdown_cell, "raw": new_raw_cell}
 
@@ -48,6 +60,17 @@ _NEW_CELL = {"code": new_code_cell, "markdown": new_markdown_cell, "raw": new_ra
 def sources(folder: Path = NOTEBOOKS) -> list[Path]:
     """The jupytext sources ``NN_name.py`` of ``folder``, in order."""
     return sorted(folder.glob("[0-9][0-9]_*.py"))
+
+
+def jupytext_filters(folder: Path) -> dict:
+    """The metadata filters of ``folder``'s jupytext.toml (the project's when it has none)."""
+    import tomllib
+
+    config = folder / "jupytext.toml"
+    if not config.exists():
+        config = NOTEBOOKS / "jupytext.toml"
+    data = tomllib.loads(config.read_text(encoding="utf-8"))
+    return {key: data[key] for key in ("cell_metadata_filter", "notebook_metadata_filter") if key in data}
 
 
 def canonical(source: Path) -> nbformat.NotebookNode:
@@ -62,6 +85,9 @@ def canonical(source: Path) -> nbformat.NotebookNode:
         new["id"] = f"{source.stem}-{index:02d}"
         cells.append(new)
     book = new_notebook(cells=cells)
+    # What jupytext's contents manager records when JupyterLab saves a paired notebook: with it
+    # the committed form is also what a save from JupyterLab writes (no diff after an edit).
+    book.metadata["jupytext"] = jupytext_filters(source.parent)
     book.metadata["kernelspec"] = dict(KERNELSPEC)
     book.metadata["language_info"] = {"name": "python"}
     return book
@@ -71,16 +97,24 @@ def canonical_text(source: Path) -> str:
     return nbformat.writes(canonical(source)) + "\n"
 
 
-def opening_problem(book: nbformat.NotebookNode) -> str | None:
-    """Why the first two code cells are not the standard parameters and setup cells (None when they are)."""
+def opening_problem(book: nbformat.NotebookNode, stem: str = "") -> str | None:
+    """Why the first two code cells are not the standard parameters and setup cells (None when they are).
+
+    ``stem`` (``07_kabupaten``) selects the kabupaten standard for the notebooks of
+    :data:`KABUPATEN_NOTEBOOKS`, else the unit-year one.
+    """
+    parameters, setup, names = PARAMETERS, SETUP, ("PARAMETERS", "SETUP")
+    if stem in KABUPATEN_NOTEBOOKS:
+        parameters, setup, names = KABUPATEN_PARAMETERS, KABUPATEN_SETUP, ("KABUPATEN_PARAMETERS",
+                                                                           "KABUPATEN_SETUP")
     code = [c for c in book.cells if c.cell_type == "code"][:2]
     if len(code) < 2:
         return "kurang dari dua sel kode"
     if code[0].metadata.get("tags") != ["parameters", "remove_cell"] or \
-            not (code[0].source == PARAMETERS or code[0].source.startswith(PARAMETERS + "\n")):
-        return "sel parameter tidak baku (lihat PARAMETERS di scripts/sync_notebooks.py)"
-    if code[1].metadata.get("tags") != ["remove_cell"] or code[1].source != SETUP:
-        return "sel setup tidak baku (lihat SETUP di scripts/sync_notebooks.py)"
+            not (code[0].source == parameters or code[0].source.startswith(parameters + "\n")):
+        return f"sel parameter tidak baku (lihat {names[0]} di scripts/sync_notebooks.py)"
+    if code[1].metadata.get("tags") != ["remove_cell"] or code[1].source != setup:
+        return f"sel setup tidak baku (lihat {names[1]} di scripts/sync_notebooks.py)"
     return None
 
 
@@ -89,7 +123,7 @@ def disagreements(folder: Path = NOTEBOOKS) -> list[str]:
     or does not open with the standard parameters and setup cells."""
     problems = []
     for source in sources(folder):
-        why = opening_problem(canonical(source))
+        why = opening_problem(canonical(source), source.stem)
         if why:
             problems.append(f"{source.name}: {why}")
         target = source.with_suffix(".ipynb")

@@ -1,4 +1,4 @@
-"""Command line: ``lkjip ingest|validate|run|audit|synth|templates|narasi``.
+"""Command line: ``lkjip ingest|validate|run|audit|kabupaten|synth|templates|narasi``.
 
 The CLI only parses arguments and calls the package; it holds no logic.
 Errors go to stderr with an exit code that means something (every code is
@@ -113,6 +113,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, default=None, help="bawaan: data/raw/<unit>/<tahun>/narasi.md")
     p.add_argument("--data-dir", type=Path, default=None, help="folder data mentah (bawaan: data/raw)")
     p.add_argument("--tanpa-draf", action="store_true", help="hanya judul bagian, tanpa draf dari paket")
+    _debug_flag(p, default=argparse.SUPPRESS)
+
+    p = sub.add_parser("kabupaten", help="tinjauan semua unit satu kabupaten untuk satu tahun")
+    p.add_argument("--year", dest="kabupaten_year", type=int, required=True, metavar="TAHUN",
+                   help="tahun laporan; dibandingkan dengan tahun sebelumnya")
+    p.add_argument("--units", default=None, help="kode unit dipisah koma (bawaan: semua unit yang punya "
+                                                 "data olahan tahun ini dan tahun lalu)")
+    p.add_argument("--data-dir", type=Path, default=None, help="folder data mentah, untuk unit.yaml (bawaan: data/raw)")
+    p.add_argument("--processed-dir", type=Path, default=None, help="folder hasil olahan (bawaan: data/processed)")
+    p.add_argument("--reports-dir", type=Path, default=None, help="folder laporan (bawaan: reports)")
+    p.add_argument("--no-pdf", action="store_true", help="lewati ekspor PDF")
     _debug_flag(p, default=argparse.SUPPRESS)
 
     p = sub.add_parser("templates", help="tulis templat .xlsx kosong untuk setiap dataset")
@@ -357,6 +368,20 @@ def _cmd_audit(args) -> int:
     return 0
 
 
+def _cmd_kabupaten(args) -> int:
+    from .kabupaten.run import run_kabupaten
+    from .pipeline import stderr_progress
+
+    units = None if args.units is None else [u.strip() for u in args.units.split(",") if u.strip()]
+    result = run_kabupaten(args.kabupaten_year, units=units, data_dir=args.data_dir,
+                           processed_dir=args.processed_dir, reports_dir=args.reports_dir,
+                           pdf=not args.no_pdf, progress=stderr_progress)
+    print(result.report_dir)
+    print(result.ringkasan)
+    print(f"kabupaten {result.year}: {len(result.units)} unit ({result.seconds:.1f} dtk)", file=sys.stderr)
+    return 0
+
+
 def _cmd_synth(args) -> int:
     from .synth import synth_main
 
@@ -373,6 +398,7 @@ COMMANDS = {
     "audit": _cmd_audit,
     "run": _cmd_run,
     "synth": _cmd_synth,
+    "kabupaten": _cmd_kabupaten,
 }
 
 

@@ -5,6 +5,10 @@
     data/raw/<unit>/unit.yaml, targets.csv, published.csv, <year>/<dataset>.csv|xlsx
     data/processed/<unit>/<year>/*.parquet, indicators.csv
     reports/<unit>/<year>/...
+
+Folders whose name starts with ``_`` are not units: ``_lab`` holds what a
+notebook run by hand writes (:func:`lab_processed_dir`, :func:`lab_reports_dir`),
+``_kabupaten`` the view across units, ``_gagal`` the notebooks of a failed run.
 """
 
 from __future__ import annotations
@@ -48,6 +52,31 @@ def default_processed_dir() -> Path:
 
 def default_reports_dir() -> Path:
     return project_root() / "reports"
+
+
+#: Scratch folder of notebooks run by hand (JupyterLab, papermill): never published.
+LAB_DIR = "_lab"
+#: Folder of the kabupaten view (``lkjip kabupaten``).
+KABUPATEN_DIR = "_kabupaten"
+
+
+def lab_processed_dir() -> Path:
+    """Root of the processed data a hand run writes (``data/processed/_lab``)."""
+    return default_processed_dir() / LAB_DIR
+
+
+def lab_reports_dir() -> Path:
+    """Root of the reports a hand run writes (``reports/_lab``)."""
+    return default_reports_dir() / LAB_DIR
+
+
+def relative_to_root(path: Path | str) -> str:
+    """``path`` relative to the project root when it lies inside it (for messages)."""
+    p = Path(path).resolve()
+    try:
+        return str(p.relative_to(project_root()))
+    except ValueError:
+        return str(p)
 
 
 def unit_dir(data_dir: Path, unit: str) -> Path:

@@ -1,7 +1,19 @@
 """Helpers the notebooks call so that they stay thin and read as documents.
 
-A notebook cell should read like ``nb.table(tabel_3_1_1(...), "Tabel 3.1.1 ...")``:
-no pandas options, no warning filters, no path juggling in the document.
+A cell computes a frame under a name an analyst reads and ends in the table
+that shows it::
+
+    ikm_unsur = tables.gambar_3_1(hasil.ikm)
+    nb.Table(ikm_unsur, "NRR per unsur", source="ikm_survei")
+
+:class:`Table` wraps the frame (``.frame``) and renders it the way the
+documents print it (caption, Indonesian numbers, source line); JupyterLab
+displays it as the cell's result, and the frame stays in the namespace to be
+sorted, filtered or plotted. :func:`table` displays the same HTML at once
+(for cells that show several tables).
+
+:func:`setup` resolves the parameters: a notebook run by hand (JupyterLab,
+``papermill`` without ``lkjip run``) writes into scratch folders and says so.
 """
 
 from __future__ import annotations
@@ -13,18 +25,30 @@ from pathlib import Path
 
 import pandas as pd
 
-from .layout import default_data_dir, default_processed_dir, default_reports_dir, reports_year_dir
+from .errors import ConfigError
+from .layout import (default_data_dir, default_processed_dir, default_reports_dir, lab_processed_dir,
+                     lab_reports_dir, processed_year_dir, relative_to_root, reports_year_dir)
+
+#: The record ``lkjip run`` writes into a published report folder (see lkjip.pipeline).
+RUN_RECORD = "run.json"
 
 
 @dataclass(frozen=True)
 class Context:
-    """The parameters of a notebook run, with defaults resolved to real paths."""
+    """The parameters of a notebook run, with defaults resolved to real paths.
+
+    ``lab`` is True for a run by hand: ``processed_dir`` and ``report_dir``
+    that were not given point into the scratch folders
+    (``data/processed/_lab``, ``reports/_lab/<unit>/<year>``), never into
+    the published ones.
+    """
 
     unit: str
     year: int
     data_dir: Path
     processed_dir: Path
     report_dir: Path
+    lab: bool = False
     #: the version for signature (``lkjip run --final``); False = draft
     final: bool = False
     #: signing date and place given as run parameters (None: from the data, see :mod:`lkjip.signing`)
@@ -38,16 +62,32 @@ class Context:
         return resolve_signing(self.data_dir, self.unit, self.year, final=self.final,
                                tanggal=self.tanggal_tanda_tangan, tempat=self.tempat)
 
+    def lab_notice(self) -> str:
+        """What a hand run writes where, in Bahasa Indonesia (Markdown); '' inside ``lkjip run``."""
+        if not self.lab:
+            return ""
+        from .markup import md_text
 
-def setup(unit: str, year: int, data_dir=None, processed_dir=None, report_dir=None, *, final: bool = False,
-          tanggal_tanda_tangan: str | None = None, tempat: str | None = None) -> Context:
-    """Resolve parameters and set the display conventions of every notebook.
+        where = [relative_to_root(self.report_dir), relative_to_root(processed_year_dir(
+            self.processed_dir, self.unit, self.year))]
+        published = [relative_to_root(reports_year_dir(default_reports_dir(), self.unit, self.year)),
+                     relative_to_root(processed_year_dir(default_processed_dir(), self.unit, self.year))]
+        return (f"**Dijalankan manual, bukan oleh `lkjip run`.** Hasil notebook ini ditulis ke folder "
+                f"kerja {md_text(where[0])} dan {md_text(where[1])}. Laporan dan data terbitan "
+                f"({md_text(published[0])}, {md_text(published[1])}) tidak berubah; hanya **lkjip run "
+                f"\\-\\-unit {md_text(self.unit)} \\-\\-year {self.year}** yang menerbitkannya.")
 
-    Python warnings are not silenced wholesale: a warning in a report is a
-    defect to fix (the pipeline test fails on any stderr output). Only
-    ``LKJIP_QUIET_WARNINGS=1`` silences them, as an escape hatch for a third-
-    party deprecation that appears after an upgrade.
-    """
+
+def _refuse_published(name: str, target: Path, published: Path) -> None:
+    target = Path(target).resolve()
+    if target == Path(published).resolve() or (name == "report_dir" and (target / RUN_RECORD).is_file()):
+        raise ConfigError(
+            f"Parameter {name} menunjuk ke folder terbitan {relative_to_root(target)}: notebook yang "
+            "dijalankan manual tidak menulis ke sana. Kosongkan parameter ini (hasil masuk ke folder "
+            "kerja _lab) atau jalankan `lkjip run`, yang menerbitkan lewat folder staging.")
+
+
+def _configure() -> None:
     import os
 
     if os.environ.get("LKJIP_QUIET_WARNINGS") == "1":
@@ -60,17 +100,189 @@ def setup(unit: str, year: int, data_dir=None, processed_dir=None, report_dir=No
 
     # SVG: vector charts in the PDF, and byte-stable output (see lkjip.charts).
     charts.setup_notebook("svg")
+
+
+def setup(unit: str, year: int, data_dir=None, processed_dir=None, report_dir=None, *, final: bool = False,
+          tanggal_tanda_tangan: str | None = None, tempat: str | None = None) -> Context:
+    """Resolve parameters and set the display conventions of every notebook.
+
+    Inside ``lkjip run`` the pipeline passes its staging folders as
+    ``processed_dir`` and ``report_dir`` and publishes them when every step
+    succeeded. A run by hand leaves them empty: they then point into the
+    scratch folders ``data/processed/_lab`` and ``reports/_lab/<unit>/<year>``,
+    and the cell's output says so. Published folders are never a hand run's
+    target: a ``processed_dir``/``report_dir`` that resolves to one
+    (``data/processed``, ``reports/<unit>/<year>``, or any folder holding a
+    pipeline's ``run.json``) is a :class:`ConfigError`. Reading is not
+    restricted: ``data_dir`` defaults to ``data/raw``.
+
+    Python warnings are not silenced wholesale: a warning in a report is a
+    defect to fix (the pipeline test fails on any stderr output). Only
+    ``LKJIP_QUIET_WARNINGS=1`` silences them, as an escape hatch for a third-
+    party deprecation that appears after an upgrade.
+    """
+    _configure()
+    year = int(year)
+    lab = not processed_dir or not report_dir
     data_dir = Path(data_dir) if data_dir else default_data_dir()
-    processed_dir = Path(processed_dir) if processed_dir else default_processed_dir()
-    report_dir = Path(report_dir) if report_dir else reports_year_dir(default_reports_dir(), unit, int(year))
+    if processed_dir:
+        processed_dir = Path(processed_dir)
+        _refuse_published("processed_dir", processed_year_dir(processed_dir, unit, year),
+                          processed_year_dir(default_processed_dir(), unit, year))
+    else:
+        processed_dir = lab_processed_dir()
+    if report_dir:
+        report_dir = Path(report_dir)
+        _refuse_published("report_dir", report_dir, reports_year_dir(default_reports_dir(), unit, year))
+    else:
+        report_dir = reports_year_dir(lab_reports_dir(), unit, year)
     report_dir.mkdir(parents=True, exist_ok=True)
-    return Context(unit, int(year), data_dir, processed_dir, report_dir, bool(final),
-                   tanggal_tanda_tangan or None, tempat or None)
+    ctx = Context(unit, year, data_dir, processed_dir, report_dir, lab, bool(final),
+                  tanggal_tanda_tangan or None, tempat or None)
+    if lab and _in_ipython():
+        md(ctx.lab_notice())
+    return ctx
+
+
+@dataclass(frozen=True)
+class KabupatenContext:
+    """The parameters of the kabupaten notebook, resolved (see :func:`setup_kabupaten`).
+
+    ``processed_dir`` is read (the units' published data), never written;
+    ``output_dir`` receives ``ringkasan.csv``; ``units`` is ``None`` for every unit.
+    """
+
+    year: int
+    units: list[str] | None
+    data_dir: Path
+    processed_dir: Path
+    output_dir: Path
+    report_dir: Path
+    lab: bool = False
+
+    def lab_notice(self) -> str:
+        """What a hand run writes where (Markdown); '' inside ``lkjip kabupaten``."""
+        if not self.lab:
+            return ""
+        from .markup import md_text
+
+        return (f"**Dijalankan manual, bukan oleh `lkjip kabupaten`.** Ringkasan dan laporan ditulis ke "
+                f"folder kerja {md_text(relative_to_root(self.output_dir))} dan "
+                f"{md_text(relative_to_root(self.report_dir))}; folder terbitan "
+                f"{md_text(relative_to_root(kabupaten_dirs(self.year)[1]))} tidak berubah. Hanya **lkjip "
+                f"kabupaten \\-\\-year {self.year}** yang menerbitkannya.")
+
+
+def kabupaten_dirs(year: int, processed_dir=None, reports_dir=None) -> tuple[Path, Path]:
+    """The published folders of the kabupaten view: ``<processed>/_kabupaten/<year>``
+    and ``<reports>/_kabupaten/<year>``."""
+    from .layout import KABUPATEN_DIR
+
+    processed = Path(processed_dir) if processed_dir else default_processed_dir()
+    reports = Path(reports_dir) if reports_dir else default_reports_dir()
+    return processed / KABUPATEN_DIR / str(int(year)), reports / KABUPATEN_DIR / str(int(year))
+
+
+def setup_kabupaten(year: int, units=None, data_dir=None, processed_dir=None, output_dir=None,
+                    report_dir=None) -> KabupatenContext:
+    """:func:`setup` for the kabupaten notebook.
+
+    ``units``: ``None`` (every unit) or codes as a list or a comma-separated
+    string. Inside ``lkjip kabupaten`` the staging folders come as
+    ``output_dir`` and ``report_dir``; a hand run leaves them empty and writes
+    to ``data/processed/_lab/_kabupaten/<year>`` and
+    ``reports/_lab/_kabupaten/<year>``, saying so. The published
+    ``_kabupaten/<year>`` folders are refused as targets.
+    """
+    from .layout import KABUPATEN_DIR
+
+    _configure()
+    year = int(year)
+    if isinstance(units, str):
+        units = [u.strip() for u in units.split(",") if u.strip()]
+    units = sorted(set(units)) if units else None
+    lab = not output_dir or not report_dir
+    published_out, published_report = kabupaten_dirs(year)
+    if output_dir:
+        output_dir = Path(output_dir)
+        _refuse_published("output_dir", output_dir, published_out)
+    else:
+        output_dir = lab_processed_dir() / KABUPATEN_DIR / str(year)
+    if report_dir:
+        report_dir = Path(report_dir)
+        _refuse_published("report_dir", report_dir, published_report)
+    else:
+        report_dir = lab_reports_dir() / KABUPATEN_DIR / str(year)
+    for folder in (output_dir, report_dir):
+        folder.mkdir(parents=True, exist_ok=True)
+    ctx = KabupatenContext(year, units, Path(data_dir) if data_dir else default_data_dir(),
+                           Path(processed_dir) if processed_dir
+                           else default_processed_dir(), output_dir, report_dir, lab)
+    if lab and _in_ipython():
+        md(ctx.lab_notice())
+    return ctx
+
+
+def _in_ipython() -> bool:
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython is a dependency of ipykernel
+        return False
+    return get_ipython() is not None
+
+
+class Table:
+    """A frame shown as documents print it, and kept as a frame.
+
+    JupyterLab displays a :class:`Table` that ends a cell through
+    ``_repr_html_`` (the same HTML as :func:`table`: caption, Indonesian
+    numbers by :func:`lkjip.fmt.display_frame`, print classes, source line);
+    ``frame`` is the DataFrame itself, unchanged. ``repr`` is the caption and
+    the frame as text (deterministic, for consoles and the notebook's
+    ``text/plain`` output).
+
+    A frame that is ``None`` or has no rows shows ``empty`` (a sentence for
+    readers) instead of a table, or nothing when ``empty`` is not given: a
+    cell such as ``nb.Table(tabel if analisis.ok else None, ...)`` then ends
+    in nothing visible rather than in an error.
+    """
+
+    def __init__(self, frame: pd.DataFrame | None, caption: str | None = None, *, source: str | None = None,
+                 index: bool | None = None, formats: dict | None = None, empty: str | None = None,
+                 wide: bool = False):
+        self.frame = frame
+        self.wide = wide
+        self.caption = caption
+        self.source = source
+        self.index = index
+        self.formats = formats
+        self.empty = empty
+
+    def _repr_html_(self) -> str:
+        frame = self.frame
+        if frame is None or not len(frame):
+            return f"<p>{_escape(self.empty)}</p>" if self.empty else ""
+        index = self.index
+        if index is None:
+            index = frame.index.name is not None or any(n is not None for n in frame.index.names[1:])
+        parts = []
+        if self.caption:
+            parts.append(f'<p class="lkjip-caption"><strong>{_escape(self.caption)}</strong></p>')
+        parts.append(table_html(frame, index=index, formats=self.formats, wide=self.wide))
+        if self.source:
+            parts.append(f'<p class="lkjip-source"><em>Sumber: {_escape(self.source)}</em></p>')
+        return "\n".join(parts)
+
+    def __repr__(self) -> str:
+        head = f"{self.caption}\n" if self.caption else ""
+        if self.frame is None or not len(self.frame):
+            return head + (self.empty or "")
+        return head + self.frame.to_string()
 
 
 def table(frame: pd.DataFrame, caption: str | None = None, *, source: str | None = None,
-          index: bool | None = None, formats: dict | None = None):
-    """Display a table as a document shows it: caption, Indonesian numbers, source line.
+          index: bool | None = None, formats: dict | None = None) -> None:
+    """Display a :class:`Table` at once (for a cell that shows several tables).
 
     Numbers are formatted by :func:`lkjip.fmt.display_frame` (the only place
     that rounds for readers); ``formats`` overrides a column's format. A
@@ -78,21 +290,15 @@ def table(frame: pd.DataFrame, caption: str | None = None, *, source: str | None
     """
     from IPython.display import HTML, display
 
-
-    if index is None:
-        index = frame.index.name is not None or any(n is not None for n in frame.index.names[1:])
-    html = table_html(frame, index=index, formats=formats)
-    parts = []
-    if caption:
-        parts.append(f'<p class="lkjip-caption"><strong>{_escape(caption)}</strong></p>')
-    parts.append(html)
-    if source:
-        parts.append(f'<p class="lkjip-source"><em>Sumber: {_escape(source)}</em></p>')
-    display(HTML("\n".join(parts)))
+    display(HTML(Table(frame, caption, source=source, index=index, formats=formats)._repr_html_()))
 
 
-def table_html(frame: pd.DataFrame, *, index: bool = False, formats: dict | None = None) -> str:
-    """A plain, deterministic HTML table; numeric columns carry ``class="num"`` (right-aligned)."""
+def table_html(frame: pd.DataFrame, *, index: bool = False, formats: dict | None = None, wide: bool = False) -> str:
+    """A plain, deterministic HTML table; numeric columns carry ``class="num"`` (right-aligned).
+
+    ``wide`` prints the table at least in the smaller font of ``lkjip-wide``
+    (for a table whose text columns hold long words).
+    """
     from .fmt import auto_formats, display_frame
 
     numeric = set(auto_formats(frame)) | {c for c in (formats or {})}
@@ -114,7 +320,10 @@ def table_html(frame: pd.DataFrame, *, index: bool = False, formats: dict | None
                 widths[c] = max(widths[c], len(text.strip()))
             cells.append(f"<td{num if c in numeric else ''}>{text}</td>")
         body.append(f"<tr>{''.join(cells)}</tr>")
-    classes = " ".join([*print_classes(len(shown.columns), widths.values() if body else ()), "lkjip-table"])
+    chosen = print_classes(len(shown.columns), widths.values() if body else ())
+    if wide and not {"lkjip-wide", "lkjip-wide-xl"} & set(chosen):
+        chosen.insert(0, "lkjip-wide")
+    classes = " ".join([*chosen, "lkjip-table"])
     return (f'<table class="{classes}"><thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(body)}</tbody></table>")
 

@@ -23,6 +23,8 @@ XLSX_MAX_ROWS = 100_000
 
 # Stream ids of the seed sequence ``[seed, unit, year, stream]``.
 _S_UNIT, _S_SURVEY, _S_PATEN, _S_BUDGET, _S_STAFF, _S_SAKIP, _S_COORD, _S_INNOV, _S_TARGETS = range(9)
+# The story of the years (lkjip.synth.story): a unit's drift, the planning officer's departure.
+_S_TREND, _S_EVENT = 9, 10
 
 
 # ----------------------------------------------------------------- helpers

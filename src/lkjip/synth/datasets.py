@@ -18,6 +18,7 @@ from lkjip.rules import (
 )
 from lkjip.schema import MONTHS
 from lkjip.synth.common import _S_TARGETS, _S_UNIT, _nip, _person, _random_date, _ribuan, _rng, _unit_name, unit_code
+from lkjip.synth import story
 from lkjip.synth.survey import SurveyProfile, _survey_profile
 from lkjip.synth.vocabulary import (
     _COORDINATION,
@@ -53,6 +54,7 @@ class _UnitPlan:
     subcomponents: bool
     sakip_level: float
     head_rank: str
+    seed: int = 1
 
 
 def _plan(index: int, seed: int, first_year: int) -> _UnitPlan:
@@ -92,7 +94,7 @@ def _plan(index: int, seed: int, first_year: int) -> _UnitPlan:
         services=services, service_scale=scale, budget_leaves=leaves,
         salary=float(rng.uniform(1.6e9, 3.2e9)), staff=staff, villages=int(rng.integers(8, 20)),
         coordination=coordination, subcomponents=index % 2 == 1,
-        sakip_level=float(rng.uniform(0.72, 0.9)), head_rank=str(rng.choice(_RANKS)),
+        sakip_level=float(rng.uniform(0.72, 0.9)), head_rank=str(rng.choice(_RANKS)), seed=int(seed),
     )
 
 
@@ -128,8 +130,12 @@ def _paten(plan: _UnitPlan, year: int, rng: np.random.Generator) -> pd.DataFrame
     return frame
 
 
-def _budget(plan: _UnitPlan, year: int, rng: np.random.Generator):
-    """anggaran and lra frames (amounts in whole rupiah) and the totals."""
+def _budget(plan: _UnitPlan, year: int, rng: np.random.Generator, first_year: int | None = None):
+    """anggaran and lra frames (amounts in whole rupiah) and the totals.
+
+    In the year a unit loses its planning officer it absorbs less of its
+    non-salary budget (:func:`lkjip.synth.story.absorption_factor`).
+    """
     growth = 1 + 0.04 * (year - 2020)
     other = 0.18 * plan.salary * growth * float(rng.uniform(0.9, 1.1))
     weights = np.array([leaf[7] for leaf in plan.budget_leaves])
@@ -141,6 +147,8 @@ def _budget(plan: _UnitPlan, year: int, rng: np.random.Generator):
     pagu = np.maximum(pagu, 1_000_000).astype(np.int64)
     rate = np.where(rng.random(len(pagu)) < 0.3, 1.0, rng.uniform(0.82, 1.0, len(pagu)))
     rate = np.where(non_salary, rate, rng.uniform(0.88, 0.99, len(pagu)))
+    if first_year is not None:
+        rate = np.where(non_salary, rate * story.absorption_factor(plan.index, year, first_year), rate)
     real = np.minimum(pagu, np.floor(pagu * rate / 100) * 100).astype(np.int64)
 
     rows: dict[str, list] = {}
@@ -175,9 +183,16 @@ def _pegawai(plan: _UnitPlan, year: int, first_year: int, rng: np.random.Generat
     maxima = tuple(int(v) for v in IPASN_DIMENSIONS.values())
     rows = []
     taken = {s["nip"] for s in plan.staff if s["nip"]}
-    movers = []
+    # The unit's planning officer leaves in the event year; a successor holds the post from then on.
+    planner = next(i for i, s in enumerate(plan.staff) if s["jabatan"] == story.PLANNER_POST)
+    after = story.role(plan.index) == "planner" and year >= story.event_year(first_year)
+    heir = story.successor(plan.seed, plan.index, first_year, maxima, set(taken)) if after else None
+    if heir is not None:
+        taken.add(heir.nip)
+    movers, position = [], {}
     if rng.random() < 0.5:
-        candidates = [i for i, s in enumerate(plan.staff) if s["status"] == "PNS" and i > 0]
+        candidates = [i for i, s in enumerate(plan.staff) if s["status"] == "PNS" and i > 0
+                      and not (after and i == planner)]
         movers = [int(rng.choice(candidates))]
     for i, s in enumerate(plan.staff):
         row = {"nip": s["nip"], "nama": s["nama"], "jabatan": s["jabatan"], "status": s["status"],
@@ -188,15 +203,24 @@ def _pegawai(plan: _UnitPlan, year: int, first_year: int, rng: np.random.Generat
             for dim, base, top in zip(dims, s["base"], maxima):
                 noise = float(rng.normal(0, 0.04))
                 row[dim] = int(np.clip(round(top * min(1.0, base + lift + noise)), 0, top))
+        if heir is not None and i == planner:
+            successor = {**row, "nip": heir.nip, "nama": heir.nama, **dict(zip(dims, heir.scores))}
+            if story.loses_planner(plan.index, year, first_year):
+                rows.append({**row, "selesai": heir.left})
+                rows.append({**successor, "mulai": heir.came})
+            else:
+                rows.append(successor)
+            continue
+        position[i] = len(rows)
         rows.append(row)
     for left in movers:
-        start = pd.Timestamp(rows[left]["selesai"]) + pd.Timedelta(days=1)
+        start = pd.Timestamp(rows[position[left]]["selesai"]) + pd.Timedelta(days=1)
         row = {"nip": _nip(rng, "PNS", year, taken), "nama": _person(rng), "jabatan": plan.staff[left]["jabatan"],
                "status": "PNS", "eselon": plan.staff[left]["eselon"], "mulai": f"{start:%Y-%m-%d}",
                "selesai": None}
         for dim, top in zip(dims, maxima):
             row[dim] = int(np.clip(round(top * float(rng.uniform(0.7, 1.0))), 0, top))
-        rows.insert(left + 1, row)
+        rows.insert(position[left] + 1, row)
     frame = pd.DataFrame(rows, columns=["nip", "nama", "jabatan", "status", "eselon", "mulai", "selesai", *dims])
     for dim in dims:
         frame[dim] = frame[dim].astype("Int64")
@@ -206,23 +230,28 @@ def _pegawai(plan: _UnitPlan, year: int, first_year: int, rng: np.random.Generat
 
 
 def _sakip(plan: _UnitPlan, year: int, first_year: int, rng: np.random.Generator) -> tuple[pd.DataFrame, float]:
+    """The SAKIP evaluation: the unit's level (:mod:`lkjip.synth.story`) per component, with noise."""
     rows = []
     total = 0.0
-    level = min(0.97, plan.sakip_level + 0.01 * (year - first_year))
+    level = story.level(plan.sakip_level, plan.index, year, first_year, plan.seed)
+    offsets = story.profile(plan.seed, plan.index, SAKIP_COMPONENTS)
     for comp in SAKIP_COMPONENTS:
         weight = SAKIP_COMPONENT_WEIGHTS[comp]
+        shift = offsets[comp] + story.component_shift(comp, plan.index, year, first_year)
         if plan.subcomponents:
             subs = []
             for sub in SAKIP_SUBCOMPONENTS:
                 bobot = weight * SAKIP_SUBCOMPONENT_SHARES[sub]
-                pct = float(np.clip(level + rng.normal(0, 0.05) + (0.08 if sub == "keberadaan" else 0), 0.3, 1.0))
+                pct = float(np.clip(level + shift + rng.normal(0, 0.02) + (0.08 if sub == "keberadaan" else 0),
+                                    0.3, 1.0))
                 nilai = min(bobot, round(bobot * pct, 2))
                 subs.append((sub, bobot, nilai))
             comp_value = round(sum(v for _, _, v in subs), 2)
             rows.append([comp, f"{weight:.2f}".replace(".", ","), f"{comp_value:.2f}".replace(".", ","), None])
             rows.extend([comp, f"{b:.2f}".replace(".", ","), f"{v:.2f}".replace(".", ","), s] for s, b, v in subs)
         else:
-            comp_value = min(weight, round(weight * float(np.clip(level + rng.normal(0, 0.04), 0.3, 1.0)), 2))
+            comp_value = min(weight, round(weight * float(np.clip(level + shift + rng.normal(0, 0.015), 0.3, 1.0)),
+                                                 2))
             rows.append([comp, f"{weight:.2f}".replace(".", ","), f"{comp_value:.2f}".replace(".", ","), None])
         total += comp_value
     return pd.DataFrame(rows, columns=["komponen", "bobot", "nilai", "subkomponen"]), round(total, 2)

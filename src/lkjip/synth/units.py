@@ -23,6 +23,7 @@ from lkjip.synth.common import (
     parse_years,
 )
 from lkjip.synth.datasets import _budget, _inovasi, _koordinasi, _paten, _pegawai, _plan, _sakip, _targets, _unit_yaml
+from lkjip.synth import story
 from lkjip.synth.survey import _write_survey
 
 
@@ -48,7 +49,7 @@ def make_unit(out_dir: Path, index: int, *, years: list[int], respondents: int, 
         survey = _write_survey(ydir / f"ikm_survei.{fmt}", respondents, year,
                                _rng(seed, index, year, _S_SURVEY), plan.survey)
         _write_frame(_paten(plan, year, _rng(seed, index, year, _S_PATEN)), ydir / f"paten_layanan.{fmt}")
-        anggaran, lra, pagu, real = _budget(plan, year, _rng(seed, index, year, _S_BUDGET))
+        anggaran, lra, pagu, real = _budget(plan, year, _rng(seed, index, year, _S_BUDGET), years[0])
         _write_frame(anggaran, ydir / f"anggaran.{fmt}")
         _write_frame(lra, ydir / f"lra.{fmt}")
         pegawai, ip = _pegawai(plan, year, years[0], _rng(seed, index, year, _S_STAFF))
@@ -63,13 +64,14 @@ def make_unit(out_dir: Path, index: int, *, years: list[int], respondents: int, 
         counts = survey["counts"]
         if respondents and (counts > 0).all():
             ikm = float((survey["sums"] / counts).mean() * 25)
-            published.append([year, "ikm", round(ikm, 2), source, "realisasi"])
+            published.append([year, "ikm", story.printed_ikm(ikm, index, year, years[0]), source, "realisasi"])
         published.append([year, "sakip", sakip_total, source, "realisasi"])
         published.append([year, "realisasi_anggaran_pct", round(real / pagu * 100, 2), source, "realisasi"])
         published.append([year, "ip_asn", round(ip, 2), source, "realisasi"])
         published.append([year, "jumlah_inovasi", active, source, "realisasi"])
     for row in published:
-        row[2] = str(row[2]) if isinstance(row[2], int) else f"{row[2]:.2f}"
+        if not isinstance(row[2], str):
+            row[2] = str(row[2]) if isinstance(row[2], int) else f"{row[2]:.2f}"
     frame = pd.DataFrame(published, columns=["tahun", "indikator", "nilai", "sumber", "ukuran"])
     _write_frame(frame, folder / f"published.{fmt}")
     return folder

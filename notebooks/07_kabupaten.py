@@ -1,0 +1,179 @@
+# %% tags=["parameters", "remove_cell"]
+year = 2023
+units = None           # bawaan: semua unit dengan data tahun ini dan tahun lalu; mis. "gedeg,synth01"
+data_dir = None        # bawaan: data/raw (hanya unit.yaml, untuk nama unit)
+processed_dir = None   # bawaan: data/processed (data terbitan unit-unit, hanya dibaca)
+output_dir = None      # bawaan: data/processed/_kabupaten/<year>
+report_dir = None      # bawaan: reports/_kabupaten/<year>
+run_started = None     # diisi oleh `lkjip kabupaten`
+names = None           # kode unit -> nama; bawaan: dibaca dari unit.yaml setiap unit
+kabupaten_name = None  # bawaan: kabupaten yang disebut unit.yaml semua unit
+
+# %% tags=["remove_cell"]
+from lkjip import notebook as nb
+ctx = nb.setup_kabupaten(year, units, data_dir, processed_dir, output_dir, report_dir)
+
+# %% tags=["remove_cell"]
+from IPython.display import Markdown
+from lkjip import kabupaten
+from lkjip.kabupaten import charts as grafik, display as tampil
+from lkjip.markup import md_text
+
+data = kabupaten.load_kabupaten(ctx.year, ctx.processed_dir, ctx.units)
+analisis = kabupaten.analyse(data)
+if names is None:  # `lkjip kabupaten` passes them, so that each unit.yaml is read once
+    names, kabupaten_name = tampil.unit_names(ctx.data_dir, [*data.units, *data.dikecualikan["unit"]])
+ringkasan = analisis.ringkasan            # satu baris per unit; juga ringkasan.csv
+sakip = analisis.sakip                    # nilai SAKIP dua tahun dan perubahan tiap komponen
+anggaran = analisis.anggaran              # pagu, realisasi dan penyerapan per unit
+pegawai = analisis.pegawai                # pegawai, kekosongan jabatan, IP ASN per unit
+faktor = analisis.faktor                  # perubahan SAKIP di samping setiap faktor
+kabupaten.write_ringkasan(ringkasan, ctx.output_dir / "ringkasan.csv")
+tahun, lalu = ctx.year, ctx.year - 1
+sumber = f"data olahan terbitan tiap unit, {lalu} dan {tahun}"
+
+# %% tags=["remove_input"]
+Markdown(f"# Kinerja Perangkat Daerah {md_text(kabupaten_name or 'se-Kabupaten')} Tahun {tahun}")
+
+# %% [markdown]
+# Tinjauan ini menempatkan semua unit berdampingan untuk menjawab pertanyaan Bagian Organisasi:
+# unit mana yang nilai SAKIP-nya turun tahun ini, komponen mana yang mendorong penurunan itu di
+# banyak unit, dan apakah unit yang penyerapan anggarannya rendah atau kehilangan pegawai adalah
+# unit yang turun. Semua angka berasal dari data olahan yang telah diterbitkan setiap unit
+# (`lkjip run`); tidak ada data mentah yang dibaca ulang.
+
+# %% [markdown]
+# ## Ringkasan
+
+# %% tags=["remove_input"]
+Markdown("\n\n".join([*tampil.summary_sentences(sakip, names), analisis.pendorong_teks]))
+
+# %% tags=["remove_input"]
+dikecualikan = analisis.dikecualikan
+nb.Table(dikecualikan.assign(unit=[names.get(u, u) for u in dikecualikan["unit"]])
+         .rename(columns={"unit": "Unit", "alasan": "Alasan"}),
+         "Unit yang tidak dibandingkan", source=sumber)
+
+# %% [markdown]
+# ## A. Nilai SAKIP per Unit
+#
+# Nilai SAKIP kedua tahun dihitung ulang dari data evaluasi setiap unit (PermenPAN-RB 88/2021);
+# perubahan total sama dengan jumlah perubahan keempat komponen. Tabel diurutkan dari penurunan
+# terbesar.
+
+# %% tags=["remove_input"]
+nb.Table(tampil.tabel_sakip(sakip, tahun, names), f"Nilai SAKIP {lalu} dan {tahun} per unit", source=sumber,
+         wide=True)
+
+# %% tags=["remove_input"]
+nb.figure(grafik.sakip_change_chart(sakip, names=names, title=None, sumber=sumber),
+          f"Perubahan nilai SAKIP {lalu}–{tahun} per unit")
+
+# %% [markdown]
+# ## B. Komponen yang Mendorong Penurunan
+#
+# Dihitung atas unit yang nilai SAKIP-nya turun: jumlah dan rata-rata perubahan setiap komponen,
+# porsinya dari seluruh penurunan (porsi negatif: komponen itu justru naik), dan di berapa unit
+# komponen itu turun atau naik. Bila satu komponen turun di banyak unit sekaligus, sebabnya lebih
+# mungkin bersama (misalnya perubahan cara penilaian) daripada keadaan masing-masing unit.
+
+# %% tags=["remove_input"]
+pendorong = analisis.pendorong
+nb.Table(tampil.tabel_pendorong(pendorong), "Komponen SAKIP di unit yang nilainya turun", source=sumber)
+
+# %% tags=["remove_input"]
+nb.figure(grafik.component_heatmap(sakip, names=names, title=None, sumber=sumber),
+          "Perubahan nilai komponen SAKIP per unit (poin)")
+
+# %% [markdown]
+# ## C. Tujuh Indikator Kinerja Utama per Unit
+#
+# Realisasi setiap indikator seperti yang dihitung dan diterbitkan unit itu sendiri
+# (`indicators.csv`), dengan kategori capaiannya terhadap target.
+
+# %% tags=["remove_input"]
+indikator = analisis.indikator
+nb.Table(tampil.tabel_indikator(indikator, names), f"Realisasi dan kategori capaian indikator {tahun}",
+         source=f"indicators.csv tiap unit, {tahun}")
+
+# %% tags=["remove_input"]
+Markdown(tampil.kategori_legend())
+
+# %% tags=["remove_input"]
+nb.Table(tampil.tabel_kategori(kabupaten.kategori_counts(indikator)),
+         "Jumlah unit per kategori capaian", source=f"indicators.csv tiap unit, {tahun}")
+
+# %% [markdown]
+# ## D. Indeks Kepuasan Masyarakat Gabungan
+#
+# PermenPAN-RB 14/2017 menghitung IKM dari jawaban responden. IKM gabungan menghimpun seluruh
+# responden semua unit dalam satu survei, sehingga unit dengan lebih banyak responden berbobot
+# lebih besar. Banyak laporan mencetak rata-rata IKM unit (setiap unit berbobot sama); keduanya
+# ditampilkan dengan cara hitungnya.
+
+# %% tags=["remove_input"]
+ikm = analisis.ikm
+nb.Table(tampil.tabel_ikm(ikm), f"IKM gabungan dan rata-rata IKM unit {tahun}", source=f"ikm_survei tiap unit, {tahun}")
+
+# %% tags=["remove_input"]
+Markdown(ikm.selisih_text())
+
+# %% tags=["remove_input"]
+nb.Table(tampil.tabel_ikm_unit(ikm.per_unit, names), f"IKM per unit {tahun}", source=f"ikm_survei tiap unit, {tahun}")
+
+# %% [markdown]
+# ## E. Anggaran, Pegawai dan Perubahan Nilai SAKIP
+#
+# Penyerapan anggaran dihitung dari LRA (Belanja Daerah) setiap unit. Dari data pegawai: *Pegawai*
+# yang menjabat pada 31 Desember, yang *keluar* dan *masuk* selama tahun, *jabatan kosong*
+# (jabatan struktural yang kosong sedikitnya sebulan) dan *bulan kosong* (jumlah bulan-jabatan
+# tanpa pejabat).
+
+# %% tags=["remove_input"]
+nb.Table(tampil.tabel_anggaran(anggaran, analisis.anggaran_total, names),
+         f"Anggaran dan realisasi belanja {tahun}", source=f"lra tiap unit, {tahun}")
+
+# %% tags=["remove_input"]
+nb.Table(tampil.tabel_pegawai(pegawai, tahun, names), f"Pegawai dan IP ASN {tahun}",
+         source=f"pegawai tiap unit, {lalu} dan {tahun}", wide=True)
+
+# %% tags=["remove_input"]
+nb.figure(grafik.factor_scatters(faktor, names=names, title=None, sumber=sumber),
+          "Perubahan nilai SAKIP terhadap penyerapan anggaran, kekosongan jabatan, pegawai keluar dan IP ASN")
+
+# %% tags=["remove_input"]
+korelasi = analisis.korelasi
+nb.Table(tampil.tabel_korelasi(korelasi), "Korelasi setiap faktor dengan perubahan nilai SAKIP", source=sumber)
+
+# %% tags=["remove_input"]
+Markdown(f"**Catatan:** {analisis.peringatan}")
+
+# %% [markdown]
+# ## F. Angka Terbitan yang Berbeda dari Hitungan Ulang
+#
+# Audit setiap unit (`audit.csv`) membandingkan angka yang diterbitkan unit dengan nilai yang
+# dihitung ulang dari datanya. Tabel pertama merangkum semua pemeriksaan per unit: *selisih total*
+# (total tercetak dalam satu dataset yang tidak sama dengan baris-barisnya), *selisih
+# antardataset* dan *terbitan berbeda* (angka yang diterbitkan unit, `published.csv`, tidak sama
+# dengan hitungan ulang). Tabel kedua mendaftar angka terbitan yang berbeda itu.
+
+# %% tags=["remove_input"]
+nb.Table(tampil.tabel_audit(analisis.audit, names), f"Hasil audit per unit {tahun}", source=f"audit.csv tiap unit, {tahun}")
+
+# %% tags=["remove_input"]
+selisih_terbitan = tampil.published_differences(data.audits())
+nb.Table(tampil.tabel_selisih_terbitan(selisih_terbitan, names), "Angka terbitan yang berbeda dari hitungan ulang",
+         source=f"audit.csv tiap unit, {tahun}",
+         empty="Semua angka terbitan yang diperiksa sama dengan hitungan ulang.")
+
+# %% [markdown]
+# ## Catatan Data
+
+# %% tags=["remove_input"]
+Markdown("\n".join(f"- {md_text(c)}" for c in analisis.catatan) if analisis.catatan
+         else "Semua berkas yang dibutuhkan tersedia untuk setiap unit.")
+
+# %% tags=["remove_input"]
+berkas = sum(len(u.berkas) for u in data.units.values())
+Markdown(f"Dibaca {berkas} berkas data olahan terbitan dari {len(data.units)} unit, masing-masing sekali. "
+         f"Ringkasan per unit juga disimpan sebagai `ringkasan.csv`.")
