@@ -1,19 +1,13 @@
 # %% [markdown]
 # # Audit Angka yang Dipublikasikan
 #
-# Dokumen resmi diketik tangan; totalnya tidak selalu sama dengan baris-barisnya, dengan dokumen lain,
-# atau dengan data mentah. Audit ini menghitung ulang semuanya dan menampilkan setiap selisih beserta
-# sumbernya. Data tidak pernah diubah. Tiga kelompok pemeriksaan:
-#
-# 1. **Total dalam dataset** — setiap total yang tercetak (kolom `jumlah`, baris JUMLAH, rekening atau
-#    program induk) dibandingkan dengan jumlah baris-barisnya;
-# 2. **Antar dataset** — misalnya realisasi anggaran per sub kegiatan dibandingkan dengan LRA,
-#    jumlah ASN yang diukur IP ASN dengan ASN yang menjabat, responden survei dengan sampel minimum;
-# 3. **Publikasi vs hitungan** — setiap angka di `published.csv` dibandingkan dengan nilai yang
-#    dihitung dari data mentah, dengan toleransi pembulatan sesuai jumlah desimal angka yang
-#    dipublikasikan (0,005 untuk dua desimal, 0,05 untuk satu desimal, 0,5 untuk bilangan bulat).
-#
-# Selisih = dipublikasikan − dihitung. Hasil lengkap tersimpan di `audit.csv`.
+# Setiap angka yang tercetak di LKjIP dihitung ulang dari data masukan bila datanya ada, dan
+# dibandingkan dengan rinciannya di tabel yang sama atau dengan angka yang sama di tempat lain.
+# Setiap selisih diberi kemungkinan penyebabnya beserta kalimat penjelasan yang dapat dikutip dalam
+# surat tindak lanjut. Data tidak pernah diubah. Angka tercetak cocok bila selisihnya tidak lebih
+# dari setengah satuan desimal terakhir yang tercetak (0,005 untuk dua desimal, 0,5 untuk bilangan
+# bulat). Selisih = angka tercetak − angka hasil hitung. Hasil lengkap, satu baris per
+# perbandingan, tersimpan di berkas audit.csv.
 
 # %% tags=["parameters", "remove_cell"]
 unit = "gedeg"
@@ -32,29 +26,78 @@ ctx = nb.setup(unit, year, data_dir, processed_dir, report_dir, final=final,
                tanggal_tanda_tangan=tanggal_tanda_tangan, tempat=tempat)
 
 # %% tags=["remove_cell"]
-from lkjip.steps import audit_step, audit_counts, audit_sections
+from lkjip.steps import audit_step
+from lkjip.audit import report as ar
 hasil = audit_step(ctx)
 
 # %% [markdown]
 # ## Ringkasan
+#
+# Cakupan audit: berapa angka yang tercetak, berapa yang dapat diperiksa, dan hasilnya, untuk seluruh
+# dokumen dan per bab. Sebuah angka dihitung ulang dari data masukan bila datanya ada; bila tidak,
+# angka itu diperiksa terhadap rinciannya di tabel yang sama (misalnya baris JUMLAH terhadap
+# baris-barisnya) dan terhadap angka yang sama di tempat lain dokumen.
 
 # %% tags=["remove_input"]
-nb.table(audit_counts(hasil), "Jumlah pemeriksaan per kelompok", source="audit.csv")
+ar.show(ar.table_block(ar.ringkasan(hasil), "Cakupan angka yang tercetak di LKjIP",
+                       source="published.csv dan data masukan"))
+ar.show(ar.table_block(ar.per_bab(hasil), "Cakupan per bab", source="published.csv dan data masukan"))
+ar.show(ar.table_block(ar.per_pemeriksaan(hasil), "Perbandingan per jenis pemeriksaan", source="audit.csv"))
+
+# %% tags=["remove_input"]
+ar.show(ar.table_block(ar.terbesar(hasil, "rupiah"), "Selisih terbesar dalam rupiah", small=True,
+                       source="audit.csv; angka yang sama di beberapa tempat dihitung sekali"))
+ar.show(ar.table_block(ar.terbesar(hasil, "poin"), "Selisih terbesar dalam poin (indeks dan persen)", small=True,
+                       source="audit.csv; angka yang sama di beberapa tempat dihitung sekali"))
+
+# %% tags=["remove_input"]
+bagian = [ar.paragraph("Setiap temuan menyebut tempatnya di LKjIP, angka tercetak, angka hasil hitung, "
+                       "selisihnya, dan penjelasan yang dapat dikutip. Angka yang sama tercetak berbeda di "
+                       "beberapa tempat menjadi satu temuan yang menyebut semua tempatnya.")]
+for judul, arti, tabel in ar.temuan_per_penyebab(hasil):
+    bagian += [f"<h3>{ar.escape(judul)}</h3>", ar.paragraph(arti), ar.table_block(tabel, small=True)]
+if len(bagian) == 1:
+    bagian.append(ar.paragraph("Tidak ada selisih: semua angka yang diperiksa sesuai."))
+ar.show(ar.section("Temuan menurut kemungkinan penyebab", "temuan", bagian, landscape=True))
+
+# %% tags=["remove_input"]
+daftar = [ar.paragraph("Satu baris per angka tercetak yang dapat diperiksa, per tempat di LKjIP, dengan "
+                       "berkas data dan nomor baris lembar kerja tempat angka hasil hitung berasal.")]
+for tempat, tabel in ar.daftar_per_tempat(hasil):
+    daftar += [f"<h3>{ar.escape(tempat)}</h3>", ar.table_block(tabel, small=True)]
+ar.show(ar.section("Daftar lengkap angka yang diperiksa", "daftar-lengkap", daftar, landscape=True))
 
 # %% [markdown]
-# ## Selisih yang ditemukan
+# ## Angka yang tidak dapat diperiksa
+#
+# Angka berikut tercetak di LKjIP tetapi datanya bukan bagian dari data masukan; alasannya
+# disebutkan per tempat. Penjumlahan di dalam tabelnya tetap diperiksa bila ada.
 
 # %% tags=["remove_input"]
-bagian = audit_sections(hasil)
-if not bagian:
-    nb.md("Tidak ada selisih: semua angka yang diperiksa sesuai.")
-for judul, tabel in bagian:
-    nb.md(f"### {judul}")
-    nb.table(tabel, source="data mentah dan published.csv; baris = nomor baris di lembar kerja")
+ar.show(ar.table_block(ar.tidak_diperiksa(hasil), "Angka yang tidak dapat diperiksa, per alasan dan tempat",
+                       source="published.csv"))
 
 # %% [markdown]
-# ## Yang tidak dapat diperiksa
+# ## Catatan
 
 # %% tags=["remove_input"]
-from lkjip.markup import md_text
-nb.md("\n".join(f"- {md_text(c)}" for c in hasil.catatan) if hasil.catatan else "Semua pemeriksaan dapat dijalankan.")
+nb.md("\n".join(f"- {ar.md_text(c)}" for c in hasil.catatan) if hasil.catatan
+      else "Semua pemeriksaan dapat dijalankan.")
+
+# %% [markdown] tags=["remove_cell"]
+# ### Meja kerja auditor
+#
+# Sel-sel berikut tidak ikut dicetak. Masing-masing berakhir dengan tabel yang dapat disaring dan
+# diurutkan: `audit` (semua perbandingan), `selisih` (hanya selisih), `cakupan` (per tempat di LKjIP).
+
+# %% tags=["remove_cell"]
+audit = ar.audit_frame(hasil)
+audit
+
+# %% tags=["remove_cell"]
+selisih = ar.selisih_frame(hasil)
+selisih
+
+# %% tags=["remove_cell"]
+cakupan = ar.cakupan_frame(hasil)
+cakupan

@@ -10,7 +10,8 @@ Usage (from the repository root)::
   (654 respondents whose per-unsur totals equal Gambar 3.1) and staff list.
 - 2021, 2022: synthetic data that reproduce, by the regulation formulas, the
   figures the published LKjIP 2023 prints for those years (Tabel 3.1.2).
-- unit.yaml, targets.csv, published.csv.
+- unit.yaml, targets.csv; published.csv is copied from scripts/data/gedeg_published.csv
+  (every figure of the published LKjIP 2023, see scripts/build_published.py).
 - Contract v2 files (unit profile, Renstra statements, PK as signed, Berita Acara,
   officials' PK results, prestasi, narasi.md ...): transcribed from the published
   LKjIP 2023 as printed and committed under ``scripts/gedeg_v2/``; copied as they are.
@@ -25,6 +26,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import shutil
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -748,59 +750,9 @@ def targets_rows():
     return rows
 
 
-L = "LKjIP Kecamatan Gedeg 2023"
-PUBLISHED = [
-    # (tahun, indikator, nilai, sumber, ukuran)
-    *[(2023, i, v, f"{L}, Lampiran 3 (Berita Acara Pengukuran Kinerja No. 069/44/416-314/2024)", "realisasi")
-      for i, v in [("ikm", 97.33), ("layanan_sesuai_standar_pct", 100), ("koordinasi_ditindaklanjuti_pct", 100),
-                   ("sakip", 86.13), ("realisasi_anggaran_pct", 94.37), ("ip_asn", 89.5), ("jumlah_inovasi", 2)]],
-    *[(2023, i, v, f"{L}, Tabel 3.1.1 Pencapaian Kinerja", u)
-      for i, r, c in [("ikm", 97.33, 102.99), ("layanan_sesuai_standar_pct", 100, 100),
-                      ("koordinasi_ditindaklanjuti_pct", 100, 100), ("sakip", 86.13, 98.43),
-                      ("realisasi_anggaran_pct", 94.37, 104.85), ("ip_asn", 89.5, 105.29), ("jumlah_inovasi", 2, 100)]
-      for v, u in ((r, "realisasi"), (c, "capaian"))],
-    *[(y, i, v, f"{L}, Tabel 3.1.2 Perbandingan Realisasi Kinerja", u)
-      for i, reals, caps in [
-          ("ikm", (91.07, 94.21, 97.13), (111, 116.3, 102.99)),
-          ("layanan_sesuai_standar_pct", (80, 82, 100), (100, 101, 100)),
-          ("koordinasi_ditindaklanjuti_pct", (80, 82, 100), (100, 101, 100)),
-          ("realisasi_anggaran_pct", (90, 90, 94.37), (100, 100, 104.86)),
-          ("ip_asn", (56.8, 56, 89.5), (100, 98, 105.29)),
-          ("sakip", (83.7, 87.4, 86.13), (100, 104, 98.43)),
-          ("jumlah_inovasi", (1, 2, 2), (100, 100, 100))]
-      for vals, u in ((reals, "realisasi"), (caps, "capaian"))
-      for y, v in zip((2021, 2022, 2023), vals)],
-    *[(2023, i, v, f"{L}, Tabel 3.2.3 Pencapaian Kinerja dan Anggaran", u)
-      for i, r, c in [("ikm", 97.5, 102.99), ("layanan_sesuai_standar_pct", 100, 100),
-                      ("koordinasi_ditindaklanjuti_pct", 100, 100), ("sakip", 86.13, 98.43),
-                      ("realisasi_anggaran_pct", 94.37, 104.85), ("ip_asn", 89.5, 105.29), ("jumlah_inovasi", 2, 100)]
-      for v, u in ((r, "realisasi"), (c, "capaian"))],
-    (2023, "ikm", 97.33, f"{L}, Gambar 3.1 (aplikasi E-Sukma, 654 responden)", "realisasi"),
-    (2023, "layanan_sesuai_standar_pct", 100, f"{L}, Gambar 3.2 (Laporan PATEN: 11119/11119)", "realisasi"),
-    (2023, "koordinasi_ditindaklanjuti_pct", 100, f"{L}, Gambar 3.4 (Rekapitulasi Laporan Seksi-Seksi)", "realisasi"),
-    (2023, "sakip", 86.13, f"{L}, Gambar 3.5 Nilai SAKIP", "realisasi"),
-    (2023, "realisasi_anggaran_pct", 94.37, f"{L}, Gambar 3.6 LRA (kolom %)", "realisasi"),
-    (2023, "ip_asn", 89.5, f"{L}, Gambar 3.7 IP ASN (judul: IP ASN TAHUN 2022)", "realisasi"),
-    (2023, "realisasi_anggaran_pct", 94.38, f"{L}, Ikhtisar Eksekutif", "realisasi"),
-    (2023, "realisasi_anggaran_pct", 94.13, f"{L}, Bab III A.5.e (teks)", "realisasi"),
-    (2023, "sakip", 86.13, f"{L}, Lampiran 7 (Prestasi 2023)", "realisasi"),
-    (2022, "sakip", 87.43, f"{L}, Lampiran 7 (Prestasi 2022)", "realisasi"),
-    (2023, "pagu_anggaran", 2720088927, f"{L}, Ikhtisar Eksekutif", "realisasi"),
-    (2023, "realisasi_anggaran_rp", 2567147148, f"{L}, Ikhtisar Eksekutif", "realisasi"),
-    (2023, "pagu_anggaran", 2720088927, f"{L}, Tabel 3.2.5 (baris JUMLAH)", "realisasi"),
-    (2023, "realisasi_anggaran_rp", 2567147148, f"{L}, Tabel 3.2.5 (baris JUMLAH)", "realisasi"),
-    (2023, "pagu_anggaran", 2720088927, f"{L}, Gambar 3.6 LRA (rekening 5)", "realisasi"),
-    (2023, "realisasi_anggaran_rp", 2566829648, f"{L}, Gambar 3.6 LRA (rekening 5)", "realisasi"),
-    (2023, "realisasi_anggaran_rp", 2850630840, f"{L}, Tabel 3.2.1 (Jumlah Seluruh Anggaran, kolom Realisasi)",
-     "realisasi"),
-    # contract v2: counts the report now computes from penduduk and pegawai, as printed
-    (2023, "jumlah_penduduk", 58314, f"{L}, Bab I D (teks: jumlah penduduk sebanyak 58.314 jiwa)", "realisasi"),
-    (2023, "jumlah_penduduk", 60073, f"{L}, Tabel 1.1 (baris JUMLAH)", "realisasi"),
-    (2023, "jumlah_desa", 14, f"{L}, Bab I D (teks: 14 desa)", "realisasi"),
-    *[(2023, code, n, f"{L}, Bab I B", "realisasi")
-      for code, n in (("jumlah_pegawai", 21), ("jumlah_pegawai_asn", 18), ("jumlah_pegawai_honorer", 3),
-                      ("jumlah_kepala_seksi", 5), ("jumlah_kepala_sub_bagian", 1), ("jumlah_pelaksana_pns", 10))],
-]
+#: Every figure the published LKjIP 2023 prints, made from its text by
+#: scripts/build_published.py (the text is not in the repository, so its output is committed).
+PUBLISHED_SOURCE = ROOT / "scripts" / "data" / "gedeg_published.csv"
 
 #: Contract v2 files transcribed from the published LKjIP 2023, committed beside this script.
 V2_SOURCE = Path(__file__).resolve().parent / "gedeg_v2"
@@ -889,8 +841,7 @@ def build(out: Path) -> None:
         "# Kecamatan Gedeg, Kabupaten Mojokerto. Written by scripts/make_gedeg_data.py; see README.md.\n"
         + yaml.safe_dump(UNIT, sort_keys=False, allow_unicode=True, width=120), encoding="utf-8")
     write_csv(out / "targets.csv", ["indikator", "dokumen", "tahun", "target", "satuan"], targets_rows())
-    write_csv(out / "published.csv", ["tahun", "indikator", "nilai", "sumber", "ukuran"],
-              [[t, i, num(v), s, u] for t, i, v, s, u in PUBLISHED])
+    shutil.copyfile(PUBLISHED_SOURCE, out / "published.csv")
     copy_v2_files(out)
 
 

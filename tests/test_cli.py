@@ -85,6 +85,8 @@ def test_audit_writes_csv_and_leaves_raw_data_untouched(data, tmp_path, capsys):
     assert digest() == before
     assert not (tmp_path / "p" / "gedeg").exists()  # audit writes to the scratch folder, not the published one
     text = (tmp_path / "p" / "_scratch" / "gedeg" / "2023" / "audit.csv").read_text()
-    assert text.splitlines()[0] == "pemeriksaan,dataset,item,dipublikasikan,dihitung,selisih,status"
+    # the comparison's seven columns first, then its likely cause, place and sources (lkjip.audit.AUDIT_COLUMNS)
+    assert text.splitlines()[0].startswith(
+        "pemeriksaan,dataset,item,dipublikasikan,dihitung,selisih,status,kemungkinan_penyebab,penjelasan,")
     assert "Pindah Datang: jumlah setahun,754,794,-40,selisih" in text
     assert "selisih" in capsys.readouterr().err

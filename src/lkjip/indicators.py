@@ -87,12 +87,14 @@ def _get(datasets: Mapping[str, Any], name: str) -> pd.DataFrame | None:
 
 def compute_all(datasets: Mapping[str, pd.DataFrame], targets: pd.DataFrame | None,
                 unit: Mapping[str, Any] | None, year: int, *,
-                ikm_weight: str | float = "exact") -> IndicatorResults:
+                ikm_weight: str | float = "exact", breakdowns: bool = True) -> IndicatorResults:
     """Compute every indicator of ``year`` with its details (see module docstring).
 
     ``datasets`` maps dataset names (``ikm_survei``, ``paten_layanan``, ...) to
     processed frames; ``targets`` is the unit-level targets frame; ``unit``
-    the parsed unit.yaml (``pembiayaan`` is read from it).
+    the parsed unit.yaml (``pembiayaan`` is read from it). ``breakdowns=False``
+    skips the IKM per layanan/sex/age/... (``ikm_rincian`` stays empty), the
+    slowest part, which the indicator frame does not need.
     """
     unit = unit or {}
     year = int(year)
@@ -120,7 +122,7 @@ def compute_all(datasets: Mapping[str, pd.DataFrame], targets: pd.DataFrame | No
         real["ikm"] = res.ikm.ikm_x25
         kelas["ikm"] = res.ikm.mutu
         notes["ikm"].append(f"bobot NRR {res.ikm.bobot_label}; {res.ikm.responden} responden")
-        res.ikm_rincian = ikm_breakdowns(survey, ikm_weight) if len(survey) else {}
+        res.ikm_rincian = ikm_breakdowns(survey, ikm_weight) if (breakdowns and len(survey)) else {}
         if res.layanan is not None and res.layanan.total > 0:
             res.ikm_sampel = sample_adequacy(res.layanan.total, res.ikm.responden)
             s = res.ikm_sampel
@@ -209,7 +211,7 @@ def compute_indicators(datasets: Mapping[str, pd.DataFrame], targets: pd.DataFra
                        unit: Mapping[str, Any] | None, year: int, *,
                        ikm_weight: str | float = "exact") -> pd.DataFrame:
     """The seven-row indicator frame of ``year`` (``indicators.csv``)."""
-    return compute_all(datasets, targets, unit, year, ikm_weight=ikm_weight).tabel
+    return compute_all(datasets, targets, unit, year, ikm_weight=ikm_weight, breakdowns=False).tabel
 
 
 def financing(indicators: pd.DataFrame, anggaran: pd.DataFrame | None,

@@ -287,6 +287,14 @@ DATASETS: dict[str, Dataset] = {
                 _c("nilai", "number", True, "Angka seperti tercetak", "97,33"),
                 _c("sumber", "text", True, "Dokumen dan tabel sumber", "LKjIP 2023 Tabel 3.1.1"),
                 _c("ukuran", "text", False, "realisasi (kosong), target atau capaian", "realisasi"),
+                # where the figure is printed and what it means: the audit names the place in its findings
+                _c("dokumen", "text", False, "Dokumen yang mencetak angka", "LKjIP 2023"),
+                _c("lokasi", "text", False, "Tabel, gambar, bagian teks atau lampiran", "Tabel 3.1.1"),
+                _c("halaman", "text", False, "Halaman dokumen (kosong bila tidak diketahui)", "20"),
+                _c("baris_label", "text", False, "Label baris seperti tercetak", "Nilai IKM"),
+                _c("kolom_label", "text", False, "Label kolom seperti tercetak", "Realisasi"),
+                _c("teks", "text", False, "Angka persis seperti tercetak, satuan dan salah ketik ikut", "97,33"),
+                _c("makna", "text", False, "Arti angka dalam kalimat pendek", "realisasi 2023: Nilai IKM"),
             ),
             per_year=False,
             # A published figure may legitimately repeat in different places of a document:

@@ -29,26 +29,41 @@ Check families (column ``pemeriksaan``):
    previous year's LRA ``realisasi`` (when ``previous_datasets`` is given).
    Codes of ``unit['pembiayaan']`` missing from the anggaran are listed in
    :attr:`AuditResult.catatan`.
-3. ``publikasi vs hitungan`` (:data:`FAMILY_PUBLISHED`): each ``published``
-   row of the year against the value recomputed from raw data. The seven
-   indicator ids take ``realisasi``/``capaian_pct``/``target`` of the
-   indicator frame according to ``ukuran``. Extra ids (see
-   :data:`EXTRA_IDS`): ``pagu_anggaran``, ``realisasi_anggaran_rp`` (LRA
-   account 5 when there is an LRA, as for the % indicator, else anggaran),
-   ``pagu:<kode>``, ``realisasi:<kode>``, ``penyerapan_pct:<kode>`` (also
-   spelled ``pagu_program:<kode>``, ``realisasi_kegiatan:<kode>`` ...; from the
-   lowest budget level under the code), ``lra_anggaran:<kode>``,
-   ``lra_realisasi:<kode>``, ``lra_realisasi_tahun_lalu:<kode>``,
-   ``lra_persen:<kode>``, ``anggaran_indikator:<id>``,
-   ``realisasi_anggaran_indikator:<id>``, ``penyerapan_indikator:<id>``,
-   ``persen_anggaran_indikator:<id>`` (share of the total pagu),
-   ``tingkat_efisiensi:<id>`` (capaian - penyerapan; budget codes from
-   ``unit['pembiayaan']``), ``jumlah_layanan`` (and ``jumlah_layanan:<nama>``),
-   ``jumlah_layanan_sesuai_standar``, ``jumlah_fasilitasi``,
-   ``jumlah_tindak_lanjut``, ``responden_ikm``, ``populasi_ikm`` (the PATEN
-   total), ``jumlah_pegawai`` (``jumlah_pegawai:<status>``, in post at 31
-   December), ``jumlah_asn``, ``jumlah_asn_diukur``, ``sakip_komponen:<komponen>``.
-   An id the audit cannot compute is listed in ``catatan``, not guessed.
+3. ``publikasi vs hitungan`` (:data:`FAMILY_PUBLISHED`): every figure of the
+   published document against the value recomputed from raw data. The audit
+   of year *Y* covers every ``published`` row whose ``dokumen`` names *Y*
+   (``LKjIP 2023``: also the 2021 and 2022 columns it prints, recomputed from
+   those years' data, and the 2024-2026 targets, from targets.csv) and every
+   other row with ``tahun`` = *Y*. The seven indicator ids take
+   ``realisasi``/``capaian_pct`` of the year's indicator frame and the
+   effective ``target`` of targets.csv according to ``ukuran``; the other
+   families (docs/published-ids.md) are in :data:`FIGURES` (e.g.
+   ``pagu_anggaran``, ``realisasi_anggaran_rp``, ``pagu:<kode>``,
+   ``penyerapan_pct:<kode>``, ``lra_anggaran:<kode>``, ``lra_persen:<kode>``,
+   ``persen_anggaran_indikator:<id>``, ``tingkat_efisiensi:<id>``,
+   ``jumlah_layanan:<nama>``, ``layanan_bulan:<nama>:<bulan>``,
+   ``nrr_tertimbang:<unsur>``, ``ipasn_pegawai:<nip>:<dimensi>``,
+   ``kemajuan:<id>``, ``renstra_target:<id>``, ``tc27_target:<kunci>``,
+   ``jumlah_kegiatan``; see :data:`EXTRA_IDS`). A family the data cannot
+   recompute is in :data:`NOT_CHECKABLE` with its reason in Bahasa Indonesia:
+   its figures get status ``tidak_dapat_diperiksa`` and the reason in
+   ``keterangan``. An id in neither table is listed in
+   :attr:`AuditResult.catatan`, not guessed.
+4. ``dalam dokumen`` (:data:`FAMILY_DOCUMENT`): for figures the data cannot
+   recompute, a printed total or ratio against the printed figures of the same
+   table (population L + P and JUMLAH rows, the Renstra funding tables'
+   parents and end-of-period columns, the officials' capaian).
+5. ``antar tempat`` (:data:`FAMILY_PLACES`): the same figure (id, year,
+   measure) printed in several places; values that disagree at their printed
+   decimals are one finding listing every place.
+
+Every ``selisih`` row gets ``kemungkinan_penyebab`` (:mod:`~lkjip.audit.causes`:
+``salah_ketik_digit``, ``pembulatan``, ``penjumlahan``, ``beda_periode``,
+``beda_sumber``, ``tidak_diketahui``) and ``penjelasan``, a sentence in Bahasa
+Indonesia for a follow-up letter; the evidence is gathered by
+:mod:`~lkjip.audit.explain`. :meth:`AuditResult.coverage` counts the printed
+figures: printed, checked, equal, different, not checkable (overall, per
+chapter, per place).
 
 Tolerance: the one rule of :mod:`lkjip.rules.printed`. A typed figure
 carries only the decimals it was printed with, so ``selisih`` is compared
@@ -68,29 +83,43 @@ named dataset plays "dipublikasikan" (e.g. anggaran 2.567.147.148 vs LRA
 2.566.829.648 gives selisih 317.500).
 
 Modules: :mod:`~lkjip.audit.result` (rows, counts, ``audit.csv``),
-:mod:`~lkjip.audit.frames` (reading the datasets), :mod:`~lkjip.audit.internal`
-(family 1), :mod:`~lkjip.audit.cross` (family 2), :mod:`~lkjip.audit.figures` and
-:mod:`~lkjip.audit.published` (family 3), :mod:`~lkjip.audit.run` (entry points).
+:mod:`~lkjip.audit.frames` and :mod:`~lkjip.audit.context` (reading the datasets),
+:mod:`~lkjip.audit.internal` (family 1), :mod:`~lkjip.audit.cross` (family 2),
+:mod:`~lkjip.audit.figures`, :mod:`~lkjip.audit.figures_more`, :mod:`~lkjip.audit.reasons`
+and :mod:`~lkjip.audit.published` (family 3), :mod:`~lkjip.audit.document` (family 4),
+:mod:`~lkjip.audit.places` (family 5), :mod:`~lkjip.audit.causes` and
+:mod:`~lkjip.audit.explain` (likely causes), :mod:`~lkjip.audit.coverage`,
+:mod:`~lkjip.audit.labels` and :mod:`~lkjip.audit.report` (the auditor's report),
+:mod:`~lkjip.audit.run` (entry points).
 """
 
+from lkjip.audit.causes import CAUSE_LABELS, CAUSES, Candidate, Cause, Part, classify
+from lkjip.audit.coverage import COVERAGE_COLUMNS, coverage
 from lkjip.audit.figures import EXTRA_IDS, FIGURES, MEASURE_COLUMNS
 from lkjip.audit.frames import minimum_sample
+from lkjip.audit.reasons import NOT_CHECKABLE
 from lkjip.audit.result import (
     AUDIT_COLUMNS,
     FAMILIES,
     FAMILY_CROSS,
+    FAMILY_DOCUMENT,
     FAMILY_INTERNAL,
+    FAMILY_PLACES,
     FAMILY_PUBLISHED,
     SELISIH,
     SESUAI,
     SOURCE_COLUMNS,
+    STATUSES,
+    TIDAK_DIPERIKSA,
     AuditResult,
 )
 from lkjip.audit.run import audit_unit_year, audit_year
 from lkjip.rules.printed import decimals_of, decimals_of_text, tolerance
 
 __all__ = [
-    "AUDIT_COLUMNS", "EXTRA_IDS", "FAMILIES", "FAMILY_CROSS", "FAMILY_INTERNAL", "FAMILY_PUBLISHED", "FIGURES",
-    "MEASURE_COLUMNS", "SELISIH", "SESUAI", "SOURCE_COLUMNS", "AuditResult", "audit_unit_year", "audit_year",
-    "decimals_of", "decimals_of_text", "minimum_sample", "tolerance",
+    "AUDIT_COLUMNS", "CAUSES", "CAUSE_LABELS", "COVERAGE_COLUMNS", "EXTRA_IDS", "FAMILIES", "FAMILY_CROSS",
+    "FAMILY_DOCUMENT", "FAMILY_INTERNAL", "FAMILY_PLACES", "FAMILY_PUBLISHED", "FIGURES", "MEASURE_COLUMNS",
+    "NOT_CHECKABLE", "SELISIH", "SESUAI", "SOURCE_COLUMNS", "STATUSES", "TIDAK_DIPERIKSA", "AuditResult",
+    "Candidate", "Cause", "Part", "audit_unit_year", "audit_year", "classify", "coverage", "decimals_of",
+    "decimals_of_text", "minimum_sample", "tolerance",
 ]

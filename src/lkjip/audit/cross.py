@@ -8,7 +8,8 @@ from typing import Any, Mapping
 
 import pandas as pd
 
-from lkjip.audit.figures import _Context
+from lkjip.audit.causes import TIDAK_DIKETAHUI, Part
+from lkjip.audit.context import _Context
 from lkjip.audit.frames import (
     _asn_measured,
     _baris,
@@ -21,7 +22,7 @@ from lkjip.audit.frames import (
     minimum_sample,
 )
 from lkjip.audit.published import _row_decimals
-from lkjip.audit.result import FAMILY_CROSS, SELISIH, SESUAI, _Rows
+from lkjip.audit.result import FAMILY_CROSS, SELISIH, SESUAI, Evidence, _Rows
 from lkjip.rules import ASN_STATUSES, TARGET_PRECEDENCE
 
 # ---------------------------------------------------------------- family 2
@@ -37,11 +38,18 @@ def _cross_checks(d: Mapping[str, pd.DataFrame], ctx: _Context, out: _Rows, *, y
             pagu, real = ctx.budget("total")
             label = "sub kegiatan" if len(ctx.atree.leaves()) and all(
                 k.count(".") == 5 for k in ctx.atree.leaves()["_kode"]) else "tingkat terendah"
+            leaves = ctx.atree.leaves()
             for what, a, b in (("pagu", pagu, lra5[0]), ("realisasi", real, lra5[1])):
                 lra_col = "anggaran" if what == "pagu" else "realisasi"
                 out.add(FAMILY_CROSS, "anggaran/lra",
                         f"Total {what} anggaran (jumlah {label}) terhadap {lra5[2]} {lra_col}", a, b,
-                        berkas=out.berkas("anggaran", "lra"))
+                        berkas=out.berkas("anggaran", "lra"),
+                        sumber_hitungan=ctx.ref("lra", lra[lra["kode_rekening"].map(_text) == "5"])
+                        if "kode_rekening" in lra.columns else None,
+                        evidence=lambda what=what: Evidence(
+                            tuple(Part(f"sub kegiatan {k} {_text(u)}", float(v)) for k, u, v in
+                                  zip(leaves["_kode"], leaves["uraian"], leaves[what]) if pd.notna(v)),
+                            unit="Rp", computed_label=f"{lra5[2]}"))
 
     peg = d.get("pegawai")
     if peg is not None and "status" in peg.columns:
@@ -51,7 +59,11 @@ def _cross_checks(d: Mapping[str, pd.DataFrame], ctx: _Context, out: _Rows, *, y
             out.add(FAMILY_CROSS, "pegawai",
                     f"ASN yang diukur IP ASN terhadap ASN (PNS+PPPK) menjabat per 31 Desember {year}",
                     measured, asn_post, berkas=out.berkas("pegawai"), decimals=0,
-                    status=SESUAI if measured == asn_post else SELISIH)
+                    status=SESUAI if measured == asn_post else SELISIH,
+                    kemungkinan_penyebab=None if measured == asn_post else TIDAK_DIKETAHUI,
+                    penjelasan=None if measured == asn_post else (
+                        f"{measured} ASN mempunyai keempat dimensi IP ASN, sedangkan ASN yang menjabat per "
+                        f"31 Desember {year} ada {asn_post}; mohon dilengkapi data IP ASN atau data pegawainya."))
 
     paten, survey = d.get("paten_layanan"), d.get("ikm_survei")
     if paten is not None and survey is not None:
@@ -62,7 +74,11 @@ def _cross_checks(d: Mapping[str, pd.DataFrame], ctx: _Context, out: _Rows, *, y
                 f"Responden IKM terhadap sampel minimum Krejcie-Morgan (N = {n} layanan PATEN; "
                 f"cukup bila responden >= minimum)", resp, minimum,
                 berkas=out.berkas("ikm_survei", "paten_layanan"), decimals=0,
-                status=SESUAI if resp >= minimum else SELISIH)
+                status=SESUAI if resp >= minimum else SELISIH,
+                kemungkinan_penyebab=None if resp >= minimum else TIDAK_DIKETAHUI,
+                penjelasan=None if resp >= minimum else (
+                    f"Responden survei ({resp}) kurang dari sampel minimum Krejcie-Morgan ({minimum}) untuk "
+                    f"{n} layanan; hasil IKM kurang mewakili."))
     if paten is not None and published is not None and len(published):
         pops = published[published["indikator"].map(_text) == "populasi_ikm"]
         for _, r in pops.iterrows():

@@ -53,6 +53,15 @@ def _text(value: object) -> str:
     return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value).strip()
 
 
+def _year(value: object) -> int | None:
+    """A year cell as an int (None when blank or not a number); cheaper than a scalar pd.to_numeric."""
+    try:
+        f = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if f != f else int(f)
+
+
 def _clean_code(kode: object) -> str:
     return ".".join(p for p in _text(kode).replace(" ", "").split(".") if p != "")
 
@@ -86,6 +95,7 @@ class _Tree:
             self.parent.append(anc)
         body["_induk"] = self.parent
         self.has_children = set(p for p in self.parent if p is not None)
+        self._leaves: pd.DataFrame | None = None
 
     def children(self, code: str) -> pd.DataFrame:
         return self.rows[self.rows["_induk"] == code]
@@ -94,7 +104,9 @@ class _Tree:
         return self.rows[self.rows["_induk"].isna()]
 
     def leaves(self) -> pd.DataFrame:
-        return self.rows[~self.rows["_kode"].isin(self.has_children)]
+        if self._leaves is None:
+            self._leaves = self.rows[~self.rows["_kode"].isin(self.has_children)]
+        return self._leaves
 
     def under(self, code: str) -> pd.DataFrame:
         """Leaves at or under ``code``."""

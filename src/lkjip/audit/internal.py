@@ -7,8 +7,9 @@ import math
 
 import pandas as pd
 
+from lkjip.audit.causes import Part
 from lkjip.audit.frames import _baris, _body, _col_sum, _is_total, _norm, _text, _totals, _Tree
-from lkjip.audit.result import FAMILY_INTERNAL, _Rows
+from lkjip.audit.result import FAMILY_INTERNAL, Evidence, _Rows
 from lkjip.rules import SAKIP_COMPONENTS
 from lkjip.schema import MONTH_NAMES, MONTHS
 
@@ -22,25 +23,38 @@ def _check_paten(df: pd.DataFrame, out: _Rows) -> None:
     num = df[months].apply(pd.to_numeric, errors="coerce").astype("float64")
     row_sum = num.sum(axis=1, min_count=1)
     body_mask = ~_is_total(df)
-    for idx, r in df.iterrows():
+    month_name = {m: MONTH_NAMES[MONTHS.index(m)] for m in months}
+    names = [_text(n) or f"baris {b}" for n, b in zip(df.get("layanan", pd.Series("", index=df.index)),
+                                                       df.get("baris", pd.Series(None, index=df.index)))]
+    for pos, (idx, r) in enumerate(df.iterrows()):
         if "jumlah" in df.columns and pd.notna(r["jumlah"]):
-            label = _text(r.get("layanan")) or f"baris {_baris(r)}"
+            label = names[pos]
             what = "jumlah setahun" if body_mask[idx] else "jumlah setahun terhadap jumlah bulan tercetak"
             out.add(FAMILY_INTERNAL, "paten_layanan", f"{label}: {what}", r["jumlah"], row_sum[idx],
-                    berkas=berkas, baris=_baris(r))
+                    berkas=berkas, baris=_baris(r),
+                    evidence=lambda r=r: Evidence(tuple(Part(f"bulan {month_name[m]}", float(r[m]))
+                                                        for m in months if pd.notna(r[m])),
+                                                  computed_label="jumlah 12 bulannya"))
     if body_mask.all():
         return
     col_sums = num[body_mask].sum(axis=0)
     grand = float(col_sums.sum())
+    body_names = [n for n, b in zip(names, body_mask) if b]
     for idx, r in df[~body_mask].iterrows():
         label = _text(r.get("layanan")) or "JUMLAH"
         for m in months:
             if pd.notna(r[m]):
-                out.add(FAMILY_INTERNAL, "paten_layanan", f"{label}: {MONTH_NAMES[MONTHS.index(m)]}",
-                        r[m], col_sums[m], berkas=berkas, baris=_baris(r))
+                out.add(FAMILY_INTERNAL, "paten_layanan", f"{label}: {month_name[m]}",
+                        r[m], col_sums[m], berkas=berkas, baris=_baris(r),
+                        evidence=lambda m=m: Evidence(tuple(Part(n, float(v)) for n, v in
+                                                            zip(body_names, num.loc[body_mask, m]) if pd.notna(v)),
+                                                      computed_label="jumlah kolom bulan itu"))
         if "jumlah" in df.columns and pd.notna(r["jumlah"]):
             out.add(FAMILY_INTERNAL, "paten_layanan", f"{label}: jumlah setahun (semua layanan)",
-                    r["jumlah"], grand, berkas=berkas, baris=_baris(r))
+                    r["jumlah"], grand, berkas=berkas, baris=_baris(r),
+                    evidence=lambda: Evidence(tuple(Part(n, float(v)) for n, v in
+                                                    zip(body_names, row_sum[body_mask]) if pd.notna(v)),
+                                              computed_label="jumlah semua sel bulanan"))
 
 
 def _check_tree(df: pd.DataFrame, name: str, code_col: str, cols: tuple[str, ...], out: _Rows) -> None:
@@ -58,7 +72,8 @@ def _check_tree(df: pd.DataFrame, name: str, code_col: str, cols: tuple[str, ...
                 continue
             out.add(FAMILY_INTERNAL, name,
                     f"{code} {_text(r.get('uraian'))}: {c} (jumlah {len(kids)} rincian)".replace("  ", " "),
-                    r[c], computed, berkas=berkas, baris=_baris(r))
+                    r[c], computed, berkas=berkas, baris=_baris(r),
+                    evidence=lambda kids=kids, c=c: _parts(kids, c))
     top = tree.top()
     for _, r in _totals(df).iterrows():
         label = _text(r.get("uraian")) or "JUMLAH"
@@ -67,7 +82,15 @@ def _check_tree(df: pd.DataFrame, name: str, code_col: str, cols: tuple[str, ...
             if pd.isna(r[c]) or math.isnan(computed):
                 continue
             out.add(FAMILY_INTERNAL, name, f"{label}: {c} (jumlah {len(top)} baris tingkat atas)",
-                    r[c], computed, berkas=berkas, baris=_baris(r))
+                    r[c], computed, berkas=berkas, baris=_baris(r), evidence=lambda c=c: _parts(top, c))
+
+
+def _parts(rows: pd.DataFrame, col: str) -> Evidence:
+    """The rows under a budget total, as parts that a slip may have missed or repeated."""
+    parts = tuple(Part(f"{k} {_text(u)}".strip(), float(v)) for k, u, v in
+                  zip(rows["_kode"], rows.get("uraian", pd.Series("", index=rows.index)), rows[col])
+                  if pd.notna(v))
+    return Evidence(parts, unit="Rp", computed_label="jumlah rinciannya")
 
 
 def _check_koordinasi(df: pd.DataFrame, out: _Rows) -> None:
@@ -77,7 +100,10 @@ def _check_koordinasi(df: pd.DataFrame, out: _Rows) -> None:
         for c in ("fasilitasi", "tindak_lanjut"):
             if c in df.columns and pd.notna(r[c]):
                 out.add(FAMILY_INTERNAL, "koordinasi", f"{label}: {c}", r[c], _col_sum(body, c),
-                        berkas=out.berkas("koordinasi"), baris=_baris(r))
+                        berkas=out.berkas("koordinasi"), baris=_baris(r),
+                        evidence=lambda c=c: Evidence(tuple(Part(_text(u), float(v)) for u, v in
+                                                            zip(body["uraian"], body[c]) if pd.notna(v)),
+                                                      computed_label="jumlah barisnya"))
 
 
 def _check_sakip(df: pd.DataFrame, out: _Rows) -> None:
@@ -97,4 +123,7 @@ def _check_sakip(df: pd.DataFrame, out: _Rows) -> None:
                 if c in df.columns and pd.notna(r[c]) and not math.isnan(computed):
                     out.add(FAMILY_INTERNAL, "sakip_evaluasi",
                             f"{k}: {c} (jumlah {len(subs)} sub komponen)", r[c], computed,
-                            berkas=out.berkas("sakip_evaluasi"), baris=_baris(r))
+                            berkas=out.berkas("sakip_evaluasi"), baris=_baris(r),
+                            evidence=lambda subs=subs, c=c: Evidence(
+                                tuple(Part(_text(s), float(v)) for s, v in zip(subs["subkomponen"], subs[c])
+                                      if pd.notna(v)), computed_label="jumlah sub komponennya"))

@@ -8,13 +8,15 @@ from typing import Any, Mapping
 
 import pandas as pd
 
+from lkjip.audit.context import Years, _Context
 from lkjip.audit.cross import _cross_checks
-from lkjip.audit.figures import _Context
+from lkjip.audit.document import _document_checks
+from lkjip.audit.explain import Explainer
 from lkjip.audit.frames import _text
 from lkjip.audit.internal import _check_koordinasi, _check_paten, _check_sakip, _check_tree
-from lkjip.audit.published import _published_checks
+from lkjip.audit.places import _places_checks
+from lkjip.audit.published import _published_checks, records, rows_of_audit
 from lkjip.audit.result import AuditResult, _Rows
-from lkjip.rules import INDICATOR_IDS
 from lkjip.rules.printed import decimals_of_text
 
 # ---------------------------------------------------------------- entry points
@@ -27,20 +29,44 @@ def _unit_dict(unit: Any) -> dict:
     return dict(unit)
 
 
+def _indicators_of(datasets, targets, unit, year, notes: list[str]) -> pd.DataFrame | None:
+    try:
+        from lkjip.indicators import compute_indicators
+
+        return compute_indicators(datasets, targets, unit, year)
+    except Exception as exc:  # noqa: BLE001 - reported, the rest of the audit still runs
+        notes.append(f"indikator tahun {year} tidak dapat dihitung ({type(exc).__name__}: {exc}); "
+                     "angka indikator yang dipublikasikan untuk tahun itu tidak diperiksa")
+        return None
+
+
+def years_needed(published: pd.DataFrame | None, year: int) -> list[int]:
+    """The years whose data the audit of ``year`` recomputes figures of (the years its document prints)."""
+    if published is None or not len(published):
+        return []
+    rows = rows_of_audit(published, year)
+    return sorted({int(y) for y in pd.to_numeric(rows["tahun"], errors="coerce").dropna()})
+
+
 def audit_year(datasets: Mapping[str, pd.DataFrame], *, year: int,
                indicators: pd.DataFrame | None = None, published: pd.DataFrame | None = None,
                targets: pd.DataFrame | None = None, unit: Any = None,
                sources: Mapping[str, Any] | None = None,
-               previous_datasets: Mapping[str, pd.DataFrame] | None = None) -> AuditResult:
-    """Audit one unit-year (see the module docstring for the checks).
+               previous_datasets: Mapping[str, pd.DataFrame] | None = None,
+               other_years: Mapping[int, Mapping[str, pd.DataFrame]] | None = None,
+               other_sources: Mapping[int, Mapping[str, Any]] | None = None) -> AuditResult:
+    """Audit one unit-year (see the package docstring for the checks).
 
     ``datasets`` maps dataset names to the reader's frames; ``indicators`` is
     the year's indicator frame (computed with :mod:`lkjip.indicators` when
-    omitted and published indicator figures need it); ``published``,
-    ``targets`` the unit-level frames; ``unit`` the unit.yaml mapping (or a
+    omitted and published figures need it); ``published``, ``targets`` the
+    unit-level frames; ``unit`` the unit.yaml mapping (or a
     :class:`lkjip.unit.Unit`); ``sources`` maps dataset names to their files
-    (for ``berkas``); ``previous_datasets`` the previous year's frames.
-    No input frame is modified.
+    (for ``berkas``); ``previous_datasets`` the previous year's frames;
+    ``other_years`` the frames of other years whose figures the document
+    prints (year -> datasets; the previous year defaults to
+    ``previous_datasets``), ``other_sources`` their files. No input frame is
+    modified.
     """
     year = int(year)
     unit = _unit_dict(unit)
@@ -49,6 +75,10 @@ def audit_year(datasets: Mapping[str, pd.DataFrame], *, year: int,
     targets = targets.copy() if isinstance(targets, pd.DataFrame) else None
     indicators = indicators.copy() if isinstance(indicators, pd.DataFrame) else None
     previous = {k: v.copy() for k, v in (previous_datasets or {}).items() if isinstance(v, pd.DataFrame)}
+    others = {int(y): {k: v for k, v in frames.items() if isinstance(v, pd.DataFrame)}
+              for y, frames in (other_years or {}).items()}
+    if previous and year - 1 not in others:
+        others[year - 1] = previous
     out = _Rows(sources)
 
     # family 1
@@ -63,27 +93,36 @@ def audit_year(datasets: Mapping[str, pd.DataFrame], *, year: int,
     if "sakip_evaluasi" in d:
         _check_sakip(d["sakip_evaluasi"], out)
 
-    # indicators for family 3 (only when a published indicator figure needs them)
-    wants_ind = published is not None and len(published) and published["indikator"].map(_text).isin(
-        INDICATOR_IDS + tuple(f"tingkat_efisiensi:{i}" for i in INDICATOR_IDS)).any()
-    if indicators is None and wants_ind:
-        try:
-            from lkjip.indicators import compute_indicators
-            indicators = compute_indicators(d, targets, unit, year)
-        except Exception as exc:  # noqa: BLE001 - reported, the rest of the audit still runs
-            out.notes.append(f"indikator tidak dapat dihitung ({type(exc).__name__}: {exc}); "
-                             "angka indikator yang dipublikasikan tidak diperiksa")
-    ctx = _Context(d, indicators, unit, year)
+    # the years the document prints, each with its indicators (only when a published figure needs them)
+    has_pub = published is not None and len(published)
+    needed = years_needed(published, year) if has_pub else []
+    if indicators is None and has_pub and d:
+        indicators = _indicators_of(d, targets, unit, year, out.notes)
+    contexts = {year: _Context(d, indicators, unit, year, targets=targets, files=sources)}
+    for y in needed:
+        if y != year and others.get(y):
+            frames = {k: v.copy() for k, v in others[y].items()}
+            contexts[y] = _Context(frames, _indicators_of(frames, targets, unit, y, out.notes), unit, y,
+                                   targets=targets, files=(other_sources or {}).get(y))
+    years = Years(contexts, targets, unit, files=sources)
+    ctx = contexts[year]
 
     # family 2
-    _cross_checks(d, ctx, out, year=year, published=published, targets=targets, unit=unit,
-                  previous=previous)
+    _cross_checks(d, ctx, out, year=year, published=published, targets=targets, unit=unit, previous=previous)
 
-    # family 3
-    if published is not None and len(published):
-        _published_checks(published, ctx, out, year)
+    # families 3, 4, 5
+    if has_pub:
+        show_nip = bool(unit.get("tampilkan_nip", False))
+        rows = records(published, year)
+        explainer = Explainer(rows, years)
+        _published_checks(rows, years, out, explain=explainer, show_nip=show_nip)
+        _document_checks(rows, out, show_nip=show_nip)
+        _places_checks(rows, out, show_nip=show_nip)
 
-    return AuditResult(out.frame(), year=year, unit=unit.get("kode"), catatan=out.notes)
+    frame = out.frame()
+    frame["uraian"] = [u if isinstance(u, str) and u else _text(i).replace("_", " ")
+                       for u, i in zip(frame["uraian"], frame["item"])]
+    return AuditResult(frame, year=year, unit=unit.get("kode"), catatan=out.notes)
 
 
 def _published_decimals(path: Path, frame: pd.DataFrame) -> pd.DataFrame:
@@ -104,7 +143,8 @@ def _published_decimals(path: Path, frame: pd.DataFrame) -> pd.DataFrame:
 
 def audit_unit_year(data_dir: Path | str, unit: str, year: int,
                     processed_dir: Path | str | None = None) -> AuditResult:
-    """Read a unit-year's raw data, compute its indicators, audit it.
+    """Read a unit-year's raw data (and the other years its published document prints),
+    compute their indicators, audit it.
 
     Writes ``<processed_dir>/<unit>/<year>/audit.csv`` when ``processed_dir``
     is given. Raw files are only read.
@@ -128,25 +168,20 @@ def audit_unit_year(data_dir: Path | str, unit: str, year: int,
         sources["targets"] = tpath
     unit_map = load_unit(data_dir, unit).as_dict()
     notes: list[str] = []
-    previous = None
-    if year - 1 in list_years(data_dir, unit):
+    available = set(list_years(data_dir, unit))
+    wanted = (set(years_needed(published, year)) | {year - 1}) & available - {year}
+    others: dict[int, dict] = {}
+    other_sources: dict[int, dict] = {}
+    for y in sorted(wanted):
         try:
-            previous, _ = read_year(data_dir, unit, year - 1)
+            others[y], files_y = read_year(data_dir, unit, y)
+            other_sources[y] = {**dict(files_y), **{k: sources[k] for k in ("targets", "published") if k in sources}}
         except Exception as exc:  # noqa: BLE001
-            notes.append(f"data tahun {year - 1} tidak terbaca ({exc}); realisasi tahun lalu tidak dibandingkan")
-    indicators = None
-    try:
-        from lkjip.indicators import compute_indicators
-    except ImportError:
-        notes.append("modul lkjip.indicators tidak ada; angka indikator yang dipublikasikan tidak diperiksa")
-    else:
-        try:
-            indicators = compute_indicators(frames, targets, unit_map, year)
-        except Exception as exc:  # noqa: BLE001 - the totals are still worth auditing
-            notes.append(f"indikator tidak dapat dihitung ({type(exc).__name__}: {exc}); "
-                         "angka indikator yang dipublikasikan tidak diperiksa")
+            notes.append(f"data tahun {y} tidak terbaca ({exc}); angka tahun itu tidak dibandingkan")
+    indicators = _indicators_of(frames, targets, unit_map, year, notes)
     result = audit_year(frames, year=year, indicators=indicators, published=published, targets=targets,
-                        unit=unit_map, sources=sources, previous_datasets=previous)
+                        unit=unit_map, sources=sources, previous_datasets=others.get(year - 1),
+                        other_years=others, other_sources=other_sources)
     result.unit = unit
     result.catatan = notes + result.catatan
     if processed_dir is not None:

@@ -1,0 +1,343 @@
+"""The audit report for an auditor (notebook 04): words, places and formatted figures, no identifiers.
+
+Every function takes an :class:`~lkjip.audit.result.AuditResult` and returns a
+frame with Indonesian headers. Report tables (:func:`ringkasan`,
+:func:`per_bab`, :func:`terbesar`, :func:`temuan_per_penyebab`,
+:func:`daftar_diperiksa`, :func:`tidak_diperiksa`) hold text: each figure is
+written with its printed decimals and unit through :mod:`lkjip.fmt`, each
+place as the LKjIP names it (table, row, column, page when known), each
+recomputed value with the raw file and spreadsheet rows it comes from.
+Workbench frames (:func:`audit_frame`, :func:`selisih_frame`,
+:func:`cakupan_frame`) keep numbers as numbers so that an auditor can
+filter and sort them in the notebook.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+from markupsafe import escape
+
+from lkjip.audit.causes import CAUSE_LABELS, CAUSES
+from lkjip.audit.coverage import figure_status
+from lkjip.audit.labels import CHAPTERS, DATA_CHAPTER, FAMILY_LABELS, STATUS_LABELS, kind_of, unit_of
+from lkjip.audit.result import (
+    FAMILIES,
+    FAMILY_CROSS,
+    FAMILY_DOCUMENT,
+    FAMILY_INTERNAL,
+    FAMILY_PLACES,
+    FAMILY_PUBLISHED,
+    SELISIH,
+    SESUAI,
+    TIDAK_DIPERIKSA,
+    AuditResult,
+)
+from lkjip.fmt import fmt_int, fmt_number, fmt_rupiah
+from lkjip.markup import md_text
+
+#: What each cause means, for the introduction of its group of findings.
+CAUSE_INTROS = {
+    "salah_ketik_digit": "Angka tercetak berbeda satu digit (atau dua digit bersebelahan tertukar) dari angka yang "
+                         "seharusnya.",
+    "pembulatan": "Angka tercetak sama dengan angka yang seharusnya bila dibulatkan lain: dipotong, dibulatkan ke "
+                  "desimal yang lebih sedikit, memakai bobot yang dibulatkan, atau dihitung dari angka antara yang "
+                  "sudah dibulatkan.",
+    "penjumlahan": "Jumlah tercetak melewatkan atau menghitung dua kali satu rinciannya.",
+    "beda_periode": "Angka tercetak berasal dari periode lain daripada tahun laporan.",
+    "beda_sumber": "Angka tercetak sama dengan angka tahun lain atau dokumen lain (disebutkan).",
+    "tidak_diketahui": "Penyebab selisih tidak dapat ditentukan dari data; mohon dijelaskan oleh penyusun.",
+}
+
+_CUT = 110
+
+
+def _blank(v) -> bool:
+    return v is None or (not isinstance(v, str) and pd.isna(v)) or (isinstance(v, str) and not v.strip())
+
+
+def _short(text: str, n: int = _CUT) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def decimals_of_row(row) -> int:
+    """The printed decimals of a row, read back from its tolerance (0,005 -> 2)."""
+    tol = row.get("toleransi")
+    if _blank(tol) or not tol or tol <= 0:
+        return 0
+    return max(0, int(round(-math.log10(2 * float(tol)))))
+
+
+def figure(value, decimals: int, unit: str) -> str:
+    """A figure as a reader sees it: ``Rp 2.567.147.148``, ``94,38``, ``11.119``; blank as a dash."""
+    if _blank(value):
+        return "–"
+    if unit == "Rp":
+        return fmt_rupiah(value, decimals if decimals and float(value) != round(float(value)) else 0)
+    return fmt_number(value, decimals) if decimals else fmt_int(value)
+
+
+def place(row) -> str:
+    """Where the figure is printed (LKjIP place, row and column label, page), or the data file and row."""
+    lokasi = row.get("lokasi")
+    if _blank(lokasi):
+        berkas = row.get("berkas")
+        baris = row.get("baris")
+        where = "" if _blank(berkas) else str(berkas)
+        if not _blank(baris):
+            where += f" baris {int(baris)}"
+        return f"Data masukan: {where}".strip() if where else "Data masukan"
+    parts = [str(lokasi)]
+    for c in ("baris_label", "kolom_label"):
+        v = row.get(c)
+        if not _blank(v):
+            parts.append(_short(str(v), 70))
+    text = ", ".join(parts) if len(parts) < 3 else f"{parts[0]}, {parts[1]} / {parts[2]}"
+    if not _blank(row.get("halaman")):
+        text += f", hlm. {row.get('halaman')}"
+    return text
+
+
+def _values(row) -> tuple[str, str, str]:
+    unit = unit_of(row.get("indikator"), row.get("dataset"))
+    d = decimals_of_row(row)
+    return (figure(row.get("dipublikasikan"), d, unit), figure(row.get("dihitung"), d, unit),
+            figure(row.get("selisih"), d, unit))
+
+
+def _recomputed_from(row) -> str:
+    if row.get("pemeriksaan") == FAMILY_INTERNAL:
+        return "jumlah baris lain di berkas yang sama"
+    v = row.get("sumber_hitungan")
+    return "" if _blank(v) else str(v)
+
+
+# ---------------------------------------------------------------- summary page
+
+def ringkasan(result: AuditResult) -> pd.DataFrame:
+    """The coverage of the printed figures in one column (the first table of the report)."""
+    c = result.coverage().iloc[0]
+    rows = [("Angka yang tercetak di LKjIP", c["dicetak"]),
+            ("Diperiksa", c["diperiksa"]),
+            ("– dihitung ulang dari data masukan", c["dihitung_ulang"]),
+            ("– diperiksa terhadap rinciannya di tabel yang sama", c["diperiksa_dalam_tabel"]),
+            ("Sesuai", c["sesuai"]),
+            ("Selisih", c["selisih"]),
+            ("Tidak dapat diperiksa (alasannya di bagian akhir)", c["tidak_dapat_diperiksa"])]
+    return pd.DataFrame({"Cakupan": [r[0] for r in rows], "Jumlah angka": [fmt_int(r[1]) for r in rows]})
+
+
+def per_bab(result: AuditResult) -> pd.DataFrame:
+    """Per chapter of the LKjIP: printed, checked, equal, different, not checkable."""
+    cov = result.coverage("bab").reset_index()
+    cov["bab"] = cov["bab"].replace("", "Lainnya")
+    order = {b: i for i, b in enumerate([*CHAPTERS, "Lainnya", "Jumlah"])}
+    cov = cov.sort_values("bab", key=lambda s: s.map(lambda b: order.get(b, 50)), kind="stable")
+    out = pd.DataFrame({"Bab": cov["bab"], "Angka tercetak": cov["dicetak"], "Diperiksa": cov["diperiksa"],
+                        "Sesuai": cov["sesuai"], "Selisih": cov["selisih"],
+                        "Tidak dapat diperiksa": cov["tidak_dapat_diperiksa"]})
+    for c in out.columns[1:]:
+        out[c] = out[c].map(fmt_int)
+    return out.reset_index(drop=True)
+
+
+def per_pemeriksaan(result: AuditResult) -> pd.DataFrame:
+    """The comparisons per check family, in words."""
+    counts = result.counts().reset_index()
+    return pd.DataFrame({"Pemeriksaan": counts["pemeriksaan"].map(FAMILY_LABELS),
+                         "Dibandingkan": counts["diperiksa"].map(fmt_int),
+                         "Sesuai": counts["sesuai"].map(fmt_int), "Selisih": counts["selisih"].map(fmt_int)})
+
+
+def terbesar(result: AuditResult, kind: str = "rupiah", n: int = 5) -> pd.DataFrame:
+    """The ``n`` largest differences in rupiah (``kind="rupiah"``) or in points (``"poin"``: indices and %).
+
+    Figures of families 1-4; a value printed in several places counts once.
+    """
+    d = result.differences()
+    d = d[d["pemeriksaan"] != FAMILY_PLACES]
+    if not len(d):
+        return pd.DataFrame(columns=["Tempat di LKjIP", "Angka", "Tercetak", "Dihitung", "Selisih",
+                                     "Kemungkinan penyebab"])
+    kinds = [kind_of(i, ds) for i, ds in zip(d["indikator"], d["dataset"])]
+    d = d[[k == kind for k in kinds]].copy()
+    d["_abs"] = d["selisih"].abs()
+    d = d.sort_values("_abs", ascending=False, kind="stable")
+    d = d.drop_duplicates(["indikator", "dipublikasikan", "dihitung"]) if "indikator" in d else d
+    d = d.head(n)
+    return _finding_table(d, penjelasan=False)
+
+
+# ---------------------------------------------------------------- findings
+
+def _finding_table(d: pd.DataFrame, penjelasan: bool = True) -> pd.DataFrame:
+    rows = []
+    for _, r in d.iterrows():
+        pub, comp, diff = _values(r)
+        row = {"Tempat di LKjIP": place(r), "Angka": _short(r.get("uraian") or r.get("item") or "", 120),
+               "Tercetak": pub, "Dihitung": comp, "Selisih": diff}
+        if penjelasan:
+            row["Penjelasan"] = r.get("penjelasan") or ""
+        else:
+            row["Kemungkinan penyebab"] = CAUSE_LABELS.get(r.get("kemungkinan_penyebab"), "")
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def _order(d: pd.DataFrame) -> pd.DataFrame:
+    fam = {f: i for i, f in enumerate([FAMILY_PUBLISHED, FAMILY_DOCUMENT, FAMILY_PLACES, FAMILY_INTERNAL,
+                                       FAMILY_CROSS])}
+    bab = {b: i for i, b in enumerate(CHAPTERS)}
+    return d.assign(_f=d["pemeriksaan"].map(fam), _b=d["bab"].map(lambda b: bab.get(b, 9))) \
+        .sort_values(["_f", "_b"], kind="stable").drop(columns=["_f", "_b"])
+
+
+def temuan_per_penyebab(result: AuditResult) -> list[tuple[str, str, pd.DataFrame]]:
+    """Every difference, grouped by likely cause: (heading, what the cause means, table)."""
+    d = result.differences()
+    out = []
+    for cause in CAUSES:
+        sel = d[d["kemungkinan_penyebab"] == cause]
+        if not len(sel):
+            continue
+        heading = f"{CAUSE_LABELS[cause]} ({fmt_int(len(sel))} temuan)"
+        out.append((heading, CAUSE_INTROS[cause], _finding_table(_order(sel))))
+    return out
+
+
+def daftar_diperiksa(result: AuditResult) -> pd.DataFrame:
+    """Every printed figure that was compared: place, name, printed, recomputed, status, raw rows."""
+    f = result.frame
+    figs = figure_status(f)
+    status = dict(zip(figs["baris"], figs["status"]))
+    pub = f[(f["pemeriksaan"] == FAMILY_PUBLISHED) & f["baris"].notna()]
+    others = {fam: f[(f["pemeriksaan"] == fam) & f["baris"].notna()].drop_duplicates("baris").set_index("baris")
+              for fam in (FAMILY_DOCUMENT, FAMILY_PLACES)}
+    rows = []
+    for _, r in pub.iterrows():
+        st = status.get(r["baris"])
+        if st not in (SESUAI, SELISIH):
+            continue
+        use, src = r, _recomputed_from(r)
+        if r["status"] not in (SESUAI, SELISIH):
+            # compared with its printed parts, or only with the same figure printed elsewhere
+            for fam, what in ((FAMILY_DOCUMENT, "angka rincian di tabel yang sama"),
+                              (FAMILY_PLACES, "angka yang sama di tempat lain")):
+                if r["baris"] in others[fam].index:
+                    use, src = others[fam].loc[r["baris"]], what
+                    break
+        p, c, _ = _values(use)
+        label = " / ".join(_short(str(r[k]), 60) for k in ("baris_label", "kolom_label") if not _blank(r.get(k)))
+        if not _blank(r.get("halaman")):
+            label += f", hlm. {r.get('halaman')}"
+        rows.append({"Lokasi": r.get("lokasi") or "", "Baris / kolom": label,
+                     "Angka": _short(r.get("uraian") or "", 80), "Tercetak": p, "Dihitung": c,
+                     "Status": STATUS_LABELS[st], "Dihitung dari": src})
+    return pd.DataFrame(rows, columns=["Lokasi", "Baris / kolom", "Angka", "Tercetak", "Dihitung", "Status",
+                                       "Dihitung dari"])
+
+
+def daftar_per_tempat(result: AuditResult) -> list[tuple[str, pd.DataFrame]]:
+    """:func:`daftar_diperiksa` split by place of the LKjIP, in document order."""
+    d = daftar_diperiksa(result)
+    return [(lokasi or "Lainnya", group.drop(columns="Lokasi").reset_index(drop=True))
+            for lokasi, group in d.groupby("Lokasi", sort=False)]
+
+
+def tidak_diperiksa(result: AuditResult) -> pd.DataFrame:
+    """The printed figures that could not be checked, by reason and place, with how many."""
+    f = result.frame
+    figs = figure_status(f)
+    left = set(figs.loc[figs["status"] == TIDAK_DIPERIKSA, "baris"])
+    sel = f[(f["pemeriksaan"] == FAMILY_PUBLISHED) & f["baris"].isin(left)]
+    if not len(sel):
+        return pd.DataFrame(columns=["Alasan", "Tempat di LKjIP", "Jumlah angka"])
+    g = sel.assign(_lok=sel["lokasi"].fillna("")).groupby(["keterangan", "_lok"], sort=False).size().reset_index()
+    g.columns = ["Alasan", "Tempat di LKjIP", "Jumlah angka"]
+    g["Alasan"] = g["Alasan"].map(lambda s: s[:1].upper() + s[1:])
+    g["Jumlah angka"] = g["Jumlah angka"].map(fmt_int)
+    return g
+
+
+# ---------------------------------------------------------------- workbench
+
+_READABLE = {
+    "pemeriksaan": "Pemeriksaan", "bab": "Bab", "lokasi": "Lokasi", "baris_label": "Label baris",
+    "kolom_label": "Label kolom", "halaman": "Halaman", "uraian": "Angka", "tahun": "Tahun",
+    "dipublikasikan": "Tercetak", "dihitung": "Dihitung", "selisih": "Selisih", "status": "Status",
+    "kemungkinan_penyebab": "Kemungkinan penyebab", "penjelasan": "Penjelasan", "teks": "Teks tercetak",
+    "sumber_hitungan": "Dihitung dari", "keterangan": "Keterangan", "berkas": "Berkas", "baris": "Baris berkas",
+    "indikator": "Kode angka",
+}
+
+
+def audit_frame(result: AuditResult) -> pd.DataFrame:
+    """Every row of the audit with readable names (numbers stay numbers, for filtering)."""
+    f = result.frame
+    out = f[list(_READABLE)].rename(columns=_READABLE).copy()
+    out["Pemeriksaan"] = f["pemeriksaan"].map(FAMILY_LABELS)
+    out["Bab"] = f["bab"].fillna(DATA_CHAPTER)
+    out["Status"] = f["status"].map(STATUS_LABELS)
+    out["Kemungkinan penyebab"] = f["kemungkinan_penyebab"].map(CAUSE_LABELS)
+    return out
+
+
+def selisih_frame(result: AuditResult) -> pd.DataFrame:
+    """Only the differences, readable names."""
+    a = audit_frame(result)
+    return a[result.frame["status"] == SELISIH].reset_index(drop=True)
+
+
+def cakupan_frame(result: AuditResult) -> pd.DataFrame:
+    """Coverage per place of the LKjIP (numbers), in document order."""
+    cov = result.coverage("lokasi").reset_index()
+    return cov.rename(columns={"lokasi": "Lokasi", "dicetak": "Angka tercetak", "diperiksa": "Diperiksa",
+                               "sesuai": "Sesuai", "selisih": "Selisih",
+                               "tidak_dapat_diperiksa": "Tidak dapat diperiksa",
+                               "dihitung_ulang": "Dihitung ulang", "diperiksa_dalam_tabel": "Diperiksa dalam tabel"})
+
+
+# ---------------------------------------------------------------- HTML for the notebook
+
+def table_block(frame: pd.DataFrame, caption: str | None = None, source: str | None = None, *,
+                small: bool = False) -> str:
+    """A report table as HTML (lkjip.notebook.table_html: escaped cells, print classes) with caption and
+    source; ``small`` prints it in the smaller font of wide tables (class ``lkjip-wide-xl``)."""
+    from lkjip.notebook import table_html
+
+    parts = []
+    if caption:
+        parts.append(f'<p class="lkjip-caption"><strong>{escape(caption)}</strong></p>')
+    html = table_html(frame)
+    if small and "lkjip-wide" not in html.split(">", 1)[0]:
+        html = html.replace('<table class="', '<table class="lkjip-wide-xl ', 1)
+    parts.append(html)
+    if source:
+        parts.append(f'<p class="lkjip-source"><em>Sumber: {escape(source)}</em></p>')
+    return "\n".join(parts)
+
+
+def section(title: str, anchor: str, blocks: list[str], *, landscape: bool = False, level: int = 2) -> str:
+    """A titled part of the report as one HTML block; ``landscape`` prints it on A4 landscape pages
+    (class ``lkjip-landscape`` of the print CSS), title included, so that no page holds only a title."""
+    head = f'<h{level} id="{escape(anchor)}">{escape(title)}</h{level}>'
+    body = "\n".join([head, *blocks])
+    return f'<div class="lkjip-landscape">\n{body}\n</div>' if landscape else body
+
+
+def paragraph(text: str) -> str:
+    return f"<p>{escape(text)}</p>"
+
+
+def show(html: str) -> None:
+    """Display an HTML block in the notebook (the export keeps it as it is)."""
+    from IPython.display import HTML, display
+
+    display(HTML(html))
+
+
+__all__ = ["CAUSE_INTROS", "FAMILIES", "escape", "md_text", "audit_frame", "cakupan_frame", "daftar_diperiksa", "decimals_of_row",
+           "daftar_per_tempat", "figure", "paragraph", "per_bab", "per_pemeriksaan", "place", "ringkasan", "section",
+           "selisih_frame", "show", "table_block", "temuan_per_penyebab", "terbesar", "tidak_diperiksa"]
