@@ -48,7 +48,22 @@ TEXT_FIELDS = {
     "koordinasi": ("uraian", "seksi"),
     "inovasi": ("nama", "nomor_sk"),
     "targets": ("satuan",),
-    "published": ("sumber",),
+    "published": ("sumber", "makna"),
+    # contract v2 (free text only: references between files get the same spoiled text, see spoil())
+    "isu_strategis": ("uraian",),
+    "tugas_fungsi": ("uraian",),
+    "organisasi": ("unit_kerja", "induk"),
+    "proses_bisnis": ("uraian",),
+    "renstra": ("uraian", "keterangan"),
+    "sarana": ("uraian", "keterangan"),
+    "penduduk": ("desa", "sumber"),
+    "perjanjian_kinerja": ("rincian",),
+    "perjanjian_kinerja_anggaran": ("program", "keterangan"),
+    "dokumen": ("judul", "tempat", "dasar_uraian"),
+    "penandatangan": ("nama", "pangkat"),
+    "laporan_pejabat": ("nama", "pangkat", "jabatan_atasan", "rencana_tindak_lanjut", "tanggapan_atasan"),
+    "tindak_lanjut_evaluasi": ("rekomendasi", "tindak_lanjut", "sumber_rekomendasi", "keterangan"),
+    "prestasi": ("uraian", "peringkat"),
 }
 TOTALS = ("jumlah", "total")
 
@@ -61,7 +76,8 @@ def hostile_unit(raw_dir: Path, out: Path, secret_file: Path) -> None:
     def spoil(value: str, column: str) -> str:
         if not value.strip() or value.strip().lower() in TOTALS:
             return value
-        payload = bad[sum(map(ord, f"{column}:{value}")) % len(bad)]
+        # the same text gets the same payload wherever it appears, so references between files still match
+        payload = bad[sum(map(ord, value)) % len(bad)]
         # posts keep their first words (the Bab I grouping reads them); everything else starts with the payload
         return f"{value} {payload}" if column == "jabatan" else f"{payload} {value}"
 
