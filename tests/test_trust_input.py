@@ -342,6 +342,12 @@ def test_a_failing_validate_report_still_never_touches_published_files(ws, capsy
     assert "ikm_survei.csv, baris 4, kolom 'u1'" in err and "ikm_survei.csv, baris 5, kolom 'u9'" in err
     assert (ws.root / "cek" / "gedeg" / YEAR / "validasi.html").exists()
     assert ws.published() == ws.before
+    # the same survey through `lkjip ingest`: exit 2, the cells named, nothing written anywhere
+    assert ws.cli("ingest", "--unit", "gedeg", "--year", YEAR) == 2
+    err = capsys.readouterr().err
+    assert "ikm_survei.csv, baris 4, kolom 'u1'" in err and "tidak ditulis" in err
+    assert not (ws.root / "data" / "processed" / "_scratch" / "gedeg" / YEAR).exists()
+    assert ws.published() == ws.before
 
 
 def test_ingest_refuses_to_write_into_the_published_processed_folder(ws, capsys):
