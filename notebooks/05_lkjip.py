@@ -60,13 +60,13 @@ def teks(key, drafted):
 
 
 # %% tags=["remove_input", "judul"]
-Markdown(narrative.judul(laporan))
+HTML(narrative.judul(laporan))
 
 # %% [markdown]
 # # Kata Pengantar
 
 # %% tags=["remove_input"]
-Markdown("" if final else narrative.draft_notice(laporan))
+HTML("" if final else narrative.draft_notice(laporan))
 
 # %% tags=["remove_input"]
 teks("kata_pengantar", narrative.kata_pengantar)

@@ -14,6 +14,10 @@ Every expectation carries ``meta``:
   ``peringatan`` (the finding goes into the report);
 - ``kolom``: the column(s) of the input file the rule is about.
 
+Every dataset with a natural key (``lkjip.schema.Dataset.key``) gets the rule
+``<dataset>.kunci.unik``, the same rule the reader applies (a duplicate is an
+error naming both rows).
+
 Columns whose name is listed in a suite's ``meta.kolom_bantu`` are helper
 columns that :mod:`lkjip.validation` derives before validating (for example the
 number of answered survey items); they never come from the analysts' files.
@@ -128,6 +132,24 @@ def totals_rule(name: str, kolom: str) -> dict:
                 "(selisih dilaporkan, data tidak diubah)", "peringatan", kolom)
 
 
+def key_rule(name: str) -> dict:
+    """The dataset's natural key (``lkjip.schema.Dataset.key``) is unique: a repeated row would count twice.
+
+    Runs on the helper column ``kunci`` (``lkjip.ingest.natural_key``: the key
+    cells as one text, case and spacing ignored, ``<NA>`` for printed totals
+    and rows whose key cells are all blank), the same rule the reader applies.
+    """
+    spec = DATASETS[name]
+    columns = spec.key_columns
+    return rule(f"{name}.kunci.unik", "expect_column_values_to_be_unique", {"column": "kunci"},
+                f"Setiap {spec.one_row_per} hanya boleh tercatat sekali: kunci {' + '.join(columns)} tidak boleh "
+                "berulang (huruf besar/kecil dan spasi tidak dibedakan; baris JUMLAH dan kunci kosong tidak diperiksa)",
+                "error", ", ".join(columns))
+
+
+KEY_HELPER = "isi kolom kunci dataset digabung (huruf kecil, spasi tunggal); kosong untuk baris JUMLAH dan kunci kosong"
+
+
 def suite(name: str, title: str, expectations: list[dict], helpers: dict[str, str] | None = None) -> dict:
     meta = {
         "dataset": name,
@@ -136,6 +158,10 @@ def suite(name: str, title: str, expectations: list[dict], helpers: dict[str, st
         "kolom_bantu": helpers or {},
         "catatan": "Dibuat oleh scripts/build_expectations.py; jalankan ulang skrip itu setelah mengubah aturan.",
     }
+    if DATASETS[name].key_columns:
+        if not any(e["meta"]["id"] == f"{name}.kunci.unik" for e in expectations):
+            expectations = [*expectations, key_rule(name)]
+        meta["kolom_bantu"] = {**meta["kolom_bantu"], "kunci": KEY_HELPER}
     ids = [e["meta"]["id"] for e in expectations]
     dup = {i for i in ids if ids.count(i) > 1}
     assert not dup, dup
@@ -207,8 +233,6 @@ def anggaran() -> dict:
                    {"column": "kode", "regex": r"^\d{1,2}\.\d{2}\.\d{2}(?:\.\d\.\d{2}(?:\.\d{4})?)?$", **NOT_TOTAL},
                    "Kode harus berbentuk program 7.01.01, kegiatan 7.01.01.2.01 atau sub kegiatan 7.01.01.2.01.0001",
                    "error", "kode"))
-    ex.append(rule(f"{n}.kode.unik", "expect_column_values_to_be_unique", {"column": "kode", **NOT_TOTAL},
-                   "Kode tidak boleh berulang", "error", "kode"))
     ex += at_least_zero(n, ("pagu", "realisasi"), "Nilai", total_rows=True)
     ex.append(rule(f"{n}.realisasi.maks_pagu", "expect_column_pair_values_a_to_be_greater_than_b",
                    {"column_A": "pagu", "column_B": "realisasi", "or_equal": True,
@@ -231,9 +255,6 @@ def lra() -> dict:
                    {"column": "kode_rekening", "regex": r"^\d(?:\.\d{1,4})*$", **NOT_TOTAL},
                    "Kode rekening harus berbentuk 5, 5.1, 5.1.01, ... (angka dipisah titik)", "error",
                    "kode_rekening"))
-    ex.append(rule(f"{n}.kode_rekening.unik", "expect_column_values_to_be_unique",
-                   {"column": "kode_rekening", **NOT_TOTAL},
-                   "Kode rekening tidak boleh berulang", "error", "kode_rekening"))
     ex += at_least_zero(n, ("anggaran", "realisasi", "realisasi_tahun_lalu"), "Nilai", total_rows=True)
     ex.append(rule(f"{n}.realisasi.maks_anggaran", "expect_column_pair_values_a_to_be_greater_than_b",
                    {"column_A": "anggaran", "column_B": "realisasi", "or_equal": True,
@@ -262,8 +283,6 @@ def pegawai() -> dict:
     ex.append(rule(f"{n}.nip.format_asn", "expect_column_values_to_match_regex",
                    {"column": "nip", "regex": r"^\d{18}$", **ASN},
                    "NIP ASN harus 18 angka tanpa spasi", "error", "nip"))
-    ex.append(rule(f"{n}.nip.unik_asn", "expect_column_values_to_be_unique", {"column": "nip", **ASN},
-                   "NIP ASN tidak boleh berulang", "error", "nip"))
     for dim, mx in IP_ASN_MAX.items():
         ex.append(rule(f"{n}.{dim}.rentang", "expect_column_values_to_be_between",
                        {"column": dim, "min_value": 0, "max_value": mx},
@@ -309,9 +328,6 @@ def sakip_evaluasi() -> dict:
                    {"column": "subkomponen", "value_set": list(SAKIP_SUBCOMPONENTS)},
                    "Subkomponen harus keberadaan, kualitas atau pemanfaatan (kosong = baris komponen)",
                    "error", "subkomponen"))
-    ex.append(rule(f"{n}.baris.unik", "expect_compound_columns_to_be_unique",
-                   {"column_list": ["komponen", "subkomponen_atau_komponen"]},
-                   "Setiap komponen dan subkomponen hanya boleh muncul sekali", "error", "komponen, subkomponen"))
     weights = ", ".join(f"{k} {v}" for k, v in SAKIP_WEIGHTS.items())
     shares = ", ".join(f"{k} {round(v * 100)}%" for k, v in SAKIP_SUBCOMPONENT_SHARES.items())
     ex.append(rule(f"{n}.bobot.baku", "expect_column_pair_values_to_be_equal",
@@ -370,10 +386,10 @@ def targets() -> dict:
     ex.append(rule(f"{n}.dokumen.pilihan", "expect_column_values_to_be_in_set",
                    {"column": "dokumen", "value_set": list(TARGET_DOCUMENTS)},
                    "Dokumen harus renstra, renstra_perubahan, pk atau pk_perubahan", "error", "dokumen"))
-    ex.append(rule(f"{n}.baris.unik", "expect_compound_columns_to_be_unique",
-                   {"column_list": ["indikator", "dokumen", "tahun"]},
-                   "Satu indikator hanya boleh punya satu target per dokumen dan tahun", "error",
-                   "indikator, dokumen, tahun"))
+    ex.append(rule(f"{n}.target.bukan_nol", "expect_column_values_to_not_be_in_set",
+                   {"column": "target", "value_set": [0]},
+                   "Target 0: capaian (realisasi dibanding target) tidak dapat dihitung untuk indikator, dokumen "
+                   "dan tahun ini; laporan menuliskannya 'tidak dapat dihitung'", "peringatan", "target"))
     ex.append(rule(f"{n}.indikator.tahun_laporan_lengkap", "expect_column_distinct_values_to_contain_set",
                    {"column": "indikator_tahun_laporan", "value_set": list(KEY_INDICATORS)},
                    "Ketujuh indikator kinerja utama harus punya target untuk tahun laporan (dokumen apa pun): "
@@ -399,10 +415,11 @@ def in_vocab(name: str) -> list[dict]:
 
 
 def unique_key(name: str) -> dict:
-    key = DATASETS[name].key
-    return rule(f"{name}.kunci.unik", "expect_column_values_to_be_unique", {"column": "kunci"},
-                "Kombinasi " + ", ".join(key) + " tidak boleh berulang" + (" (di antara baris yang berlaku pada "
-                "tahun laporan)" if DATASETS[name].period else ""), "error", ", ".join(key))
+    """The natural-key rule of :func:`key_rule`; a period file compares the rows valid in the report year."""
+    out = key_rule(name)
+    if DATASETS[name].period:
+        out["meta"]["aturan"] += " (di antara baris yang berlaku pada tahun laporan)"
+    return out
 
 
 def v2_suite(name: str, extra: list[dict] | None = None, helpers: dict[str, str] | None = None,
@@ -418,7 +435,7 @@ def v2_suite(name: str, extra: list[dict] | None = None, helpers: dict[str, str]
         ex.append(rule(f"{name}.periode.urut", "expect_column_values_to_be_null", {"column": "periode_terbalik"},
                        f"'{first}' tidak boleh sesudah '{last}'", "error", f"{first}, {last}"))
     ex += extra or []
-    kunci = {"kunci": "kunci alami baris: " + ", ".join(spec.key) + " digabung (kosong dihitung sebagai nilai)"}
+    kunci = {"kunci": KEY_HELPER}
     if spec.period:
         kunci["periode_terbalik"] = "keterangan bila tahun awal sesudah tahun akhir"
     return suite(name, spec.title, ex, {**kunci, **(helpers or {})})

@@ -19,8 +19,13 @@ def test_ingest_writes_parquet(data, tmp_path, capsys):
     code = main(["ingest", "--unit", "gedeg", "--year", "2023", "--data-dir", str(data),
                  "--processed-dir", str(tmp_path / "p")])
     assert code == 0
-    assert (tmp_path / "p" / "gedeg" / "2023" / "ikm_survei.parquet").exists()
-    assert "ikm_survei 654" in capsys.readouterr().err
+    # ingest never writes into the published folder: a scratch folder, said in the output
+    scratch = tmp_path / "p" / "_scratch" / "gedeg" / "2023"
+    assert (scratch / "ikm_survei.parquet").exists()
+    assert not (tmp_path / "p" / "gedeg").exists()
+    out = capsys.readouterr()
+    assert "ikm_survei 654" in out.err and f"Parquet ditulis ke {scratch}" in out.err
+    assert out.out.strip() == str(scratch)
 
 
 def test_ingest_bad_cell_exits_2_and_names_the_cell(data, tmp_path, capsys):
@@ -34,6 +39,7 @@ def test_ingest_bad_cell_exits_2_and_names_the_cell(data, tmp_path, capsys):
     assert code == 2
     assert "koordinasi.csv, baris 4, kolom 'tindak_lanjut'" in err
     assert not (tmp_path / "p" / "gedeg" / "2023").exists()
+    assert not (tmp_path / "p" / "_scratch" / "gedeg" / "2023").exists()
 
 
 def test_unknown_unit_exits_64_and_lists_units(data, capsys):
@@ -77,7 +83,8 @@ def test_audit_writes_csv_and_leaves_raw_data_untouched(data, tmp_path, capsys):
                  "--processed-dir", str(tmp_path / "p")])
     assert code == 0
     assert digest() == before
-    text = (tmp_path / "p" / "gedeg" / "2023" / "audit.csv").read_text()
+    assert not (tmp_path / "p" / "gedeg").exists()  # audit writes to the scratch folder, not the published one
+    text = (tmp_path / "p" / "_scratch" / "gedeg" / "2023" / "audit.csv").read_text()
     # the comparison's seven columns first, then its likely cause, place and sources (lkjip.audit.AUDIT_COLUMNS)
     assert text.splitlines()[0].startswith(
         "pemeriksaan,dataset,item,dipublikasikan,dihitung,selisih,status,kemungkinan_penyebab,penjelasan,")

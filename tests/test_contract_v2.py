@@ -8,7 +8,7 @@ import shutil
 import pandas as pd
 import pytest
 
-from lkjip.errors import DataErrors
+from lkjip.errors import DataError, DataErrors
 from lkjip.ingest import read_dataset, read_unit_table, read_year
 from lkjip.ipasn import IpAsnResult, ipasn_category, ipasn_penilaian, ipasn_summary
 from lkjip.report import build_report
@@ -120,9 +120,20 @@ def test_vocabulary_and_natural_key(unit):
     edit(y / "perjanjian_kinerja.csv", "pk_perubahan,kinerja_lainnya,1,", "pk_perubahan,lainnya,1,")
     text = (y / "prestasi.csv").read_text(encoding="utf-8")
     (y / "prestasi.csv").write_text(text + text.splitlines()[1] + "\n", encoding="utf-8")
-    result = validate_inputs(load_inputs(unit, "gedeg", 2023))
+    # the reader refuses the repeated key naming both rows (issue 11) ...
+    with pytest.raises(DataError, match="baris 6, kolom 'uraian': baris ini mengulang baris 2"):
+        load_inputs(unit, "gedeg", 2023)
+    # ... and `lkjip validate` reports it with the suites' findings, in one pass
+    from lkjip.validation.raw import read_and_validate
+
+    result, _, _ = read_and_validate(unit, "gedeg", 2023, targets=read_unit_table(unit, "gedeg", "targets"))
     assert rules_failed(result, "perjanjian_kinerja")["perjanjian_kinerja.jenis.pilihan"].values == ["lainnya"]
-    assert rules_failed(result, "prestasi")["prestasi.kunci.unik"].rows == [2, 6]
+    assert rules_failed(result, "prestasi")["prestasi.baca"].rows == [6]
+    # the suites hold the same rule (on frames that did not come through the reader)
+    from lkjip.validation import validate_frame
+
+    frame = read_dataset(y / "prestasi.csv", "prestasi", collect=[])
+    assert {f.rule_id: f for f in validate_frame("prestasi", frame, 2023) if f.failed}["prestasi.kunci.unik"].rows == [2, 6]
 
 
 def test_pk_budget_of_the_last_pk_against_the_anggaran_is_a_warning(unit):

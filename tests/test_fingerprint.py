@@ -17,3 +17,13 @@ def test_fingerprint_follows_inputs_parameters_and_package_versions(raw_dir, mon
     assert fingerprint(raw_dir, "gedeg", 2023, steps, pdf=True) != first
     monkeypatch.setattr(provenance, "package_versions", lambda: dict(real))
     assert fingerprint(raw_dir, "gedeg", 2023, steps, pdf=True) == first
+
+
+def test_the_inputs_digest_leaves_the_pdf_flag_out(raw_dir):
+    from lkjip.pipeline import fingerprints
+
+    steps = steps_for("gedeg", 2023, raw_dir)
+    with_pdf, inputs = fingerprints(raw_dir, "gedeg", 2023, steps, pdf=True)
+    without_pdf, same_inputs = fingerprints(raw_dir, "gedeg", 2023, steps, pdf=False)
+    assert with_pdf != without_pdf and inputs == same_inputs  # --no-pdf can tell whether old PDFs still fit
+    assert inputs == fingerprint(raw_dir, "gedeg", 2023, steps, pdf=None)

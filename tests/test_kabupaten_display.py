@@ -99,4 +99,4 @@ def test_unit_names_from_unit_yaml_with_the_code_as_fallback(tmp_path):
 def test_summary_sentences_name_the_units_that_fell_escaped():
     lines = display.summary_sentences(SAKIP, {"a": "Kec. *A*"})
     assert lines[0] == "2 unit dibandingkan: 1 turun, 1 naik, 0 tetap."
-    assert lines[1] == "Turun: Kec\\. \\*A\\* (-1,30)."
+    assert lines[1] == "Turun: Kec. \\*A\\* (-1,30)."

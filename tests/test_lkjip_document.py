@@ -18,20 +18,27 @@ from lkjip.rules import INDICATOR_IDS, get_indicator
 
 pytestmark = pytest.mark.slow
 
-_ABSENT = re.compile(r'<p class="lkjip-absent">.*?</p>', re.S)
+from lkjip.narrative import ANALYST_NOTE  # noqa: E402
 _NOT_TEXT = re.compile(r"<(style|script)\b.*?</\1>|<head>.*?</head>", re.S | re.I)
 
 
 _BLOCK_END = re.compile(r"</(p|li|h[1-6]|tr|td|th|div|caption)>", re.I)
 
 
+def _lines(html: str) -> list[str]:
+    marked = _BLOCK_END.sub(lambda m: m.group(0) + "⟦⟧", _NOT_TEXT.sub("", html))
+    return [line for line in (line.strip() for line in text_of(marked).split("⟦⟧")) if line]
+
+
+def analyst_notes(html: str) -> list[str]:
+    """The draft's lines for the analyst (a section left out, naming the file that would fill it)."""
+    return [line for line in _lines(html) if line.startswith(ANALYST_NOTE)]
+
+
 def officials_text(html: str) -> str:
     """The text an official reads, one block (paragraph, list item, table cell) per line; the
-    draft's lines naming a missing input file are left out (they are for the analyst and are not
-    printed in the final version)."""
-    marked = _BLOCK_END.sub(lambda m: m.group(0) + "⟦⟧", _ABSENT.sub("", _NOT_TEXT.sub("", html)))
-    lines = (line.strip() for line in text_of(marked).split("⟦⟧"))
-    return "\n".join(line for line in lines if line)
+    draft's lines for the analyst are left out (they are not printed in the final version)."""
+    return "\n".join(line for line in _lines(html) if not line.startswith(ANALYST_NOTE))
 
 
 def _html(folder, name: str) -> str:
@@ -212,8 +219,8 @@ def test_officials_pdfs_speak_bahasa_indonesia_only(bundled_reports):
         text = " ".join(re.sub(r"(?<=\w)-\n(?=\w)", "", text).split())
         # the draft's lines naming a missing input file are for the analyst (not in the final version)
         html = (path.with_suffix(".html")).read_text(encoding="utf-8")
-        for line in _ABSENT.findall(html):  # the PDF may break a line anywhere, even after a slash
-            chars = [re.escape(c) for c in "".join(text_of(line).split())]
+        for line in analyst_notes(html):  # the PDF may break a line anywhere, even after a slash
+            chars = [re.escape(c) for c in "".join(line.split())]
             text = re.sub(r"\s*".join(chars), "", text)
         assert forbidden(text) == [], name
 

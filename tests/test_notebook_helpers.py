@@ -45,7 +45,7 @@ def test_a_hand_run_writes_to_the_scratch_folders_and_says_so(root):
     assert ctx.data_dir == root / "data" / "raw"
     notice = ctx.lab_notice()
     assert notice.startswith("**Dijalankan manual, bukan oleh `lkjip run`.**")
-    assert "reports\\/\\_lab\\/gedeg\\/2022" in notice and "reports\\/gedeg\\/2022" in notice
+    assert "reports/\\_lab/gedeg/2022" in notice and "reports/gedeg/2022" in notice
     assert not (root / "reports" / "gedeg").exists()
 
 

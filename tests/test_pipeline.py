@@ -7,6 +7,7 @@ the failing run then proves that a bad input leaves the good report intact.
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import subprocess
 import sys
@@ -106,8 +107,15 @@ def test_same_inputs_give_the_same_outputs(good_run, workspace):
     first_html = body(report)
     first_csv = (workspace["processed_dir"] / "gedeg" / str(YEAR) / "indicators.csv").read_bytes()
     first_audit = (workspace["processed_dir"] / "gedeg" / str(YEAR) / "audit.csv").read_bytes()
+    pdfs = {p.name: p.read_bytes() for p in good_run.report_dir.glob("*.pdf")}
     again = run_unit_year("gedeg", YEAR, **workspace, pdf=False, force=True)
     assert again.ok, again.message
+    # --no-pdf with unchanged inputs: the earlier PDFs still describe the data and stay published, said so
+    assert {p.name: p.read_bytes() for p in good_run.report_dir.glob("*.pdf")} == pdfs and len(pdfs) == 3
+    record = json.loads((good_run.report_dir / "run.json").read_text())
+    assert record["pdf"] is False and record["pdf_dibawa"] == sorted(pdfs) and record["pdf_tidak_diterbitkan"] == []
+    assert any("PDF terbitan sebelumnya dibawa" in n for n in again.notes)
+    assert "processed/indicators.csv" in record["published"] and "report/lkjip_gedeg_2023.pdf" in record["published"]
     assert (workspace["processed_dir"] / "gedeg" / str(YEAR) / "indicators.csv").read_bytes() == first_csv
     assert (workspace["processed_dir"] / "gedeg" / str(YEAR) / "audit.csv").read_bytes() == first_audit
     assert body(report) == first_html
@@ -134,8 +142,9 @@ def test_corrupted_survey_fails_and_keeps_the_earlier_report(good_run, workspace
         )
     finally:
         survey.write_text(original, encoding="utf-8")
-    assert proc.returncode != 0
+    assert proc.returncode == 2
     assert "ikm_survei.csv" in proc.stderr and "baris 6" in proc.stderr and "u3" in proc.stderr
+    assert "Traceback" not in proc.stderr
     assert tree_digest(good_run.report_dir) == before
     assert tree_digest(workspace["processed_dir"] / "gedeg" / str(YEAR)) == processed_before
     failed = workspace["reports_dir"] / "gedeg" / "_gagal" / str(YEAR) / "notebooks" / "02_validasi.ipynb"
@@ -150,3 +159,83 @@ def test_unknown_unit_and_missing_year_are_clear(workspace):
         plan(workspace["data_dir"], "mojosari", None, False)
     with pytest.raises(ConfigError, match="Tahun yang ada: 2021, 2022, 2023"):
         plan(workspace["data_dir"], "gedeg", [2019], False)
+
+
+# --------------------------------------------------------------------------- one published state (issue 11)
+
+
+def _published(workspace) -> tuple[dict, dict]:
+    return (tree_digest(workspace["reports_dir"] / "gedeg" / str(YEAR)),
+            tree_digest(workspace["processed_dir"] / "gedeg" / str(YEAR)))
+
+
+_CRASH_AFTER_TWO_RENAMES = r"""
+import os, sys
+from pathlib import Path
+import lkjip.files as files
+real, calls = files._rename, [0]
+def rename(src, dst):
+    if calls[0] == 2:
+        os._exit(9)  # processed data swapped, the report not yet: the state kill -9 used to leave
+    calls[0] += 1
+    real(src, dst)
+files._rename = rename
+report, processed, stage_r, stage_p = map(Path, sys.argv[1:5])
+files.publish([(stage_p, processed), (stage_r, report)], journal=report.parent / f".{report.name}.publish.json")
+"""
+
+
+def test_a_publish_killed_half_way_is_rolled_back_by_the_next_run(good_run, workspace, tmp_path):
+    report = workspace["reports_dir"] / "gedeg" / str(YEAR)
+    processed = workspace["processed_dir"] / "gedeg" / str(YEAR)
+    before = _published(workspace)
+    stage_r, stage_p = report.parent / f".{YEAR}-staging-x", processed.parent / f".{YEAR}-staging-x"
+    shutil.copytree(report, stage_r)
+    shutil.copytree(processed, stage_p)
+    (stage_p / "indicators.csv").write_text("indikator\nbaru\n")
+    (stage_r / "lkjip_gedeg_2023.html").write_text("<html>baru</html>\n")
+    proc = subprocess.run([sys.executable, "-c", _CRASH_AFTER_TWO_RENAMES, str(report), str(processed),
+                           str(stage_r), str(stage_p)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 9, proc.stderr
+    assert (processed / "indicators.csv").read_text() == "indikator\nbaru\n"  # half published ...
+    assert (report.parent / f".{YEAR}.publish.json").exists()
+    result = run_unit_year("gedeg", YEAR, **workspace, pdf=False, force=False)
+    assert result.ok and result.skipped  # ... repaired to the whole old state, which is up to date
+    assert any("keadaan lama dipulihkan utuh" in n for n in result.notes)
+    assert _published(workspace) == before
+    for parent in (report.parent, processed.parent):
+        assert not [p.name for p in parent.iterdir() if p.name.startswith(f".{YEAR}") and p.suffix != ".lock"]
+
+
+def test_published_files_that_differ_from_run_json_always_rerun_and_stale_pdfs_go(good_run, workspace):
+    from lkjip import publishing
+    from lkjip.pipeline import fingerprint
+
+    report = workspace["reports_dir"] / "gedeg" / str(YEAR)
+    processed = workspace["processed_dir"] / "gedeg" / str(YEAR)
+    steps = steps_for("gedeg", YEAR, workspace["data_dir"])
+    digest = fingerprint(workspace["data_dir"], "gedeg", YEAR, steps, pdf=False)
+    assert publishing.up_to_date(report, processed, digest)
+    # what an old `lkjip ingest` did: new Parquet beside the old report
+    good = (processed / "ikm_survei.parquet").read_bytes()
+    (processed / "ikm_survei.parquet").write_bytes(good[:-10] + b"0123456789")
+    assert not publishing.up_to_date(report, processed, digest)
+    (processed / "ikm_survei.parquet").write_bytes(good)
+    (report / "lkjip_gedeg_2023.pdf").unlink()  # a published file gone
+    assert not publishing.up_to_date(report, processed, digest)
+    # the inputs change (a note in the unit's folder is an input too): the PDFs no longer describe them
+    readme = workspace["data_dir"] / "gedeg" / "README.md"
+    original = readme.read_text(encoding="utf-8")
+    readme.write_text(original + "\nCatatan tambahan.\n", encoding="utf-8")
+    try:
+        result = run_unit_year("gedeg", YEAR, **workspace, pdf=False, force=False)
+    finally:
+        readme.write_text(original, encoding="utf-8")
+    assert result.ok and not result.skipped, result.message
+    assert sorted(report.glob("*.pdf")) == []
+    note = next(n for n in result.notes if "PDF lama tidak diterbitkan" in n)
+    assert "audit_gedeg_2023.pdf" in note and "lkjip run --unit gedeg --year 2023` (tanpa --no-pdf)" in note
+    record = json.loads((report / "run.json").read_text())
+    assert record["pdf_tidak_diterbitkan"] == ["analisis_sakip_gedeg_2023.pdf", "audit_gedeg_2023.pdf"]
+    assert (processed / "ikm_survei.parquet").read_bytes() == good
+    assert publishing.up_to_date(report, processed, record["fingerprint"])

@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from lkjip.budget import clean_code, is_descendant
+from lkjip.errors import DataError
 from lkjip.ingest import read_cells, read_dataset, read_unit_table, read_year
 from lkjip.rules import (
     INDICATOR_IDS,
@@ -183,11 +184,16 @@ def test_deterministic_and_seed_sensitive(tmp_path, synth_dir):
 @pytest.mark.parametrize("n", [0, 1, 37, 1000])
 def test_respondent_count_is_exact(tmp_path, n):
     path = make_survey(tmp_path / "ikm_survei.csv", n, 2024, seed=3)
+    if n == 0:
+        # a survey without responses is refused like a missing survey (issue 11)
+        assert len(path.read_text(encoding="utf-8").splitlines()) == 1
+        with pytest.raises(DataError, match="tidak berisi satu baris data"):
+            read_dataset(path, "ikm_survei")
+        return
     survey = read_dataset(path, "ikm_survei")
     assert len(survey) == n
-    if n:
-        assert survey["tanggal"].dt.year.eq(2024).all()
-        assert (survey[list(UNSUR)].notna().sum(axis=1) >= 1).all()
+    assert survey["tanggal"].dt.year.eq(2024).all()
+    assert (survey[list(UNSUR)].notna().sum(axis=1) >= 1).all()
 
 
 def test_make_survey_is_deterministic(tmp_path):

@@ -354,7 +354,7 @@ def test_malformed_and_duplicate_kode_are_errors():
     findings = check("anggaran", df)
     f = failed(findings, "anggaran.kode.format")
     assert f.severity == ERROR and f.rows == [3] and f.values == ["7.01.01.2"]
-    d = failed(findings, "anggaran.kode.unik")
+    d = failed(findings, "anggaran.kunci.unik")
     assert d.severity == ERROR and d.rows == [4, 5]
 
 
@@ -372,7 +372,7 @@ def test_lra_realisasi_above_anggaran_malformed_and_duplicate_codes():
     findings = check("lra", df)
     assert failed(findings, "lra.realisasi.maks_anggaran").rows == [4]
     assert failed(findings, "lra.kode_rekening.format").rows == [5]
-    assert failed(findings, "lra.kode_rekening.unik").rows == [2, 3]
+    assert failed(findings, "lra.kunci.unik").rows == [2, 3]
 
 
 def test_lra_parent_disagreeing_with_children_is_warning():
@@ -411,7 +411,7 @@ def test_nip_of_17_digits_and_duplicate_nip_are_errors():
     findings = check("pegawai", df)
     f = failed(findings, "pegawai.nip.format_asn")
     assert f.severity == ERROR and f.rows == [2] and f.values == ["19770221199511100"]
-    d = failed(findings, "pegawai.nip.unik_asn")
+    d = failed(findings, "pegawai.kunci.unik")
     assert d.severity == ERROR and d.rows == [3, 4]
 
 

@@ -1,30 +1,64 @@
 """Command line: ``lkjip ingest|validate|run|audit|kabupaten|synth|templates|narasi``.
 
 The CLI only parses arguments and calls the package; it holds no logic.
-Errors go to stderr with an exit code that means something (see
-:mod:`lkjip.errors`); progress goes to stderr too, results to files.
+Errors go to stderr with an exit code that means something (every code is
+listed in :mod:`lkjip.errors`: 0 ok, 1 bug, 2 bad data, 64 bad parameter,
+73 output not writable); progress goes to stderr too, result paths to stdout.
+No traceback is shown unless ``--debug`` is given.
+
+Only ``lkjip run`` publishes (``data/processed/<unit>/<year>`` and
+``reports/<unit>/<year>``, together, after a validated run). ``ingest`` and
+``audit`` write to a scratch folder or a folder the user names (``--out``),
+``validate --report DIR`` outside the published reports; none of them ever
+writes into a published folder.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
 from . import __version__
-from .errors import LkjipError
+from .errors import EXIT_BUG, EXIT_USAGE, ConfigError, DataError, LkjipError, OutputError, display_path
 from .layout import default_data_dir, default_processed_dir, default_reports_dir
+
+#: Folder under ``--processed-dir`` where ``ingest`` and ``audit`` write by default (never a published folder).
+SCRATCH = "_scratch"
+
+_YEAR_TEXT = re.compile(r"^\s*(\d{4})\s*(?:-\s*(\d{4})\s*)?$")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a wrong parameter exits 64 (argparse's own 2 means bad data here)."""
+
+    def error(self, message: str):  # noqa: D401 - argparse API
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: parameter salah: {message}\n"
+                              f"(lihat `{self.prog} --help`)\n")
 
 
 def _years(text: str) -> list[int]:
-    """``2023`` or ``2021-2023``."""
-    try:
-        if "-" in text:
-            start, end = (int(t) for t in text.split("-", 1))
-            return list(range(start, end + 1))
-        return [int(text)]
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"tahun tidak valid: {text!r} (contoh: 2023 atau 2021-2023)") from None
+    """``2023`` or ``2021-2023``.
+
+    >>> _years("2021-2023"), _years("2023")
+    ([2021, 2022, 2023], [2023])
+    """
+    m = _YEAR_TEXT.match(text)
+    if not m:
+        raise argparse.ArgumentTypeError(f"tahun tidak valid: {text!r} (contoh: 2023 atau 2021-2023)")
+    start = int(m.group(1))
+    end = int(m.group(2) or start)
+    if end < start:
+        raise argparse.ArgumentTypeError(
+            f"rentang tahun kosong: {text!r} (tahun awal sesudah tahun akhir); tulis {end}-{start}")
+    return list(range(start, end + 1))
+
+
+def _debug_flag(parser: argparse.ArgumentParser, default=False) -> None:
+    parser.add_argument("--debug", action="store_true", default=default,
+                        help="tampilkan jejak lengkap (traceback) bila terjadi galat")
 
 
 def _common(parser: argparse.ArgumentParser, *, unit_required: bool = True) -> None:
@@ -33,31 +67,40 @@ def _common(parser: argparse.ArgumentParser, *, unit_required: bool = True) -> N
                         help="tahun (boleh diulang, atau rentang 2021-2023); bawaan: semua tahun yang ada")
     parser.add_argument("--data-dir", type=Path, default=None, help="folder data mentah (bawaan: data/raw)")
     parser.add_argument("--processed-dir", type=Path, default=None, help="folder hasil olahan (bawaan: data/processed)")
+    _debug_flag(parser, default=argparse.SUPPRESS)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="lkjip", description="LKjIP dari data mentah: ingest, validasi, indikator, laporan.")
+    parser = _Parser(prog="lkjip", description="LKjIP dari data mentah: ingest, validasi, indikator, laporan.")
     parser.add_argument("--version", action="version", version=f"lkjip {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
+    _debug_flag(parser)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    p = sub.add_parser("ingest", help="baca data mentah, tulis Parquet ke data/processed")
+    p = sub.add_parser("ingest", help="baca dan periksa data mentah, tulis Parquet ke folder kerja (bukan terbitan)")
     _common(p)
+    p.add_argument("--out", type=Path, default=None,
+                   help=f"folder tujuan: FOLDER/<unit>/<tahun>/*.parquet (bawaan: <processed-dir>/{SCRATCH}); "
+                        "folder terbitan data/processed/<unit>/<tahun> ditolak, hanya `lkjip run` yang menerbitkan")
 
     p = sub.add_parser("validate", help="periksa data dengan Great Expectations")
     _common(p)
     p.add_argument("--report", type=Path, default=None,
-                   help="tulis juga laporan validasi HTML ke FOLDER/<unit>/<tahun>/validasi.html")
+                   help="tulis juga laporan validasi HTML ke FOLDER/<unit>/<tahun>/validasi.html "
+                        "(bukan folder laporan terbitan reports/)")
 
     p = sub.add_parser("audit", help="hitung ulang setiap total dan angka yang dipublikasikan")
     _common(p)
+    p.add_argument("--out", type=Path, default=None,
+                   help=f"audit.csv ke FOLDER/<unit>/<tahun>/ (bawaan: <processed-dir>/{SCRATCH}; bukan folder terbitan)")
 
-    p = sub.add_parser("run", help="jalankan seluruh notebook per tahun dan ekspor laporan")
+    p = sub.add_parser("run", help="jalankan seluruh notebook per tahun dan terbitkan laporan")
     _common(p, unit_required=False)
     p.add_argument("--all", action="store_true", help="semua unit dan tahun di folder data")
     p.add_argument("--reports-dir", type=Path, default=None, help="folder laporan (bawaan: reports)")
     p.add_argument("--jobs", type=int, default=1, help="jumlah unit-tahun yang dijalankan bersamaan")
     p.add_argument("--force", action="store_true", help="jalankan ulang walau masukan tidak berubah")
-    p.add_argument("--no-pdf", action="store_true", help="lewati ekspor PDF")
+    p.add_argument("--no-pdf", action="store_true",
+                   help="lewati ekspor PDF (PDF lama dibawa bila masukan tidak berubah, selain itu tidak diterbitkan)")
     p.add_argument("--scheduler", default=None, help="alamat klaster Dask (tcp://host:8786)")
     p.add_argument("--final", action="store_true", help="versi untuk ditandatangani (bawaan: draf)")
     p.add_argument("--tanggal-tanda-tangan", default=None,
@@ -70,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, default=None, help="bawaan: data/raw/<unit>/<tahun>/narasi.md")
     p.add_argument("--data-dir", type=Path, default=None, help="folder data mentah (bawaan: data/raw)")
     p.add_argument("--tanpa-draf", action="store_true", help="hanya judul bagian, tanpa draf dari paket")
+    _debug_flag(p, default=argparse.SUPPRESS)
 
     p = sub.add_parser("kabupaten", help="tinjauan semua unit satu kabupaten untuk satu tahun")
     p.add_argument("--year", dest="kabupaten_year", type=int, required=True, metavar="TAHUN",
@@ -80,9 +124,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--processed-dir", type=Path, default=None, help="folder hasil olahan (bawaan: data/processed)")
     p.add_argument("--reports-dir", type=Path, default=None, help="folder laporan (bawaan: reports)")
     p.add_argument("--no-pdf", action="store_true", help="lewati ekspor PDF")
+    _debug_flag(p, default=argparse.SUPPRESS)
 
     p = sub.add_parser("templates", help="tulis templat .xlsx kosong untuk setiap dataset")
     p.add_argument("--out", type=Path, default=Path("templates"))
+    _debug_flag(p, default=argparse.SUPPRESS)
 
     p = sub.add_parser("synth", help="buat unit sintetis yang sah menurut kontrak data")
     p.add_argument("--units", type=int, default=1)
@@ -90,66 +136,166 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--respondents", type=int, default=500)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--out", type=Path, required=True)
+    _debug_flag(p, default=argparse.SUPPRESS)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help/--version exit 0; a wrong parameter exits 64 (see _Parser)
+        return int(exc.code or 0)
     if hasattr(args, "years") and isinstance(args.years, list):
         args.years = sorted({y for chunk in args.years for y in chunk})
     for attr, default in (("data_dir", default_data_dir), ("processed_dir", default_processed_dir),
                           ("reports_dir", default_reports_dir)):
         if hasattr(args, attr) and getattr(args, attr) is None:
             setattr(args, attr, default())
+    debug = bool(getattr(args, "debug", False))
     try:
         return int(COMMANDS[args.command](args) or 0)
-    except LkjipError as exc:
-        print(f"lkjip {args.command}: GAGAL\n{exc}", file=sys.stderr)
-        return exc.exit_code
     except KeyboardInterrupt:
         print("dibatalkan", file=sys.stderr)
         return 130
+    except Exception as exc:  # every error ends here: a message, an exit code, a traceback only on --debug
+        error = _as_lkjip_error(exc, args)
+        if debug:
+            import traceback
+
+            traceback.print_exc()
+        if error is None:
+            print(f"lkjip {args.command}: GALAT PROGRAM (bug): {type(exc).__name__}: {exc}\n"
+                  "Jalankan ulang dengan --debug untuk jejak lengkapnya, dan laporkan sebagai bug.", file=sys.stderr)
+            return EXIT_BUG
+        print(f"lkjip {args.command}: GAGAL\n{error}", file=sys.stderr)
+        return error.exit_code
+
+
+def _as_lkjip_error(exc: BaseException, args) -> LkjipError | None:
+    """The error as users should read it, or None for a bug.
+
+    An ``OSError`` on a file under the data folder is a file that cannot be
+    read (exit 2); anywhere else it is an output that cannot be written (exit 73).
+    """
+    if isinstance(exc, LkjipError):
+        return exc
+    if isinstance(exc, OSError):
+        where = Path(exc.filename) if exc.filename else None
+        data_dir = getattr(args, "data_dir", None)
+        if where is not None and data_dir is not None and _inside(where, Path(data_dir)):
+            return DataError(display_path(where), None, None,
+                             f"berkas tidak dapat dibaca: {exc.strerror or type(exc).__name__}")
+        return OutputError.from_os_error(exc)
+    return None
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+        return True
+    except ValueError:
+        return False
+
+
+def _scratch_target(args, command: str) -> Path:
+    """``--out`` of ingest/audit, refused when it would write into a published processed folder."""
+    out = Path(args.out) if args.out else Path(args.processed_dir) / SCRATCH
+    for year in args.years or []:
+        if (out / args.unit / str(year)).resolve() == (Path(args.processed_dir) / args.unit / str(year)).resolve():
+            raise ConfigError(
+                f"--out {out} akan menulis ke folder terbitan {display_path(Path(args.processed_dir) / args.unit / str(year))}; "
+                f"hanya `lkjip run` yang menerbitkan. Pakai folder lain (bawaan: {Path(args.processed_dir) / SCRATCH})")
+    if out.resolve() == Path(args.processed_dir).resolve():
+        raise ConfigError(f"--out {out} adalah folder terbitan data/processed; hanya `lkjip run` yang menerbitkan. "
+                          f"Pakai folder lain (bawaan: {Path(args.processed_dir) / SCRATCH})")
+    return out
 
 
 def _cmd_ingest(args) -> int:
-    from .ingest import ingest_year
-    from .layout import check_unit_year
+    from .ingest import write_processed
+    from .layout import check_unit_year, processed_year_dir
     from .unit import load_unit
+    from .validation.raw import read_and_validate
 
     years = check_unit_year(args.data_dir, args.unit, args.years)
+    args.years = years
+    out = _scratch_target(args, "ingest")
     load_unit(args.data_dir, args.unit)
+    failed = 0
     for year in years:
-        frames = ingest_year(args.data_dir, args.unit, year, args.processed_dir)
+        result, frames, _ = read_and_validate(args.data_dir, args.unit, year, sources=_sources(args, year),
+                                              required=(), check_targets=False, unit_tables=False)
+        _print_validation(result, f"[ingest] {args.unit} {year}")
+        if not result.ok:
+            failed += 1
+            print(f"[ingest] {args.unit} {year}: tidak ditulis (data tidak lolos pemeriksaan)", file=sys.stderr)
+            continue
+        folder = processed_year_dir(out, args.unit, year)
+        write_processed(frames, folder)
         rows = ", ".join(f"{name} {len(df)}" for name, df in sorted(frames.items()))
         print(f"[ingest] {args.unit} {year}: {rows}", file=sys.stderr)
-    return 0
+        print(f"[ingest] {args.unit} {year}: Parquet ditulis ke {display_path(folder)} "
+              "(folder kerja; laporan terbitan hanya diperbarui oleh `lkjip run`)", file=sys.stderr)
+        print(folder)
+    return 2 if failed else 0
+
+
+def _sources(args, year: int, *, targets: bool = False) -> dict[str, str]:
+    """Dataset -> the file as users know it (``data/raw/gedeg/2023/ikm_survei.csv``)."""
+    from .layout import unit_file, year_files
+    from .steps import source_name
+
+    files = dict(year_files(args.data_dir, args.unit, year))
+    if targets and unit_file(args.data_dir, args.unit, "targets") is not None:
+        files["targets"] = unit_file(args.data_dir, args.unit, "targets")
+    return {name: source_name(path, args.data_dir) for name, path in files.items()}
+
+
+def _print_validation(result, prefix: str) -> None:
+    counts = result.summary()
+    print(f"{prefix}: {counts['aturan']} aturan, {counts['gagal']} gagal "
+          f"({counts['error']} error, {counts['peringatan']} peringatan)", file=sys.stderr)
+    for finding in result.warnings:
+        print(f"  peringatan: {finding.file}: {finding.rule}"
+              + (f", baris {finding.rows_text()}" if finding.rows else ""), file=sys.stderr)
+    for error in result.data_errors():
+        print(f"  ERROR: {error}", file=sys.stderr)
+
+
+def _validation_report_target(args, year: int) -> Path:
+    """``--report DIR``'s file, refused inside a published report folder."""
+    from .publishing import RUN_RECORD
+
+    folder = Path(args.report) / args.unit / str(year)
+    published = default_reports_dir() / args.unit / str(year)
+    if folder.resolve() == published.resolve() or _inside(folder, published) or (folder / RUN_RECORD).exists():
+        raise ConfigError(
+            f"--report {args.report}: {display_path(folder)} adalah folder laporan terbitan (reports/<unit>/<tahun>); "
+            "validasi tidak menulis ke sana. Pakai folder lain, mis. --report /tmp/validasi "
+            "(laporan validasi terbitan ditulis oleh `lkjip run` di reports/<unit>/<tahun>/validation/)")
+    return folder / "validasi.html"
 
 
 def _cmd_validate(args) -> int:
+    from .ingest import read_unit_table
     from .layout import check_unit_year
-    from .steps import load_inputs, validate_inputs
+    from .unit import load_unit
+    from .validation.raw import read_and_validate
 
     years = check_unit_year(args.data_dir, args.unit, args.years)
+    targets_of = [_validation_report_target(args, year) for year in years] if args.report else []
+    info = load_unit(args.data_dir, args.unit)
+    targets = read_unit_table(args.data_dir, args.unit, "targets")
     failed = 0
-    for year in years:
-        inputs = load_inputs(args.data_dir, args.unit, year)
-        result = validate_inputs(inputs)
-        counts = result.summary()
-        line = (f"[validate] {args.unit} {year}: {counts['aturan']} aturan, {counts['gagal']} gagal "
-                f"({counts['error']} error, {counts['peringatan']} peringatan)")
-        print(line, file=sys.stderr)
+    for index, year in enumerate(years):
+        result, _, _ = read_and_validate(args.data_dir, args.unit, year, targets=targets,
+                                         sources=_sources(args, year, targets=True))
+        _print_validation(result, f"[validate] {args.unit} {year}")
         if args.report:
             from .validation import write_validation_report
 
-            target = Path(args.report) / args.unit / str(year) / "validasi.html"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            print(write_validation_report(result, target, inputs.unit.nama, year))
-        for finding in result.warnings:
-            print(f"  peringatan: {finding.file}: {finding.rule}"
-                  + (f", baris {finding.rows_text()}" if finding.rows else ""), file=sys.stderr)
-        for error in result.data_errors():
-            print(f"  ERROR: {error}", file=sys.stderr)
+            print(write_validation_report(result, targets_of[index], info.nama, year))
         failed += not result.ok
     return 2 if failed else 0
 
@@ -184,6 +330,9 @@ def _cmd_run(args) -> int:
     results = run_many(tasks, data_dir=args.data_dir, processed_dir=args.processed_dir,
                        reports_dir=args.reports_dir, jobs=args.jobs, pdf=not args.no_pdf,
                        force=args.force, scheduler=args.scheduler, progress=stderr_progress, **signing)
+    for result in results:
+        for note in result.notes:
+            print(note, file=sys.stderr)
     failed = [r for r in results if not r.ok]
     for result in results:
         if result.ok:
@@ -192,7 +341,8 @@ def _cmd_run(args) -> int:
         print(f"\n{len(failed)} dari {len(results)} unit-tahun GAGAL:", file=sys.stderr)
         for result in failed:
             print(result.message, file=sys.stderr)
-        return 2
+        # the most specific reason wins: an unwritable output (73), a lock (64), bad data (2)
+        return max(r.exit_code or 2 for r in failed)
     skipped = sum(r.skipped for r in results)
     print(f"{len(results)} unit-tahun selesai" + (f" ({skipped} dilewati karena tidak berubah; --force untuk mengulang)." if skipped else "."), file=sys.stderr)
     return 0
@@ -203,15 +353,18 @@ def _cmd_audit(args) -> int:
     from .fmt import fmt_number
     from .layout import check_unit_year
 
-    for year in check_unit_year(args.data_dir, args.unit, args.years):
-        result = audit_unit_year(args.data_dir, args.unit, year, processed_dir=args.processed_dir)
+    years = check_unit_year(args.data_dir, args.unit, args.years)
+    args.years = years
+    out = _scratch_target(args, "audit")
+    for year in years:
+        result = audit_unit_year(args.data_dir, args.unit, year, processed_dir=out)
         counts = result.counts()
         print(f"[audit] {args.unit} {year}: {int(counts['diperiksa'].sum())} diperiksa, "
               f"{int(counts['selisih'].sum())} selisih", file=sys.stderr)
         for _, row in result.differences().iterrows():
             print(f"  selisih: {row['dataset']}: {row['item']}: dipublikasikan {fmt_number(row['dipublikasikan'])}, "
                   f"dihitung {fmt_number(row['dihitung'])}, selisih {fmt_number(row['selisih'])}", file=sys.stderr)
-        print(Path(args.processed_dir) / args.unit / str(year) / "audit.csv")
+        print(Path(out) / args.unit / str(year) / "audit.csv")
     return 0
 
 

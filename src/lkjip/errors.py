@@ -1,7 +1,29 @@
 """Typed errors. Every problem a user can fix names where it is.
 
 The CLI prints these on stderr and maps them to exit codes, so a caller can
-tell bad input (2) from a bad invocation (64) and from a bug (1).
+tell bad input from a bad invocation, an output it cannot write and a bug.
+Every exit code of ``lkjip``:
+
+====  ==================  ====================================================
+code  name                meaning
+====  ==================  ====================================================
+0                         success
+1     :data:`EXIT_BUG`    a bug: an error the program did not foresee (the
+                          traceback is shown with ``--debug``)
+2     :data:`EXIT_DATA`   bad input data: a file that cannot be read, or a
+                          rule it breaks (the message names file, row, column
+                          and rule); also a run that stopped on its data
+64    :data:`EXIT_USAGE`  a wrong parameter (unknown unit, year without data,
+                          bad year text, empty range, unknown option, a
+                          unit-year already being run by another process,
+                          an output folder that is a published one)
+73    :data:`EXIT_CANTCREAT`  an output cannot be written (a read-only
+                          ``reports/`` or ``data/processed/``, a full disk)
+130                       interrupted (Ctrl-C)
+====  ==================  ====================================================
+
+The numbers 64 and 73 are the BSD ``sysexits.h`` codes ``EX_USAGE`` and
+``EX_CANTCREAT``, which shells and schedulers already know.
 """
 
 from __future__ import annotations
@@ -12,6 +34,7 @@ from pathlib import Path
 EXIT_BUG = 1
 EXIT_DATA = 2
 EXIT_USAGE = 64
+EXIT_CANTCREAT = 73
 
 
 class LkjipError(Exception):
@@ -24,6 +47,33 @@ class ConfigError(LkjipError):
     """A wrong parameter: unknown unit, year without data, bad option."""
 
     exit_code = EXIT_USAGE
+
+
+class OutputError(LkjipError):
+    """An output (report, processed data, scratch folder) cannot be written.
+
+    >>> str(OutputError("reports/gedeg/2023", "izin ditolak"))
+    'tidak dapat menulis reports/gedeg/2023: izin ditolak'
+    """
+
+    exit_code = EXIT_CANTCREAT
+
+    def __init__(self, path: Path | str, reason: str):
+        self.path, self.reason = str(path), reason
+        super().__init__(f"tidak dapat menulis {path}: {reason}")
+
+    @classmethod
+    def from_os_error(cls, exc: OSError) -> "OutputError":
+        """The message of an ``OSError`` met while writing, in words (no traceback)."""
+        import errno
+
+        reasons = {errno.EACCES: "izin ditolak (folder hanya-baca?)", errno.EPERM: "izin ditolak",
+                   errno.EROFS: "sistem berkas hanya-baca", errno.ENOSPC: "disk penuh",
+                   errno.EDQUOT: "kuota disk habis"}
+        reason = reasons.get(exc.errno, exc.strerror or type(exc).__name__)
+        where = exc.filename if exc.filename is not None else "berkas keluaran"
+        return cls(display_path(where) if where != "berkas keluaran" else where,
+                   reason + "; periksa izin tulis folder itu lalu jalankan ulang")
 
 
 @dataclass

@@ -27,6 +27,20 @@ Markdown heading an id); tables are classed for print where they are made
 (:func:`lkjip.notebook.table_html`). The only rewriting of rendered HTML left
 is :func:`_postprocess`'s safety net for third-party outputs (network links
 dropped, numeric cells of plain pandas tables right-aligned).
+
+Nothing from the data becomes markup, even if a string escaped nobody's
+escaping on the way (defence in depth, behind :func:`lkjip.markup.md_text`):
+
+- Markdown (the notebooks' cells and the ``text/markdown`` outputs of the
+  drafted narrative) is rendered by :class:`SafeHTMLExporter`: raw HTML is
+  escaped, links with a scheme other than http(s)/mailto become
+  ``#harmful-link``, a Markdown image shows only its alt text (unless it is a
+  notebook attachment), and no local file is ever read into the page. The package's own HTML blocks (title, signature) are Jinja
+  templates with autoescape, shown as HTML outputs (:func:`lkjip.notebook.md`);
+- WeasyPrint fetches through :class:`PackageFetcher`: the package's own
+  assets (``src/lkjip/assets``) and ``data:`` images only; ``file://``
+  elsewhere and every network scheme are refused (logged, never fetched), so a
+  ``<a rel="attachment" href="file:///…">`` can never embed a local file.
 """
 
 from __future__ import annotations
@@ -128,10 +142,41 @@ def _postprocess(body: str) -> str:
     return body.strip() + "\n"
 
 
+def _safe_exporter_class():
+    """:class:`nbconvert.HTMLExporter` whose Markdown renderer escapes raw HTML and neutralises harmful links."""
+    from jinja2 import pass_context
+    from nbconvert import HTMLExporter
+    from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
+
+    class SafeRenderer(IPythonRenderer):
+        def image(self, text: str, url: str, title: str | None = None) -> str:
+            # a Markdown image is a notebook attachment or nothing: never a file or a network address
+            if url.startswith("attachment:"):
+                return super().image(text, url, title)
+            return self.escape_html(text)
+
+    class SafeHTMLExporter(HTMLExporter):
+        @pass_context
+        def markdown2html(self, context, source):
+            cell = context.get("cell", {})
+            renderer = SafeRenderer(
+                escape=True,  # raw HTML in Markdown is shown as text, never as a tag
+                allow_harmful_protocols=None,  # javascript:, file:, vbscript:, data: (non-image) -> #harmful-link
+                attachments=cell.get("attachments", {}),
+                embed_images=False,  # an image path is never read from disk into the page
+                path=context.get("resources", {}).get("metadata", {}).get("path", ""),
+                anchor_link_text=self.anchor_link_text,
+                exclude_anchor_links=self.exclude_anchor_links,
+                **self.lexer_options,
+            )
+            return MarkdownWithMath(renderer=renderer).render(source)
+
+    return SafeHTMLExporter
+
+
 def notebook_to_html(nb_or_path: Any, *, include_code: bool, title: str) -> str:
     """Convert a notebook (path or :class:`nbformat.NotebookNode`) to an HTML string."""
     import nbformat
-    from nbconvert import HTMLExporter
     from traitlets.config import Config
 
     if isinstance(nb_or_path, (str, Path)):
@@ -157,7 +202,7 @@ def notebook_to_html(nb_or_path: Any, *, include_code: bool, title: str) -> str:
     c.HTMLExporter.template_name = "lab"
     c.HTMLExporter.extra_template_paths = [str(ASSETS)]
     c.HTMLExporter.template_file = TEMPLATE_FILE
-    exporter = HTMLExporter(config=c)
+    exporter = _safe_exporter_class()(config=c)
     resources = {
         "metadata": {"name": title, "path": base},
         "lkjip_css": _read_css("lkjip.css"),
@@ -330,6 +375,50 @@ def _w3c_date(value: dt.datetime | dt.date | str | None) -> str | None:
     return value.isoformat()
 
 
+_DATA_IMAGE = re.compile(r"^data:image/(?:png|jpeg|gif|webp|svg\+xml)[;,]", re.I)
+
+
+def package_fetcher():
+    """A WeasyPrint URL fetcher that serves the package's assets and ``data:`` images only.
+
+    Everything else — ``file://`` outside ``src/lkjip/assets``, ``http(s)``,
+    ``ftp`` and any other scheme, non-image ``data:`` — is refused with a log
+    line and never opened; WeasyPrint then leaves the image out (and embeds no
+    attachment). The refused URLs are kept in ``fetcher.refused``.
+    """
+    from urllib.request import url2pathname
+
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class PackageFetcher(URLFetcher):
+        def __init__(self):
+            super().__init__(allowed_protocols=("file", "data"), allow_redirects=False)
+            self.refused: list[str] = []
+
+        def _refuse(self, url: str, why: str):
+            self.refused.append(url)
+            log.warning("PDF: sumber %s tidak diambil (%s)", url[:120], why)
+            raise ValueError(f"sumber ditolak ({why}): {url[:120]}")
+
+        def fetch(self, url, headers=None):
+            scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+            if scheme == "data":
+                if not _DATA_IMAGE.match(url):
+                    self._refuse(url, "data: selain gambar")
+                return super().fetch(url, headers)
+            if scheme == "file":
+                path = Path(url2pathname(url.split("?", 1)[0].split("#", 1)[0].removeprefix("file:"))).resolve()
+                if not path.is_relative_to(ASSETS) or not path.is_file():
+                    self._refuse(url, "berkas di luar aset paket")
+                import mimetypes
+
+                mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+                return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": mime})
+            self._refuse(url, f"skema {scheme or '(tanpa skema)'} tidak diizinkan")
+
+    return PackageFetcher()
+
+
 @contextlib.contextmanager
 def quiet_weasyprint(level: int = logging.ERROR) -> Iterator[None]:
     """Silence WeasyPrint and fontTools log noise for the duration of the block."""
@@ -441,8 +530,10 @@ def export_pdf(
         # WeasyPrint 70 warns at import when HarfBuzz-subset is missing; fonts
         # are then subset with fontTools, which is fine for us.
         warnings.filterwarnings("ignore", message="HarfBuzz-Subset", category=DeprecationWarning)
-        document = render_balanced(printable, str(source.resolve().parent))
-        document.write_pdf(out_path, pdf_identifier=b"lkjip", uncompressed_pdf=False)
+        # base_url is the package's assets: a relative URL can only ever mean one of them
+        fetcher = package_fetcher()
+        document = render_balanced(printable, str(ASSETS) + "/", url_fetcher=fetcher)
+        document.write_pdf(out_path, pdf_identifier=b"lkjip", uncompressed_pdf=False, attachments=[])
     log.info("PDF %s (%d halaman) ditulis dalam %.1f s", out_path.name, len(document.pages),
              time.perf_counter() - t0)
     return out_path

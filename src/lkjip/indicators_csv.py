@@ -10,6 +10,7 @@ from lkjip.files import atomic_write
 from lkjip.fmt import is_missing
 from lkjip.indicators import INDICATOR_COLUMNS, IndicatorResults
 from lkjip.layout import processed_year_dir
+from lkjip.markup import csv_cell
 
 
 def write_indicators_csv(results: IndicatorResults | pd.DataFrame, path) -> Path:
@@ -23,7 +24,8 @@ def write_indicators_csv(results: IndicatorResults | pd.DataFrame, path) -> Path
     for col in ("target", "realisasi", "capaian_pct"):
         frame[col] = [("" if is_missing(v) else repr(float(v))) for v in frame[col]]
     for col in ("indikator", "nama", "satuan", "kategori"):
-        frame[col] = ["" if is_missing(v) else str(v) for v in frame[col]]
+        # text a spreadsheet would evaluate (=, +, -, @ ...) is neutralised (lkjip.markup.csv_cell)
+        frame[col] = ["" if is_missing(v) else csv_cell(str(v)) for v in frame[col]]
     path = Path(path)
     with atomic_write(path, newline="") as fh:
         frame.to_csv(fh, index=False, lineterminator="\n")

@@ -10,31 +10,32 @@ numbers) is written once:
 - only the contract's columns are kept, so a personal-data column (``nama``,
   ``nik``, ``telepon`` ... in the survey) never leaves the reader;
 - every row keeps ``baris``, its row number as the spreadsheet shows it;
-- every bad cell of the file is reported at once, as :class:`DataErrors`.
-
->>> from lkjip.ingest import normalise_header
->>> normalise_header(" Tidak Sesuai  Standar ")
-'tidaksesuaistandar'
+- files are read by :mod:`lkjip.cells` (encodings, field counts, the header
+  row and sheet of a workbook);
+- two rows with the same natural key (:attr:`lkjip.schema.Dataset.key`) are
+  an error naming both rows: a repeated row would be counted twice;
+- every bad cell of the file, and every repeated key, is reported at once, as
+  :class:`DataErrors`; a file that cannot be read at all (encoding, a row
+  with too many fields, permissions, a damaged workbook) is one
+  :class:`DataError` naming the file and, where there is one, the row.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 import shutil
 from pathlib import Path
 
 import pandas as pd
 
+from .cells import _add, _is_blank, normalise_header, read_cells
 from .errors import DataError, DataErrors, display_path
 from .files import staging_dir, swap_into_place
 from .layout import processed_year_dir, unit_file, year_files
 from .indonum import NumberFormatError, parse_integer, parse_number
 from .schema import DATASETS, KIND_DTYPES, TOTAL_LABELS, UNIT_DATASETS_V2, Dataset
 
-_HEADER_NOISE = re.compile(r"[\s_\-\.]+")
 _PLAIN_INT = r"-?\d+"
 _MONTHS_ID = {
     "januari": 1, "jan": 1, "februari": 2, "feb": 2, "pebruari": 2, "peb": 2, "maret": 3, "mar": 3,
@@ -45,114 +46,33 @@ _MONTHS_ID = {
 _DATE_DMY = re.compile(r"^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})$")
 _DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
 _DATE_TEXT = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})$")
-MAX_ERRORS = 200
-
-
-def normalise_header(name: object) -> str:
-    """Header key used for matching: lower case, no spaces, underscores, dots or dashes."""
-    return _HEADER_NOISE.sub("", str(name or "").strip().lower())
-
-
-# ---------------------------------------------------------------- raw cells
-
-def read_cells(path: Path) -> tuple[list[str], pd.DataFrame]:
-    """The file's header and its data cells (object dtype), with ``baris``.
-
-    Fully blank rows are dropped, but the row numbers of the others stay as
-    the spreadsheet shows them.
-    """
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        header, frame = _read_csv(path)
-    elif suffix == ".xlsx":
-        header, frame = _read_xlsx(path)
-    else:
-        raise DataError(display_path(path), None, None, "format berkas harus .csv atau .xlsx")
-    if frame.empty:
-        return header, frame
-    cells = frame.drop(columns="baris")
-    if frame.attrs.get("all_text"):
-        # CSV cells are all strings: compare whole columns at once (a million rows in well under a second).
-        blank = pd.Series(True, index=frame.index)
-        for column in cells.columns:
-            col = cells[column]
-            blank &= (col == "") | (col.str.strip() == "")
-    else:
-        blank = cells.apply(lambda col: col.map(_is_blank)).all(axis=1)
-    kept = frame.loc[~blank].reset_index(drop=True)
-    kept.attrs.update(frame.attrs)
-    return header, kept
-
-
-def _is_blank(value: object) -> bool:
-    return value is None or (isinstance(value, float) and value != value) or (isinstance(value, str) and value.strip() == "")
-
-
-def _read_csv(path: Path) -> tuple[list[str], pd.DataFrame]:
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Spreadsheets saved on Windows often use cp1252; say so rather than guess silently.
-        raise DataError(display_path(path), None, None, "berkas CSV harus berenkode UTF-8 (simpan ulang sebagai 'CSV UTF-8')")
-    first_line = text.split("\n", 1)[0]
-    delimiter = max([",", ";", "\t"], key=first_line.count)
-    if not first_line.strip():
-        raise DataError(display_path(path), 1, None, "baris 1 harus berisi nama kolom")
-    # Arrow-backed strings keep the vectorised string operations below fast
-    # (a million-row survey reads in seconds, not minutes).
-    frame = pd.read_csv(
-        io.StringIO(text), sep=delimiter, dtype="string[pyarrow]", keep_default_na=False,
-        skip_blank_lines=False, header=0, quoting=csv.QUOTE_MINIMAL, engine="c",
-    )
-    header = [str(c) for c in frame.columns]
-    frame.columns = range(len(header))
-    frame = frame.fillna("")
-    frame["baris"] = range(2, len(frame) + 2)
-    frame.attrs["all_text"] = True
-    return header, frame
-
-
-def _read_xlsx(path: Path) -> tuple[list[str], pd.DataFrame]:
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a broken file
-        raise DataError(display_path(path), None, None, f"berkas .xlsx tidak dapat dibuka: {exc}") from None
-    try:
-        sheet = book.worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
-        header_row = next(rows, None)
-        if header_row is None:
-            raise DataError(display_path(path), 1, None, "lembar pertama kosong: baris 1 harus berisi nama kolom")
-        width = len(header_row)
-        while width and _is_blank(header_row[width - 1]):
-            width -= 1
-        header = ["" if h is None else str(h) for h in header_row[:width]]
-        data = []
-        for number, row in enumerate(rows, start=2):
-            cells = list(row[:width]) + [None] * max(0, width - len(row))
-            data.append(cells + [number])
-    finally:
-        book.close()
-    frame = pd.DataFrame(data, columns=[*range(len(header)), "baris"], dtype=object)
-    return header, frame
 
 
 # ---------------------------------------------------------------- typed frame
 
-def read_dataset(path: Path, dataset: str | Dataset, *, source_name: str | None = None) -> pd.DataFrame:
+def read_dataset(path: Path, dataset: str | Dataset, *, source_name: str | None = None,
+                 collect: list[DataError] | None = None) -> pd.DataFrame:
     """Read one dataset file into its typed, tidy frame.
 
     ``source_name`` is how errors name the file (defaults to a path relative
     to the working directory). Raises :class:`DataError`/:class:`DataErrors`.
+    With ``collect`` (a list), the errors of single cells and repeated keys
+    are appended to it instead and the frame is returned with those cells
+    blank, so that the expectation suites can report the file's other
+    problems in the same pass (:func:`lkjip.validation.check_files`); a file
+    that cannot be read at all still raises.
     """
     spec = DATASETS[dataset] if isinstance(dataset, str) else dataset
     name = source_name or display_path(path)
-    header, cells = read_cells(path)
-    columns = _match_columns(header, spec, name)
+    header, cells = read_cells(path, spec)
+    if cells.attrs.get("lembar_ke", 1) > 1:
+        name = f"{name} (lembar '{cells.attrs['lembar']}')"
+    header_row = int(cells.attrs.get("baris_judul", 1))
+    columns = _match_columns(header, spec, name, header_row)
+    if cells.empty and not spec.may_be_empty:
+        raise DataError(name, None, None,
+                        f"berkas tidak berisi satu baris data pun (hanya judul kolom): {spec.title} tanpa "
+                        f"{spec.one_row_per} sama dengan berkas yang tidak ada")
     errors: list[DataError] = []
     all_text = bool(cells.attrs.get("all_text"))
     out = pd.DataFrame({"baris": cells["baris"].astype("int64")})
@@ -162,39 +82,118 @@ def read_dataset(path: Path, dataset: str | Dataset, *, source_name: str | None 
             out[column.name] = _convert(values, column.kind, cells["baris"], name, column.name, errors, all_text)
         else:
             out[column.name] = pd.Series([None] * len(cells), dtype=KIND_DTYPES[column.kind])
-    if errors:
-        if len(errors) == 1:
-            raise errors[0]
-        raise DataErrors(errors)
     if spec.label_column:
         labels = out[spec.label_column].fillna("").str.strip().str.lower()
         out["adalah_total"] = labels.isin(TOTAL_LABELS).astype(bool)
     out = out.reset_index(drop=True)
+    errors += duplicate_key_errors(out, spec, name, skip_rows={e.row for e in errors})
+    if errors:
+        if collect is None:
+            raise errors[0] if len(errors) == 1 else DataErrors(errors)
+        collect.extend(errors)
     # Only the names of ignored columns are kept (never their values): the
     # survey's name/phone columns end here.
     known = {normalise_header(c.name) for c in spec.columns}
     out.attrs["kolom_diabaikan"] = [h for h in header if normalise_header(h) and normalise_header(h) not in known]
+    for key in ("lembar", "baris_judul"):
+        if key in cells.attrs:
+            out.attrs[key] = cells.attrs[key]
     return out
 
 
-def _match_columns(header: list[str], spec: Dataset, name: str) -> dict[str, int]:
+def natural_key(frame: pd.DataFrame, spec: Dataset) -> pd.Series:
+    """Each row's natural key as one comparable text, ``<NA>`` for rows outside the key.
+
+    Text is compared without case and with single spaces; printed totals and
+    rows whose key cells are all blank are outside the key.
+
+    >>> df = pd.DataFrame({"nama": ["Mantap", "MANTAP ", None], "nomor_sk": ["1/2023", "1/2023", None]})
+    >>> natural_key(df, DATASETS["inovasi"]).tolist()
+    ['mantap | 1/2023', 'mantap | 1/2023', <NA>]
+    """
+    columns = [c for c in spec.key_columns if c in frame.columns]
+    if not columns or frame.empty or all(frame[c].isna().all() for c in columns):
+        # no key cell filled (a survey without respondent ids): nothing to compare, at no cost
+        return pd.Series(pd.NA, index=frame.index, dtype="string")
+    parts, blank = [], pd.Series(True, index=frame.index)
+    for column in columns:
+        values = frame[column]
+        if spec.column(column).kind == "date":
+            text = values.dt.strftime("%Y-%m-%d").astype("string")
+        elif spec.column(column).kind in ("integer", "number"):
+            text = values.map(lambda v: None if pd.isna(v) else repr(float(v))).astype("string")
+        else:
+            text = values.astype("string").str.split().str.join(" ").str.casefold()
+        text = text.mask(text == "")
+        blank &= text.isna()
+        parts.append(text.fillna(""))
+    key = parts[0]
+    for part in parts[1:]:
+        key = key + " | " + part
+    outside = blank
+    if "adalah_total" in frame.columns:
+        outside = outside | frame["adalah_total"].fillna(False).astype(bool)
+    return key.astype("string").mask(outside)
+
+
+def duplicate_key_errors(frame: pd.DataFrame, spec: Dataset, file: str, *,
+                         skip_rows: set | frozenset = frozenset()) -> list[DataError]:
+    """One error per row whose natural key repeats an earlier row's (both rows named).
+
+    Rows in ``skip_rows`` (a cell of them could not be read) are left out, so a
+    blanked bad cell never looks like a repetition.
+    """
+    key = natural_key(frame, spec)
+    if key.isna().all():
+        return []
+    if skip_rows:
+        key = key.mask(frame["baris"].isin(list(skip_rows)))
+    dup = key.notna() & key.duplicated(keep=False)
+    if not dup.any():
+        return []
+    columns = spec.key_columns
+    first_row: dict[str, int] = {}
+    errors: list[DataError] = []
+    for index in frame.index[dup]:
+        k, row = key[index], int(frame.at[index, "baris"])
+        if k not in first_row:
+            first_row[k] = row
+            continue
+        shown = ", ".join(f"{c}={frame.at[index, c]}" for c in columns if not _is_blank_value(frame.at[index, c]))
+        _add(errors, DataError(
+            file, row, ", ".join(columns),
+            f"baris ini mengulang baris {first_row[k]} (kunci {' + '.join(columns)} sama): setiap "
+            f"{spec.one_row_per} hanya boleh tercatat sekali, kalau tidak terhitung dua kali; "
+            f"hapus salah satu baris {first_row[k]} atau {row}", shown))
+    return errors
+
+
+def _is_blank_value(value: object) -> bool:
+    try:
+        return bool(pd.isna(value)) or (isinstance(value, str) and not value.strip())
+    except (TypeError, ValueError):
+        return False
+
+
+def _match_columns(header: list[str], spec: Dataset, name: str, header_row: int = 1) -> dict[str, int]:
     by_key: dict[str, int] = {}
     for index, title in enumerate(header):
         key = normalise_header(title)
         if not key:
             continue
         if key in by_key:
-            raise DataError(name, 1, title, "nama kolom muncul dua kali")
+            raise DataError(name, header_row, title, "nama kolom muncul dua kali")
         by_key[key] = index
     wanted = {normalise_header(c.name): c.name for c in spec.columns}
     missing = [c.name for c in spec.columns if c.required and normalise_header(c.name) not in by_key]
     if missing:
-        raise DataErrors([
-            DataError(name, 1, m, f"kolom wajib '{m}' tidak ada; kolom wajib {spec.name}: {', '.join(spec.required)}")
-            for m in missing
-        ]) if len(missing) > 1 else DataError(
-            name, 1, missing[0], f"kolom wajib '{missing[0]}' tidak ada; kolom wajib {spec.name}: {', '.join(spec.required)}"
-        )
+        found = ", ".join(h for h in header if normalise_header(h)) or "(tidak ada)"
+        where = f" (judul kolom dibaca di baris {header_row})" if header_row != 1 else ""
+        errors = [DataError(name, header_row, m,
+                            f"kolom wajib '{m}' tidak ada; kolom wajib {spec.name}: {', '.join(spec.required)}; "
+                            f"kolom yang ada{where}: {found}")
+                  for m in missing]
+        raise errors[0] if len(errors) == 1 else DataErrors(errors)
     return {wanted[key]: index for key, index in by_key.items() if key in wanted}
 
 
@@ -271,18 +270,16 @@ def _convert_numbers(values, kind, rows, file, column, errors, all_text=False) -
             number = parse(value)
         except NumberFormatError as exc:
             what = "bilangan bulat" if kind == "integer" else "angka"
-            _add(errors, DataError(file, int(rows[index]), column, f"harus {what}: {exc}", value))
+            reason = str(exc)
+            # "harus bilangan bulat" once, not "harus bilangan bulat: harus bilangan bulat"
+            rule = reason if reason.startswith("harus") else f"harus {what}: {reason}"
+            _add(errors, DataError(file, int(rows[index]), column, rule, value))
             continue
         if number is not None:
             result[index] = number
     if kind == "integer":
         return result.astype("Int64")
     return result.astype(dtype)
-
-
-def _add(errors: list[DataError], error: DataError) -> None:
-    if len(errors) < MAX_ERRORS:
-        errors.append(error)
 
 
 def parse_date(value: object) -> pd.Timestamp | None:
@@ -318,19 +315,27 @@ def _make_date(year: int, month: int, day: int) -> pd.Timestamp:
 
 # ---------------------------------------------------------------- a unit-year
 
-def read_year(data_dir: Path, unit: str, year: int) -> tuple[dict[str, pd.DataFrame], dict[str, Path]]:
-    """Read every dataset file of a year; errors of all files are reported together."""
+def read_year(data_dir: Path, unit: str, year: int, *, collect: list[DataError] | None = None
+              ) -> tuple[dict[str, pd.DataFrame], dict[str, Path]]:
+    """Read every dataset file of a year; errors of all files are reported together.
+
+    With ``collect``, cell and key errors go there (see :func:`read_dataset`)
+    and unreadable files are appended too (they are then absent from the frames).
+    """
     files = year_files(data_dir, unit, year)
     frames: dict[str, pd.DataFrame] = {}
     errors: list[DataError] = []
     for name, path in files.items():
         try:
-            frames[name] = read_dataset(path, name)
+            frames[name] = read_dataset(path, name, collect=errors)
         except DataErrors as exc:
             errors.extend(exc.errors)
         except DataError as exc:
             errors.append(exc)
     if errors:
+        if collect is not None:
+            collect.extend(errors)
+            return frames, files
         raise errors[0] if len(errors) == 1 else DataErrors(errors)
     return frames, files
 

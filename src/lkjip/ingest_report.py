@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .ingest import read_year, write_processed
+from .ingest import write_processed
 from .layout import processed_year_dir
 from .schema import DATASETS
 
@@ -13,9 +13,13 @@ def ingest_with_summary(ctx) -> pd.DataFrame:
     """Ingest ``ctx``'s unit-year and return one summary row per dataset file.
 
     Raises the reader's :class:`~lkjip.errors.DataError` unchanged, so the
-    run stops with the file, row and column of the problem.
+    run stops with the file, row and column of the problem; when the reader
+    found a problem, the rule failures of the other cells come in the same
+    list (:func:`lkjip.validation.raw.read_year_checked`).
     """
-    frames, files = read_year(ctx.data_dir, ctx.unit, ctx.year)
+    from .validation.raw import read_year_checked
+
+    frames, files = read_year_checked(ctx.data_dir, ctx.unit, ctx.year)
     write_processed(frames, processed_year_dir(ctx.processed_dir, ctx.unit, ctx.year))
     rows = []
     for name in DATASETS:

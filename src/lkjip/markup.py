@@ -6,10 +6,14 @@ package's own pages) and CSV (outputs opened in spreadsheets). Each context
 has its own escaping, and each lives here:
 
 - :func:`md_text`: a string shown as itself inside Markdown that nbconvert
-  renders to HTML. HTML special characters become entities and every ASCII
-  punctuation mark that CommonMark gives a meaning is backslash-escaped, so a
-  name such as ``<img src=x onerror=alert(1)>`` or ``[x](javascript:...)``
-  prints literally and never becomes a tag or a link.
+  renders to HTML. ``&``, ``<`` and ``>`` become entities, the characters
+  that have a meaning anywhere in a line (emphasis, code, links, tables,
+  strikethrough, math) are backslash-escaped, ``://`` is broken so that a bare
+  URL never becomes a link, and a first character that would start a block
+  (heading, list, quote, definition) is escaped too. So a name such as
+  ``<img src=x onerror=alert(1)>`` or ``[x](javascript:...)`` prints
+  literally and never becomes a tag or a link, while ordinary text (``Jl. Raya
+  No. 63``, ``188/22/416-314/2023``) keeps its form in the Markdown source.
 - :func:`csv_cell`: a text cell that a spreadsheet will not evaluate as a
   formula (OWASP "CSV injection": a leading ``=``, ``+``, ``-``, ``@``, tab or
   carriage return gets a leading apostrophe, as spreadsheet tools expect).
@@ -26,29 +30,60 @@ from __future__ import annotations
 
 import re
 
-from markupsafe import escape
+__all__ = ["FORMULA_START", "csv_cell", "csv_text_columns", "md_text"]
 
-__all__ = ["FORMULA_START", "csv_cell", "md_text"]
+#: Characters with a meaning anywhere in a line of nbconvert's Markdown (mistune with the
+#: table, strikethrough, url and math plugins); ``<``, ``>`` and ``&`` become entities first.
+_MD_INLINE = re.compile(r"([\\`*_\[\]|~$])")
 
-#: CommonMark's backslash-escapable punctuation, minus the characters that
-#: become HTML entities first (``&``, ``<``, ``>``, ``"``, ``'``).
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^$=:/])")
+#: A first character (or number + ``.``/``)``) that would open a block: heading, list, quote, definition.
+_MD_BLOCK_START = re.compile(r"^(?:([#+\-=:])|(\d+)([.)]))")
+
 
 #: Leading characters that make a spreadsheet evaluate a cell.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def md_text(value: object) -> str:
-    """``value`` as literal text inside Markdown (and therefore HTML).
+    r"""``value`` as literal text inside Markdown (and therefore HTML).
 
     Line breaks become spaces: a data value never starts a Markdown block
     (a heading, a list, a table row) of its own.
+
+    >>> md_text("[x](javascript:alert(1)) & http://contoh.id")
+    '\\[x\\](javascript:alert(1)) &amp; http\\://contoh.id'
+    >>> md_text("# 1. Jl. Raya No. 63"), md_text("2023. tahun")
+    ('\\# 1. Jl. Raya No. 63', '2023\\. tahun')
     """
     text = " ".join(str(value).split())
-    text = str(escape(text))  # & < > " ' -> entities
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_INLINE.sub(r"\\\1", text).replace("://", "\\://")
+    return _MD_BLOCK_START.sub(lambda m: "\\" + m.group(1) if m.group(1) else m.group(2) + "\\" + m.group(3), text)
 
 
-def csv_cell(value: str) -> str:
-    """A text cell a spreadsheet will not evaluate as a formula."""
-    return "'" + value if value.startswith(FORMULA_START) else value
+def csv_cell(value: object) -> object:
+    """A text cell a spreadsheet will not evaluate as a formula (anything else unchanged).
+
+    Only text columns go through it: a negative number in a numeric column
+    (``-40``) is a number, not a formula, and stays as it is.
+
+    >>> csv_cell("-40 layanan"), csv_cell(-40), csv_cell("@SUM(A1)")
+    ("'-40 layanan", -40, "'@SUM(A1)")
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def csv_text_columns(frame, columns):
+    """A copy of ``frame`` whose ``columns`` (text) pass through :func:`csv_cell`.
+
+    >>> import pandas as pd
+    >>> csv_text_columns(pd.DataFrame({"item": ["=1+1", "ok"], "selisih": ["-40", "3"]}), ["item"]).values.tolist()
+    [["'=1+1", '-40'], ['ok', '3']]
+    """
+    out = frame.copy()
+    for column in columns:
+        if column in out.columns:
+            out[column] = out[column].map(csv_cell)
+    return out

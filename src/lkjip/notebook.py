@@ -467,10 +467,18 @@ def _blank(value) -> bool:
 
 
 def md(text: str) -> None:
-    """Display Markdown composed from the figures (drafted narrative)."""
-    from IPython.display import Markdown, display
+    """Display Markdown composed from the figures (drafted narrative).
 
-    display(Markdown(text))
+    Data strings inside it are escaped where they are inserted
+    (:func:`lkjip.markup.md_text`), and the renderer escapes any raw HTML left
+    (:mod:`lkjip.export`). An HTML block the package rendered itself from an
+    autoescaping template (:class:`markupsafe.Markup`, e.g. the title and the
+    signature) is shown as HTML.
+    """
+    from IPython.display import HTML, Markdown, display
+    from markupsafe import Markup
+
+    display(HTML(str(text)) if isinstance(text, Markup) else Markdown(text))
 
 
 def figure(fig, caption: str | None = None) -> None:

@@ -1,11 +1,15 @@
 """The main job: run the notebook chain of a unit-year and publish its reports.
 
 For every unit-year the chain of :data:`STEPS` is executed with papermill in a
-staging folder; only when every step and export succeeded is the staging
-folder moved into place (``data/processed/<unit>/<year>`` and
-``reports/<unit>/<year>``). A failed run therefore leaves the earlier reports
-byte-identical, and keeps its failed executed notebook (papermill puts the
-error at the top) under ``reports/<unit>/_gagal/<year>/``.
+staging folder; only when every step and export succeeded are the staged
+``data/processed/<unit>/<year>`` and ``reports/<unit>/<year>`` published, together,
+in one journaled publish (:func:`lkjip.files.publish`): a kill at any moment
+leaves the whole old state or the whole new one, and the next run repairs it
+first (:mod:`lkjip.publishing`). A failed run therefore leaves the earlier
+reports and processed data byte-identical, and keeps its failed executed
+notebook (papermill puts the error at the top) under ``reports/<unit>/_gagal/<year>/``.
+A run is skipped only when its fingerprint and the digest of what is published
+are both unchanged.
 """
 
 from __future__ import annotations
@@ -23,14 +27,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .errors import LkjipError
-from .files import LockHeld, exclusive_lock, swap_into_place, write_text_atomic
+from . import publishing
+from .errors import EXIT_CANTCREAT, EXIT_DATA, ConfigError, LkjipError, OutputError
+from .files import LockHeld, exclusive_lock, publish, write_text_atomic
 from .layout import (check_unit_year, list_units, list_years, processed_year_dir, project_root,
                      reports_year_dir)
 
 NOTEBOOK_DIR_ENV = "LKJIP_NOTEBOOKS"
 FAILED_DIR = "_gagal"
-RUN_RECORD = "run.json"
+RUN_RECORD = publishing.RUN_RECORD
 
 
 @dataclass(frozen=True)
@@ -64,7 +69,11 @@ STEPS: tuple[Step, ...] = (
 class RunFailed(LkjipError):
     """A unit-year run stopped; the message says which step and where its notebook is."""
 
-    exit_code = 2
+    exit_code = EXIT_DATA
+
+
+class RunLocked(ConfigError):
+    """Another process is running this unit-year (a parameter problem: exit 64)."""
 
 
 @dataclass
@@ -77,6 +86,10 @@ class RunResult:
     message: str = ""
     skipped: bool = False
     timings: dict = field(default_factory=dict)
+    #: the exit code this result asks for (:mod:`lkjip.errors`); 0 when ok
+    exit_code: int = 0
+    #: what the run repaired, carried over or left out, in words (printed by the CLI)
+    notes: list = field(default_factory=list)
 
 
 def notebooks_dir() -> Path:
@@ -108,11 +121,13 @@ def run_unit_year(unit: str, year: int, *, data_dir: Path, processed_dir: Path, 
     process (worker processes use it); the namespace is cleared either way.
     ``final`` (with the signing date/place, see :mod:`lkjip.signing`) makes the
     version for signature; it is a notebook parameter and part of the fingerprint.
+
+    Under the unit-year's lock, an interrupted earlier publish is first
+    repaired (:func:`lkjip.publishing.repair`); processed data and reports are
+    then published together only when every step succeeded. A failure returns
+    a result with ``ok=False``, its message and exit code (2 data, 64 another
+    run holds the lock, 73 an output that cannot be written).
     """
-    from concurrent.futures import ThreadPoolExecutor
-
-    from .kernels import KernelSession, discard_shared_session, shared_session
-
     say = progress or (lambda message: None)
     started = time.perf_counter()
     started_at = dt.datetime.now().astimezone().replace(microsecond=0)
@@ -121,24 +136,57 @@ def run_unit_year(unit: str, year: int, *, data_dir: Path, processed_dir: Path, 
     final_processed = processed_year_dir(processed_dir, unit, year)
     steps = steps_for(unit, year, data_dir)
     signing = {"final": bool(final), "tanggal_tanda_tangan": tanggal_tanda_tangan or None, "tempat": tempat or None}
-    digest = fingerprint(data_dir, unit, year, steps, pdf=pdf, params=signing)
-    if not force and _last_fingerprint(final_report) == digest and final_processed.exists():
+    try:
+        # The lock file and the staging folder live in reports/<unit>/: say so plainly when it cannot be written.
+        for folder in (final_report.parent, final_processed.parent):
+            folder.mkdir(parents=True, exist_ok=True)
+        lock = _lock(final_report.parent / f".{year}.lock")
+    except RunLocked as exc:
+        return RunResult(unit, year, False, time.perf_counter() - started, None, str(exc), exit_code=exc.exit_code)
+    except OSError as exc:
+        err = OutputError.from_os_error(exc)
+        return RunResult(unit, year, False, time.perf_counter() - started, None, f"{unit} {year}: GAGAL: {err}",
+                         exit_code=err.exit_code)
+    try:
+        return _run_locked(unit, year, steps, data_dir=data_dir, reports_dir=reports_dir, final_report=final_report,
+                           final_processed=final_processed, pdf=pdf, force=force, reuse_kernel=reuse_kernel,
+                           say=say, started=started, started_at=started_at, signing=signing)
+    finally:
+        lock.close()
+
+
+def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final_processed, pdf, force,
+                reuse_kernel, say, started, started_at, signing) -> RunResult:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from .kernels import KernelSession, discard_shared_session, shared_session
+
+    def failed(message: str, code: int) -> RunResult:
+        return RunResult(unit, year, False, time.perf_counter() - started, None, message, timings=timings,
+                         exit_code=code, notes=notes)
+
+    timings: dict[str, float] = {}
+    try:
+        notes = [f"{unit} {year}: {n}" for n in publishing.repair(final_report, final_processed)]
+    except OSError as exc:
+        notes = []
+        return failed(f"{unit} {year}: GAGAL memulihkan terbitan: {OutputError.from_os_error(exc)}", EXIT_CANTCREAT)
+    digest, inputs_digest = fingerprints(data_dir, unit, year, steps, pdf=pdf, params=signing)
+    if not force and publishing.up_to_date(final_report, final_processed, digest):
         say(f"{unit} {year}: tidak berubah, dilewati")
-        return RunResult(unit, year, True, time.perf_counter() - started, final_report, skipped=True)
-    final_report.parent.mkdir(parents=True, exist_ok=True)
-    final_processed.parent.mkdir(parents=True, exist_ok=True)
+        return RunResult(unit, year, True, time.perf_counter() - started, final_report, skipped=True, notes=notes)
     # A fixed staging name keeps the paths that notebooks record identical from
     # run to run; the lock keeps two runs of one unit-year from sharing it.
-    lock = _lock(final_report.parent / f".{year}.lock")
     staging = final_report.parent / f".{year}-staging"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir()
     stage_report = staging / "report"
     stage_processed_root = staging / "processed"
     stage_processed = processed_year_dir(stage_processed_root, unit, year)
-    (stage_report / "notebooks").mkdir(parents=True)
-    stage_processed.mkdir(parents=True)
-    timings: dict[str, float] = {}
+    try:
+        shutil.rmtree(staging, ignore_errors=True)
+        (stage_report / "notebooks").mkdir(parents=True)
+        stage_processed.mkdir(parents=True)
+    except OSError as exc:
+        return failed(f"{unit} {year}: GAGAL: {OutputError.from_os_error(exc)}", EXIT_CANTCREAT)
     parameters = {
         "unit": unit,
         "year": year,
@@ -149,6 +197,7 @@ def run_unit_year(unit: str, year: int, *, data_dir: Path, processed_dir: Path, 
         **signing,
     }
     current = None
+    publishing_now = False
     # Exports (nbconvert, WeasyPrint) run in a second thread while the kernel
     # executes the next notebook: the two use different cores.
     exporter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ekspor")
@@ -170,28 +219,37 @@ def run_unit_year(unit: str, year: int, *, data_dir: Path, processed_dir: Path, 
         current = None
         for step, future in exports:
             timings[f"ekspor {step.report}"] = future.result()
+        carry = publishing.PdfCarry() if pdf else publishing.carry_pdfs(final_report, stage_report, inputs_digest)
+        notes += carry.notes(unit, year)
         record = {
-            "unit": unit, "year": year, "fingerprint": digest, "pdf": pdf,
+            "unit": unit, "year": year, "fingerprint": digest, "fingerprint_masukan": inputs_digest, "pdf": pdf,
+            "pdf_dibawa": carry.carried, "pdf_tidak_diterbitkan": carry.removed,
             "parameters": {k: v for k, v in parameters.items() if k not in ("processed_dir", "report_dir")},
             "steps": [s.notebook for s in steps],
             "timings_s": {k: round(v, 2) for k, v in timings.items()},
+            # what this run publishes, file by file: the next run's skip check compares it with what is there
+            "published": publishing.published_digest(stage_report, stage_processed),
         }
         write_text_atomic(stage_report / RUN_RECORD, json.dumps(record, indent=2, sort_keys=True) + "\n")
-        swap_into_place(stage_processed, final_processed)
-        swap_into_place(stage_report, final_report)
-        return RunResult(unit, year, True, time.perf_counter() - started, final_report, timings=timings)
+        publishing_now = True
+        # processed data and reports change together, in one journaled publish
+        publish([(stage_processed, final_processed), (stage_report, final_report)],
+                journal=publishing.journal_path(final_report))
+        return RunResult(unit, year, True, time.perf_counter() - started, final_report, timings=timings, notes=notes)
     except Exception as exc:
         exporter.shutdown(wait=True, cancel_futures=True)
         if reuse_kernel:
             discard_shared_session()
+        if isinstance(exc, OSError) and (publishing_now or current is None):
+            return failed(f"{unit} {year}: GAGAL menerbitkan: {OutputError.from_os_error(exc)}; terbitan sebelumnya "
+                          "tetap utuh", EXIT_CANTCREAT)
         failed_dir = _keep_failure(stage_report, reports_dir / unit / FAILED_DIR / str(year))
         where = f" pada langkah {current.notebook}" if current else ""
         message = f"{unit} {year}: GAGAL{where}: {_short(exc)}\n  notebook yang gagal: {failed_dir}"
-        return RunResult(unit, year, False, time.perf_counter() - started, None, message, timings=timings)
+        return failed(message, EXIT_DATA)
     finally:
         exporter.shutdown(wait=True)
         shutil.rmtree(staging, ignore_errors=True)
-        lock.close()
 
 
 def _lock(path: Path) -> contextlib.ExitStack:
@@ -200,11 +258,13 @@ def _lock(path: Path) -> contextlib.ExitStack:
     try:
         stack.enter_context(exclusive_lock(path))
     except LockHeld:
-        raise RunFailed(f"{path.parent.name} {path.stem.lstrip('.')}: sedang dijalankan oleh proses lain") from None
+        unit, year = path.parent.name, path.name.lstrip(".").split(".")[0]
+        raise RunLocked(f"{unit} {year}: sedang dijalankan oleh proses lain (kunci {path}); tunggu sampai proses itu "
+                        "selesai lalu jalankan ulang perintah ini") from None
     return stack
 
 
-def fingerprint(data_dir: Path, unit: str, year: int, steps: list[Step], *, pdf: bool,
+def fingerprint(data_dir: Path, unit: str, year: int, steps: list[Step], *, pdf: bool | None,
                 params: dict | None = None) -> str:
     """A digest of everything a unit-year's reports depend on.
 
@@ -214,8 +274,18 @@ def fingerprint(data_dir: Path, unit: str, year: int, steps: list[Step], *, pdf:
     versions of Python and of the packages that shape
     the output (:func:`lkjip.provenance.package_versions`: an upgraded pandas
     or WeasyPrint may change a figure or a page). Equal digests mean an
-    unchanged run can be skipped.
+    unchanged run can be skipped. ``pdf=None`` leaves the PDF flag out: the
+    digest of the inputs alone, which tells ``--no-pdf`` whether the earlier
+    PDFs still describe the data.
     """
+    return fingerprints(data_dir, unit, year, steps, pdf=bool(pdf), params=params)[0 if pdf is not None else 1]
+
+
+def fingerprints(data_dir: Path, unit: str, year: int, steps: list[Step], *, pdf: bool,
+                 params: dict | None = None) -> tuple[str, str]:
+    """(:func:`fingerprint` with ``pdf``, the same without the PDF flag), the files hashed once."""
+    import hashlib
+
     from . import provenance
     from .layout import project_root
 
@@ -226,19 +296,13 @@ def fingerprint(data_dir: Path, unit: str, year: int, steps: list[Step], *, pdf:
     files += sorted((Path(__file__).parent / "assets").glob("*"))
     files += sorted((root / "expectations").glob("*.json"))
     content = provenance.hash_inputs(files, root=Path("/"))
-    params = json.dumps({"unit": unit, "year": int(year), "pdf": bool(pdf),
-                         "versions": provenance.package_versions(),
-                         **{k: v for k, v in (params or {}).items() if v not in (None, False)}}, sort_keys=True)
-    import hashlib
-
-    return hashlib.sha256(f"{content}|{params}".encode()).hexdigest()
-
-
-def _last_fingerprint(report_dir: Path) -> str | None:
-    try:
-        return json.loads((report_dir / RUN_RECORD).read_text()).get("fingerprint")
-    except (OSError, ValueError):
-        return None
+    inputs = {"unit": unit, "year": int(year), "versions": provenance.package_versions(),
+              **{k: v for k, v in (params or {}).items() if v not in (None, False)}}
+    digests = []
+    for values in ({**inputs, "pdf": bool(pdf)}, inputs):
+        text = json.dumps(values, sort_keys=True)
+        digests.append(hashlib.sha256(f"{content}|{text}".encode()).hexdigest())
+    return digests[0], digests[1]
 
 
 def _timed_export(*args) -> float:
@@ -296,7 +360,8 @@ def _worker(kwargs: dict, reuse_kernel: bool = True) -> RunResult:
         return run_unit_year(**kwargs, reuse_kernel=reuse_kernel)
     except Exception as exc:  # keep one unit-year's bug from stopping the others
         return RunResult(kwargs["unit"], kwargs["year"], False, 0.0, None,
-                         f"{kwargs['unit']} {kwargs['year']}: GAGAL: {_short(exc)}\n{traceback.format_exc()}")
+                         f"{kwargs['unit']} {kwargs['year']}: GAGAL: {_short(exc)}\n{traceback.format_exc()}",
+                         exit_code=getattr(exc, "exit_code", 1))
 
 
 def run_many(tasks: list[tuple[str, int]], *, data_dir: Path, processed_dir: Path, reports_dir: Path,

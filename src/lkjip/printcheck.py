@@ -145,7 +145,7 @@ def orphans(pages: list[Page]) -> list[tuple[int, str]]:
     return [(p.number, p.ends_with) for p in pages if p.ends_with]
 
 
-def render_balanced(printable: str, base_url: str, rounds: int = 2):
+def render_balanced(printable: str, base_url: str | None, rounds: int = 2, url_fetcher=None):
     """Render ``printable``; where a page would hold only a few words (a chapter's tail before the
     next chapter's page break), start a preceding section, table or figure on a new page and render
     again (:func:`breaks_to_add`), at most ``rounds`` times."""
@@ -159,7 +159,12 @@ def render_balanced(printable: str, base_url: str, rounds: int = 2):
                        printable)
     rows = itertools.count(1)  # body rows: a table's tail may move with what follows it
     printable = re.sub(r"(?<!<thead>)<tr>", lambda m: f'<tr data-tr="{next(rows)}">', printable)
-    document = HTML(string=printable, base_url=base_url).render()
+    def render(text: str):
+        if url_fetcher is None:
+            return HTML(string=text, base_url=base_url).render()
+        return HTML(string=text, base_url=base_url, url_fetcher=url_fetcher).render()
+
+    document = render(printable)
     moved: list[str] = []
     for _ in range(rounds):
         selectors = [s for s in breaks_to_add(document) if s not in moved]
@@ -169,8 +174,7 @@ def render_balanced(printable: str, base_url: str, rounds: int = 2):
         rule = "".join(f"{sel}" + "{break-before:page !important;page-break-before:always !important}"
                        for sel in moved)
         head_end = printable.find("</head>")
-        document = HTML(string=printable[:head_end] + f"<style>{rule}</style>" + printable[head_end:],
-                        base_url=base_url).render()
+        document = render(printable[:head_end] + f"<style>{rule}</style>" + printable[head_end:])
     return document
 
 

@@ -12,6 +12,14 @@ Processed frames keep the contract's column names and add:
   whose label is ``JUMLAH``/``TOTAL``, i.e. a total typed into the source.
   Such rows never enter a computation; the audit compares them with the sum
   of the other rows.
+
+Every dataset names its natural key (:attr:`Dataset.key`): the columns that
+tell one row from another. Two rows with the same key would be counted twice
+(an innovation, a month of services), so the reader refuses them naming both
+spreadsheet rows, and the expectation suites hold the same rule. Printed
+totals (``adalah_total``) and rows whose key cells are all blank are outside
+the key (a honorer without NIP, a survey without respondent ids); text is
+compared without regard to case and spacing.
 """
 
 from __future__ import annotations
@@ -90,8 +98,19 @@ class Dataset:
     period: tuple[str, ...] = ()
     #: column -> the values it allows (blank allowed in optional columns)
     vocab: dict = field(default_factory=dict)
-    #: natural key: these columns identify a row (blank counts as a value)
+    #: the natural key: columns whose values identify a row (see the module docstring); a blank
+    #: cell counts as a value, a row whose key cells are all blank is outside the key; a key
+    #: column the dataset does not have is skipped, so optional columns can be part of it
     key: tuple[str, ...] = ()
+    #: False when a file with a header and no rows means "no data" (e.g. a survey without
+    #: responses), which is an error like a missing file
+    may_be_empty: bool = True
+
+    @property
+    def key_columns(self) -> tuple[str, ...]:
+        """The key columns this dataset has (optional ones included)."""
+        names = {c.name for c in self.columns}
+        return tuple(k for k in self.key if k in names)
 
     @property
     def required(self) -> tuple[str, ...]:
@@ -140,8 +159,12 @@ DATASETS: dict[str, Dataset] = {
                 _c("umur", "integer", False, "Umur responden (tahun)", "35"),
                 _c("pendidikan", "text", False, "Pendidikan terakhir", "SMA"),
                 _c("pekerjaan", "text", False, "Pekerjaan", "Wiraswasta"),
+                _c("id_responden", "text", False,
+                   "Nomor kuesioner/responden bila ada (bukan NIK); tiap nomor hanya boleh muncul sekali", "K-0001"),
             ),
             drop_pii=True,
+            key=("id_responden",),
+            may_be_empty=False,
         ),
         Dataset(
             "paten_layanan",
@@ -154,6 +177,7 @@ DATASETS: dict[str, Dataset] = {
                 _c("tidak_sesuai_standar", "integer", False, "Layanan setahun yang tidak sesuai standar pelayanan (kosong = 0)", "0"),
             ),
             label_column="layanan",
+            key=("layanan",),
         ),
         Dataset(
             "anggaran",
@@ -166,6 +190,7 @@ DATASETS: dict[str, Dataset] = {
                 _c("realisasi", "number", True, "Realisasi anggaran (Rp)", "2.990.000,00"),
             ),
             label_column="uraian",
+            key=("kode",),
         ),
         Dataset(
             "lra",
@@ -179,6 +204,7 @@ DATASETS: dict[str, Dataset] = {
                 _c("realisasi_tahun_lalu", "number", False, "Realisasi tahun sebelumnya (Rp)", "2.232.283.615,00"),
             ),
             label_column="uraian",
+            key=("kode_rekening",),
         ),
         Dataset(
             "pegawai",
@@ -198,6 +224,7 @@ DATASETS: dict[str, Dataset] = {
                 _c("disiplin", "number", False, "Dimensi IP ASN disiplin (0-5)", "5"),
                 *(_c(*c) for c in PEGAWAI_V2_COLUMNS),
             ),
+            key=("nip",),
         ),
         Dataset(
             "sakip_evaluasi",
@@ -209,6 +236,7 @@ DATASETS: dict[str, Dataset] = {
                 _c("nilai", "number", True, "Nilai hasil evaluasi", "27,03"),
                 _c("subkomponen", "text", False, "keberadaan, kualitas atau pemanfaatan; kosong = baris komponen", ""),
             ),
+            key=("komponen", "subkomponen"),
         ),
         Dataset(
             "koordinasi",
@@ -221,6 +249,7 @@ DATASETS: dict[str, Dataset] = {
                 _c("tindak_lanjut", "integer", True, "Jumlah yang ditindaklanjuti", "42"),
             ),
             label_column="uraian",
+            key=("uraian", "seksi"),
         ),
         Dataset(
             "inovasi",
@@ -232,6 +261,7 @@ DATASETS: dict[str, Dataset] = {
                 _c("tanggal_sk", "date", True, "Tanggal SK", "2023-01-31"),
                 _c("status", "text", False, "aktif (kosong = aktif) atau nonaktif", "aktif"),
             ),
+            key=("nama", "nomor_sk"),
         ),
         Dataset(
             "targets",
@@ -245,6 +275,7 @@ DATASETS: dict[str, Dataset] = {
                 _c("satuan", "text", False, "Satuan", "indeks"),
             ),
             per_year=False,
+            key=("indikator", "dokumen", "tahun"),
         ),
         Dataset(
             "published",
@@ -266,6 +297,9 @@ DATASETS: dict[str, Dataset] = {
                 _c("makna", "text", False, "Arti angka dalam kalimat pendek", "realisasi 2023: Nilai IKM"),
             ),
             per_year=False,
+            # A published figure may legitimately repeat in different places of a document:
+            # where it was printed is part of the key (columns skipped while the contract lacks them).
+            key=("tahun", "indikator", "ukuran", "sumber", "lokasi", "baris_label", "kolom_label"),
         ),
         Dataset(
             "nasional",
@@ -278,6 +312,7 @@ DATASETS: dict[str, Dataset] = {
                 _c("sumber", "text", False, "Sumber angka nasional", "KemenPAN-RB"),
             ),
             per_year=False,
+            key=("tahun", "indikator"),
         ),
     )
 }

@@ -163,6 +163,8 @@ def indicator_step(ctx, ikm_weight: str = "exact"):
 
 def indicator_overview(results) -> pd.DataFrame:
     """The seven indicators with target document, capaian category and own class, Indonesian headers."""
+    from .targets import capaian_category_text
+
     table = results.tabel.reset_index(drop=True)
     doc_of = dict(zip(results.target["indikator"], results.target["dokumen_label"]))
     return pd.DataFrame({
@@ -172,15 +174,17 @@ def indicator_overview(results) -> pd.DataFrame:
         "Dokumen target": [doc_of.get(i) or "" for i in table["indikator"]],
         "Realisasi": table["realisasi"],
         "Capaian (%)": table["capaian_pct"],
-        "Kategori capaian": table["kategori"],
+        "Kategori capaian": [capaian_category_text(c) for c in table["capaian_pct"]],
         "Kelas indikator": [results.kelas.get(i) or "" for i in table["indikator"]],
     })
 
 
 def indicator_notes(results) -> str:
     """The notes of every indicator as a Markdown list (empty string when none)."""
+    from .markup import md_text
+
     lines = results.notes_text()
-    return "\n".join(f"- {line}" for line in lines)
+    return "\n".join(f"- {md_text(line)}" for line in lines)
 
 
 def sample_table(results) -> pd.DataFrame:

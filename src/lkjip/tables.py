@@ -33,6 +33,7 @@ from lkjip.sakip import sakip_score
 from lkjip.schema import MONTHS
 from lkjip.services import services_by_layanan, services_by_month
 from lkjip.targets import renstra_end_target, tingkat_kemajuan
+from lkjip.targets import capaian_category_text
 
 MONTH_HEADERS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
 JUMLAH = "Jumlah"
@@ -84,7 +85,7 @@ def tabel_3_1_1(indicators: pd.DataFrame, unit: Mapping[str, Any] | None = None)
         r = ind.loc[i]
         rows.append({"No": no, "Sasaran": sasaran, "Indikator Kinerja Utama": r["nama"],
                      "Satuan": r["satuan"], "Target": r["target"], "Realisasi": r["realisasi"],
-                     "% Capaian": r["capaian_pct"], "Kategori": r["kategori"]})
+                     "% Capaian": r["capaian_pct"], "Kategori": capaian_category_text(r["capaian_pct"])})
         idx.append(i)
     return _frame(rows, ["No", "Sasaran", "Indikator Kinerja Utama", "Satuan", "Target",
                          "Realisasi", "% Capaian", "Kategori"], idx)

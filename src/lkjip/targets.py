@@ -27,6 +27,9 @@ from lkjip.rules import CAPAIAN_KATEGORI, DOCUMENT_LABELS, TARGET_PRECEDENCE
 
 RENSTRA_DOCS = ("renstra_perubahan", "renstra")
 
+#: What readers see where a capaian cannot be computed (target 0 or missing, realisasi missing).
+CAPAIAN_UNDEFINED = "tidak dapat dihitung"
+
 
 @dataclass(frozen=True)
 class Target:
@@ -122,6 +125,15 @@ def capaian(realisasi: float, target: float, polarity: str = "higher") -> float:
     if polarity == "lower":
         return (2.0 * t - r) / t * 100.0
     raise ValueError(f"polaritas tidak dikenal: {polarity!r} (higher/lower)")
+
+
+def capaian_category_text(value: float) -> str:
+    """The category as readers see it: :data:`CAPAIAN_UNDEFINED` instead of an empty one.
+
+    >>> capaian_category_text(104.0), capaian_category_text(float("nan"))
+    ('Sangat Tinggi', 'tidak dapat dihitung')
+    """
+    return capaian_category(value) or CAPAIAN_UNDEFINED
 
 
 def capaian_category(value: float) -> str | None:

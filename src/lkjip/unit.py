@@ -128,6 +128,10 @@ def load_unit(data_dir: Path, unit: str) -> Unit:
         raise DataError(name, None, None, "berkas unit.yaml tidak ada")
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise DataError(name, None, None, "unit.yaml harus berenkode UTF-8") from None
+    except OSError as exc:
+        raise DataError(name, None, None, f"berkas tidak dapat dibaca: {exc.strerror or type(exc).__name__}") from None
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
         raise DataError(name, None if line is None else line + 1, None, f"YAML tidak valid: {exc}") from None

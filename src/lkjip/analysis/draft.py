@@ -10,6 +10,7 @@ from lkjip.analysis.score_change import _TOL, Decomposition, _label, subcomponen
 from lkjip.analysis.stake import PointsAtStake
 from lkjip.fmt import fmt_number, fmt_pct
 from lkjip.frames import safe_pct
+from lkjip.markup import md_text
 from lkjip.rules import SAKIP_SUBCOMPONENT_NAMES
 
 # --------------------------------------------------------------------------
@@ -38,7 +39,7 @@ def narrative(dec: Decomposition, stake: PointsAtStake | None = None,
     comes from a number above, and drivers carry the association caution.
     """
     y0, y1 = _label(dec.tahun_awal, "tahun awal"), _label(dec.tahun_akhir, "tahun akhir")
-    who = f"{unit_name} " if unit_name else ""
+    who = f"{md_text(unit_name)} " if unit_name else ""
     paras = []
     d = _direction(dec.perubahan)
     head = (f"Nilai SAKIP {who}{y1} adalah {fmt_number(dec.nilai_akhir)} (predikat "
@@ -151,9 +152,9 @@ def narrative(dec: Decomposition, stake: PointsAtStake | None = None,
         paras.append(s)
 
     if drv is not None and len(drv.kaitan):
-        lines = [f"- **{r['faktor']}** (terkait {r['komponen_terkait']}"
-                 + (f"; perubahan {r['perubahan_komponen']}" if r["perubahan_komponen"] else "")
-                 + f"): {r['temuan']}"
+        lines = [f"- **{md_text(r['faktor'])}** (terkait {md_text(r['komponen_terkait'])}"
+                 + (f"; perubahan {md_text(r['perubahan_komponen'])}" if r["perubahan_komponen"] else "")
+                 + f"): {md_text(r['temuan'])}"
                  + (f" — {_ARAH_TEXT.get(r['arah'], r['arah'])}" if r["arah"] else "")
                  + "." for _, r in drv.kaitan.iterrows()
                  if not r["faktor"].startswith("Target")]

@@ -17,6 +17,7 @@ from lkjip.analysis.factors import Drivers, _signed, drivers
 from lkjip.analysis.score_change import Decomposition, SakipChangeError, decomposition, default_years
 from lkjip.analysis.stake import PointsAtStake, points_at_stake
 from lkjip.fmt import fmt_number
+from lkjip.markup import md_text
 
 # --------------------------------------------------------------------------
 # Whole analysis for the notebook
@@ -77,7 +78,7 @@ def analyse(frames_by_year: Mapping[int, Mapping[str, pd.DataFrame]],
     try:
         y0, y1 = default_years(sakip, year, compare_year)
     except SakipChangeError as exc:
-        return SakipChangeAnalysis(False, str(exc), catatan=msgs)
+        return SakipChangeAnalysis(False, md_text(str(exc)), catatan=msgs)
     dec = decomposition(sakip[y0], sakip[y1], y0, y1)
     stake = points_at_stake(sakip[y0], sakip[y1], y0, y1)
     drv = drivers(y0, y1, sakip=sakip, pegawai=get("pegawai"), anggaran=get("anggaran"),

@@ -13,6 +13,7 @@ from lkjip.analysis.score_change import Decomposition, _label
 from lkjip.analysis.stake import PointsAtStake
 from lkjip.fmt import fmt_number, fmt_pct, style_table
 from lkjip.frames import safe_pct
+from lkjip.markup import md_text
 
 # --------------------------------------------------------------------------
 # Reader-facing tables (Indonesian labels and number format)
@@ -195,4 +196,4 @@ def waterfall_figure(dec: Decomposition):
 def catatan_md(an: SakipChangeAnalysis) -> str:
     """The notes as a Markdown list ('' when there are none)."""
     notes = list(dict.fromkeys(an.catatan))
-    return "" if not notes else "**Catatan:**\n\n" + "\n".join(f"- {n}" for n in notes)
+    return "" if not notes else "**Catatan:**\n\n" + "\n".join(f"- {md_text(n)}" for n in notes)

@@ -141,6 +141,7 @@ class AuditResult:
         path = Path(path)
         if path.suffix.lower() != ".csv":
             path = path / "audit.csv"
+        # csv_frame: text cells a spreadsheet would evaluate (=, +, -, @ ...) neutralised, numbers stay numbers
         with atomic_write(path, newline="") as fh:
             self.csv_frame().to_csv(fh, index=False, lineterminator="\n")
         return path

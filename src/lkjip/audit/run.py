@@ -128,8 +128,9 @@ def audit_year(datasets: Mapping[str, pd.DataFrame], *, year: int,
 def _published_decimals(path: Path, frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` with a ``decimals`` column counted from the file's own text."""
     from lkjip.ingest import normalise_header, read_cells
+    from lkjip.schema import DATASETS
 
-    header, cells = read_cells(path)
+    header, cells = read_cells(path, DATASETS["published"])  # the same header row and sheet as the reader
     keys = [normalise_header(h) for h in header]
     if "nilai" not in keys:
         return frame

@@ -294,14 +294,15 @@ def target_vs_realisasi(
             if c < 100:
                 bar.set_hatch("///")
         for yy, c, t, r in zip(y, cap, df["target"], df["realisasi"]):
-            ax.text(max(np.nan_to_num(c), 100.0) + 2, yy,
-                    f"{_pct(c, 2)}  (T {_num(t)} / R {_num(r)})",
+            shown = "capaian tidak dapat dihitung" if np.isnan(c) else _pct(c, 2)
+            ax.text(max(np.nan_to_num(c), 100.0) + 2, yy, f"{shown}  (T {_num(t)} / R {_num(r)})",
                     va="center", ha="left", fontsize=7)
         ax.axvline(100, color=INK, lw=1.0, ls="--", zorder=3)
         ax.set_yticks(y, [_wrap(v, 42) for v in df[name]])
-        right = max(150.0, float(np.nanmax(cap)) * 1.45 if n else 150.0)
+        top = float(np.max(cap[np.isfinite(cap)])) if np.isfinite(cap).any() else 0.0
+        right = max(150.0, top * 1.45)
         ax.set_xlim(0, right)
-        ticks = [t for t in range(0, int(right) + 1, 25) if t <= max(125, np.nanmax(cap) if n else 0)]
+        ticks = [t for t in range(0, int(right) + 1, 25) if t <= max(125, top)]
         ax.set_xticks(ticks)
         ax.xaxis.set_major_formatter(pct_tick_formatter())
         ax.grid(axis="x")

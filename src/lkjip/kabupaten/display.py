@@ -264,7 +264,7 @@ def summary_sentences(sakip: pd.DataFrame, names: Mapping[str, str] | None = Non
 
     >>> t = pd.DataFrame({"unit": ["a", "b", "c"], "perubahan_sakip": [-1.3, 0.5, 0.0]})
     >>> summary_sentences(t, {"a": "Kec. <A>"})
-    ['3 unit dibandingkan: 1 turun, 1 naik, 1 tetap.', 'Turun: Kec\\\\. &lt;A&gt; (-1,30).']
+    ['3 unit dibandingkan: 1 turun, 1 naik, 1 tetap.', 'Turun: Kec. &lt;A&gt; (-1,30).']
     """
     known = sakip[sakip["perubahan_sakip"].notna()]
     fell = known[known["perubahan_sakip"] < -0.005].sort_values("perubahan_sakip", kind="stable")

@@ -22,6 +22,7 @@ signature), :mod:`~lkjip.narrative.capaian` (Bab III A),
 
 from lkjip.markup import md_text
 from lkjip.narrative import lampiran, profil
+from lkjip.narrative.profil import ANALYST_NOTE
 from lkjip.narrative.anggaran import (
     efisiensi,
     efisiensi_sumber_daya,
@@ -61,6 +62,7 @@ from lkjip.narrative.penutup import (
 )
 
 __all__ = [
+    "ANALYST_NOTE",
     "DRAFT_MARK",
     "analisis_indikator",
     "analyst_text",

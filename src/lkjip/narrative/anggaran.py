@@ -66,7 +66,7 @@ def realisasi_anggaran(rep) -> str:
     pen = rep.results.penyerapan
     if pen is not None:
         src = " menurut Laporan Realisasi Anggaran" if "rekening" in str(pen.sumber) else ""
-        parts.append(f"Dari pagu anggaran {rep.unit.nama} tahun {rep.year} sebesar {fmt_rupiah(pen.anggaran)}, "
+        parts.append(f"Dari pagu anggaran {md_text(rep.unit.nama)} tahun {rep.year} sebesar {fmt_rupiah(pen.anggaran)}, "
                      f"realisasi per 31 Desember {rep.year}{src} sebesar {fmt_rupiah(pen.realisasi)} atau "
                      f"{fmt_pct(pen.persen)}.")
     if not parts:

@@ -20,6 +20,8 @@ from lkjip.narrative.common import (
 )
 from lkjip.report.shown import compare
 from lkjip.rules import INDICATOR_IDS, get_indicator
+from lkjip.targets import CAPAIAN_UNDEFINED
+from lkjip.markup import md_text
 
 # --------------------------------------------------------------------------- Bab III A tables
 
@@ -53,7 +55,7 @@ def tabel_3_1_1_text(rep) -> str:
     text = f"Dari tabel di atas, pada tahun {rep.year} " + _join(parts) + "." if parts else ""
     if none:
         text += (f" Capaian {_join(none)} tidak dapat dihitung karena data realisasi atau "
-                 "targetnya tidak tersedia.")
+                 "targetnya tidak tersedia, atau targetnya 0.")
     return _DRAFT + text.strip()
 
 
@@ -83,7 +85,7 @@ def tabel_3_1_2_text(rep) -> str:
         bits.append("realisasi seluruh indikator tetap")
     text += "; ".join(bits) + "."
     if rep.catatan:
-        text += " " + " ".join(rep.catatan)
+        text += " " + " ".join(md_text(c) for c in rep.catatan)
     return _DRAFT + text
 
 
@@ -129,6 +131,9 @@ def _base_sentence(rep, ind: str) -> str:
     if is_missing(r["target"]):
         return (f"Indikator {nama} tahun {rep.year} terealisasi {real}; target tahun ini belum "
                 "ditetapkan, sehingga capaian tidak dapat dihitung.")
+    if is_missing(r["capaian_pct"]):
+        return (f"Indikator {nama} tahun {rep.year} terealisasi {real} dari target "
+                f"{fmt_value(ind, r['target'], compact=True)}; karena targetnya 0, capaian {CAPAIAN_UNDEFINED}.")
     text = (f"Indikator {nama} tahun {rep.year} terealisasi {real} dari target "
             f"{fmt_value(ind, r['target'], compact=True)}, sehingga capaiannya "
             f"{fmt_pct(r['capaian_pct'])} (kategori capaian {r['kategori']}).")
@@ -272,7 +277,7 @@ def _layanan_detail(rep) -> str:
         b = ly.per_bulan
         peak = b.loc[b["jumlah"].idxmax()]
         low = b.loc[b["jumlah"].idxmin()]
-        text += (f" Layanan terbanyak adalah {top['layanan']} ({fmt_int(top['jumlah_hitung'])} layanan); "
+        text += (f" Layanan terbanyak adalah {md_text(top['layanan'])} ({fmt_int(top['jumlah_hitung'])} layanan); "
                  f"bulan tersibuk {peak['nama_bulan']} ({fmt_int(peak['jumlah'])}) dan tersepi "
                  f"{low['nama_bulan']} ({fmt_int(low['jumlah'])}).")
         if ly.tidak_sesuai:
@@ -280,7 +285,7 @@ def _layanan_detail(rep) -> str:
                                                                    ascending=False, kind="stable")
             if len(bad):
                 w = bad.iloc[0]
-                text += (f" Layanan tidak sesuai standar terbanyak pada {w['layanan']} "
+                text += (f" Layanan tidak sesuai standar terbanyak pada {md_text(w['layanan'])} "
                          f"({fmt_int(w['tidak_sesuai_standar'])}).")
     return text
 
@@ -297,7 +302,7 @@ def _koordinasi_detail(rep) -> str:
             text += f" Seluruh {fmt_int(len(s))} seksi menindaklanjuti 100% hasil koordinasinya."
         else:
             lo = s.loc[s["persen"].idxmin()]
-            text += (f" Tindak lanjut terendah ada pada {lo['seksi']}: {fmt_int(lo['tindak_lanjut'])} "
+            text += (f" Tindak lanjut terendah ada pada {md_text(lo['seksi'])}: {fmt_int(lo['tindak_lanjut'])} "
                      f"dari {fmt_int(lo['fasilitasi'])} ({fmt_pct(lo['persen'])}).")
     return text
 
@@ -362,7 +367,7 @@ def _anggaran_detail(rep) -> str:
     if big is not None:
         row, amount = big
         share = amount / sisa * 100 if sisa > 0 else float("nan")
-        text += (f" Sisa terbesar berasal dari sub kegiatan {row['uraian']} ({fmt_rupiah(amount)}, "
+        text += (f" Sisa terbesar berasal dari sub kegiatan {md_text(row['uraian'])} ({fmt_rupiah(amount)}, "
                  f"penyerapan {fmt_pct(row['persen'])}")
         text += f"; {fmt_pct(share)} dari seluruh sisa anggaran)." if not is_missing(share) else ")."
     if _from_lra(pen):
@@ -399,7 +404,7 @@ def _inovasi_detail(rep) -> str:
         return ""
     if not ino.jumlah:
         return " Tidak ada inovasi aktif yang ditetapkan dengan SK."
-    names = [f"{n} (SK {s})" for n, s in zip(ino.aktif["nama"], ino.aktif["nomor_sk"])]
+    names = [f"{md_text(n)} (SK {md_text(s)})" for n, s in zip(ino.aktif["nama"], ino.aktif["nomor_sk"])]
     return f" Inovasi yang aktif dan ditetapkan dengan SK: {_join(names)}."
 
 

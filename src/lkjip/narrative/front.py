@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+from markupsafe import Markup
+
 from lkjip.fmt import fmt_int, fmt_pct, fmt_rupiah, is_missing
 from lkjip.markup import md_text
 from lkjip.narrative.common import DRAFT_MARK, _DRAFT, _join, _met, _row, fmt_value
 from lkjip.pages import render
 from lkjip.rules import INDICATOR_IDS, get_indicator
 from lkjip.rules.regulation import REPORTING_REGULATION, REPORTING_REGULATION_SHORT
+from lkjip.targets import CAPAIAN_UNDEFINED
 
 #: Indonesian month names, for a signing date.
 BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
@@ -26,7 +29,7 @@ def draft_notice(rep) -> str:
     It also sets the PDF's running header to "DRAF" on every page (an ``@page`` rule, which
     browsers ignore), so a printed page cannot pass for the signed version.
     """
-    return render("draf.html.j2", mark=DRAFT_MARK, year=rep.year).rstrip("\n")
+    return Markup(render("draf.html.j2", mark=DRAFT_MARK, year=rep.year).rstrip("\n"))
 
 
 # --------------------------------------------------------------------------- Kata Pengantar
@@ -63,6 +66,9 @@ def ikhtisar_capaian(rep) -> str:
             txt = "realisasi tidak dapat dihitung karena datanya tidak tersedia"
         elif is_missing(r["target"]):
             txt = f"realisasi {fmt_value(ind, r['realisasi'])}; target belum ditetapkan"
+        elif is_missing(r["capaian_pct"]):
+            txt = (f"realisasi {fmt_value(ind, r['realisasi'])} dari target "
+                   f"{fmt_value(ind, r['target'], compact=True)}; capaian {CAPAIAN_UNDEFINED} (target 0)")
         else:
             txt = (f"realisasi {fmt_value(ind, r['realisasi'])} dari target "
                    f"{fmt_value(ind, r['target'], compact=True)}, capaian {fmt_pct(r['capaian_pct'])} "
@@ -160,8 +166,8 @@ def judul(rep) -> str:
     stays out of the Daftar Isi). Hidden in print, where the cover page
     carries the title."""
     u = rep.unit
-    return render("judul.html.j2", nama=u.nama, kabupaten=u.kabupaten, year=rep.year,
-                  alamat=u.alamat).rstrip("\n")
+    return Markup(render("judul.html.j2", nama=u.nama, kabupaten=u.kabupaten, year=rep.year,
+                         alamat=u.alamat).rstrip("\n"))
 
 
 def profil_unit(rep) -> str:
@@ -225,6 +231,6 @@ def tanda_tangan(rep, ttd=None, *, place: str | None = None, date: dt.date | str
         place = getattr(ttd, "tempat", "") or place
     if when is None:
         when = f"................ {rep.year + 1}"
-    return render("tanda_tangan.html.j2", place=place or u.kota_penetapan or "", when=when,
-                  jabatan=signer.get("jabatan", ""), nama=signer.get("nama", ""), pangkat=signer.get("pangkat"),
-                  nip=_nip_spaced(signer["nip"]) if signer.get("nip") else None).rstrip("\n")
+    return Markup(render("tanda_tangan.html.j2", place=place or u.kota_penetapan or "", when=when,
+                         jabatan=signer.get("jabatan", ""), nama=signer.get("nama", ""), pangkat=signer.get("pangkat"),
+                         nip=_nip_spaced(signer["nip"]) if signer.get("nip") else None).rstrip("\n"))

@@ -8,7 +8,7 @@ never corrected. Names of staff who are not signatories appear only when the uni
 from __future__ import annotations
 
 import pandas as pd
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from lkjip.fmt import fmt_date_id, fmt_number, fmt_pct, fmt_rupiah, is_missing
 from lkjip.markup import md_text
@@ -63,8 +63,8 @@ def tanda_tangan_dokumen(sign, roles=("pihak_kedua", "pihak_pertama")) -> str:
     if not cells:
         return ""
     place = f'<p class="lkjip-ttd-tempat">{where}</p>' if where else ""
-    return (f'<div class="lkjip-ttd-dokumen">{place}<table class="lkjip-ttd-tabel"><tr>{"".join(cells)}</tr>'
-            "</table></div>")
+    return Markup(f'<div class="lkjip-ttd-dokumen">{place}<table class="lkjip-ttd-tabel"><tr>{"".join(cells)}</tr>'
+                  "</table></div>")
 
 
 # --------------------------------------------------------------------------- Lampiran 2, 3

@@ -9,6 +9,7 @@ from lkjip.fmt import fmt_int, fmt_number, fmt_pct, fmt_rupiah, is_missing, roun
 from lkjip.narrative.capaian import _largest_unabsorbed, _sakip_weakest
 from lkjip.narrative.common import _DRAFT, _data_text, _join, _met, _row, _short, fmt_value
 from lkjip.rules import INDICATOR_IDS
+from lkjip.markup import md_text
 
 # --------------------------------------------------------------------------- Bab IV
 
@@ -25,7 +26,7 @@ def kesimpulan(rep) -> str:
     met, missed, unknown = _classify(rep)
     t = rep.capaian.set_index("indikator")
     lines = []
-    lines.append(f"Dari {len(INDICATOR_IDS)} Indikator Kinerja Utama {rep.unit.nama} tahun {rep.year}:")
+    lines.append(f"Dari {len(INDICATOR_IDS)} Indikator Kinerja Utama {md_text(rep.unit.nama)} tahun {rep.year}:")
     lines.append("")
     if met:
         lines.append(f"- {len(met)} indikator mencapai atau melampaui target: "
@@ -36,8 +37,9 @@ def kesimpulan(rep) -> str:
                               f"target {fmt_value(i, t.loc[i, 'target'], compact=True)}, capaian "
                               f"{fmt_pct(t.loc[i, 'capaian_pct'])})" for i in missed]) + ";")
     if unknown:
-        lines.append(f"- {len(unknown)} indikator belum dapat dinilai karena data realisasi atau "
-                     "targetnya tidak tersedia: " + _join([_short(i) for i in unknown]) + ";")
+        lines.append(f"- {len(unknown)} indikator belum dapat dinilai (capaian tidak dapat dihitung) karena data "
+                     "realisasi atau targetnya tidak tersedia, atau targetnya 0: "
+                     + _join([_short(i) for i in unknown]) + ";")
     caps = pd.to_numeric(t["capaian_pct"], errors="coerce").dropna()
     lines.append("")
     if len(caps):
@@ -78,14 +80,14 @@ def _saran_for(rep, ind: str) -> str:
         if res.koordinasi is not None:
             s = res.koordinasi.per_seksi.dropna(subset=["persen"])
             if len(s):
-                extra = f", terutama pada {s.loc[s['persen'].idxmin(), 'seksi']}"
+                extra = f", terutama pada {md_text(s.loc[s['persen'].idxmin(), 'seksi'])}"
         return ("Memperkuat pemantauan tindak lanjut hasil fasilitasi dan koordinasi melalui rapat "
                 f"staf rutin{extra}.")
     if ind == "sakip":
         return _saran_sakip(rep)
     if ind == "realisasi_anggaran_pct":
         big = _largest_unabsorbed(rep)
-        extra = f", terutama pada {big[0]['uraian']}" if big is not None else ""
+        extra = f", terutama pada {md_text(big[0]['uraian'])}" if big is not None else ""
         return ("Menyusun jadwal pelaksanaan kegiatan dan rencana penarikan dana sejak awal tahun"
                 f"{extra}, dan memantau penyerapan setiap bulan.")
     if ind == "ip_asn":
@@ -176,11 +178,11 @@ def saran(rep) -> str:
     if "realisasi_anggaran_pct" not in missed and pen is not None and pen.persen < 100 - 1e-9:
         big = _largest_unabsorbed(rep)
         if big is not None:
-            items.append(f"Anggaran: merencanakan kebutuhan {big[0]['uraian']} lebih cermat karena sisa "
+            items.append(f"Anggaran: merencanakan kebutuhan {md_text(big[0]['uraian'])} lebih cermat karena sisa "
                          f"anggarannya terbesar ({fmt_rupiah(big[1])}).")
     if not missed and not unknown:
         items.insert(0, "Mempertahankan capaian seluruh indikator dan menetapkan target tahun "
                         "berikutnya yang tetap menantang sesuai Renstra.")
     head = (f"Demi tercapainya sasaran organisasi dan perbaikan di tahun yang akan datang, "
-            f"{rep.unit.nama} perlu melakukan hal-hal berikut:")
+            f"{md_text(rep.unit.nama)} perlu melakukan hal-hal berikut:")
     return _DRAFT + head + "\n\n" + "\n".join(f"{n}. {s}" for n, s in enumerate(items, start=1))

@@ -2,14 +2,12 @@
 
 Every function takes what a report builder returned: the data, or an
 :class:`~lkjip.report.sections.Absent`. An absent section prints, in a draft, the one line that
-names the file which would fill it (``p.lkjip-absent``, for the analyst), and nothing in the final
+names the file which would fill it (beginning "Catatan untuk analis:"), and nothing in the final
 version; it is never filled with invented text. Data strings are escaped for Markdown
 (:func:`lkjip.markup.md_text`); the analyst's own text (``narasi.md``) is printed as written.
 """
 
 from __future__ import annotations
-
-from markupsafe import escape
 
 from lkjip.fmt import fmt_date_id, fmt_int, fmt_number
 from lkjip.markup import md_text
@@ -25,11 +23,7 @@ def is_absent(value) -> bool:
     return _is_absent(value)
 
 
-def absent_line(value, final: bool = False) -> str:
-    """The line of an absent section: shown in a draft (naming the file), nothing in the final."""
-    if final or not is_absent(value):
-        return ""
-    return f'<p class="lkjip-absent">{escape(value.catatan)}</p>'
+XX
 
 
 def _list(items, numbered: bool = False) -> str:
@@ -38,10 +32,10 @@ def _list(items, numbered: bool = False) -> str:
 
 
 def letters(items) -> str:
-    """A list marked a., b., c. as the published LKjIP marks it (an HTML block: Markdown has no
-    lettered lists; the items are escaped as HTML)."""
-    body = "".join(f"<li>{escape(' '.join(str(t).split()))}</li>" for t in items if str(t).strip())
-    return f'<ol type="a" class="lkjip-huruf">{body}</ol>' if body else ""
+    """Items marked a., b., c. as the published LKjIP marks them (one paragraph each: Markdown has
+    no lettered list)."""
+    items = [t for t in items if str(t).strip()]
+    return "\n\n".join(f"{chr(97 + i) if i < 26 else '-'}. {md_text(t)}" for i, t in enumerate(items))
 
 
 # --------------------------------------------------------------------------- Bab I
@@ -160,7 +154,7 @@ def cascading(rep, r, final: bool = False) -> str:
     if r.sasaran:
         parts.append("Sasaran untuk mewujudkan tujuan tersebut:\n\n"
                      + _list([s.uraian for s in r.sasaran], numbered=True))
-    notes = [] if final else [f'<p class="lkjip-absent">{escape(c)}</p>' for c in r.catatan]
+    notes = [] if final else [analyst_note(c) for c in r.catatan]
     return "\n\n".join(parts + notes)
 
 
@@ -267,8 +261,8 @@ def analyst_line(key: str, rep) -> str:
     """A draft's line for a section only the analyst can write (no data computes it)."""
     from lkjip.narasi import FILE_NAME
 
-    return (f'<p class="lkjip-absent">Bagian ini diisi analis: tulis bagian "## {escape(key)}" di berkas '
-            f"data/raw/{escape(rep.unit.kode)}/{rep.year}/{FILE_NAME}.</p>")
+    return analyst_note(f"bagian ini diisi analis: tulis bagian {key} di berkas "
+                        f"data/raw/{rep.unit.kode}/{rep.year}/{FILE_NAME}.")
 
 
 def join_nonempty(*parts: str) -> str:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from lkjip.markup import md_text
 from lkjip.report.data import ReportData
 from lkjip.rules import DOCUMENT_LABELS, get_indicator
 
@@ -14,12 +15,12 @@ def target_document_note(rep: ReportData) -> str:
     if not docs:
         return f"Tidak ada target untuk tahun {rep.year}."
     if len(docs) == 1:
-        return (f"Target tahun {rep.year} diambil dari {DOCUMENT_LABELS.get(docs[0], docs[0])} "
+        return (f"Target tahun {rep.year} diambil dari {md_text(DOCUMENT_LABELS.get(docs[0], docs[0]))} "
                 "(target efektif: PK Perubahan bila ada, lalu PK, lalu Renstra).")
     parts = []
     for d in docs:
         names = [get_indicator(i).nama for i in t.loc[t["dokumen"] == d, "indikator"]]
-        parts.append(f"{DOCUMENT_LABELS.get(d, d)} untuk {', '.join(names)}")
+        parts.append(f"{md_text(DOCUMENT_LABELS.get(d, d))} untuk {', '.join(names)}")
     return f"Target tahun {rep.year} diambil dari " + "; ".join(parts) + "."
 
 
@@ -65,5 +66,5 @@ def renstra_note(rep: ReportData) -> str:
 
 def catatan_perhitungan(rep: ReportData) -> str:
     """The computation notes of every indicator and the multi-year reading, as a Markdown list."""
-    lines = [f"- {n}" for n in rep.results.notes_text()] + [f"- {n}" for n in rep.catatan]
+    lines = [f"- {md_text(n)}" for n in rep.results.notes_text()] + [f"- {md_text(n)}" for n in rep.catatan]
     return "\n".join(lines) if lines else "Tidak ada catatan perhitungan."

@@ -16,6 +16,7 @@ from typing import Iterable
 import pandas as pd
 
 from lkjip.fmt import fmt_number, is_missing
+from lkjip.ingest import natural_key
 from lkjip.ipasn import in_post_at_year_end
 from lkjip.rules import ASN_STATUSES, SAKIP_COMPONENT_WEIGHTS, SAKIP_SCORE_DECIMALS, SAKIP_SUBCOMPONENT_SHARES
 from lkjip.rules.printed import matches
@@ -267,4 +268,8 @@ PREPARE = {
 
 def prepare_frame(name: str, df: pd.DataFrame, year: int) -> pd.DataFrame:
     """The frame as validated: sorted by ``baris``, optional columns added, helper columns derived."""
-    return PREPARE[name](_base(df, name), year)
+    frame = PREPARE[name](_base(df, name), year)
+    if DATASETS[name].key_columns:
+        # the natural key, as the reader compares it (one rule, two places that apply it)
+        frame["kunci"] = natural_key(frame, DATASETS[name])
+    return frame

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from lkjip.ingest import natural_key
 from lkjip.schema import DATASETS
 from lkjip.validation.columns import PREPARE, _base, _fmt_number, _num, _text_series, _total_mismatch
 from lkjip.validation.results import ERROR, WARNING, Finding
@@ -24,15 +25,10 @@ def _text(df: pd.DataFrame, col: str) -> pd.Series:
 
 
 def _key_column(df: pd.DataFrame, name: str) -> pd.DataFrame:
-    """``kunci``: the natural key of the row as one text (blank counts as a value)."""
-    key = DATASETS[name].key
-    parts = [df[c].astype("string").fillna("") if c in df else pd.Series("", index=df.index) for c in key]
-    text = parts[0].copy()
-    for part in parts[1:]:
-        text = text + " | " + part
-    df["kunci"] = text.astype("string")
-    if DATASETS[name].label_column is not None:
-        df["kunci"] = df["kunci"].where(~df["adalah_total"])
+    """``kunci``: the natural key of the row as one text, by the reader's own rule
+    (:func:`lkjip.ingest.natural_key`: a blank cell counts as a value, case and spacing do not,
+    printed totals and all-blank keys are outside)."""
+    df["kunci"] = natural_key(df, DATASETS[name])
     return df
 
 
@@ -144,8 +140,11 @@ PREPARE_ALL = {**PREPARE, **PREPARE_V2,
 
 
 def prepare_any(name: str, df: pd.DataFrame, year: int) -> pd.DataFrame:
-    """The frame as validated, for a v1 or a v2 dataset."""
-    return PREPARE_ALL[name](_base(df, name), year)
+    """The frame as validated, for a v1 or a v2 dataset (``kunci`` for every dataset with a key)."""
+    frame = PREPARE_ALL[name](_base(df, name), year)
+    if DATASETS[name].key_columns and "kunci" not in frame.columns:
+        frame = _key_column(frame, name)
+    return frame
 
 
 def assessment_year_helpers(df: pd.DataFrame, year: int) -> pd.DataFrame:

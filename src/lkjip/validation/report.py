@@ -56,7 +56,6 @@ def render_validation_report(result: "ValidationResult", unit_name: str, year: i
 
 def write_validation_report(result: "ValidationResult", path: Path, unit_name: str, year: int) -> Path:
     """Write :func:`render_validation_report` to ``path`` (parents created) and return it."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_validation_report(result, unit_name, year), encoding="utf-8")
-    return path
+    from lkjip.files import write_text_atomic
+
+    return write_text_atomic(Path(path), render_validation_report(result, unit_name, year))
