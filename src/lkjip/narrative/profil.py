@@ -23,7 +23,20 @@ def is_absent(value) -> bool:
     return _is_absent(value)
 
 
-XX
+#: How a draft's line for the analyst begins (a section left out, naming the file that would fill it).
+ANALYST_NOTE = "Catatan untuk analis:"
+
+
+def analyst_note(text: str) -> str:
+    """A draft's line for the analyst, in italics, beginning with :data:`ANALYST_NOTE`."""
+    return f"*{ANALYST_NOTE} {md_text(text)}*"
+
+
+def absent_line(value, final: bool = False) -> str:
+    """The line of an absent section: shown in a draft (naming the file), nothing in the final."""
+    if final or not is_absent(value):
+        return ""
+    return analyst_note(value.catatan)
 
 
 def _list(items, numbered: bool = False) -> str:
