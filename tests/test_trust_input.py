@@ -444,7 +444,7 @@ def test_a_target_of_zero_warns_and_reads_tidak_dapat_dihitung(ws, capsys, tmp_p
     shutil.copytree(Path(__file__).parents[1] / "data" / "raw" / "gedeg", ws.data / "gedeg")
     save(df, path)
     rep = rp.build_report(ws.data, "gedeg", 2023)
-    shown = rep.tabel_3_1_1.set_index("Indikator Kinerja Utama")["Kategori"]
+    shown = rep.tabel_3_1_1.set_index("Indikator Kinerja Utama")["Kategori Capaian"]
     assert shown["Nilai IKM (Indeks Kepuasan Masyarakat)"] == "tidak dapat dihitung"
     assert (shown == "tidak dapat dihitung").sum() == 1
     assert "capaian tidak dapat dihitung (target 0)" in nr.ikhtisar_eksekutif(rep)

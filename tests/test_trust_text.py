@@ -26,7 +26,15 @@ def _render_markdown(text: str) -> str:
 
 
 def reader_texts(data_dir: Path, year: int, tmp_path: Path, monkeypatch) -> list[tuple[str, str]]:
-    """(what, text) of every block the LKjIP of ``year`` shows."""
+    """(what, text) of every block the LKjIP of ``year`` shows.
+
+    Each cell runs as IPython runs it: its statements, then its last expression, which is shown
+    (a Markdown text, an HTML block, a :class:`lkjip.notebook.Table` or ``Figure``), like
+    everything passed to ``display``.
+    """
+    import ast
+
+    import IPython.display
     import matplotlib.pyplot as plt
     from matplotlib.text import Text
 
@@ -35,12 +43,26 @@ def reader_texts(data_dir: Path, year: int, tmp_path: Path, monkeypatch) -> list
 
     shown: list[tuple[str, str]] = []
 
+    def show(obj):
+        if obj is None:
+            return
+        if isinstance(obj, IPython.display.Markdown):
+            shown.append(("teks", text_of(_render_markdown(str(obj.data or "")))))
+        elif isinstance(obj, nbmod.Figure):
+            texts = [t.get_text() for t in obj.figure.findobj(Text) if t.get_text()]
+            shown.append((f"gambar {obj.caption}", " | ".join([str(obj.caption or ""), *texts])))
+            plt.close(obj.figure)
+        elif isinstance(obj, IPython.display.HTML):
+            shown.append(("html", text_of(str(obj.data or ""))))
+        elif hasattr(obj, "_repr_html_"):
+            shown.append((f"tabel {getattr(obj, 'caption', '')}", text_of(obj._repr_html_() or "")))
+
     def md(text):
         shown.append(("teks", text_of(_render_markdown(str(text)))))
 
-    def table(frame, caption=None, *, source=None, index=None, formats=None):
+    def table(frame, caption=None, *, source=None, index=None, formats=None, wide=False):
         html = nbmod.table_html(frame, index=bool(index) if index is not None else False, formats=formats)
-        shown.append((f"tabel {caption}", " | ".join([caption or "", text_of(html), source or ""])))
+        shown.append((f"tabel {caption}", " | ".join([str(caption or ""), text_of(html), source or ""])))
 
     def figure(fig, caption=None):
         texts = [t.get_text() for t in fig.findobj(Text) if t.get_text()]
@@ -50,6 +72,7 @@ def reader_texts(data_dir: Path, year: int, tmp_path: Path, monkeypatch) -> list
     monkeypatch.setattr(nbmod, "md", md)
     monkeypatch.setattr(nbmod, "table", table)
     monkeypatch.setattr(nbmod, "figure", figure)
+    monkeypatch.setattr(IPython.display, "display", lambda *objs, **kw: [show(o) for o in objs])
     source = (ROOT / "notebooks" / "05_lkjip.py").read_text(encoding="utf-8")
     cells = re.split(r"(?m)^# %%.*$", source)
     namespace: dict = {}
@@ -57,7 +80,11 @@ def reader_texts(data_dir: Path, year: int, tmp_path: Path, monkeypatch) -> list
     namespace.update(unit="gedeg", year=year, data_dir=str(data_dir), processed_dir=str(tmp_path / "olahan"),
                      report_dir=str(tmp_path / "laporan"), run_started="2024-01-01T00:00:00+07:00")
     for number, cell in enumerate(cells[2:], start=2):
-        exec(compile(cell, f"05_lkjip:sel-{number}", "exec"), namespace)
+        tree = ast.parse(cell)
+        last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+        exec(compile(tree, f"05_lkjip:sel-{number}", "exec"), namespace)
+        if last is not None:
+            show(eval(compile(ast.Expression(last.value), f"05_lkjip:sel-{number}", "eval"), namespace))
     return shown
 
 
