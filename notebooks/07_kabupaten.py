@@ -151,19 +151,20 @@ Markdown(f"**Catatan:** {analisis.peringatan}")
 # %% [markdown]
 # ## F. Angka Terbitan yang Berbeda dari Hitungan Ulang
 #
-# Audit setiap unit (`audit.csv`) membandingkan angka yang diterbitkan unit dengan nilai yang
+# Audit setiap unit membandingkan angka yang diterbitkan unit dengan nilai yang
 # dihitung ulang dari datanya. Tabel pertama merangkum semua pemeriksaan per unit: *selisih total*
 # (total tercetak dalam satu dataset yang tidak sama dengan baris-barisnya), *selisih
-# antardataset* dan *terbitan berbeda* (angka yang diterbitkan unit, `published.csv`, tidak sama
-# dengan hitungan ulang). Tabel kedua mendaftar angka terbitan yang berbeda itu.
+# antardataset* dan *terbitan berbeda* (angka yang dicetak dalam LKjIP unit tidak sama
+# dengan hitungan ulang). Tabel kedua mendaftar angka terbitan yang berbeda itu, dengan kemungkinan
+# penyebabnya menurut audit unit.
 
 # %% tags=["remove_input"]
-nb.Table(tampil.tabel_audit(analisis.audit, names), f"Hasil audit per unit {tahun}", source=f"audit.csv tiap unit, {tahun}")
+nb.Table(tampil.tabel_audit(analisis.audit, names), f"Hasil audit per unit {tahun}", source=f"hasil audit tiap unit, {tahun}")
 
 # %% tags=["remove_input"]
 selisih_terbitan = tampil.published_differences(data.audits())
 nb.Table(tampil.tabel_selisih_terbitan(selisih_terbitan, names), "Angka terbitan yang berbeda dari hitungan ulang",
-         source=f"audit.csv tiap unit, {tahun}",
+         source=f"hasil audit tiap unit, {tahun}",
          empty="Semua angka terbitan yang diperiksa sama dengan hitungan ulang.")
 
 # %% [markdown]

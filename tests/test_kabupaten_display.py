@@ -80,8 +80,16 @@ def test_published_differences_keep_only_published_figures_that_differ():
     d = display.published_differences({"b": None, "a": audit})
     assert d[["unit", "item"]].values.tolist() == [["a", "ikm"]]
     t = display.tabel_selisih_terbitan(d, {"a": "Kec. A"})
-    assert t.iloc[0].tolist() == ["Kec. A", "ikm", 97.33, 98.31, "-0,98"]
+    # an audit.csv written before the audit had words and causes: the item, no cause
+    assert t.iloc[0].tolist() == ["Kec. A", "ikm", 97.33, 98.31, "-0,98", ""]
     assert display.published_differences({"a": audit.iloc[1:2]}).empty
+    # today's audit.csv: its words for the item and its likely cause, in words
+    audit["uraian"] = ["Nilai IKM (realisasi), Tabel 3.1.1", "", ""]
+    audit["kemungkinan_penyebab"] = ["pembulatan", "", ""]
+    t = display.tabel_selisih_terbitan(display.published_differences({"a": audit}), {"a": "Kec. A"})
+    from lkjip.audit.causes import CAUSE_LABELS
+    assert t.iloc[0].tolist() == ["Kec. A", "Nilai IKM (realisasi), Tabel 3.1.1", 97.33, 98.31, "-0,98",
+                                  CAUSE_LABELS["pembulatan"]]
 
 
 def test_unit_names_from_unit_yaml_with_the_code_as_fallback(tmp_path):

@@ -92,6 +92,15 @@ def test_md_text_alone_keeps_hostile_text_literal_even_for_the_default_renderer(
     assert shown == f"Inovasi {collapsed} (SK {collapsed})."
 
 
+@pytest.mark.parametrize("text", HOSTILE + ("Tetap semangat & tingkatkan kinerja", "a < b > c", "AT&T &amp;"))
+def test_md_text_through_the_export_renderer_prints_the_text_itself(text):
+    # both lines of defence together: an ampersand in the data prints as "&", never as "&amp;"
+    html = _safe_markdown(f"Inovasi {md_text(text)}.")
+    found = _parse(html[html.index(">") + 1:])  # from inside the output's <div>
+    assert [t for t, _ in found.tags if t != "div"] == ["p"]
+    assert " ".join("".join(found.text).split()) == f"Inovasi {' '.join(text.split())}."
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(HOSTILE_TEXT)
 def test_md_text_makes_any_text_literal(text):

@@ -167,8 +167,8 @@ def test_markdown_outputs_carry_the_data_escaped(hostile_run):
     result, _ = hostile_run
     import re
 
-    # a tag, or a link/image whose "](" is not escaped
-    raw = re.compile(r"<(?:img|svg|iframe|script|a|link)\b|(?<!\\)\]\((?:javascript|file):", re.I)
+    # a tag whose "<" is not escaped, or a link/image whose "](" is not escaped
+    raw = re.compile(r"(?<!\\)<(?:img|svg|iframe|script|a|link)\b|(?<!\\)\]\((?:javascript|file):", re.I)
     checked = 0
     for path in sorted((result.report_dir / "notebooks").glob("*.ipynb")):
         book = json.loads(path.read_text(encoding="utf-8"))

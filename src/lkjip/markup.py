@@ -6,9 +6,10 @@ package's own pages) and CSV (outputs opened in spreadsheets). Each context
 has its own escaping, and each lives here:
 
 - :func:`md_text`: a string shown as itself inside Markdown that nbconvert
-  renders to HTML. ``&``, ``<`` and ``>`` become entities, the characters
-  that have a meaning anywhere in a line (emphasis, code, links, tables,
-  strikethrough, math) are backslash-escaped, ``://`` is broken so that a bare
+  renders to HTML. ``&``, ``<`` and ``>`` and the characters that have a
+  meaning anywhere in a line (emphasis, code, links, tables, strikethrough,
+  math) are backslash-escaped (CommonMark's escape: not entities, which the
+  export renderer, escaping raw HTML, would print as ``&amp;``), ``://`` is broken so that a bare
   URL never becomes a link, and a first character that would start a block
   (heading, list, quote, definition) is escaped too. So a name such as
   ``<img src=x onerror=alert(1)>`` or ``[x](javascript:...)`` prints
@@ -19,7 +20,7 @@ has its own escaping, and each lives here:
   carriage return gets a leading apostrophe, as spreadsheet tools expect).
 
 >>> md_text("Kartu *Tanda* Penduduk <b>")
-'Kartu \\\\*Tanda\\\\* Penduduk &lt;b&gt;'
+'Kartu \\\\*Tanda\\\\* Penduduk \\\\<b\\\\>'
 >>> csv_cell("=HYPERLINK(\\"http://x\\")")
 '\\'=HYPERLINK("http://x")'
 >>> csv_cell("Pindah Datang")
@@ -33,8 +34,8 @@ import re
 __all__ = ["FORMULA_START", "csv_cell", "csv_text_columns", "md_text"]
 
 #: Characters with a meaning anywhere in a line of nbconvert's Markdown (mistune with the
-#: table, strikethrough, url and math plugins); ``<``, ``>`` and ``&`` become entities first.
-_MD_INLINE = re.compile(r"([\\`*_\[\]|~$])")
+#: table, strikethrough, url and math plugins), ``<``, ``>`` and ``&`` (a tag, an entity) among them.
+_MD_INLINE = re.compile(r"([\\`*_\[\]|~$<>&])")
 
 #: A first character (or number + ``.``/``)``) that would open a block: heading, list, quote, definition.
 _MD_BLOCK_START = re.compile(r"^(?:([#+\-=:])|(\d+)([.)]))")
@@ -51,12 +52,11 @@ def md_text(value: object) -> str:
     (a heading, a list, a table row) of its own.
 
     >>> md_text("[x](javascript:alert(1)) & http://contoh.id")
-    '\\[x\\](javascript:alert(1)) &amp; http\\://contoh.id'
+    '\\[x\\](javascript:alert(1)) \\& http\\://contoh.id'
     >>> md_text("# 1. Jl. Raya No. 63"), md_text("2023. tahun")
     ('\\# 1. Jl. Raya No. 63', '2023\\. tahun')
     """
     text = " ".join(str(value).split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_INLINE.sub(r"\\\1", text).replace("://", "\\://")
     return _MD_BLOCK_START.sub(lambda m: "\\" + m.group(1) if m.group(1) else m.group(2) + "\\" + m.group(3), text)
 

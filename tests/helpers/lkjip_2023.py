@@ -25,7 +25,7 @@ ANGGARAN_2023 = [
     ("7.01.01.2.06", "Administrasi Umum Perangkat Daerah", 163947500, 156719200),
     ("7.01.01.2.06.0001", "Penyediaan Komponen Instalasi Listrik/Penerangan Bangunan Kantor", 9870000, 9870000),
     ("7.01.01.2.06.0002", "Penyediaan Peralatan dan Perlengkapan Kantor", 53840000, 47910000),
-    ("7.01.01.2.06.0004", "Penyediaan Bahan Logistik Kantor", 25662500, 24904700),
+    ("7.01.01.2.06.0004", "Penyediaan bahan Logistik Kantor", 25662500, 24904700),
     ("7.01.01.2.06.0005", "Penyediaan Barang Cetak dan Penggandaan", 10065000, 10065000),
     ("7.01.01.2.06.0006", "Penyediaan Bahan Bacaan dan Peraturan Perundang-undangan", 4860000, 4860000),
     ("7.01.01.2.06.0007", "Penyediaan Bahan/Material", 33100000, 32659500),

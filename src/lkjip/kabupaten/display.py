@@ -27,6 +27,7 @@ import pandas as pd
 import yaml
 
 from lkjip.audit import FAMILY_PUBLISHED, SELISIH
+from lkjip.audit.causes import CAUSE_LABELS
 from lkjip.fmt import fmt_number, is_missing
 from lkjip.kabupaten.budget import FACTORS, BudgetTotal
 from lkjip.kabupaten.charts import COMPONENT_SHORT, signed
@@ -227,8 +228,12 @@ def published_differences(audits: Mapping[str, pd.DataFrame | None]) -> pd.DataF
     """Every published figure that differs from its recomputed value
     (audit family "publikasi vs hitungan", status ``selisih``), units sorted.
 
-    Columns: ``unit``, ``item``, ``dipublikasikan``, ``dihitung``, ``selisih``.
+    Columns: ``unit``, ``item``, ``uraian`` (the audit's words for the item;
+    the item itself in an audit.csv written before it had them),
+    ``kemungkinan_penyebab`` (empty when the audit did not say), ``dipublikasikan``,
+    ``dihitung``, ``selisih``.
     """
+    columns = ["unit", "item", "uraian", "kemungkinan_penyebab", "dipublikasikan", "dihitung", "selisih"]
     parts = []
     for unit in sorted(audits):
         a = audits[unit]
@@ -238,9 +243,11 @@ def published_differences(audits: Mapping[str, pd.DataFrame | None]) -> pd.DataF
         if len(d):
             part = d[["item", "dipublikasikan", "dihitung", "selisih"]].copy()
             part.insert(0, "unit", unit)
+            part.insert(2, "uraian", _text_or(d, "uraian", d["item"]))
+            part.insert(3, "kemungkinan_penyebab", _text_or(d, "kemungkinan_penyebab", ""))
             parts.append(part)
     if not parts:
-        return pd.DataFrame(columns=["unit", "item", "dipublikasikan", "dihitung", "selisih"])
+        return pd.DataFrame(columns=columns)
     out = pd.concat(parts, ignore_index=True)
     for c in ("dipublikasikan", "dihitung", "selisih"):
         out[c] = pd.to_numeric(out[c], errors="coerce").astype(float)
@@ -251,11 +258,22 @@ def tabel_selisih_terbitan(diff: pd.DataFrame, names: Mapping[str, str] | None =
     """:func:`published_differences` for readers."""
     return pd.DataFrame({
         "Unit": [_name(u, names) for u in diff["unit"]],
-        "Angka": diff["item"].astype(str).values,
+        "Angka": diff["uraian"].astype(str).values,
         "Diterbitkan": diff["dipublikasikan"].astype(float).values,
         "Dihitung ulang": diff["dihitung"].astype(float).values,
         "Selisih": [signed(v) for v in diff["selisih"]],
+        "Kemungkinan penyebab": [CAUSE_LABELS.get(c, c) for c in diff["kemungkinan_penyebab"].astype(str)],
     })
+
+
+def _text_or(frame: pd.DataFrame, column: str, fallback) -> pd.Series:
+    """``frame[column]`` as text, ``fallback`` where the column is absent or a cell is blank."""
+    fallback = pd.Series(fallback, index=frame.index, dtype=object)
+    if column not in frame.columns:
+        return fallback.astype(str)
+    values = frame[column].astype(object)
+    blank = values.isna() | values.astype(str).str.strip().eq("")
+    return values.where(~blank, fallback).astype(str)
 
 
 def summary_sentences(sakip: pd.DataFrame, names: Mapping[str, str] | None = None) -> list[str]:
@@ -264,7 +282,7 @@ def summary_sentences(sakip: pd.DataFrame, names: Mapping[str, str] | None = Non
 
     >>> t = pd.DataFrame({"unit": ["a", "b", "c"], "perubahan_sakip": [-1.3, 0.5, 0.0]})
     >>> summary_sentences(t, {"a": "Kec. <A>"})
-    ['3 unit dibandingkan: 1 turun, 1 naik, 1 tetap.', 'Turun: Kec. &lt;A&gt; (-1,30).']
+    ['3 unit dibandingkan: 1 turun, 1 naik, 1 tetap.', 'Turun: Kec. \\\\<A\\\\> (-1,30).']
     """
     known = sakip[sakip["perubahan_sakip"].notna()]
     fell = known[known["perubahan_sakip"] < -0.005].sort_values("perubahan_sakip", kind="stable")

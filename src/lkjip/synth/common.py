@@ -87,7 +87,7 @@ def _random_date(rng: np.random.Generator, year: int, first_month: int = 1, last
 
 
 def _ribuan(value: float, decimals: int = 0) -> str:
-    """Indonesian number form of the seed documents (``2.720.088.927,00``)."""
+    """Indonesian number form of the real reports (``2.720.088.927,00``)."""
     text = f"{value:,.{decimals}f}"
     return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
