@@ -27,6 +27,7 @@ from typing import Any, Mapping
 import pandas as pd
 
 from lkjip import budget as _budget
+from lkjip import memo as _memo
 from lkjip.coordination import CoordinationResult, coordination_summary
 from lkjip.ikm import IkmResult, SampleCheck, compute_ikm, ikm_breakdowns, sample_adequacy
 from lkjip.rules import INDICATOR_IDS, INDICATORS, get_indicator
@@ -96,6 +97,29 @@ def compute_all(datasets: Mapping[str, pd.DataFrame], targets: pd.DataFrame | No
     skips the IKM per layanan/sex/age/... (``ikm_rincian`` stays empty), the
     slowest part, which the indicator frame does not need.
     """
+    key = _memo.content_key("compute_all", dict(datasets or {}), targets, dict(unit or {}), int(year), ikm_weight)
+    # a result with the IKM breakdowns also serves a call without them (they are its only difference)
+    got = _RESULTS.get(key + "|rincian" if key else None)
+    if got is not _memo.MISSING:
+        if not breakdowns:
+            got.ikm_rincian = {}
+        return got
+    if not breakdowns:
+        got = _RESULTS.get(key)
+        if got is not _memo.MISSING:
+            return got
+    res = _compute_all(datasets, targets, unit, year, ikm_weight=ikm_weight, breakdowns=breakdowns)
+    if key is not None:
+        _RESULTS.put(key + ("|rincian" if breakdowns else ""), res)
+    return res
+
+
+#: Indicator results of this process by the content of their inputs (:mod:`lkjip.memo`): the
+#: indicator, audit and LKjIP notebooks of a run compute the same years.
+_RESULTS = _memo.Memo(16)
+
+
+def _compute_all(datasets, targets, unit, year, *, ikm_weight, breakdowns) -> IndicatorResults:
     unit = unit or {}
     year = int(year)
     notes: dict[str, list[str]] = {i: [] for i in INDICATOR_IDS}
