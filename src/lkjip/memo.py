@@ -122,7 +122,8 @@ def _values_token(col: pd.Series) -> bytes:
     values = col.array
     data, mask = getattr(values, "_data", None), getattr(values, "_mask", None)
     if isinstance(data, np.ndarray) and isinstance(mask, np.ndarray) and data.dtype != object:
-        return b"m" + data.tobytes() + b"|" + mask.tobytes()
+        # what lies under the mask is not a value (and differs between readers)
+        return b"m" + np.where(mask, np.zeros(1, dtype=data.dtype), data).tobytes() + b"|" + mask.tobytes()
     raw = col.to_numpy(copy=False)
     if isinstance(raw, np.ndarray) and raw.dtype != object and raw.dtype.kind in "biufcmM":
         return b"n" + raw.tobytes()
