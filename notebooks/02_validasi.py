@@ -26,7 +26,8 @@ published_reports_dir = None    # bawaan: reports
 # %% tags=["remove_cell"]
 from lkjip import notebook as nb
 ctx = nb.setup(unit, year, data_dir, processed_dir, report_dir, final=final,
-               tanggal_tanda_tangan=tanggal_tanda_tangan, tempat=tempat)
+               tanggal_tanda_tangan=tanggal_tanda_tangan, tempat=tempat,
+               published_processed_dir=published_processed_dir, published_reports_dir=published_reports_dir)
 
 # %% [markdown]
 # ## Ringkasan

@@ -25,7 +25,8 @@ ikm_weight = "exact"  # bobot NRR: "exact" (1/9) atau "0.111"
 # %% tags=["remove_cell"]
 from lkjip import notebook as nb
 ctx = nb.setup(unit, year, data_dir, processed_dir, report_dir, final=final,
-               tanggal_tanda_tangan=tanggal_tanda_tangan, tempat=tempat)
+               tanggal_tanda_tangan=tanggal_tanda_tangan, tempat=tempat,
+               published_processed_dir=published_processed_dir, published_reports_dir=published_reports_dir)
 
 # %% tags=["remove_cell"]
 import pandas as pd
