@@ -29,14 +29,14 @@ ctx = nb.setup(unit, year, data_dir, processed_dir, report_dir, final=final,
 
 # %% tags=["remove_cell"]
 from IPython.display import Markdown
-from lkjip import analysis, ingest, layout, publishing
+from lkjip import analysis, earlier, ingest, layout
 from lkjip.steps import load_inputs
 from lkjip.unit import load_unit
 
 data_per_tahun, pesan_baca = analysis.collect_inputs(
     layout.list_years(ctx.data_dir, ctx.unit), ctx.year,
     read_current=lambda y: load_inputs(ctx.data_dir, ctx.unit, y, ctx.processed_dir).datasets,
-    read_other=lambda y: publishing.read_earlier_year(ctx.data_dir, ctx.unit, y, ctx.published).frames)
+    read_other=lambda y: earlier.read_earlier_year(ctx.data_dir, ctx.unit, y, ctx.published).frames)
 targets = ingest.read_unit_table(ctx.data_dir, ctx.unit, "targets")
 perubahan = analysis.analyse(data_per_tahun, targets, ctx.year, compare_year, messages=pesan_baca,
                              unit_name=load_unit(ctx.data_dir, ctx.unit).nama)

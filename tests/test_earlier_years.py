@@ -20,7 +20,8 @@ from lkjip.indicators import compute_all
 from lkjip.ingest import read_year, write_processed
 from lkjip.layout import processed_year_dir, reports_year_dir
 from lkjip.pipeline import fingerprints, steps_for
-from lkjip.publishing import Published, read_earlier_year
+from lkjip.earlier import read_earlier_year
+from lkjip.publishing import Published
 from lkjip.steps import load_inputs
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -123,7 +123,7 @@ def setup(unit: str, year: int, data_dir=None, processed_dir=None, report_dir=No
     ``published_processed_dir``/``published_reports_dir`` say where earlier
     years are published (default ``data/processed`` and ``reports``): the
     multi-year tables read them there when they are fresh
-    (:func:`lkjip.publishing.read_earlier_year`).
+    (:func:`lkjip.earlier.read_earlier_year`).
 
     Python warnings are not silenced wholesale: a warning in a report is a
     defect to fix (the pipeline test fails on any stderr output). Only

@@ -150,9 +150,9 @@ def audit_unit_year(data_dir: Path | str, unit: str, year: int,
     is given. Raw files are only read. The other years come from where they
     are published (``published_dirs``, a :class:`lkjip.publishing.Published`)
     when that is fresh, else from their raw files: the same frames either way
-    (:func:`lkjip.publishing.read_earlier_year`).
+    (:func:`lkjip.earlier.read_earlier_year`).
     """
-    from lkjip.publishing import read_earlier_year
+    from lkjip.earlier import read_earlier_year
 
     from lkjip.ingest import read_unit_table, read_year
     from lkjip.layout import list_years, processed_year_dir, unit_file

@@ -15,7 +15,8 @@ from lkjip.indicators import IndicatorResults, compute_all, indicator_history
 from lkjip.ipasn import IpAsnPenilaian, ipasn_penilaian
 from lkjip.layout import list_years
 from lkjip.narasi import Narasi, read_narasi
-from lkjip.publishing import Published, read_earlier_year
+from lkjip.earlier import read_earlier_year
+from lkjip.publishing import Published
 from lkjip.report.bab2 import tabel_2_1, tabel_pk
 from lkjip.report.bab3 import tabel_3_2_2, tabel_3_2_3, tabel_3_2_4
 from lkjip.report.display import SHORT_HEADERS, _blank_repeats, _drop_index, _ikm_summary, _long_3_1_2, _short_3_1_3
@@ -157,7 +158,7 @@ def build_report(data_dir, unit: str, year: int, processed_dir=None, *,
 
     Earlier years come from where they are published (``published``) when
     that is fresh, else from their raw files
-    (:func:`lkjip.publishing.read_earlier_year`): the same frames either way.
+    (:func:`lkjip.earlier.read_earlier_year`): the same frames either way.
     """
     data_dir = Path(data_dir)
     year = int(year)
