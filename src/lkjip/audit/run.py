@@ -153,7 +153,6 @@ def audit_unit_year(data_dir: Path | str, unit: str, year: int,
     (:func:`lkjip.earlier.read_earlier_year`).
     """
     from lkjip.earlier import read_earlier_year
-
     from lkjip.ingest import read_unit_table, read_year
     from lkjip.layout import list_years, processed_year_dir, unit_file
     from lkjip.unit import load_unit

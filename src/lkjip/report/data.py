@@ -10,12 +10,12 @@ import pandas as pd
 
 from lkjip import budget as _budget
 from lkjip import tables as _tables
+from lkjip.earlier import read_earlier_year
 from lkjip.fmt import is_missing
 from lkjip.indicators import IndicatorResults, compute_all, indicator_history
 from lkjip.ipasn import IpAsnPenilaian, ipasn_penilaian
 from lkjip.layout import list_years
 from lkjip.narasi import Narasi, read_narasi
-from lkjip.earlier import read_earlier_year
 from lkjip.publishing import Published
 from lkjip.report.bab2 import tabel_2_1, tabel_pk
 from lkjip.report.bab3 import tabel_3_2_2, tabel_3_2_3, tabel_3_2_4
