@@ -39,6 +39,8 @@ from lkjip.targets import (
     capaian,
     capaian_category,
     effective_target,
+    effective_target_normalized,
+    normalize_targets,
     renstra_end_target,
     target_years,
     tingkat_efisiensi,
@@ -108,9 +110,13 @@ def compute_all(datasets: Mapping[str, pd.DataFrame], targets: pd.DataFrame | No
         got = _RESULTS.get(key)
         if got is not _memo.MISSING:
             return got
-    res = _compute_all(datasets, targets, unit, year, ikm_weight=ikm_weight, breakdowns=breakdowns)
+    # kept with the breakdowns (they cost little), so that a later call that wants them is a hit too
+    full = breakdowns or key is not None
+    res = _compute_all(datasets, targets, unit, year, ikm_weight=ikm_weight, breakdowns=full)
     if key is not None:
-        _RESULTS.put(key + ("|rincian" if breakdowns else ""), res)
+        _RESULTS.put(key + "|rincian", res)
+    if not breakdowns:
+        res.ikm_rincian = {}
     return res
 
 
@@ -310,11 +316,12 @@ def indicator_history(per_year: Mapping[int, pd.DataFrame], targets: pd.DataFram
     if years is None:
         years = sorted({int(y) for y in per_year} | set(target_years(targets)))
     rows = []
+    normalized = normalize_targets(targets) if targets is not None and len(targets) else None
     for y in years:
         frame = per_year.get(y)
         computed = frame.set_index("indikator") if frame is not None else None
         for ind in INDICATORS:
-            t = effective_target(targets, ind.id, y)
+            t = effective_target_normalized(normalized, ind.id, y)
             has_computed = (computed is not None and ind.id in computed.index
                             and pd.notna(computed.loc[ind.id, "realisasi"]))
             if has_computed:
