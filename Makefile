@@ -18,6 +18,8 @@ $(STAMP): pyproject.toml constraints.txt
 	@$(MAKE) --no-print-directory system-deps
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[dev,lab,dist]"
+	@# one-off costs (bytecode, font caches, kernel spec) paid here, not by the first report
+	$(BIN)/python scripts/warm_up.py
 	@touch $(STAMP)
 
 system-deps:

@@ -18,12 +18,15 @@ run_started = None     # diisi oleh `lkjip run`
 final = False          # True: versi untuk ditandatangani (`lkjip run --final`)
 tanggal_tanda_tangan = None  # bawaan: dari data (dokumen.csv baris lkjip)
 tempat = None          # bawaan: dari data (dokumen.csv, lalu kota_penetapan)
+published_processed_dir = None  # bawaan: data/processed (tahun-tahun lalu yang sudah terbit)
+published_reports_dir = None    # bawaan: reports
 ikm_weight = "exact"  # bobot NRR: "exact" (1/9) atau "0.111"
 
 # %% tags=["remove_cell"]
 from lkjip import notebook as nb
 ctx = nb.setup(unit, year, data_dir, processed_dir, report_dir, final=final,
-               tanggal_tanda_tangan=tanggal_tanda_tangan, tempat=tempat)
+               tanggal_tanda_tangan=tanggal_tanda_tangan, tempat=tempat,
+               published_processed_dir=published_processed_dir, published_reports_dir=published_reports_dir)
 
 # %% tags=["remove_cell"]
 import pandas as pd

@@ -8,12 +8,15 @@ run_started = None     # diisi oleh `lkjip run`
 final = False          # True: versi untuk ditandatangani (`lkjip run --final`)
 tanggal_tanda_tangan = None  # bawaan: dari data (dokumen.csv baris lkjip)
 tempat = None          # bawaan: dari data (dokumen.csv, lalu kota_penetapan)
+published_processed_dir = None  # bawaan: data/processed (tahun-tahun lalu yang sudah terbit)
+published_reports_dir = None    # bawaan: reports
 ikm_weight = "exact"  # bobot NRR IKM: "exact" (1/9) atau "rounded" (0,111)
 
 # %% tags=["remove_cell"]
 from lkjip import notebook as nb
 ctx = nb.setup(unit, year, data_dir, processed_dir, report_dir, final=final,
-               tanggal_tanda_tangan=tanggal_tanda_tangan, tempat=tempat)
+               tanggal_tanda_tangan=tanggal_tanda_tangan, tempat=tempat,
+               published_processed_dir=published_processed_dir, published_reports_dir=published_reports_dir)
 
 # %% tags=["remove_cell"]
 # Semua yang ditampilkan laporan dihitung sekali di sini; nama-nama di bawah tersedia untuk analis
@@ -25,7 +28,8 @@ from lkjip import narrative
 from lkjip.fmt import fmt_date_id
 from lkjip import report
 
-laporan = report.build_report(ctx.data_dir, ctx.unit, ctx.year, ctx.processed_dir, ikm_weight=ikm_weight)
+laporan = report.build_report(ctx.data_dir, ctx.unit, ctx.year, ctx.processed_dir, ikm_weight=ikm_weight,
+                             published=ctx.published)
 hasil = laporan.results
 capaian = laporan.capaian
 pembiayaan = laporan.pembiayaan

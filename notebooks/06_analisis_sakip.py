@@ -17,23 +17,26 @@ run_started = None     # diisi oleh `lkjip run`
 final = False          # True: versi untuk ditandatangani (`lkjip run --final`)
 tanggal_tanda_tangan = None  # bawaan: dari data (dokumen.csv baris lkjip)
 tempat = None          # bawaan: dari data (dokumen.csv, lalu kota_penetapan)
+published_processed_dir = None  # bawaan: data/processed (tahun-tahun lalu yang sudah terbit)
+published_reports_dir = None    # bawaan: reports
 compare_year = None  # bawaan: tahun sebelumnya yang punya data SAKIP
 
 # %% tags=["remove_cell"]
 from lkjip import notebook as nb
 ctx = nb.setup(unit, year, data_dir, processed_dir, report_dir, final=final,
-               tanggal_tanda_tangan=tanggal_tanda_tangan, tempat=tempat)
+               tanggal_tanda_tangan=tanggal_tanda_tangan, tempat=tempat,
+               published_processed_dir=published_processed_dir, published_reports_dir=published_reports_dir)
 
 # %% tags=["remove_cell"]
 from IPython.display import Markdown
-from lkjip import analysis, ingest, layout
+from lkjip import analysis, earlier, ingest, layout
 from lkjip.steps import load_inputs
 from lkjip.unit import load_unit
 
 data_per_tahun, pesan_baca = analysis.collect_inputs(
     layout.list_years(ctx.data_dir, ctx.unit), ctx.year,
     read_current=lambda y: load_inputs(ctx.data_dir, ctx.unit, y, ctx.processed_dir).datasets,
-    read_other=lambda y: ingest.read_year(ctx.data_dir, ctx.unit, y)[0])
+    read_other=lambda y: earlier.read_earlier_year(ctx.data_dir, ctx.unit, y, ctx.published).frames)
 targets = ingest.read_unit_table(ctx.data_dir, ctx.unit, "targets")
 perubahan = analysis.analyse(data_per_tahun, targets, ctx.year, compare_year, messages=pesan_baca,
                              unit_name=load_unit(ctx.data_dir, ctx.unit).nama)

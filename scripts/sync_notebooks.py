@@ -38,10 +38,13 @@ report_dir = None      # bawaan: reports/<unit>/<year>
 run_started = None     # diisi oleh `lkjip run`
 final = False          # True: versi untuk ditandatangani (`lkjip run --final`)
 tanggal_tanda_tangan = None  # bawaan: dari data (dokumen.csv baris lkjip)
-tempat = None          # bawaan: dari data (dokumen.csv, lalu kota_penetapan)'''
+tempat = None          # bawaan: dari data (dokumen.csv, lalu kota_penetapan)
+published_processed_dir = None  # bawaan: data/processed (tahun-tahun lalu yang sudah terbit)
+published_reports_dir = None    # bawaan: reports'''
 SETUP = '''from lkjip import notebook as nb
 ctx = nb.setup(unit, year, data_dir, processed_dir, report_dir, final=final,
-               tanggal_tanda_tangan=tanggal_tanda_tangan, tempat=tempat)'''
+               tanggal_tanda_tangan=tanggal_tanda_tangan, tempat=tempat,
+               published_processed_dir=published_processed_dir, published_reports_dir=published_reports_dir)'''
 #: The notebooks over every unit of a kabupaten open with their own two cells.
 KABUPATEN_NOTEBOOKS = frozenset({"07_kabupaten"})
 KABUPATEN_PARAMETERS = '''year = 2023

@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from lkjip.errors import DataError
@@ -179,27 +180,54 @@ def sample_adequacy(population: int, respondents: int) -> SampleCheck:
     return SampleCheck(int(population), m, int(respondents), int(respondents) >= m)
 
 
-def _summary_rows(groups, weight) -> list[dict]:
+def _answers(survey: pd.DataFrame) -> pd.DataFrame:
+    """The checked answers u1..u9 as floats (blank = NaN)."""
+    check_answers(survey)
+    return survey[list(UNSUR)].apply(pd.to_numeric, errors="coerce").astype(float)
+
+
+def _group_ikm(answers: pd.DataFrame, key: pd.Series, weight) -> list[tuple[object, int, float]]:
+    """``(group, respondents, IKM)`` per value of ``key`` (sorted, blank keys left out).
+
+    The same arithmetic as :func:`compute_ikm` on each group, on all groups at
+    once: the per-unsur sums of answers 1..4 are exact in floating point
+    whatever the order, the division and weighting are the same operations,
+    and the nine weighted NRR of a group are added as :func:`compute_ikm`
+    adds them (a Series of nine), so every figure is bit-for-bit the one a
+    group-by-group computation gives.
+    """
+    w, _ = resolve_weight(weight)
+    grouped = answers.groupby(key, sort=True)
+    totals, counts = grouped.sum(), grouped.count()
+    sizes = grouped.size().reindex(totals.index)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        nrr = np.where(counts.to_numpy() > 0, totals.to_numpy() / counts.to_numpy(), np.nan)
+    weighted = nrr * w
+    return [(k, int(n), float(pd.Series(weighted[i]).sum(skipna=False)))
+            for i, (k, n) in enumerate(zip(totals.index, sizes.to_numpy()))]
+
+
+def _summary_rows(groups: list[tuple[object, int, float]]) -> list[dict]:
     rows = []
-    for key, g in groups:
-        r = compute_ikm(g, weight)
-        rows.append({"kelompok": key, "responden": r.responden, "ikm": r.ikm,
-                     "ikm_x25": r.ikm_x25, "mutu": r.mutu})
+    for key, responden, ikm in groups:
+        x25 = ikm * 25.0
+        rows.append({"kelompok": key, "responden": responden, "ikm": ikm, "ikm_x25": x25,
+                     "mutu": IKM_MUTU.classify(x25)})
     return rows
 
 
-def ikm_by_month(survey: pd.DataFrame, weight: str | float = "exact") -> pd.DataFrame:
+def ikm_by_month(survey: pd.DataFrame, weight: str | float = "exact", *,
+                 _checked: pd.DataFrame | None = None) -> pd.DataFrame:
     """IKM per month of ``tanggal``: ``bulan, nama_bulan, responden, ikm, ikm_x25, mutu``.
 
     Months without respondents are left out.
     """
     month = pd.to_datetime(survey["tanggal"]).dt.month
+    answers = _answers(survey) if _checked is None else _checked
     rows = []
-    for m, g in survey.groupby(month, sort=True):
-        r = compute_ikm(g, weight)
-        rows.append({"bulan": int(m), "nama_bulan": MONTH_NAMES[int(m) - 1],
-                     "responden": r.responden, "ikm": r.ikm, "ikm_x25": r.ikm_x25,
-                     "mutu": r.mutu})
+    for r in _summary_rows(_group_ikm(answers, month, weight)):
+        m = int(r.pop("kelompok"))
+        rows.append({"bulan": m, "nama_bulan": MONTH_NAMES[m - 1], **r})
     return pd.DataFrame(rows, columns=["bulan", "nama_bulan", "responden", "ikm", "ikm_x25", "mutu"])
 
 
@@ -214,7 +242,8 @@ def age_group(umur: pd.Series) -> pd.Series:
     return cut.astype("string")
 
 
-def ikm_by(survey: pd.DataFrame, column: str, weight: str | float = "exact") -> pd.DataFrame:
+def ikm_by(survey: pd.DataFrame, column: str, weight: str | float = "exact", *,
+           _checked: pd.DataFrame | None = None) -> pd.DataFrame:
     """IKM per value of ``column``: ``<column>, responden, ikm, ikm_x25, mutu``.
 
     Respondents who left ``column`` blank are grouped as ``"(tidak diisi)"``.
@@ -224,7 +253,8 @@ def ikm_by(survey: pd.DataFrame, column: str, weight: str | float = "exact") -> 
     else:
         key = survey[column].astype("string").str.strip()
     key = key.fillna("(tidak diisi)")
-    rows = _summary_rows(survey.groupby(key, sort=True), weight)
+    answers = _answers(survey) if _checked is None else _checked
+    rows = _summary_rows(_group_ikm(answers, key, weight))
     out = pd.DataFrame(rows, columns=["kelompok", "responden", "ikm", "ikm_x25", "mutu"])
     return out.rename(columns={"kelompok": column})
 
@@ -237,10 +267,11 @@ def ikm_breakdowns(survey: pd.DataFrame, weight: str | float = "exact") -> dict[
     ``umur``).
     """
     out: dict[str, pd.DataFrame] = {}
+    answers = _answers(survey)  # checked and converted once for every breakdown
     if "tanggal" in survey.columns:
-        out["bulan"] = ikm_by_month(survey, weight)
+        out["bulan"] = ikm_by_month(survey, weight, _checked=answers)
     for col in DEMOGRAPHICS:
         source = "umur" if col == "kelompok_umur" else col
         if source in survey.columns and survey[source].notna().any():
-            out[col] = ikm_by(survey, col, weight)
+            out[col] = ikm_by(survey, col, weight, _checked=answers)
     return out

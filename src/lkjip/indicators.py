@@ -27,6 +27,7 @@ from typing import Any, Mapping
 import pandas as pd
 
 from lkjip import budget as _budget
+from lkjip import memo as _memo
 from lkjip.coordination import CoordinationResult, coordination_summary
 from lkjip.ikm import IkmResult, SampleCheck, compute_ikm, ikm_breakdowns, sample_adequacy
 from lkjip.rules import INDICATOR_IDS, INDICATORS, get_indicator
@@ -38,6 +39,8 @@ from lkjip.targets import (
     capaian,
     capaian_category,
     effective_target,
+    effective_target_normalized,
+    normalize_targets,
     renstra_end_target,
     target_years,
     tingkat_efisiensi,
@@ -96,6 +99,33 @@ def compute_all(datasets: Mapping[str, pd.DataFrame], targets: pd.DataFrame | No
     skips the IKM per layanan/sex/age/... (``ikm_rincian`` stays empty), the
     slowest part, which the indicator frame does not need.
     """
+    key = _memo.content_key("compute_all", dict(datasets or {}), targets, dict(unit or {}), int(year), ikm_weight)
+    # a result with the IKM breakdowns also serves a call without them (they are its only difference)
+    got = _RESULTS.get(key + "|rincian" if key else None)
+    if got is not _memo.MISSING:
+        if not breakdowns:
+            got.ikm_rincian = {}
+        return got
+    if not breakdowns:
+        got = _RESULTS.get(key)
+        if got is not _memo.MISSING:
+            return got
+    # kept with the breakdowns (they cost little), so that a later call that wants them is a hit too
+    full = breakdowns or key is not None
+    res = _compute_all(datasets, targets, unit, year, ikm_weight=ikm_weight, breakdowns=full)
+    if key is not None:
+        _RESULTS.put(key + "|rincian", res)
+    if not breakdowns:
+        res.ikm_rincian = {}
+    return res
+
+
+#: Indicator results of this process by the content of their inputs (:mod:`lkjip.memo`): the
+#: indicator, audit and LKjIP notebooks of a run compute the same years.
+_RESULTS = _memo.Memo(16)
+
+
+def _compute_all(datasets, targets, unit, year, *, ikm_weight, breakdowns) -> IndicatorResults:
     unit = unit or {}
     year = int(year)
     notes: dict[str, list[str]] = {i: [] for i in INDICATOR_IDS}
@@ -286,11 +316,12 @@ def indicator_history(per_year: Mapping[int, pd.DataFrame], targets: pd.DataFram
     if years is None:
         years = sorted({int(y) for y in per_year} | set(target_years(targets)))
     rows = []
+    normalized = normalize_targets(targets) if targets is not None and len(targets) else None
     for y in years:
         frame = per_year.get(y)
         computed = frame.set_index("indikator") if frame is not None else None
         for ind in INDICATORS:
-            t = effective_target(targets, ind.id, y)
+            t = effective_target_normalized(normalized, ind.id, y)
             has_computed = (computed is not None and ind.id in computed.index
                             and pd.notna(computed.loc[ind.id, "realisasi"]))
             if has_computed:

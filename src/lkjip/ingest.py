@@ -31,6 +31,7 @@ import pandas as pd
 
 from .cells import _add, _is_blank, normalise_header, read_cells
 from .errors import DataError, DataErrors, display_path
+from . import memo
 from .files import staging_dir, swap_into_place
 from .layout import processed_year_dir, unit_file, year_files
 from .indonum import NumberFormatError, parse_integer, parse_number
@@ -50,6 +51,13 @@ _DATE_TEXT = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})$")
 
 # ---------------------------------------------------------------- typed frame
 
+#: Files read without error in this process, by content (:mod:`lkjip.memo`): the notebooks of a
+#: unit-year (and a warm worker's next unit-years) read the same unit and year files again.
+_READS = memo.Memo(256)
+#: Files larger than this are read every time (a large survey is read once per run anyway).
+_MEMO_MAX_BYTES = 16 << 20
+
+
 def read_dataset(path: Path, dataset: str | Dataset, *, source_name: str | None = None,
                  collect: list[DataError] | None = None) -> pd.DataFrame:
     """Read one dataset file into its typed, tidy frame.
@@ -61,8 +69,41 @@ def read_dataset(path: Path, dataset: str | Dataset, *, source_name: str | None 
     blank, so that the expectation suites can report the file's other
     problems in the same pass (:func:`lkjip.validation.check_files`); a file
     that cannot be read at all still raises.
+
+    A file read without any error is kept for the process, keyed by its bytes
+    and the dataset's contract: reading the same bytes again returns a copy
+    of that frame (an edited file is read anew). Files with errors are always
+    read, so every error is reported every time.
     """
     spec = DATASETS[dataset] if isinstance(dataset, str) else dataset
+    key = _read_key(path, spec)
+    got = _READS.get(key)
+    if got is not memo.MISSING:
+        return got
+    found: list[DataError] = []
+    out = _read_dataset(path, spec, source_name=source_name, collect=found if collect is not None else None)
+    if collect is not None:
+        collect.extend(found)
+    # kept only when the bytes did not change while they were read
+    if not found and key is not None and _read_key(path, spec) == key:
+        _READS.put(key, out)
+    return out
+
+
+def _read_key(path: Path, spec: Dataset) -> str | None:
+    try:
+        path = Path(path)
+        if path.stat().st_size > _MEMO_MAX_BYTES:
+            return None
+        from .provenance import sha256_file
+
+        return f"{path.resolve()}|{sha256_file(path)}|{spec!r}"
+    except OSError:
+        return None
+
+
+def _read_dataset(path: Path, spec: Dataset, *, source_name: str | None,
+                  collect: list[DataError] | None) -> pd.DataFrame:
     name = source_name or display_path(path)
     header, cells = read_cells(path, spec)
     if cells.attrs.get("lembar_ke", 1) > 1:

@@ -26,6 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import ConfigError
+from .publishing import Published
 from .layout import (default_data_dir, default_processed_dir, default_reports_dir, lab_processed_dir,
                      lab_reports_dir, processed_year_dir, relative_to_root, reports_year_dir)
 
@@ -54,6 +55,8 @@ class Context:
     #: signing date and place given as run parameters (None: from the data, see :mod:`lkjip.signing`)
     tanggal_tanda_tangan: str | None = None
     tempat: str | None = None
+    #: where earlier years are published (read, when fresh, for the multi-year tables; never written)
+    published: Published | None = None
 
     def tanda_tangan(self):
         """Where, when and by whom the report is signed (:func:`lkjip.signing.resolve_signing`)."""
@@ -103,7 +106,8 @@ def _configure() -> None:
 
 
 def setup(unit: str, year: int, data_dir=None, processed_dir=None, report_dir=None, *, final: bool = False,
-          tanggal_tanda_tangan: str | None = None, tempat: str | None = None) -> Context:
+          tanggal_tanda_tangan: str | None = None, tempat: str | None = None,
+          published_processed_dir=None, published_reports_dir=None) -> Context:
     """Resolve parameters and set the display conventions of every notebook.
 
     Inside ``lkjip run`` the pipeline passes its staging folders as
@@ -115,6 +119,11 @@ def setup(unit: str, year: int, data_dir=None, processed_dir=None, report_dir=No
     (``data/processed``, ``reports/<unit>/<year>``, or any folder holding a
     pipeline's ``run.json``) is a :class:`ConfigError`. Reading is not
     restricted: ``data_dir`` defaults to ``data/raw``.
+
+    ``published_processed_dir``/``published_reports_dir`` say where earlier
+    years are published (default ``data/processed`` and ``reports``): the
+    multi-year tables read them there when they are fresh
+    (:func:`lkjip.earlier.read_earlier_year`).
 
     Python warnings are not silenced wholesale: a warning in a report is a
     defect to fix (the pipeline test fails on any stderr output). Only
@@ -137,8 +146,10 @@ def setup(unit: str, year: int, data_dir=None, processed_dir=None, report_dir=No
     else:
         report_dir = reports_year_dir(lab_reports_dir(), unit, year)
     report_dir.mkdir(parents=True, exist_ok=True)
+    published = Published(Path(published_processed_dir) if published_processed_dir else default_processed_dir(),
+                          Path(published_reports_dir) if published_reports_dir else default_reports_dir())
     ctx = Context(unit, year, data_dir, processed_dir, report_dir, lab, bool(final),
-                  tanggal_tanda_tangan or None, tempat or None)
+                  tanggal_tanda_tangan or None, tempat or None, published)
     if lab and _in_ipython():
         md(ctx.lab_notice())
     return ctx

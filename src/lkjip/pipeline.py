@@ -36,6 +36,8 @@ from .layout import (check_unit_year, list_units, list_years, processed_year_dir
 NOTEBOOK_DIR_ENV = "LKJIP_NOTEBOOKS"
 FAILED_DIR = "_gagal"
 RUN_RECORD = publishing.RUN_RECORD
+#: Notebook parameters that name folders of this run, not what the reports depend on (left out of run.json).
+_FOLDER_PARAMETERS = ("processed_dir", "report_dir", "published_processed_dir", "published_reports_dir")
 
 
 @dataclass(frozen=True)
@@ -195,6 +197,9 @@ def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final
         "report_dir": str(stage_report),
         "run_started": started_at.isoformat(),
         **signing,
+        # where earlier years are published: the multi-year tables read them when fresh
+        "published_processed_dir": str(final_processed.parent.parent),
+        "published_reports_dir": str(reports_dir),
     }
     current = None
     publishing_now = False
@@ -224,7 +229,7 @@ def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final
         record = {
             "unit": unit, "year": year, "fingerprint": digest, "fingerprint_masukan": inputs_digest, "pdf": pdf,
             "pdf_dibawa": carry.carried, "pdf_tidak_diterbitkan": carry.removed,
-            "parameters": {k: v for k, v in parameters.items() if k not in ("processed_dir", "report_dir")},
+            "parameters": {k: v for k, v in parameters.items() if k not in _FOLDER_PARAMETERS},
             "steps": [s.notebook for s in steps],
             "timings_s": {k: round(v, 2) for k, v in timings.items()},
             # what this run publishes, file by file: the next run's skip check compares it with what is there

@@ -136,3 +136,14 @@ def carry_pdfs(final_report: Path, stage_report: Path, inputs_digest: str) -> Pd
         else:
             result.removed.append(name)
     return result
+
+
+# ------------------------------------------------------------------ earlier years, as published
+
+@dataclass(frozen=True)
+class Published:
+    """Where a run's unit-years are published: ``processed`` root and ``reports`` root."""
+
+    processed: Path
+    reports: Path
+

@@ -216,7 +216,8 @@ def audit_step(ctx):
     """The audit notebook: recompute every published total and figure, write audit.csv."""
     from .audit import audit_unit_year
 
-    return audit_unit_year(ctx.data_dir, ctx.unit, ctx.year, processed_dir=ctx.processed_dir)
+    return audit_unit_year(ctx.data_dir, ctx.unit, ctx.year, processed_dir=ctx.processed_dir,
+                           published_dirs=getattr(ctx, "published", None))
 
 
 def audit_counts(result) -> pd.DataFrame:

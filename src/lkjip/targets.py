@@ -70,7 +70,14 @@ def effective_target(targets: pd.DataFrame, indikator: str, year: int) -> Target
     """
     if targets is None or len(targets) == 0:
         return _missing(indikator, year)
-    df = normalize_targets(targets)
+    return effective_target_normalized(normalize_targets(targets), indikator, year)
+
+
+def effective_target_normalized(df: pd.DataFrame, indikator: str, year: int) -> Target:
+    """:func:`effective_target` of targets already passed through :func:`normalize_targets`
+    (a loop over indicators and years normalises once)."""
+    if df is None or len(df) == 0:
+        return _missing(indikator, year)
     sel = df[(df["indikator"] == indikator) & (df["tahun"] == int(year)) & df["target"].notna()]
     for doc in TARGET_PRECEDENCE:
         rows = sel[sel["dokumen"] == doc]

@@ -142,13 +142,17 @@ def _published_decimals(path: Path, frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def audit_unit_year(data_dir: Path | str, unit: str, year: int,
-                    processed_dir: Path | str | None = None) -> AuditResult:
+                    processed_dir: Path | str | None = None, published_dirs=None) -> AuditResult:
     """Read a unit-year's raw data (and the other years its published document prints),
     compute their indicators, audit it.
 
     Writes ``<processed_dir>/<unit>/<year>/audit.csv`` when ``processed_dir``
-    is given. Raw files are only read.
+    is given. Raw files are only read. The other years come from where they
+    are published (``published_dirs``, a :class:`lkjip.publishing.Published`)
+    when that is fresh, else from their raw files: the same frames either way
+    (:func:`lkjip.earlier.read_earlier_year`).
     """
+    from lkjip.earlier import read_earlier_year
     from lkjip.ingest import read_unit_table, read_year
     from lkjip.layout import list_years, processed_year_dir, unit_file
     from lkjip.unit import load_unit
@@ -174,7 +178,8 @@ def audit_unit_year(data_dir: Path | str, unit: str, year: int,
     other_sources: dict[int, dict] = {}
     for y in sorted(wanted):
         try:
-            others[y], files_y = read_year(data_dir, unit, y)
+            earlier = read_earlier_year(data_dir, unit, y, published_dirs)
+            others[y], files_y = earlier.frames, earlier.files
             other_sources[y] = {**dict(files_y), **{k: sources[k] for k in ("targets", "published") if k in sources}}
         except Exception as exc:  # noqa: BLE001
             notes.append(f"data tahun {y} tidak terbaca ({exc}); angka tahun itu tidak dibandingkan")

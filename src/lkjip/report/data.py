@@ -10,12 +10,13 @@ import pandas as pd
 
 from lkjip import budget as _budget
 from lkjip import tables as _tables
+from lkjip.earlier import read_earlier_year
 from lkjip.fmt import is_missing
 from lkjip.indicators import IndicatorResults, compute_all, indicator_history
-from lkjip.ingest import read_year
 from lkjip.ipasn import IpAsnPenilaian, ipasn_penilaian
 from lkjip.layout import list_years
 from lkjip.narasi import Narasi, read_narasi
+from lkjip.publishing import Published
 from lkjip.report.bab2 import tabel_2_1, tabel_pk
 from lkjip.report.bab3 import tabel_3_2_2, tabel_3_2_3, tabel_3_2_4
 from lkjip.report.display import SHORT_HEADERS, _blank_repeats, _drop_index, _ikm_summary, _long_3_1_2, _short_3_1_3
@@ -140,9 +141,9 @@ def _per_indicator_text(table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _read_other_year(data_dir: Path, unit: Unit, year: int, ikm_weight, targets, notes):
+def _read_other_year(data_dir: Path, unit: Unit, year: int, ikm_weight, targets, notes, published=None):
     try:
-        frames, _ = read_year(data_dir, unit.kode, year)
+        frames = read_earlier_year(data_dir, unit.kode, year, published).frames
     except Exception as exc:  # a bad earlier year must not stop this year's report
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         notes.append(f"Data tahun {year} tidak dapat dibaca dan tidak dipakai pada tabel "
@@ -152,8 +153,13 @@ def _read_other_year(data_dir: Path, unit: Unit, year: int, ikm_weight, targets,
 
 
 def build_report(data_dir, unit: str, year: int, processed_dir=None, *,
-                 ikm_weight: str | float = "exact") -> ReportData:
-    """Load, compute and assemble everything the LKjIP of ``unit`` ``year`` shows."""
+                 ikm_weight: str | float = "exact", published: Published | None = None) -> ReportData:
+    """Load, compute and assemble everything the LKjIP of ``unit`` ``year`` shows.
+
+    Earlier years come from where they are published (``published``) when
+    that is fresh, else from their raw files
+    (:func:`lkjip.earlier.read_earlier_year`): the same frames either way.
+    """
     data_dir = Path(data_dir)
     year = int(year)
     inputs = load_inputs(data_dir, unit, year, Path(processed_dir) if processed_dir else None)
@@ -164,7 +170,7 @@ def build_report(data_dir, unit: str, year: int, processed_dir=None, *,
     per_year_results = {year: res}
     for y in list_years(data_dir, unit):
         if y < year:
-            r = _read_other_year(data_dir, info, y, ikm_weight, inputs.targets, notes)
+            r = _read_other_year(data_dir, info, y, ikm_weight, inputs.targets, notes, published)
             if r is not None:
                 per_year_results[y] = r
     # What the report shows follows one rule: figures as printed (lkjip.report.shown).
