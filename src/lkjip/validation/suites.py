@@ -100,3 +100,14 @@ def _batch_definition(name: str):
         bd = asset.add_batch_definition_whole_dataframe("semua")
         state["batches"][name] = bd
     return bd
+
+
+def _validator(name: str, data):
+    """A GX validator of one in-memory batch of ``data`` (the dataset's whole-frame batch definition).
+
+    What ``Batch.validate`` builds, made once: the batch is fetched (and GX
+    fingerprints it) when the validator first runs, and reused by later runs.
+    """
+    from great_expectations.validator.v1_validator import Validator
+
+    return Validator(batch_definition=_batch_definition(name), batch_parameters={"dataframe": data})
