@@ -13,7 +13,12 @@ from __future__ import annotations
 from pathlib import Path
 
 #: Quiet kernels: their start-up notices are not for the person running the report.
-KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
+#: Every kernel starts importing Great Expectations in a background thread as it
+#: starts (lkjip.validation.suites.prefetch): the import (~3 s) then overlaps the
+#: kernel's wait for its first notebook and the ingest notebook, instead of
+#: opening the validation notebook. Nothing is validated or published by it.
+PREFETCH_LINE = "import lkjip.validation.suites as _s; _s.prefetch(); del _s"
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR", f"--IPKernelApp.exec_lines={PREFETCH_LINE}"]
 RESET_CODE = "get_ipython().run_line_magic('reset', '-f')"
 
 

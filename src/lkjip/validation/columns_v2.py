@@ -49,7 +49,7 @@ def _prepare_renstra(df: pd.DataFrame, year: int) -> pd.DataFrame:
     count = visi.groupby(periode).transform("sum")
     df["visi_ganda"] = _text_series({i: f"{int(count[i])} baris visi pada periode ini" for i in df.index[visi & (count > 1)]},
                                     df.index)
-    sasaran_no = {(p, str(n)) for p, n, j in zip(periode, _text(df, "nomor"), jenis) if j == "sasaran" and pd.notna(n)}
+    sasaran_no = {(p, str(n)) for p, n, j in zip(periode, _text(df, "nomor"), jenis) if pd.notna(j) and j == "sasaran" and pd.notna(n)}
     ref = _text(df, "sasaran")
     points = jenis.isin(["program", "indikator"]).fillna(False) & ref.notna()
     df["sasaran_tidak_ada"] = _text_series(

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import os
+import sys
+import threading
 from pathlib import Path
 
 from lkjip.errors import ConfigError
@@ -67,29 +69,86 @@ def _gx_suite(cached: dict, keep: tuple[str, ...]):
 
 
 _GX_STATE: dict | None = None
+_GX_LOCK = threading.Lock()
+
+#: Imported by jsonschema only for its "iri" format checks, which neither GX nor
+#: lkjip use; it compiles ~40 grammars when imported (~1,5 s of GX's ~4 s import).
+_UNUSED_AT_GX_IMPORT = ("rfc3987_syntax",)
+
+
+def _import_gx():
+    """``great_expectations``, imported without the modules of :data:`_UNUSED_AT_GX_IMPORT`.
+
+    They are kept out only while GX imports, and only when nothing imported
+    jsonschema before (then they are already in or out, and nothing changes); a
+    later ``import rfc3987_syntax`` works as usual, and jsonschema, as when that
+    package is not installed, checks no "iri" formats in this process.
+    """
+    if "great_expectations" in sys.modules:
+        import great_expectations as gx
+
+        return gx
+    blocked = [] if "jsonschema._format" in sys.modules else [
+        m for m in _UNUSED_AT_GX_IMPORT if m not in sys.modules]
+    for m in blocked:
+        sys.modules[m] = None  # makes "import m" raise ImportError (see the import system's docs)
+    try:
+        import great_expectations as gx
+    finally:
+        for m in blocked:
+            if sys.modules.get(m, False) is None:
+                del sys.modules[m]
+    return gx
 
 
 def _gx() -> dict:
-    """The process-wide ephemeral GX context (built on first use)."""
+    """The process-wide ephemeral GX context (built on first use, once, also across threads)."""
     global _GX_STATE
-    if _GX_STATE is None:
-        os.environ["GX_ANALYTICS_ENABLED"] = "false"
-        import great_expectations as gx
-        from great_expectations.data_context.types.base import (
-            DataContextConfig,
-            InMemoryStoreBackendDefaults,
-            ProgressBarsConfig,
-        )
+    if _GX_STATE is not None:
+        return _GX_STATE
+    with _GX_LOCK:
+        if _GX_STATE is None:
+            os.environ["GX_ANALYTICS_ENABLED"] = "false"
+            gx = _import_gx()
+            from great_expectations.data_context.types.base import (
+                DataContextConfig,
+                InMemoryStoreBackendDefaults,
+                ProgressBarsConfig,
+            )
 
-        config = DataContextConfig(
-            store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False),
-            analytics_enabled=False,
-            progress_bars=ProgressBarsConfig(globally=False, metric_calculations=False),
-        )
-        context = gx.get_context(project_config=config, mode="ephemeral")
-        source = context.data_sources.add_pandas("lkjip")
-        _GX_STATE = {"gx": gx, "context": context, "source": source, "batches": {}}
+            config = DataContextConfig(
+                store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False),
+                analytics_enabled=False,
+                progress_bars=ProgressBarsConfig(globally=False, metric_calculations=False),
+            )
+            context = gx.get_context(project_config=config, mode="ephemeral")
+            source = context.data_sources.add_pandas("lkjip")
+            _GX_STATE = {"gx": gx, "context": context, "source": source, "batches": {}}
     return _GX_STATE
+
+
+_PREFETCH: threading.Thread | None = None
+
+
+def prefetch() -> threading.Thread:
+    """Start importing GX and building its context in a background thread (once per process).
+
+    For a kernel or worker that will validate later: the import overlaps work that
+    leaves the interpreter free (reading files, pandas and Arrow kernels). The
+    first :func:`_gx` waits for it; an error in the thread is raised there again.
+    """
+    global _PREFETCH
+    with _GX_LOCK:
+        if _PREFETCH is None:
+            def run():
+                try:
+                    _gx()
+                except Exception:  # noqa: BLE001 - the caller's own _gx() raises it again
+                    pass
+
+            _PREFETCH = threading.Thread(target=run, name="lkjip-gx-prefetch", daemon=True)
+            _PREFETCH.start()
+    return _PREFETCH
 
 
 def _batch_definition(name: str):
@@ -100,3 +159,14 @@ def _batch_definition(name: str):
         bd = asset.add_batch_definition_whole_dataframe("semua")
         state["batches"][name] = bd
     return bd
+
+
+def _validator(name: str, data):
+    """A GX validator of one in-memory batch of ``data`` (the dataset's whole-frame batch definition).
+
+    What ``Batch.validate`` builds, made once: the batch is fetched (and GX
+    fingerprints it) when the validator first runs, and reused by later runs.
+    """
+    from great_expectations.validator.v1_validator import Validator
+
+    return Validator(batch_definition=_batch_definition(name), batch_parameters={"dataframe": data})
