@@ -359,6 +359,10 @@ def _lists_html(entries: list[tuple[str, str, str]]) -> str:
     return "\n".join(out)
 
 
+#: A block between these markers is for the screen only (:func:`lkjip.audit.report.screen_only`); the print
+#: HTML leaves it out, so WeasyPrint neither parses nor styles it (the CSS would only hide it).
+_SCREEN_ONLY = re.compile(r"<!--lkjip:layar-saja-->.*?<!--/lkjip:layar-saja-->", re.S)
+
 #: Where the notebook wants the Daftar Isi (after the Kata Pengantar); without it they follow the cover.
 TOC_PLACEHOLDER = '<div class="lkjip-daftar"></div>'
 
@@ -476,7 +480,7 @@ def build_print_html(
     if head_start < 0 or head_end < 0 or body_open is None:
         raise ValueError("HTML laporan tidak memiliki <head> dan <body>/<main>")
     before = report_html[: body_open.end()]
-    after = report_html[body_open.end():]
+    after = _SCREEN_ONLY.sub("", report_html[body_open.end():])
     css = _read_css("lkjip-print.css")
     css += "\n@page { @top-right { content: " + _css_string(running_title) + "; } }\n"
     meta = render("cetak_kepala.html.j2", title=title, author=unit, date=_w3c_date(created), css=Markup(css))
