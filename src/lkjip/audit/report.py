@@ -302,14 +302,15 @@ def daftar_lengkap_keterangan(result: AuditResult) -> str:
     """Where the printed audit's reader finds the full list of the checked figures (no path: the
     HTML version published with the PDF and the audit table ``audit.csv``), with its counts."""
     c = result.coverage().iloc[0]
-    return (f"Daftar ini tidak dicetak karena panjang: {fmt_int(c['diperiksa'])} angka yang diperiksa "
+    temuan = ("Semua selisih sudah tercetak lengkap di bagian Temuan; " if c["selisih"]
+              else "Tidak ada selisih; ")
+    return (f"Daftar ini tidak dicetak: {fmt_int(c['diperiksa'])} angka yang diperiksa "
             f"({fmt_int(c['sesuai'])} sesuai, {fmt_int(c['selisih'])} selisih) masing-masing satu baris, dengan "
             "tempatnya di LKjIP, angka tercetak, angka hasil hitung, statusnya, serta berkas data dan nomor baris "
             "asal angka hasil hitung. Daftar lengkap itu ada di laporan audit ini versi layar (berkas HTML yang "
             "diterbitkan bersama PDF ini, dibuka dengan peramban web) dan di tabel audit audit.csv di data olahan "
-            "tahun yang sama (dibuka dengan aplikasi lembar kerja), yang memuat setiap perbandingan. Semua selisih "
-            "sudah tercetak lengkap di bagian Temuan; tabel berikut meringkas angka yang diperiksa per tempat "
-            "di LKjIP.")
+            "tahun yang sama (dibuka dengan aplikasi lembar kerja), yang memuat setiap perbandingan. " + temuan
+            + "tabel berikut meringkas angka yang diperiksa per tempat di LKjIP.")
 
 
 # ---------------------------------------------------------------- workbench
