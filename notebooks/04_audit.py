@@ -48,37 +48,49 @@ ar.show(ar.table_block(ar.per_bab(hasil), "Cakupan per bab", source="published.c
 ar.show(ar.table_block(ar.per_pemeriksaan(hasil), "Perbandingan per jenis pemeriksaan", source="audit.csv"))
 
 # %% tags=["remove_input"]
-ar.show(ar.table_block(ar.terbesar(hasil, "rupiah"), "Selisih terbesar dalam rupiah", small=True,
-                       source="audit.csv; angka yang sama di beberapa tempat dihitung sekali"))
-ar.show(ar.table_block(ar.terbesar(hasil, "poin"), "Selisih terbesar dalam poin (indeks dan persen)", small=True,
-                       source="audit.csv; angka yang sama di beberapa tempat dihitung sekali"))
+for jenis, judul_terbesar in (("rupiah", "Selisih terbesar dalam rupiah"),
+                              ("poin", "Selisih terbesar dalam poin (indeks dan persen)")):
+    terbesar = ar.terbesar(hasil, jenis)
+    ar.show(ar.table_block(terbesar, judul_terbesar, small=True, widths=ar.WIDTHS["terbesar"],
+                           source="audit.csv; angka yang sama di beberapa tempat dihitung sekali")
+            if len(terbesar) else f"<p><strong>{ar.escape(judul_terbesar)}</strong>: tidak ada selisih.</p>")
 
 # %% tags=["remove_input"]
 bagian = [ar.paragraph("Setiap temuan menyebut tempatnya di LKjIP, angka tercetak, angka hasil hitung, "
                        "selisihnya, dan penjelasan yang dapat dikutip. Angka yang sama tercetak berbeda di "
                        "beberapa tempat menjadi satu temuan yang menyebut semua tempatnya.")]
 for judul, arti, tabel in ar.temuan_per_penyebab(hasil):
-    bagian += [f"<h3>{ar.escape(judul)}</h3>", ar.paragraph(arti), ar.table_block(tabel, small=True)]
+    bagian += [f"<h3>{ar.escape(judul)}</h3>", ar.paragraph(arti),
+               ar.table_block(tabel, small=True, widths=ar.WIDTHS["temuan"])]
 if len(bagian) == 1:
     bagian.append(ar.paragraph("Tidak ada selisih: semua angka yang diperiksa sesuai."))
-ar.show(ar.section("Temuan menurut kemungkinan penyebab", "temuan", bagian, landscape=True))
+ar.show(ar.section("Temuan menurut kemungkinan penyebab", "temuan", bagian))
 
 # %% tags=["remove_input"]
-daftar = [ar.paragraph("Satu baris per angka tercetak yang dapat diperiksa, per tempat di LKjIP, dengan "
-                       "berkas data dan nomor baris lembar kerja tempat angka hasil hitung berasal.")]
+# Printed: where the full list is and its summary per place; on screen (HTML) every checked figure too.
+daftar = [ar.print_only(ar.paragraph(ar.daftar_lengkap_keterangan(hasil))),
+          ar.table_block(ar.cakupan_per_tempat(hasil), "Angka yang diperiksa per tempat di LKjIP",
+                         source="audit.csv", small=True)]
+lengkap = [ar.paragraph("Satu baris per angka tercetak yang dapat diperiksa, per tempat di LKjIP, dengan "
+                        "berkas data dan nomor baris lembar kerja tempat angka hasil hitung berasal.")]
 for tempat, tabel in ar.daftar_per_tempat(hasil):
-    daftar += [f"<h3>{ar.escape(tempat)}</h3>", ar.table_block(tabel, small=True)]
-ar.show(ar.section("Daftar lengkap angka yang diperiksa", "daftar-lengkap", daftar, landscape=True))
+    lengkap += [f"<h3>{ar.escape(tempat)}</h3>", ar.table_block(tabel, small=True)]
+daftar.append(ar.screen_only("\n".join(lengkap)))
+ar.show(ar.section("Daftar lengkap angka yang diperiksa", "daftar-lengkap", daftar))
 
 # %% [markdown]
 # ## Angka yang tidak dapat diperiksa
 #
 # Angka berikut tercetak di LKjIP tetapi datanya bukan bagian dari data masukan; alasannya
-# disebutkan per tempat. Penjumlahan di dalam tabelnya tetap diperiksa bila ada.
+# disebutkan beserta tempatnya. Penjumlahan di dalam tabelnya tetap diperiksa bila ada.
 
 # %% tags=["remove_input"]
-ar.show(ar.table_block(ar.tidak_diperiksa(hasil), "Angka yang tidak dapat diperiksa, per alasan dan tempat",
-                       source="published.csv"))
+ar.show(ar.print_only(ar.table_block(ar.tidak_diperiksa_per_alasan(hasil),
+                                     "Angka yang tidak dapat diperiksa, per alasan", source="published.csv",
+                                     small=True, widths=ar.WIDTHS["per_alasan"])))
+ar.show(ar.screen_only(ar.table_block(ar.tidak_diperiksa(hasil),
+                                      "Angka yang tidak dapat diperiksa, per alasan dan tempat",
+                                      source="published.csv")))
 
 # %% [markdown]
 # ## Catatan

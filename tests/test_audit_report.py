@@ -118,6 +118,43 @@ def test_workbench_frames_keep_numbers_and_readable_names(result):
     assert cakupan.iloc[-1]["Lokasi"] == "Jumlah" and cakupan.iloc[-1]["Angka tercetak"] == 2858
 
 
+def test_the_printed_summary_counts_every_figure_per_place_and_reason(result):
+    per_place = ar.cakupan_per_tempat(result)
+    assert list(per_place.columns) == ["Tempat di LKjIP", "Angka tercetak", "Diperiksa", "Sesuai", "Selisih",
+                                       "Tidak dapat diperiksa"]
+    assert per_place.iloc[-1].tolist() == ["Jumlah", "2.858", "1.577", "1.406", "171", "1.281"]
+    assert per_place[per_place["Tempat di LKjIP"] == "Gambar 3.2"].iloc[0].tolist() == \
+        ["Gambar 3.2", "277", "277", "255", "22", "0"]
+    # the places are those of the full list (screen only), each with as many checked figures as it lists
+    full = ar.daftar_diperiksa(result)
+    listed = full.groupby("Lokasi").size()
+    checked = dict(zip(per_place["Tempat di LKjIP"], per_place["Diperiksa"]))
+    assert all(checked[place] == f"{n:,}".replace(",", ".") for place, n in listed.items())
+    reasons = ar.tidak_diperiksa_per_alasan(result)
+    assert list(reasons.columns) == ["Alasan", "Jumlah angka", "Tempat di LKjIP (jumlah angka)"]
+    assert sum(int(n.replace(".", "")) for n in reasons["Jumlah angka"]) == 1281
+    assert reasons["Alasan"].is_unique
+    tc27 = reasons[reasons["Alasan"].str.startswith("Rencana pendanaan indikatif Renstra")].iloc[0]
+    assert tc27["Jumlah angka"] == "348"
+    assert tc27["Tempat di LKjIP (jumlah angka)"] == "Gambar 2.1 (113); Lampiran 1 TC-27 (113); Lampiran 1 T-C.27 (122)"
+    where = ar.daftar_lengkap_keterangan(result)
+    assert "1.577 angka yang diperiksa (1.406 sesuai, 171 selisih)" in where
+    assert "versi layar" in where and "audit.csv" in where and "/" not in where  # no path
+
+
+def test_screen_only_blocks_stay_out_of_the_print_html(result):
+    from lkjip.export import build_print_html
+
+    body = (ar.print_only(ar.paragraph("hanya di kertas")) + ar.screen_only(ar.paragraph("hanya di layar"))
+            + ar.table_block(ar.temuan_per_penyebab(result)[0][2], widths=ar.WIDTHS["temuan"]))
+    html = f"<html><head><title>t</title></head><body><main>{body}</main></body></html>"
+    printable = build_print_html(html, title="t", cover={"unit": "Gedeg", "year": 2023})
+    assert "hanya di kertas" in printable and "hanya di layar" not in printable and "hanya di layar" in html
+    assert '<table class="lkjip-fixed ' in printable and '<col style="width: 31%">' in printable
+    with pytest.raises(ValueError, match="lebar kolom"):
+        ar.table_block(ar.ringkasan(result), widths=(50, 50, 0))
+
+
 def test_a_landscape_section_carries_its_title(result):
     html = ar.section("Temuan", "temuan", [ar.paragraph("a < b"), ar.table_block(ar.ringkasan(result), small=True)],
                       landscape=True)
@@ -153,10 +190,19 @@ def test_the_audit_pdf_has_no_identifier_and_fits_its_pages(audit_pdf):
     text = "\n".join(page.extract_text() for page in reader.pages)
     assert raw_identifiers(text) == []
     for needle in ("Cakupan per bab", "Salah ketik digit", "Pindah Keluar", "Daftar lengkap angka yang diperiksa",
-                   "Angka yang tidak dapat diperiksa", "01/01/2024 s.d. 30/01/2024"):
-        assert needle in text, needle
+                   "Angka yang tidak dapat diperiksa", "01/01/2024 s.d. 30/01/2024",
+                   "Angka yang diperiksa per tempat di LKjIP", "Angka yang tidak dapat diperiksa, per alasan",
+                   "laporan audit ini versi layar"):
+        assert needle in " ".join(text.split()), needle
+    # every difference is printed with its explanation; the figures found equal only as counts per place
+    flat = " ".join(text.split())
+    assert flat.count("Angka tercetak 641 dan hasil hitung ulang 941") == 1
+    assert "targets.csv baris 2" not in flat          # a row of the full list (equal figure): screen only
+    html = (audit_pdf.parent / "audit_gedeg_2023.html").read_text(encoding="utf-8")
+    assert "targets.csv baris 2<" in html and html.count("<h3>") > 40   # the HTML keeps every row
     sizes = {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages}
-    assert sizes == {(595, 842), (842, 595)}          # A4 portrait, and landscape for the wide tables
+    assert sizes == {(595, 842)}                      # A4 portrait throughout, as the LKjIP
+    assert len(reader.pages) < 45
     if LAYOUT_TOOL.is_file() and shutil.which("pdftotext"):
         run = subprocess.run(["python3", str(LAYOUT_TOOL), str(audit_pdf)], capture_output=True, text=True)
         assert run.returncode == 0, run.stdout

@@ -198,6 +198,8 @@ def notebook_to_html(nb_or_path: Any, *, include_code: bool, title: str) -> str:
         c.TagRemovePreprocessor.remove_all_outputs_tags = set(REMOVE_OUTPUT_TAGS)
         c.TagRemovePreprocessor.remove_cell_tags = set(REMOVE_CELL_TAGS)
     c.TagRemovePreprocessor.enabled = True
+    # validate the notebook once after all preprocessors, not after each one (same check, a third of the cost)
+    c.Exporter.optimistic_validation = True
     c.HTMLExporter.embed_images = True
     c.HTMLExporter.template_name = "lab"
     c.HTMLExporter.extra_template_paths = [str(ASSETS)]
@@ -359,6 +361,10 @@ def _lists_html(entries: list[tuple[str, str, str]]) -> str:
     return "\n".join(out)
 
 
+#: A block between these markers is for the screen only (:func:`lkjip.audit.report.screen_only`); the print
+#: HTML leaves it out, so WeasyPrint neither parses nor styles it (the CSS would only hide it).
+_SCREEN_ONLY = re.compile(r"<!--lkjip:layar-saja-->.*?<!--/lkjip:layar-saja-->", re.S)
+
 #: Where the notebook wants the Daftar Isi (after the Kata Pengantar); without it they follow the cover.
 TOC_PLACEHOLDER = '<div class="lkjip-daftar"></div>'
 
@@ -476,7 +482,7 @@ def build_print_html(
     if head_start < 0 or head_end < 0 or body_open is None:
         raise ValueError("HTML laporan tidak memiliki <head> dan <body>/<main>")
     before = report_html[: body_open.end()]
-    after = report_html[body_open.end():]
+    after = _SCREEN_ONLY.sub("", report_html[body_open.end():])
     css = _read_css("lkjip-print.css")
     css += "\n@page { @top-right { content: " + _css_string(running_title) + "; } }\n"
     meta = render("cetak_kepala.html.j2", title=title, author=unit, date=_w3c_date(created), css=Markup(css))

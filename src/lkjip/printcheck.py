@@ -148,23 +148,23 @@ def orphans(pages: list[Page]) -> list[tuple[int, str]]:
 def render_balanced(printable: str, base_url: str | None, rounds: int = 2, url_fetcher=None):
     """Render ``printable``; where a page would hold only a few words (a chapter's tail before the
     next chapter's page break), start a preceding section, table or figure on a new page and render
-    again (:func:`breaks_to_add`), at most ``rounds`` times."""
+    again (:func:`breaks_to_add`), at most ``rounds`` times.
+
+    The document is parsed once; a second layout, only when the first has a near-empty page, adds the
+    page breaks as a stylesheet."""
     import itertools
     import re
 
-    from weasyprint import HTML
+    from weasyprint import CSS, HTML
 
     counter = itertools.count(1)
     printable = re.sub(r'<div class="lkjip-blok', lambda m: f'<div data-blok="{next(counter)}" class="lkjip-blok',
                        printable)
     rows = itertools.count(1)  # body rows: a table's tail may move with what follows it
     printable = re.sub(r"(?<!<thead>)<tr>", lambda m: f'<tr data-tr="{next(rows)}">', printable)
-    def render(text: str):
-        if url_fetcher is None:
-            return HTML(string=text, base_url=base_url).render()
-        return HTML(string=text, base_url=base_url, url_fetcher=url_fetcher).render()
-
-    document = render(printable)
+    fetch = {} if url_fetcher is None else {"url_fetcher": url_fetcher}
+    html = HTML(string=printable, base_url=base_url, **fetch)
+    document = html.render()
     moved: list[str] = []
     for _ in range(rounds):
         selectors = [s for s in breaks_to_add(document) if s not in moved]
@@ -173,8 +173,7 @@ def render_balanced(printable: str, base_url: str | None, rounds: int = 2, url_f
         moved += selectors
         rule = "".join(f"{sel}" + "{break-before:page !important;page-break-before:always !important}"
                        for sel in moved)
-        head_end = printable.find("</head>")
-        document = render(printable[:head_end] + f"<style>{rule}</style>" + printable[head_end:])
+        document = html.render(stylesheets=[CSS(string=rule, **fetch)])
     return document
 
 

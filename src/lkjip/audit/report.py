@@ -10,6 +10,13 @@ recomputed value with the raw file and spreadsheet rows it comes from.
 Workbench frames (:func:`audit_frame`, :func:`selisih_frame`,
 :func:`cakupan_frame`) keep numbers as numbers so that an auditor can
 filter and sort them in the notebook.
+
+The printed audit (PDF) is the auditor's working document: every difference in full
+(:func:`temuan_per_penyebab`), the coverage counts, and for the figures that are equal or cannot be
+checked only their counts per place and per reason (:func:`cakupan_per_tempat`,
+:func:`tidak_diperiksa_per_alasan`). The full list of checked figures is shown on screen only
+(:func:`screen_only`); the HTML and ``audit.csv`` keep every row, and the PDF says where they are
+(:func:`daftar_lengkap_keterangan`).
 """
 
 from __future__ import annotations
@@ -261,6 +268,51 @@ def tidak_diperiksa(result: AuditResult) -> pd.DataFrame:
     return g
 
 
+def cakupan_per_tempat(result: AuditResult) -> pd.DataFrame:
+    """Per place of the LKjIP (table, figure, text section), in document order: printed, checked,
+    equal, different, not checkable, and the total. The printed audit's summary of the full list."""
+    cov = result.coverage("lokasi").reset_index()
+    cov["lokasi"] = cov["lokasi"].replace("", "Lainnya")
+    out = pd.DataFrame({"Tempat di LKjIP": cov["lokasi"], "Angka tercetak": cov["dicetak"],
+                        "Diperiksa": cov["diperiksa"], "Sesuai": cov["sesuai"], "Selisih": cov["selisih"],
+                        "Tidak dapat diperiksa": cov["tidak_dapat_diperiksa"]})
+    for c in out.columns[1:]:
+        out[c] = out[c].map(fmt_int)
+    return out.reset_index(drop=True)
+
+
+def tidak_diperiksa_per_alasan(result: AuditResult) -> pd.DataFrame:
+    """The figures that could not be checked, one row per reason: how many, and in which places
+    (with how many in each), in document order."""
+    f = result.frame
+    figs = figure_status(f)
+    left = set(figs.loc[figs["status"] == TIDAK_DIPERIKSA, "baris"])
+    sel = f[(f["pemeriksaan"] == FAMILY_PUBLISHED) & f["baris"].isin(left)]
+    if not len(sel):
+        return pd.DataFrame(columns=["Alasan", "Jumlah angka", "Tempat di LKjIP (jumlah angka)"])
+    rows = []
+    for alasan, group in sel.assign(_lok=sel["lokasi"].fillna("Lainnya")).groupby("keterangan", sort=False):
+        places = group.groupby("_lok", sort=False).size()
+        rows.append({"Alasan": alasan[:1].upper() + alasan[1:], "Jumlah angka": fmt_int(len(group)),
+                     "Tempat di LKjIP (jumlah angka)": "; ".join(f"{p} ({fmt_int(n)})" for p, n in places.items())})
+    return pd.DataFrame(rows)
+
+
+def daftar_lengkap_keterangan(result: AuditResult) -> str:
+    """Where the printed audit's reader finds the full list of the checked figures (no path: the
+    HTML version published with the PDF and the audit table ``audit.csv``), with its counts."""
+    c = result.coverage().iloc[0]
+    temuan = ("Semua selisih sudah tercetak lengkap di bagian Temuan; " if c["selisih"]
+              else "Tidak ada selisih; ")
+    return (f"Daftar ini tidak dicetak: {fmt_int(c['diperiksa'])} angka yang diperiksa "
+            f"({fmt_int(c['sesuai'])} sesuai, {fmt_int(c['selisih'])} selisih) masing-masing satu baris, dengan "
+            "tempatnya di LKjIP, angka tercetak, angka hasil hitung, statusnya, serta berkas data dan nomor baris "
+            "asal angka hasil hitung. Daftar lengkap itu ada di laporan audit ini versi layar (berkas HTML yang "
+            "diterbitkan bersama PDF ini, dibuka dengan peramban web) dan di tabel audit audit.csv di data olahan "
+            "tahun yang sama (dibuka dengan aplikasi lembar kerja), yang memuat setiap perbandingan. " + temuan
+            + "tabel berikut meringkas angka yang diperiksa per tempat di LKjIP.")
+
+
 # ---------------------------------------------------------------- workbench
 
 _READABLE = {
@@ -301,10 +353,22 @@ def cakupan_frame(result: AuditResult) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- HTML for the notebook
 
+#: Column widths (% of the text block) of the printed tables whose cells hold sentences. A table with
+#: its widths set is laid out with ``table-layout: fixed`` in print (class ``lkjip-fixed``): WeasyPrint's
+#: automatic layout measures the narrowest width of every cell, and with ``overflow-wrap: anywhere``
+#: (long words) that costs time quadratic in the text's length (70 CPU-s for the 2023 findings).
+WIDTHS = {
+    "temuan": (17, 16, 12, 12, 12, 31),                   # Tempat, Angka, Tercetak, Dihitung, Selisih, Penjelasan
+    "terbesar": (20, 22, 13, 13, 13, 19),             # ..., Kemungkinan penyebab
+    "per_alasan": (47, 9, 44),                       # Alasan, Jumlah angka, Tempat di LKjIP (jumlah angka)
+}
+
+
 def table_block(frame: pd.DataFrame, caption: str | None = None, source: str | None = None, *,
-                small: bool = False) -> str:
+                small: bool = False, widths: tuple[float, ...] | None = None) -> str:
     """A report table as HTML (lkjip.notebook.table_html: escaped cells, print classes) with caption and
-    source; ``small`` prints it in the smaller font of wide tables (class ``lkjip-wide-xl``)."""
+    source; ``small`` prints it in the smaller font of wide tables (class ``lkjip-wide-xl``); ``widths``
+    (% per column, see :data:`WIDTHS`) fixes the column widths in print (class ``lkjip-fixed``)."""
     from lkjip.notebook import table_html
 
     parts = []
@@ -313,6 +377,12 @@ def table_block(frame: pd.DataFrame, caption: str | None = None, source: str | N
     html = table_html(frame)
     if small and "lkjip-wide" not in html.split(">", 1)[0]:
         html = html.replace('<table class="', '<table class="lkjip-wide-xl ', 1)
+    if widths is not None:
+        if len(widths) != len(frame.columns):
+            raise ValueError(f"{len(widths)} lebar kolom untuk {len(frame.columns)} kolom")
+        cols = "".join(f'<col style="width: {w:g}%">' for w in widths)
+        html = html.replace('<table class="', '<table class="lkjip-fixed ', 1)
+        html = html.replace("<thead>", f"<colgroup>{cols}</colgroup><thead>", 1)
     parts.append(html)
     if source:
         parts.append(f'<p class="lkjip-source"><em>Sumber: {escape(source)}</em></p>')
@@ -327,6 +397,21 @@ def section(title: str, anchor: str, blocks: list[str], *, landscape: bool = Fal
     return f'<div class="lkjip-landscape">\n{body}\n</div>' if landscape else body
 
 
+#: Markers around a block shown on screen only; :func:`lkjip.export.build_print_html` drops what they
+#: enclose before layout (the CSS hides it in print anyway, see ``lkjip.css``).
+SCREEN_ONLY_START, SCREEN_ONLY_END = "<!--lkjip:layar-saja-->", "<!--/lkjip:layar-saja-->"
+
+
+def screen_only(html: str) -> str:
+    """A block for the HTML only (e.g. a list of every checked figure): not printed in the PDF."""
+    return f'{SCREEN_ONLY_START}<div class="lkjip-layar-saja">\n{html}\n</div>{SCREEN_ONLY_END}'
+
+
+def print_only(html: str) -> str:
+    """A block for the PDF only (e.g. where the unprinted full list is)."""
+    return f'<div class="lkjip-cetak-saja">\n{html}\n</div>'
+
+
 def paragraph(text: str) -> str:
     return f"<p>{escape(text)}</p>"
 
@@ -338,6 +423,8 @@ def show(html: str) -> None:
     display(HTML(html))
 
 
-__all__ = ["CAUSE_INTROS", "FAMILIES", "escape", "md_text", "audit_frame", "cakupan_frame", "daftar_diperiksa", "decimals_of_row",
-           "daftar_per_tempat", "figure", "paragraph", "per_bab", "per_pemeriksaan", "place", "ringkasan", "section",
-           "selisih_frame", "show", "table_block", "temuan_per_penyebab", "terbesar", "tidak_diperiksa"]
+__all__ = ["CAUSE_INTROS", "FAMILIES", "SCREEN_ONLY_END", "SCREEN_ONLY_START", "WIDTHS", "escape", "md_text", "audit_frame",
+           "cakupan_frame", "cakupan_per_tempat", "daftar_diperiksa", "daftar_lengkap_keterangan", "decimals_of_row",
+           "daftar_per_tempat", "figure", "paragraph", "per_bab", "per_pemeriksaan", "place", "print_only",
+           "ringkasan", "screen_only", "section", "selisih_frame", "show", "table_block", "temuan_per_penyebab",
+           "terbesar", "tidak_diperiksa", "tidak_diperiksa_per_alasan"]
