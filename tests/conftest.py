@@ -118,15 +118,17 @@ def gedeg_audit():
 
 # --------------------------------------------------------------------------- order (for pytest-xdist)
 
-#: Modules that take the longest, started first so that `make test`'s workers (``--dist loadfile``)
-#: end together: the session's bundled run (test_lkjip_document makes it; test_pipeline and
-#: test_audit_report come later, when it is done) and the runs on data of their own.
+#: The modules that take the longest, started first so that `make test`'s workers (``--dist loadfile``)
+#: end together: the one that makes the session's bundled run, and the runs on data of their own.
 HEAVY_FIRST = ("test_lkjip_document.py", "test_trust_chain.py", "test_kabupaten_synth.py", "test_hand_run.py",
-               "test_scale.py", "test_pipeline.py", "test_audit_report.py")
+               "test_scale.py")
+#: The other modules that read the bundled run come last: a worker reaching them earlier would wait for it.
+BUNDLED_LAST = ("test_pipeline.py", "test_audit_report.py")
 
 
 def pytest_collection_modifyitems(session, config, items):
     """Heavy modules first, each module's tests in their own order (tests of one module may rely on it)."""
     rank = {name: n for n, name in enumerate(HEAVY_FIRST)}
+    rank.update({name: len(HEAVY_FIRST) + 1 + n for n, name in enumerate(BUNDLED_LAST)})
     position = {id(item): n for n, item in enumerate(items)}
-    items.sort(key=lambda item: (rank.get(item.path.name, len(rank)), position[id(item)]))
+    items.sort(key=lambda item: (rank.get(item.path.name, len(HEAVY_FIRST)), position[id(item)]))
