@@ -7,6 +7,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 UNIT   ?= gedeg
 JOBS   ?= 2
+# Test workers (pytest-xdist): one a core, at most four; `make test TEST_JOBS=0` runs in one process.
+TEST_JOBS ?= auto
+PYTEST := $(BIN)/python -m pytest -n $(TEST_JOBS) --maxprocesses 4 --dist loadfile --no-loadscope-reorder
 # Debian libraries WeasyPrint needs to draw PDFs (present on most images; installed when missing).
 APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 
@@ -34,10 +37,10 @@ report: $(STAMP)
 	$(BIN)/lkjip run --unit $(UNIT) --jobs $(JOBS)
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(PYTEST)
 
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -m "not slow"
+	$(PYTEST) -m "not slow"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts notebooks/*.py

@@ -18,7 +18,6 @@ from lkjip.audit import (
     FAMILY_PUBLISHED,
     FIGURES,
     NOT_CHECKABLE,
-    audit_unit_year,
 )
 from lkjip.audit.figures import family_of
 from lkjip.ingest import read_unit_table
@@ -33,8 +32,8 @@ pytestmark = pytest.mark.skipif(not (BUNDLED / "gedeg" / "2023").is_dir(), reaso
 
 
 @pytest.fixture(scope="module")
-def result():
-    return audit_unit_year(BUNDLED, "gedeg", 2023)
+def result(gedeg_audit):
+    return gedeg_audit  # audit_unit_year(BUNDLED, "gedeg", 2023), once per session (conftest)
 
 
 @pytest.fixture(scope="module")

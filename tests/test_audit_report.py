@@ -10,7 +10,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from lkjip.audit import audit_unit_year
 from lkjip.audit import report as ar
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,8 +36,8 @@ def test_the_identifier_scanner_finds_what_it_should():
 
 
 @pytest.fixture(scope="module")
-def result():
-    return audit_unit_year(BUNDLED, "gedeg", 2023)
+def result(gedeg_audit):
+    return gedeg_audit  # audit_unit_year(BUNDLED, "gedeg", 2023), once per session (conftest)
 
 
 def _texts(frame: pd.DataFrame) -> str:
@@ -165,21 +164,10 @@ def test_a_landscape_section_carries_its_title(result):
 # ---------------------------------------------------------------- the rendered document
 
 @pytest.fixture(scope="module")
-def audit_pdf(tmp_path_factory):
-    from lkjip.kernels import KernelSession
-    from lkjip.pipeline import Step, _export
-
-    out = tmp_path_factory.mktemp("audit04")
-    data = out / "raw"
-    shutil.copytree(BUNDLED / "gedeg", data / "gedeg")
-    (out / "notebooks").mkdir()
-    params = {"unit": "gedeg", "year": 2023, "data_dir": str(data), "processed_dir": str(out / "processed"),
-              "report_dir": str(out), "run_started": None}
-    with KernelSession(ROOT / "notebooks") as session:
-        session.execute(ROOT / "notebooks" / "04_audit.ipynb", out / "notebooks" / "04_audit.ipynb", params)
-    step = Step("04_audit.ipynb", "Audit Angka yang Dipublikasikan", report="audit", pdf=True)
-    _export(step, out / "notebooks" / "04_audit.ipynb", out, "gedeg", 2023, data, pdf=True)
-    return out / "audit_gedeg_2023.pdf"
+def audit_pdf(bundled_reports):
+    """The audit PDF of 2023 as ``lkjip run`` writes it (04_audit executed, exported with its PDF),
+    from the session's one run of the bundled unit."""
+    return bundled_reports[2023] / "audit_gedeg_2023.pdf"
 
 
 @pytest.mark.slow

@@ -87,11 +87,10 @@ def test_only_the_narasi_command_writes_the_file():
     assert sorted(users) == ["lkjip/cli.py", "lkjip/narasi_skeleton.py"]
 
 
-def test_validation_reports_a_broken_narrative_and_the_report_carries_it(raw_dir, tmp_path):
-    from lkjip.report import build_report
+def test_validation_reports_a_broken_narrative_and_the_report_carries_it(raw_dir, tmp_path, gedeg_report):
     from lkjip.steps import load_inputs, validate_inputs
 
-    assert len(build_report(raw_dir, "gedeg", 2023).narasi) == 20
+    assert len(gedeg_report.narasi) == 20  # build_report(raw_dir, "gedeg", 2023), made once per session
     shutil.copytree(raw_dir / "gedeg", tmp_path / "gedeg")
     path = tmp_path / "gedeg" / "2023" / "narasi.md"
     path.write_text(path.read_text(encoding="utf-8").replace("## saran", "## sarann"), encoding="utf-8")

@@ -15,8 +15,8 @@ RAW_FLOAT = re.compile(r"\d\.\d{4,}|\de[+-]\d")  # 98.31379..., 2.7e+09 (thousan
 
 
 @pytest.fixture(scope="module")
-def rep(raw_dir):
-    return rp.build_report(raw_dir, "gedeg", 2023)
+def rep(gedeg_report):
+    return gedeg_report  # built once per session (conftest)
 
 
 def _all_text(rep) -> str:

@@ -11,8 +11,8 @@ from lkjip import report as rp
 
 
 @pytest.fixture(scope="module")
-def rep(raw_dir):
-    return rp.build_report(raw_dir, "gedeg", 2023)
+def rep(gedeg_report):
+    return gedeg_report  # built once per session (conftest)
 
 
 def test_staff_in_post_at_year_end(rep):

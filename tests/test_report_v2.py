@@ -27,8 +27,8 @@ def gedeg(raw_dir):
 
 
 @pytest.fixture(scope="module")
-def rep(raw_dir):
-    return rp.build_report(raw_dir, "gedeg", 2023)
+def rep(gedeg_report):
+    return gedeg_report  # built once per session (conftest)
 
 
 def make_v1(raw_dir, target):
