@@ -46,6 +46,8 @@ GOALS = {
     "5": ("jalankan ulang tanpa perubahan (dilewati), seluruh proses", 1.5, "≤ 1,5 s"),
     "6": ("`make test`", 90.0, "< 90 s"),
 }
+#: bumped when the goals or the fields of results.json change
+RESULTS_FORMAT = 2
 _DONE = re.compile(r"\] (\S+) (\d{4}): (selesai|dilewati[^(]*) \(([\d.]+) dtk\)")
 
 
@@ -257,9 +259,11 @@ def main() -> int:
     args = parser.parse_args()
     only = set(args.only.split(","))
     previous = json.loads((OUT / "results.json").read_text()) if (OUT / "results.json").exists() else {}
-    keep = {k: v for k, v in previous.get("cases", {}).items() if k in set(GOALS) | {"naive"}}
+    # results of an earlier layout of this file (other goal numbers) are never mixed in
+    keep = ({k: v for k, v in previous.get("cases", {}).items() if k in set(GOALS) | {"naive"}}
+            if previous.get("format") == RESULTS_FORMAT else {})
     notes_file = OUT / "notes.md"
-    res = {"machine": machine(), "repeat": args.repeat, "cases": keep,
+    res = {"format": RESULTS_FORMAT, "machine": machine(), "repeat": args.repeat, "cases": keep,
            "notes": [ln[2:] for ln in notes_file.read_text().splitlines() if ln.startswith("- ")]
            if notes_file.exists() else []}
     work = Path(tempfile.mkdtemp(prefix="lkjip-bench-"))

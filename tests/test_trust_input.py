@@ -215,6 +215,21 @@ def test_a_decimal_comma_in_a_comma_separated_file(ws, capsys):
         assert '"3,5"' in err and "ParserError" not in err
 
 
+def test_lkjip_run_names_the_file_and_row_of_a_decimal_comma_and_publishes_nothing(ws, capsys):
+    # the issue saw "ParserError ... line 4" without the file's name from `lkjip run`
+    path = ws.year_dir / "koordinasi.csv"
+    lines = path.read_text().splitlines()
+    lines[3] = lines[3].rsplit(",", 1)[0] + ",3,5"
+    path.write_text("\n".join(lines) + "\n")
+    code = main(["run", "--unit", "gedeg", "--year", YEAR, "--no-pdf", "--data-dir", str(ws.data),
+                 "--processed-dir", str(ws.root / "data" / "processed"), "--reports-dir", str(ws.root / "reports")])
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert "koordinasi.csv, baris 4:" in err and "berisi 5 sel, padahal judul kolom hanya 4" in err
+    assert "ParserError" not in err and "Traceback" not in err
+    assert ws.published() == ws.before
+
+
 def test_a_file_not_in_utf8_names_its_row(ws, capsys):
     ws.keep_only("inovasi")
     path = ws.year_dir / "inovasi.csv"
