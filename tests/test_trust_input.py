@@ -221,13 +221,18 @@ def test_lkjip_run_names_the_file_and_row_of_a_decimal_comma_and_publishes_nothi
     lines = path.read_text().splitlines()
     lines[3] = lines[3].rsplit(",", 1)[0] + ",3,5"
     path.write_text("\n".join(lines) + "\n")
+    (ws.root / "notebooks").symlink_to(Path(__file__).resolve().parents[1] / "notebooks")  # the run's kernel cwd
     code = main(["run", "--unit", "gedeg", "--year", YEAR, "--no-pdf", "--data-dir", str(ws.data),
                  "--processed-dir", str(ws.root / "data" / "processed"), "--reports-dir", str(ws.root / "reports")])
     err = capsys.readouterr().err
     assert code == 2, err
     assert "koordinasi.csv, baris 4:" in err and "berisi 5 sel, padahal judul kolom hanya 4" in err
     assert "ParserError" not in err and "Traceback" not in err
-    assert ws.published() == ws.before
+    after = ws.published()
+    kept = {k for k in after["reports"] if k.startswith("gedeg/_gagal/")}
+    assert kept == {"gedeg/_gagal/2023/notebooks/01_ingest.ipynb"}  # the failed step, kept for the analyst
+    assert {k: v for k, v in after["reports"].items() if k not in kept} == ws.before["reports"]
+    assert after["processed"] == ws.before["processed"]
 
 
 def test_a_file_not_in_utf8_names_its_row(ws, capsys):
