@@ -253,12 +253,17 @@ def daftar_per_tempat(result: AuditResult) -> list[tuple[str, pd.DataFrame]]:
             for lokasi, group in d.groupby("Lokasi", sort=False)]
 
 
-def tidak_diperiksa(result: AuditResult) -> pd.DataFrame:
-    """The printed figures that could not be checked, by reason and place, with how many."""
+def _not_checkable(result: AuditResult) -> pd.DataFrame:
+    """The family-3 rows of the printed figures that no check could compare."""
     f = result.frame
     figs = figure_status(f)
     left = set(figs.loc[figs["status"] == TIDAK_DIPERIKSA, "baris"])
-    sel = f[(f["pemeriksaan"] == FAMILY_PUBLISHED) & f["baris"].isin(left)]
+    return f[(f["pemeriksaan"] == FAMILY_PUBLISHED) & f["baris"].isin(left)]
+
+
+def tidak_diperiksa(result: AuditResult) -> pd.DataFrame:
+    """The printed figures that could not be checked, by reason and place, with how many."""
+    sel = _not_checkable(result)
     if not len(sel):
         return pd.DataFrame(columns=["Alasan", "Tempat di LKjIP", "Jumlah angka"])
     g = sel.assign(_lok=sel["lokasi"].fillna("")).groupby(["keterangan", "_lok"], sort=False).size().reset_index()
@@ -284,10 +289,7 @@ def cakupan_per_tempat(result: AuditResult) -> pd.DataFrame:
 def tidak_diperiksa_per_alasan(result: AuditResult) -> pd.DataFrame:
     """The figures that could not be checked, one row per reason: how many, and in which places
     (with how many in each), in document order."""
-    f = result.frame
-    figs = figure_status(f)
-    left = set(figs.loc[figs["status"] == TIDAK_DIPERIKSA, "baris"])
-    sel = f[(f["pemeriksaan"] == FAMILY_PUBLISHED) & f["baris"].isin(left)]
+    sel = _not_checkable(result)
     if not len(sel):
         return pd.DataFrame(columns=["Alasan", "Jumlah angka", "Tempat di LKjIP (jumlah angka)"])
     rows = []
