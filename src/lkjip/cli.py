@@ -329,7 +329,8 @@ def _cmd_run(args) -> int:
                         tempat=args.tempat)
     results = run_many(tasks, data_dir=args.data_dir, processed_dir=args.processed_dir,
                        reports_dir=args.reports_dir, jobs=args.jobs, pdf=not args.no_pdf,
-                       force=args.force, scheduler=args.scheduler, progress=stderr_progress, **signing)
+                       force=args.force, scheduler=args.scheduler, progress=stderr_progress,
+                       export_processes=True, **signing)
     for result in results:
         for note in result.notes:
             print(note, file=sys.stderr)

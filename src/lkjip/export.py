@@ -145,7 +145,10 @@ def _postprocess(body: str) -> str:
 def _safe_exporter_class():
     """:class:`nbconvert.HTMLExporter` whose Markdown renderer escapes raw HTML and neutralises harmful links."""
     from jinja2 import pass_context
-    from nbconvert import HTMLExporter
+
+    from lkjip.lean_import import import_lean
+
+    HTMLExporter = import_lean("nbconvert").HTMLExporter
     from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
 
     class SafeRenderer(IPythonRenderer):

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import publishing
+from . import export_jobs, publishing
 from .errors import EXIT_CANTCREAT, EXIT_DATA, ConfigError, LkjipError, OutputError
 from .files import LockHeld, exclusive_lock, publish, write_text_atomic
 from .layout import (check_unit_year, list_units, list_years, processed_year_dir, project_root,
@@ -113,6 +113,7 @@ def steps_for(unit: str, year: int, data_dir: Path) -> list[Step]:
 
 def run_unit_year(unit: str, year: int, *, data_dir: Path, processed_dir: Path, reports_dir: Path,
                   pdf: bool = True, force: bool = True, reuse_kernel: bool = False,
+                  export_processes: bool = False,
                   progress: Callable[[str], None] | None = None, final: bool = False,
                   tanggal_tanda_tangan: str | None = None, tempat: str | None = None) -> RunResult:
     """Execute the chain for one unit-year and publish it atomically.
@@ -121,6 +122,9 @@ def run_unit_year(unit: str, year: int, *, data_dir: Path, processed_dir: Path, 
     unchanged since its last successful run is skipped (see :func:`fingerprint`).
     ``reuse_kernel`` keeps the kernel alive for the next unit-year of this
     process (worker processes use it); the namespace is cleared either way.
+    ``export_processes`` renders the HTML and PDF in the process-wide export
+    pool (:mod:`lkjip.export_jobs`; for one unit-year at a time), otherwise in
+    a thread of this process.
     ``final`` (with the signing date/place, see :mod:`lkjip.signing`) makes the
     version for signature; it is a notebook parameter and part of the fingerprint.
 
@@ -152,15 +156,14 @@ def run_unit_year(unit: str, year: int, *, data_dir: Path, processed_dir: Path, 
     try:
         return _run_locked(unit, year, steps, data_dir=data_dir, reports_dir=reports_dir, final_report=final_report,
                            final_processed=final_processed, pdf=pdf, force=force, reuse_kernel=reuse_kernel,
-                           say=say, started=started, started_at=started_at, signing=signing)
+                           export_processes=export_processes, say=say, started=started, started_at=started_at,
+                           signing=signing)
     finally:
         lock.close()
 
 
 def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final_processed, pdf, force,
-                reuse_kernel, say, started, started_at, signing) -> RunResult:
-    from concurrent.futures import ThreadPoolExecutor
-
+                reuse_kernel, export_processes, say, started, started_at, signing) -> RunResult:
     from .kernels import KernelSession, discard_shared_session, shared_session
 
     def failed(message: str, code: int) -> RunResult:
@@ -203,10 +206,8 @@ def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final
     }
     current = None
     publishing_now = False
-    # Exports (nbconvert, WeasyPrint) run in a second thread while the kernel
-    # executes the next notebook: the two use different cores.
-    exporter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ekspor")
-    exports = []
+    # Exports (nbconvert, WeasyPrint) run while the kernel executes the next notebook
+    exports = export_jobs.Exports(processes=export_processes)
     try:
         session_cm = (contextlib.nullcontext(shared_session(notebooks_dir())) if reuse_kernel
                       else KernelSession(notebooks_dir()))
@@ -219,11 +220,9 @@ def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final
                 session.execute(notebooks_dir() / step.notebook, out_nb, parameters)
                 timings[step.notebook] = time.perf_counter() - t0
                 if step.report:
-                    exports.append((step, exporter.submit(_timed_export, step, out_nb, stage_report, unit, year,
-                                                          data_dir, pdf)))
+                    exports.submit(step, out_nb, stage_report, unit, year, data_dir, pdf=pdf)
         current = None
-        for step, future in exports:
-            timings[f"ekspor {step.report}"] = future.result()
+        timings.update(exports.seconds())
         carry = publishing.PdfCarry() if pdf else publishing.carry_pdfs(final_report, stage_report, inputs_digest)
         notes += carry.notes(unit, year)
         record = {
@@ -242,7 +241,7 @@ def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final
                 journal=publishing.journal_path(final_report))
         return RunResult(unit, year, True, time.perf_counter() - started, final_report, timings=timings, notes=notes)
     except Exception as exc:
-        exporter.shutdown(wait=True, cancel_futures=True)
+        exports.close()
         if reuse_kernel:
             discard_shared_session()
         if isinstance(exc, OSError) and (publishing_now or current is None):
@@ -253,7 +252,7 @@ def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final
         message = f"{unit} {year}: GAGAL{where}: {_short(exc)}\n  notebook yang gagal: {failed_dir}"
         return failed(message, EXIT_DATA)
     finally:
-        exporter.shutdown(wait=True)
+        exports.close()
         shutil.rmtree(staging, ignore_errors=True)
 
 
@@ -310,12 +309,6 @@ def fingerprints(data_dir: Path, unit: str, year: int, steps: list[Step], *, pdf
     return digests[0], digests[1]
 
 
-def _timed_export(*args) -> float:
-    t0 = time.perf_counter()
-    _export(*args[:-1], pdf=args[-1])
-    return time.perf_counter() - t0
-
-
 def _short(exc: BaseException) -> str:
     """The useful line of an exception, also for papermill's wrapped kernel errors."""
     evalue = getattr(exc, "evalue", None)
@@ -323,31 +316,6 @@ def _short(exc: BaseException) -> str:
     if evalue is not None:
         return f"{ename}: {evalue}" if ename else str(evalue)
     return f"{type(exc).__name__}: {exc}"
-
-
-def _export(step: Step, nb_path: Path, stage_report: Path, unit: str, year: int, data_dir: Path, *, pdf: bool) -> None:
-    from .export import export_html, export_pdf
-    from .unit import load_unit
-
-    info = load_unit(data_dir, unit)
-    title = f"{step.title} {info.nama} {year}"
-    base = stage_report / f"{step.report}_{unit}_{year}"
-    html = export_html(nb_path, base.with_suffix(".html"), include_code=False, title=title)
-    export_html(nb_path, base.with_name(base.name + "_lengkap.html"), include_code=True, title=title)
-    if pdf and step.pdf:
-        cover = {
-            "unit": info.nama,
-            "kabupaten": info.kabupaten,
-            "year": year,
-            "head_name": info.pimpinan.get("nama", ""),
-            "head_position": info.pimpinan.get("jabatan", ""),
-            "head_rank": info.pimpinan.get("pangkat", ""),
-            "head_nip": info.pimpinan.get("nip", ""),
-        }
-        if step.report != "lkjip":
-            cover["document"] = step.title
-        running = f"LKjIP {info.nama} Tahun {year}" if step.report == "lkjip" else f"{step.title} · {info.nama} {year}"
-        export_pdf(html, base.with_suffix(".pdf"), title=title, cover=cover, running_title=running)
 
 
 def _keep_failure(stage_report: Path, failed_dir: Path) -> Path:
@@ -372,14 +340,18 @@ def _worker(kwargs: dict, reuse_kernel: bool = True) -> RunResult:
 def run_many(tasks: list[tuple[str, int]], *, data_dir: Path, processed_dir: Path, reports_dir: Path,
              jobs: int = 1, pdf: bool = True, force: bool = True, scheduler: str | None = None,
              progress: Callable[[str], None] | None = None, final: bool = False,
-             tanggal_tanda_tangan: str | None = None, tempat: str | None = None) -> list[RunResult]:
+             tanggal_tanda_tangan: str | None = None, tempat: str | None = None,
+             export_processes: bool = False) -> list[RunResult]:
     """Run unit-years, ``jobs`` at a time, each isolated from the others.
 
     One failing unit-year neither stops nor corrupts the others: each has its
     own staging folder and its own kernel. With ``scheduler`` (a Dask
     distributed address such as ``tcp://10.0.0.5:8786``) the unit-years run as
     tasks on that cluster instead of local processes; the workers must see
-    the same data, notebooks and package.
+    the same data, notebooks and package. ``export_processes`` (``lkjip run``
+    sets it) renders the HTML and PDF of a one-at-a-time run in worker
+    processes (:mod:`lkjip.export_jobs`); like ``jobs`` > 1, it starts them
+    with "spawn", which re-imports the calling script's main module.
     """
     say = progress or (lambda message: None)
     common = {"data_dir": data_dir, "processed_dir": processed_dir, "reports_dir": reports_dir,
@@ -391,7 +363,8 @@ def run_many(tasks: list[tuple[str, int]], *, data_dir: Path, processed_dir: Pat
         return _run_on_dask(tasks, common, scheduler, say)
     if jobs <= 1 or total <= 1:
         for index, (unit, year) in enumerate(tasks, start=1):
-            result = run_unit_year(unit, year, progress=lambda m, i=index: say(f"[{i}/{total}] {m}"), **common)
+            result = run_unit_year(unit, year, progress=lambda m, i=index: say(f"[{i}/{total}] {m}"),
+                                   export_processes=export_processes, **common)
             results.append(result)
             say(_done_line(result, index, total))
         return results

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 import threading
 from pathlib import Path
 
@@ -71,34 +70,11 @@ def _gx_suite(cached: dict, keep: tuple[str, ...]):
 _GX_STATE: dict | None = None
 _GX_LOCK = threading.Lock()
 
-#: Imported by jsonschema only for its "iri" format checks, which neither GX nor
-#: lkjip use; it compiles ~40 grammars when imported (~1,5 s of GX's ~4 s import).
-_UNUSED_AT_GX_IMPORT = ("rfc3987_syntax",)
-
-
 def _import_gx():
-    """``great_expectations``, imported without the modules of :data:`_UNUSED_AT_GX_IMPORT`.
+    """``great_expectations``, imported without what it never uses (:mod:`lkjip.lean_import`)."""
+    from lkjip.lean_import import import_lean
 
-    They are kept out only while GX imports, and only when nothing imported
-    jsonschema before (then they are already in or out, and nothing changes); a
-    later ``import rfc3987_syntax`` works as usual, and jsonschema, as when that
-    package is not installed, checks no "iri" formats in this process.
-    """
-    if "great_expectations" in sys.modules:
-        import great_expectations as gx
-
-        return gx
-    blocked = [] if "jsonschema._format" in sys.modules else [
-        m for m in _UNUSED_AT_GX_IMPORT if m not in sys.modules]
-    for m in blocked:
-        sys.modules[m] = None  # makes "import m" raise ImportError (see the import system's docs)
-    try:
-        import great_expectations as gx
-    finally:
-        for m in blocked:
-            if sys.modules.get(m, False) is None:
-                del sys.modules[m]
-    return gx
+    return import_lean("great_expectations")
 
 
 def _gx() -> dict:
