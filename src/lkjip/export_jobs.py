@@ -39,9 +39,11 @@ def pool() -> ProcessPoolExecutor:
     if _POOL is None:
         _POOL = ProcessPoolExecutor(max_workers=WORKERS, mp_context=multiprocessing.get_context("spawn"))
         atexit.register(shutdown)
-        # a process that is itself a multiprocessing child ends without atexit, after
-        # joining its children: stop the pool before that join, or it waits forever
-        Finalize(None, shutdown, exitpriority=10)
+        # A process that is itself a multiprocessing child ends without atexit, after
+        # joining its children: stop the pool before that join, or it waits forever.
+        # Above multiprocessing.Queue's own finalizers (priority 10), which stop the
+        # feeder threads that carry the pool's stop signal to its workers.
+        Finalize(None, shutdown, exitpriority=100)
     return _POOL
 
 

@@ -1,0 +1,103 @@
+"""The kernel that runs a unit-year's notebooks, and the pool that exports them.
+
+What matters is isolation and that nothing is lost: each notebook starts with an
+empty namespace (even though what survives is frozen for the garbage collector),
+an executed notebook is written when it ends and when it fails, and a process
+that uses the export pool ends without waiting on it.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import nbformat
+import pytest
+
+from lkjip.kernels import KernelSession
+
+
+def _notebook(path, *sources):
+    book = nbformat.v4.new_notebook()
+    book.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    book.cells = [nbformat.v4.new_code_cell("x = None", metadata={"tags": ["parameters"]})]
+    book.cells += [nbformat.v4.new_code_cell(s) for s in sources]
+    nbformat.write(book, path)
+    return path
+
+
+def _printed(path) -> str:
+    return "".join(o.get("text", "") for c in nbformat.read(path, as_version=4).cells
+                   for o in c.get("outputs", []) if o.get("output_type") == "stream")
+
+
+def test_each_notebook_starts_empty_and_history_is_off(tmp_path):
+    first = _notebook(tmp_path / "a.ipynb",
+                      "class Node:\n    pass\nleft, right = Node(), Node()\nleft.other, right.other = right, left\n"
+                      "kept = [left]\nprint(x)")
+    second = _notebook(tmp_path / "b.ipynb",
+                       "import gc\n"
+                       "print(x, 'kept' in dir(), 'Node' in dir(), gc.get_freeze_count() > 0, "
+                       "get_ipython().history_manager.enabled)")
+    with KernelSession(tmp_path) as session:
+        session.execute(first, tmp_path / "a_out.ipynb", {"x": 1})
+        session.execute(second, tmp_path / "b_out.ipynb", {"x": 2})
+    assert _printed(tmp_path / "a_out.ipynb").strip() == "1"
+    assert _printed(tmp_path / "b_out.ipynb").strip() == "2 False False True False"
+
+
+def test_the_executed_notebook_is_written_at_the_end_and_at_a_failure(tmp_path):
+    from papermill.exceptions import PapermillExecutionError
+
+    good = _notebook(tmp_path / "good.ipynb", "print('satu')", "print('dua')")
+    bad = _notebook(tmp_path / "bad.ipynb", "print('sebelum')", "raise ValueError('baris 4 salah')", "print('x')")
+    with KernelSession(tmp_path) as session:
+        session.execute(good, tmp_path / "good_out.ipynb", {})
+        with pytest.raises(PapermillExecutionError, match="baris 4 salah"):
+            session.execute(bad, tmp_path / "bad_out.ipynb", {})
+    assert _printed(tmp_path / "good_out.ipynb") == "satu\ndua\n"
+    failed = nbformat.read(tmp_path / "bad_out.ipynb", as_version=4)
+    assert _printed(tmp_path / "bad_out.ipynb") == "sebelum\n"
+    assert any("baris 4 salah" in str(o.get("evalue", "")) for c in failed.cells for o in c.get("outputs", []))
+    assert failed.metadata.papermill["exception"] is True
+
+
+_POOL_IN_A_CHILD = textwrap.dedent("""
+    import multiprocessing, os, sys
+    from concurrent.futures import ProcessPoolExecutor
+
+    def uses_the_export_pool():
+        from lkjip import export_jobs
+        return export_jobs.pool().submit(os.getpid).result() != os.getpid()
+
+    if __name__ == "__main__":
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as outer:
+            print(outer.submit(uses_the_export_pool).result())
+        print("selesai")
+""")
+
+
+def test_a_child_process_that_used_the_export_pool_ends(tmp_path):
+    """A worker of ``lkjip run --jobs N`` (or any multiprocessing child) ends without atexit:
+    the export pool must be stopped before the child waits for its own children."""
+    script = tmp_path / "child.py"
+    script.write_text(_POOL_IN_A_CHILD, encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.split() == ["True", "selesai"]
+
+
+def test_jsonschema_is_imported_without_its_unused_iri_grammar_and_it_stays_importable():
+    code = textwrap.dedent("""
+        import sys
+        from lkjip.lean_import import import_lean
+        import_lean("nbformat")
+        import jsonschema._format
+        print("rfc3987_syntax" in sys.modules, "jsonschema" in sys.modules)
+        import rfc3987_syntax
+        print(rfc3987_syntax.__name__)
+    """)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.split() == ["False", "True", "rfc3987_syntax"]
