@@ -29,6 +29,9 @@ from pathlib import Path
 #: third process would only share the two cores with the kernel.
 WORKERS = 2
 
+#: The parts of a document's export (:func:`export_step`): the print, and the auditors' HTML with code.
+PRINT, WITH_CODE = "P", "C"
+
 _POOL: ProcessPoolExecutor | None = None
 
 
@@ -69,20 +72,28 @@ class Exports:
 
     def submit(self, step, nb_path: Path, stage_report: Path, unit: str, year: int, data_dir: Path, *,
                pdf: bool) -> None:
-        args = (timed_export, step, nb_path, stage_report, unit, year, data_dir, pdf)
-        if self._own is not None:
-            future = self._own.submit(*args)
-        else:
-            try:
-                future = pool().submit(*args)
-            except RuntimeError:  # a pool broken by a killed worker takes no jobs: start a fresh one
-                shutdown()
-                future = pool().submit(*args)
-        self._jobs.append((step, future))
+        # A document with a PDF is two jobs: its print (HTML without code, then the PDF)
+        # and the auditors' HTML with code, which then need not wait for the PDF.
+        parts = (PRINT, WITH_CODE) if pdf and step.pdf and self._own is None else (PRINT + WITH_CODE,)
+        for part in parts:
+            args = (timed_export, step, nb_path, stage_report, unit, year, data_dir, pdf, part)
+            if self._own is not None:
+                future = self._own.submit(*args)
+            else:
+                try:
+                    future = pool().submit(*args)
+                except RuntimeError:  # a pool broken by a killed worker takes no jobs: start a fresh one
+                    shutdown()
+                    future = pool().submit(*args)
+            self._jobs.append((step, future))
 
     def seconds(self) -> dict[str, float]:
         """``{"ekspor <report>": seconds}``, once every export is done (an export's error is raised here)."""
-        return {f"ekspor {step.report}": future.result() for step, future in self._jobs}
+        seconds: dict[str, float] = {}
+        for step, future in self._jobs:
+            key = f"ekspor {step.report}"
+            seconds[key] = seconds.get(key, 0.0) + future.result()
+        return seconds
 
     def close(self) -> None:
         """Drop the exports not started and wait for the running ones (they write into
@@ -95,22 +106,28 @@ class Exports:
             self._own.shutdown(wait=True)
 
 
-def timed_export(step, nb_path: Path, stage_report: Path, unit: str, year: int, data_dir: Path, pdf: bool) -> float:
+def timed_export(step, nb_path: Path, stage_report: Path, unit: str, year: int, data_dir: Path, pdf: bool,
+                 part: str = PRINT + WITH_CODE) -> float:
     t0 = time.perf_counter()
-    export_step(step, nb_path, stage_report, unit, year, data_dir, pdf=pdf)
+    export_step(step, nb_path, stage_report, unit, year, data_dir, pdf=pdf, part=part)
     return time.perf_counter() - t0
 
 
-def export_step(step, nb_path: Path, stage_report: Path, unit: str, year: int, data_dir: Path, *, pdf: bool) -> None:
-    """Write ``step``'s HTML (no code, and ``_lengkap`` with code) and, with ``pdf``, its PDF."""
+def export_step(step, nb_path: Path, stage_report: Path, unit: str, year: int, data_dir: Path, *, pdf: bool,
+                part: str = PRINT + WITH_CODE) -> None:
+    """Write ``step``'s documents: with :data:`PRINT` in ``part`` its HTML without code and,
+    with ``pdf``, its PDF; with :data:`WITH_CODE` its ``_lengkap`` HTML with code."""
     from .export import export_html, export_pdf
     from .unit import load_unit
 
     info = load_unit(data_dir, unit)
     title = f"{step.title} {info.nama} {year}"
     base = stage_report / f"{step.report}_{unit}_{year}"
+    if WITH_CODE in part:
+        export_html(nb_path, base.with_name(base.name + "_lengkap.html"), include_code=True, title=title)
+    if PRINT not in part:
+        return
     html = export_html(nb_path, base.with_suffix(".html"), include_code=False, title=title)
-    export_html(nb_path, base.with_name(base.name + "_lengkap.html"), include_code=True, title=title)
     if pdf and step.pdf:
         cover = {
             "unit": info.nama,
