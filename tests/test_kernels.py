@@ -101,3 +101,22 @@ def test_jsonschema_is_imported_without_its_unused_iri_grammar_and_it_stays_impo
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.split() == ["False", "True", "rfc3987_syntax"]
+
+
+def _errors():
+    from lkjip.errors import DataError, DataErrors, OutputError
+
+    return [OutputError("reports/gedeg/2023", "disk penuh"),
+            DataError("ikm_survei.csv", 5, "u3", "nilai harus bilangan bulat 1..4", "5"),
+            DataErrors([DataError("lra.csv", 3, "realisasi", "harus angka", "x"),
+                        DataError("lra.csv", None, None, "kosong")])]
+
+
+@pytest.mark.parametrize("raised", _errors(), ids=lambda e: type(e).__name__)
+def test_an_export_s_error_reaches_the_run_as_it_was_raised(raised):
+    """Exports run in worker processes: an error raised there is pickled back and must keep
+    its class, its message (file, row, column, rule) and its exit code."""
+    import pickle
+
+    back = pickle.loads(pickle.dumps(raised))
+    assert type(back) is type(raised) and str(back) == str(raised) and back.exit_code == raised.exit_code

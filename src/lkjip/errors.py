@@ -62,6 +62,9 @@ class OutputError(LkjipError):
         self.path, self.reason = str(path), reason
         super().__init__(f"tidak dapat menulis {path}: {reason}")
 
+    def __reduce__(self):  # rebuilt from its fields when it crosses from a worker process
+        return type(self), (self.path, self.reason)
+
     @classmethod
     def from_os_error(cls, exc: OSError) -> "OutputError":
         """The message of an ``OSError`` met while writing, in words (no traceback)."""
@@ -99,6 +102,9 @@ class DataError(LkjipError):
     def __post_init__(self) -> None:
         super().__init__(str(self))
 
+    def __reduce__(self):  # rebuilt from its fields when it crosses from a worker process
+        return type(self), (self.file, self.row, self.column, self.rule, self.value)
+
     def __str__(self) -> str:  # pragma: no branch - formatting only
         parts = [str(self.file)]
         if self.row is not None:
@@ -132,6 +138,9 @@ class DataErrors(LkjipError):
         self.errors = list(errors)
         self.limit = limit
         super().__init__(str(self))
+
+    def __reduce__(self):  # rebuilt from its fields when it crosses from a worker process
+        return type(self), (self.errors, self.limit)
 
     def __str__(self) -> str:
         shown = [f"- {e}" for e in self.errors[: self.limit]]
