@@ -493,14 +493,13 @@ def md(text: str) -> None:
 
 
 def figure(fig, caption: str | None = None) -> None:
-    """Display a matplotlib figure, then close it so it is not shown twice."""
+    """Display a matplotlib figure with its caption as one block the print never splits
+    (:class:`Figure`: caption above, as in the LKjIP), then close it so it is not shown twice."""
     import matplotlib.pyplot as plt
     from IPython.display import display
 
-    display(fig)
+    display(Figure(fig, caption))
     plt.close(fig)
-    if caption:
-        md(f"*{caption}*")
 
 
 def _escape(text: str) -> str:
