@@ -19,13 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lkjip.cells import _parse_rectangle, parse_csv, read_cells
+from lkjip.cells import parse_csv_c as _c_parser
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
-
-
-def _c_parser(text: str, delimiter: str) -> pd.DataFrame:
-    return pd.read_csv(io.StringIO(text), sep=delimiter, dtype="string[pyarrow]", keep_default_na=False,
-                       skip_blank_lines=False, header=0, quoting=csv.QUOTE_MINIMAL, engine="c")
 
 
 def _same_or_declined(text: str, delimiter: str) -> None:

@@ -120,14 +120,18 @@ def parse_csv(raw: bytes, text: str, delimiter: str) -> pd.DataFrame:
 
     Arrow-backed strings keep the vectorised string operations of the readers
     fast. A plain rectangle (every row as wide as the header, no blank line,
-    distinct header names) is parsed by pyarrow's multithreaded reader, three
-    times faster on a million-row survey; anything else (and every error) is
-    left to pandas' C parser, whose frames and errors the readers are built on.
+    distinct header names, quotes only around whole cells) is parsed by
+    pyarrow's multithreaded reader, three times faster on a million-row survey;
+    anything else (and every error) is left to pandas' C parser
+    (:func:`parse_csv_c`), whose frames and errors the readers are built on.
     Both give the same frame for the same file (``tests/test_cells_csv.py``).
     """
     frame = _parse_rectangle(raw, text, delimiter)
-    if frame is not None:
-        return frame
+    return frame if frame is not None else parse_csv_c(text, delimiter)
+
+
+def parse_csv_c(text: str, delimiter: str) -> pd.DataFrame:
+    """pandas' C parser on a CSV's text: every cell an Arrow-backed string, blank lines kept as rows."""
     return pd.read_csv(io.StringIO(text), sep=delimiter, dtype="string[pyarrow]", keep_default_na=False,
                        skip_blank_lines=False, header=0, quoting=csv.QUOTE_MINIMAL, engine="c")
 
@@ -155,7 +159,7 @@ def _parse_rectangle(raw: bytes, text: str, delimiter: str) -> pd.DataFrame | No
                                              escape_char=False, newlines_in_values=True, ignore_empty_lines=False),
             convert_options=pacsv.ConvertOptions(column_types={name: pa.string() for name in header},
                                                  strings_can_be_null=False, quoted_strings_can_be_null=False))
-    except (pa.ArrowInvalid, pa.ArrowException):
+    except pa.ArrowException:  # ragged rows, blank lines, an open quote: the C parser says where
         return None
     if table.column_names != header:
         return None

@@ -70,6 +70,7 @@ def _gx_suite(cached: dict, keep: tuple[str, ...]):
 _GX_STATE: dict | None = None
 _GX_LOCK = threading.Lock()
 
+
 def _import_gx():
     """``great_expectations``, imported without what it never uses (:mod:`lkjip.lean_import`)."""
     from lkjip.lean_import import import_lean
