@@ -109,12 +109,15 @@ def test_same_inputs_give_the_same_outputs(good_run, workspace):
     first_csv = (workspace["processed_dir"] / "gedeg" / str(YEAR) / "indicators.csv").read_bytes()
     first_audit = (workspace["processed_dir"] / "gedeg" / str(YEAR) / "audit.csv").read_bytes()
     pdfs = {p.name: p.read_bytes() for p in good_run.report_dir.glob("*.pdf")}
+    first_layouts = json.loads((good_run.report_dir / "run.json").read_text())["tata_letak_pdf"]
     again = run_unit_year("gedeg", YEAR, **workspace, pdf=False, force=True)
     assert again.ok, again.message
     # --no-pdf with unchanged inputs: the earlier PDFs still describe the data and stay published, said so
     assert {p.name: p.read_bytes() for p in good_run.report_dir.glob("*.pdf")} == pdfs and len(pdfs) == 3
     record = json.loads((good_run.report_dir / "run.json").read_text())
     assert record["pdf"] is False and record["pdf_dibawa"] == sorted(pdfs) and record["pdf_tidak_diterbitkan"] == []
+    # the carried PDFs keep the layout record of the run that drew them
+    assert sorted(record["tata_letak_pdf"]) == sorted(pdfs) and record["tata_letak_pdf"] == first_layouts
     assert any("PDF terbitan sebelumnya dibawa" in n for n in again.notes)
     assert "processed/indicators.csv" in record["published"] and "report/lkjip_gedeg_2023.pdf" in record["published"]
     assert (workspace["processed_dir"] / "gedeg" / str(YEAR) / "indicators.csv").read_bytes() == first_csv
@@ -238,5 +241,6 @@ def test_published_files_that_differ_from_run_json_always_rerun_and_stale_pdfs_g
     assert "audit_gedeg_2023.pdf" in note and "lkjip run --unit gedeg --year 2023` (tanpa --no-pdf)" in note
     record = json.loads((report / "run.json").read_text())
     assert record["pdf_tidak_diterbitkan"] == ["analisis_sakip_gedeg_2023.pdf", "audit_gedeg_2023.pdf"]
+    assert record["tata_letak_pdf"] == {}
     assert (processed / "ikm_survei.parquet").read_bytes() == good
     assert publishing.up_to_date(report, processed, record["fingerprint"])

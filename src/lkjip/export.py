@@ -54,6 +54,7 @@ import re
 import time
 import warnings
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -61,6 +62,7 @@ from typing import Any
 from markupsafe import Markup
 
 from lkjip.pages import render
+from lkjip import printcheck
 from lkjip.printcheck import render_balanced
 
 __all__ = [
@@ -68,9 +70,11 @@ __all__ = [
     "REMOVE_CELL_TAGS",
     "REMOVE_INPUT_TAGS",
     "REMOVE_OUTPUT_TAGS",
+    "PrintedPdf",
     "export_html",
     "export_pdf",
     "notebook_to_html",
+    "print_pdf",
     "quiet_weasyprint",
 ]
 
@@ -501,7 +505,21 @@ def build_print_html(
     return before + "\n" + _cover_html(cover) + "\n" + lists + "\n" + after
 
 
-def export_pdf(
+@dataclass(frozen=True)
+class PrintedPdf:
+    """A PDF written by :func:`print_pdf` and the layout of its pages (:func:`lkjip.printcheck.findings`),
+    measured on the very boxes the PDF was drawn from."""
+
+    path: Path
+    layout: dict
+
+
+def export_pdf(source: Path, out_path: Path, **options: Any) -> Path:
+    """Render the report PDF with WeasyPrint (:func:`print_pdf`) and return its path."""
+    return print_pdf(source, out_path, **options).path
+
+
+def print_pdf(
     source: Path,
     out_path: Path,
     *,
@@ -511,8 +529,8 @@ def export_pdf(
     toc_levels: tuple[int, ...] = (1, 2),
     running_title: str | None = None,
     keep_html: Path | None = None,
-) -> Path:
-    """Render the report PDF with WeasyPrint.
+) -> PrintedPdf:
+    """Render the report PDF with WeasyPrint; return it with its layout record.
 
     ``source`` is the executed notebook (``.ipynb``; its no-code HTML is made
     here) or a no-code HTML written by :func:`export_html`. ``cover`` holds
@@ -543,6 +561,9 @@ def export_pdf(
         fetcher = package_fetcher()
         document = render_balanced(printable, str(ASSETS) + "/", url_fetcher=fetcher)
         document.write_pdf(out_path, pdf_identifier=b"lkjip", uncompressed_pdf=False, attachments=[])
+    layout = printcheck.findings(printcheck.pages_of(document))
     log.info("PDF %s (%d halaman) ditulis dalam %.1f s", out_path.name, len(document.pages),
              time.perf_counter() - t0)
-    return out_path
+    for problem in printcheck.problems(layout):
+        log.warning("PDF %s: %s", out_path.name, problem)
+    return PrintedPdf(out_path, layout)

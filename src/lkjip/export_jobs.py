@@ -92,8 +92,16 @@ class Exports:
         seconds: dict[str, float] = {}
         for step, future in self._jobs:
             key = f"ekspor {step.report}"
-            seconds[key] = seconds.get(key, 0.0) + future.result()
+            seconds[key] = seconds.get(key, 0.0) + future.result()[0]
         return seconds
+
+    def layouts(self) -> dict[str, dict]:
+        """``{PDF file name: layout record}`` (:func:`lkjip.printcheck.findings`) of the PDFs written,
+        once every export is done."""
+        out: dict[str, dict] = {}
+        for _, future in self._jobs:
+            out.update(future.result()[1])
+        return dict(sorted(out.items()))
 
     def close(self) -> None:
         """Drop the exports not started and wait for the running ones (they write into
@@ -107,17 +115,20 @@ class Exports:
 
 
 def timed_export(step, nb_path: Path, stage_report: Path, unit: str, year: int, data_dir: Path, pdf: bool,
-                 part: str = PRINT + WITH_CODE) -> float:
+                 part: str = PRINT + WITH_CODE) -> tuple[float, dict[str, dict]]:
+    """(seconds, ``{PDF file name: layout record}``) of :func:`export_step`."""
     t0 = time.perf_counter()
-    export_step(step, nb_path, stage_report, unit, year, data_dir, pdf=pdf, part=part)
-    return time.perf_counter() - t0
+    layouts = export_step(step, nb_path, stage_report, unit, year, data_dir, pdf=pdf, part=part)
+    return time.perf_counter() - t0, layouts
 
 
 def export_step(step, nb_path: Path, stage_report: Path, unit: str, year: int, data_dir: Path, *, pdf: bool,
-                part: str = PRINT + WITH_CODE) -> None:
+                part: str = PRINT + WITH_CODE) -> dict[str, dict]:
     """Write ``step``'s documents: with :data:`PRINT` in ``part`` its HTML without code and,
-    with ``pdf``, its PDF; with :data:`WITH_CODE` its ``_lengkap`` HTML with code."""
-    from .export import export_html, export_pdf
+    with ``pdf``, its PDF; with :data:`WITH_CODE` its ``_lengkap`` HTML with code.
+
+    Returns ``{PDF file name: layout record}`` of the PDF written (empty without one)."""
+    from .export import export_html, print_pdf
     from .unit import load_unit
 
     info = load_unit(data_dir, unit)
@@ -126,7 +137,7 @@ def export_step(step, nb_path: Path, stage_report: Path, unit: str, year: int, d
     if WITH_CODE in part:
         export_html(nb_path, base.with_name(base.name + "_lengkap.html"), include_code=True, title=title)
     if PRINT not in part:
-        return
+        return {}
     html = export_html(nb_path, base.with_suffix(".html"), include_code=False, title=title)
     if pdf and step.pdf:
         cover = {
@@ -141,4 +152,6 @@ def export_step(step, nb_path: Path, stage_report: Path, unit: str, year: int, d
         if step.report != "lkjip":
             cover["document"] = step.title
         running = f"LKjIP {info.nama} Tahun {year}" if step.report == "lkjip" else f"{step.title} · {info.nama} {year}"
-        export_pdf(html, base.with_suffix(".pdf"), title=title, cover=cover, running_title=running)
+        printed = print_pdf(html, base.with_suffix(".pdf"), title=title, cover=cover, running_title=running)
+        return {printed.path.name: printed.layout}
+    return {}

@@ -225,9 +225,12 @@ def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final
         timings.update(exports.seconds())
         carry = publishing.PdfCarry() if pdf else publishing.carry_pdfs(final_report, stage_report, inputs_digest)
         notes += carry.notes(unit, year)
+        layouts = exports.layouts() if pdf else carry.layouts
         record = {
             "unit": unit, "year": year, "fingerprint": digest, "fingerprint_masukan": inputs_digest, "pdf": pdf,
             "pdf_dibawa": carry.carried, "pdf_tidak_diterbitkan": carry.removed,
+            # each published PDF's page count and the layout rules it breaks (lkjip.printcheck.findings)
+            "tata_letak_pdf": layouts,
             "parameters": {k: v for k, v in parameters.items() if k not in _FOLDER_PARAMETERS},
             "steps": [s.notebook for s in steps],
             "timings_s": {k: round(v, 2) for k, v in timings.items()},

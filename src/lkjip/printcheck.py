@@ -145,6 +145,37 @@ def orphans(pages: list[Page]) -> list[tuple[int, str]]:
     return [(p.number, p.ends_with) for p in pages if p.ends_with]
 
 
+def findings(pages: list[Page]) -> dict:
+    """The layout record of a rendered document, as a run keeps it in ``run.json``: its page count and
+    the pages that break a rule (:func:`overflowing`, :func:`near_empty`, :func:`orphans`), each an
+    empty list when the print is clean.
+
+    >>> findings([Page(1, (("Sampul", 400.0),)), Page(2, tuple(("kata", 400.0) for _ in range(50)))])
+    {'halaman': 2, 'melewati_tepi': [], 'hampir_kosong': [], 'judul_di_kaki': []}
+    """
+    return {
+        "halaman": len(pages),
+        "melewati_tepi": [[n, words] for n, words in overflowing(pages)],
+        "hampir_kosong": [[n, count] for n, count in near_empty(pages)],
+        "judul_di_kaki": [[n, kind] for n, kind in orphans(pages)],
+    }
+
+
+def problems(record: dict) -> list[str]:
+    """What a layout record (:func:`findings`) says is wrong, in words; empty for a clean print.
+
+    >>> problems({"halaman": 9, "melewati_tepi": [[4, ["Rp1.234.567"]]], "hampir_kosong": [[9, 12]],
+    ...           "judul_di_kaki": []})
+    ['kata melewati tepi kanan di halaman 4 (Rp1.234.567)', 'halaman 9 hampir kosong (12 kata)']
+    """
+    out = [f"kata melewati tepi kanan di halaman {n} ({' '.join(words[:5])})"
+           for n, words in record.get("melewati_tepi", [])]
+    out += [f"halaman {n} hampir kosong ({count} kata)" for n, count in record.get("hampir_kosong", [])]
+    out += [f"{'judul' if kind == 'heading' else 'keterangan'} sendirian di kaki halaman {n}"
+            for n, kind in record.get("judul_di_kaki", [])]
+    return out
+
+
 def render_balanced(printable: str, base_url: str | None, rounds: int = 2, url_fetcher=None):
     """Render ``printable``; where a page would hold only a few words (a chapter's tail before the
     next chapter's page break), start a preceding section, table or figure on a new page and render

@@ -98,6 +98,8 @@ class PdfCarry:
 
     carried: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    #: the layout records (run.json ``tata_letak_pdf``) of the carried PDFs, from the run that made them
+    layouts: dict[str, dict] = field(default_factory=dict)
 
     def notes(self, unit: str, year: int) -> list[str]:
         out = []
@@ -133,6 +135,8 @@ def carry_pdfs(final_report: Path, stage_report: Path, inputs_digest: str) -> Pd
                 and not (Path(stage_report) / name).exists():
             shutil.copy2(final_report / name, Path(stage_report) / name)
             result.carried.append(name)
+            if name in (record.get("tata_letak_pdf") or {}):
+                result.layouts[name] = record["tata_letak_pdf"][name]
         else:
             result.removed.append(name)
     return result
