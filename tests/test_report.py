@@ -195,3 +195,29 @@ def test_provenance_tables(rep):
     summary, params, inputs, versions = rp.provenance_tables(prov)
     assert summary.set_index("Keterangan").loc["Commit kode", "Nilai"] == "bukan repositori git"
     assert inputs.iloc[0]["Jumlah baris"] == 3 and versions.iloc[0]["Versi"] == "2"
+
+
+def test_national_figures_of_the_year_fill_tabel_3_1_4_and_name_their_source(tmp_path, raw_dir):
+    """nasional.csv (optional): the year's figures fill the Nasional column, Ket. (+/-) is the unit's
+    realisation minus them, and the Sumber line names the sources the file gives; a file with only
+    other years' figures leaves the column empty and says so."""
+    from lkjip.report.captions import sumber
+
+    shutil.copytree(raw_dir / "gedeg", tmp_path / "gedeg")
+    nasional = tmp_path / "gedeg" / "nasional.csv"
+    nasional.write_text('tahun,indikator,nilai,sumber\n2022,ikm,"80,1",Lama\n2023,ikm,"82,5",KemenPAN-RB\n'
+                        '2023,sakip,"70",KemenPAN-RB\n', encoding="utf-8")
+    r = rp.build_report(tmp_path, "gedeg", 2023)
+    n = r.tabel_3_1_4.set_index("Indikator Kinerja Utama")
+    ikm = n.loc["Nilai IKM (Indeks Kepuasan Masyarakat)"]
+    # from the printed (rounded) realisation, so the three columns agree as read
+    assert ikm["Realisasi 2023"] == "98,31" and ikm["Nasional"] == 82.5
+    assert ikm["Ket. (+/-)"] == pytest.approx(98.31 - 82.5)
+    assert n.loc["Nilai SAKIP Perangkat Daerah", "Ket. (+/-)"] == pytest.approx(86.13 - 70)
+    assert int(n["Nasional"].notna().sum()) == 2
+    assert sumber(r, "nasional") == "Data realisasi nasional tahun 2023 (KemenPAN-RB)"
+    assert "positif berarti" in r.national_note()
+    nasional.write_text('tahun,indikator,nilai,sumber\n2022,ikm,"80,1",Lama\n', encoding="utf-8")
+    old = rp.build_report(tmp_path, "gedeg", 2023)
+    assert old.tabel_3_1_4["Nasional"].isna().all() and "belum tersedia" in old.national_note()
+    assert sumber(old, "nasional") == "angka nasional belum tersedia"

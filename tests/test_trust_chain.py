@@ -44,24 +44,27 @@ TEXT_FIELDS = {
     "paten_layanan": ("layanan",),
     "anggaran": ("uraian",),
     "lra": ("uraian",),
-    "pegawai": ("nama", "jabatan"),
+    "pegawai": ("nama", "jabatan", "pangkat", "pendidikan"),
     "koordinasi": ("uraian", "seksi"),
     "inovasi": ("nama", "nomor_sk"),
     "targets": ("satuan",),
     "published": ("sumber", "makna"),
     # contract v2 (free text only: references between files get the same spoiled text, see spoil())
     "isu_strategis": ("uraian",),
-    "tugas_fungsi": ("uraian",),
     "organisasi": ("unit_kerja", "induk"),
     "proses_bisnis": ("uraian",),
-    "renstra": ("uraian", "keterangan"),
-    "sarana": ("uraian", "keterangan"),
+    "renstra": ("uraian", "keterangan"),  # its "sasaran" points at a row: validation refuses text there
+    "sarana": ("uraian", "satuan", "keterangan"),
     "penduduk": ("desa", "sumber"),
-    "perjanjian_kinerja": ("rincian",),
+    "perjanjian_kinerja": ("sasaran", "indikator", "rincian"),
+    "kinerja_pejabat": ("jabatan", "sasaran", "indikator"),
+    "tugas_fungsi": ("jabatan", "uraian"),
     "perjanjian_kinerja_anggaran": ("program", "keterangan"),
     "dokumen": ("judul", "tempat", "dasar_uraian"),
-    "penandatangan": ("nama", "pangkat"),
-    "laporan_pejabat": ("nama", "pangkat", "jabatan_atasan", "rencana_tindak_lanjut", "tanggapan_atasan"),
+    "penandatangan": ("nama", "jabatan", "pangkat"),
+    "laporan_pejabat": ("jabatan", "nama", "pangkat", "jabatan_atasan", "rencana_tindak_lanjut",
+                        "tanggapan_atasan"),
+    "nasional": ("sumber",),
     "tindak_lanjut_evaluasi": ("rekomendasi", "tindak_lanjut", "sumber_rekomendasi", "keterangan"),
     "prestasi": ("uraian", "peringkat"),
 }
@@ -72,6 +75,9 @@ def hostile_unit(raw_dir: Path, out: Path, secret_file: Path) -> None:
     """A copy of gedeg with a payload in every free-text cell (each distinct value gets its own)."""
     shutil.copytree(raw_dir / "gedeg", out / "gedeg")
     bad = payloads(secret_file)
+    # the optional national comparison (Tabel 3.1.4), absent from the bundled unit: its source is free text
+    (out / "gedeg" / "nasional.csv").write_text('tahun,indikator,nilai,sumber\n2023,ikm,"82,5",KemenPAN-RB\n',
+                                                encoding="utf-8")
 
     def spoil(value: str, column: str) -> str:
         if not value.strip() or value.strip().lower() in TOTALS:
@@ -79,7 +85,7 @@ def hostile_unit(raw_dir: Path, out: Path, secret_file: Path) -> None:
         # the same text gets the same payload wherever it appears, so references between files still match
         payload = bad[sum(map(ord, value)) % len(bad)]
         # posts keep their first words (the Bab I grouping reads them); everything else starts with the payload
-        return f"{value} {payload}" if column == "jabatan" else f"{payload} {value}"
+        return f"{value} {payload}" if column.startswith("jabatan") else f"{payload} {value}"
 
     for path in sorted((out / "gedeg").rglob("*.csv")):
         columns = TEXT_FIELDS.get(path.stem, ())
@@ -141,14 +147,37 @@ def hostile_run(tmp_path_factory, raw_dir):
     return result, workspace
 
 
+#: The spoiled columns the LKjIP prints (each must show at least one of its spoiled values, as text).
+PRINTED_IN_LKJIP = (
+    "ikm_survei.layanan", "paten_layanan.layanan", "anggaran.uraian", "lra.uraian", "pegawai.jabatan",
+    "pegawai.pangkat", "koordinasi.uraian", "koordinasi.seksi", "inovasi.nama", "inovasi.nomor_sk",
+    "isu_strategis.uraian", "organisasi.unit_kerja", "organisasi.induk", "proses_bisnis.uraian", "renstra.uraian",
+    "renstra.keterangan", "sarana.uraian", "sarana.satuan", "sarana.keterangan", "penduduk.desa",
+    "penduduk.sumber", "perjanjian_kinerja.sasaran", "perjanjian_kinerja.indikator", "perjanjian_kinerja.rincian",
+    "kinerja_pejabat.jabatan", "kinerja_pejabat.sasaran", "kinerja_pejabat.indikator", "tugas_fungsi.jabatan",
+    "tugas_fungsi.uraian", "perjanjian_kinerja_anggaran.program", "perjanjian_kinerja_anggaran.keterangan",
+    "dokumen.judul", "dokumen.tempat", "dokumen.dasar_uraian", "penandatangan.nama", "penandatangan.jabatan",
+    "penandatangan.pangkat", "laporan_pejabat.jabatan", "laporan_pejabat.pangkat", "laporan_pejabat.jabatan_atasan",
+    "laporan_pejabat.rencana_tindak_lanjut", "laporan_pejabat.tanggapan_atasan", "nasional.sumber",
+    "tindak_lanjut_evaluasi.tindak_lanjut", "prestasi.uraian",
+)
+
+
 def test_the_hostile_data_reached_the_reports(hostile_run):
-    result, _ = hostile_run
+    result, workspace = hostile_run
     from lkjip.pages import text_of
 
     text = text_of((result.report_dir / f"lkjip_gedeg_{YEAR}.html").read_text(encoding="utf-8"))
     # shown as text, literally: the payloads are there, harmless
     assert "<img src=x onerror=alert(1)>" in text and "[klik](javascript:alert(5))" in text
     assert "Kecamatan Gedeg <img src=x onerror=alert(1)>" in text
+    unit = Path(workspace["data_dir"]) / "gedeg"
+    for name in PRINTED_IN_LKJIP:
+        dataset, column = name.split(".")
+        paths = [unit / f"{dataset}.csv", unit / str(YEAR) / f"{dataset}.csv"]
+        values = {v for path in paths if path.exists()
+                  for v in pd.read_csv(path, dtype=str, keep_default_na=False)[column] if v.strip()}
+        assert any(v in text for v in values), (name, sorted(values)[:3])
 
 
 def test_no_live_markup_in_any_html_written(hostile_run):

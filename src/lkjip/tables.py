@@ -148,6 +148,35 @@ def tabel_3_1_3(indicators: pd.DataFrame, targets: pd.DataFrame | None,
                          "Tingkat Kemajuan (%)"], idx)
 
 
+def national_of_year(national: pd.DataFrame | None, year: int | None) -> pd.DataFrame | None:
+    """The rows of ``nasional`` that compare with ``year`` (all rows when the file has no ``tahun``
+    or no year is asked); None when there is no file or no such row.
+
+    >>> nat = pd.DataFrame({"tahun": [2022, 2023], "indikator": ["ikm", "ikm"], "nilai": [81.0, 82.5]})
+    >>> national_of_year(nat, 2023)["nilai"].tolist(), national_of_year(nat, 2021)
+    ([82.5], None)
+    """
+    if national is None:
+        return None
+    if "tahun" in national.columns and year is not None:
+        national = national[pd.to_numeric(national["tahun"], errors="coerce") == int(year)]
+    return national if len(national) else None
+
+
+def national_sources(national: pd.DataFrame | None, year: int | None) -> list[str]:
+    """The distinct sources (``sumber``) of the national figures of ``year``, in file order.
+
+    >>> nat = pd.DataFrame({"tahun": [2023, 2023], "indikator": ["ikm", "sakip"], "nilai": [82.5, 70.0],
+    ...                     "sumber": ["KemenPAN-RB", "KemenPAN-RB"]})
+    >>> national_sources(nat, 2023)
+    ['KemenPAN-RB']
+    """
+    rows = national_of_year(national, year)
+    if rows is None or "sumber" not in rows.columns:
+        return []
+    return list(dict.fromkeys(str(v).strip() for v in rows["sumber"] if pd.notna(v) and str(v).strip()))
+
+
 def tabel_3_1_4(indicators: pd.DataFrame, national: pd.DataFrame | None = None,
                 unit: Mapping[str, Any] | None = None, year: int | None = None) -> pd.DataFrame:
     """Perbandingan dengan realisasi nasional (``national``: ``indikator, nilai``, optional ``tahun``).
@@ -158,9 +187,8 @@ def tabel_3_1_4(indicators: pd.DataFrame, national: pd.DataFrame | None = None,
     """
     ind = _indexed(indicators)
     nat = {}
-    if national is not None and "tahun" in national.columns and year is not None:
-        national = national[pd.to_numeric(national["tahun"], errors="coerce") == int(year)]
-    if national is not None and len(national):
+    national = national_of_year(national, year)
+    if national is not None:
         nat = {str(k).strip(): float(v) for k, v in zip(national["indikator"], national["nilai"])
                if pd.notna(v)}
     label = f"Realisasi {year}" if year is not None else "Realisasi"

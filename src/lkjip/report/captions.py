@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from lkjip import tables as _tables
 from lkjip.markup import md_text
 from lkjip.report.data import ReportData
 from lkjip.rules import DOCUMENT_LABELS, get_indicator
@@ -38,8 +39,7 @@ def sumber(rep: ReportData, what: str) -> str:
         "capaian": f"Hasil pengukuran kinerja {u} tahun {y}, dihitung ulang dari data",
         "multi": f"Hasil pengukuran kinerja {u} tahun {years}, dihitung ulang dari data; target dari "
                  "Renstra, Perjanjian Kinerja dan perubahannya",
-        "nasional": "Data realisasi nasional" if rep.inputs.national is not None
-                    else "angka nasional belum tersedia",
+        "nasional": _national(rep),
         "ikm": f"Survei Kepuasan Masyarakat {u} tahun {y}",
         "paten": f"Laporan PATEN {u} Tahun {y}",
         "koordinasi": f"Rekapitulasi laporan seksi-seksi {u} tahun {y}",
@@ -51,6 +51,14 @@ def sumber(rep: ReportData, what: str) -> str:
         "anggaran_lra": f"Laporan Keuangan dan Laporan Realisasi Anggaran {u} Tahun {y}",
     }
     return texts[what]
+
+
+def _national(rep: ReportData) -> str:
+    """The source of Tabel 3.1.4's national figures: the sources the ``nasional`` file names."""
+    if _tables.national_of_year(rep.inputs.national, rep.year) is None:
+        return "angka nasional belum tersedia"
+    sources = _tables.national_sources(rep.inputs.national, rep.year)
+    return f"Data realisasi nasional tahun {rep.year}" + (f" ({'; '.join(sources)})" if sources else "")
 
 
 def renstra_note(rep: ReportData) -> str:

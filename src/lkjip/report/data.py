@@ -121,7 +121,7 @@ class ReportData:
         return {k: int((h["tingkat"] == k).sum()) for k in ("program", "kegiatan", "sub_kegiatan")}
 
     def national_note(self) -> str:
-        if self.inputs.national is None:
+        if _tables.national_of_year(self.inputs.national, self.year) is None:
             return ("Angka realisasi nasional belum tersedia, sehingga kolom Nasional dan Ket. (+/-) "
                     "dibiarkan kosong.")
         return "Ket. (+/-) positif berarti realisasi unit lebih baik daripada angka nasional."
