@@ -95,3 +95,32 @@ def test_empty_and_signed():
     for fig in (sakip_change_chart(empty), component_heatmap(empty)):
         assert "Tidak ada unit dengan nilai SAKIP dua tahun untuk dibandingkan." in texts(fig)
     assert (signed(0.004), signed(-0.004), signed(1234.5)) == ("0,00", "0,00", "+1.234,50")
+
+
+def test_point_labels_of_a_crowded_kabupaten_do_not_overlap_and_draw_the_same_each_time():
+    """18 kecamatan with near-equal figures: every point keeps its (short) name, no two names overlap
+    and none leaves its panel; the placement is a fixed number of rounds, so the SVG repeats."""
+    import numpy as np
+
+    names = ["Gedeg", "Jetis", "Kemlagi", "Bangsal", "Dlanggu", "Puri", "Trowulan", "Sooko", "Mojoanyar",
+             "Mojosari", "Pungging", "Ngoro", "Kutorejo", "Pacet", "Trawas", "Gondang", "Jatirejo", "Dawarblandong"]
+    units = [n.lower() for n in names]
+    rng = np.random.default_rng(3)
+    factors = pd.DataFrame({
+        "unit": units, "perubahan_sakip": rng.normal(0, 2, 18).round(2),
+        "realisasi_anggaran_pct": rng.normal(93, 3, 18).round(2), "bulan_jabatan_kosong": rng.integers(0, 6, 18),
+        "pegawai_keluar": rng.integers(0, 4, 18), "ip_asn": rng.normal(80, 5, 18).round(1)})
+    full = {u: f"Kecamatan {n}" for u, n in zip(units, names)}
+    fig = factor_scatters(factors, names=full)
+    renderer = fig._get_renderer()
+    for ax in fig.axes[:4]:
+        labels = [t for t in ax.texts if t.get_text() in names]
+        assert sorted(t.get_text() for t in labels) == sorted(names)  # "Kecamatan" left out, all named
+        boxes = [t.get_window_extent(renderer) for t in labels]
+        frame = ax.get_window_extent(renderer)
+        assert all(frame.x0 - 1 <= b.x0 and b.x1 <= frame.x1 + 1 and frame.y0 - 1 <= b.y0 and b.y1 <= frame.y1 + 1
+                   for b in boxes)
+        overlaps = [(labels[i].get_text(), labels[j].get_text()) for i in range(len(boxes))
+                    for j in range(i + 1, len(boxes)) if boxes[i].overlaps(boxes[j])]
+        assert overlaps == [], (ax.get_title(loc="left"), overlaps)
+    assert svg(fig) == svg(factor_scatters(factors, names=full))

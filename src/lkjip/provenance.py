@@ -37,7 +37,7 @@ __all__ = [
 
 PACKAGES = (
     "lkjip", "pandas", "numpy", "great_expectations", "papermill", "nbconvert",
-    "matplotlib", "weasyprint", "pyarrow", "openpyxl",
+    "matplotlib", "adjusttext", "weasyprint", "pyarrow", "openpyxl",
 )
 _DIST_NAMES = {"great_expectations": "great-expectations"}
 _CHUNK = 1 << 20

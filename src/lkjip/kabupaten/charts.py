@@ -37,6 +37,8 @@ GAIN_STYLE = {"color": GREYS[4], "hatch": "////", "label": "Naik"}
 SAME_STYLE = {"color": GREYS[3], "hatch": "", "label": "Tetap"}
 #: Units of measure of the factors that are counts (integer axis ticks).
 COUNT_UNITS = ("bulan-jabatan", "orang")
+#: Rounds of adjustText's label placement in a scatter panel (a count, so the chart is reproducible).
+ROUNDS = 150
 #: Diverging map for the heatmap; cell labels carry the sign for grey print.
 HEATMAP_CMAP = "RdBu"
 
@@ -182,9 +184,9 @@ def factor_scatter(ax, factors: pd.DataFrame, x: str, *, names: Mapping[str, str
     ax.scatter(xs[~fell], ys[~fell], marker="o", s=24, facecolor="white", edgecolor=INK, lw=0.7,
                zorder=3, label="SAKIP naik/tetap")
     if label_points:
-        for u, xv, yv in zip(pair["unit"], xs, ys):
-            ax.annotate(_name(u, names), (xv, yv), xytext=(3, 3), textcoords="offset points",
-                        fontsize=6, color="#333333")
+        texts = [ax.text(xv, yv, _point_name(_name(u, names)), fontsize=6, color="#333333")
+                 for u, xv, yv in zip(pair["unit"], xs, ys)]
+        ax._lkjip_labels = (texts, xs, ys)
     c = correlations(factors[["unit", x, "perubahan_sakip"]]).set_index("faktor")
     r = c.loc[x, "r"] if x in c.index else math.nan
     rtext = "r tidak dihitung" if pd.isna(r) else f"r = {fmt_number(r)}"
@@ -196,6 +198,32 @@ def factor_scatter(ax, factors: pd.DataFrame, x: str, *, names: Mapping[str, str
     ax.xaxis.set_major_formatter(FuncFormatter(_tick))
     ax.yaxis.set_major_formatter(FuncFormatter(_tick))
     ax.grid(True)
+
+
+def _point_name(name: str) -> str:
+    """A point's label: the unit's name without the kind of unit every point shares."""
+    for prefix in ("Kecamatan ", "Kec. "):
+        if name.startswith(prefix) and len(name) > len(prefix):
+            return name[len(prefix):]
+    return name
+
+
+def _place_point_labels(fig: Figure, axes) -> None:
+    """Move the point labels apart (adjustText), each joined to its point by a thin line when moved.
+
+    Done once the figure is laid out, since the labels' sizes on the page decide what overlaps."""
+    from adjustText import adjust_text
+
+    fig.draw_without_rendering()
+    for ax in axes:
+        placed = getattr(ax, "_lkjip_labels", None)
+        if placed and placed[0]:
+            texts, xs, ys = placed
+            # labels keep off the points (their boxes counted larger than the text, for the markers);
+            # a fixed number of rounds, not adjustText's default time limit, so the same input draws
+            # the same chart
+            adjust_text(texts, x=xs, y=ys, ax=ax, iter_lim=ROUNDS, expand=(1.2, 1.8),
+                        arrowprops={"arrowstyle": "-", "color": "#777777", "lw": 0.4})
 
 
 def factor_scatters(factors: pd.DataFrame, columns: Sequence[str] | None = None, *,
@@ -216,6 +244,7 @@ def factor_scatters(factors: pd.DataFrame, columns: Sequence[str] | None = None,
             factor_scatter(ax, factors, col, names=names, label_points=n_units <= 25)
         for ax in axes[len(columns):]:
             ax.axis("off")
+        _place_point_labels(fig, axes)
         handles = [Line2D([], [], marker="v", ls="", color=GREYS[0], markeredgecolor=INK,
                           label="SAKIP turun"),
                    Line2D([], [], marker="o", ls="", markerfacecolor="white", markeredgecolor=INK,
