@@ -93,6 +93,14 @@ def test_the_report_is_published_with_its_parts(kab_run):
     assert "load_kabupaten(" not in text
     assert "load_kabupaten(" in text_of((folder / "kabupaten_2023_lengkap.html").read_text(encoding="utf-8"))
     assert not list(folder.parent.glob(".*staging*"))
+    # the PDF as laid out for print: no word past the margin, no near-empty page, nothing alone at a foot
+    import json
+
+    from pypdf import PdfReader
+
+    layout = json.loads((folder / "run.json").read_text(encoding="utf-8"))["tata_letak_pdf"]["kabupaten_2023.pdf"]
+    assert layout == {"halaman": len(PdfReader(folder / "kabupaten_2023.pdf").pages), "melewati_tepi": [],
+                      "hampir_kosong": [], "judul_di_kaki": []}
 
 
 def test_the_executed_notebook_is_a_clean_document(kab_run):

@@ -146,12 +146,14 @@ def run_kabupaten(year: int, *, data_dir: Path, processed_dir: Path, reports_dir
             with KernelSession(notebooks_dir()) as session:
                 session.execute(notebooks_dir() / NOTEBOOK, executed, parameters)
             say(f"kabupaten {year}: ekspor")
-            _export(executed, stage_report, year, kabupaten_name, pdf=pdf)
+            layouts = _export(executed, stage_report, year, kabupaten_name, pdf=pdf)
         except Exception as exc:
             kept = _keep_failure(stage_report, final_report.parent / FAILED_DIR / str(year))
             raise KabupatenRunFailed(f"kabupaten {year}: GAGAL: {_short(exc)}\n"
                                      f"  notebook yang gagal: {kept}") from None
         record = {"year": year, "units": compared, "pdf": pdf, "run_started": started_at.isoformat(),
+                  # the PDF's page count and the layout rules it breaks (lkjip.printcheck.findings)
+                  "tata_letak_pdf": layouts,
                   "parameters": {k: v for k, v in parameters.items()
                                  if k not in ("output_dir", "report_dir", "names")}}
         write_text_atomic(stage_report / RUN_RECORD, json.dumps(record, indent=2, sort_keys=True) + "\n")
@@ -164,8 +166,11 @@ def run_kabupaten(year: int, *, data_dir: Path, processed_dir: Path, reports_dir
                         time.perf_counter() - started)
 
 
-def _export(executed: Path, stage_report: Path, year: int, kabupaten_name: str | None, *, pdf: bool) -> None:
-    from lkjip.export import export_html, export_pdf
+def _export(executed: Path, stage_report: Path, year: int, kabupaten_name: str | None, *,
+            pdf: bool) -> dict[str, dict]:
+    """Write the view's HTML (without and with code) and, with ``pdf``, its PDF; return
+    ``{PDF file name: layout record}``."""
+    from lkjip.export import export_html, print_pdf
 
     where = kabupaten_name or "Kabupaten"
     title = f"{TITLE} {where} {year}"
@@ -174,8 +179,10 @@ def _export(executed: Path, stage_report: Path, year: int, kabupaten_name: str |
     export_html(executed, base.with_name(base.name + "_lengkap.html"), include_code=True, title=title)
     if pdf:
         cover = {"document": "Kinerja Perangkat Daerah", "year": year, "unit": where}
-        export_pdf(html, base.with_suffix(".pdf"), title=title, cover=cover,
-                   running_title=f"Kinerja Perangkat Daerah · {where} {year}")
+        printed = print_pdf(html, base.with_suffix(".pdf"), title=title, cover=cover,
+                            running_title=f"Kinerja Perangkat Daerah · {where} {year}")
+        return {printed.path.name: printed.layout}
+    return {}
 
 
 def _keep_failure(stage_report: Path, failed_dir: Path) -> Path:
