@@ -120,3 +120,27 @@ def test_an_export_s_error_reaches_the_run_as_it_was_raised(raised):
 
     back = pickle.loads(pickle.dumps(raised))
     assert type(back) is type(raised) and str(back) == str(raised) and back.exit_code == raised.exit_code
+
+
+def test_no_kernel_client_is_left_open_after_notebooks_and_a_failure(tmp_path):
+    """papermill leaves open the client it starts on a kernel it does not own; a worker that runs
+    many unit-years on one kernel would collect their sockets (and ResourceWarnings) later."""
+    import gc
+    import warnings
+
+    from papermill.exceptions import PapermillExecutionError
+
+    good = _notebook(tmp_path / "good.ipynb", "print('satu')")
+    bad = _notebook(tmp_path / "bad.ipynb", "raise ValueError('rusak')")
+    gc.collect()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with KernelSession(tmp_path) as session:
+            session.execute(good, tmp_path / "a_out.ipynb", {})
+            with pytest.raises(PapermillExecutionError):
+                session.execute(bad, tmp_path / "b_out.ipynb", {})
+            session.execute(good, tmp_path / "c_out.ipynb", {})
+        gc.collect()
+    unclosed = [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)]
+    assert unclosed == []
+    assert _printed(tmp_path / "c_out.ipynb") == "satu\n"

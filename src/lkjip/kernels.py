@@ -10,6 +10,7 @@ notebook can silently depend on another's variables.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 #: Quiet kernels: their start-up notices are not for the person running the report.
@@ -49,6 +50,30 @@ def stable_cell_ids(path: Path) -> None:
         nbformat.write(book, path)
 
 
+@functools.cache
+def _closing_kernel_manager_class():
+    """jupyter_client's ``KernelManager`` that remembers the clients made on it, so they can be closed.
+
+    papermill starts a client on the kernel it is given and, since it does not own that kernel,
+    leaves the client's channels open: a worker running notebook after notebook on one kernel would
+    hold their sockets until the garbage collector found them (and warn then)."""
+    from jupyter_client.manager import KernelManager
+
+    class ClosingKernelManager(KernelManager):
+        def client(self, **kwargs):
+            client = super().client(**kwargs)
+            self.__dict__.setdefault("_lkjip_clients", []).append(client)
+            return client
+
+        def close_clients(self) -> None:
+            """Stop the channels of every client made so far (and forget them)."""
+            clients = self.__dict__.pop("_lkjip_clients", [])
+            for client in clients:
+                client.stop_channels()
+
+    return ClosingKernelManager
+
+
 class KernelSession:
     """A started kernel that executes notebooks one after another.
 
@@ -62,9 +87,7 @@ class KernelSession:
         self.km = None
 
     def __enter__(self) -> "KernelSession":
-        from jupyter_client.manager import KernelManager
-
-        self.km = KernelManager(kernel_name=self.kernel_name)
+        self.km = _closing_kernel_manager_class()(kernel_name=self.kernel_name)
         self.km.start_kernel(extra_arguments=KERNEL_ARGUMENTS, cwd=str(self.cwd))
         return self
 
@@ -91,6 +114,7 @@ class KernelSession:
                 request_save_on_cell_execute=False,
             )
         finally:
+            self.km.close_clients()
             self._reset()
             stable_cell_ids(Path(output))
 
