@@ -144,3 +144,31 @@ def test_no_kernel_client_is_left_open_after_notebooks_and_a_failure(tmp_path):
     unclosed = [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)]
     assert unclosed == []
     assert _printed(tmp_path / "c_out.ipynb") == "satu\n"
+
+
+def test_a_module_another_thread_is_importing_is_handed_out_whole(tmp_path, monkeypatch):
+    """Dask runs unit-years in threads of one process: the second thread asking for papermill while
+    the first still imports it must wait for the whole module, not get the half-made one."""
+    import threading
+
+    from lkjip.lean_import import import_lean
+
+    (tmp_path / "lambat_diimpor.py").write_text(
+        "import threading, time\nSTARTED = threading.Event()\n"
+        "import sys\nsys.modules[__name__].STARTED.set()\ntime.sleep(0.5)\nREADY = True\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    got: dict[str, object] = {}
+
+    def first():
+        got["first"] = import_lean("lambat_diimpor")
+
+    thread = threading.Thread(target=first)
+    thread.start()
+    while "lambat_diimpor" not in sys.modules or not sys.modules["lambat_diimpor"].__dict__.get("STARTED"):
+        pass  # the module object exists as soon as its body starts
+    sys.modules["lambat_diimpor"].STARTED.wait()
+    second = import_lean("lambat_diimpor")  # while the first thread is still inside the module's body
+    whole_when_handed_out = getattr(second, "READY", False)
+    thread.join()
+    assert whole_when_handed_out is True and got["first"] is second
+    monkeypatch.delitem(sys.modules, "lambat_diimpor")

@@ -66,10 +66,19 @@ def test_unchanged_unit_year_is_skipped_until_its_input_changes(chain, units, tm
 
 
 def test_runs_on_a_dask_cluster(chain, units, tmp_path):
+    import gc
+    import warnings
+
     distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
-                                  dashboard_address=None) as cluster:
-        results = run_many([("synth01", 2022), ("synth02", 2022)], scheduler=cluster.scheduler_address,
-                           **dirs(tmp_path, units))
+    gc.collect()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ResourceWarning)
+        with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
+                                      dashboard_address=None) as cluster:
+            results = run_many([("synth01", 2022), ("synth02", 2022)], scheduler=cluster.scheduler_address,
+                               **dirs(tmp_path, units))
+        gc.collect()
     assert [(r.unit, r.year, r.ok) for r in results] == [("synth01", 2022, True), ("synth02", 2022, True)]
+    # each task's thread closed its kernel client's event loop and sockets (a long-lived worker runs many)
+    assert [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)] == []
     assert (tmp_path / "processed" / "synth02" / "2022" / "ikm_survei.parquet").exists()

@@ -31,7 +31,9 @@ def import_lean(name: str) -> ModuleType:
     as when that package is not installed, checks no "iri" formats in this process.
     """
     if name in sys.modules:
-        return sys.modules[name]
+        # through the import system, not sys.modules: a module another thread is still importing
+        # is there half-made, and only the import system waits for it (Dask runs tasks in threads)
+        return importlib.import_module(name)
     blocked = [] if "jsonschema._format" in sys.modules else [m for m in UNUSED if m not in sys.modules]
     for module in blocked:
         sys.modules[module] = None  # makes "import module" raise ImportError (the import system's rule)

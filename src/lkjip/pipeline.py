@@ -395,11 +395,37 @@ def _worker_in_fresh_thread(kwargs: dict) -> RunResult:
     import threading
 
     box: list[RunResult] = []
-    # A fresh kernel per task: a kernel must not outlive the thread that drives it.
-    thread = threading.Thread(target=lambda: box.append(_worker(kwargs, reuse_kernel=False)), name="lkjip-task")
+
+    def task() -> None:
+        try:
+            # A fresh kernel per task: a kernel must not outlive the thread that drives it.
+            box.append(_worker(kwargs, reuse_kernel=False))
+        finally:
+            _close_thread_event_loop()
+
+    thread = threading.Thread(target=task, name="lkjip-task")
     thread.start()
     thread.join()
     return box[0]
+
+
+def _close_thread_event_loop() -> None:
+    """Close the event loop the kernel client made for this thread (jupyter_core makes one per
+    thread and never closes it): a worker running task after task would otherwise keep their
+    sockets open until the garbage collector finds them."""
+    import asyncio
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # the policy API, deprecated in Python 3.14
+        policy = asyncio.get_event_loop_policy()
+        try:
+            loop = policy.get_event_loop()
+        except RuntimeError:  # no loop in this thread
+            return
+        if not loop.is_running():
+            loop.close()
+        policy.set_event_loop(None)
 
 
 def _run_on_dask(tasks, common, scheduler: str, say) -> list[RunResult]:
