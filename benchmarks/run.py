@@ -60,7 +60,8 @@ def timed(cmd: list[str], cwd: Path = ROOT) -> tuple[float, subprocess.Completed
     proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=_env())
     elapsed = time.perf_counter() - t0
     if proc.returncode:
-        raise RuntimeError(f"{' '.join(cmd)} exit {proc.returncode}\n{proc.stderr[-3000:]}")
+        # pytest reports its failures on stdout, the other commands on stderr
+        raise RuntimeError(f"{' '.join(cmd)} exit {proc.returncode}\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
     return elapsed, proc
 
 
