@@ -47,15 +47,35 @@ def test_each_notebook_starts_empty_and_history_is_off(tmp_path):
     assert _printed(tmp_path / "b_out.ipynb").strip() == "2 False False True False"
 
 
-def test_the_executed_notebook_is_written_at_the_end_and_at_a_failure(tmp_path):
+def _count_writes(monkeypatch) -> list[str]:
+    """The paths papermill writes executed notebooks to, one entry a write."""
+    import papermill.engines
+    import papermill.execute
+
+    writes: list[str] = []
+    original = papermill.execute.write_ipynb
+
+    def counted(nb, path):
+        writes.append(str(path))
+        return original(nb, path)
+
+    monkeypatch.setattr(papermill.engines, "write_ipynb", counted)
+    monkeypatch.setattr(papermill.execute, "write_ipynb", counted)
+    return writes
+
+
+def test_the_executed_notebook_is_written_at_the_end_and_at_a_failure(tmp_path, monkeypatch):
     from papermill.exceptions import PapermillExecutionError
 
     good = _notebook(tmp_path / "good.ipynb", "print('satu')", "print('dua')")
     bad = _notebook(tmp_path / "bad.ipynb", "print('sebelum')", "raise ValueError('baris 4 salah')", "print('x')")
+    writes = _count_writes(monkeypatch)
     with KernelSession(tmp_path) as session:
         session.execute(good, tmp_path / "good_out.ipynb", {})
         with pytest.raises(PapermillExecutionError, match="baris 4 salah"):
             session.execute(bad, tmp_path / "bad_out.ipynb", {})
+    # once each: not after every cell (each write re-serialises and re-validates the whole notebook)
+    assert [w.rsplit("/", 1)[-1] for w in writes] == ["good_out.ipynb", "bad_out.ipynb"]
     assert _printed(tmp_path / "good_out.ipynb") == "satu\ndua\n"
     failed = nbformat.read(tmp_path / "bad_out.ipynb", as_version=4)
     assert _printed(tmp_path / "bad_out.ipynb") == "sebelum\n"
@@ -172,3 +192,19 @@ def test_a_module_another_thread_is_importing_is_handed_out_whole(tmp_path, monk
     thread.join()
     assert whole_when_handed_out is True and got["first"] is second
     monkeypatch.delitem(sys.modules, "lambat_diimpor")
+
+
+def test_a_kernel_that_dies_mid_notebook_fails_the_run_and_leaves_the_cells_run_before_it(tmp_path, monkeypatch):
+    """A kernel killed in the middle of a notebook (out of memory, a crashing library): the run
+    fails at once (it used to wait forever for the cell's output), and the executed notebook is
+    still written, once, with the outputs of the cells that ran, for the run's _gagal folder."""
+    from nbclient.exceptions import DeadKernelError
+
+    dies = _notebook(tmp_path / "mati.ipynb", "print('sebelum')", "import os\nos._exit(1)", "print('sesudah')")
+    writes = _count_writes(monkeypatch)
+    with KernelSession(tmp_path) as session:
+        with pytest.raises(DeadKernelError):
+            session.execute(dies, tmp_path / "mati_out.ipynb", {})
+        assert not session.is_alive()
+    assert _printed(tmp_path / "mati_out.ipynb") == "sebelum\n"
+    assert len(writes) == 1

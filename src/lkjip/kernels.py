@@ -51,15 +51,57 @@ def stable_cell_ids(path: Path) -> None:
 
 
 @functools.cache
+def _write_at_end_engine() -> str:
+    """Register, once, the papermill engine the sessions use, and return its name.
+
+    papermill's own engine writes the whole executed notebook after every cell (each write
+    re-serialises and re-validates it: seconds per report) unless told not to, and then writes
+    nothing at all when the kernel dies mid-notebook. This one writes once: papermill's final
+    write on success or on a failing cell, and its own when the execution itself breaks off
+    (a dead kernel, an interrupt), with the outputs of the cells that ran."""
+    from papermill.engines import NBClientEngine, NotebookExecutionManager, papermill_engines
+
+    class WriteAtEndManager(NotebookExecutionManager):
+        broken_off = False
+
+        def save(self, **kwargs):
+            if self.broken_off:
+                super().save(**kwargs)
+
+    class WriteAtEndEngine(NBClientEngine):
+        @classmethod
+        def execute_notebook(cls, nb, kernel_name, output_path=None, progress_bar=True, log_output=False,
+                             autosave_cell_every=30, **kwargs):
+            # papermill's Engine.execute_notebook with the manager above
+            nb_man = WriteAtEndManager(nb, output_path=output_path, progress_bar=progress_bar,
+                                       log_output=log_output, autosave_cell_every=autosave_cell_every)
+            nb_man.notebook_start()
+            try:
+                cls.execute_managed_notebook(nb_man, kernel_name, log_output=log_output, **kwargs)
+            except BaseException:
+                nb_man.broken_off = True  # papermill writes nothing after this: notebook_complete does
+                raise
+            finally:
+                nb_man.cleanup_pbar()
+                nb_man.notebook_complete()
+            return nb_man.nb
+
+    papermill_engines.register("lkjip", WriteAtEndEngine)
+    return "lkjip"
+
+
+@functools.cache
 def _closing_kernel_manager_class():
     """jupyter_client's ``KernelManager`` that remembers the clients made on it, so they can be closed.
 
     papermill starts a client on the kernel it is given and, since it does not own that kernel,
     leaves the client's channels open: a worker running notebook after notebook on one kernel would
     hold their sockets until the garbage collector found them (and warn then)."""
-    from jupyter_client.manager import KernelManager
+    # the asynchronous manager, as nbclient expects: with a blocking client, nbclient's wait for a
+    # cell's output holds its event loop, so it never notices a kernel that died mid-cell and waits forever
+    from jupyter_client.manager import AsyncKernelManager
 
-    class ClosingKernelManager(KernelManager):
+    class ClosingKernelManager(AsyncKernelManager):
         def client(self, **kwargs):
             client = super().client(**kwargs)
             self.__dict__.setdefault("_lkjip_clients", []).append(client)
@@ -87,16 +129,26 @@ class KernelSession:
         self.km = None
 
     def __enter__(self) -> "KernelSession":
+        from jupyter_core.utils import run_sync
+
         self.km = _closing_kernel_manager_class()(kernel_name=self.kernel_name)
-        self.km.start_kernel(extra_arguments=KERNEL_ARGUMENTS, cwd=str(self.cwd))
+        run_sync(self.km.start_kernel)(extra_arguments=KERNEL_ARGUMENTS, cwd=str(self.cwd))
         return self
 
     def __exit__(self, *exc) -> None:
+        from jupyter_core.utils import run_sync
+
         if self.km is not None:
             try:
-                self.km.shutdown_kernel(now=True)
+                run_sync(self.km.shutdown_kernel)(now=True)
             finally:
                 self.km = None
+
+    def is_alive(self) -> bool:
+        """Whether the kernel process is running."""
+        from jupyter_core.utils import run_sync
+
+        return self.km is not None and bool(run_sync(self.km.is_alive)())
 
     def execute(self, source: Path, output: Path, parameters: dict) -> None:
         """Execute ``source`` with ``parameters`` into ``output`` (papermill semantics)."""
@@ -108,10 +160,7 @@ class KernelSession:
             pm.execute_notebook(
                 str(source), str(output), parameters=parameters, cwd=str(self.cwd),
                 progress_bar=False, log_output=False, kernel_name=self.kernel_name,
-                km=self.km, start_timeout=self.startup_timeout,
-                # written once at the end (or at the failing cell), not twice per cell:
-                # those saves re-serialised and re-validated the whole notebook each time
-                request_save_on_cell_execute=False,
+                km=self.km, start_timeout=self.startup_timeout, engine_name=_write_at_end_engine(),
             )
         finally:
             self.km.close_clients()
@@ -119,6 +168,8 @@ class KernelSession:
             stable_cell_ids(Path(output))
 
     def _reset(self) -> None:
+        if not self.is_alive():
+            return  # a dead kernel has nothing to reset (the run fails on it and starts a fresh one)
         client = self.km.blocking_client()
         client.start_channels()
         try:
@@ -139,7 +190,7 @@ def shared_session(cwd: Path) -> KernelSession:
     import atexit
 
     global _SHARED
-    if _SHARED is None or _SHARED.km is None or not _SHARED.km.is_alive() or _SHARED.cwd != Path(cwd):
+    if _SHARED is None or not _SHARED.is_alive() or _SHARED.cwd != Path(cwd):
         discard_shared_session()
         _SHARED = KernelSession(cwd).__enter__()
         atexit.register(discard_shared_session)
