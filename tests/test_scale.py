@@ -82,3 +82,26 @@ def test_runs_on_a_dask_cluster(chain, units, tmp_path):
     # each task's thread closed its kernel client's event loop and sockets (a long-lived worker runs many)
     assert [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)] == []
     assert (tmp_path / "processed" / "synth02" / "2022" / "ikm_survei.parquet").exists()
+
+
+def test_a_kernel_that_dies_fails_its_unit_year_and_the_worker_goes_on(chain, units, tmp_path):
+    """A kernel killed mid-notebook (out of memory, a crashing library) fails that unit-year at once,
+    with the cells that ran kept in _gagal; the worker starts a fresh kernel for its next unit-year."""
+    import nbformat
+
+    book_path = chain / "01_ingest.ipynb"
+    book = nbformat.read(book_path, as_version=4)
+    at = next(i for i, c in enumerate(book.cells) if "parameters" in c.metadata.get("tags", [])) + 1
+    book.cells[at:at] = [nbformat.v4.new_code_cell("print('sebelum mati')"), nbformat.v4.new_code_cell(
+        "if (unit, int(year)) == ('synth02', 2022):\n    import os\n    os._exit(1)")]
+    nbformat.write(book, book_path)
+    tasks = [("synth01", 2022), ("synth01", 2023), ("synth02", 2022), ("synth02", 2023)]
+    results = run_many(tasks, jobs=2, **dirs(tmp_path, units))
+    assert {(r.unit, r.year): r.ok for r in results} == {("synth01", 2022): True, ("synth01", 2023): True,
+                                                          ("synth02", 2022): False, ("synth02", 2023): True}
+    failed = next(r for r in results if not r.ok)
+    assert "01_ingest.ipynb" in failed.message and "DeadKernelError" in failed.message
+    kept = nbformat.read(tmp_path / "reports" / "synth02" / "_gagal" / "2022" / "notebooks" / "01_ingest.ipynb",
+                         as_version=4)
+    printed = [o.get("text", "") for c in kept.cells for o in c.get("outputs", []) if o.get("output_type") == "stream"]
+    assert printed == ["sebelum mati\n"]
