@@ -61,9 +61,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from lkjip.pages import render
 from lkjip import printcheck
-from lkjip.printcheck import render_balanced
+from lkjip.pages import render
 
 __all__ = [
     "ASSETS",
@@ -559,7 +558,7 @@ def print_pdf(
         warnings.filterwarnings("ignore", message="HarfBuzz-Subset", category=DeprecationWarning)
         # base_url is the package's assets: a relative URL can only ever mean one of them
         fetcher = package_fetcher()
-        document = render_balanced(printable, str(ASSETS) + "/", url_fetcher=fetcher)
+        document = printcheck.render_balanced(printable, str(ASSETS) + "/", url_fetcher=fetcher)
         document.write_pdf(out_path, pdf_identifier=b"lkjip", uncompressed_pdf=False, attachments=[])
     layout = printcheck.findings(printcheck.pages_of(document))
     log.info("PDF %s (%d halaman) ditulis dalam %.1f s", out_path.name, len(document.pages),

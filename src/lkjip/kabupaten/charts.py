@@ -169,10 +169,11 @@ def component_heatmap(table: pd.DataFrame, *, names: Mapping[str, str] | None = 
 
 
 def factor_scatter(ax, factors: pd.DataFrame, x: str, *, names: Mapping[str, str] | None = None,
-                   label_points: bool = True) -> None:
+                   label_points: bool = True) -> list:
     """Draw one factor against ``perubahan_sakip`` on ``ax``: falling units as
     filled down-triangles, the others as open circles, each point named, the
-    panel titled with the factor, ``n`` and Pearson ``r``."""
+    panel titled with the factor, ``n`` and Pearson ``r``. Returns the points'
+    name labels (matplotlib ``Text``, each at its point), for :func:`place_point_labels`."""
     label, unit = FACTORS.get(x, (x, ""))
     pair = factors[["unit", x, "perubahan_sakip"]].dropna()
     xs = pair[x].astype(float).to_numpy()
@@ -183,10 +184,8 @@ def factor_scatter(ax, factors: pd.DataFrame, x: str, *, names: Mapping[str, str
                zorder=3, label="SAKIP turun")
     ax.scatter(xs[~fell], ys[~fell], marker="o", s=24, facecolor="white", edgecolor=INK, lw=0.7,
                zorder=3, label="SAKIP naik/tetap")
-    if label_points:
-        texts = [ax.text(xv, yv, _point_name(_name(u, names)), fontsize=6, color="#333333")
-                 for u, xv, yv in zip(pair["unit"], xs, ys)]
-        ax._lkjip_labels = (texts, xs, ys)
+    labels = [ax.text(xv, yv, _point_name(_name(u, names)), fontsize=6, color="#333333")
+              for u, xv, yv in zip(pair["unit"], xs, ys)] if label_points else []
     c = correlations(factors[["unit", x, "perubahan_sakip"]]).set_index("faktor")
     r = c.loc[x, "r"] if x in c.index else math.nan
     rtext = "r tidak dihitung" if pd.isna(r) else f"r = {fmt_number(r)}"
@@ -198,6 +197,7 @@ def factor_scatter(ax, factors: pd.DataFrame, x: str, *, names: Mapping[str, str
     ax.xaxis.set_major_formatter(FuncFormatter(_tick))
     ax.yaxis.set_major_formatter(FuncFormatter(_tick))
     ax.grid(True)
+    return labels
 
 
 def _point_name(name: str) -> str:
@@ -208,17 +208,17 @@ def _point_name(name: str) -> str:
     return name
 
 
-def _place_point_labels(fig: Figure, axes) -> None:
-    """Move the point labels apart (adjustText), each joined to its point by a thin line when moved.
+def place_point_labels(fig: Figure, labels: Mapping) -> None:
+    """Move each panel's point labels (``{ax: labels at their points}``) apart with adjustText,
+    each joined to its point by a thin line when moved.
 
     Done once the figure is laid out, since the labels' sizes on the page decide what overlaps."""
     from adjustText import adjust_text
 
     fig.draw_without_rendering()
-    for ax in axes:
-        placed = getattr(ax, "_lkjip_labels", None)
-        if placed and placed[0]:
-            texts, xs, ys = placed
+    for ax, texts in labels.items():
+        if texts:
+            xs, ys = zip(*(t.get_position() for t in texts))
             # labels keep off the points (their boxes counted larger than the text, for the markers);
             # a fixed number of rounds, not adjustText's default time limit, so the same input draws
             # the same chart
@@ -240,11 +240,11 @@ def factor_scatters(factors: pd.DataFrame, columns: Sequence[str] | None = None,
     with lkjip_style():
         fig = Figure(figsize=(A4_WIDTH_IN, 2.6 * rows + 1.0), layout="constrained")
         axes = fig.subplots(rows, 2, squeeze=False).ravel()
-        for ax, col in zip(axes, columns):
-            factor_scatter(ax, factors, col, names=names, label_points=n_units <= 25)
+        labels = {ax: factor_scatter(ax, factors, col, names=names, label_points=n_units <= 25)
+                  for ax, col in zip(axes, columns)}
         for ax in axes[len(columns):]:
             ax.axis("off")
-        _place_point_labels(fig, axes)
+        place_point_labels(fig, labels)
         handles = [Line2D([], [], marker="v", ls="", color=GREYS[0], markeredgecolor=INK,
                           label="SAKIP turun"),
                    Line2D([], [], marker="o", ls="", markerfacecolor="white", markeredgecolor=INK,
