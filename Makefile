@@ -44,6 +44,7 @@ test-fast: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts notebooks/*.py
+	$(BIN)/lint-imports
 
 # The .ipynb from their jupytext sources (notebooks/NN_name.py): stable ids, no outputs.
 notebooks: $(STAMP)

@@ -101,9 +101,9 @@ import json, resource, sys, time
 from pathlib import Path
 t = {}
 t0 = time.perf_counter()
-from lkjip.ingest import read_dataset
+from lkjip.inputs.ingest import read_dataset
 from lkjip.validation import validate_frame
-from lkjip.ikm import compute_ikm
+from lkjip.indicators.ikm import compute_ikm
 t["import_s"] = time.perf_counter() - t0
 t0 = time.perf_counter(); df = read_dataset(Path(sys.argv[1]), "ikm_survei"); t["ingest_s"] = time.perf_counter() - t0
 t0 = time.perf_counter(); findings = validate_frame("ikm_survei", df, 2023); t["validate_s"] = time.perf_counter() - t0
@@ -151,7 +151,7 @@ def case_tests() -> dict:
 
 def case_naive(work: Path) -> dict:
     """papermill CLI per notebook (a kernel each), then nbconvert CLI per output, same unit-year."""
-    from lkjip.pipeline import steps_for
+    from lkjip.run.pipeline import steps_for
 
     nbdir = ROOT / "notebooks"
     out = work / "naive"
@@ -174,7 +174,7 @@ def case_naive(work: Path) -> dict:
         if step.pdf:
             # nbconvert has no LaTeX-free PDF here; the package's PDF renderer stands in for it.
             timed([sys.executable, "-c",
-                   "import sys; from pathlib import Path; from lkjip.export import export_pdf; "
+                   "import sys; from pathlib import Path; from lkjip.render.export import export_pdf; "
                    "export_pdf(Path(sys.argv[1]), Path(sys.argv[2]), title='x', cover={'unit': 'x', 'year': 2023})",
                    str(out / "nb" / f"{step.report}.html"), str(out / f"{step.report}.pdf")])
     return {"median_s": time.perf_counter() - t0, "execute_s": executed}

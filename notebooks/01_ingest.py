@@ -21,7 +21,7 @@ published_processed_dir = None  # bawaan: data/processed (tahun-tahun lalu yang 
 published_reports_dir = None    # bawaan: reports
 
 # %% tags=["remove_cell"]
-from lkjip import notebook as nb
+from lkjip.render import notebook as nb
 ctx = nb.setup(unit, year, data_dir, processed_dir, report_dir, final=final,
                tanggal_tanda_tangan=tanggal_tanda_tangan, tempat=tempat,
                published_processed_dir=published_processed_dir, published_reports_dir=published_reports_dir)
@@ -30,8 +30,8 @@ ctx = nb.setup(unit, year, data_dir, processed_dir, report_dir, final=final,
 # ## Berkas yang dibaca
 
 # %%
-from lkjip import ingest
-from lkjip.ingest_report import ingest_with_summary
+from lkjip.inputs import ingest
+from lkjip.run.ingest_summary import ingest_with_summary
 
 berkas = ingest_with_summary(ctx)
 nb.Table(berkas, "Berkas yang dibaca", source=f"data/raw/{ctx.unit}/{ctx.year}/")

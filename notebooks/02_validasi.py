@@ -24,7 +24,7 @@ published_processed_dir = None  # bawaan: data/processed (tahun-tahun lalu yang 
 published_reports_dir = None    # bawaan: reports
 
 # %% tags=["remove_cell"]
-from lkjip import notebook as nb
+from lkjip.render import notebook as nb
 ctx = nb.setup(unit, year, data_dir, processed_dir, report_dir, final=final,
                tanggal_tanda_tangan=tanggal_tanda_tangan, tempat=tempat,
                published_processed_dir=published_processed_dir, published_reports_dir=published_reports_dir)
@@ -34,7 +34,7 @@ ctx = nb.setup(unit, year, data_dir, processed_dir, report_dir, final=final,
 
 # %%
 from IPython.display import Markdown
-from lkjip.steps import validation_step, raise_for_errors, validation_tables
+from lkjip.run.steps import validation_step, raise_for_errors, validation_tables
 
 validasi, masukan = validation_step(ctx)
 data = masukan.datasets

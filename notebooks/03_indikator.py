@@ -23,7 +23,7 @@ published_reports_dir = None    # bawaan: reports
 ikm_weight = "exact"  # bobot NRR: "exact" (1/9) atau "0.111"
 
 # %% tags=["remove_cell"]
-from lkjip import notebook as nb
+from lkjip.render import notebook as nb
 ctx = nb.setup(unit, year, data_dir, processed_dir, report_dir, final=final,
                tanggal_tanda_tangan=tanggal_tanda_tangan, tempat=tempat,
                published_processed_dir=published_processed_dir, published_reports_dir=published_reports_dir)
@@ -31,8 +31,9 @@ ctx = nb.setup(unit, year, data_dir, processed_dir, report_dir, final=final,
 # %% tags=["remove_cell"]
 import pandas as pd
 from IPython.display import Markdown
-from lkjip import charts, tables
-from lkjip.steps import (indicator_notes, indicator_overview, indicator_step, innovation_table,
+from lkjip import charts
+from lkjip.document import bab3a as tables
+from lkjip.run.steps import (indicator_notes, indicator_overview, indicator_step, innovation_table,
                          sample_table)
 
 masukan, hasil = indicator_step(ctx, ikm_weight)

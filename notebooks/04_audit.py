@@ -23,13 +23,13 @@ published_processed_dir = None  # bawaan: data/processed (tahun-tahun lalu yang 
 published_reports_dir = None    # bawaan: reports
 
 # %% tags=["remove_cell"]
-from lkjip import notebook as nb
+from lkjip.render import notebook as nb
 ctx = nb.setup(unit, year, data_dir, processed_dir, report_dir, final=final,
                tanggal_tanda_tangan=tanggal_tanda_tangan, tempat=tempat,
                published_processed_dir=published_processed_dir, published_reports_dir=published_reports_dir)
 
 # %% tags=["remove_cell"]
-from lkjip.steps import audit_step
+from lkjip.run.steps import audit_step
 from lkjip.audit import report as ar
 hasil = audit_step(ctx)
 
@@ -109,7 +109,7 @@ nb.md("\n".join(f"- {ar.md_text(c)}" for c in hasil.catatan) if hasil.catatan
 # %% tags=["remove_input"]
 import pandas as pd
 
-from lkjip.report import catatan_teknis
+from lkjip.document import catatan_teknis
 ringkasan_teknis, parameter_teknis, berkas_teknis, versi_teknis = catatan_teknis(
     ctx.data_dir, ctx.unit, ctx.year, dict(unit=unit, year=year), run_started)
 nb.table(ringkasan_teknis, "Ringkasan asal-usul")

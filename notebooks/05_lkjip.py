@@ -13,7 +13,7 @@ published_reports_dir = None    # bawaan: reports
 ikm_weight = "exact"  # bobot NRR IKM: "exact" (1/9) atau "rounded" (0,111)
 
 # %% tags=["remove_cell"]
-from lkjip import notebook as nb
+from lkjip.render import notebook as nb
 ctx = nb.setup(unit, year, data_dir, processed_dir, report_dir, final=final,
                tanggal_tanda_tangan=tanggal_tanda_tangan, tempat=tempat,
                published_processed_dir=published_processed_dir, published_reports_dir=published_reports_dir)
@@ -24,9 +24,9 @@ ctx = nb.setup(unit, year, data_dir, processed_dir, report_dir, final=final,
 # sebagaimana tercetak, `hasil` hasil hitung lengkap per indikator.
 from IPython.display import HTML, Markdown, display
 
-from lkjip import narrative
-from lkjip.fmt import fmt_date_id
-from lkjip import report
+from lkjip.document import narrative
+from lkjip.contract.fmt import fmt_date_id
+from lkjip import document as report
 
 laporan = report.build_report(ctx.data_dir, ctx.unit, ctx.year, ctx.processed_dir, ikm_weight=ikm_weight,
                              published=ctx.published)

@@ -22,16 +22,17 @@ published_reports_dir = None    # bawaan: reports
 compare_year = None  # bawaan: tahun sebelumnya yang punya data SAKIP
 
 # %% tags=["remove_cell"]
-from lkjip import notebook as nb
+from lkjip.render import notebook as nb
 ctx = nb.setup(unit, year, data_dir, processed_dir, report_dir, final=final,
                tanggal_tanda_tangan=tanggal_tanda_tangan, tempat=tempat,
                published_processed_dir=published_processed_dir, published_reports_dir=published_reports_dir)
 
 # %% tags=["remove_cell"]
 from IPython.display import Markdown
-from lkjip import analysis, earlier, ingest, layout
-from lkjip.steps import load_inputs
-from lkjip.unit import load_unit
+from lkjip import sakip_change as analysis
+from lkjip.inputs import earlier_years as earlier, ingest, catalog as layout
+from lkjip.inputs.year import load_inputs
+from lkjip.inputs.unit import load_unit
 
 data_per_tahun, pesan_baca = analysis.collect_inputs(
     layout.list_years(ctx.data_dir, ctx.unit), ctx.year,

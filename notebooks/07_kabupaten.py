@@ -10,14 +10,14 @@ names = None           # kode unit -> nama; bawaan: dibaca dari unit.yaml setiap
 kabupaten_name = None  # bawaan: kabupaten yang disebut unit.yaml semua unit
 
 # %% tags=["remove_cell"]
-from lkjip import notebook as nb
+from lkjip.render import notebook as nb
 ctx = nb.setup_kabupaten(year, units, data_dir, processed_dir, output_dir, report_dir)
 
 # %% tags=["remove_cell"]
 from IPython.display import Markdown
 from lkjip import kabupaten
 from lkjip.kabupaten import charts as grafik, display as tampil
-from lkjip.markup import md_text
+from lkjip.contract.markup import md_text
 
 data = kabupaten.load_kabupaten(ctx.year, ctx.processed_dir, ctx.units)
 analisis = kabupaten.analyse(data)

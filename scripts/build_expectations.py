@@ -14,7 +14,7 @@ Every expectation carries ``meta``:
   ``peringatan`` (the finding goes into the report);
 - ``kolom``: the column(s) of the input file the rule is about.
 
-Every dataset with a natural key (``lkjip.schema.Dataset.key``) gets the rule
+Every dataset with a natural key (``lkjip.contract.schema.Dataset.key``) gets the rule
 ``<dataset>.kunci.unik``, the same rule the reader applies (a duplicate is an
 error naming both rows).
 
@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from lkjip.rules import (  # noqa: E402
+from lkjip.contract.rules import (  # noqa: E402
     INDICATOR_IDS,
     IPASN_DIMENSIONS,
     SAKIP_COMPONENT_WEIGHTS,
@@ -44,8 +44,8 @@ from lkjip.rules import (  # noqa: E402
     STAFF_STATUSES,
     TARGET_DOCUMENTS,
 )
-from lkjip.contract_v2 import PENDIDIKAN_PEGAWAI  # noqa: E402
-from lkjip.schema import DATASETS, MONTHS, UNSUR  # noqa: E402
+from lkjip.contract.optional_datasets import PENDIDIKAN_PEGAWAI  # noqa: E402
+from lkjip.contract.schema import DATASETS, MONTHS, UNSUR  # noqa: E402
 
 OUT = ROOT / "expectations"
 
@@ -133,9 +133,9 @@ def totals_rule(name: str, kolom: str) -> dict:
 
 
 def key_rule(name: str) -> dict:
-    """The dataset's natural key (``lkjip.schema.Dataset.key``) is unique: a repeated row would count twice.
+    """The dataset's natural key (``lkjip.contract.schema.Dataset.key``) is unique: a repeated row would count twice.
 
-    Runs on the helper column ``kunci`` (``lkjip.ingest.natural_key``: the key
+    Runs on the helper column ``kunci`` (``lkjip.inputs.ingest.natural_key``: the key
     cells as one text, case and spacing ignored, ``<NA>`` for printed totals
     and rows whose key cells are all blank), the same rule the reader applies.
     """
@@ -539,7 +539,7 @@ def laporan_pejabat() -> dict:
                                                      "Nilai", total_rows=False)])
 
 
-def simple_v2(name: str):
+def simple_optional(name: str):
     def build() -> dict:
         return v2_suite(name)
     build.__name__ = name
@@ -547,10 +547,10 @@ def simple_v2(name: str):
 
 
 BUILDERS = (ikm_survei, paten_layanan, anggaran, lra, pegawai, sakip_evaluasi, koordinasi, inovasi, targets,
-            renstra, simple_v2("renstra_target"), organisasi, simple_v2("tugas_fungsi"),
-            simple_v2("isu_strategis"), proses_bisnis, penduduk, sarana, perjanjian_kinerja,
+            renstra, simple_optional("renstra_target"), organisasi, simple_optional("tugas_fungsi"),
+            simple_optional("isu_strategis"), proses_bisnis, penduduk, sarana, perjanjian_kinerja,
             perjanjian_kinerja_anggaran, dokumen, penandatangan, kinerja_pejabat, laporan_pejabat,
-            simple_v2("tindak_lanjut_evaluasi"), simple_v2("prestasi"))
+            simple_optional("tindak_lanjut_evaluasi"), simple_optional("prestasi"))
 
 
 def render(s: dict) -> str:

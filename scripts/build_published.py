@@ -1367,7 +1367,7 @@ def verify(B: Builder) -> list[str]:
     try:
         sys.path.insert(0, str(ROOT / "src"))
         from lkjip.audit import decimals_of_text
-        from lkjip.indonum import parse_number
+        from lkjip.contract.indonum import parse_number
     except ImportError as exc:      # the package is not importable here
         problems.append(f"(lkjip not importable, reader check skipped: {exc})")
     else:

@@ -6,7 +6,7 @@ value cannot sit in the wrong column or row unnoticed). Values that are not
 printed but derived are checked against what they derive from: a code against
 the same name printed beside it, a number against the printed text it was read
 from, an ISO date against the weekday and spelled-out date printed. The files
-are also checked against the contract (``lkjip.schema``): header, required
+are also checked against the contract (``lkjip.contract.schema``): header, required
 cells, vocabularies, natural keys, and typed cells through the package's own
 parsers.
 
@@ -37,13 +37,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.dont_write_bytecode = True
 
-from lkjip.contract_v2 import PEGAWAI_V2_COLUMNS  # noqa: E402
-from lkjip.narasi import NARASI_KEYS  # noqa: E402
-from lkjip.schema import DATASETS as _ALL  # noqa: E402
+from lkjip.contract.optional_datasets import PEGAWAI_OPTIONAL_COLUMNS  # noqa: E402
+from lkjip.inputs.narasi import NARASI_KEYS  # noqa: E402
+from lkjip.contract.schema import DATASETS as _ALL  # noqa: E402
 
 #: the contract-v2 datasets (what each file must hold)
 DATASETS = {name: d for name, d in _ALL.items() if d.since >= 2}
-NEW_COLUMNS = {"pegawai": tuple(c for c in _ALL["pegawai"].columns if c.name in {x[0] for x in PEGAWAI_V2_COLUMNS})}
+NEW_COLUMNS = {"pegawai": tuple(c for c in _ALL["pegawai"].columns if c.name in {x[0] for x in PEGAWAI_OPTIONAL_COLUMNS})}
 NEW_PUBLISHED_CODES = ("jumlah_penduduk", "jumlah_desa", "jumlah_pegawai", "jumlah_pegawai_asn", "jumlah_pegawai_honorer",
                        "jumlah_kepala_seksi", "jumlah_kepala_sub_bagian", "jumlah_pelaksana_pns")
 #: data/raw (the unit folder is DATA / "gedeg"); set by main()
@@ -55,8 +55,8 @@ PARSERS: dict | None = None
 
 def load_parsers() -> dict:
     """``lkjip``'s parsers for integer/number/date cells."""
-    from lkjip.indonum import parse_integer, parse_number
-    from lkjip.ingest import parse_date
+    from lkjip.contract.indonum import parse_integer, parse_number
+    from lkjip.inputs.ingest import parse_date
     return {"integer": parse_integer, "number": parse_number, "date": parse_date}
 
 

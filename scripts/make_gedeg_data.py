@@ -39,8 +39,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from lkjip.rules import SAKIP_COMPONENT_WEIGHTS, SAKIP_SUBCOMPONENT_SHARES  # noqa: E402
-from lkjip.schema import MONTHS, UNSUR  # noqa: E402
+from lkjip.contract.rules import SAKIP_COMPONENT_WEIGHTS, SAKIP_SUBCOMPONENT_SHARES  # noqa: E402
+from lkjip.contract.schema import MONTHS, UNSUR  # noqa: E402
 
 SEED = 2023
 
@@ -271,7 +271,7 @@ HONORER = [
 ]
 
 # Gambar 3.5 Nilai SAKIP 2023 (components only; the published LKjIP gives no sub-components).
-# Weights are printed as the document does ("30,00"); they are the regulation's (lkjip.rules).
+# Weights are printed as the document does ("30,00"); they are the regulation's (lkjip.contract.rules).
 SAKIP_2023 = [(k, f"{SAKIP_COMPONENT_WEIGHTS[k]:.2f}".replace(".", ","), v)
               for k, v in (("perencanaan", "27,03"), ("pengukuran", "25,74"),
                            ("pelaporan", "12,65"), ("evaluasi_internal", "20,71"))]
@@ -501,7 +501,7 @@ def _norm(v):
 
 
 def sakip_synthetic(spec):
-    """spec: {komponen: [keberadaan, kualitas, pemanfaatan] nilai}; weights from lkjip.rules."""
+    """spec: {komponen: [keberadaan, kualitas, pemanfaatan] nilai}; weights from lkjip.contract.rules."""
     rows = []
     shares = [(name, Fraction(str(share))) for name, share in SAKIP_SUBCOMPONENT_SHARES.items()]
     for komp, subs in spec.items():

@@ -43,9 +43,9 @@ def main() -> int:
     import papermill  # noqa: F401
     import nbconvert  # noqa: F401
     import great_expectations  # noqa: F401
-    import lkjip.report  # noqa: F401
+    import lkjip.document  # noqa: F401
     import lkjip.validation  # noqa: F401
-    import lkjip.export  # noqa: F401
+    import lkjip.render.export  # noqa: F401
     t2 = time.perf_counter()
     import weasyprint
     css = (ROOT / "src" / "lkjip" / "assets" / "lkjip-print.css")

@@ -72,8 +72,8 @@ def bundled_run(tmp_path_factory) -> dict[str, Path]:
     run, copy, done = shared / "run", shared / "copy", shared / "done.json"
     with FileLock(str(shared / ".lock")):
         if not done.exists():
-            from lkjip.layout import list_years
-            from lkjip.pipeline import run_many
+            from lkjip.inputs.catalog import list_years
+            from lkjip.run.pipeline import run_many
 
             shutil.rmtree(run, ignore_errors=True)
             shutil.copytree(RAW / "gedeg", run / "raw" / "gedeg")
@@ -103,7 +103,7 @@ def bundled_reports(bundled_run) -> dict[int, Path]:
 @pytest.fixture(scope="session")
 def gedeg_report():
     """The LKjIP 2023 report model of the bundled unit (``report.build_report``); read-only."""
-    from lkjip import report as rp
+    from lkjip import document as rp
 
     return rp.build_report(RAW, "gedeg", 2023)
 

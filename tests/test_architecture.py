@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import grimp
@@ -13,54 +14,33 @@ PACKAGE = ROOT / "src" / "lkjip"
 MAX_LINES = 600
 
 
-def import_cycles(graph) -> list[list[str]]:
-    """Strongly connected groups of more than one module (Tarjan), imports inside functions included."""
-    index, low, stack, on_stack, groups = {}, {}, [], set(), []
-    counter = [0]
-
-    def visit(node: str) -> None:
-        index[node] = low[node] = counter[0]
-        counter[0] += 1
-        stack.append(node)
-        on_stack.add(node)
-        for nxt in sorted(graph.find_modules_directly_imported_by(node)):
-            if nxt not in index:
-                visit(nxt)
-                low[node] = min(low[node], low[nxt])
-            elif nxt in on_stack:
-                low[node] = min(low[node], index[nxt])
-        if low[node] == index[node]:
-            group = []
-            while True:
-                member = stack.pop()
-                on_stack.discard(member)
-                group.append(member)
-                if member == node:
-                    break
-            if len(group) > 1:
-                groups.append(sorted(group))
-
-    sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))
-    for module in sorted(graph.modules):
-        if module not in index:
-            visit(module)
-    return groups
+def test_the_stages_import_only_downwards_and_no_package_has_a_cycle():
+    """The import-linter contracts of pyproject.toml (stage layers, acyclic siblings) hold."""
+    lint = Path(sys.executable).with_name("lint-imports")
+    run = subprocess.run([str(lint), "--no-cache"], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
+    assert "Contracts: 2 kept, 0 broken." in run.stdout
 
 
-def test_the_package_has_no_import_cycle():
+def _layers_of_the_contract():
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    contract = next(c for c in config["tool"]["importlinter"]["contracts"] if c["type"] == "layers")
+    return [grimp.Layer(*[m.strip() for m in line.split("|")], independent=True) for line in contract["layers"]]
+
+
+def test_an_import_against_the_stage_order_breaks_the_contract():
+    """The layers of pyproject.toml are live: an upward import, added in memory, is reported."""
     graph = grimp.build_graph("lkjip")
-    assert len(graph.modules) > 40
-    assert import_cycles(graph) == []
+    layers = _layers_of_the_contract()
+    assert graph.find_illegal_dependencies_for_layers(layers=layers) == set()
+    graph.add_import(importer="lkjip.contract.indonum", imported="lkjip.run.pipeline")
+    illegal = graph.find_illegal_dependencies_for_layers(layers=layers)
+    assert {(d.importer, d.imported) for d in illegal} == {("lkjip.contract", "lkjip.run")}
 
 
-def test_a_cycle_is_found():
-    graph = grimp.ImportGraph()
-    for name in ("p", "p.a", "p.b", "p.c"):
-        graph.add_module(name)
-    graph.add_import(importer="p.a", imported="p.b")
-    graph.add_import(importer="p.b", imported="p.c")
-    graph.add_import(importer="p.c", imported="p.a")
-    assert import_cycles(graph) == [["p.a", "p.b", "p.c"]]
+def test_only_the_entry_points_are_modules_at_the_top_of_the_package():
+    top = sorted(p.name for p in PACKAGE.glob("*.py"))
+    assert top == ["__init__.py", "cli.py", "errors.py"]
 
 
 def test_no_module_holds_more_than_about_600_lines():
@@ -70,7 +50,7 @@ def test_no_module_holds_more_than_about_600_lines():
 
 
 def test_great_expectations_is_imported_only_where_validation_runs():
-    code = ("import sys, lkjip.steps, lkjip.report, lkjip.validation, lkjip.audit, lkjip.pipeline, lkjip.cli; "
+    code = ("import sys, lkjip.run.steps, lkjip.document, lkjip.validation, lkjip.audit, lkjip.run.pipeline, lkjip.cli; "
             "print('great_expectations' in sys.modules)")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "False"
@@ -79,12 +59,16 @@ def test_great_expectations_is_imported_only_where_validation_runs():
 def test_the_architecture_notes_list_every_module():
     text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
     layout = text[text.index("## Layout"):text.index("## Decisions")]
-    listed, folder = set(), ""
+    listed, folders = set(), []
     for line in layout.splitlines():
         name = line.lstrip("│├└─ ").split(" ", 1)[0]
+        depth = (len(line) - len(line.lstrip("│├└─ "))) // 4 - 1  # a tree level is four characters wide
+        if depth < 0 or not name.endswith(("/", ".py")):
+            continue
+        folders = folders[:depth]
         if name.endswith("/"):
-            folder = name if line.startswith(("├── ", "└── ")) else folder
-        elif name.endswith(".py"):
-            listed.add(name if line.startswith(("├── ", "└── ")) else folder + name)
+            folders.append(name)
+        else:
+            listed.add("".join(folders) + name)
     modules = {str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py")}
     assert modules - listed == set() and listed - modules == set()

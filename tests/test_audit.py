@@ -22,8 +22,8 @@ from lkjip.audit import (
     minimum_sample,
     tolerance,
 )
-from lkjip.rules import INDICATOR_IDS
-from lkjip.schema import MONTHS
+from lkjip.contract.rules import INDICATOR_IDS
+from lkjip.contract.schema import MONTHS
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = ROOT / "data" / "raw"

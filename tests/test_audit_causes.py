@@ -24,7 +24,7 @@ from lkjip.audit.causes import (
     truncated,
 )
 from lkjip.audit.explain import periods_in
-from lkjip.schema import MONTHS
+from lkjip.contract.schema import MONTHS
 
 
 # ---------------------------------------------------------------- each class

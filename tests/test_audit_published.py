@@ -20,7 +20,7 @@ from lkjip.audit import (
     NOT_CHECKABLE,
 )
 from lkjip.audit.figures import family_of
-from lkjip.ingest import read_unit_table
+from lkjip.inputs.ingest import read_unit_table
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = ROOT / "data" / "raw"
@@ -70,7 +70,7 @@ def test_published_holds_every_printed_figure_with_its_place():
 def test_every_id_family_is_recomputed_or_has_a_reason():
     raw = pd.read_csv(PUBLISHED, dtype=str, keep_default_na=False)
     families = {family_of(i) for i in raw["indikator"]}
-    from lkjip.rules import INDICATOR_IDS
+    from lkjip.contract.rules import INDICATOR_IDS
 
     unknown = families - set(FIGURES) - set(NOT_CHECKABLE) - set(INDICATOR_IDS)
     assert unknown == set()

@@ -142,7 +142,7 @@ def test_the_printed_summary_counts_every_figure_per_place_and_reason(result):
 
 
 def test_screen_only_blocks_stay_out_of_the_print_html(result):
-    from lkjip.export import build_print_html
+    from lkjip.render.export import build_print_html
 
     body = (ar.print_only(ar.paragraph("hanya di kertas")) + ar.screen_only(ar.paragraph("hanya di layar"))
             + ar.table_block(ar.temuan_per_penyebab(result)[0][2], widths=ar.WIDTHS["temuan"]))

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from helpers.lkjip_2023 import anggaran_2023, lra_2023
 
-from lkjip.budget import (
+from lkjip.indicators.budget import (
     anggaran_checks,
     budget_hierarchy,
     budget_leaves,
@@ -18,7 +18,7 @@ from lkjip.budget import (
     realisasi_anggaran,
     spending_by_type,
 )
-from lkjip.fmt import fmt_pct, fmt_rupiah
+from lkjip.contract.fmt import fmt_pct, fmt_rupiah
 
 
 def test_levels():

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from lkjip.ingest import ingest_year, read_dataset, read_processed, read_unit_table, read_year
-from lkjip.layout import list_years
-from lkjip.schema import REQUIRED_YEAR_DATASETS, UNSUR, YEAR_DATASETS
-from lkjip.unit import load_unit
+from lkjip.inputs.ingest import ingest_year, read_dataset, read_processed, read_unit_table, read_year
+from lkjip.inputs.catalog import list_years
+from lkjip.contract.schema import REQUIRED_YEAR_DATASETS, UNSUR, YEAR_DATASETS
+from lkjip.inputs.unit import load_unit
 
 YEARS = [2021, 2022, 2023]
 

@@ -1,6 +1,6 @@
 """The CSV reader's two parsers give one result.
 
-:func:`lkjip.cells.parse_csv` parses a plain rectangular CSV with pyarrow and
+:func:`lkjip.inputs.cells.parse_csv` parses a plain rectangular CSV with pyarrow and
 leaves everything else to pandas' C parser. The readers and their error
 messages were built on the C parser's frames, so for any file the fast path
 accepts it must give exactly the C parser's frame, and it must accept no file
@@ -18,8 +18,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lkjip.cells import _parse_rectangle, parse_csv, read_cells
-from lkjip.cells import parse_csv_c as _c_parser
+from lkjip.inputs.cells import _parse_rectangle, parse_csv, read_cells
+from lkjip.inputs.cells import parse_csv_c as _c_parser
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 

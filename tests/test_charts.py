@@ -16,8 +16,8 @@ from matplotlib.container import BarContainer  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 from lkjip import charts  # noqa: E402
-from lkjip.fmt import fmt_number, fmt_rupiah_short  # noqa: E402
-from lkjip.rules import IKM_MUTU, SAKIP_COMPONENT_WEIGHTS  # noqa: E402
+from lkjip.contract.fmt import fmt_number, fmt_rupiah_short  # noqa: E402
+from lkjip.contract.rules import IKM_MUTU, SAKIP_COMPONENT_WEIGHTS  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -59,7 +59,7 @@ def _render(fig: Figure) -> None:
         (2.0, None, "2"),
         (-1234.5, 1, "-1.234,5"),
         (-0.001, 2, "0,00"),
-        # a missing value shows as lkjip.fmt's blank everywhere (charts wrote "-" before)
+        # a missing value shows as lkjip.contract.fmt's blank everywhere (charts wrote "-" before)
         (None, None, "–"),
         (float("nan"), 2, "–"),
         # half-up on the shown decimal, as in the tables (Python's own format gave 97,87)

@@ -2,7 +2,7 @@
 
 from openpyxl import load_workbook
 
-from lkjip.schema import DATASETS
+from lkjip.contract.schema import DATASETS
 
 
 def test_every_column_is_documented(root):
@@ -23,7 +23,7 @@ def test_templates_hold_the_contract_header(root):
 
 
 def test_blank_template_reads_as_an_empty_dataset(root):
-    from lkjip.ingest import read_dataset
+    from lkjip.inputs.ingest import read_dataset
 
     df = read_dataset(root / "templates" / "pegawai.xlsx", "pegawai")
     assert len(df) == 0

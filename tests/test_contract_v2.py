@@ -9,10 +9,10 @@ import pandas as pd
 import pytest
 
 from lkjip.errors import DataError, DataErrors
-from lkjip.ingest import read_dataset, read_unit_table, read_year
-from lkjip.ipasn import IpAsnResult, ipasn_category, ipasn_penilaian, ipasn_summary
-from lkjip.report import build_report
-from lkjip.steps import load_inputs, validate_inputs
+from lkjip.inputs.ingest import read_dataset, read_unit_table, read_year
+from lkjip.indicators.ipasn import IpAsnResult, ipasn_category, ipasn_penilaian, ipasn_summary
+from lkjip.document import build_report
+from lkjip.run.steps import load_inputs, validate_inputs
 
 
 @pytest.fixture
@@ -65,7 +65,7 @@ def test_period_files_keep_the_rows_valid_in_the_report_year(unit):
 
 def test_unit_yaml_v2_keys_are_checked(unit):
     from lkjip.errors import DataError
-    from lkjip.unit import load_unit
+    from lkjip.inputs.unit import load_unit
 
     path = unit / "gedeg" / "unit.yaml"
     assert load_unit(unit, "gedeg").wilayah["luas_km2"] == 24.85

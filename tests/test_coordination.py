@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from helpers.lkjip_2023 import koordinasi_2023
 
-from lkjip.coordination import coordination_by_seksi, coordination_summary
+from lkjip.indicators.coordination import coordination_by_seksi, coordination_summary
 
 
 def test_lkjip_2023_2023_451_of_451():

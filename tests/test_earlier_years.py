@@ -15,14 +15,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from lkjip import memo, publishing
-from lkjip.indicators import compute_all
-from lkjip.ingest import read_year, write_processed
-from lkjip.layout import processed_year_dir, reports_year_dir
-from lkjip.pipeline import fingerprints, steps_for
-from lkjip.earlier import read_earlier_year
-from lkjip.publishing import Published
-from lkjip.steps import load_inputs
+from lkjip.inputs import cache as memo, published_state as publishing
+from lkjip.indicators.iku import compute_all
+from lkjip.inputs.ingest import read_year, write_processed
+from lkjip.inputs.catalog import processed_year_dir, reports_year_dir
+from lkjip.run.pipeline import fingerprints, steps_for
+from lkjip.inputs.earlier_years import read_earlier_year
+from lkjip.inputs.published_state import Published
+from lkjip.inputs.year import load_inputs
 
 ROOT = Path(__file__).resolve().parents[1]
 UNIT, YEAR = "gedeg", 2022
@@ -140,7 +140,7 @@ def test_a_published_folder_that_is_not_what_was_recorded_is_not_used(world, dam
 
 
 def test_the_report_of_the_next_year_is_the_same_from_published_or_raw_earlier_years(world):
-    from lkjip.report import build_report
+    from lkjip.document import build_report
 
     data, published = world
     _publish(data, published, 2021)

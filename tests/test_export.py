@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from lkjip import export, provenance
+from lkjip.render import export
+from lkjip.inputs import provenance
 
 FIXTURE = Path(__file__).parent / "fixtures" / "export" / "laporan_kecil.ipynb"
 CODE_MARKER = "kode_rahasia_42"  # appears only in an input cell of the fixture

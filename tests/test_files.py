@@ -1,10 +1,10 @@
-"""Atomic writes, swaps and locks (lkjip.files)."""
+"""Atomic writes, swaps and locks (lkjip.inputs.files)."""
 
 from __future__ import annotations
 
 import pytest
 
-from lkjip.files import LockHeld, atomic_write, exclusive_lock, publish, staging_dir, swap_into_place, write_text_atomic
+from lkjip.inputs.files import LockHeld, atomic_write, exclusive_lock, publish, staging_dir, swap_into_place, write_text_atomic
 
 
 def test_a_failed_write_leaves_the_old_file(tmp_path):
@@ -62,7 +62,7 @@ def test_a_held_lock_is_refused_at_once(tmp_path):
 _CRASHING_PUBLISH = r"""
 import os, sys
 from pathlib import Path
-import lkjip.files as files
+import lkjip.inputs.files as files
 
 limit = int(sys.argv[1])
 calls = {"n": 0}
@@ -111,7 +111,7 @@ def test_a_kill_during_publish_leaves_the_old_or_the_new_state_whole(tmp_path, k
     import subprocess
     import sys
 
-    from lkjip.files import recover, remove_leftovers
+    from lkjip.inputs.files import recover, remove_leftovers
 
     for side, name in (("processed", "indicators.csv"), ("reports", "lkjip_gedeg_2023.html")):
         (tmp_path / side / "2023").mkdir(parents=True)
@@ -145,6 +145,6 @@ def test_a_kill_during_publish_leaves_the_old_or_the_new_state_whole(tmp_path, k
 
 
 def test_recover_without_a_journal_does_nothing(tmp_path):
-    from lkjip.files import recover
+    from lkjip.inputs.files import recover
 
     assert recover(tmp_path / ".2023.publish.json") is None

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from lkjip import provenance
-from lkjip.pipeline import fingerprint, steps_for
+from lkjip.inputs import provenance
+from lkjip.run.pipeline import fingerprint, steps_for
 
 
 def test_fingerprint_follows_inputs_parameters_and_package_versions(raw_dir, monkeypatch):
@@ -20,7 +20,7 @@ def test_fingerprint_follows_inputs_parameters_and_package_versions(raw_dir, mon
 
 
 def test_the_inputs_digest_leaves_the_pdf_flag_out(raw_dir):
-    from lkjip.pipeline import fingerprints
+    from lkjip.run.pipeline import fingerprints
 
     steps = steps_for("gedeg", 2023, raw_dir)
     with_pdf, inputs = fingerprints(raw_dir, "gedeg", 2023, steps, pdf=True)

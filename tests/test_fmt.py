@@ -5,7 +5,7 @@ import math
 import pandas as pd
 import pytest
 
-from lkjip.fmt import (
+from lkjip.contract.fmt import (
     fmt_int,
     fmt_number,
     fmt_pct,

@@ -7,8 +7,8 @@ import pytest
 from helpers.lkjip_2023 import UNSUR_TOTALS_2023, survey_2023
 
 from lkjip.errors import DataError
-from lkjip.fmt import fmt_number
-from lkjip.ikm import (
+from lkjip.contract.fmt import fmt_number
+from lkjip.indicators.ikm import (
     compute_ikm,
     ikm_breakdowns,
     ikm_by,
@@ -17,7 +17,7 @@ from lkjip.ikm import (
     nrr_per_unsur,
     sample_adequacy,
 )
-from lkjip.schema import UNSUR
+from lkjip.contract.schema import UNSUR
 
 
 def small_survey() -> pd.DataFrame:

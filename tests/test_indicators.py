@@ -6,15 +6,15 @@ import pandas as pd
 import pytest
 from helpers.lkjip_2023 import UNIT, anggaran_2023, datasets_2023, targets_2023
 
-from lkjip.fmt import fmt_number
-from lkjip.indicators import (
+from lkjip.contract.fmt import fmt_number
+from lkjip.indicators.iku import (
     INDICATOR_COLUMNS,
     compute_all,
     compute_indicators,
     financing,
     indicator_history,
 )
-from lkjip.rules import INDICATOR_IDS
+from lkjip.contract.rules import INDICATOR_IDS
 
 IDS = ["ikm", "layanan_sesuai_standar_pct", "koordinasi_ditindaklanjuti_pct", "sakip",
        "realisasi_anggaran_pct", "ip_asn", "jumlah_inovasi"]

@@ -1,6 +1,6 @@
 import pytest
 
-from lkjip.indonum import NumberFormatError, parse_integer, parse_number
+from lkjip.contract.indonum import NumberFormatError, parse_integer, parse_number
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from lkjip.errors import DataError, DataErrors
-from lkjip.ingest import read_dataset, read_year, write_processed
-from lkjip.layout import year_files
+from lkjip.inputs.ingest import read_dataset, read_year, write_processed
+from lkjip.inputs.catalog import year_files
 
 MONTHS = "jan,feb,mar,apr,mei,jun,jul,agu,sep,okt,nov,des"
 

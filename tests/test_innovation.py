@@ -3,8 +3,8 @@
 import pandas as pd
 from helpers.lkjip_2023 import inovasi_2023
 
-from lkjip.innovation import count_active_innovations, innovation_summary
-from lkjip.targets import capaian
+from lkjip.indicators.innovation import count_active_innovations, innovation_summary
+from lkjip.indicators.targets import capaian
 
 
 def test_lkjip_2023_2023_two_of_two():

@@ -5,8 +5,8 @@ import math
 import pytest
 from helpers.lkjip_2023 import IPASN_2023, pegawai_2023
 
-from lkjip.fmt import fmt_number
-from lkjip.ipasn import ipasn_category, ipasn_scores, ipasn_summary
+from lkjip.contract.fmt import fmt_number
+from lkjip.indicators.ipasn import ipasn_category, ipasn_scores, ipasn_summary
 
 
 def test_lkjip_2023_2023_mean_89_50_tinggi():

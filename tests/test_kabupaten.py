@@ -1,9 +1,9 @@
 """The kabupaten view on small hand-computed units.
 
 The fixture writes processed folders the way a run does: raw CSV text read
-by the package's reader (:func:`lkjip.ingest.read_year`), written with
-:func:`lkjip.ingest.write_processed`; indicators.csv with
-:func:`lkjip.report.write_indicators_csv`; audit.csv with
+by the package's reader (:func:`lkjip.inputs.ingest.read_year`), written with
+:func:`lkjip.inputs.ingest.write_processed`; indicators.csv with
+:func:`lkjip.document.write_indicators_csv`; audit.csv with
 :meth:`lkjip.audit.AuditResult.write_csv`.
 
 Units (report year 2023):
@@ -36,8 +36,8 @@ import pytest
 
 from lkjip.audit import AUDIT_COLUMNS, SOURCE_COLUMNS, AuditResult
 from lkjip.errors import ConfigError, DataError
-from lkjip.rules import INDICATOR_IDS
-from lkjip.ingest import read_year, write_processed
+from lkjip.contract.rules import INDICATOR_IDS
+from lkjip.inputs.ingest import read_year, write_processed
 from lkjip.kabupaten import analyse, load, load_kabupaten
 from lkjip.kabupaten.audit import audit_overview, largest_differences
 from lkjip.kabupaten.budget import (
@@ -61,8 +61,8 @@ from lkjip.kabupaten.summary import (
     ringkasan,
     write_ringkasan,
 )
-from lkjip.indicators_csv import write_indicators_csv
-from lkjip.rules import SAKIP_COMPONENT_WEIGHTS
+from lkjip.indicators.csv_output import write_indicators_csv
+from lkjip.contract.rules import SAKIP_COMPONENT_WEIGHTS
 
 Y = 2023
 WEIGHTS = tuple(int(w) for w in SAKIP_COMPONENT_WEIGHTS.values())

@@ -15,9 +15,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from lkjip.fmt import round_half_up
-from lkjip.frames import safe_pct
-from lkjip.indonum import parse_number
+from lkjip.contract.fmt import round_half_up
+from lkjip.indicators.frames import safe_pct
+from lkjip.contract.indonum import parse_number
 from lkjip.kabupaten.audit import aggregate_table, check_aggregate
 from lkjip.kabupaten.budget import budget_consolidated
 from lkjip.kabupaten.ikm import ikm_mean_of_units

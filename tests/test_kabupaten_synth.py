@@ -83,7 +83,7 @@ def test_the_report_is_published_with_its_parts(kab_run):
     names = sorted(p.name for p in folder.iterdir())
     assert names == ["kabupaten_2023.html", "kabupaten_2023.pdf", "kabupaten_2023_lengkap.html", "notebooks",
                      "run.json"]
-    from lkjip.pages import text_of
+    from lkjip.contract.pages import text_of
 
     text = text_of((folder / "kabupaten_2023.html").read_text(encoding="utf-8"))
     for needle in ("Kinerja Perangkat Daerah Kabupaten Sintetis Tahun 2023", "Kecamatan Sintetis 01",

@@ -15,7 +15,7 @@ import textwrap
 import nbformat
 import pytest
 
-from lkjip.kernels import KernelSession
+from lkjip.run.kernels import KernelSession
 
 
 def _notebook(path, *sources):
@@ -88,7 +88,7 @@ _POOL_IN_A_CHILD = textwrap.dedent("""
     from concurrent.futures import ProcessPoolExecutor
 
     def uses_the_export_pool():
-        from lkjip import export_jobs
+        from lkjip.run import export_jobs
         return export_jobs.pool().submit(os.getpid).result() != os.getpid()
 
     if __name__ == "__main__":
@@ -111,7 +111,7 @@ def test_a_child_process_that_used_the_export_pool_ends(tmp_path):
 def test_jsonschema_is_imported_without_its_unused_iri_grammar_and_it_stays_importable():
     code = textwrap.dedent("""
         import sys
-        from lkjip.lean_import import import_lean
+        from lkjip.contract.lean_imports import import_lean
         import_lean("nbformat")
         import jsonschema._format
         print("rfc3987_syntax" in sys.modules, "jsonschema" in sys.modules)
@@ -171,7 +171,7 @@ def test_a_module_another_thread_is_importing_is_handed_out_whole(tmp_path, monk
     the first still imports it must wait for the whole module, not get the half-made one."""
     import threading
 
-    from lkjip.lean_import import import_lean
+    from lkjip.contract.lean_imports import import_lean
 
     (tmp_path / "lambat_diimpor.py").write_text(
         "import threading, time\nSTARTED = threading.Event()\n"

@@ -14,12 +14,12 @@ from collections import defaultdict
 
 import pytest
 
-from lkjip.pages import text_of
-from lkjip.rules import INDICATOR_IDS, get_indicator
+from lkjip.contract.pages import text_of
+from lkjip.contract.rules import INDICATOR_IDS, get_indicator
 
 pytestmark = pytest.mark.slow
 
-from lkjip.narrative import ANALYST_NOTE  # noqa: E402
+from lkjip.document.narrative import ANALYST_NOTE  # noqa: E402
 _NOT_TEXT = re.compile(r"<(style|script)\b.*?</\1>|<head>.*?</head>", re.S | re.I)
 
 
@@ -235,8 +235,8 @@ def test_provenance_stays_in_the_auditors_copy(bundled_reports):
 # --------------------------------------------------------------------------- numbering and print layout
 
 def _print_html(folder, year):
-    from lkjip.export import build_print_html
-    from lkjip.unit import load_unit
+    from lkjip.render.export import build_print_html
+    from lkjip.inputs.unit import load_unit
 
     info = load_unit(folder.parents[2] / "raw", "gedeg")
     cover = {"unit": info.nama, "kabupaten": info.kabupaten, "year": year, "head_name": info.pimpinan.get("nama"),
@@ -245,7 +245,7 @@ def _print_html(folder, year):
 
 
 def test_every_table_and_figure_is_numbered_without_gaps_and_listed(bundled_reports):
-    from lkjip.export import caption_entries
+    from lkjip.render.export import caption_entries
 
     for year, folder in sorted(bundled_reports.items()):
         html = _html(folder, f"lkjip_gedeg_{year}.html")
@@ -291,10 +291,10 @@ def test_draft_by_default_final_on_request(bundled_reports, tmp_path):
     notebook's ``final`` parameter) carries neither and prints the signing place and date."""
     import nbformat
 
-    from lkjip.export import notebook_to_html
-    from lkjip.kernels import KernelSession
-    from lkjip.narrative import DRAFT_MARK
-    from lkjip.pipeline import notebooks_dir
+    from lkjip.render.export import notebook_to_html
+    from lkjip.run.kernels import KernelSession
+    from lkjip.document.narrative import DRAFT_MARK
+    from lkjip.run.pipeline import notebooks_dir
 
     year = max(bundled_reports)
     draft = _html(bundled_reports[year], f"lkjip_gedeg_{year}.html")

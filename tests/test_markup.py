@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lkjip.markup import FORMULA_START, csv_cell, csv_text_columns, md_text
+from lkjip.contract.markup import FORMULA_START, csv_cell, csv_text_columns, md_text
 
 HOSTILE = (
     "<img src=x onerror=alert(1)>",
@@ -70,10 +70,10 @@ def _default_nbconvert_markdown(source: str) -> str:
 
 
 def _safe_markdown(source: str) -> str:
-    """The renderer the exports use (lkjip.export), through a real notebook conversion."""
+    """The renderer the exports use (lkjip.render.export), through a real notebook conversion."""
     import nbformat
 
-    from lkjip.export import notebook_to_html
+    from lkjip.render.export import notebook_to_html
 
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell("x", outputs=[nbformat.v4.new_output(
@@ -163,7 +163,7 @@ def test_pdf_fetches_only_package_assets_and_embeds_no_file(tmp_path):
     """A report HTML with every trick to make WeasyPrint read a local file or the network."""
     from pypdf import PdfReader
 
-    from lkjip.export import ASSETS, export_pdf
+    from lkjip.render.export import ASSETS, export_pdf
 
     secret = tmp_path / "rahasia.txt"
     secret.write_text("RAHASIA-123\n")
@@ -193,7 +193,7 @@ def test_pdf_fetches_only_package_assets_and_embeds_no_file(tmp_path):
 
 
 def test_the_fetcher_serves_assets_and_data_images_and_refuses_the_rest(tmp_path):
-    from lkjip.export import ASSETS, package_fetcher
+    from lkjip.render.export import ASSETS, package_fetcher
 
     fetcher = package_fetcher()
     css = fetcher.fetch((ASSETS / "lkjip.css").as_uri())

@@ -1,4 +1,4 @@
-"""Results kept for the process (lkjip.memo): a hit only for the same content, never a shared object."""
+"""Results kept for the process (lkjip.inputs.cache): a hit only for the same content, never a shared object."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from lkjip import ingest, memo
+from lkjip.inputs import ingest, cache as memo
 from lkjip.errors import DataError, DataErrors
-from lkjip.indicators import compute_all
-from lkjip.ingest import read_dataset, read_year
-from lkjip.steps import load_inputs
+from lkjip.indicators.iku import compute_all
+from lkjip.inputs.ingest import read_dataset, read_year
+from lkjip.inputs.year import load_inputs
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
@@ -73,7 +73,7 @@ def test_a_file_with_errors_reports_them_every_time(tmp_path):
 def test_indicators_of_the_same_inputs_are_computed_once_and_handed_out_as_copies():
     frames, _ = read_year(RAW, "gedeg", 2022)
     inputs = load_inputs(RAW, "gedeg", 2022)
-    from lkjip import indicators
+    from lkjip.indicators import iku as indicators
 
     first = compute_all(frames, inputs.targets, inputs.unit.as_dict(), 2022)
     first.tabel.loc[0, "realisasi"] = -5.0

@@ -9,7 +9,7 @@ import pytest
 
 from lkjip.cli import main
 from lkjip.errors import DataError, DataErrors
-from lkjip.narasi import NARASI_KEYS, parse_narasi, read_narasi
+from lkjip.inputs.narasi import NARASI_KEYS, parse_narasi, read_narasi
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -84,11 +84,11 @@ def test_lkjip_narasi_writes_a_skeleton_once(raw_dir, tmp_path, capsys):
 def test_only_the_narasi_command_writes_the_file():
     users = [p.relative_to(ROOT / "src").as_posix() for p in (ROOT / "src" / "lkjip").rglob("*.py")
              if "write_skeleton" in p.read_text(encoding="utf-8")]
-    assert sorted(users) == ["lkjip/cli.py", "lkjip/narasi_skeleton.py"]
+    assert sorted(users) == ["lkjip/cli.py", "lkjip/document/narasi_skeleton.py"]
 
 
 def test_validation_reports_a_broken_narrative_and_the_report_carries_it(raw_dir, tmp_path, gedeg_report):
-    from lkjip.steps import load_inputs, validate_inputs
+    from lkjip.run.steps import load_inputs, validate_inputs
 
     assert len(gedeg_report.narasi) == 20  # build_report(raw_dir, "gedeg", 2023), made once per session
     shutil.copytree(raw_dir / "gedeg", tmp_path / "gedeg")

@@ -1,4 +1,4 @@
-"""lkjip.narrative: drafted Indonesian text from the bundled Gedeg 2023 figures."""
+"""lkjip.document.narrative: drafted Indonesian text from the bundled Gedeg 2023 figures."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import shutil
 
 import pytest
 
-from lkjip import narrative as nr
-from lkjip import report as rp
-from lkjip.rules import INDICATOR_IDS
+from lkjip.document import narrative as nr
+from lkjip import document as rp
+from lkjip.contract.rules import INDICATOR_IDS
 
 RAW_FLOAT = re.compile(r"\d\.\d{4,}|\de[+-]\d")  # 98.31379..., 2.7e+09 (thousands groups are 3 digits)
 

@@ -1,11 +1,11 @@
-"""lkjip.notebook: tables that stay frames, and hand runs that never publish."""
+"""lkjip.render.notebook: tables that stay frames, and hand runs that never publish."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from lkjip import notebook as nb
+from lkjip.render import notebook as nb
 from lkjip.errors import ConfigError
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from lkjip import export
-from lkjip.pages import render, text_of
+from lkjip.render import export
+from lkjip.contract.pages import render, text_of
 from lkjip.validation import Finding, ValidationResult, render_validation_report
 
 REPORT = ('<html><head><title>lama</title></head><body><main>'
@@ -45,7 +45,7 @@ def test_text_of():
 def test_narrative_blocks_escape_names_before_changing_case():
     from types import SimpleNamespace as N
 
-    from lkjip.narrative import judul, tanda_tangan
+    from lkjip.document.narrative import judul, tanda_tangan
 
     rep = N(year=2023, unit=N(nama="Kec. <A>", kabupaten="Mojokerto", alamat="", kota_penetapan="Gedeg",
                               pimpinan={"jabatan": "Camat <b>", "nama": "Budi & Ani", "nip": "197702211995111001"}))

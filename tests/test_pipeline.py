@@ -18,7 +18,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from lkjip.pipeline import plan, run_unit_year, steps_for
+from lkjip.run.pipeline import plan, run_unit_year, steps_for
 
 pytestmark = pytest.mark.slow
 YEAR = 2023
@@ -81,7 +81,7 @@ def test_html_reads_offline(good_run):
     html = (good_run.report_dir / f"lkjip_gedeg_{YEAR}.html").read_text(encoding="utf-8")
     assert "cdn" not in html.lower()
     assert "<script src=\"http" not in html and "<link href=\"http" not in html
-    from lkjip.pages import text_of
+    from lkjip.contract.pages import text_of
 
     full = (good_run.report_dir / f"lkjip_gedeg_{YEAR}_lengkap.html").read_text(encoding="utf-8")
     assert "report.build_report(" in text_of(full)  # the auditors' copy shows the code ...
@@ -176,7 +176,7 @@ def _published(workspace) -> tuple[dict, dict]:
 _CRASH_AFTER_TWO_RENAMES = r"""
 import os, sys
 from pathlib import Path
-import lkjip.files as files
+import lkjip.inputs.files as files
 real, calls = files._rename, [0]
 def rename(src, dst):
     if calls[0] == 2:
@@ -212,8 +212,8 @@ def test_a_publish_killed_half_way_is_rolled_back_by_the_next_run(good_run, work
 
 
 def test_published_files_that_differ_from_run_json_always_rerun_and_stale_pdfs_go(good_run, workspace):
-    from lkjip import publishing
-    from lkjip.pipeline import fingerprint
+    from lkjip.inputs import published_state as publishing
+    from lkjip.run.pipeline import fingerprint
 
     report = workspace["reports_dir"] / "gedeg" / str(YEAR)
     processed = workspace["processed_dir"] / "gedeg" / str(YEAR)

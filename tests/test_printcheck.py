@@ -1,8 +1,8 @@
-"""lkjip.printcheck: the print-layout rules measured on small rendered documents."""
+"""lkjip.render.printcheck: the print-layout rules measured on small rendered documents."""
 
 from __future__ import annotations
 
-from lkjip import printcheck
+from lkjip.render import printcheck
 
 _PARA = "<p>" + " ".join(f"kata{i}" for i in range(120)) + "</p>"
 
@@ -39,7 +39,7 @@ def test_a_heading_or_caption_alone_at_a_page_foot_is_found():
 
 def test_a_chapter_tail_spilled_onto_a_page_takes_its_section_along():
     """Without balancing the last lines of Bab I stand alone on page 2; the export starts the last
-    section of Bab I on that page instead (lkjip.export._render_balanced)."""
+    section of Bab I on that page instead (lkjip.render.export._render_balanced)."""
     from weasyprint import HTML
 
     def para(k, pre=""):
@@ -56,13 +56,13 @@ def test_a_chapter_tail_spilled_onto_a_page_takes_its_section_along():
 
 
 def test_the_printed_pdf_carries_the_layout_of_its_own_pages_and_warns_of_a_defect(tmp_path, caplog):
-    """:func:`lkjip.export.print_pdf` measures the boxes it drew the PDF from (what ``run.json``
+    """:func:`lkjip.render.export.print_pdf` measures the boxes it drew the PDF from (what ``run.json``
     keeps as ``tata_letak_pdf``): clean for a plain report, the page and word of a defect otherwise."""
     import logging
 
     from pypdf import PdfReader
 
-    from lkjip.export import print_pdf
+    from lkjip.render.export import print_pdf
 
     cover = {"unit": "Kecamatan Uji", "year": 2023}
     report = "<html><head><title>Uji</title></head><body><h1>Bab I Pendahuluan</h1>" + _PARA * 8 + "</body></html>"
@@ -71,7 +71,7 @@ def test_the_printed_pdf_carries_the_layout_of_its_own_pages_and_warns_of_a_defe
     assert printed.layout == {"halaman": len(PdfReader(printed.path).pages), "melewati_tepi": [],
                               "hampir_kosong": [], "judul_di_kaki": []}
     wide = report.replace("</body>", "<table><tr><td>" + "x" * 200 + "</td></tr></table></body>")
-    with caplog.at_level(logging.WARNING, logger="lkjip.export"):
+    with caplog.at_level(logging.WARNING, logger="lkjip.render.export"):
         bad = print_pdf(print_pdf_html(tmp_path, "lebar", wide), tmp_path / "lebar.pdf", title="Uji", cover=cover)
     [(page, words)] = bad.layout["melewati_tepi"]
     assert words == ["x" * 200] and page == bad.layout["halaman"]

@@ -1,4 +1,4 @@
-"""lkjip.report on the bundled Kecamatan Gedeg data (no notebook execution)."""
+"""lkjip.document on the bundled Kecamatan Gedeg data (no notebook execution)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import shutil
 import pandas as pd
 import pytest
 
-from lkjip import report as rp
+from lkjip import document as rp
 
 
 @pytest.fixture(scope="module")
@@ -201,7 +201,7 @@ def test_national_figures_of_the_year_fill_tabel_3_1_4_and_name_their_source(tmp
     """nasional.csv (optional): the year's figures fill the Nasional column, Ket. (+/-) is the unit's
     realisation minus them, and the Sumber line names the sources the file gives; a file with only
     other years' figures leaves the column empty and says so."""
-    from lkjip.report.captions import sumber
+    from lkjip.document.captions import sumber
 
     shutil.copytree(raw_dir / "gedeg", tmp_path / "gedeg")
     nasional = tmp_path / "gedeg" / "nasional.csv"

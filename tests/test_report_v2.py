@@ -14,11 +14,11 @@ import pandas as pd
 import pytest
 import yaml
 
-from lkjip import report as rp
-from lkjip.contract_v2 import PEGAWAI_V2_COLUMNS
-from lkjip.indicators import compute_all
-from lkjip.schema import DATASETS
-from lkjip.steps import load_inputs
+from lkjip import document as rp
+from lkjip.contract.optional_datasets import PEGAWAI_OPTIONAL_COLUMNS
+from lkjip.indicators.iku import compute_all
+from lkjip.contract.schema import DATASETS
+from lkjip.inputs.year import load_inputs
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +47,7 @@ def make_v1(raw_dir, target):
     for year in (2021, 2022, 2023):
         path = unit / str(year) / "pegawai.csv"
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-        frame.drop(columns=[c[0] for c in PEGAWAI_V2_COLUMNS]).to_csv(path, index=False)
+        frame.drop(columns=[c[0] for c in PEGAWAI_OPTIONAL_COLUMNS]).to_csv(path, index=False)
     return target
 
 

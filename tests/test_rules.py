@@ -1,6 +1,6 @@
-"""The regulation constants: pinned here against the regulations, defined once in lkjip.rules.
+"""The regulation constants: pinned here against the regulations, defined once in lkjip.contract.rules.
 
-This module is the one place besides :mod:`lkjip.rules` that writes the SAKIP
+This module is the one place besides :mod:`lkjip.contract.rules` that writes the SAKIP
 weights and the IKM band edges out: it checks them against the regulations.
 Everything else imports them, and :func:`test_no_copy_of_the_rules_outside_their_home`
 fails on a copy.
@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from lkjip import rules
+from lkjip.contract import rules
 
 ROOT = Path(__file__).resolve().parents[1]
 HOME = ROOT / "src" / "lkjip" / "rules"
@@ -72,7 +72,7 @@ def test_ipasn_dimensions_and_the_seven_indicators():
 
 
 def test_the_contract_takes_its_values_from_the_rules():
-    from lkjip import schema
+    from lkjip.contract import schema
 
     assert schema.SAKIP_COMPONENTS == tuple(rules.SAKIP_COMPONENT_WEIGHTS)
     assert schema.UNSUR == tuple(rules.IKM_UNSUR_NAMES)
@@ -143,7 +143,7 @@ def test_budget_validation_and_audit_apply_the_same_rule(parent_pagu, ok):
     (within 0,5); printed 100,5 (one decimal) it is not. Before the rule was shared the budget
     check allowed 0,005 and the validation 0,5 whatever the printed decimals."""
     from lkjip.audit import audit_year
-    from lkjip.budget import anggaran_checks
+    from lkjip.indicators.budget import anggaran_checks
     from lkjip.validation import prepare_frame
 
     df = _anggaran(parent_pagu)

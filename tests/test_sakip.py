@@ -4,9 +4,9 @@ import pandas as pd
 import pytest
 from helpers.lkjip_2023 import sakip_2023
 
-from lkjip.fmt import fmt_number
-from lkjip.rules import SAKIP_COMPONENT_WEIGHTS, SAKIP_SUBCOMPONENT_SHARES
-from lkjip.sakip import sakip_predicate, sakip_score
+from lkjip.contract.fmt import fmt_number
+from lkjip.contract.rules import SAKIP_COMPONENT_WEIGHTS, SAKIP_SUBCOMPONENT_SHARES
+from lkjip.indicators.sakip import sakip_predicate, sakip_score
 
 
 def with_subcomponents(include_components: bool) -> pd.DataFrame:

@@ -7,9 +7,9 @@ import math
 import pandas as pd
 import pytest
 
-from lkjip import analysis as sc
-from lkjip.rules import SAKIP_COMPONENT_WEIGHTS, SAKIP_COMPONENTS, SAKIP_SUBCOMPONENT_SHARES
-from lkjip.sakip import sakip_predicate
+from lkjip import sakip_change as sc
+from lkjip.contract.rules import SAKIP_COMPONENT_WEIGHTS, SAKIP_COMPONENTS, SAKIP_SUBCOMPONENT_SHARES
+from lkjip.indicators.sakip import sakip_predicate
 
 COMPONENTS = list(SAKIP_COMPONENTS)
 WEIGHTS = [SAKIP_COMPONENT_WEIGHTS[k] for k in COMPONENTS]
@@ -322,7 +322,7 @@ def test_waterfall_figure():
     assert math.fsum(v for _, v in steps) == pytest.approx(-1.30)
     fig = sc.waterfall_figure(d)
     ax = fig.axes[0]
-    # start and end bars, then each component's change, largest loss first (lkjip.fmt rounding)
+    # start and end bars, then each component's change, largest loss first (lkjip.contract.fmt rounding)
     assert [t.get_text() for t in ax.texts] == ["87,43", "86,13", "-0,59", "-0,42", "-0,24", "-0,05"]
     labels = [t.get_text().replace("\n", " ") for t in ax.get_xticklabels()]
     assert labels[0] == "SAKIP 2022" and labels[-1] == "SAKIP 2023"
@@ -330,7 +330,7 @@ def test_waterfall_figure():
 
 
 def test_bundled_gedeg(raw_dir):
-    from lkjip import ingest
+    from lkjip.inputs import ingest
 
     frames = {y: ingest.read_year(raw_dir, "gedeg", y)[0] for y in (2021, 2022, 2023)}
     targets = ingest.read_unit_table(raw_dir, "gedeg", "targets")

@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-from lkjip.pipeline import notebooks_dir, plan, run_many
+from lkjip.run.pipeline import notebooks_dir, plan, run_many
 from lkjip.synth import make_units
 
 pytestmark = pytest.mark.slow

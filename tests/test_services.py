@@ -5,7 +5,7 @@ import math
 import pytest
 from helpers.lkjip_2023 import PATEN_2023, paten_2023
 
-from lkjip.services import service_summary, services_by_layanan, services_by_month
+from lkjip.indicators.services import service_summary, services_by_layanan, services_by_month
 
 
 def test_lkjip_2023_2023_total_from_months_and_100_pct():

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from lkjip import notebook as nb
+from lkjip.render import notebook as nb
 from lkjip.cli import main
 from lkjip.errors import ConfigError
-from lkjip.pipeline import fingerprint, steps_for
-from lkjip.signing import resolve_signing
+from lkjip.run.pipeline import fingerprint, steps_for
+from lkjip.inputs.signing import resolve_signing
 
 
 def test_the_bundled_2023_signs_as_the_published_lkjip(raw_dir):

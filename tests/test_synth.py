@@ -9,19 +9,19 @@ import pandas as pd
 import pytest
 import yaml
 
-from lkjip.budget import clean_code, is_descendant
+from lkjip.indicators.budget import clean_code, is_descendant
 from lkjip.errors import DataError
-from lkjip.ingest import read_cells, read_dataset, read_unit_table, read_year
-from lkjip.rules import (
+from lkjip.inputs.ingest import read_cells, read_dataset, read_unit_table, read_year
+from lkjip.contract.rules import (
     INDICATOR_IDS,
     IPASN_DIMENSIONS,
     SAKIP_COMPONENT_WEIGHTS,
     SAKIP_COMPONENTS,
     SAKIP_SUBCOMPONENT_SHARES,
 )
-from lkjip.schema import REQUIRED_YEAR_DATASETS, UNSUR
+from lkjip.contract.schema import REQUIRED_YEAR_DATASETS, UNSUR
 from lkjip.synth import make_survey, make_units, parse_years, synth_main
-from lkjip.unit import load_unit
+from lkjip.inputs.unit import load_unit
 
 YEARS = [2022, 2023]
 SAKIP_WEIGHTS = SAKIP_COMPONENT_WEIGHTS

@@ -6,10 +6,10 @@ import pandas as pd
 import pytest
 from helpers.lkjip_2023 import UNIT, anggaran_2023, datasets_2023, koordinasi_2023, lra_2023, paten_2023, pegawai_2023, sakip_2023, survey_2023, targets_2023
 
-from lkjip import tables as T
-from lkjip.fmt import fmt_number, style_table
-from lkjip.ikm import compute_ikm
-from lkjip.indicators import compute_indicators
+from lkjip.document import bab3a as T
+from lkjip.contract.fmt import fmt_number, style_table
+from lkjip.indicators.ikm import compute_ikm
+from lkjip.indicators.iku import compute_indicators
 
 
 @pytest.fixture(scope="module")
@@ -166,7 +166,7 @@ def test_gambar_3_7_masks_by_default():
 def test_tabel_3_1_4_takes_the_national_figure_of_the_year():
     import pandas as pd
 
-    from lkjip.tables import tabel_3_1_4
+    from lkjip.document.bab3a import tabel_3_1_4
 
     indicators = pd.DataFrame({"indikator": ["ikm"], "nama": ["Nilai IKM"], "satuan": ["indeks"],
                                "target": [94.5], "realisasi": [98.31], "capaian_pct": [104.0],

@@ -5,8 +5,8 @@ import math
 import pandas as pd
 import pytest
 
-from lkjip.fmt import fmt_number
-from lkjip.targets import (
+from lkjip.contract.fmt import fmt_number
+from lkjip.indicators.targets import (
     capaian,
     capaian_category,
     effective_target,

@@ -135,7 +135,7 @@ class _Scan(HTMLParser):
 
 @pytest.fixture(scope="module")
 def hostile_run(tmp_path_factory, raw_dir):
-    from lkjip.pipeline import run_unit_year
+    from lkjip.run.pipeline import run_unit_year
 
     base = tmp_path_factory.mktemp("hostile")
     secret = base / "rahasia.txt"
@@ -165,7 +165,7 @@ PRINTED_IN_LKJIP = (
 
 def test_the_hostile_data_reached_the_reports(hostile_run):
     result, workspace = hostile_run
-    from lkjip.pages import text_of
+    from lkjip.contract.pages import text_of
 
     text = text_of((result.report_dir / f"lkjip_gedeg_{YEAR}.html").read_text(encoding="utf-8"))
     # shown as text, literally: the payloads are there, harmless

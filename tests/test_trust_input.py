@@ -16,8 +16,8 @@ import pytest
 
 from lkjip.cli import main
 from lkjip.errors import DataError, DataErrors
-from lkjip.ingest import read_dataset, read_year
-from lkjip.schema import DATASETS
+from lkjip.inputs.ingest import read_dataset, read_year
+from lkjip.contract.schema import DATASETS
 
 YEAR = "2023"
 
@@ -320,12 +320,12 @@ def test_read_only_output_exits_73(ws, capsys, monkeypatch):
 
 
 def test_a_bug_shows_a_traceback_only_with_debug(ws, capsys, monkeypatch):
-    import lkjip.layout
+    import lkjip.inputs.catalog
 
     def broken(*a, **k):
         raise RuntimeError("contoh galat")
 
-    monkeypatch.setattr(lkjip.layout, "check_unit_year", broken)
+    monkeypatch.setattr(lkjip.inputs.catalog, "check_unit_year", broken)
     assert ws.cli("validate", "--unit", "gedeg") == 1
     err = capsys.readouterr().err
     assert "GALAT PROGRAM (bug): RuntimeError: contoh galat" in err and "--debug" in err and "Traceback" not in err
@@ -402,7 +402,7 @@ def test_a_range_of_years(ws, capsys):
 
 
 def test_a_unit_year_locked_by_another_run_exits_64(ws, capsys):
-    from lkjip.files import exclusive_lock
+    from lkjip.inputs.files import exclusive_lock
 
     lock = ws.root / "reports" / "gedeg" / f".{YEAR}.lock"
     with exclusive_lock(lock):
@@ -447,9 +447,9 @@ def test_a_survey_with_a_header_and_no_rows_is_an_error_like_a_missing_survey(ws
 
 
 def test_a_target_of_zero_warns_and_reads_tidak_dapat_dihitung(ws, capsys, tmp_path):
-    from lkjip import narrative as nr
-    from lkjip import report as rp
-    from lkjip.indicators_csv import write_indicators_csv
+    from lkjip.document import narrative as nr
+    from lkjip import document as rp
+    from lkjip.indicators.csv_output import write_indicators_csv
 
     path = ws.data / "gedeg" / "targets.csv"
     df = frame_of(path)

@@ -2,7 +2,7 @@
 
 The LKjIP notebook's source (``notebooks/05_lkjip.py``) is executed in-process with the notebook
 helpers captured: every Markdown text is rendered to HTML by the exporter's renderer, every table
-by :func:`lkjip.notebook.table_html`, every chart's texts are read from the figure. This is what
+by :func:`lkjip.contract.html_table.table_html`, every chart's texts are read from the figure. This is what
 the rendered HTML and PDF of that year show, without a kernel (seconds, not a pipeline run).
 """
 
@@ -29,7 +29,7 @@ def reader_texts(data_dir: Path, year: int, tmp_path: Path, monkeypatch) -> list
     """(what, text) of every block the LKjIP of ``year`` shows.
 
     Each cell runs as IPython runs it: its statements, then its last expression, which is shown
-    (a Markdown text, an HTML block, a :class:`lkjip.notebook.Table` or ``Figure``), like
+    (a Markdown text, an HTML block, a :class:`lkjip.render.notebook.Table` or ``Figure``), like
     everything passed to ``display``.
     """
     import ast
@@ -38,8 +38,8 @@ def reader_texts(data_dir: Path, year: int, tmp_path: Path, monkeypatch) -> list
     import matplotlib.pyplot as plt
     from matplotlib.text import Text
 
-    import lkjip.notebook as nbmod
-    from lkjip.pages import text_of
+    import lkjip.render.notebook as nbmod
+    from lkjip.contract.pages import text_of
 
     shown: list[tuple[str, str]] = []
 

@@ -1,6 +1,6 @@
 """Validation with Great Expectations: one bad frame per rule family, clean frames, reports.
 
-Frames are built by hand in the shape :mod:`lkjip.ingest` produces (typed
+Frames are built by hand in the shape :mod:`lkjip.inputs.ingest` produces (typed
 columns, ``baris`` = spreadsheet row, ``adalah_total`` for JUMLAH rows). The
 GX context is built once per process inside :mod:`lkjip.validation`.
 """
@@ -14,8 +14,8 @@ import pandas as pd
 import pytest
 
 from lkjip.errors import DataErrors
-from lkjip.rules import INDICATOR_IDS, SAKIP_COMPONENT_WEIGHTS, SAKIP_SUBCOMPONENT_SHARES
-from lkjip.schema import MONTHS, REQUIRED_YEAR_DATASETS, UNIT_DATASETS_V2, UNSUR, YEAR_DATASETS
+from lkjip.contract.rules import INDICATOR_IDS, SAKIP_COMPONENT_WEIGHTS, SAKIP_SUBCOMPONENT_SHARES
+from lkjip.contract.schema import MONTHS, REQUIRED_YEAR_DATASETS, OPTIONAL_UNIT_DATASETS, UNSUR, YEAR_DATASETS
 from lkjip.validation import (
     ERROR,
     WARNING,
@@ -603,7 +603,7 @@ def test_html_report_is_self_contained(tmp_path, bad_year):
 def test_every_expectation_has_indonesian_meta():
     folder = default_expectations_dir()
     names = sorted(p.stem for p in folder.glob("*.json"))
-    assert names == sorted([*YEAR_DATASETS, *UNIT_DATASETS_V2, "targets"])
+    assert names == sorted([*YEAR_DATASETS, *OPTIONAL_UNIT_DATASETS, "targets"])
     for name in names:
         suite = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
         assert suite["name"] == name and suite["expectations"]

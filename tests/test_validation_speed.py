@@ -19,7 +19,7 @@ import pandas as pd
 import pytest
 
 import lkjip.validation.run as run
-from lkjip.steps import load_inputs
+from lkjip.inputs.year import load_inputs
 from lkjip.validation import default_expectations_dir, validate_frame
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -160,7 +160,7 @@ print([f.rows for f in validate_frame("ikm_survei", df, 2023) if f.failed])
 def test_a_started_kernel_imports_gx_in_the_background(tmp_path):
     import nbformat
 
-    from lkjip.kernels import KernelSession
+    from lkjip.run.kernels import KernelSession
 
     book = nbformat.v4.new_notebook()
     book.cells = [nbformat.v4.new_code_cell(

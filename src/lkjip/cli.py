@@ -20,9 +20,9 @@ import re
 import sys
 from pathlib import Path
 
-from . import __version__
-from .errors import EXIT_BUG, EXIT_USAGE, ConfigError, DataError, LkjipError, OutputError, display_path
-from .layout import default_data_dir, default_processed_dir, default_reports_dir
+from lkjip import __version__
+from lkjip.errors import EXIT_BUG, EXIT_USAGE, ConfigError, DataError, LkjipError, OutputError, display_path
+from lkjip.inputs.catalog import default_data_dir, default_processed_dir, default_reports_dir
 
 #: Folder under ``--processed-dir`` where ``ingest`` and ``audit`` write by default (never a published folder).
 SCRATCH = "_scratch"
@@ -213,10 +213,10 @@ def _scratch_target(args, command: str) -> Path:
 
 
 def _cmd_ingest(args) -> int:
-    from .ingest import write_processed
-    from .layout import check_unit_year, processed_year_dir
-    from .unit import load_unit
-    from .validation.raw import read_and_validate
+    from lkjip.inputs.ingest import write_processed
+    from lkjip.inputs.catalog import check_unit_year, processed_year_dir
+    from lkjip.inputs.unit import load_unit
+    from lkjip.validation.raw import read_and_validate
 
     years = check_unit_year(args.data_dir, args.unit, args.years)
     args.years = years
@@ -243,8 +243,8 @@ def _cmd_ingest(args) -> int:
 
 def _sources(args, year: int, *, targets: bool = False) -> dict[str, str]:
     """Dataset -> the file as users know it (``data/raw/gedeg/2023/ikm_survei.csv``)."""
-    from .layout import unit_file, year_files
-    from .steps import source_name
+    from lkjip.inputs.catalog import unit_file, year_files
+    from lkjip.inputs.year import source_name
 
     files = dict(year_files(args.data_dir, args.unit, year))
     if targets and unit_file(args.data_dir, args.unit, "targets") is not None:
@@ -265,7 +265,7 @@ def _print_validation(result, prefix: str) -> None:
 
 def _validation_report_target(args, year: int) -> Path:
     """``--report DIR``'s file, refused inside a published report folder."""
-    from .publishing import RUN_RECORD
+    from lkjip.inputs.published_state import RUN_RECORD
 
     folder = Path(args.report) / args.unit / str(year)
     published = default_reports_dir() / args.unit / str(year)
@@ -278,10 +278,10 @@ def _validation_report_target(args, year: int) -> Path:
 
 
 def _cmd_validate(args) -> int:
-    from .ingest import read_unit_table
-    from .layout import check_unit_year
-    from .unit import load_unit
-    from .validation.raw import read_and_validate
+    from lkjip.inputs.ingest import read_unit_table
+    from lkjip.inputs.catalog import check_unit_year
+    from lkjip.inputs.unit import load_unit
+    from lkjip.validation.raw import read_and_validate
 
     years = check_unit_year(args.data_dir, args.unit, args.years)
     targets_of = [_validation_report_target(args, year) for year in years] if args.report else []
@@ -293,7 +293,7 @@ def _cmd_validate(args) -> int:
                                          sources=_sources(args, year, targets=True))
         _print_validation(result, f"[validate] {args.unit} {year}")
         if args.report:
-            from .validation import write_validation_report
+            from lkjip.validation import write_validation_report
 
             print(write_validation_report(result, targets_of[index], info.nama, year))
         failed += not result.ok
@@ -301,8 +301,8 @@ def _cmd_validate(args) -> int:
 
 
 def _cmd_narasi(args) -> int:
-    from .layout import check_unit_year
-    from .narasi_skeleton import write_skeleton
+    from lkjip.inputs.catalog import check_unit_year
+    from lkjip.document.narasi_skeleton import write_skeleton
 
     check_unit_year(args.data_dir, args.unit, [args.year])
     print(write_skeleton(args.data_dir, args.unit, args.year, args.out, drafts=not args.tanpa_draf))
@@ -310,7 +310,7 @@ def _cmd_narasi(args) -> int:
 
 
 def _cmd_templates(args) -> int:
-    from .templates import write_templates
+    from lkjip.inputs.blank_workbooks import write_templates
 
     for path in write_templates(args.out):
         print(path)
@@ -318,9 +318,9 @@ def _cmd_templates(args) -> int:
 
 
 def _cmd_run(args) -> int:
-    from .pipeline import plan, run_many, stderr_progress
+    from lkjip.run.pipeline import plan, run_many, stderr_progress
 
-    from .signing import resolve_signing
+    from lkjip.inputs.signing import resolve_signing
 
     tasks = plan(args.data_dir, args.unit, args.years, args.all)
     signing = {"final": args.final, "tanggal_tanda_tangan": args.tanggal_tanda_tangan, "tempat": args.tempat}
@@ -350,9 +350,9 @@ def _cmd_run(args) -> int:
 
 
 def _cmd_audit(args) -> int:
-    from .audit import audit_unit_year
-    from .fmt import fmt_number
-    from .layout import check_unit_year
+    from lkjip.audit import audit_unit_year
+    from lkjip.contract.fmt import fmt_number
+    from lkjip.inputs.catalog import check_unit_year
 
     years = check_unit_year(args.data_dir, args.unit, args.years)
     args.years = years
@@ -370,8 +370,8 @@ def _cmd_audit(args) -> int:
 
 
 def _cmd_kabupaten(args) -> int:
-    from .kabupaten.run import run_kabupaten
-    from .pipeline import stderr_progress
+    from lkjip.run.kabupaten import run_kabupaten
+    from lkjip.run.pipeline import stderr_progress
 
     units = None if args.units is None else [u.strip() for u in args.units.split(",") if u.strip()]
     result = run_kabupaten(args.kabupaten_year, units=units, data_dir=args.data_dir,
@@ -384,7 +384,7 @@ def _cmd_kabupaten(args) -> int:
 
 
 def _cmd_synth(args) -> int:
-    from .synth import synth_main
+    from lkjip.synth import synth_main
 
     for path in synth_main(args.units, args.years, args.respondents, args.out, seed=args.seed):
         print(path)

@@ -6,9 +6,9 @@ with their rows); the tests assert the document's own figures against them.
 
 import pandas as pd
 
-from lkjip.budget import code_level
-from lkjip.rules import SAKIP_COMPONENT_WEIGHTS, SAKIP_COMPONENTS
-from lkjip.schema import MONTHS, UNSUR
+from lkjip.indicators.budget import code_level
+from lkjip.contract.rules import SAKIP_COMPONENT_WEIGHTS, SAKIP_COMPONENTS
+from lkjip.contract.schema import MONTHS, UNSUR
 
 
 #: Tabel 3.2.5, 2023: (kode, uraian, pagu, realisasi); programmes and activities

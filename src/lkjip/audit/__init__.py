@@ -65,7 +65,7 @@ Indonesia for a follow-up letter; the evidence is gathered by
 figures: printed, checked, equal, different, not checkable (overall, per
 chapter, per place).
 
-Tolerance: the one rule of :mod:`lkjip.rules.printed`. A typed figure
+Tolerance: the one rule of :mod:`lkjip.contract.rules.printed`. A typed figure
 carries only the decimals it was printed with, so ``selisih`` is compared
 with half a unit of its last decimal: 0,005 for a two-decimal figure, 0,05
 for one decimal, 0,5 for an integer; ``sesuai`` when ``|selisih| <=
@@ -85,7 +85,7 @@ named dataset plays "dipublikasikan" (e.g. anggaran 2.567.147.148 vs LRA
 Modules: :mod:`~lkjip.audit.result` (rows, counts, ``audit.csv``),
 :mod:`~lkjip.audit.frames` and :mod:`~lkjip.audit.context` (reading the datasets),
 :mod:`~lkjip.audit.internal` (family 1), :mod:`~lkjip.audit.cross` (family 2),
-:mod:`~lkjip.audit.figures`, :mod:`~lkjip.audit.figures_more`, :mod:`~lkjip.audit.reasons`
+:mod:`~lkjip.audit.figures`, :mod:`~lkjip.audit.figures_detail`, :mod:`~lkjip.audit.reasons`
 and :mod:`~lkjip.audit.published` (family 3), :mod:`~lkjip.audit.document` (family 4),
 :mod:`~lkjip.audit.places` (family 5), :mod:`~lkjip.audit.causes` and
 :mod:`~lkjip.audit.explain` (likely causes), :mod:`~lkjip.audit.coverage`,
@@ -114,7 +114,7 @@ from lkjip.audit.result import (
     AuditResult,
 )
 from lkjip.audit.run import audit_unit_year, audit_year
-from lkjip.rules.printed import decimals_of, decimals_of_text, tolerance
+from lkjip.contract.rules.printed import decimals_of, decimals_of_text, tolerance
 
 __all__ = [
     "AUDIT_COLUMNS", "CAUSES", "CAUSE_LABELS", "COVERAGE_COLUMNS", "EXTRA_IDS", "FAMILIES", "FAMILY_CROSS",

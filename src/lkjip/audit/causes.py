@@ -48,8 +48,8 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Iterable, Sequence
 
-from lkjip.fmt import fmt_number
-from lkjip.rules.printed import EPS, tolerance
+from lkjip.contract.fmt import fmt_number
+from lkjip.contract.rules.printed import EPS, tolerance
 
 SALAH_KETIK = "salah_ketik_digit"
 PEMBULATAN = "pembulatan"
@@ -109,7 +109,7 @@ def _dec(value: float) -> Decimal | None:
     try:
         if value is None or (isinstance(value, float) and math.isnan(value)):
             return None
-        # 15 significant digits first: 97.87499999999999 is 97,875 (as lkjip.fmt reads floats)
+        # 15 significant digits first: 97.87499999999999 is 97,875 (as lkjip.contract.fmt reads floats)
         return Decimal(format(float(value), ".15g"))
     except (InvalidOperation, ValueError, TypeError):
         return None

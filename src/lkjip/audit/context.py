@@ -23,7 +23,7 @@ from typing import Any, Callable, Mapping, NamedTuple
 import pandas as pd
 
 from lkjip.audit.frames import _asn_measured, _body, _clean_code, _norm, _text, _Tree
-from lkjip.schema import MONTHS
+from lkjip.contract.schema import MONTHS
 
 
 class Computed(NamedTuple):
@@ -220,10 +220,10 @@ class _Context:
         return _lra_account5(self.lra) if self.lra is not None else None
 
     def end_target(self, ind: str):
-        """The Renstra end target of ``ind`` (:func:`lkjip.targets.renstra_end_target`), once per indicator."""
+        """The Renstra end target of ``ind`` (:func:`lkjip.indicators.targets.renstra_end_target`), once per indicator."""
         cache = self.years._end if (self.years is not None and self.years.targets is self.targets) else self._end
         if ind not in cache:
-            from lkjip.targets import renstra_end_target
+            from lkjip.indicators.targets import renstra_end_target
 
             cache[ind] = renstra_end_target(self.targets, ind)
         return cache[ind]
@@ -264,7 +264,7 @@ class _Context:
     @cached_property
     def ipasn_by_nip(self) -> dict[str, dict[str, float]]:
         """NIP -> IP ASN dimension -> score (blank scores left out)."""
-        from lkjip.rules import IPASN_DIMENSIONS
+        from lkjip.contract.rules import IPASN_DIMENSIONS
 
         out = {}
         for nip, row in self.pegawai_by_nip.items():
@@ -279,8 +279,8 @@ class _Context:
 
     @cached_property
     def survey_table(self) -> pd.DataFrame | None:
-        """Per unsur: ``jumlah_nilai``, ``jumlah_jawaban``, ``nrr``, ``nrr_x25`` (lkjip.ikm), by ``u1``..``u9``."""
-        from lkjip.ikm import nrr_per_unsur
+        """Per unsur: ``jumlah_nilai``, ``jumlah_jawaban``, ``nrr``, ``nrr_x25`` (lkjip.indicators.ikm), by ``u1``..``u9``."""
+        from lkjip.indicators.ikm import nrr_per_unsur
 
         s = self.d.get("ikm_survei")
         if s is None:
@@ -323,7 +323,7 @@ class _Context:
         return self._indicator_values.get((ind, col), NAN)
 
     def indicator_source(self, ind: str) -> str | None:
-        from lkjip.rules import INDICATOR_DATASETS
+        from lkjip.contract.rules import INDICATOR_DATASETS
 
         dataset = INDICATOR_DATASETS.get(ind)
         if dataset is None or dataset not in self.d:

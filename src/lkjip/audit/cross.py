@@ -23,7 +23,7 @@ from lkjip.audit.frames import (
 )
 from lkjip.audit.published import _row_decimals
 from lkjip.audit.result import FAMILY_CROSS, SELISIH, SESUAI, Evidence, _Rows
-from lkjip.rules import ASN_STATUSES, TARGET_PRECEDENCE
+from lkjip.contract.rules import ASN_STATUSES, TARGET_PRECEDENCE
 
 # ---------------------------------------------------------------- family 2
 

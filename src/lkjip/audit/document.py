@@ -18,7 +18,7 @@ document can still be checked against itself, table by table (the same
 
 The printed figure is ``dipublikasikan``, the sum or ratio of the printed
 parts is ``dihitung``; the tolerance is the rule of
-:mod:`lkjip.rules.printed`, and a difference gets its likely cause like
+:mod:`lkjip.contract.rules.printed`, and a difference gets its likely cause like
 every other.
 """
 

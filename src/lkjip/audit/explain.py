@@ -32,12 +32,12 @@ import pandas as pd
 from lkjip.audit.causes import BEDA_SUMBER, PEMBULATAN, Candidate, Part, rounded
 from lkjip.audit.context import Computed, Years, _Context
 from lkjip.audit.figures import evaluate, family_of
-from lkjip.audit.figures_more import target_row, tc27_indicator
+from lkjip.audit.figures_detail import target_row, tc27_indicator
 from lkjip.audit.frames import _text, _year
 from lkjip.audit.labels import unit_of
 from lkjip.audit.result import Evidence
-from lkjip.rules import DOCUMENT_LABELS, INDICATOR_IDS
-from lkjip.schema import MONTH_NAMES, MONTHS
+from lkjip.contract.rules import DOCUMENT_LABELS, INDICATOR_IDS
+from lkjip.contract.schema import MONTH_NAMES, MONTHS
 
 _DATE = re.compile(r"(?<!\d)(\d{1,2}/\d{1,2}/(\d{4}))(?!\d)")
 
@@ -151,7 +151,7 @@ class Explainer:
     def _ikm_alternatives(self, ctx: _Context) -> list[tuple[float, str]]:
         # the IKM of the year's survey with the other weights in use; computed once per year
         if ctx.year not in self._ikm_alt:
-            from lkjip.ikm import compute_ikm
+            from lkjip.indicators.ikm import compute_ikm
 
             survey = ctx.d.get("ikm_survei")
             self._ikm_alt[ctx.year] = [] if survey is None else [
@@ -307,6 +307,6 @@ def _close(a: float, b: float) -> bool:
 
 
 def _fmt(v: float) -> str:
-    from lkjip.fmt import fmt_compact
+    from lkjip.contract.fmt import fmt_compact
 
     return fmt_compact(v, 2)

@@ -8,7 +8,7 @@ function that recomputes it; the seven indicator ids take ``realisasi``/
 :data:`lkjip.audit.reasons.NOT_CHECKABLE` with the reason, in Bahasa
 Indonesia; an id in neither table is reported as unknown, never guessed.
 This module holds the budget, count and indicator families;
-:mod:`lkjip.audit.figures_more` the detailed ones (PATEN cells, survey,
+:mod:`lkjip.audit.figures_detail` the detailed ones (PATEN cells, survey,
 IP ASN per employee, targets of the planning documents, officials).
 """
 
@@ -19,11 +19,11 @@ import re
 import pandas as pd
 
 from lkjip.audit.context import NAN, Computed, Figure, Years, _Context
-from lkjip.audit.figures_more import MORE_FIGURES, target_row
+from lkjip.audit.figures_detail import MORE_FIGURES, target_row
 from lkjip.audit.figures_unit import UNIT_FIGURES, pk_budget
 from lkjip.audit.frames import _body, _col_sum, _in_post, _respondents, _status, _text
 from lkjip.audit.reasons import NOT_CHECKABLE
-from lkjip.rules import ASN_STATUSES, INDICATOR_IDS
+from lkjip.contract.rules import ASN_STATUSES, INDICATOR_IDS
 
 __all__ = ["EXTRA_IDS", "FIGURES", "MEASURE_COLUMNS", "Computed", "Figure", "Years", "_Context", "evaluate",
            "family_of"]

@@ -8,18 +8,18 @@ from typing import Any, Mapping
 
 import pandas as pd
 
-from lkjip.rules import ASN_STATUSES, IPASN_DIMENSIONS
-from lkjip.schema import UNSUR
+from lkjip.contract.rules import ASN_STATUSES, IPASN_DIMENSIONS
+from lkjip.contract.schema import UNSUR
 
 # ---------------------------------------------------------------- numbers
 
 def minimum_sample(population: int) -> int:
-    """Krejcie-Morgan minimum sample (rounded up): the rule lives in :mod:`lkjip.ikm`.
+    """Krejcie-Morgan minimum sample (rounded up): the rule lives in :mod:`lkjip.indicators.ikm`.
 
     >>> minimum_sample(11119)
     372
     """
-    from lkjip.ikm import minimum_sample as _minimum_sample
+    from lkjip.indicators.ikm import minimum_sample as _minimum_sample
 
     return _minimum_sample(int(population)) if int(population) > 0 else 0
 
@@ -121,8 +121,8 @@ def _norm(value: object) -> str:
 # ---------------------------------------------------------------- computed figures
 
 def _lra_account5(lra: pd.DataFrame) -> tuple[float, float, str] | None:
-    """Belanja Daerah from the LRA, by the indicator's own rule (:func:`lkjip.budget.realisasi_anggaran`)."""
-    from lkjip.budget import realisasi_anggaran
+    """Belanja Daerah from the LRA, by the indicator's own rule (:func:`lkjip.indicators.budget.realisasi_anggaran`)."""
+    from lkjip.indicators.budget import realisasi_anggaran
 
     body = lra[~_is_total(lra)] if "adalah_total" in lra.columns else lra
     if not len(body):
@@ -134,8 +134,8 @@ def _lra_account5(lra: pd.DataFrame) -> tuple[float, float, str] | None:
 
 
 def _in_post(peg: pd.DataFrame, year: int) -> pd.Series:
-    """Staff in post on 31 December of ``year`` (rule: :func:`lkjip.ipasn.in_post_at_year_end`)."""
-    from lkjip.ipasn import in_post_at_year_end
+    """Staff in post on 31 December of ``year`` (rule: :func:`lkjip.indicators.ipasn.in_post_at_year_end`)."""
+    from lkjip.indicators.ipasn import in_post_at_year_end
 
     return in_post_at_year_end(peg, year)
 

@@ -10,8 +10,8 @@ import pandas as pd
 from lkjip.audit.causes import Part
 from lkjip.audit.frames import _baris, _body, _col_sum, _is_total, _norm, _text, _totals, _Tree
 from lkjip.audit.result import FAMILY_INTERNAL, Evidence, _Rows
-from lkjip.rules import SAKIP_COMPONENTS
-from lkjip.schema import MONTH_NAMES, MONTHS
+from lkjip.contract.rules import SAKIP_COMPONENTS
+from lkjip.contract.schema import MONTH_NAMES, MONTHS
 
 # ---------------------------------------------------------------- family 1
 

@@ -20,7 +20,7 @@ from lkjip.audit.result import (
     SESUAI,
     TIDAK_DIPERIKSA,
 )
-from lkjip.rules import INDICATORS, IPASN_DIMENSION_NAMES
+from lkjip.contract.rules import INDICATORS, IPASN_DIMENSION_NAMES
 
 __all__ = ["CAUSE_LABELS", "CHAPTERS", "FAMILY_LABELS", "STATUS_LABELS", "chapter_of", "figure_label",
            "kind_of", "unit_of"]

@@ -21,7 +21,7 @@ from lkjip.audit.frames import _text, _year
 from lkjip.audit.labels import chapter_of, unit_of
 from lkjip.audit.published import _row_decimals, hider, uraian_of
 from lkjip.audit.result import FAMILY_DOCUMENT, FAMILY_PLACES, FAMILY_PUBLISHED, SELISIH, SESUAI, _Rows
-from lkjip.rules.printed import decimals_of
+from lkjip.contract.rules.printed import decimals_of
 
 
 def _agree(a: float, da: int, b: float, db: int) -> bool:

@@ -17,7 +17,7 @@ import pandas as pd
 
 from lkjip.audit.context import NAN, Computed, Years
 from lkjip.audit.figures import evaluate
-from lkjip.audit.figures_more import tc27_row_measures
+from lkjip.audit.figures_detail import tc27_row_measures
 from lkjip.audit.frames import _text, _year
 from lkjip.audit.labels import chapter_of, figure_label
 from lkjip.audit.result import FAMILY_PUBLISHED, _Rows
@@ -81,7 +81,7 @@ def mask_nips(text: object) -> object:
     """
     if not isinstance(text, str):
         return text
-    from lkjip.fmt import mask_nip
+    from lkjip.contract.fmt import mask_nip
 
     return _NIP.sub(lambda m: mask_nip(m.group(0)), text)
 

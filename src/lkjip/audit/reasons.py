@@ -6,7 +6,7 @@ checked against its printed parts within its own table (family 4, see
 :mod:`lkjip.audit.document`); the reason says so where that is the case.
 Families that the data recompute for some arguments only (a Renstra target
 of one of the seven indicators, not of the others) give their reason from
-the figure function itself (:mod:`lkjip.audit.figures_more`).
+the figure function itself (:mod:`lkjip.audit.figures_detail`).
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ Every function takes an :class:`~lkjip.audit.result.AuditResult` and returns a
 frame with Indonesian headers. Report tables (:func:`ringkasan`,
 :func:`per_bab`, :func:`terbesar`, :func:`temuan_per_penyebab`,
 :func:`daftar_diperiksa`, :func:`tidak_diperiksa`) hold text: each figure is
-written with its printed decimals and unit through :mod:`lkjip.fmt`, each
+written with its printed decimals and unit through :mod:`lkjip.contract.fmt`, each
 place as the LKjIP names it (table, row, column, page when known), each
 recomputed value with the raw file and spreadsheet rows it comes from.
 Workbench frames (:func:`audit_frame`, :func:`selisih_frame`,
@@ -41,8 +41,9 @@ from lkjip.audit.result import (
     TIDAK_DIPERIKSA,
     AuditResult,
 )
-from lkjip.fmt import fmt_int, fmt_number, fmt_rupiah
-from lkjip.markup import md_text
+from lkjip.contract.fmt import fmt_int, fmt_number, fmt_rupiah
+from lkjip.contract.html_table import table_html
+from lkjip.contract.markup import md_text
 
 #: What each cause means, for the introduction of its group of findings.
 CAUSE_INTROS = {
@@ -368,11 +369,9 @@ WIDTHS = {
 
 def table_block(frame: pd.DataFrame, caption: str | None = None, source: str | None = None, *,
                 small: bool = False, widths: tuple[float, ...] | None = None) -> str:
-    """A report table as HTML (lkjip.notebook.table_html: escaped cells, print classes) with caption and
+    """A report table as HTML (lkjip.contract.html_table.table_html: escaped cells, print classes) with caption and
     source; ``small`` prints it in the smaller font of wide tables (class ``lkjip-wide-xl``); ``widths``
     (% per column, see :data:`WIDTHS`) fixes the column widths in print (class ``lkjip-fixed``)."""
-    from lkjip.notebook import table_html
-
     parts = []
     if caption:
         parts.append(f'<p class="lkjip-caption"><strong>{escape(caption)}</strong></p>')
@@ -399,7 +398,7 @@ def section(title: str, anchor: str, blocks: list[str], *, landscape: bool = Fal
     return f'<div class="lkjip-landscape">\n{body}\n</div>' if landscape else body
 
 
-#: Markers around a block shown on screen only; :func:`lkjip.export.build_print_html` drops what they
+#: Markers around a block shown on screen only; :func:`lkjip.render.export.build_print_html` drops what they
 #: enclose before layout (the CSS hides it in print anyway, see ``lkjip.css``).
 SCREEN_ONLY_START, SCREEN_ONLY_END = "<!--lkjip:layar-saja-->", "<!--/lkjip:layar-saja-->"
 

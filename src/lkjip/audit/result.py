@@ -24,9 +24,9 @@ from lkjip.audit.names import (  # noqa: F401 - re-exported: the names are the r
     STATUSES,
     TIDAK_DIPERIKSA,
 )
-from lkjip.files import atomic_write
-from lkjip.markup import csv_cell
-from lkjip.rules.printed import check_total
+from lkjip.inputs.files import atomic_write
+from lkjip.contract.markup import csv_cell
+from lkjip.contract.rules.printed import check_total
 
 #: Columns of ``audit.csv`` (and of :attr:`AuditResult.frame`, in this order).
 #: The first seven are the comparison; then the likely cause of a difference,
@@ -194,7 +194,7 @@ class _Rows:
             cause = classify(pub, comp, decimals=dec, unit=ev.unit, parts=ev.parts, candidates=ev.candidates,
                              elsewhere=ev.elsewhere, periods=ev.periods, computed_label=ev.computed_label)
             if cause is None:
-                # an inequality the rule of lkjip.rules.printed calls a difference (e.g. a sample
+                # an inequality the rule of lkjip.contract.rules.printed calls a difference (e.g. a sample
                 # below its minimum): it is not a slip of the pen
                 from lkjip.audit.causes import TIDAK_DIKETAHUI
 
@@ -232,6 +232,6 @@ class _Rows:
 
 
 def _decimals(value: float) -> int:
-    from lkjip.rules.printed import decimals_of
+    from lkjip.contract.rules.printed import decimals_of
 
     return decimals_of(value)

@@ -17,7 +17,7 @@ from lkjip.audit.internal import _check_koordinasi, _check_paten, _check_sakip, 
 from lkjip.audit.places import _places_checks
 from lkjip.audit.published import _published_checks, records, rows_of_audit
 from lkjip.audit.result import AuditResult, _Rows
-from lkjip.rules.printed import decimals_of_text
+from lkjip.contract.rules.printed import decimals_of_text
 
 # ---------------------------------------------------------------- entry points
 
@@ -31,7 +31,7 @@ def _unit_dict(unit: Any) -> dict:
 
 def _indicators_of(datasets, targets, unit, year, notes: list[str]) -> pd.DataFrame | None:
     try:
-        from lkjip.indicators import compute_indicators
+        from lkjip.indicators.iku import compute_indicators
 
         return compute_indicators(datasets, targets, unit, year)
     except Exception as exc:  # noqa: BLE001 - reported, the rest of the audit still runs
@@ -58,10 +58,10 @@ def audit_year(datasets: Mapping[str, pd.DataFrame], *, year: int,
     """Audit one unit-year (see the package docstring for the checks).
 
     ``datasets`` maps dataset names to the reader's frames; ``indicators`` is
-    the year's indicator frame (computed with :mod:`lkjip.indicators` when
+    the year's indicator frame (computed with :mod:`lkjip.indicators.iku` when
     omitted and published figures need it); ``published``, ``targets`` the
     unit-level frames; ``unit`` the unit.yaml mapping (or a
-    :class:`lkjip.unit.Unit`); ``sources`` maps dataset names to their files
+    :class:`lkjip.inputs.unit.Unit`); ``sources`` maps dataset names to their files
     (for ``berkas``); ``previous_datasets`` the previous year's frames;
     ``other_years`` the frames of other years whose figures the document
     prints (year -> datasets; the previous year defaults to
@@ -127,8 +127,8 @@ def audit_year(datasets: Mapping[str, pd.DataFrame], *, year: int,
 
 def _published_decimals(path: Path, frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` with a ``decimals`` column counted from the file's own text."""
-    from lkjip.ingest import normalise_header, read_cells
-    from lkjip.schema import DATASETS
+    from lkjip.inputs.ingest import normalise_header, read_cells
+    from lkjip.contract.schema import DATASETS
 
     header, cells = read_cells(path, DATASETS["published"])  # the same header row and sheet as the reader
     keys = [normalise_header(h) for h in header]
@@ -148,14 +148,14 @@ def audit_unit_year(data_dir: Path | str, unit: str, year: int,
 
     Writes ``<processed_dir>/<unit>/<year>/audit.csv`` when ``processed_dir``
     is given. Raw files are only read. The other years come from where they
-    are published (``published_dirs``, a :class:`lkjip.publishing.Published`)
+    are published (``published_dirs``, a :class:`lkjip.inputs.published_state.Published`)
     when that is fresh, else from their raw files: the same frames either way
-    (:func:`lkjip.earlier.read_earlier_year`).
+    (:func:`lkjip.inputs.earlier_years.read_earlier_year`).
     """
-    from lkjip.earlier import read_earlier_year
-    from lkjip.ingest import read_unit_table, read_year
-    from lkjip.layout import list_years, processed_year_dir, unit_file
-    from lkjip.unit import load_unit
+    from lkjip.inputs.earlier_years import read_earlier_year
+    from lkjip.inputs.ingest import read_unit_table, read_year
+    from lkjip.inputs.catalog import list_years, processed_year_dir, unit_file
+    from lkjip.inputs.unit import load_unit
 
     data_dir = Path(data_dir)
     year = int(year)

@@ -27,8 +27,8 @@ from lkjip.charts.style import (
     pct_tick_formatter,
     tick_formatter,
 )
-from lkjip.fmt import fmt_rupiah_short
-from lkjip.rules import IKM_MUTU, IKM_UNSUR_SHORT
+from lkjip.contract.fmt import fmt_rupiah_short
+from lkjip.contract.rules import IKM_MUTU, IKM_UNSUR_SHORT
 
 # --------------------------------------------------------------------------
 # Charts

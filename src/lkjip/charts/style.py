@@ -1,4 +1,4 @@
-"""The one chart style (grey-printable, Indonesian numbers through :mod:`lkjip.fmt`) and the helpers every chart shares.
+"""The one chart style (grey-printable, Indonesian numbers through :mod:`lkjip.contract.fmt`) and the helpers every chart shares.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-from lkjip.fmt import fmt_number, fmt_pct
-from lkjip.rules import IPASN_KATEGORI
+from lkjip.contract.fmt import fmt_number, fmt_pct
+from lkjip.contract.rules import IPASN_KATEGORI
 
 #: Width of a figure that fills an A4 portrait text block (21 cm - 2 x 2 cm
 #: margins = 17 cm) with a little room: 16 cm.
@@ -39,7 +39,7 @@ INK = "#1a1a1a"
 BULAN = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
 
 
-#: IP ASN categories in the order the chart shows them (the bands of lkjip.rules).
+#: IP ASN categories in the order the chart shows them (the bands of lkjip.contract.rules).
 IPASN_LABELS = tuple(b.label for b in IPASN_KATEGORI.bands)
 
 
@@ -135,7 +135,7 @@ def setup_notebook(fmt: str = "svg") -> None:
 
 
 def tick_formatter(decimals: int | None = None) -> FuncFormatter:
-    """Axis numbers as :mod:`lkjip.fmt` writes them: ``1234.5 -> "1.234,5"``
+    """Axis numbers as :mod:`lkjip.contract.fmt` writes them: ``1234.5 -> "1.234,5"``
     (``decimals=None``: up to two decimals, no trailing zeros)."""
     return FuncFormatter(lambda x, _pos=None: _num(x, decimals))
 

@@ -33,8 +33,8 @@ from lkjip.audit import (
     SELISIH,
     SESUAI,
 )
-from lkjip.rules.printed import check_total, decimals_of, decimals_of_text
-from lkjip.indonum import NumberFormatError, parse_number
+from lkjip.contract.rules.printed import check_total, decimals_of, decimals_of_text
+from lkjip.contract.indonum import NumberFormatError, parse_number
 
 FAMILY_COLUMNS = {FAMILY_INTERNAL: "selisih_dalam_dataset", FAMILY_CROSS: "selisih_antar_dataset",
                   FAMILY_PUBLISHED: "selisih_publikasi"}

@@ -2,14 +2,14 @@
 
 - :func:`budget_per_unit`: each unit's pagu, realisasi and absorption, from
   its LRA account 5 (Belanja Daerah) as the "% realisasi anggaran" indicator
-  does (:func:`lkjip.budget.realisasi_anggaran`), else from the lowest level
-  of its programme/activity budget (:func:`lkjip.budget.budget_totals`);
+  does (:func:`lkjip.indicators.budget.realisasi_anggaran`), else from the lowest level
+  of its programme/activity budget (:func:`lkjip.indicators.budget.budget_totals`);
 - :func:`budget_consolidated`: the sums over units and the percentage of the
   sums (not the mean of the units' percentages);
 - :func:`staff_per_unit`: staff in post at 31 December, who left and who
-  came during the year (:func:`lkjip.ipasn.in_post_at_year_end`), vacant
+  came during the year (:func:`lkjip.indicators.ipasn.in_post_at_year_end`), vacant
   structural posts (:func:`lkjip.sakip_change.vacancy_by_month`) and IP ASN
-  (:func:`lkjip.ipasn.ipasn_summary`), both years;
+  (:func:`lkjip.indicators.ipasn.ipasn_summary`), both years;
 - :func:`factors_table` and :func:`correlations`: the data of the scatter
   plots and their correlation coefficients, with :func:`caution_text`.
 
@@ -29,10 +29,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from lkjip.budget import budget_totals, realisasi_anggaran
-from lkjip.frames import safe_pct
-from lkjip.ipasn import in_post_at_year_end, ipasn_summary
-from lkjip.analysis.vacancy import vacancy_by_month
+from lkjip.indicators.budget import budget_totals, realisasi_anggaran
+from lkjip.indicators.frames import safe_pct
+from lkjip.indicators.ipasn import in_post_at_year_end, ipasn_summary
+from lkjip.sakip_change.vacancy import vacancy_by_month
 
 BUDGET_COLUMNS = ("unit", "pagu", "realisasi", "persen", "sumber")
 STAFF_COLUMNS = ("unit", "pegawai_akhir_tahun", "pegawai_keluar", "pegawai_masuk", "jabatan_kosong",

@@ -3,7 +3,7 @@
 Every function returns a :class:`matplotlib.figure.Figure` built without
 pyplot (see :mod:`lkjip.charts`), drawn under :func:`lkjip.charts.lkjip_style`
 (SVG text stays text, fixed SVG ids). Labels are in Bahasa Indonesia and
-every number shown is formatted by :mod:`lkjip.fmt`. Drops and gains differ
+every number shown is formatted by :mod:`lkjip.contract.fmt`. Drops and gains differ
 by hatch and marker as well as by grey level, so they read apart in print.
 
 ``names`` maps a unit code to the name to show (default: the code).
@@ -24,8 +24,8 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from lkjip.charts.style import A4_WIDTH_IN, GREYS, INK, lkjip_style
-from lkjip.fmt import fmt_number
-from lkjip.rules import EPS
+from lkjip.contract.fmt import fmt_number
+from lkjip.contract.rules import EPS
 from lkjip.kabupaten.budget import FACTORS, caution_text, correlations
 from lkjip.kabupaten.sakip import CHANGE_COLUMNS
 

@@ -2,8 +2,8 @@
 
 The analyses (:func:`lkjip.kabupaten.analyse`) keep codes and numbers; these
 functions turn them into the tables of ``notebooks/07_kabupaten`` (numbers
-stay numbers where :func:`lkjip.fmt.display_frame` formats them; signed
-changes and predicate moves become text here, through :mod:`lkjip.fmt`).
+stay numbers where :func:`lkjip.contract.fmt.display_frame` formats them; signed
+changes and predicate moves become text here, through :mod:`lkjip.contract.fmt`).
 
 Unit names come from each unit's ``unit.yaml`` (``nama``), the one raw file
 the view reads per unit; a unit without a readable one shows its code.
@@ -28,12 +28,12 @@ import yaml
 
 from lkjip.audit import FAMILY_PUBLISHED, SELISIH
 from lkjip.audit.causes import CAUSE_LABELS
-from lkjip.fmt import fmt_number, is_missing
+from lkjip.contract.fmt import fmt_number, is_missing
 from lkjip.kabupaten.budget import FACTORS, BudgetTotal
 from lkjip.kabupaten.charts import COMPONENT_SHORT, signed
 from lkjip.kabupaten.sakip import CHANGE_COLUMNS
-from lkjip.markup import md_text
-from lkjip.rules import CAPAIAN_KATEGORI, INDICATOR_IDS, get_indicator
+from lkjip.contract.markup import md_text
+from lkjip.contract.rules import CAPAIAN_KATEGORI, INDICATOR_IDS, get_indicator
 
 #: Short indicator headers for tables with one column per indicator.
 INDICATOR_SHORT: dict[str, str] = {
@@ -278,7 +278,7 @@ def _text_or(frame: pd.DataFrame, column: str, fallback) -> pd.Series:
 
 def summary_sentences(sakip: pd.DataFrame, names: Mapping[str, str] | None = None) -> list[str]:
     """Markdown sentences: how many units fell, rose or stayed, and which fell
-    (names escaped by :func:`lkjip.markup.md_text`).
+    (names escaped by :func:`lkjip.contract.markup.md_text`).
 
     >>> t = pd.DataFrame({"unit": ["a", "b", "c"], "perubahan_sakip": [-1.3, 0.5, 0.0]})
     >>> summary_sentences(t, {"a": "Kec. <A>"})

@@ -3,7 +3,7 @@
 PermenPAN-RB 14/2017 computes an IKM from the answers of respondents: the
 NRR of an unsur is the sum of its answers over the number of answers to it.
 Consolidated over units, that is the **pooled** IKM: every respondent of
-every unit in one survey (:func:`lkjip.ikm.compute_ikm` on the pooled
+every unit in one survey (:func:`lkjip.indicators.ikm.compute_ikm` on the pooled
 answers, so the rule and its handling of blank answers live once). It equals
 weighting each unit's NRR of an unsur by the number of *answers to that
 unsur* (not by its respondents: a blank answer counts for nothing).
@@ -29,10 +29,10 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from lkjip.errors import DataError
-from lkjip.fmt import fmt_int, fmt_number
-from lkjip.ikm import compute_ikm, nrr_per_unsur, resolve_weight
-from lkjip.rules import IKM_MUTU
-from lkjip.schema import UNSUR
+from lkjip.contract.fmt import fmt_int, fmt_number
+from lkjip.indicators.ikm import compute_ikm, nrr_per_unsur, resolve_weight
+from lkjip.contract.rules import IKM_MUTU
+from lkjip.contract.schema import UNSUR
 
 LABEL_POOLED = "IKM gabungan (seluruh responden semua unit, PermenPAN-RB 14/2017)"
 LABEL_MEAN = "Rata-rata IKM unit (tiap unit berbobot sama)"
@@ -45,7 +45,7 @@ class IkmConsolidated:
     """``gabungan``: IKM x 25 from the pooled answers; ``rata_rata_unit``:
     the plain mean of the units' IKM x 25; ``per_unit``: :func:`ikm_per_unit`;
     ``unsur``: the pooled NRR per unsur (``jumlah_nilai``, ``jumlah_jawaban``,
-    ``nrr`` ... as :func:`lkjip.ikm.nrr_per_unsur`); ``catatan``: units left
+    ``nrr`` ... as :func:`lkjip.indicators.ikm.nrr_per_unsur`); ``catatan``: units left
     out and why."""
 
     gabungan: float
@@ -84,7 +84,7 @@ def _has_survey(frame: pd.DataFrame | None) -> bool:
 
 
 def ikm_per_unit(surveys: Mapping[str, pd.DataFrame | None], weight: str | float = "exact") -> pd.DataFrame:
-    """Each unit's IKM x 25 by :func:`lkjip.ikm.compute_ikm`, units sorted.
+    """Each unit's IKM x 25 by :func:`lkjip.indicators.ikm.compute_ikm`, units sorted.
 
     A unit without survey data has ``responden`` and ``ikm`` missing (``<NA>``
     / NaN) and says so in ``catatan``.

@@ -21,8 +21,8 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from lkjip.indicators import INDICATOR_COLUMNS
-from lkjip.rules import CAPAIAN_KATEGORI, INDICATOR_IDS
+from lkjip.indicators.iku import INDICATOR_COLUMNS
+from lkjip.contract.rules import CAPAIAN_KATEGORI, INDICATOR_IDS
 
 LONG_COLUMNS: tuple[str, ...] = ("unit", *INDICATOR_COLUMNS)
 _NUMERIC = ("target", "realisasi", "capaian_pct")

@@ -33,8 +33,8 @@ import pandas as pd
 
 from lkjip.audit import AUDIT_COLUMNS
 from lkjip.errors import ConfigError, DataError, display_path
-from lkjip.indicators import INDICATOR_COLUMNS
-from lkjip.layout import UNIT_CODE, YEAR_DIR, default_processed_dir, processed_year_dir
+from lkjip.indicators.iku import INDICATOR_COLUMNS
+from lkjip.inputs.catalog import UNIT_CODE, YEAR_DIR, default_processed_dir, processed_year_dir
 
 #: Parquet datasets read for the report year, and the columns relied on.
 CURRENT_DATASETS: dict[str, tuple[str, ...]] = {

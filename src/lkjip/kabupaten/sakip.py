@@ -2,12 +2,12 @@
 
 Scores, predicates and the component change come from
 :func:`lkjip.sakip_change.decomposition` (itself built on
-:func:`lkjip.sakip.sakip_score`, PermenPAN-RB 88/2021 bands): the total is
+:func:`lkjip.indicators.sakip.sakip_score`, PermenPAN-RB 88/2021 bands): the total is
 computed from the lowest level present each year and the four component
 changes add up to the total change. No band or weight is repeated here.
 
 >>> import pandas as pd
->>> from lkjip.rules import SAKIP_COMPONENT_WEIGHTS
+>>> from lkjip.contract.rules import SAKIP_COMPONENT_WEIGHTS
 >>> def f(v):
 ...     return pd.DataFrame({"komponen": list(SAKIP_COMPONENT_WEIGHTS),
 ...                          "bobot": list(SAKIP_COMPONENT_WEIGHTS.values()), "nilai": v})
@@ -25,11 +25,11 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from lkjip.fmt import fmt_number
-from lkjip.rules import EPS, SAKIP_COMPONENT_NAMES
-from lkjip.sakip import sakip_score
-from lkjip.analysis.score_change import decomposition
-from lkjip.rules import SAKIP_COMPONENTS
+from lkjip.contract.fmt import fmt_number
+from lkjip.contract.rules import EPS, SAKIP_COMPONENT_NAMES
+from lkjip.indicators.sakip import sakip_score
+from lkjip.sakip_change.score_change import decomposition
+from lkjip.contract.rules import SAKIP_COMPONENTS
 
 COMPONENTS: tuple[str, ...] = SAKIP_COMPONENTS
 #: Column of each component's change in the unit table and the ringkasan.

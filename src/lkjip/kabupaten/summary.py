@@ -23,8 +23,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from lkjip.fmt import is_missing
-from lkjip.markup import csv_cell
+from lkjip.contract.fmt import is_missing
+from lkjip.contract.markup import csv_cell
 from lkjip.kabupaten.sakip import CHANGE_COLUMNS
 
 RINGKASAN_COLUMNS: tuple[str, ...] = (
@@ -57,7 +57,7 @@ def ringkasan(sakip: pd.DataFrame, ikm: pd.DataFrame, budget: pd.DataFrame) -> p
 
 
 def neutralise(text: str) -> str:
-    """A text cell a spreadsheet will not evaluate as a formula (:func:`lkjip.markup.csv_cell`)."""
+    """A text cell a spreadsheet will not evaluate as a formula (:func:`lkjip.contract.markup.csv_cell`)."""
     return csv_cell(text)
 
 

@@ -145,7 +145,7 @@ def _write_xlsx(header: list[str], rows, path: Path) -> None:
     """Write one sheet with openpyxl, with pinned timestamps so the bytes are reproducible."""
     from openpyxl import Workbook
 
-    from lkjip.workbook import save_reproducible
+    from lkjip.inputs.workbook import save_reproducible
 
     book = Workbook(write_only=True)
     book.properties.creator = "lkjip synth"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from lkjip.rules import (
+from lkjip.contract.rules import (
     INDICATOR_IDS,
     IPASN_DIMENSIONS,
     SAKIP_COMPONENT_WEIGHTS,
@@ -16,7 +16,7 @@ from lkjip.rules import (
     SAKIP_SUBCOMPONENT_SHARES,
     SAKIP_SUBCOMPONENTS,
 )
-from lkjip.schema import MONTHS
+from lkjip.contract.schema import MONTHS
 from lkjip.synth.common import _S_TARGETS, _S_UNIT, _nip, _person, _random_date, _ribuan, _rng, _unit_name, unit_code
 from lkjip.synth import story
 from lkjip.synth.survey import SurveyProfile, _survey_profile

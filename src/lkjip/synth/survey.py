@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from lkjip.schema import UNSUR
+from lkjip.contract.schema import UNSUR
 from lkjip.synth.common import _S_SURVEY, _S_UNIT, XLSX_MAX_ROWS, _cells, _rng, _workdays, _write_xlsx
 from lkjip.synth.vocabulary import _EDUCATION, _EDUCATION_P, _FEMALE, _JOBS, _JOBS_P, _MALE, _SERVICES, _SURNAMES
 

@@ -2,8 +2,8 @@
 
 For example ``jumlah_jawaban`` (answered survey items), ``total_tidak_cocok``
 (a typed JUMLAH row that differs from its rows, by the rule of
-:mod:`lkjip.rules.printed`), ``bobot_baku`` (the SAKIP weight of
-:mod:`lkjip.rules`). The frame is sorted by ``baris`` and every optional
+:mod:`lkjip.contract.rules.printed`), ``bobot_baku`` (the SAKIP weight of
+:mod:`lkjip.contract.rules`). The frame is sorted by ``baris`` and every optional
 column of the contract is added.
 """
 
@@ -15,12 +15,12 @@ from typing import Iterable
 
 import pandas as pd
 
-from lkjip.fmt import fmt_number, is_missing
-from lkjip.ingest import natural_key
-from lkjip.ipasn import in_post_at_year_end
-from lkjip.rules import ASN_STATUSES, SAKIP_COMPONENT_WEIGHTS, SAKIP_SCORE_DECIMALS, SAKIP_SUBCOMPONENT_SHARES
-from lkjip.rules.printed import matches
-from lkjip.schema import DATASETS, KIND_DTYPES, MONTHS, UNSUR
+from lkjip.contract.fmt import fmt_number, is_missing
+from lkjip.inputs.ingest import natural_key
+from lkjip.indicators.ipasn import in_post_at_year_end
+from lkjip.contract.rules import ASN_STATUSES, SAKIP_COMPONENT_WEIGHTS, SAKIP_SCORE_DECIMALS, SAKIP_SUBCOMPONENT_SHARES
+from lkjip.contract.rules.printed import matches
+from lkjip.contract.schema import DATASETS, KIND_DTYPES, MONTHS, UNSUR
 
 # --------------------------------------------------------------------------- helper columns
 
@@ -32,7 +32,7 @@ def _num(df: pd.DataFrame, col: str) -> pd.Series:
 
 
 def _fmt_number(x: float) -> str:
-    """A figure in a finding: whole numbers without decimals, others with two (lkjip.fmt)."""
+    """A figure in a finding: whole numbers without decimals, others with two (lkjip.contract.fmt)."""
     if is_missing(x):
         return "(kosong)"
     return fmt_number(x, 0 if float(x).is_integer() else 2)
@@ -55,7 +55,7 @@ def _not_integer(df: pd.DataFrame, cols: Iterable[str]) -> pd.Series:
 
 def _total_mismatch(df: pd.DataFrame, cols: Iterable[str], countable: pd.Series) -> pd.Series:
     """Per typed JUMLAH row: where it differs from the sum of the rows it totals
-    (by the rule of :mod:`lkjip.rules.printed`).
+    (by the rule of :mod:`lkjip.contract.rules.printed`).
 
     A JUMLAH row totals the countable rows above it since the previous JUMLAH
     row (a subtotal), or all countable rows above it (a grand total); a JUMLAH

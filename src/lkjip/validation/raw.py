@@ -32,15 +32,15 @@ def _read_each(data_dir: Path, unit: str, year: int, *, unit_tables: bool = Fals
     """Frames that could be read, their files, and the reader's errors per dataset.
 
     With ``unit_tables``, the unit-level files of contract v2 are read too
-    (the rows valid in ``year``, as :func:`lkjip.steps.load_inputs` reads them).
+    (the rows valid in ``year``, as :func:`lkjip.inputs.year.load_inputs` reads them).
     """
-    from lkjip.ingest import read_dataset, rows_for_year
-    from lkjip.layout import unit_file, year_files
-    from lkjip.schema import UNIT_DATASETS_V2
+    from lkjip.inputs.ingest import read_dataset, rows_for_year
+    from lkjip.inputs.catalog import unit_file, year_files
+    from lkjip.contract.schema import OPTIONAL_UNIT_DATASETS
 
     files = dict(year_files(data_dir, unit, year))
     if unit_tables:
-        files.update({name: path for name in UNIT_DATASETS_V2
+        files.update({name: path for name in OPTIONAL_UNIT_DATASETS
                       if (path := unit_file(data_dir, unit, name)) is not None})
     frames: dict[str, pd.DataFrame] = {}
     errors: dict[str, list[DataError]] = {}
@@ -97,32 +97,32 @@ def read_and_validate(data_dir: Path, unit: str, year: int, *, targets: pd.DataF
                       unit_tables: bool = True):
     """``(result, frames, files)``: every reader error and every failed rule of a unit-year, in one result.
 
-    What ``lkjip validate`` checks is what the run validates (:func:`lkjip.steps.validate_inputs`):
+    What ``lkjip validate`` checks is what the run validates (:func:`lkjip.run.steps.validate_inputs`):
     the year's files, with ``unit_tables`` the unit-level files of contract v2 and ``narasi.md``,
     and with ``check_targets`` the targets. ``frames`` holds the year's datasets only. A file that
     names no dataset or a dataset given twice (the year folder itself is wrong) still raises
     :class:`~lkjip.errors.DataError`.
     """
-    from lkjip.steps import source_name
+    from lkjip.inputs.year import source_name
     from lkjip.validation.run import validate_year
 
     frames, files, read_errors, unreadable = _read_each(Path(data_dir), unit, int(year), unit_tables=unit_tables)
     sources = {**{name: source_name(path, data_dir) for name, path in files.items()}, **(sources or {})}
     result = validate_year(frames, targets, int(year), sources, required=required, check_targets=check_targets)
     if unit_tables:
-        from lkjip.validation.columns_v2 import narasi_findings
+        from lkjip.validation.optional_columns import narasi_findings
 
         result.findings += narasi_findings(data_dir, unit, int(year))
     if read_errors:
         result = merge(result, read_errors, unreadable, sources)
-    from lkjip.layout import year_files
+    from lkjip.inputs.catalog import year_files
 
     year_names = set(year_files(data_dir, unit, year))
     return result, {n: f for n, f in frames.items() if n in year_names}, {n: p for n, p in files.items() if n in year_names}
 
 
 def read_year_checked(data_dir: Path, unit: str, year: int):
-    """``(frames, files)`` like :func:`lkjip.ingest.read_year`; on a reader error, every failure at once.
+    """``(frames, files)`` like :func:`lkjip.inputs.ingest.read_year`; on a reader error, every failure at once.
 
     The suites (Great Expectations) run only when the reader found a problem,
     so a good year costs no more than reading it.

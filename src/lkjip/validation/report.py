@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lkjip.pages import render
-from lkjip.schema import DATASETS
+from lkjip.contract.pages import render
+from lkjip.contract.schema import DATASETS
 
 if TYPE_CHECKING:  # pragma: no cover
     from lkjip.validation.results import Finding, ValidationResult
@@ -56,6 +56,6 @@ def render_validation_report(result: "ValidationResult", unit_name: str, year: i
 
 def write_validation_report(result: "ValidationResult", path: Path, unit_name: str, year: int) -> Path:
     """Write :func:`render_validation_report` to ``path`` (parents created) and return it."""
-    from lkjip.files import write_text_atomic
+    from lkjip.inputs.files import write_text_atomic
 
     return write_text_atomic(Path(path), render_validation_report(result, unit_name, year))

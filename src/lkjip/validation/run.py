@@ -16,14 +16,14 @@ from typing import Iterable
 import pandas as pd
 
 from lkjip.errors import ConfigError
-from lkjip.schema import REQUIRED_YEAR_DATASETS, UNIT_DATASETS_V2, YEAR_DATASETS
-from lkjip.validation.columns_v2 import PREPARE_ALL as PREPARE, cross_file_findings, prepare_any as prepare_frame
+from lkjip.contract.schema import REQUIRED_YEAR_DATASETS, OPTIONAL_UNIT_DATASETS, YEAR_DATASETS
+from lkjip.validation.optional_columns import PREPARE_ALL as PREPARE, cross_file_findings, prepare_any as prepare_frame
 from lkjip.validation.findings import _absent, _columns_of, _finding_from_result, _skipped
 from lkjip.validation.results import ROW_LIMIT, Finding, ValidationResult
 from lkjip.validation.suites import _gx_suite, _validator, load_suite_dict
 
 #: Suites run for a unit-year, in report order; ``targets`` and the v2 period files are unit-level.
-SUITES = (*YEAR_DATASETS, *UNIT_DATASETS_V2, "targets")
+SUITES = (*YEAR_DATASETS, *OPTIONAL_UNIT_DATASETS, "targets")
 
 
 def validate_frame(name: str, df: pd.DataFrame, year: int, file: str | None = None,

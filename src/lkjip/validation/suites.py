@@ -72,8 +72,8 @@ _GX_LOCK = threading.Lock()
 
 
 def _import_gx():
-    """``great_expectations``, imported without what it never uses (:mod:`lkjip.lean_import`)."""
-    from lkjip.lean_import import import_lean
+    """``great_expectations``, imported without what it never uses (:mod:`lkjip.contract.lean_imports`)."""
+    from lkjip.contract.lean_imports import import_lean
 
     return import_lean("great_expectations")
 

@@ -1,0 +1,126 @@
+"""A data frame as a plain, deterministic HTML table, and the print classes that fit it to A4.
+
+Every cell is escaped (data are never markup); numbers go through :mod:`lkjip.contract.fmt`.
+Documents, the audit report and the notebooks' display API (:mod:`lkjip.render.notebook`) all
+build their tables here, so one table looks the same wherever it is printed.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+from lkjip.contract.fmt import auto_formats, display_frame
+
+
+def table_html(frame: pd.DataFrame, *, index: bool = False, formats: dict | None = None, wide: bool = False) -> str:
+    """A plain, deterministic HTML table; numeric columns carry ``class="num"`` (right-aligned).
+
+    ``wide`` prints the table at least in the smaller font of ``lkjip-wide``
+    (for a table whose text columns hold long words).
+    """
+    numeric = set(auto_formats(frame)) | {c for c in (formats or {})}
+    shown = display_frame(frame, formats)
+    if index:
+        shown = shown.reset_index()
+        numeric -= set(frame.index.names)
+    numeric = {label(c) for c in numeric}
+    shown.columns = [label(c) for c in shown.columns]
+    num = ' class="num"'
+    head = "".join(f"<th{num if c in numeric else ''}>{escape(c)}</th>" for c in shown.columns)
+    body = []
+    widths = {c: 0 for c in shown.columns if c in numeric}
+    for row in shown.itertuples(index=False):
+        cells = []
+        for c, v in zip(shown.columns, row):
+            text = "" if is_blank(v) else escape(v)
+            if c in widths:
+                widths[c] = max(widths[c], len(text.strip()))
+            cells.append(f"<td{num if c in numeric else ''}>{text}</td>")
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    chosen = print_classes(len(shown.columns), widths.values() if body else ())
+    if wide and not {"lkjip-wide", "lkjip-wide-xl"} & set(chosen):
+        chosen.insert(0, "lkjip-wide")
+    words = {c: max([len(w) for v in shown[c] if not is_blank(v) for w in str(v).split()] + [0])
+             for c in shown.columns if c not in widths}
+    cells = [(words[c], False) if c in words else (widths[c], True) for c in shown.columns]
+    heads = [max((len(w) for w in str(c).split()), default=0) for c in shown.columns]
+    if max(words.values(), default=0) > LONG_WORD or _min_width_pt(chosen, cells, heads) > _TEXT_WIDTH_PT:
+        # e.g. a SHA-256, or too many columns: text may break inside words rather than overflow
+        chosen.append("lkjip-anywhere")
+    classes = " ".join([*chosen, "lkjip-table"])
+    return (f'<table class="{classes}"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(body)}</tbody></table>")
+
+
+#: A text cell with a word longer than this may break inside words in print (class ``lkjip-anywhere``).
+LONG_WORD = 30
+
+#: Text block width in points (A4 210 mm - 45 mm margins) and the width of a
+#: digit as a fraction of the font size (DejaVu Sans).
+_TEXT_WIDTH_PT = (210 - 45) / 25.4 * 72
+_DIGIT_EM = 0.64
+#: The width of an average letter (DejaVu Sans, mixed case) as a fraction of the font size.
+_CHAR_EM = 0.62
+
+
+def _min_width_pt(classes: list[str], cells: list[tuple[int, bool]], heads: list[int]) -> float:
+    """Estimated narrowest width (pt) of a table whose text breaks only between words.
+
+    ``cells``: per column, the longest word (text) or number (numeric, ``True``); ``heads``: the
+    longest word of each header. A number counts unless the table may wrap numbers
+    (``lkjip-squeeze``); each column adds its cell padding.
+    """
+    font = 6.5 if "lkjip-wide-xl" in classes else 7.5 if "lkjip-wide" in classes else 8.5
+    squeeze = "lkjip-squeeze" in classes
+    total = 0.0
+    for (n, is_number), h in zip(cells, heads):
+        body = 0.0 if (is_number and squeeze) else n * (_DIGIT_EM if is_number else _CHAR_EM)
+        total += max(body, h * _CHAR_EM * 1.1) * font + 6
+    return total
+
+
+def print_classes(columns: int, number_widths) -> list[str]:
+    """Classes for the print CSS (lkjip-print.css): wide tables get a smaller font
+    (``lkjip-wide``, ``lkjip-wide-xl``), and a table whose numbers cannot fit
+    unbroken even then may wrap them (``lkjip-squeeze``).
+
+    >>> print_classes(5, [8, 8]), print_classes(12, [15] * 10), print_classes(17, [3])
+    ([], ['lkjip-wide', 'lkjip-squeeze'], ['lkjip-wide-xl'])
+    """
+    classes, font_pt = [], 8.5
+    if columns >= 16:
+        classes, font_pt = ["lkjip-wide-xl"], 6.5
+    elif columns >= 10:
+        classes, font_pt = ["lkjip-wide"], 7.5
+    needed = sum(n * _DIGIT_EM * font_pt + 6 for n in number_widths)
+    if needed > 0.8 * _TEXT_WIDTH_PT:
+        classes.append("lkjip-squeeze")
+    return classes
+
+
+def label(name: object) -> str:
+    """A column name as readers see it: ``nama_bulan`` -> ``Nama bulan``; others unchanged.
+
+    >>> label("jenis_kelamin"), label("Capaian (%)")
+    ('Jenis kelamin', 'Capaian (%)')
+    """
+    text = str(name)
+    if text.islower() and " " not in text:
+        text = text.replace("_", " ")
+        return text[:1].upper() + text[1:]
+    return text
+
+
+def is_blank(value) -> bool:
+    """A missing value (None, NaN, NA, NaT)."""
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def escape(text: object) -> str:
+    """HTML-escaped text of any value (quotes too)."""
+    return html.escape(str(text))

@@ -1,0 +1,249 @@
+"""Everything the LKjIP notebook shows, computed once: :func:`build_report` -> :class:`ReportData`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from lkjip.indicators import budget as _budget
+from lkjip.document import bab3a as _tables
+from lkjip.inputs.earlier_years import read_earlier_year
+from lkjip.contract.fmt import is_missing
+from lkjip.indicators.iku import IndicatorResults, compute_all, indicator_history
+from lkjip.indicators.ipasn import IpAsnPenilaian, ipasn_penilaian
+from lkjip.inputs.catalog import list_years
+from lkjip.inputs.narasi import Narasi, read_narasi
+from lkjip.inputs.published_state import Published
+from lkjip.document.bab2 import tabel_2_1, tabel_pk
+from lkjip.document.bab3b import tabel_3_2_2, tabel_3_2_3, tabel_3_2_4
+from lkjip.document.display import SHORT_HEADERS, _blank_repeats, _drop_index, _ikm_summary, _long_3_1_2, _short_3_1_3
+from lkjip.document.shown import shown_financing, shown_history, shown_indicators
+from lkjip.document.staff import _staff_tables
+from lkjip.inputs.year import YearInputs, load_inputs
+from lkjip.inputs.unit import Unit
+
+# --------------------------------------------------------------------------- the report
+
+@dataclass
+class ReportData:
+    """Everything the LKjIP notebook shows, computed once (see module docstring)."""
+
+    unit: Unit
+    year: int
+    inputs: YearInputs
+    results: IndicatorResults
+    ikm_weight: str | float
+    per_year: dict[int, pd.DataFrame]
+    per_year_results: dict[int, IndicatorResults]
+    history: pd.DataFrame
+    catatan: list[str] = field(default_factory=list)
+    #: the year's seven indicators as the report shows them (lkjip.document.shown)
+    capaian: pd.DataFrame | None = None
+    #: the budget behind each indicator, as shown (the whole-budget row from the LRA)
+    pembiayaan: pd.DataFrame | None = None
+    #: the IP ASN assessment shown and its like-with-like comparison (contract v2)
+    ip_asn_penilaian: IpAsnPenilaian | None = None
+    #: the analyst's narasi.md of the unit-year (empty when there is none)
+    narasi: Narasi = field(default_factory=Narasi)
+    # Bab I
+    pegawai_status: pd.DataFrame | None = None
+    pegawai_jabatan: pd.DataFrame | None = None
+    pegawai_mutasi: pd.DataFrame | None = None
+    # Bab II
+    tabel_2_1: pd.DataFrame | None = None
+    tabel_2_1_perubahan: pd.DataFrame | None = None
+    tabel_2_2: pd.DataFrame | None = None
+    tabel_2_3: pd.DataFrame | None = None
+    # Bab III A
+    tabel_3_1_1: pd.DataFrame | None = None
+    tabel_3_1_2: pd.DataFrame | None = None
+    tabel_3_1_3: pd.DataFrame | None = None
+    tabel_3_1_4: pd.DataFrame | None = None
+    gambar_3_1: pd.DataFrame | None = None
+    gambar_3_1_ringkasan: pd.DataFrame | None = None
+    gambar_3_2: pd.DataFrame | None = None
+    gambar_3_2_bulanan: pd.DataFrame | None = None
+    gambar_3_4: pd.DataFrame | None = None
+    gambar_3_5: pd.DataFrame | None = None
+    gambar_3_5_subkomponen: pd.DataFrame | None = None
+    gambar_3_6: pd.DataFrame | None = None
+    gambar_3_7: pd.DataFrame | None = None
+    inovasi: pd.DataFrame | None = None
+    # Bab III B
+    tabel_3_2_1: pd.DataFrame | None = None
+    tabel_3_2_2: pd.DataFrame | None = None
+    tabel_3_2_3: pd.DataFrame | None = None
+    tabel_3_2_4: pd.DataFrame | None = None
+    tabel_3_2_5: pd.DataFrame | None = None
+    anggaran_program: pd.DataFrame | None = None
+
+    # ---- convenience --------------------------------------------------------
+    @property
+    def nama_unit(self) -> str:
+        return self.unit.nama
+
+    @property
+    def title(self) -> str:
+        return f"Laporan Kinerja Instansi Pemerintah (LKjIP) {self.unit.nama} Tahun {self.year}"
+
+    def dataset(self, name: str) -> pd.DataFrame | None:
+        df = self.inputs.datasets.get(name)
+        return df if isinstance(df, pd.DataFrame) else None
+
+    def previous(self, indicator: str) -> tuple[int, float] | None:
+        """The latest earlier year with a computed realisation of ``indicator``."""
+        for y in sorted((y for y in self.per_year if y < self.year), reverse=True):
+            f = self.per_year[y].set_index("indikator")
+            if indicator in f.index and pd.notna(f.loc[indicator, "realisasi"]):
+                return y, float(f.loc[indicator, "realisasi"])
+        return None
+
+    def previous_results(self) -> IndicatorResults | None:
+        earlier = [y for y in self.per_year_results if y < self.year]
+        return self.per_year_results[max(earlier)] if earlier else None
+
+    def source(self, dataset: str) -> str:
+        """``data/raw/<unit>/<year>/<dataset>.csv``: the file a figure comes from (for analysts;
+        the officials' document names documents, see :func:`lkjip.document.captions.sumber`)."""
+        path = self.inputs.files.get(dataset)
+        name = path.name if path is not None else f"{dataset}.csv"
+        return f"data/raw/{self.unit.kode}/{self.year}/{name}"
+
+    def budget_counts(self) -> dict[str, int]:
+        """Number of programmes, kegiatan and sub kegiatan from the anggaran codes."""
+        ang = self.dataset("anggaran")
+        if ang is None:
+            return {"program": 0, "kegiatan": 0, "sub_kegiatan": 0}
+        h = _budget.budget_hierarchy(ang)
+        return {k: int((h["tingkat"] == k).sum()) for k in ("program", "kegiatan", "sub_kegiatan")}
+
+    def national_note(self) -> str:
+        if _tables.national_of_year(self.inputs.national, self.year) is None:
+            return ("Angka realisasi nasional belum tersedia, sehingga kolom Nasional dan Ket. (+/-) "
+                    "dibiarkan kosong.")
+        return "Ket. (+/-) positif berarti realisasi unit lebih baik daripada angka nasional."
+
+
+def _per_indicator_text(table: pd.DataFrame) -> pd.DataFrame:
+    """``Realisasi...`` columns as text in each row's indicator decimals (``2`` inovasi, ``98,31``);
+    ``table`` is indexed by indicator id, as :mod:`lkjip.document.bab3a` builds it."""
+    from lkjip.contract.fmt import fmt_number
+    from lkjip.document.shown import decimals_of
+
+    out = table.copy()
+    for col in [c for c in out.columns if str(c).startswith("Realisasi") and str(c) != "Realisasi Nasional" and
+                pd.api.types.is_numeric_dtype(out[c])]:
+        out[col] = pd.Series([fmt_number(v, decimals_of(str(i)), blank="")
+                              for i, v in zip(out.index, out[col])], index=out.index, dtype=object)
+    return out
+
+
+def _read_other_year(data_dir: Path, unit: Unit, year: int, ikm_weight, targets, notes, published=None):
+    try:
+        frames = read_earlier_year(data_dir, unit.kode, year, published).frames
+    except Exception as exc:  # a bad earlier year must not stop this year's report
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        notes.append(f"Data tahun {year} tidak dapat dibaca dan tidak dipakai pada tabel "
+                     f"multi-tahun: {first}")
+        return None
+    return compute_all(frames, targets, unit.as_dict(), year, ikm_weight=ikm_weight)
+
+
+def build_report(data_dir, unit: str, year: int, processed_dir=None, *,
+                 ikm_weight: str | float = "exact", published: Published | None = None) -> ReportData:
+    """Load, compute and assemble everything the LKjIP of ``unit`` ``year`` shows.
+
+    Earlier years come from where they are published (``published``) when
+    that is fresh, else from their raw files
+    (:func:`lkjip.inputs.earlier_years.read_earlier_year`): the same frames either way.
+    """
+    data_dir = Path(data_dir)
+    year = int(year)
+    inputs = load_inputs(data_dir, unit, year, Path(processed_dir) if processed_dir else None)
+    info = inputs.unit
+    udict = info.as_dict()
+    res = compute_all(inputs.datasets, inputs.targets, udict, year, ikm_weight=ikm_weight)
+    notes: list[str] = []
+    per_year_results = {year: res}
+    for y in list_years(data_dir, unit):
+        if y < year:
+            r = _read_other_year(data_dir, info, y, ikm_weight, inputs.targets, notes, published)
+            if r is not None:
+                per_year_results[y] = r
+    # What the report shows follows one rule: figures as printed (lkjip.document.shown).
+    per_year = {y: shown_indicators(r.tabel) for y, r in sorted(per_year_results.items())}
+    history = shown_history(indicator_history(per_year, inputs.targets, inputs.published))
+
+    rep = ReportData(unit=info, year=year, inputs=inputs, results=res, ikm_weight=ikm_weight,
+                     per_year=per_year, per_year_results=per_year_results, history=history,
+                     catatan=notes)
+    rep.capaian = per_year[year]
+    pen = res.penyerapan
+    rep.pembiayaan = shown_financing(res.pembiayaan, rep.capaian,
+                                     (pen.anggaran, pen.realisasi) if pen is not None else None)
+    rep.ip_asn_penilaian = ipasn_penilaian({y: r.ipasn for y, r in per_year_results.items()}, year)
+    rep.narasi = read_narasi(data_dir, unit, year)
+    ds = inputs.datasets
+    show_names = bool(info.tampilkan_nama_pegawai)
+    rep.pegawai_status, rep.pegawai_jabatan, rep.pegawai_mutasi = _staff_tables(
+        ds.get("pegawai"), year, show_names)
+
+    rep.tabel_2_1 = tabel_2_1(inputs.targets, "renstra")
+    rep.tabel_2_1_perubahan = tabel_2_1(inputs.targets, "renstra_perubahan")
+    rep.tabel_2_2 = tabel_pk(inputs.targets, year, udict, "pk")
+    rep.tabel_2_3 = tabel_pk(inputs.targets, year, udict, "pk_perubahan")
+
+    ind = rep.capaian
+    rep.tabel_3_1_1 = _blank_repeats(_drop_index(_per_indicator_text(_tables.tabel_3_1_1(ind, udict))))
+    rep.tabel_3_1_1 = rep.tabel_3_1_1.rename(columns={"Kategori": "Kategori Capaian"})
+    rep.tabel_3_1_2 = _long_3_1_2(
+        _drop_index(_tables.tabel_3_1_2(per_year, inputs.targets, inputs.published, until=year)))
+    rep.tabel_3_1_3 = _short_3_1_3(
+        _blank_repeats(_drop_index(_per_indicator_text(_tables.tabel_3_1_3(ind, inputs.targets, udict, year)))))
+    rep.tabel_3_1_4 = _blank_repeats(_drop_index(_per_indicator_text(
+        _tables.tabel_3_1_4(ind, inputs.national, udict, year)))).rename(columns=SHORT_HEADERS["tabel_3_1_4"])
+
+    if res.ikm is not None:
+        rep.gambar_3_1 = _tables.gambar_3_1(res.ikm)
+        rep.gambar_3_1_ringkasan = _ikm_summary(res.ikm)
+    if ds.get("paten_layanan") is not None:
+        rep.gambar_3_2 = _tables.gambar_3_2(ds["paten_layanan"])
+        rep.gambar_3_2_bulanan = _tables.gambar_3_2_bulanan(ds["paten_layanan"])
+    if ds.get("koordinasi") is not None:
+        rep.gambar_3_4 = _tables.gambar_3_4(ds["koordinasi"]).rename(columns=SHORT_HEADERS["gambar_3_4"])
+    if ds.get("sakip_evaluasi") is not None:
+        rep.gambar_3_5 = _tables.gambar_3_5(ds["sakip_evaluasi"])
+        rep.gambar_3_5_subkomponen = _tables.gambar_3_5_subkomponen(ds["sakip_evaluasi"])
+    if ds.get("lra") is not None:
+        g36 = _tables.gambar_3_6(ds["lra"], year)
+        rep.gambar_3_6 = g36.drop(columns=[c for c in g36.columns[5:] if g36[c].isna().all()])
+        rep.tabel_3_2_1 = _tables.tabel_3_2_1(ds["lra"])
+    if ds.get("pegawai") is not None:
+        rep.gambar_3_7 = _tables.gambar_3_7(ds["pegawai"], show_names=show_names,
+                                            mask=not bool(info.tampilkan_nip)).rename(
+            columns={"Kategori": "Kategori IP ASN"})
+    if res.inovasi is not None:
+        a = res.inovasi.aktif
+        rep.inovasi = pd.DataFrame({
+            "No": range(1, len(a) + 1), "Nama Inovasi": a["nama"].astype(object).values,
+            "Nomor SK": a["nomor_sk"].astype(object).values,
+            "Tanggal SK": [d.strftime("%d-%m-%Y") if pd.notna(d) else "" for d in
+                           pd.to_datetime(a["tanggal_sk"], errors="coerce")],
+        })
+    ang = ds.get("anggaran")
+    rep.tabel_3_2_2 = _blank_repeats(tabel_3_2_2(ind, rep.pembiayaan, ang, udict))
+    rep.tabel_3_2_3 = _blank_repeats(tabel_3_2_3(ind, rep.pembiayaan, udict)).rename(
+        columns=SHORT_HEADERS["tabel_3_2_3"])
+    rep.tabel_3_2_4 = _blank_repeats(tabel_3_2_4(ind, rep.pembiayaan, udict)).rename(
+        columns=SHORT_HEADERS["tabel_3_2_4"])
+    if ang is not None:
+        rep.tabel_3_2_5 = _tables.tabel_3_2_5(ang)
+        h = _budget.budget_hierarchy(ang)
+        prog = h[h["tingkat"] == "program"]
+        rep.anggaran_program = pd.DataFrame({
+            "program": [u if not is_missing(u) else k for u, k in zip(prog["uraian"], prog["kode"])],
+            "pagu": prog["pagu"].values, "realisasi": prog["realisasi"].values})
+    return rep

@@ -1,0 +1,36 @@
+"""``indicators.csv``, the data contract's output of the indicator step (plain decimals, full precision)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from lkjip.inputs.files import atomic_write
+from lkjip.contract.fmt import is_missing
+from lkjip.indicators.iku import INDICATOR_COLUMNS, IndicatorResults
+from lkjip.inputs.catalog import processed_year_dir
+from lkjip.contract.markup import csv_cell
+
+
+def write_indicators_csv(results: IndicatorResults | pd.DataFrame, path) -> Path:
+    """``indicators.csv`` of the data contract: the seven columns, one row per
+    indicator, plain decimals (dot, no thousands separator), full precision
+    (``repr`` of each float), ``\\n`` line endings; same input, same bytes."""
+    table = results.tabel if isinstance(results, IndicatorResults) else results
+    if "indikator" not in table.columns:
+        table = table.reset_index()
+    frame = table.loc[:, list(INDICATOR_COLUMNS)].copy()
+    for col in ("target", "realisasi", "capaian_pct"):
+        frame[col] = [("" if is_missing(v) else repr(float(v))) for v in frame[col]]
+    for col in ("indikator", "nama", "satuan", "kategori"):
+        # text a spreadsheet would evaluate (=, +, -, @ ...) is neutralised (lkjip.contract.markup.csv_cell)
+        frame[col] = ["" if is_missing(v) else csv_cell(str(v)) for v in frame[col]]
+    path = Path(path)
+    with atomic_write(path, newline="") as fh:
+        frame.to_csv(fh, index=False, lineterminator="\n")
+    return path
+
+
+def indicators_csv_path(processed_dir, unit: str, year: int) -> Path:
+    return processed_year_dir(Path(processed_dir), unit, int(year)) / "indicators.csv"

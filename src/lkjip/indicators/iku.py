@@ -1,0 +1,341 @@
+"""The seven key indicators of a year, computed from the year's datasets.
+
+:func:`compute_indicators` returns the frame the data contract names
+(``indikator, nama, satuan, target, realisasi, capaian_pct, kategori``; one
+row per id of :data:`INDICATOR_IDS`, full precision). :func:`compute_all`
+returns the same frame together with every module's detailed result
+(:class:`IndicatorResults`) for the notebooks.
+
+Sources: ``ikm`` = IKM x 25 of ``ikm_survei``; ``layanan_sesuai_standar_pct``
+from ``paten_layanan``; ``koordinasi_ditindaklanjuti_pct`` from
+``koordinasi``; ``sakip`` from ``sakip_evaluasi``; ``realisasi_anggaran_pct``
+from ``lra`` (account 5), or from ``anggaran`` when there is no LRA (noted);
+``ip_asn`` from ``pegawai``; ``jumlah_inovasi`` from ``inovasi``. A dataset
+that is missing gives NaN and a note in ``IndicatorResults.catatan``; bad
+data raise (validation should have stopped the run first).
+
+``kategori`` is the capaian category (Permendagri 86/2017); the
+indicator's own class (mutu IKM, predikat SAKIP, kategori IP ASN) is in the
+detailed results (:attr:`IndicatorResults.kelas`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+import pandas as pd
+
+from lkjip.indicators import budget as _budget
+from lkjip.inputs import cache as _memo
+from lkjip.indicators.coordination import CoordinationResult, coordination_summary
+from lkjip.indicators.ikm import IkmResult, SampleCheck, compute_ikm, ikm_breakdowns, sample_adequacy
+from lkjip.contract.rules import INDICATOR_IDS, INDICATORS, get_indicator
+from lkjip.indicators.innovation import InnovationResult, innovation_summary
+from lkjip.indicators.ipasn import IpAsnResult, ipasn_summary
+from lkjip.indicators.sakip import SakipResult, sakip_score
+from lkjip.indicators.services import ServiceResult, service_summary
+from lkjip.indicators.targets import (
+    capaian,
+    capaian_category,
+    effective_target,
+    effective_target_normalized,
+    normalize_targets,
+    renstra_end_target,
+    target_years,
+    tingkat_efisiensi,
+    tingkat_kemajuan,
+)
+
+INDICATOR_COLUMNS = ("indikator", "nama", "satuan", "target", "realisasi", "capaian_pct", "kategori")
+
+@dataclass
+class IndicatorResults:
+    """Everything computed for one unit-year.
+
+    ``tabel``: the seven-column indicator frame; ``target``: effective target
+    per id with its document; ``renstra_akhir``: end targets and tingkat
+    kemajuan; ``pembiayaan``: the budget financing each indicator and
+    tingkat efisiensi; ``kelas``: each indicator's own class (mutu,
+    predikat, kategori); ``catatan``: notes per id (missing data, fallbacks).
+    """
+
+    year: int
+    tabel: pd.DataFrame
+    target: pd.DataFrame
+    renstra_akhir: pd.DataFrame
+    pembiayaan: pd.DataFrame
+    kelas: dict[str, str | None]
+    catatan: dict[str, list[str]]
+    ikm: IkmResult | None = None
+    ikm_sampel: SampleCheck | None = None
+    ikm_rincian: dict[str, pd.DataFrame] = field(default_factory=dict)
+    layanan: ServiceResult | None = None
+    koordinasi: CoordinationResult | None = None
+    sakip: SakipResult | None = None
+    penyerapan: _budget.Absorption | None = None
+    anggaran_total: _budget.BudgetAmount | None = None
+    ipasn: IpAsnResult | None = None
+    inovasi: InnovationResult | None = None
+
+    def notes_text(self) -> list[str]:
+        """All notes as ``"<nama>: <catatan>"`` lines."""
+        return [f"{get_indicator(k).nama}: {n}" for k in INDICATOR_IDS for n in self.catatan.get(k, [])]
+
+
+def _get(datasets: Mapping[str, Any], name: str) -> pd.DataFrame | None:
+    df = datasets.get(name) if datasets else None
+    return df if isinstance(df, pd.DataFrame) else None
+
+
+def compute_all(datasets: Mapping[str, pd.DataFrame], targets: pd.DataFrame | None,
+                unit: Mapping[str, Any] | None, year: int, *,
+                ikm_weight: str | float = "exact", breakdowns: bool = True) -> IndicatorResults:
+    """Compute every indicator of ``year`` with its details (see module docstring).
+
+    ``datasets`` maps dataset names (``ikm_survei``, ``paten_layanan``, ...) to
+    processed frames; ``targets`` is the unit-level targets frame; ``unit``
+    the parsed unit.yaml (``pembiayaan`` is read from it). ``breakdowns=False``
+    skips the IKM per layanan/sex/age/... (``ikm_rincian`` stays empty), the
+    slowest part, which the indicator frame does not need.
+    """
+    key = _memo.content_key("compute_all", dict(datasets or {}), targets, dict(unit or {}), int(year), ikm_weight)
+    # a result with the IKM breakdowns also serves a call without them (they are its only difference)
+    got = _RESULTS.get(key + "|rincian" if key else None)
+    if got is not _memo.MISSING:
+        if not breakdowns:
+            got.ikm_rincian = {}
+        return got
+    if not breakdowns:
+        got = _RESULTS.get(key)
+        if got is not _memo.MISSING:
+            return got
+    # kept with the breakdowns (they cost little), so that a later call that wants them is a hit too
+    full = breakdowns or key is not None
+    res = _compute_all(datasets, targets, unit, year, ikm_weight=ikm_weight, breakdowns=full)
+    if key is not None:
+        _RESULTS.put(key + "|rincian", res)
+    if not breakdowns:
+        res.ikm_rincian = {}
+    return res
+
+
+#: Indicator results of this process by the content of their inputs (:mod:`lkjip.inputs.cache`): the
+#: indicator, audit and LKjIP notebooks of a run compute the same years.
+_RESULTS = _memo.Memo(16)
+
+
+def _compute_all(datasets, targets, unit, year, *, ikm_weight, breakdowns) -> IndicatorResults:
+    unit = unit or {}
+    year = int(year)
+    notes: dict[str, list[str]] = {i: [] for i in INDICATOR_IDS}
+    real: dict[str, float] = {i: float("nan") for i in INDICATOR_IDS}
+    kelas: dict[str, str | None] = {i: None for i in INDICATOR_IDS}
+    res = IndicatorResults(year, pd.DataFrame(), pd.DataFrame(), pd.DataFrame(), pd.DataFrame(),
+                           kelas, notes)
+
+    def missing(ind: str, dataset: str) -> None:
+        notes[ind].append(f"data '{dataset}' tahun {year} tidak ada; realisasi tidak dapat dihitung")
+
+    paten = _get(datasets, "paten_layanan")
+    if paten is not None:
+        res.layanan = service_summary(paten)
+        real["layanan_sesuai_standar_pct"] = res.layanan.persen_sesuai
+        if res.layanan.total == 0:
+            notes["layanan_sesuai_standar_pct"].append("jumlah layanan 0; persentase tidak terdefinisi")
+    else:
+        missing("layanan_sesuai_standar_pct", "paten_layanan")
+
+    survey = _get(datasets, "ikm_survei")
+    if survey is not None:
+        res.ikm = compute_ikm(survey, ikm_weight)
+        real["ikm"] = res.ikm.ikm_x25
+        kelas["ikm"] = res.ikm.mutu
+        notes["ikm"].append(f"bobot NRR {res.ikm.bobot_label}; {res.ikm.responden} responden")
+        res.ikm_rincian = ikm_breakdowns(survey, ikm_weight) if (breakdowns and len(survey)) else {}
+        if res.layanan is not None and res.layanan.total > 0:
+            res.ikm_sampel = sample_adequacy(res.layanan.total, res.ikm.responden)
+            s = res.ikm_sampel
+            notes["ikm"].append(
+                f"sampel minimum (Krejcie-Morgan, N={s.populasi}) {s.minimum}; "
+                f"responden {s.responden}: {'cukup' if s.cukup else 'TIDAK cukup'}")
+    else:
+        missing("ikm", "ikm_survei")
+
+    koord = _get(datasets, "koordinasi")
+    if koord is not None:
+        res.koordinasi = coordination_summary(koord)
+        real["koordinasi_ditindaklanjuti_pct"] = res.koordinasi.persen
+    else:
+        missing("koordinasi_ditindaklanjuti_pct", "koordinasi")
+
+    sk = _get(datasets, "sakip_evaluasi")
+    if sk is not None:
+        res.sakip = sakip_score(sk)
+        real["sakip"] = res.sakip.nilai
+        kelas["sakip"] = res.sakip.predikat
+    else:
+        missing("sakip", "sakip_evaluasi")
+
+    anggaran = _get(datasets, "anggaran")
+    if anggaran is not None:
+        res.anggaran_total = _budget.budget_totals(anggaran)
+    lra = _get(datasets, "lra")
+    if lra is not None:
+        res.penyerapan = _budget.realisasi_anggaran(lra)
+        real["realisasi_anggaran_pct"] = res.penyerapan.persen
+        notes["realisasi_anggaran_pct"].append(f"dari LRA, {res.penyerapan.sumber}")
+    elif res.anggaran_total is not None:
+        t = res.anggaran_total
+        res.penyerapan = _budget.Absorption(t.pagu, t.realisasi, t.persen, "anggaran per sub kegiatan")
+        real["realisasi_anggaran_pct"] = t.persen
+        notes["realisasi_anggaran_pct"].append(
+            "LRA tidak ada; dihitung dari data anggaran program/kegiatan/sub kegiatan")
+    else:
+        missing("realisasi_anggaran_pct", "lra")
+
+    peg = _get(datasets, "pegawai")
+    if peg is not None:
+        res.ipasn = ipasn_summary(peg, year)
+        real["ip_asn"] = res.ipasn.nilai
+        kelas["ip_asn"] = res.ipasn.kategori
+        if len(res.ipasn.tidak_diukur):
+            notes["ip_asn"].append(f"{len(res.ipasn.tidak_diukur)} ASN tidak diukur (dimensi tidak lengkap)")
+        t = res.ipasn.tahun_penilaian
+        if t is not None and t < year:
+            notes["ip_asn"].append(f"nilai dari penilaian IP ASN tahun {t}, dipakai untuk tahun {year}")
+    else:
+        missing("ip_asn", "pegawai")
+
+    ino = _get(datasets, "inovasi")
+    if ino is not None:
+        res.inovasi = innovation_summary(ino, year)
+        real["jumlah_inovasi"] = float(res.inovasi.jumlah)
+    else:
+        missing("jumlah_inovasi", "inovasi")
+
+    # targets, capaian, kemajuan
+    rows, trows, erows = [], [], []
+    for ind in INDICATORS:
+        t = effective_target(targets, ind.id, year)
+        if pd.isna(t.target):
+            notes[ind.id].append(f"tidak ada target tahun {year}")
+        cap = capaian(real[ind.id], t.target, ind.polarity)
+        rows.append({"indikator": ind.id, "nama": ind.nama, "satuan": ind.satuan,
+                     "target": t.target, "realisasi": real[ind.id], "capaian_pct": cap,
+                     "kategori": capaian_category(cap)})
+        trows.append({"indikator": ind.id, "tahun": year, "target": t.target, "dokumen": t.dokumen,
+                      "dokumen_label": t.dokumen_label})
+        end = renstra_end_target(targets, ind.id)
+        erows.append({"indikator": ind.id, "target_akhir": end.target, "tahun_akhir": end.tahun,
+                      "dokumen": end.dokumen, "realisasi": real[ind.id],
+                      "tingkat_kemajuan": tingkat_kemajuan(real[ind.id], end.target, ind.polarity)})
+    res.tabel = pd.DataFrame(rows, columns=list(INDICATOR_COLUMNS))
+    res.target = pd.DataFrame(trows)
+    res.renstra_akhir = pd.DataFrame(erows)
+    res.pembiayaan = financing(res.tabel, anggaran, unit)
+    return res
+
+
+def compute_indicators(datasets: Mapping[str, pd.DataFrame], targets: pd.DataFrame | None,
+                       unit: Mapping[str, Any] | None, year: int, *,
+                       ikm_weight: str | float = "exact") -> pd.DataFrame:
+    """The seven-row indicator frame of ``year`` (``indicators.csv``)."""
+    return compute_all(datasets, targets, unit, year, ikm_weight=ikm_weight, breakdowns=False).tabel
+
+
+def financing(indicators: pd.DataFrame, anggaran: pd.DataFrame | None,
+              unit: Mapping[str, Any] | None) -> pd.DataFrame:
+    """The budget behind each indicator (``unit['pembiayaan']``) and efficiency.
+
+    Columns: ``indikator, kode_anggaran, pagu, realisasi, penyerapan_pct,
+    persen_dari_total, capaian_pct, tingkat_efisiensi, keterangan``. A null
+    mapping means no budget finances the indicator (0 / 0, penyerapan and
+    efisiensi NaN); an id absent from the mapping is "belum dipetakan".
+    """
+    mapping = dict((unit or {}).get("pembiayaan") or {})
+    total = _budget.budget_totals(anggaran) if anggaran is not None else None
+    rows = []
+    for _, r in indicators.iterrows():
+        ind = r["indikator"]
+        if ind not in mapping:
+            code, note = None, "pembiayaan belum dipetakan di unit.yaml"
+            amt = _budget.BudgetAmount(None, float("nan"), float("nan"), float("nan"), False)
+        elif anggaran is None:
+            code, note = mapping[ind], "data anggaran tidak ada"
+            amt = _budget.BudgetAmount(code, float("nan"), float("nan"), float("nan"), False)
+        else:
+            code = mapping[ind]
+            amt = _budget.budget_of(anggaran, code)
+            if code is None:
+                note = "tidak dibiayai anggaran tersendiri"
+            elif not amt.ditemukan:
+                note = f"kode {code} tidak ada di data anggaran"
+            else:
+                note = ""
+        share = (amt.pagu / total.pagu * 100.0) if (total is not None and total.pagu and
+                                                    pd.notna(amt.pagu)) else float("nan")
+        rows.append({"indikator": ind, "kode_anggaran": code, "pagu": amt.pagu,
+                     "realisasi": amt.realisasi, "penyerapan_pct": amt.persen,
+                     "persen_dari_total": share, "capaian_pct": r["capaian_pct"],
+                     "tingkat_efisiensi": tingkat_efisiensi(r["capaian_pct"], amt.persen),
+                     "keterangan": note})
+    return pd.DataFrame(rows, columns=["indikator", "kode_anggaran", "pagu", "realisasi",
+                                       "penyerapan_pct", "persen_dari_total", "capaian_pct",
+                                       "tingkat_efisiensi", "keterangan"])
+
+
+def published_realisasi(published: pd.DataFrame | None) -> dict[tuple[int, str], float]:
+    """``{(tahun, indikator): nilai}`` of published realisations
+    (``ukuran`` blank or ``realisasi``)."""
+    if published is None or not len(published):
+        return {}
+    df = published.copy()
+    if "ukuran" in df.columns:
+        u = df["ukuran"].astype("string").str.strip().str.lower().fillna("")
+        df = df[u.isin(["", "realisasi"])]
+    out = {}
+    for _, r in df.iterrows():
+        if pd.notna(r["tahun"]) and pd.notna(r["nilai"]):
+            out[(int(r["tahun"]), str(r["indikator"]).strip())] = float(r["nilai"])
+    return out
+
+
+def indicator_history(per_year: Mapping[int, pd.DataFrame], targets: pd.DataFrame | None,
+                      published: pd.DataFrame | None = None, years=None) -> pd.DataFrame:
+    """Long multi-year frame for Tabel 3.1.2.
+
+    ``per_year`` maps a year to its indicator frame (from
+    :func:`compute_indicators`). Years default to every year with a frame or
+    a target. A year without a frame takes its realisation from
+    ``published`` when given (``sumber='dipublikasikan'``).
+    Columns: ``tahun, indikator, nama, satuan, target, dokumen, realisasi,
+    capaian_pct, kategori, sumber``.
+    """
+    pub = published_realisasi(published)
+    if years is None:
+        years = sorted({int(y) for y in per_year} | set(target_years(targets)))
+    rows = []
+    normalized = normalize_targets(targets) if targets is not None and len(targets) else None
+    for y in years:
+        frame = per_year.get(y)
+        computed = frame.set_index("indikator") if frame is not None else None
+        for ind in INDICATORS:
+            t = effective_target_normalized(normalized, ind.id, y)
+            has_computed = (computed is not None and ind.id in computed.index
+                            and pd.notna(computed.loc[ind.id, "realisasi"]))
+            if has_computed:
+                rv, src = float(computed.loc[ind.id, "realisasi"]), "dihitung"
+                tv = computed.loc[ind.id, "target"]
+                tv = t.target if pd.isna(tv) else float(tv)
+            elif (y, ind.id) in pub:
+                rv, src, tv = pub[(y, ind.id)], "dipublikasikan", t.target
+            else:
+                rv, src, tv = float("nan"), None, t.target
+            cap = capaian(rv, tv, ind.polarity)
+            rows.append({"tahun": int(y), "indikator": ind.id, "nama": ind.nama,
+                         "satuan": ind.satuan, "target": tv, "dokumen": t.dokumen,
+                         "realisasi": rv, "capaian_pct": cap, "kategori": capaian_category(cap),
+                         "sumber": src})
+    return pd.DataFrame(rows, columns=["tahun", "indikator", "nama", "satuan", "target", "dokumen",
+                                       "realisasi", "capaian_pct", "kategori", "sumber"])

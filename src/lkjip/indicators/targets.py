@@ -1,0 +1,203 @@
+"""Targets and achievement: effective target, capaian, kemajuan, efisiensi.
+
+- Effective target of a year: PK Perubahan, else PK, else Renstra
+  Perubahan, else Renstra (:data:`TARGET_PRECEDENCE`); the result names the
+  document used.
+- Capaian (%): ``r / t x 100`` when higher is better,
+  ``(2t - r) / t x 100`` when lower is better; NaN when the target is 0 or
+  missing.
+- Capaian category: Permendagri 86/2017 (:data:`CAPAIAN_KATEGORI`).
+- Tingkat kemajuan: realisasi against the Renstra *end* target (the last
+  year's target of ``renstra_perubahan`` if present, else ``renstra``),
+  with the same polarity rule (for higher-is-better that is
+  ``realisasi / target akhir x 100``).
+- Tingkat efisiensi: capaian (%) - penyerapan anggaran (%).
+
+>>> round(capaian(98.31, 94.5), 4), capaian(8, 10, "lower")
+(104.0317, 120.0)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from lkjip.contract.rules import CAPAIAN_KATEGORI, DOCUMENT_LABELS, TARGET_PRECEDENCE
+
+RENSTRA_DOCS = ("renstra_perubahan", "renstra")
+
+#: What readers see where a capaian cannot be computed (target 0 or missing, realisasi missing).
+CAPAIAN_UNDEFINED = "tidak dapat dihitung"
+
+
+@dataclass(frozen=True)
+class Target:
+    """A target value, the document it comes from and its year."""
+
+    indikator: str
+    tahun: int | None
+    target: float
+    dokumen: str | None
+
+    @property
+    def dokumen_label(self) -> str:
+        return DOCUMENT_LABELS.get(self.dokumen or "", "")
+
+
+def normalize_targets(targets: pd.DataFrame) -> pd.DataFrame:
+    """Lower-cased, stripped ``indikator``/``dokumen``, numeric ``tahun``/``target``."""
+    df = targets.copy()
+    df["indikator"] = df["indikator"].astype("string").str.strip()
+    df["dokumen"] = df["dokumen"].astype("string").str.strip().str.lower().str.replace(" ", "_")
+    df["tahun"] = pd.to_numeric(df["tahun"], errors="coerce").astype("Int64")
+    df["target"] = pd.to_numeric(df["target"], errors="coerce").astype(float)
+    return df
+
+
+def _missing(indikator: str, year: int | None) -> Target:
+    return Target(indikator, year, float("nan"), None)
+
+
+def effective_target(targets: pd.DataFrame, indikator: str, year: int) -> Target:
+    """The target that counts for ``year`` (see module docstring).
+
+    >>> t = pd.DataFrame({"indikator": ["ikm"] * 3, "dokumen": ["renstra", "pk", "pk_perubahan"],
+    ...                   "tahun": [2023] * 3, "target": [85.0, 85.0, 94.5]})
+    >>> r = effective_target(t, "ikm", 2023)
+    >>> r.target, r.dokumen
+    (94.5, 'pk_perubahan')
+    """
+    if targets is None or len(targets) == 0:
+        return _missing(indikator, year)
+    return effective_target_normalized(normalize_targets(targets), indikator, year)
+
+
+def effective_target_normalized(df: pd.DataFrame, indikator: str, year: int) -> Target:
+    """:func:`effective_target` of targets already passed through :func:`normalize_targets`
+    (a loop over indicators and years normalises once)."""
+    if df is None or len(df) == 0:
+        return _missing(indikator, year)
+    sel = df[(df["indikator"] == indikator) & (df["tahun"] == int(year)) & df["target"].notna()]
+    for doc in TARGET_PRECEDENCE:
+        rows = sel[sel["dokumen"] == doc]
+        if len(rows):
+            return Target(indikator, int(year), float(rows["target"].iloc[-1]), doc)
+    return _missing(indikator, year)
+
+
+def effective_targets(targets: pd.DataFrame, year: int, indicators=None) -> pd.DataFrame:
+    """``indikator, tahun, target, dokumen`` for each id (default: all ids in ``targets``)."""
+    if indicators is None:
+        indicators = [] if targets is None or not len(targets) else \
+            list(dict.fromkeys(normalize_targets(targets)["indikator"].dropna()))
+    rows = [effective_target(targets, i, year) for i in indicators]
+    return pd.DataFrame({"indikator": [r.indikator for r in rows], "tahun": int(year),
+                         "target": [r.target for r in rows], "dokumen": [r.dokumen for r in rows]})
+
+
+def renstra_end_target(targets: pd.DataFrame, indikator: str) -> Target:
+    """The Renstra end target: the last year's target of ``renstra_perubahan``
+    when that document exists for the indicator, else of ``renstra``.
+
+    >>> t = pd.DataFrame({"indikator": ["ikm"] * 3,
+    ...                   "dokumen": ["renstra", "renstra", "renstra_perubahan"],
+    ...                   "tahun": [2025, 2026, 2026], "target": [87.0, 88.0, 97.5]})
+    >>> renstra_end_target(t, "ikm").target
+    97.5
+    """
+    if targets is None or len(targets) == 0:
+        return _missing(indikator, None)
+    df = normalize_targets(targets)
+    sel = df[(df["indikator"] == indikator) & df["target"].notna() & df["tahun"].notna()]
+    for doc in RENSTRA_DOCS:
+        rows = sel[sel["dokumen"] == doc]
+        if len(rows):
+            last = rows[rows["tahun"] == rows["tahun"].max()]
+            return Target(indikator, int(last["tahun"].iloc[-1]), float(last["target"].iloc[-1]), doc)
+    return _missing(indikator, None)
+
+
+def capaian(realisasi: float, target: float, polarity: str = "higher") -> float:
+    """Achievement in % (see module docstring).
+
+    >>> round(capaian(86.13, 87.5), 4)
+    98.4343
+    """
+    if realisasi is None or target is None or pd.isna(realisasi) or pd.isna(target) or target == 0:
+        return float("nan")
+    r, t = float(realisasi), float(target)
+    if polarity == "higher":
+        return r / t * 100.0
+    if polarity == "lower":
+        return (2.0 * t - r) / t * 100.0
+    raise ValueError(f"polaritas tidak dikenal: {polarity!r} (higher/lower)")
+
+
+def capaian_category_text(value: float) -> str:
+    """The category as readers see it: :data:`CAPAIAN_UNDEFINED` instead of an empty one.
+
+    >>> capaian_category_text(104.0), capaian_category_text(float("nan"))
+    ('Sangat Tinggi', 'tidak dapat dihitung')
+    """
+    return capaian_category(value) or CAPAIAN_UNDEFINED
+
+
+def capaian_category(value: float) -> str | None:
+    """Permendagri 86/2017 category of a capaian %.
+
+    >>> capaian_category(90), capaian_category(90.5), capaian_category(91), capaian_category(50)
+    ('Tinggi', 'Tinggi', 'Sangat Tinggi', 'Sangat Rendah')
+    """
+    return CAPAIAN_KATEGORI.classify(value)
+
+
+def tingkat_kemajuan(realisasi: float, end_target: float, polarity: str = "higher") -> float:
+    """Progress towards the Renstra end target, in %.
+
+    >>> round(tingkat_kemajuan(86.13, 88), 4)
+    97.875
+    """
+    return capaian(realisasi, end_target, polarity)
+
+
+def tingkat_efisiensi(capaian_pct: float, penyerapan_pct: float) -> float:
+    """Capaian kinerja (%) minus penyerapan anggaran (%); NaN if either is missing.
+
+    >>> round(tingkat_efisiensi(102.99, 94.37), 2)
+    8.62
+    """
+    if capaian_pct is None or penyerapan_pct is None or pd.isna(capaian_pct) or pd.isna(penyerapan_pct):
+        return float("nan")
+    return float(capaian_pct) - float(penyerapan_pct)
+
+
+def target_years(targets: pd.DataFrame) -> list[int]:
+    """All years that have a target, ascending."""
+    if targets is None or not len(targets):
+        return []
+    return sorted(int(y) for y in normalize_targets(targets)["tahun"].dropna().unique())
+
+
+def multi_year(targets: pd.DataFrame, indikator: str, realisasi: dict[int, float],
+               polarity: str = "higher", years=None) -> pd.DataFrame:
+    """Target, realisasi and capaian per year for one indicator.
+
+    ``realisasi`` maps a year to its realisation (years without one get NaN);
+    ``years`` defaults to every year with a target or a realisation.
+    Columns: ``tahun, target, dokumen, realisasi, capaian_pct``.
+
+    >>> t = pd.DataFrame({"indikator": ["sakip"] * 2, "dokumen": ["renstra", "pk_perubahan"],
+    ...                   "tahun": [2022, 2023], "target": [84.1, 87.5]})
+    >>> multi_year(t, "sakip", {2022: 87.43, 2023: 86.13})["capaian_pct"].round(2).tolist()
+    [103.96, 98.43]
+    """
+    if years is None:
+        years = sorted(set(target_years(targets)) | {int(y) for y in realisasi})
+    rows = []
+    for y in years:
+        t = effective_target(targets, indikator, y)
+        r = realisasi.get(int(y), float("nan"))
+        rows.append({"tahun": int(y), "target": t.target, "dokumen": t.dokumen, "realisasi": r,
+                     "capaian_pct": capaian(r, t.target, polarity)})
+    return pd.DataFrame(rows, columns=["tahun", "target", "dokumen", "realisasi", "capaian_pct"])

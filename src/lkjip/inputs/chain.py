@@ -1,0 +1,103 @@
+"""The notebook chain of a unit-year: its steps, where their notebooks live, and the fingerprint of
+everything a unit-year's reports depend on.
+
+The chain is declared here, below every stage, because more than the orchestrator needs it: a
+published year is reused as an earlier year only when its recorded fingerprint is the one the
+chain gives now (:mod:`lkjip.inputs.earlier_years`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from lkjip import ASSETS_DIR, PACKAGE_DIR
+from lkjip.inputs import provenance
+from lkjip.inputs.catalog import list_years, project_root
+
+#: Environment variable naming another notebooks folder (tests, a customised project).
+NOTEBOOK_DIR_ENV = "LKJIP_NOTEBOOKS"
+
+
+@dataclass(frozen=True)
+class Step:
+    """One notebook of the chain and what to make of it.
+
+    ``report`` names the rendered document (``None`` = only the executed
+    notebook is kept); ``needs_previous_year`` skips the step for the first
+    year of a unit.
+    """
+
+    notebook: str
+    title: str
+    report: str | None = None
+    pdf: bool = False
+    needs_previous_year: bool = False
+
+
+STEPS: tuple[Step, ...] = (
+    Step("01_ingest.ipynb", "Pembacaan Data"),
+    Step("02_validasi.ipynb", "Validasi Data", report="validasi"),
+    Step("03_indikator.ipynb", "Indikator Kinerja Utama", report="indikator"),
+    # The audit runs before the report, whose appendix summarises it.
+    Step("04_audit.ipynb", "Audit Angka yang Dipublikasikan", report="audit", pdf=True),
+    Step("05_lkjip.ipynb", "Laporan Kinerja Instansi Pemerintah", report="lkjip", pdf=True),
+    Step("06_analisis_sakip.ipynb", "Analisis Perubahan Nilai SAKIP", report="analisis_sakip", pdf=True,
+         needs_previous_year=True),
+)
+
+
+def notebooks_dir() -> Path:
+    return Path(os.environ.get(NOTEBOOK_DIR_ENV) or project_root() / "notebooks")
+
+
+def steps_for(unit: str, year: int, data_dir: Path) -> list[Step]:
+    """The steps that apply to a unit-year (and exist as notebooks)."""
+    years = list_years(data_dir, unit)
+    has_previous = any(y < year for y in years)
+    chosen = []
+    for step in STEPS:
+        if step.needs_previous_year and not has_previous:
+            continue
+        if (notebooks_dir() / step.notebook).exists():
+            chosen.append(step)
+    return chosen
+
+
+def fingerprint(data_dir: Path, unit: str, year: int, steps: list[Step], *, pdf: bool | None,
+                params: dict | None = None) -> str:
+    """A digest of everything a unit-year's reports depend on.
+
+    The unit's raw files (every year: the report compares years), the
+    notebooks of its steps, the package's code and the expectation suites,
+    the parameters (``params``: draft or final, signing date and place), and the
+    versions of Python and of the packages that shape
+    the output (:func:`lkjip.inputs.provenance.package_versions`: an upgraded pandas
+    or WeasyPrint may change a figure or a page). Equal digests mean an
+    unchanged run can be skipped. ``pdf=None`` leaves the PDF flag out: the
+    digest of the inputs alone, which tells ``--no-pdf`` whether the earlier
+    PDFs still describe the data.
+    """
+    return fingerprints(data_dir, unit, year, steps, pdf=bool(pdf), params=params)[0 if pdf is not None else 1]
+
+
+def fingerprints(data_dir: Path, unit: str, year: int, steps: list[Step], *, pdf: bool,
+                 params: dict | None = None) -> tuple[str, str]:
+    """(:func:`fingerprint` with ``pdf``, the same without the PDF flag), the files hashed once."""
+    root = project_root()
+    files = [p for p in sorted((Path(data_dir) / unit).rglob("*")) if p.is_file()]
+    files += [notebooks_dir() / s.notebook for s in steps]
+    files += sorted(PACKAGE_DIR.rglob("*.py"))
+    files += sorted(ASSETS_DIR.glob("*"))
+    files += sorted((root / "expectations").glob("*.json"))
+    content = provenance.hash_inputs(files, root=Path("/"))
+    inputs = {"unit": unit, "year": int(year), "versions": provenance.package_versions(),
+              **{k: v for k, v in (params or {}).items() if v not in (None, False)}}
+    digests = []
+    for values in ({**inputs, "pdf": bool(pdf)}, inputs):
+        text = json.dumps(values, sort_keys=True)
+        digests.append(hashlib.sha256(f"{content}|{text}".encode()).hexdigest())
+    return digests[0], digests[1]

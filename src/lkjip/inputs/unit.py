@@ -1,0 +1,138 @@
+"""The unit's identity card: ``data/raw/<unit>/unit.yaml``.
+
+Besides the cover and signature facts it carries two pieces of report logic
+that are data, not code: ``sasaran`` (how indicators group under the
+strategic goals of Tabel 3.1.1) and ``pembiayaan`` (which budget code
+finances which indicator, Tabel 3.2.2). Contract v2 adds two optional keys:
+``profil`` (contact lines and the legal bases of Bab I) and ``wilayah``
+(location, area in km², the four borders).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from lkjip.errors import DataError, display_path
+from lkjip.inputs.catalog import unit_dir
+
+REQUIRED_KEYS = ("kode", "nama", "kabupaten", "pimpinan")
+REQUIRED_HEAD_KEYS = ("nama", "jabatan")
+PROFIL_KEYS = ("telepon", "email", "website", "dasar_hukum_organisasi", "dasar_hukum_tugas_fungsi")
+WILAYAH_KEYS = ("letak", "luas_km2", "batas")
+BATAS_KEYS = ("utara", "timur", "selatan", "barat")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit as unit.yaml describes it.
+
+    >>> u = Unit.from_dict({"kode": "x", "nama": "Kecamatan X", "kabupaten": "Kab. Y",
+    ...                     "pimpinan": {"nama": "A", "jabatan": "Camat X"}})
+    >>> u.nama, u.tampilkan_nip
+    ('Kecamatan X', False)
+    """
+
+    kode: str
+    nama: str
+    kabupaten: str
+    pimpinan: dict
+    provinsi: str = ""
+    alamat: str = ""
+    kota_penetapan: str = ""
+    tampilkan_nama_pegawai: bool = False
+    tampilkan_nip: bool = False
+    sasaran: list = field(default_factory=list)
+    pembiayaan: dict = field(default_factory=dict)
+    profil: dict = field(default_factory=dict)
+    wilayah: dict = field(default_factory=dict)
+    raw: dict = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def from_dict(cls, data: dict, source: str = "unit.yaml") -> "Unit":
+        if not isinstance(data, dict):
+            raise DataError(source, None, None, "isi unit.yaml harus berupa pasangan kunci: nilai")
+        for key in REQUIRED_KEYS:
+            if not data.get(key):
+                raise DataError(source, None, key, f"kunci wajib '{key}' tidak ada atau kosong")
+        head = data["pimpinan"]
+        if not isinstance(head, dict):
+            raise DataError(source, None, "pimpinan", "pimpinan harus berisi nama, jabatan (dan nip)")
+        for key in REQUIRED_HEAD_KEYS:
+            if not head.get(key):
+                raise DataError(source, None, f"pimpinan.{key}", f"kunci wajib 'pimpinan.{key}' tidak ada")
+        _check_optional_fields(data, source)
+        return cls(
+            kode=str(data["kode"]),
+            nama=str(data["nama"]),
+            kabupaten=str(data["kabupaten"]),
+            pimpinan={k: ("" if v is None else str(v)) for k, v in head.items()},
+            provinsi=str(data.get("provinsi") or ""),
+            alamat=str(data.get("alamat") or ""),
+            kota_penetapan=str(data.get("kota_penetapan") or ""),
+            tampilkan_nama_pegawai=bool(data.get("tampilkan_nama_pegawai", False)),
+            tampilkan_nip=bool(data.get("tampilkan_nip", False)),
+            sasaran=list(data.get("sasaran") or []),
+            pembiayaan=dict(data.get("pembiayaan") or {}),
+            profil=dict(data.get("profil") or {}),
+            wilayah=dict(data.get("wilayah") or {}),
+            raw=data,
+        )
+
+    def as_dict(self) -> dict:
+        """The unit.yaml mapping (what the indicator and table builders take)."""
+        return dict(self.raw) if self.raw else {
+            "kode": self.kode, "nama": self.nama, "kabupaten": self.kabupaten, "pimpinan": self.pimpinan,
+            "sasaran": self.sasaran, "pembiayaan": self.pembiayaan,
+        }
+
+
+def _check_optional_fields(data: dict, source: str) -> None:
+    """``profil`` and ``wilayah`` (contract v2): known keys only, a positive area.
+
+    >>> _check_optional_fields({"wilayah": {"batas": {"utara": "X", "atas": "Y"}}}, "unit.yaml")
+    Traceback (most recent call last):
+    ...
+    lkjip.errors.DataError: unit.yaml, kolom 'wilayah.batas.atas': kunci tidak dikenal; kunci yang sah: utara, timur, selatan, barat
+    """
+    for key, allowed in (("profil", PROFIL_KEYS), ("wilayah", WILAYAH_KEYS)):
+        value = data.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, dict):
+            raise DataError(source, None, key, f"'{key}' harus berisi pasangan kunci: nilai")
+        for k in value:
+            if k not in allowed:
+                raise DataError(source, None, f"{key}.{k}", "kunci tidak dikenal; kunci yang sah: " + ", ".join(allowed))
+    wilayah = data.get("wilayah") or {}
+    luas = wilayah.get("luas_km2")
+    if luas is not None and (isinstance(luas, bool) or not isinstance(luas, (int, float)) or luas <= 0):
+        raise DataError(source, None, "wilayah.luas_km2", "luas wilayah harus angka lebih dari 0 (titik desimal)", luas)
+    batas = wilayah.get("batas")
+    if batas is not None:
+        if not isinstance(batas, dict):
+            raise DataError(source, None, "wilayah.batas", "batas harus berisi utara, timur, selatan, barat")
+        for k in batas:
+            if k not in BATAS_KEYS:
+                raise DataError(source, None, f"wilayah.batas.{k}", "kunci tidak dikenal; kunci yang sah: "
+                                + ", ".join(BATAS_KEYS))
+
+
+def load_unit(data_dir: Path, unit: str) -> Unit:
+    """Read and check ``<data_dir>/<unit>/unit.yaml``."""
+    path = unit_dir(data_dir, unit) / "unit.yaml"
+    name = display_path(path)
+    if not path.exists():
+        raise DataError(name, None, None, "berkas unit.yaml tidak ada")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise DataError(name, None, None, "unit.yaml harus berenkode UTF-8") from None
+    except OSError as exc:
+        raise DataError(name, None, None, f"berkas tidak dapat dibaca: {exc.strerror or type(exc).__name__}") from None
+    except yaml.YAMLError as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", None)
+        raise DataError(name, None if line is None else line + 1, None, f"YAML tidak valid: {exc}") from None
+    return Unit.from_dict(data, name)

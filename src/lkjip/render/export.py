@@ -1,0 +1,569 @@
+"""Render executed notebooks as the report: HTML for readers, PDF for print.
+
+Two HTML flavours come from one executed notebook:
+
+- ``include_code=False``: the report for officials. No input cells, no
+  prompts, no stderr; cells tagged ``remove_cell`` (or ``remove-cell``,
+  ``hide``) are dropped, ``remove_input``/``hide-input`` lose their input,
+  ``remove_output``/``hide-output`` lose their outputs.
+- ``include_code=True``: the full notebook for auditors, with code and
+  prompts: nothing is dropped, not even ``remove_cell`` cells (the
+  parameters and the loading code are what an auditor needs to retrace a
+  figure).
+
+Both are self-contained and work offline: the template
+(``assets/lkjip.html.j2``, extending nbconvert's ``lab``) empties the
+require.js, MathJax, Mermaid and widget blocks, the stylesheet is inlined,
+images are data URIs. As a safety net any remaining ``<script src>`` or
+``<link>`` pointing to the network is removed. The same notebook gives the
+same HTML bytes (nbconvert adds nothing time-dependent with this template).
+
+:func:`export_pdf` renders the no-code HTML with WeasyPrint: A4, a cover page,
+a table of contents with page numbers, "Halaman x dari y" in the footer. The
+cover, the table of contents and the print head (title, metadata, print CSS)
+are Jinja templates (``assets/cetak_*.html.j2``, autoescape on); the headings
+of the table of contents are read with an HTML parser (nbconvert gives every
+Markdown heading an id); tables are classed for print where they are made
+(:func:`lkjip.contract.html_table.table_html`). The only rewriting of rendered HTML left
+is :func:`_postprocess`'s safety net for third-party outputs (network links
+dropped, numeric cells of plain pandas tables right-aligned).
+
+Nothing from the data becomes markup, even if a string escaped nobody's
+escaping on the way (defence in depth, behind :func:`lkjip.contract.markup.md_text`):
+
+- Markdown (the notebooks' cells and the ``text/markdown`` outputs of the
+  drafted narrative) is rendered by :class:`SafeHTMLExporter`: raw HTML is
+  escaped, links with a scheme other than http(s)/mailto become
+  ``#harmful-link``, a Markdown image shows only its alt text (unless it is a
+  notebook attachment), and no local file is ever read into the page. The package's own HTML blocks (title, signature) are Jinja
+  templates with autoescape, shown as HTML outputs (:func:`lkjip.render.notebook.md`);
+- WeasyPrint fetches through :class:`PackageFetcher`: the package's own
+  assets (``src/lkjip/assets``) and ``data:`` images only; ``file://``
+  elsewhere and every network scheme are refused (logged, never fetched), so a
+  ``<a rel="attachment" href="file:///…">`` can never embed a local file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import datetime as dt
+import logging
+import os
+import re
+import time
+import warnings
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from lkjip import ASSETS_DIR
+from lkjip.render import printcheck
+from lkjip.contract.pages import render
+
+__all__ = [
+    "ASSETS",
+    "REMOVE_CELL_TAGS",
+    "REMOVE_INPUT_TAGS",
+    "REMOVE_OUTPUT_TAGS",
+    "PrintedPdf",
+    "export_html",
+    "export_pdf",
+    "notebook_to_html",
+    "print_pdf",
+    "quiet_weasyprint",
+]
+
+log = logging.getLogger(__name__)
+
+ASSETS = ASSETS_DIR
+TEMPLATE_FILE = "lkjip.html.j2"
+
+REMOVE_CELL_TAGS = frozenset({"remove_cell", "remove-cell", "hide", "hide_cell", "hide-cell"})
+REMOVE_INPUT_TAGS = frozenset({"remove_input", "remove-input", "hide_input", "hide-input"})
+REMOVE_OUTPUT_TAGS = frozenset(
+    {"remove_output", "remove-output", "hide_output", "hide-output"}
+)
+
+_NET = r"(?:https?:)?//"
+_SCRIPT_SRC_NET = re.compile(rf"<script\b[^>]*\bsrc\s*=\s*[\"']?{_NET}[^>]*>\s*</script>", re.I | re.S)
+_LINK_NET = re.compile(rf"<link\b[^>]*\bhref\s*=\s*[\"']?{_NET}[^>]*>", re.I)
+_CSS_IMPORT_NET = re.compile(rf"@import\s+(?:url\()?[\"']?{_NET}[^;]*;", re.I)
+_NUM_TD = re.compile(
+    r"<td>(\s*[-+\u2212]?\s*(?:Rp\.?\s*)?\(?[0-9][0-9.,\u00a0 ]*\)?\s*%?\s*)</td>"
+)
+
+
+# --------------------------------------------------------------------------
+# HTML
+# --------------------------------------------------------------------------
+
+
+def _read_css(name: str) -> str:
+    return (ASSETS / name).read_text(encoding="utf-8")
+
+
+def _prepare(nb: Any, include_code: bool) -> Any:
+    """Apply the tag rules on a copy of the notebook."""
+    nb = copy.deepcopy(nb)
+    cells = []
+    for cell in nb.cells:
+        tags = set(cell.get("metadata", {}).get("tags", []) or [])
+        if tags & REMOVE_CELL_TAGS and not include_code:
+            continue
+        if not include_code:
+            if cell.cell_type == "code" and tags & REMOVE_OUTPUT_TAGS:
+                cell.outputs = []
+            if cell.cell_type == "code":
+                # Officials never see stderr (warnings, progress bars).
+                cell.outputs = [
+                    o for o in cell.get("outputs", [])
+                    if not (o.get("output_type") == "stream" and o.get("name") == "stderr")
+                ]
+            if cell.cell_type == "markdown" and tags & REMOVE_INPUT_TAGS:
+                continue
+            if cell.cell_type == "raw":
+                continue
+        cells.append(cell)
+    nb.cells = cells
+    return nb
+
+
+def _postprocess(body: str) -> str:
+    """Safety net for offline use and alignment of numeric table cells."""
+    body = _SCRIPT_SRC_NET.sub("", body)
+    body = _LINK_NET.sub("", body)
+    body = _CSS_IMPORT_NET.sub("", body)
+    body = _NUM_TD.sub(r'<td class="num">\1</td>', body)
+    # Normalise line endings and trailing blanks so the bytes do not depend
+    # on the platform.
+    body = body.replace("\r\n", "\n")
+    body = "\n".join(line.rstrip() for line in body.split("\n"))
+    return body.strip() + "\n"
+
+
+def _safe_exporter_class():
+    """:class:`nbconvert.HTMLExporter` whose Markdown renderer escapes raw HTML and neutralises harmful links."""
+    from jinja2 import pass_context
+
+    from lkjip.contract.lean_imports import import_lean
+
+    HTMLExporter = import_lean("nbconvert").HTMLExporter
+    from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
+
+    class SafeRenderer(IPythonRenderer):
+        def image(self, text: str, url: str, title: str | None = None) -> str:
+            # a Markdown image is a notebook attachment or nothing: never a file or a network address
+            if url.startswith("attachment:"):
+                return super().image(text, url, title)
+            return self.escape_html(text)
+
+    class SafeHTMLExporter(HTMLExporter):
+        @pass_context
+        def markdown2html(self, context, source):
+            cell = context.get("cell", {})
+            renderer = SafeRenderer(
+                escape=True,  # raw HTML in Markdown is shown as text, never as a tag
+                allow_harmful_protocols=None,  # javascript:, file:, vbscript:, data: (non-image) -> #harmful-link
+                attachments=cell.get("attachments", {}),
+                embed_images=False,  # an image path is never read from disk into the page
+                path=context.get("resources", {}).get("metadata", {}).get("path", ""),
+                anchor_link_text=self.anchor_link_text,
+                exclude_anchor_links=self.exclude_anchor_links,
+                **self.lexer_options,
+            )
+            return MarkdownWithMath(renderer=renderer).render(source)
+
+    return SafeHTMLExporter
+
+
+def notebook_to_html(nb_or_path: Any, *, include_code: bool, title: str) -> str:
+    """Convert a notebook (path or :class:`nbformat.NotebookNode`) to an HTML string."""
+    import nbformat
+    from traitlets.config import Config
+
+    if isinstance(nb_or_path, (str, Path)):
+        path = Path(nb_or_path)
+        nb = nbformat.read(path, as_version=4)
+        base = str(path.resolve().parent)
+    else:
+        nb = nb_or_path
+        base = str(Path.cwd())
+    nb = _prepare(nb, include_code)
+    nb.metadata["title"] = title
+
+    c = Config()
+    if not include_code:
+        c.TemplateExporter.exclude_input = True
+        c.TemplateExporter.exclude_input_prompt = True
+        c.TemplateExporter.exclude_output_prompt = True
+        c.TagRemovePreprocessor.remove_input_tags = set(REMOVE_INPUT_TAGS)
+        c.TagRemovePreprocessor.remove_all_outputs_tags = set(REMOVE_OUTPUT_TAGS)
+        c.TagRemovePreprocessor.remove_cell_tags = set(REMOVE_CELL_TAGS)
+    c.TagRemovePreprocessor.enabled = True
+    # validate the notebook once after all preprocessors, not after each one (same check, a third of the cost)
+    c.Exporter.optimistic_validation = True
+    c.HTMLExporter.embed_images = True
+    c.HTMLExporter.template_name = "lab"
+    c.HTMLExporter.extra_template_paths = [str(ASSETS)]
+    c.HTMLExporter.template_file = TEMPLATE_FILE
+    exporter = _safe_exporter_class()(config=c)
+    resources = {
+        "metadata": {"name": title, "path": base},
+        "lkjip_css": _read_css("lkjip.css"),
+        "lkjip_drop_stderr": not include_code,
+    }
+    body, _ = exporter.from_notebook_node(nb, resources=resources)
+    return _postprocess(body)
+
+
+def export_html(nb_path: Path, out_path: Path, *, include_code: bool, title: str) -> Path:
+    """Write the report HTML (``include_code=False``) or the full notebook HTML.
+
+    The file is self-contained (styles inline, images as data URIs) and loads
+    nothing from the network. Returns ``out_path``.
+    """
+    t0 = time.perf_counter()
+    text = notebook_to_html(Path(nb_path), include_code=include_code, title=title)
+    out_path = Path(out_path)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    out_path.write_text(text, encoding="utf-8", newline="\n")
+    log.info("HTML %s (%s) ditulis dalam %.1f s", out_path.name,
+             "dengan kode" if include_code else "tanpa kode", time.perf_counter() - t0)
+    return out_path
+
+
+# --------------------------------------------------------------------------
+# PDF
+# --------------------------------------------------------------------------
+
+_COVER_KEYS = {
+    "unit": ("unit", "unit_name", "nama_unit", "instansi"),
+    "year": ("year", "tahun"),
+    "kabupaten": ("kabupaten", "pemda", "regency"),
+    "head_name": ("head_name", "kepala_nama", "nama_kepala", "kepala"),
+    "head_position": ("head_position", "kepala_jabatan", "jabatan"),
+    "head_rank": ("head_rank", "kepala_pangkat", "pangkat"),
+    "head_nip": ("head_nip", "kepala_nip", "nip"),
+    "logo": ("logo", "logo_path"),
+    "document": ("document", "judul", "dokumen"),
+}
+
+
+def _cover_value(cover: Mapping[str, Any], key: str) -> Any:
+    for alias in _COVER_KEYS[key]:
+        if cover.get(alias) not in (None, ""):
+            return cover[alias]
+    return None
+
+
+def _css_string(text: str) -> str:
+    """A CSS string literal; ``<`` is escaped too, so the text cannot close the ``<style>`` block."""
+    return ('"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("<", "\\3c ")
+            + '"')
+
+
+def _logo_data_uri(path: Path) -> str:
+    import base64
+
+    mime = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+            ".svg": "image/svg+xml", ".gif": "image/gif"}.get(path.suffix.lower(), "image/png")
+    return f"data:{mime};base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+
+
+def _cover_html(cover: Mapping[str, Any]) -> str:
+    kab = _cover_value(cover, "kabupaten")
+    if kab and not str(kab).lower().startswith(("kabupaten", "kota")):
+        kab = "Kabupaten " + str(kab)
+    logo = _cover_value(cover, "logo")
+    return render("cetak_sampul.html.j2",
+                  document=_cover_value(cover, "document"), year=_cover_value(cover, "year") or "",
+                  logo=_logo_data_uri(Path(logo)) if logo else None, unit=str(_cover_value(cover, "unit") or ""),
+                  kabupaten=kab, position=_cover_value(cover, "head_position"), name=_cover_value(cover, "head_name"),
+                  rank=_cover_value(cover, "head_rank"), nip=_cover_value(cover, "head_nip")).rstrip("\n")
+
+
+class _Headings(HTMLParser):
+    """Collects (level, id, text) of the headings of the levels asked for.
+
+    nbconvert gives every Markdown heading an id; a heading without one
+    cannot be linked and stays out of the table of contents.
+    """
+
+    def __init__(self, levels: tuple[int, ...]):
+        super().__init__(convert_charrefs=True)
+        self.levels, self.entries = levels, []
+        self._open: tuple[int, str | None] | None = None
+        self._text: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456" and self._open is None:
+            self._open, self._text = (int(tag[1]), attrs.get("id")), []
+        elif self._open is not None and tag == "a" and "anchor-link" in (attrs.get("class") or "").split():
+            self._skip += 1
+
+    def handle_endtag(self, tag):
+        if self._skip and tag == "a":
+            self._skip -= 1
+        elif self._open is not None and tag == f"h{self._open[0]}":
+            level, hid = self._open
+            text = "".join(self._text).strip()
+            if level in self.levels and hid and text:
+                self.entries.append((level, hid, text))
+            self._open = None
+
+    def handle_data(self, data):
+        if self._open is not None and not self._skip:
+            self._text.append(data)
+
+
+def _headings(body: str, levels: tuple[int, ...]) -> list[tuple[int, str, str]]:
+    parser = _Headings(levels)
+    parser.feed(body)
+    parser.close()
+    return parser.entries
+
+
+def _toc_html(entries: list[tuple[int, str, str]]) -> str:
+    return render("cetak_daftar_isi.html.j2", entries=entries).rstrip("\n")
+
+
+class _Captions(HTMLParser):
+    """Collects the numbered captions (``p.lkjip-caption`` with ``data-kind``) as (kind, id, text).
+
+    :func:`lkjip.render.notebook.caption_html` writes them; the text is ``label`` and ``title``.
+    """
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.entries: list[tuple[str, str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "p" and "lkjip-caption" in (a.get("class") or "").split() and a.get("data-kind") and a.get("id"):
+            self.entries.append((a["data-kind"], a["id"], f"{a.get('data-label', '')} {a.get('data-title', '')}".strip()))
+
+
+def caption_entries(body: str) -> list[tuple[str, str, str]]:
+    """(kind, id, text) of every numbered caption of ``body``, in order (``kind``: tabel/gambar)."""
+    parser = _Captions()
+    parser.feed(body)
+    parser.close()
+    return parser.entries
+
+
+def _lists_html(entries: list[tuple[str, str, str]]) -> str:
+    """Daftar Tabel and Daftar Gambar (only those that have entries), each a ``nav`` with page numbers."""
+    out = []
+    for kind, title in (("tabel", "Daftar Tabel"), ("gambar", "Daftar Gambar")):
+        items = [(hid, text) for k, hid, text in entries if k == kind]
+        if items:
+            out.append(render("cetak_daftar.html.j2", kind=kind, title=title, entries=items).rstrip("\n"))
+    return "\n".join(out)
+
+
+#: A block between these markers is for the screen only (:func:`lkjip.audit.report.screen_only`); the print
+#: HTML leaves it out, so WeasyPrint neither parses nor styles it (the CSS would only hide it).
+_SCREEN_ONLY = re.compile(r"<!--lkjip:layar-saja-->.*?<!--/lkjip:layar-saja-->", re.S)
+
+#: Where the notebook wants the Daftar Isi (after the Kata Pengantar); without it they follow the cover.
+TOC_PLACEHOLDER = '<div class="lkjip-daftar"></div>'
+
+
+def _w3c_date(value: dt.datetime | dt.date | str | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=dt.UTC)
+        return value.isoformat(timespec="seconds").replace("+00:00", "Z")
+    return value.isoformat()
+
+
+_DATA_IMAGE = re.compile(r"^data:image/(?:png|jpeg|gif|webp|svg\+xml)[;,]", re.I)
+
+
+def package_fetcher():
+    """A WeasyPrint URL fetcher that serves the package's assets and ``data:`` images only.
+
+    Everything else — ``file://`` outside ``src/lkjip/assets``, ``http(s)``,
+    ``ftp`` and any other scheme, non-image ``data:`` — is refused with a log
+    line and never opened; WeasyPrint then leaves the image out (and embeds no
+    attachment). The refused URLs are kept in ``fetcher.refused``.
+    """
+    from urllib.request import url2pathname
+
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class PackageFetcher(URLFetcher):
+        def __init__(self):
+            super().__init__(allowed_protocols=("file", "data"), allow_redirects=False)
+            self.refused: list[str] = []
+
+        def _refuse(self, url: str, why: str):
+            self.refused.append(url)
+            log.warning("PDF: sumber %s tidak diambil (%s)", url[:120], why)
+            raise ValueError(f"sumber ditolak ({why}): {url[:120]}")
+
+        def fetch(self, url, headers=None):
+            scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+            if scheme == "data":
+                if not _DATA_IMAGE.match(url):
+                    self._refuse(url, "data: selain gambar")
+                return super().fetch(url, headers)
+            if scheme == "file":
+                path = Path(url2pathname(url.split("?", 1)[0].split("#", 1)[0].removeprefix("file:"))).resolve()
+                if not path.is_relative_to(ASSETS) or not path.is_file():
+                    self._refuse(url, "berkas di luar aset paket")
+                import mimetypes
+
+                mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+                return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": mime})
+            self._refuse(url, f"skema {scheme or '(tanpa skema)'} tidak diizinkan")
+
+    return PackageFetcher()
+
+
+@contextlib.contextmanager
+def quiet_weasyprint(level: int = logging.ERROR) -> Iterator[None]:
+    """Silence WeasyPrint and fontTools log noise for the duration of the block."""
+    names = ("weasyprint", "weasyprint.progress", "fontTools", "fontTools.subset",
+             "fontTools.ttLib", "fontTools.ttLib.ttFont")
+    saved = {}
+    for name in names:
+        logger = logging.getLogger(name)
+        saved[name] = logger.level
+        logger.setLevel(level)
+    try:
+        yield
+    finally:
+        for name, old in saved.items():
+            logging.getLogger(name).setLevel(old)
+
+
+@contextlib.contextmanager
+def _source_date_epoch(created: dt.datetime | dt.date | str | None) -> Iterator[None]:
+    """Pin fontTools' font-subset timestamps (SOURCE_DATE_EPOCH) for identical PDF bytes."""
+    if isinstance(created, dt.datetime):
+        when = created if created.tzinfo else created.replace(tzinfo=dt.UTC)
+        epoch = int(when.timestamp())
+    elif isinstance(created, dt.date):
+        epoch = int(dt.datetime(created.year, created.month, created.day, tzinfo=dt.UTC).timestamp())
+    else:
+        epoch = 0
+    old = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(max(epoch, 0))
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = old
+
+
+def build_print_html(
+    report_html: str,
+    *,
+    title: str,
+    cover: Mapping[str, Any],
+    created: dt.datetime | dt.date | str | None = None,
+    toc_levels: tuple[int, ...] = (1, 2),
+    running_title: str | None = None,
+) -> str:
+    """Add the cover, the table of contents, print CSS and metadata to a report HTML."""
+    unit = _cover_value(cover, "unit") or ""
+    year = _cover_value(cover, "year") or ""
+    if running_title is None:
+        running_title = f"LKjIP {unit} Tahun {year}".strip() if unit else title
+    head_start, head_end = report_html.find("<head>"), report_html.find("</head>")
+    body_open = re.search(r"<main\b[^>]*>", report_html) or re.search(r"<body\b[^>]*>", report_html)
+    if head_start < 0 or head_end < 0 or body_open is None:
+        raise ValueError("HTML laporan tidak memiliki <head> dan <body>/<main>")
+    before = report_html[: body_open.end()]
+    after = _SCREEN_ONLY.sub("", report_html[body_open.end():])
+    css = _read_css("lkjip-print.css")
+    css += "\n@page { @top-right { content: " + _css_string(running_title) + "; } }\n"
+    meta = render("cetak_kepala.html.j2", title=title, author=unit, date=_w3c_date(created), css=Markup(css))
+    head = before[head_start:head_end]
+    # the report's own <title> gives way to the document's
+    t0, t1 = head.find("<title>"), head.find("</title>")
+    if 0 <= t0 < t1:
+        head = head[:t0] + head[t1 + len("</title>"):]
+    before = before[:head_start] + head + meta + before[head_end:]
+    lists = _toc_html(_headings(after, toc_levels)) + "\n" + _lists_html(caption_entries(after))
+    if TOC_PLACEHOLDER in after:
+        return before + "\n" + _cover_html(cover) + "\n" + after.replace(TOC_PLACEHOLDER, lists, 1)
+    return before + "\n" + _cover_html(cover) + "\n" + lists + "\n" + after
+
+
+@dataclass(frozen=True)
+class PrintedPdf:
+    """A PDF written by :func:`print_pdf` and the layout of its pages (:func:`lkjip.render.printcheck.findings`),
+    measured on the very boxes the PDF was drawn from."""
+
+    path: Path
+    layout: dict
+
+
+def export_pdf(source: Path, out_path: Path, **options: Any) -> Path:
+    """Render the report PDF with WeasyPrint (:func:`print_pdf`) and return its path."""
+    return print_pdf(source, out_path, **options).path
+
+
+def print_pdf(
+    source: Path,
+    out_path: Path,
+    *,
+    title: str,
+    cover: Mapping[str, Any],
+    created: dt.datetime | dt.date | str | None = None,
+    toc_levels: tuple[int, ...] = (1, 2),
+    running_title: str | None = None,
+    keep_html: Path | None = None,
+) -> PrintedPdf:
+    """Render the report PDF with WeasyPrint; return it with its layout record.
+
+    ``source`` is the executed notebook (``.ipynb``; its no-code HTML is made
+    here) or a no-code HTML written by :func:`export_html`. ``cover`` holds
+    ``unit``, ``year``, ``kabupaten``, ``head_name``, ``head_position``,
+    ``head_nip`` and optionally ``head_rank`` and ``logo`` (a path); the
+    Indonesian keys ``tahun``, ``kepala_nama``, ``kepala_jabatan``,
+    ``kepala_nip``, ``kepala_pangkat`` work too. ``created`` sets the PDF's
+    creation and modification dates (none when omitted, so the bytes stay the
+    same from run to run). ``keep_html`` writes the print HTML for debugging.
+    """
+    t0 = time.perf_counter()
+    source = Path(source)
+    if source.suffix.lower() == ".ipynb":
+        report = notebook_to_html(source, include_code=False, title=title)
+    else:
+        report = source.read_text(encoding="utf-8")
+    printable = build_print_html(report, title=title, cover=cover, created=created,
+                                 toc_levels=toc_levels, running_title=running_title)
+    if keep_html is not None:
+        Path(keep_html).write_text(printable, encoding="utf-8")
+    out_path = Path(out_path)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    with quiet_weasyprint(), _source_date_epoch(created), warnings.catch_warnings():
+        # WeasyPrint 70 warns at import when HarfBuzz-subset is missing; fonts
+        # are then subset with fontTools, which is fine for us.
+        warnings.filterwarnings("ignore", message="HarfBuzz-Subset", category=DeprecationWarning)
+        # base_url is the package's assets: a relative URL can only ever mean one of them
+        fetcher = package_fetcher()
+        document = printcheck.render_balanced(printable, str(ASSETS) + "/", url_fetcher=fetcher)
+        document.write_pdf(out_path, pdf_identifier=b"lkjip", uncompressed_pdf=False, attachments=[])
+    layout = printcheck.findings(printcheck.pages_of(document))
+    log.info("PDF %s (%d halaman) ditulis dalam %.1f s", out_path.name, len(document.pages),
+             time.perf_counter() - t0)
+    for problem in printcheck.problems(layout):
+        log.warning("PDF %s: %s", out_path.name, problem)
+    return PrintedPdf(out_path, layout)

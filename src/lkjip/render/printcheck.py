@@ -1,0 +1,234 @@
+"""Print-layout measures of a rendered document: text past the text area, near-empty pages.
+
+The rules are those of the shared PDF check (``pdf_layout.py``): the text area's right edge is
+learned from the document itself, as the median over pages of the rightmost word, and a word
+more than 3 pt past it overflows; a page after the first with fewer than 40 words is near-empty.
+They are applied to WeasyPrint's layout, the boxes the PDF is drawn from, so no PDF text
+extractor is needed (:func:`measure` renders the print HTML that :func:`lkjip.render.export.export_pdf`
+renders).
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+
+#: CSS px to PDF points.
+PT_PER_PX = 0.75
+#: A word this far (pt) past the median right edge is outside the text area.
+TOLERANCE_PT = 3.0
+#: A page after the first with fewer words is near-empty.
+MIN_WORDS = 40
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page: its words with their right edges (pt), and what its last text belongs to
+    (``"heading"``, ``"caption"`` or ``""``) after the running headers and footers."""
+
+    number: int
+    words: tuple[tuple[str, float], ...]
+    ends_with: str = ""
+
+    @property
+    def right(self) -> float | None:
+        return max((r for _, r in self.words), default=None)
+
+
+def pages_of(document) -> list[Page]:
+    """The words of each page of a rendered WeasyPrint document, with their right edges in pt.
+
+    A text box's words share its box; its right edge is the box's (a line fragment), which is
+    what a PDF word box of its last word measures.
+    """
+    from weasyprint.formatting_structure import boxes
+
+    out = []
+    for n, page in enumerate(document.pages, start=1):
+        words, last = [], [""]
+
+        def walk(box, kind: str) -> None:
+            element = getattr(box, "element", None)
+            if isinstance(box, boxes.MarginBox):
+                return  # running header and footer
+            if element is not None and isinstance(box, boxes.BlockBox):
+                tag = str(getattr(element, "tag", "")).rsplit("}", 1)[-1]
+                classes = (element.get("class") or "").split() if hasattr(element, "get") else []
+                if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                    kind = "heading"
+                elif "lkjip-caption" in classes:
+                    kind = "caption"
+                elif tag in ("p", "li", "table", "img", "div") and kind == "" and box.children:
+                    kind = ""
+            if isinstance(box, boxes.TextBox) and box.text.strip():
+                right = (box.position_x + box.width) * PT_PER_PX
+                words.extend((w, right) for w in box.text.split())
+                last[0] = kind
+            elif isinstance(box, boxes.InlineReplacedBox | boxes.BlockReplacedBox):
+                last[0] = kind
+            for child in getattr(box, "children", ()):
+                walk(child, kind)
+
+        walk(page._page_box, "")
+        out.append(Page(n, tuple(words), last[0]))
+    return out
+
+
+def overflowing(pages: list[Page], tolerance: float = TOLERANCE_PT) -> list[tuple[int, list[str]]]:
+    """(page number, words) of the pages with words past the text area."""
+    rights = [p.right for p in pages if p.right is not None]
+    if not rights:
+        return []
+    edge = statistics.median(rights)
+    return [(p.number, [w for w, r in p.words if r > edge + tolerance])
+            for p in pages if any(r > edge + tolerance for _, r in p.words)]
+
+
+def near_empty(pages: list[Page], minimum: int = MIN_WORDS) -> list[tuple[int, int]]:
+    """(page number, word count) of the pages after the first with fewer than ``minimum`` words."""
+    return [(p.number, len(p.words)) for p in pages[1:] if len(p.words) < minimum]
+
+
+def breaks_to_add(document, minimum: int = MIN_WORDS) -> list[str]:
+    """CSS selectors of the blocks that should start a page so that no page ends up near-empty.
+
+    A page after the first with fewer than ``minimum`` words is usually the tail of a chapter
+    (or of the document) spilled over before the next chapter's forced page break. Starting a
+    section (an ``h2``-``h4`` with an id), a table or figure block (``div.lkjip-blok``, tagged
+    ``data-blok`` by :func:`render_balanced`) or a table's last rows (``data-tr``) of the page before
+    it on a new page moves it onto
+    the short page: the latest such block that moves enough words to fill it, not one at the top of
+    its page (that would only move the problem).
+    """
+    from weasyprint.formatting_structure import boxes
+
+    pages = pages_of(document)
+    out = []
+    for number, count in near_empty(pages, minimum):
+        before = document.pages[number - 2]._page_box
+        starts: list[tuple[str, float]] = []
+        words_y: list[float] = []
+
+        def walk(box) -> None:
+            element = getattr(box, "element", None)
+            if isinstance(box, boxes.MarginBox):
+                return
+            if isinstance(box, boxes.BlockBox) and element is not None and box.element_tag != "::marker":
+                tag = str(getattr(element, "tag", "")).rsplit("}", 1)[-1]
+                if tag in ("h2", "h3", "h4") and element.get("id"):
+                    starts.append((f'[id="{_css_id(element.get("id"))}"]', box.position_y))
+                elif element.get("data-blok"):
+                    starts.append((f'[data-blok="{_css_id(element.get("data-blok"))}"]', box.position_y))
+            if isinstance(box, boxes.TableRowBox) and element is not None and element.get("data-tr"):
+                starts.append((f'[data-tr="{_css_id(element.get("data-tr"))}"]', box.position_y))
+            if isinstance(box, boxes.TextBox) and box.text.strip():
+                words_y.extend([box.position_y] * len(box.text.split()))
+            for child in getattr(box, "children", ()):
+                walk(child)
+
+        walk(before)
+        top = before.content_box_y() + 1
+        seen: set[str] = set()
+        for selector, y in sorted(starts, key=lambda s: -s[1]):
+            if selector in seen or y <= top:
+                continue
+            seen.add(selector)
+            if count + sum(1 for w in words_y if w >= y - 0.5) >= minimum:
+                out.append(selector)
+                break
+    return out
+
+
+def orphans(pages: list[Page]) -> list[tuple[int, str]]:
+    """(page number, ``heading``/``caption``) of the pages whose last text is a heading or a
+    caption: a heading or caption alone at a page foot."""
+    return [(p.number, p.ends_with) for p in pages if p.ends_with]
+
+
+def findings(pages: list[Page]) -> dict:
+    """The layout record of a rendered document, as a run keeps it in ``run.json``: its page count and
+    the pages that break a rule (:func:`overflowing`, :func:`near_empty`, :func:`orphans`), each an
+    empty list when the print is clean.
+
+    >>> findings([Page(1, (("Sampul", 400.0),)), Page(2, tuple(("kata", 400.0) for _ in range(50)))])
+    {'halaman': 2, 'melewati_tepi': [], 'hampir_kosong': [], 'judul_di_kaki': []}
+    """
+    return {
+        "halaman": len(pages),
+        "melewati_tepi": [[n, words] for n, words in overflowing(pages)],
+        "hampir_kosong": [[n, count] for n, count in near_empty(pages)],
+        "judul_di_kaki": [[n, kind] for n, kind in orphans(pages)],
+    }
+
+
+def problems(record: dict) -> list[str]:
+    """What a layout record (:func:`findings`) says is wrong, in words; empty for a clean print.
+
+    >>> problems({"halaman": 9, "melewati_tepi": [[4, ["Rp1.234.567"]]], "hampir_kosong": [[9, 12]],
+    ...           "judul_di_kaki": []})
+    ['kata melewati tepi kanan di halaman 4 (Rp1.234.567)', 'halaman 9 hampir kosong (12 kata)']
+    """
+    out = [f"kata melewati tepi kanan di halaman {n} ({' '.join(words[:5])})"
+           for n, words in record.get("melewati_tepi", [])]
+    out += [f"halaman {n} hampir kosong ({count} kata)" for n, count in record.get("hampir_kosong", [])]
+    out += [f"{'judul' if kind == 'heading' else 'keterangan'} sendirian di kaki halaman {n}"
+            for n, kind in record.get("judul_di_kaki", [])]
+    return out
+
+
+def render_balanced(printable: str, base_url: str | None, rounds: int = 2, url_fetcher=None):
+    """Render ``printable``; where a page would hold only a few words (a chapter's tail before the
+    next chapter's page break), start a preceding section, table or figure on a new page and render
+    again (:func:`breaks_to_add`), at most ``rounds`` times.
+
+    The document is parsed once; a second layout, only when the first has a near-empty page, adds the
+    page breaks as a stylesheet."""
+    import itertools
+    import re
+
+    from weasyprint import CSS, HTML
+
+    counter = itertools.count(1)
+    printable = re.sub(r'<div class="lkjip-blok', lambda m: f'<div data-blok="{next(counter)}" class="lkjip-blok',
+                       printable)
+    rows = itertools.count(1)  # body rows: a table's tail may move with what follows it
+    printable = re.sub(r"(?<!<thead>)<tr>", lambda m: f'<tr data-tr="{next(rows)}">', printable)
+    fetch = {} if url_fetcher is None else {"url_fetcher": url_fetcher}
+    html = HTML(string=printable, base_url=base_url, **fetch)
+    document = html.render()
+    moved: list[str] = []
+    for _ in range(rounds):
+        selectors = [s for s in breaks_to_add(document) if s not in moved]
+        if not selectors:
+            break
+        moved += selectors
+        rule = "".join(f"{sel}" + "{break-before:page !important;page-break-before:always !important}"
+                       for sel in moved)
+        document = html.render(stylesheets=[CSS(string=rule, **fetch)])
+    return document
+
+
+def _css_id(value: str) -> str:
+    """An id inside a quoted CSS attribute selector; ``<`` escaped so it cannot close the style block."""
+    return value.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
+
+
+def measure(print_html: str, base_url: str | None = None) -> list[Page]:
+    """Render ``print_html`` (from :func:`lkjip.render.export.build_print_html`) as :func:`lkjip.render.export.export_pdf`
+    renders it and measure its pages."""
+    import warnings
+
+    import logging
+
+    saved = {n: logging.getLogger(n).level for n in ("weasyprint", "fontTools")}
+    try:
+        for name in saved:
+            logging.getLogger(name).setLevel(logging.ERROR)
+        with warnings.catch_warnings():
+            # as in lkjip.render.export.export_pdf: without HarfBuzz-subset fonts are subset by fontTools
+            warnings.filterwarnings("ignore", message="HarfBuzz-Subset", category=DeprecationWarning)
+            document = render_balanced(print_html, base_url)
+    finally:
+        for name, level in saved.items():
+            logging.getLogger(name).setLevel(level)
+    return pages_of(document)

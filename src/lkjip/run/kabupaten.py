@@ -1,0 +1,200 @@
+"""``lkjip kabupaten``: run ``notebooks/07_kabupaten`` and publish the view atomically.
+
+One run for one year:
+
+1. check the parameters before anything runs (the processed folder exists,
+   the units asked for exist, at least one unit has the year and the year
+   before): a :class:`lkjip.errors.ConfigError` otherwise;
+2. read each unit's ``unit.yaml`` once for its name (:func:`~lkjip.kabupaten.display.unit_names`)
+   and pass the names to the notebook, which reads the units' published
+   processed data once (:func:`lkjip.kabupaten.load_kabupaten`);
+3. execute the notebook with papermill in one kernel (:class:`lkjip.run.kernels.KernelSession`)
+   into staging folders beside the published ones, export it (HTML without
+   code, ``_lengkap`` HTML with code, A4 PDF: :mod:`lkjip.render.export`);
+4. publish both folders together (:func:`lkjip.inputs.files.publish`):
+   ``<processed>/_kabupaten/<year>/ringkasan.csv`` and
+   ``<reports>/_kabupaten/<year>/kabupaten_<year>.{html,pdf}`` (+ ``_lengkap.html``,
+   the executed notebook and ``run.json``).
+
+A failed run publishes nothing: the earlier view stays byte-identical and the
+failed executed notebook is kept under ``<reports>/_kabupaten/_gagal/<year>/``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from lkjip.errors import ConfigError, LkjipError, display_path
+from lkjip.inputs.files import LockHeld, exclusive_lock, publish, write_text_atomic
+from lkjip.inputs.catalog import KABUPATEN_DIR, project_root
+
+NOTEBOOK = "07_kabupaten.ipynb"
+TITLE = "Kinerja Perangkat Daerah"
+FAILED_DIR = "_gagal"
+RUN_RECORD = "run.json"
+#: Same variable as lkjip.run.pipeline: a folder of notebooks other than the project's.
+NOTEBOOK_DIR_ENV = "LKJIP_NOTEBOOKS"
+
+
+class KabupatenRunFailed(LkjipError):
+    """The notebook or an export failed; the message names the kept notebook."""
+
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class KabupatenRun:
+    """A published kabupaten view: where its report and ringkasan.csv are."""
+
+    year: int
+    units: list[str]
+    report_dir: Path
+    ringkasan: Path
+    seconds: float
+
+
+def notebooks_dir() -> Path:
+    return Path(os.environ.get(NOTEBOOK_DIR_ENV) or project_root() / "notebooks")
+
+
+def final_dirs(year: int, processed_dir: Path, reports_dir: Path) -> tuple[Path, Path]:
+    """``(<processed>/_kabupaten/<year>, <reports>/_kabupaten/<year>)``."""
+    return (Path(processed_dir) / KABUPATEN_DIR / str(int(year)),
+            Path(reports_dir) / KABUPATEN_DIR / str(int(year)))
+
+
+def plan_units(year: int, processed_dir: Path, units: Iterable[str] | None = None) -> list[str]:
+    """The units the view compares: those with published processed data for
+    ``year`` and ``year - 1`` (folder listing only, nothing is read).
+
+    A missing folder, an unknown unit or no comparable unit is a
+    :class:`ConfigError` that says what exists.
+    """
+    from lkjip.kabupaten.load import list_processed_units
+
+    year = int(year)
+    root = Path(processed_dir)
+    if not root.is_dir():
+        raise ConfigError(f"Folder data olahan {display_path(root)} tidak ada; jalankan dulu "
+                          "`lkjip run` untuk setiap unit.")
+    found = list_processed_units(root)
+    if units is not None:
+        wanted = sorted({u.strip() for u in units if u.strip()})
+        unknown = [u for u in wanted if u not in found]
+        if unknown:
+            raise ConfigError(f"Unit {', '.join(unknown)} tidak ada di {display_path(root)}. "
+                              f"Unit yang ada: {', '.join(found) or '(tidak ada)'}")
+        found = {u: found[u] for u in wanted}
+    chosen = [u for u, years in found.items() if year in years and year - 1 in years]
+    if not chosen:
+        have = "; ".join(f"{u}: {', '.join(map(str, y)) or '-'}" for u, y in found.items()) or "(tidak ada unit)"
+        raise ConfigError(f"Tidak ada unit dengan data olahan tahun {year} dan {year - 1} di "
+                          f"{display_path(root)} (tahun yang ada: {have}). Jalankan dulu `lkjip run`.")
+    return chosen
+
+
+def run_kabupaten(year: int, *, data_dir: Path, processed_dir: Path, reports_dir: Path,
+                  units: Iterable[str] | None = None, pdf: bool = True,
+                  progress: Callable[[str], None] | None = None) -> KabupatenRun:
+    """Run the kabupaten view of ``year`` and publish it (see the module docstring)."""
+    from lkjip.kabupaten.display import unit_names
+    from lkjip.run.kernels import KernelSession
+
+    say = progress or (lambda message: None)
+    started = time.perf_counter()
+    started_at = dt.datetime.now().astimezone().replace(microsecond=0)
+    year = int(year)
+    data_dir, processed_dir, reports_dir = (Path(p).resolve() for p in (data_dir, processed_dir, reports_dir))
+    wanted = None if units is None else list(units)
+    compared = plan_units(year, processed_dir, wanted)
+    found = sorted(set(compared) | set(wanted or []))
+    names, kabupaten_name = unit_names(data_dir, found)
+    final_out, final_report = final_dirs(year, processed_dir, reports_dir)
+    for folder in (final_out.parent, final_report.parent):
+        folder.mkdir(parents=True, exist_ok=True)
+    lock = contextlib.ExitStack()
+    try:
+        lock.enter_context(exclusive_lock(final_report.parent / f".{year}.lock"))
+    except LockHeld:
+        raise ConfigError(f"kabupaten {year}: sedang dijalankan oleh proses lain") from None
+    # Fixed staging names (under the lock) keep the paths the notebook records
+    # the same from run to run, so the same data give the same report.
+    stage_report = final_report.parent / f".{year}-staging"
+    stage_out = final_out.parent / f".{year}-staging"
+    try:
+        for folder in (stage_report, stage_out):
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+        (stage_report / "notebooks").mkdir()
+        parameters = {
+            "year": year, "units": ",".join(wanted) if wanted is not None else None,
+            "data_dir": str(data_dir), "processed_dir": str(processed_dir),
+            "output_dir": str(stage_out), "report_dir": str(stage_report),
+            "run_started": started_at.isoformat(), "names": names, "kabupaten_name": kabupaten_name,
+        }
+        executed = stage_report / "notebooks" / NOTEBOOK
+        say(f"kabupaten {year}: {len(compared)} unit ({', '.join(compared)})")
+        try:
+            with KernelSession(notebooks_dir()) as session:
+                session.execute(notebooks_dir() / NOTEBOOK, executed, parameters)
+            say(f"kabupaten {year}: ekspor")
+            layouts = _export(executed, stage_report, year, kabupaten_name, pdf=pdf)
+        except Exception as exc:
+            kept = _keep_failure(stage_report, final_report.parent / FAILED_DIR / str(year))
+            raise KabupatenRunFailed(f"kabupaten {year}: GAGAL: {_short(exc)}\n"
+                                     f"  notebook yang gagal: {kept}") from None
+        record = {"year": year, "units": compared, "pdf": pdf, "run_started": started_at.isoformat(),
+                  # the PDF's page count and the layout rules it breaks (lkjip.render.printcheck.findings)
+                  "tata_letak_pdf": layouts,
+                  "parameters": {k: v for k, v in parameters.items()
+                                 if k not in ("output_dir", "report_dir", "names")}}
+        write_text_atomic(stage_report / RUN_RECORD, json.dumps(record, indent=2, sort_keys=True) + "\n")
+        publish([(stage_out, final_out), (stage_report, final_report)])
+    finally:
+        shutil.rmtree(stage_report, ignore_errors=True)
+        shutil.rmtree(stage_out, ignore_errors=True)
+        lock.close()
+    return KabupatenRun(year, compared, final_report, final_out / "ringkasan.csv",
+                        time.perf_counter() - started)
+
+
+def _export(executed: Path, stage_report: Path, year: int, kabupaten_name: str | None, *,
+            pdf: bool) -> dict[str, dict]:
+    """Write the view's HTML (without and with code) and, with ``pdf``, its PDF; return
+    ``{PDF file name: layout record}``."""
+    from lkjip.render.export import export_html, print_pdf
+
+    where = kabupaten_name or "Kabupaten"
+    title = f"{TITLE} {where} {year}"
+    base = stage_report / f"kabupaten_{year}"
+    html = export_html(executed, base.with_suffix(".html"), include_code=False, title=title)
+    export_html(executed, base.with_name(base.name + "_lengkap.html"), include_code=True, title=title)
+    if pdf:
+        cover = {"document": "Kinerja Perangkat Daerah", "year": year, "unit": where}
+        printed = print_pdf(html, base.with_suffix(".pdf"), title=title, cover=cover,
+                            running_title=f"Kinerja Perangkat Daerah · {where} {year}")
+        return {printed.path.name: printed.layout}
+    return {}
+
+
+def _keep_failure(stage_report: Path, failed_dir: Path) -> Path:
+    shutil.rmtree(failed_dir, ignore_errors=True)
+    failed_dir.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(stage_report, failed_dir)
+    return failed_dir
+
+
+def _short(exc: BaseException) -> str:
+    """The useful line of an exception, also for papermill's wrapped kernel errors."""
+    evalue, ename = getattr(exc, "evalue", None), getattr(exc, "ename", None)
+    if evalue is not None:
+        return f"{ename}: {evalue}" if ename else str(evalue)
+    return f"{type(exc).__name__}: {exc}"

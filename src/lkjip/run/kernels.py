@@ -1,0 +1,207 @@
+"""One Jupyter kernel for a whole notebook chain.
+
+papermill starts a kernel per notebook by default: with six notebooks that
+is six start-ups and six imports of pandas, matplotlib and Great
+Expectations. :class:`KernelSession` starts one kernel, lends it to papermill
+for each notebook (papermill's nbclient engine leaves a kernel it does not
+own running), and clears the namespace between notebooks so that no
+notebook can silently depend on another's variables.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+#: Quiet kernels: their start-up notices are not for the person running the report.
+#: Every kernel starts importing Great Expectations in a background thread as it
+#: starts (lkjip.validation.suites.prefetch): the import (~3 s) then overlaps the
+#: kernel's wait for its first notebook and the ingest notebook, instead of
+#: opening the validation notebook. Nothing is validated or published by it.
+PREFETCH_LINE = "import lkjip.validation.suites as _s; _s.prefetch(); del _s"
+#: The kernel keeps no input history: no notebook reads it, and its writer thread
+#: costs CPU beside every cell.
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR", f"--IPKernelApp.exec_lines={PREFETCH_LINE}",
+                    "--HistoryManager.enabled=False"]
+#: Between notebooks: the namespace is emptied (``%reset -f`` collects the
+#: garbage), then what survives (modules, Great Expectations, caches of
+#: lkjip.inputs.cache) is moved out of the cyclic collector's sight (``gc.freeze``): the
+#: later collections, in the notebooks and in the next reset, then walk only
+#: what was made since, not the millions of objects of the imported libraries.
+RESET_CODE = "get_ipython().run_line_magic('reset', '-f'); __import__('gc').freeze()"
+
+
+def stable_cell_ids(path: Path) -> None:
+    """Give papermill's injected cells fixed ids (it draws random ones), so
+    the same inputs give the same executed notebook and the same HTML."""
+    import nbformat
+
+    if not path.exists():
+        return
+    book = nbformat.read(path, as_version=4)
+    changed = False
+    for index, cell in enumerate(book.cells):
+        tags = cell.get("metadata", {}).get("tags", [])
+        if ("injected-parameters" in tags or "papermill-error-cell-tag" in tags) and \
+                not str(cell.get("id", "")).startswith("papermill-"):
+            cell["id"] = f"papermill-{index:02d}"
+            changed = True
+    if changed:
+        nbformat.write(book, path)
+
+
+@functools.cache
+def _write_at_end_engine() -> str:
+    """Register, once, the papermill engine the sessions use, and return its name.
+
+    papermill's own engine writes the whole executed notebook after every cell (each write
+    re-serialises and re-validates it: seconds per report) unless told not to, and then writes
+    nothing at all when the kernel dies mid-notebook. This one writes once: papermill's final
+    write on success or on a failing cell, and its own when the execution itself breaks off
+    (a dead kernel, an interrupt), with the outputs of the cells that ran."""
+    from papermill.engines import NBClientEngine, NotebookExecutionManager, papermill_engines
+
+    class WriteAtEndManager(NotebookExecutionManager):
+        broken_off = False
+
+        def save(self, **kwargs):
+            if self.broken_off:
+                super().save(**kwargs)
+
+    class WriteAtEndEngine(NBClientEngine):
+        @classmethod
+        def execute_notebook(cls, nb, kernel_name, output_path=None, progress_bar=True, log_output=False,
+                             autosave_cell_every=30, **kwargs):
+            # papermill's Engine.execute_notebook with the manager above
+            nb_man = WriteAtEndManager(nb, output_path=output_path, progress_bar=progress_bar,
+                                       log_output=log_output, autosave_cell_every=autosave_cell_every)
+            nb_man.notebook_start()
+            try:
+                cls.execute_managed_notebook(nb_man, kernel_name, log_output=log_output, **kwargs)
+            except BaseException:
+                nb_man.broken_off = True  # papermill writes nothing after this: notebook_complete does
+                raise
+            finally:
+                nb_man.cleanup_pbar()
+                nb_man.notebook_complete()
+            return nb_man.nb
+
+    papermill_engines.register("lkjip", WriteAtEndEngine)
+    return "lkjip"
+
+
+@functools.cache
+def _closing_kernel_manager_class():
+    """jupyter_client's ``KernelManager`` that remembers the clients made on it, so they can be closed.
+
+    papermill starts a client on the kernel it is given and, since it does not own that kernel,
+    leaves the client's channels open: a worker running notebook after notebook on one kernel would
+    hold their sockets until the garbage collector found them (and warn then)."""
+    # the asynchronous manager, as nbclient expects: with a blocking client, nbclient's wait for a
+    # cell's output holds its event loop, so it never notices a kernel that died mid-cell and waits forever
+    from jupyter_client.manager import AsyncKernelManager
+
+    class ClosingKernelManager(AsyncKernelManager):
+        def client(self, **kwargs):
+            client = super().client(**kwargs)
+            self.__dict__.setdefault("_lkjip_clients", []).append(client)
+            return client
+
+        def close_clients(self) -> None:
+            """Stop the channels of every client made so far (and forget them)."""
+            clients = self.__dict__.pop("_lkjip_clients", [])
+            for client in clients:
+                client.stop_channels()
+
+    return ClosingKernelManager
+
+
+class KernelSession:
+    """A started kernel that executes notebooks one after another.
+
+    >>> # with KernelSession(cwd) as session: session.execute(src, out, params)
+    """
+
+    def __init__(self, cwd: Path, kernel_name: str = "python3", startup_timeout: int = 120):
+        self.cwd = Path(cwd)
+        self.kernel_name = kernel_name
+        self.startup_timeout = startup_timeout
+        self.km = None
+
+    def __enter__(self) -> "KernelSession":
+        from jupyter_core.utils import run_sync
+
+        self.km = _closing_kernel_manager_class()(kernel_name=self.kernel_name)
+        run_sync(self.km.start_kernel)(extra_arguments=KERNEL_ARGUMENTS, cwd=str(self.cwd))
+        return self
+
+    def __exit__(self, *exc) -> None:
+        from jupyter_core.utils import run_sync
+
+        if self.km is not None:
+            try:
+                run_sync(self.km.shutdown_kernel)(now=True)
+            finally:
+                self.km = None
+
+    def is_alive(self) -> bool:
+        """Whether the kernel process is running."""
+        from jupyter_core.utils import run_sync
+
+        return self.km is not None and bool(run_sync(self.km.is_alive)())
+
+    def execute(self, source: Path, output: Path, parameters: dict) -> None:
+        """Execute ``source`` with ``parameters`` into ``output`` (papermill semantics)."""
+        from lkjip.contract.lean_imports import import_lean
+
+        pm = import_lean("papermill")
+
+        try:
+            pm.execute_notebook(
+                str(source), str(output), parameters=parameters, cwd=str(self.cwd),
+                progress_bar=False, log_output=False, kernel_name=self.kernel_name,
+                km=self.km, start_timeout=self.startup_timeout, engine_name=_write_at_end_engine(),
+            )
+        finally:
+            self.km.close_clients()
+            self._reset()
+            stable_cell_ids(Path(output))
+
+    def _reset(self) -> None:
+        if not self.is_alive():
+            return  # a dead kernel has nothing to reset (the run fails on it and starts a fresh one)
+        client = self.km.blocking_client()
+        client.start_channels()
+        try:
+            client.wait_for_ready(timeout=self.startup_timeout)
+            client.execute_interactive(RESET_CODE, silent=True, store_history=False, timeout=60,
+                                       output_hook=lambda msg: None)
+        finally:
+            client.stop_channels()
+
+
+_SHARED: KernelSession | None = None
+
+
+def shared_session(cwd: Path) -> KernelSession:
+    """A kernel kept alive for the life of this process (worker processes of
+    ``lkjip run --jobs N`` reuse it across unit-years, so pandas, matplotlib and
+    Great Expectations are imported once, not once per unit-year)."""
+    import atexit
+
+    global _SHARED
+    if _SHARED is None or not _SHARED.is_alive() or _SHARED.cwd != Path(cwd):
+        discard_shared_session()
+        _SHARED = KernelSession(cwd).__enter__()
+        atexit.register(discard_shared_session)
+    return _SHARED
+
+
+def discard_shared_session() -> None:
+    """Shut the shared kernel down (after a failure, so the next unit-year starts clean)."""
+    global _SHARED
+    if _SHARED is not None:
+        try:
+            _SHARED.__exit__(None, None, None)
+        finally:
+            _SHARED = None

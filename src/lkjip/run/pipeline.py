@@ -1,0 +1,390 @@
+"""The main job: run the notebook chain of a unit-year and publish its reports.
+
+For every unit-year the chain of :data:`STEPS` is executed with papermill in a
+staging folder; only when every step and export succeeded are the staged
+``data/processed/<unit>/<year>`` and ``reports/<unit>/<year>`` published, together,
+in one journaled publish (:func:`lkjip.inputs.files.publish`): a kill at any moment
+leaves the whole old state or the whole new one, and the next run repairs it
+first (:mod:`lkjip.inputs.published_state`). A failed run therefore leaves the earlier
+reports and processed data byte-identical, and keeps its failed executed
+notebook (papermill puts the error at the top) under ``reports/<unit>/_gagal/<year>/``.
+A run is skipped only when its fingerprint and the digest of what is published
+are both unchanged.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import shutil
+import sys
+import time
+import traceback
+
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from lkjip.inputs.chain import (NOTEBOOK_DIR_ENV, STEPS, Step, fingerprint, fingerprints,  # noqa: F401
+                                notebooks_dir, steps_for)
+from lkjip.run import export_jobs
+from lkjip.inputs import published_state as publishing
+from lkjip.errors import EXIT_CANTCREAT, EXIT_DATA, ConfigError, LkjipError, OutputError
+from lkjip.inputs.files import LockHeld, exclusive_lock, publish, write_text_atomic
+from lkjip.inputs.catalog import (check_unit_year, list_units, list_years, processed_year_dir, reports_year_dir)
+
+FAILED_DIR = "_gagal"
+RUN_RECORD = publishing.RUN_RECORD
+#: Notebook parameters that name folders of this run, not what the reports depend on (left out of run.json).
+_FOLDER_PARAMETERS = ("processed_dir", "report_dir", "published_processed_dir", "published_reports_dir")
+
+
+class RunFailed(LkjipError):
+    """A unit-year run stopped; the message says which step and where its notebook is."""
+
+    exit_code = EXIT_DATA
+
+
+class RunLocked(ConfigError):
+    """Another process is running this unit-year (a parameter problem: exit 64)."""
+
+
+@dataclass
+class RunResult:
+    unit: str
+    year: int
+    ok: bool
+    seconds: float
+    report_dir: Path | None = None
+    message: str = ""
+    skipped: bool = False
+    timings: dict = field(default_factory=dict)
+    #: the exit code this result asks for (:mod:`lkjip.errors`); 0 when ok
+    exit_code: int = 0
+    #: what the run repaired, carried over or left out, in words (printed by the CLI)
+    notes: list = field(default_factory=list)
+
+
+def run_unit_year(unit: str, year: int, *, data_dir: Path, processed_dir: Path, reports_dir: Path,
+                  pdf: bool = True, force: bool = True, reuse_kernel: bool = False,
+                  export_processes: bool = False,
+                  progress: Callable[[str], None] | None = None, final: bool = False,
+                  tanggal_tanda_tangan: str | None = None, tempat: str | None = None) -> RunResult:
+    """Execute the chain for one unit-year and publish it atomically.
+
+    With ``force=False`` a unit-year whose inputs, parameters and code are
+    unchanged since its last successful run is skipped (see :func:`fingerprint`).
+    ``reuse_kernel`` keeps the kernel alive for the next unit-year of this
+    process (worker processes use it); the namespace is cleared either way.
+    ``export_processes`` renders the HTML and PDF in the process-wide export
+    pool (:mod:`lkjip.run.export_jobs`; for one unit-year at a time), otherwise in
+    a thread of this process.
+    ``final`` (with the signing date/place, see :mod:`lkjip.inputs.signing`) makes the
+    version for signature; it is a notebook parameter and part of the fingerprint.
+
+    Under the unit-year's lock, an interrupted earlier publish is first
+    repaired (:func:`lkjip.inputs.published_state.repair`); processed data and reports are
+    then published together only when every step succeeded. A failure returns
+    a result with ``ok=False``, its message and exit code (2 data, 64 another
+    run holds the lock, 73 an output that cannot be written).
+    """
+    say = progress or (lambda message: None)
+    started = time.perf_counter()
+    started_at = dt.datetime.now().astimezone().replace(microsecond=0)
+    data_dir, processed_dir, reports_dir = (Path(p).resolve() for p in (data_dir, processed_dir, reports_dir))
+    final_report = reports_year_dir(reports_dir, unit, year)
+    final_processed = processed_year_dir(processed_dir, unit, year)
+    steps = steps_for(unit, year, data_dir)
+    signing = {"final": bool(final), "tanggal_tanda_tangan": tanggal_tanda_tangan or None, "tempat": tempat or None}
+    try:
+        # The lock file and the staging folder live in reports/<unit>/: say so plainly when it cannot be written.
+        for folder in (final_report.parent, final_processed.parent):
+            folder.mkdir(parents=True, exist_ok=True)
+        lock = _lock(final_report.parent / f".{year}.lock")
+    except RunLocked as exc:
+        return RunResult(unit, year, False, time.perf_counter() - started, None, str(exc), exit_code=exc.exit_code)
+    except OSError as exc:
+        err = OutputError.from_os_error(exc)
+        return RunResult(unit, year, False, time.perf_counter() - started, None, f"{unit} {year}: GAGAL: {err}",
+                         exit_code=err.exit_code)
+    try:
+        return _run_locked(unit, year, steps, data_dir=data_dir, reports_dir=reports_dir, final_report=final_report,
+                           final_processed=final_processed, pdf=pdf, force=force, reuse_kernel=reuse_kernel,
+                           export_processes=export_processes, say=say, started=started, started_at=started_at,
+                           signing=signing)
+    finally:
+        lock.close()
+
+
+def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final_processed, pdf, force,
+                reuse_kernel, export_processes, say, started, started_at, signing) -> RunResult:
+    from lkjip.run.kernels import KernelSession, discard_shared_session, shared_session
+
+    def failed(message: str, code: int) -> RunResult:
+        return RunResult(unit, year, False, time.perf_counter() - started, None, message, timings=timings,
+                         exit_code=code, notes=notes)
+
+    timings: dict[str, float] = {}
+    try:
+        notes = [f"{unit} {year}: {n}" for n in publishing.repair(final_report, final_processed)]
+    except OSError as exc:
+        notes = []
+        return failed(f"{unit} {year}: GAGAL memulihkan terbitan: {OutputError.from_os_error(exc)}", EXIT_CANTCREAT)
+    digest, inputs_digest = fingerprints(data_dir, unit, year, steps, pdf=pdf, params=signing)
+    if not force and publishing.up_to_date(final_report, final_processed, digest):
+        say(f"{unit} {year}: tidak berubah, dilewati")
+        return RunResult(unit, year, True, time.perf_counter() - started, final_report, skipped=True, notes=notes)
+    # A fixed staging name keeps the paths that notebooks record identical from
+    # run to run; the lock keeps two runs of one unit-year from sharing it.
+    staging = final_report.parent / f".{year}-staging"
+    stage_report = staging / "report"
+    stage_processed_root = staging / "processed"
+    stage_processed = processed_year_dir(stage_processed_root, unit, year)
+    try:
+        shutil.rmtree(staging, ignore_errors=True)
+        (stage_report / "notebooks").mkdir(parents=True)
+        stage_processed.mkdir(parents=True)
+    except OSError as exc:
+        return failed(f"{unit} {year}: GAGAL: {OutputError.from_os_error(exc)}", EXIT_CANTCREAT)
+    parameters = {
+        "unit": unit,
+        "year": year,
+        "data_dir": str(data_dir),
+        "processed_dir": str(stage_processed_root),
+        "report_dir": str(stage_report),
+        "run_started": started_at.isoformat(),
+        **signing,
+        # where earlier years are published: the multi-year tables read them when fresh
+        "published_processed_dir": str(final_processed.parent.parent),
+        "published_reports_dir": str(reports_dir),
+    }
+    current = None
+    publishing_now = False
+    # Exports (nbconvert, WeasyPrint) run while the kernel executes the next notebook
+    exports = export_jobs.Exports(processes=export_processes)
+    try:
+        session_cm = (contextlib.nullcontext(shared_session(notebooks_dir())) if reuse_kernel
+                      else KernelSession(notebooks_dir()))
+        with session_cm as session:
+            for step in steps:
+                current = step
+                say(f"{unit} {year}: {step.title}")
+                t0 = time.perf_counter()
+                out_nb = stage_report / "notebooks" / step.notebook
+                session.execute(notebooks_dir() / step.notebook, out_nb, parameters)
+                timings[step.notebook] = time.perf_counter() - t0
+                if step.report:
+                    exports.submit(step, out_nb, stage_report, unit, year, data_dir, pdf=pdf)
+        current = None
+        timings.update(exports.seconds())
+        carry = publishing.PdfCarry() if pdf else publishing.carry_pdfs(final_report, stage_report, inputs_digest)
+        notes += carry.notes(unit, year)
+        layouts = exports.layouts() if pdf else carry.layouts
+        record = {
+            "unit": unit, "year": year, "fingerprint": digest, "fingerprint_masukan": inputs_digest, "pdf": pdf,
+            "pdf_dibawa": carry.carried, "pdf_tidak_diterbitkan": carry.removed,
+            # each published PDF's page count and the layout rules it breaks (lkjip.render.printcheck.findings)
+            "tata_letak_pdf": layouts,
+            "parameters": {k: v for k, v in parameters.items() if k not in _FOLDER_PARAMETERS},
+            "steps": [s.notebook for s in steps],
+            "timings_s": {k: round(v, 2) for k, v in timings.items()},
+            # what this run publishes, file by file: the next run's skip check compares it with what is there
+            "published": publishing.published_digest(stage_report, stage_processed),
+        }
+        write_text_atomic(stage_report / RUN_RECORD, json.dumps(record, indent=2, sort_keys=True) + "\n")
+        publishing_now = True
+        # processed data and reports change together, in one journaled publish
+        publish([(stage_processed, final_processed), (stage_report, final_report)],
+                journal=publishing.journal_path(final_report))
+        return RunResult(unit, year, True, time.perf_counter() - started, final_report, timings=timings, notes=notes)
+    except Exception as exc:
+        exports.close()
+        if reuse_kernel:
+            discard_shared_session()
+        if isinstance(exc, OSError) and (publishing_now or current is None):
+            return failed(f"{unit} {year}: GAGAL menerbitkan: {OutputError.from_os_error(exc)}; terbitan sebelumnya "
+                          "tetap utuh", EXIT_CANTCREAT)
+        failed_dir = _keep_failure(stage_report, reports_dir / unit / FAILED_DIR / str(year))
+        where = f" pada langkah {current.notebook}" if current else ""
+        message = f"{unit} {year}: GAGAL{where}: {_short(exc)}\n  notebook yang gagal: {failed_dir}"
+        return failed(message, EXIT_DATA)
+    finally:
+        exports.close()
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _lock(path: Path) -> contextlib.ExitStack:
+    """Hold an exclusive lock on ``path`` (released when the returned stack is closed)."""
+    stack = contextlib.ExitStack()
+    try:
+        stack.enter_context(exclusive_lock(path))
+    except LockHeld:
+        unit, year = path.parent.name, path.name.lstrip(".").split(".")[0]
+        raise RunLocked(f"{unit} {year}: sedang dijalankan oleh proses lain (kunci {path}); tunggu sampai proses itu "
+                        "selesai lalu jalankan ulang perintah ini") from None
+    return stack
+
+
+def _short(exc: BaseException) -> str:
+    """The useful line of an exception, also for papermill's wrapped kernel errors."""
+    evalue = getattr(exc, "evalue", None)
+    ename = getattr(exc, "ename", None)
+    if evalue is not None:
+        return f"{ename}: {evalue}" if ename else str(evalue)
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _keep_failure(stage_report: Path, failed_dir: Path) -> Path:
+    if failed_dir.exists():
+        shutil.rmtree(failed_dir)
+    failed_dir.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(stage_report, failed_dir)
+    return failed_dir
+
+
+# ------------------------------------------------------------------ many years
+
+def _worker(kwargs: dict, reuse_kernel: bool = True) -> RunResult:
+    try:
+        return run_unit_year(**kwargs, reuse_kernel=reuse_kernel)
+    except Exception as exc:  # keep one unit-year's bug from stopping the others
+        return RunResult(kwargs["unit"], kwargs["year"], False, 0.0, None,
+                         f"{kwargs['unit']} {kwargs['year']}: GAGAL: {_short(exc)}\n{traceback.format_exc()}",
+                         exit_code=getattr(exc, "exit_code", 1))
+
+
+def run_many(tasks: list[tuple[str, int]], *, data_dir: Path, processed_dir: Path, reports_dir: Path,
+             jobs: int = 1, pdf: bool = True, force: bool = True, scheduler: str | None = None,
+             progress: Callable[[str], None] | None = None, final: bool = False,
+             tanggal_tanda_tangan: str | None = None, tempat: str | None = None,
+             export_processes: bool = False) -> list[RunResult]:
+    """Run unit-years, ``jobs`` at a time, each isolated from the others.
+
+    One failing unit-year neither stops nor corrupts the others: each has its
+    own staging folder and its own kernel. With ``scheduler`` (a Dask
+    distributed address such as ``tcp://10.0.0.5:8786``) the unit-years run as
+    tasks on that cluster instead of local processes; the workers must see
+    the same data, notebooks and package. ``export_processes`` (``lkjip run``
+    sets it) renders the HTML and PDF of a one-at-a-time run in worker
+    processes (:mod:`lkjip.run.export_jobs`); like ``jobs`` > 1, it starts them
+    with "spawn", which re-imports the calling script's main module.
+    """
+    say = progress or (lambda message: None)
+    common = {"data_dir": data_dir, "processed_dir": processed_dir, "reports_dir": reports_dir,
+              "pdf": pdf, "force": force, "final": final, "tanggal_tanda_tangan": tanggal_tanda_tangan,
+              "tempat": tempat}
+    results: list[RunResult] = []
+    total = len(tasks)
+    if scheduler:
+        return _run_on_dask(tasks, common, scheduler, say)
+    if jobs <= 1 or total <= 1:
+        for index, (unit, year) in enumerate(tasks, start=1):
+            result = run_unit_year(unit, year, progress=lambda m, i=index: say(f"[{i}/{total}] {m}"),
+                                   export_processes=export_processes, **common)
+            results.append(result)
+            say(_done_line(result, index, total))
+        return results
+    # "spawn": a forked child would inherit the parent's ZeroMQ and thread
+    # state (kernel clients, export threads) and can hang; a fresh interpreter cannot.
+    import multiprocessing
+
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+        futures = {pool.submit(_worker, {"unit": u, "year": y, **common}): (u, y) for u, y in tasks}
+        say(f"{total} unit-tahun, {jobs} bersamaan")
+        for done, future in enumerate(as_completed(futures), start=1):
+            result = future.result()
+            results.append(result)
+            say(_done_line(result, done, total))
+    order = {task: i for i, task in enumerate(tasks)}
+    return sorted(results, key=lambda r: order[(r.unit, r.year)])
+
+
+def _worker_in_fresh_thread(kwargs: dict) -> RunResult:
+    """Run a unit-year in a thread of its own.
+
+    Dask executes tasks in threads that may carry an asyncio loop; the
+    Jupyter kernel client needs a thread without one.
+    """
+    import threading
+
+    box: list[RunResult] = []
+
+    def task() -> None:
+        try:
+            # A fresh kernel per task: a kernel must not outlive the thread that drives it.
+            box.append(_worker(kwargs, reuse_kernel=False))
+        finally:
+            _close_thread_event_loop()
+
+    thread = threading.Thread(target=task, name="lkjip-task")
+    thread.start()
+    thread.join()
+    return box[0]
+
+
+def _close_thread_event_loop() -> None:
+    """Close the event loop the kernel client made for this thread (jupyter_core makes one per
+    thread and never closes it): a worker running task after task would otherwise keep their
+    sockets open until the garbage collector finds them."""
+    import asyncio
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # the policy API, deprecated in Python 3.14
+        policy = asyncio.get_event_loop_policy()
+        try:
+            loop = policy.get_event_loop()
+        except RuntimeError:  # no loop in this thread
+            return
+        if not loop.is_running():
+            loop.close()
+        policy.set_event_loop(None)
+
+
+def _run_on_dask(tasks, common, scheduler: str, say) -> list[RunResult]:
+    try:
+        from distributed import Client, as_completed as dask_completed
+    except ImportError:  # pragma: no cover - optional dependency
+        from lkjip.errors import ConfigError
+
+        raise ConfigError("--scheduler memerlukan paket dask[distributed] (pip install 'lkjip[dist]')") from None
+    client = Client(scheduler)
+    try:
+        futures = [client.submit(_worker_in_fresh_thread, {"unit": u, "year": y, **common},
+                                 key=f"lkjip-{u}-{y}", pure=False)
+                   for u, y in tasks]
+        say(f"{len(tasks)} unit-tahun di klaster {scheduler}")
+        results = []
+        for done, future in enumerate(dask_completed(futures), start=1):
+            result = future.result()
+            results.append(result)
+            say(_done_line(result, done, len(tasks)))
+    finally:
+        client.close()
+    order = {task: i for i, task in enumerate(tasks)}
+    return sorted(results, key=lambda r: order[(r.unit, r.year)])
+
+
+def _done_line(result: RunResult, index: int, total: int) -> str:
+    state = "dilewati (tidak berubah)" if result.skipped else ("selesai" if result.ok else "GAGAL")
+    return f"[{index}/{total}] {result.unit} {result.year}: {state} ({result.seconds:.1f} dtk)"
+
+
+def plan(data_dir: Path, unit: str | None, years: list[int] | None, all_units: bool) -> list[tuple[str, int]]:
+    """The unit-years a run covers; parameters are checked before anything runs."""
+    from lkjip.errors import ConfigError
+
+    if all_units:
+        units = list_units(data_dir)
+        if not units:
+            raise ConfigError(f"tidak ada unit di {data_dir}")
+        return [(u, y) for u in units for y in list_years(data_dir, u)]
+    if not unit:
+        raise ConfigError("sebutkan --unit KODE atau --all")
+    return [(unit, y) for y in check_unit_year(data_dir, unit, years)]
+
+
+def stderr_progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)

@@ -1,0 +1,169 @@
+"""What each notebook does, as functions: load a unit-year, validate, compute.
+
+Notebooks call these so that a document cell is one readable line and every
+figure it shows comes from tested code. The same functions serve the CLI
+(``lkjip validate``) so that the command and the report cannot disagree.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from lkjip.errors import DataErrors
+from lkjip.inputs.year import YearInputs, load_inputs, source_name  # noqa: F401  (the notebooks' steps)
+
+VALIDATION_DIR = "validation"
+
+
+# ------------------------------------------------------------------ validation
+
+def validate_inputs(inputs: YearInputs):
+    """Run every expectation suite on a unit-year (GX is imported only here)."""
+    from lkjip.validation import validate_year
+    from lkjip.validation.optional_columns import narasi_findings
+
+    result = validate_year({**inputs.datasets, **inputs.unit_tables}, inputs.targets, inputs.year, inputs.sources)
+    if inputs.data_dir is not None:
+        result.findings += narasi_findings(inputs.data_dir, inputs.unit.kode, inputs.year)
+    return result
+
+
+def validation_step(ctx) -> tuple[object, YearInputs]:
+    """The validation notebook: validate, write the auditors' report, stop on errors.
+
+    The report (HTML and JSON) is written before stopping, so a failed run's
+    kept folder shows every failing rule; the run itself never publishes it.
+    """
+    from lkjip.validation import write_validation_report
+
+    inputs = load_inputs(ctx.data_dir, ctx.unit, ctx.year, ctx.processed_dir)
+    result = validate_inputs(inputs)
+    out = Path(ctx.report_dir) / VALIDATION_DIR
+    out.mkdir(parents=True, exist_ok=True)
+    write_validation_report(result, out / "validasi.html", inputs.unit.nama, ctx.year)
+    result.to_json(out / "validasi.json")
+    return result, inputs
+
+
+def raise_for_errors(result) -> None:
+    """Stop the run with every failing cell named (file, row, column, rule)."""
+    errors = result.data_errors()
+    if errors:
+        raise DataErrors(errors)
+
+
+def validation_tables(result) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The validation notebook's three tables: summary, failed rules, all rules."""
+    counts = result.summary()
+    summary = pd.DataFrame([
+        {"Ukuran": "Aturan diperiksa", "Jumlah": counts["aturan"]},
+        {"Ukuran": "Lulus", "Jumlah": counts["lulus"]},
+        {"Ukuran": "Gagal tingkat error", "Jumlah": counts["error"]},
+        {"Ukuran": "Gagal tingkat peringatan", "Jumlah": counts["peringatan"]},
+        {"Ukuran": "Dilewati (kolom tidak ada)", "Jumlah": counts["dilewati"]},
+    ])
+    frame = result.to_frame()
+    failed = frame[frame["status"] == "gagal"].reset_index(drop=True)
+    rules = frame[["dataset", "aturan", "tingkat", "status"]]
+    return summary, failed, rules
+
+
+# ------------------------------------------------------------------ indicators
+
+def indicator_step(ctx, ikm_weight: str = "exact"):
+    """The indicator notebook: compute every indicator and write indicators.csv."""
+    from lkjip.indicators.iku import compute_all
+    from lkjip.indicators.csv_output import indicators_csv_path, write_indicators_csv
+
+    inputs = load_inputs(ctx.data_dir, ctx.unit, ctx.year, ctx.processed_dir)
+    results = compute_all(inputs.datasets, inputs.targets, inputs.unit.as_dict(), ctx.year, ikm_weight=ikm_weight)
+    write_indicators_csv(results, indicators_csv_path(ctx.processed_dir, ctx.unit, ctx.year))
+    return inputs, results
+
+
+def indicator_overview(results) -> pd.DataFrame:
+    """The seven indicators with target document, capaian category and own class, Indonesian headers."""
+    from lkjip.indicators.targets import capaian_category_text
+
+    table = results.tabel.reset_index(drop=True)
+    doc_of = dict(zip(results.target["indikator"], results.target["dokumen_label"]))
+    return pd.DataFrame({
+        "Indikator": table["nama"],
+        "Satuan": table["satuan"],
+        "Target": table["target"],
+        "Dokumen target": [doc_of.get(i) or "" for i in table["indikator"]],
+        "Realisasi": table["realisasi"],
+        "Capaian (%)": table["capaian_pct"],
+        "Kategori capaian": [capaian_category_text(c) for c in table["capaian_pct"]],
+        "Kelas indikator": [results.kelas.get(i) or "" for i in table["indikator"]],
+    })
+
+
+def indicator_notes(results) -> str:
+    """The notes of every indicator as a Markdown list (empty string when none)."""
+    from lkjip.contract.markup import md_text
+
+    lines = results.notes_text()
+    return "\n".join(f"- {md_text(line)}" for line in lines)
+
+
+def sample_table(results) -> pd.DataFrame:
+    """Krejcie-Morgan minimum against the actual respondents, in words."""
+    check = results.ikm_sampel
+    if check is None:
+        return pd.DataFrame({"Keterangan": ["Data layanan atau survei tidak tersedia."]})
+    return pd.DataFrame([{
+        "Pengguna layanan setahun (N)": check.populasi,
+        "Sampel minimum": check.minimum,
+        "Responden": check.responden,
+        "Kesimpulan": "cukup" if check.cukup else "KURANG dari sampel minimum",
+    }])
+
+
+def innovation_table(results) -> pd.DataFrame:
+    """The year's counted innovations, without internal columns."""
+    frame = results.inovasi.aktif if results.inovasi is not None else pd.DataFrame()
+    columns = {"nama": "Nama inovasi", "nomor_sk": "Nomor SK", "tanggal_sk": "Tanggal SK", "status": "Status"}
+    shown = frame[[c for c in columns if c in frame.columns]].rename(columns=columns).copy()
+    if "Tanggal SK" in shown:
+        shown["Tanggal SK"] = shown["Tanggal SK"].dt.strftime("%d-%m-%Y")
+    return shown.reset_index(drop=True)
+
+
+# ------------------------------------------------------------------ audit
+
+def audit_step(ctx):
+    """The audit notebook: recompute every published total and figure, write audit.csv."""
+    from lkjip.audit import audit_unit_year
+
+    return audit_unit_year(ctx.data_dir, ctx.unit, ctx.year, processed_dir=ctx.processed_dir,
+                           published_dirs=getattr(ctx, "published", None))
+
+
+def audit_counts(result) -> pd.DataFrame:
+    """Counts per check family, with a total row, Indonesian headers."""
+    counts = result.counts().reset_index()
+    counts.columns = ["Pemeriksaan", "Diperiksa", "Sesuai", "Selisih"]
+    total = pd.DataFrame([{"Pemeriksaan": "Jumlah", "Diperiksa": counts["Diperiksa"].sum(),
+                           "Sesuai": counts["Sesuai"].sum(), "Selisih": counts["Selisih"].sum()}])
+    return pd.concat([counts, total], ignore_index=True)
+
+
+def audit_sections(result) -> list[tuple[str, pd.DataFrame]]:
+    """Each group of differences (family, dataset) with the rows it comes from."""
+    diff = result.differences()
+    sections = []
+    for (family, dataset), group in diff.groupby(["pemeriksaan", "dataset"], sort=False):
+        shown = pd.DataFrame({
+            "Item": group["item"],
+            "Dipublikasikan": group["dipublikasikan"],
+            "Dihitung": group["dihitung"],
+            "Selisih": group["selisih"],
+            "Berkas": group["berkas"].map(lambda p: Path(str(p)).name if pd.notna(p) and str(p) else ""),
+            "Baris": group["baris"],
+            "Sumber": group["sumber"],
+        }).reset_index(drop=True)
+        sections.append((f"{family.capitalize()}: {dataset}", shown))
+    return sections
