@@ -35,7 +35,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from lkjip.contract.rules import (  # noqa: E402
-    INDICATOR_IDS,
     IPASN_DIMENSIONS,
     SAKIP_COMPONENT_WEIGHTS,
     SAKIP_COMPONENTS,
@@ -50,7 +49,6 @@ from lkjip.contract.schema import DATASETS, MONTHS, UNSUR  # noqa: E402
 OUT = ROOT / "expectations"
 
 #: The seven key indicators every report year needs a target for (domain.md).
-KEY_INDICATORS = INDICATOR_IDS
 
 # The suites print whole numbers as the regulations do ("perencanaan 30", "0 dan 25").
 IP_ASN_MAX = {k: int(v) for k, v in IPASN_DIMENSIONS.items()}
@@ -390,13 +388,8 @@ def targets() -> dict:
                    {"column": "target", "value_set": [0]},
                    "Target 0: capaian (realisasi dibanding target) tidak dapat dihitung untuk indikator, dokumen "
                    "dan tahun ini; laporan menuliskannya 'tidak dapat dihitung'", "peringatan", "target"))
-    ex.append(rule(f"{n}.indikator.tahun_laporan_lengkap", "expect_column_distinct_values_to_contain_set",
-                   {"column": "indikator_tahun_laporan", "value_set": list(KEY_INDICATORS)},
-                   "Ketujuh indikator kinerja utama harus punya target untuk tahun laporan (dokumen apa pun): "
-                   + ", ".join(KEY_INDICATORS), "error", "indikator, tahun"))
-    return suite(n, DATASETS[n].title, ex, {
-        "indikator_tahun_laporan": "indikator pada baris bertahun sama dengan tahun laporan (kosong untuk tahun lain)",
-    })
+    # which IKU need a target follows from the unit's declaration: lkjip.validation.iku
+    return suite(n, DATASETS[n].title, ex)
 
 
 # --------------------------------------------------------------------------- contract v2 (optional files)
@@ -550,7 +543,8 @@ BUILDERS = (ikm_survei, paten_layanan, anggaran, lra, pegawai, sakip_evaluasi, k
             renstra, simple_optional("renstra_target"), organisasi, simple_optional("tugas_fungsi"),
             simple_optional("isu_strategis"), proses_bisnis, penduduk, sarana, perjanjian_kinerja,
             perjanjian_kinerja_anggaran, dokumen, penandatangan, kinerja_pejabat, laporan_pejabat,
-            simple_optional("tindak_lanjut_evaluasi"), simple_optional("prestasi"))
+            simple_optional("tindak_lanjut_evaluasi"), simple_optional("prestasi"), simple_optional("indikator"),
+            simple_optional("realisasi"))
 
 
 def render(s: dict) -> str:

@@ -506,15 +506,22 @@ def test_inovasi_without_sk_is_error():
 # --------------------------------------------------------------------------- targets
 
 
+def _iku_checks(df):
+    from lkjip.indicators.declared import default_declaration
+    from lkjip.validation.iku import iku_findings
+
+    return iku_findings(default_declaration(), {}, df, YEAR, {})
+
+
 def test_missing_target_for_the_year_is_error():
     df = targets()
     df = df[~((df["indikator"] == "sakip") & (df["tahun"] == YEAR))]
-    f = failed(check("targets", df), "targets.indikator.tahun_laporan_lengkap")
+    f = failed(_iku_checks(df), "targets.indikator.tahun_laporan_lengkap")
     assert f.severity == ERROR and f.values == ["sakip"]
     # any document will do
     df2 = targets()
     df2.loc[df2["indikator"] == "sakip", "dokumen"] = "renstra_perubahan"
-    assert failed_ids(check("targets", df2)) == set()
+    assert failed_ids(_iku_checks(df2)) == set()
 
 
 def test_unknown_target_document_is_error():

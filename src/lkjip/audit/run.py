@@ -29,11 +29,11 @@ def _unit_dict(unit: Any) -> dict:
     return dict(unit)
 
 
-def _indicators_of(datasets, targets, unit, year, notes: list[str]) -> pd.DataFrame | None:
+def _indicators_of(datasets, targets, unit, year, notes: list[str], declaration=None) -> pd.DataFrame | None:
     try:
         from lkjip.indicators.iku import compute_indicators
 
-        return compute_indicators(datasets, targets, unit, year)
+        return compute_indicators(datasets, targets, unit, year, declaration=declaration)
     except Exception as exc:  # noqa: BLE001 - reported, the rest of the audit still runs
         notes.append(f"indikator tahun {year} tidak dapat dihitung ({type(exc).__name__}: {exc}); "
                      "angka indikator yang dipublikasikan untuk tahun itu tidak diperiksa")
@@ -54,7 +54,8 @@ def audit_year(datasets: Mapping[str, pd.DataFrame], *, year: int,
                sources: Mapping[str, Any] | None = None,
                previous_datasets: Mapping[str, pd.DataFrame] | None = None,
                other_years: Mapping[int, Mapping[str, pd.DataFrame]] | None = None,
-               other_sources: Mapping[int, Mapping[str, Any]] | None = None) -> AuditResult:
+               other_sources: Mapping[int, Mapping[str, Any]] | None = None,
+               declaration=None) -> AuditResult:
     """Audit one unit-year (see the package docstring for the checks).
 
     ``datasets`` maps dataset names to the reader's frames; ``indicators`` is
@@ -66,7 +67,8 @@ def audit_year(datasets: Mapping[str, pd.DataFrame], *, year: int,
     ``other_years`` the frames of other years whose figures the document
     prints (year -> datasets; the previous year defaults to
     ``previous_datasets``), ``other_sources`` their files. No input frame is
-    modified.
+    modified. ``declaration`` is the unit's IKU (:func:`lkjip.indicators.declared.read_declaration`;
+    default: the seven kecamatan IKU).
     """
     year = int(year)
     unit = _unit_dict(unit)
@@ -97,12 +99,12 @@ def audit_year(datasets: Mapping[str, pd.DataFrame], *, year: int,
     has_pub = published is not None and len(published)
     needed = years_needed(published, year) if has_pub else []
     if indicators is None and has_pub and d:
-        indicators = _indicators_of(d, targets, unit, year, out.notes)
+        indicators = _indicators_of(d, targets, unit, year, out.notes, declaration)
     contexts = {year: _Context(d, indicators, unit, year, targets=targets, files=sources)}
     for y in needed:
         if y != year and others.get(y):
             frames = {k: v.copy() for k, v in others[y].items()}
-            contexts[y] = _Context(frames, _indicators_of(frames, targets, unit, y, out.notes), unit, y,
+            contexts[y] = _Context(frames, _indicators_of(frames, targets, unit, y, out.notes, declaration), unit, y,
                                    targets=targets, files=(other_sources or {}).get(y))
     years = Years(contexts, targets, unit, files=sources)
     ctx = contexts[year]
@@ -152,6 +154,7 @@ def audit_unit_year(data_dir: Path | str, unit: str, year: int,
     when that is fresh, else from their raw files: the same frames either way
     (:func:`lkjip.inputs.earlier_years.read_earlier_year`).
     """
+    from lkjip.indicators.declared import read_declaration
     from lkjip.inputs.earlier_years import read_earlier_year
     from lkjip.inputs.ingest import read_unit_table, read_year
     from lkjip.inputs.catalog import list_years, processed_year_dir, unit_file
@@ -183,10 +186,11 @@ def audit_unit_year(data_dir: Path | str, unit: str, year: int,
             other_sources[y] = {**dict(files_y), **{k: sources[k] for k in ("targets", "published") if k in sources}}
         except Exception as exc:  # noqa: BLE001
             notes.append(f"data tahun {y} tidak terbaca ({exc}); angka tahun itu tidak dibandingkan")
-    indicators = _indicators_of(frames, targets, unit_map, year, notes)
+    declaration = read_declaration(data_dir, unit)
+    indicators = _indicators_of(frames, targets, unit_map, year, notes, declaration)
     result = audit_year(frames, year=year, indicators=indicators, published=published, targets=targets,
                         unit=unit_map, sources=sources, previous_datasets=others.get(year - 1),
-                        other_years=others, other_sources=other_sources)
+                        other_years=others, other_sources=other_sources, declaration=declaration)
     result.unit = unit
     result.catatan = notes + result.catatan
     if processed_dir is not None:

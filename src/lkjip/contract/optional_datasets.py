@@ -23,10 +23,6 @@ without guessing, so there is no bundled data to test it on.
 
 from __future__ import annotations
 
-#: The seven key indicators' codes (the values ``kode_indikator`` columns allow).
-INDICATOR_CODES = ("ikm", "layanan_sesuai_standar_pct", "koordinasi_ditindaklanjuti_pct", "sakip",
-                   "realisasi_anggaran_pct", "ip_asn", "jumlah_inovasi")
-
 PK_DOCUMENTS = ("pk", "pk_perubahan")
 SIGNED_DOCUMENTS = ("pk", "pk_perubahan", "berita_acara", "lkjip", "rekap_koordinasi")
 SIGNING_ROLES = ("pihak_pertama", "pihak_kedua", "mengetahui", "penandatangan", "anggota_tim")
@@ -60,13 +56,13 @@ OPTIONAL_DATASETS: tuple[dict, ...] = (
             ("uraian", "text", True, "Rumusan seperti tercetak", "Terwujudnya Tata Kelola Birokrasi Perangkat Daerah"),
             ("sasaran", "text", False, "Untuk program dan indikator: nomor sasaran yang didukung", "1"),
             ("kode", "text", False, "Untuk program: kode program, mis. 7.01.01", "7.01.01"),
-            ("kode_indikator", "text", False, "Untuk indikator: kode IKU bila termasuk tujuh IKU", "sakip"),
+            ("kode_indikator", "text", False, "Untuk indikator: kode IKU bila termasuk IKU unit", "sakip"),
             ("keterangan", "text", False, "Keterangan seperti tercetak, mis. pemilik visi/misi",
              "Visi Bupati Mojokerto tahun 2021-2026"),
         ),
         key=("periode_mulai", "jenis", "sasaran", "uraian"),
         period=("periode_mulai", "periode_selesai"),
-        vocab={"jenis": RENSTRA_KINDS, "kode_indikator": INDICATOR_CODES},
+        vocab={"jenis": RENSTRA_KINDS},
         fills="Bab I F Cascading Kinerja; Bab II A Rencana Strategis",
         absent_note="Rencana Strategis (visi, misi, tujuan, sasaran, kebijakan, strategi, program) tidak "
                     f"disajikan: isi berkas {_UNIT}/renstra.csv.",
@@ -80,13 +76,13 @@ OPTIONAL_DATASETS: tuple[dict, ...] = (
             ("dokumen", "text", True, "renstra atau renstra_perubahan", "renstra"),
             ("indikator", "text", True, "Nama indikator seperti tercetak",
              "Jumlah inovasi yang terinternalisasi dan tersosialisasi serta berkelanjutan"),
-            ("kode_indikator", "text", False, "Kode IKU bila indikator termasuk tujuh IKU", "jumlah_inovasi"),
+            ("kode_indikator", "text", False, "Kode IKU bila indikator termasuk IKU unit", "jumlah_inovasi"),
             ("tahun", "integer", True, "Tahun target", "2023"),
             ("target", "text", True, "Target seperti tercetak, dengan satuan atau predikat", "1.100 pelayanan"),
             ("target_angka", "number", False, "Target sebagai angka; kosong bila bukan angka (mis. 'B')", "1100"),
         ),
         key=("dokumen", "indikator", "tahun"),
-        vocab={"dokumen": ("renstra", "renstra_perubahan"), "kode_indikator": INDICATOR_CODES},
+        vocab={"dokumen": ("renstra", "renstra_perubahan")},
         fills="Bab II A Tabel 2.1 Matriks Target Kinerja Renstra",
         absent_note="Tabel 2.1 hanya memuat tujuh indikator kinerja utama dari targets.csv; indikator Renstra "
                     f"lainnya seperti tercetak diisi dari berkas {_UNIT}/renstra_target.csv.",
@@ -209,13 +205,13 @@ OPTIONAL_DATASETS: tuple[dict, ...] = (
              "Terwujudnya Tata Kelola Birokrasi Perangkat Daerah"),
             ("indikator", "text", True, "Indikator kinerja seperti tercetak", "Nilai RB Perangkat Daerah"),
             ("rincian", "text", False, "Rincian yang tercetak di bawah indikator", ""),
-            ("kode_indikator", "text", False, "Kode IKU bila indikator termasuk tujuh IKU; kosong untuk lainnya",
+            ("kode_indikator", "text", False, "Kode IKU bila indikator termasuk IKU unit; kosong untuk lainnya",
              "sakip"),
             ("target", "text", True, "Target seperti tercetak", "71 (B)"),
             ("target_angka", "number", False, "Target sebagai angka", "71"),
         ),
         key=("dokumen", "sasaran", "indikator"),
-        vocab={"dokumen": PK_DOCUMENTS, "jenis": ("sasaran", "kinerja_lainnya"), "kode_indikator": INDICATOR_CODES},
+        vocab={"dokumen": PK_DOCUMENTS, "jenis": ("sasaran", "kinerja_lainnya")},
         fills="Bab II B Perjanjian Kinerja dan PK Perubahan; Lampiran 2",
         absent_note="Perjanjian Kinerja seperti ditandatangani tidak disajikan (target diambil dari targets.csv): "
                     f"isi berkas {_YEAR}/perjanjian_kinerja.csv.",
@@ -364,6 +360,52 @@ OPTIONAL_DATASETS: tuple[dict, ...] = (
         key=("uraian",),
         fills="Lampiran 7 Prestasi (tahun laporan dan tahun sebelumnya)",
         absent_note=f"Prestasi tahun {{tahun}} tidak disajikan: isi berkas {_YEAR}/prestasi.csv.",
+    ),
+    dict(
+        name="indikator",
+        title="Indikator Kinerja Utama (IKU) unit: definisi, satuan, polaritas, rumus",
+        one_row_per="IKU (per masa berlaku)",
+        per_year=False,
+        columns=(
+            ("kode", "text", True, "Kode IKU: huruf, angka dan _; dicocokkan tanpa membedakan huruf besar/kecil "
+             "di semua berkas", "angka_kematian_ibu"),
+            ("nama", "text", True, "Nama indikator seperti tercetak", "Angka Kematian Ibu"),
+            ("satuan", "text", True, "indeks, persen, nilai, jumlah, per 100.000 kelahiran hidup, ...",
+             "per 100.000 kelahiran hidup"),
+            ("polaritas", "text", True, "naik (makin tinggi makin baik) atau turun (makin rendah makin baik)",
+             "turun"),
+            ("desimal", "integer", True, "Jumlah desimal yang dibaca pembaca (0-6)", "2"),
+            ("rumus", "text", True, "Perhitungan bawaan (ikm, layanan_sesuai_standar_pct, "
+             "koordinasi_ditindaklanjuti_pct, sakip, realisasi_anggaran_pct, ip_asn, jumlah_inovasi), "
+             "'dilaporkan' (nilai dari realisasi.csv), atau rumus + - * / ( ) atas besaran realisasi.csv, "
+             "rata_rata(besaran) dan jumlah(besaran)", "100000 * kematian_ibu / kelahiran_hidup"),
+            ("sumber", "text", False, "Asal angka, dicetak di keterangan tabel", "Laporan KIA Dinas Kesehatan"),
+            ("definisi", "text", False, "Definisi operasional, dicetak di Bab II/III",
+             "Jumlah kematian ibu per 100.000 kelahiran hidup"),
+            *_BERLAKU,
+        ),
+        key=("kode", "berlaku_mulai"),
+        period=("berlaku_mulai", "berlaku_sampai"),
+        fills="IKU unit: Bab II, Bab III A, indicators.csv; tanpa berkas ini unit memakai tujuh IKU kecamatan",
+        absent_note="",
+    ),
+    dict(
+        name="realisasi",
+        title="Realisasi yang dilaporkan: nilai IKU 'dilaporkan' dan besaran yang dipakai rumus IKU",
+        one_row_per="besaran (per sub unit bila ada)",
+        per_year=True,
+        columns=(
+            ("besaran", "text", True, "Kode IKU berumus 'dilaporkan', atau nama besaran yang disebut rumus",
+             "kematian_ibu"),
+            ("subunit", "text", False, "Sub unit asal angka (mis. puskesmas/kecamatan); kosong = seluruh unit",
+             "Puskesmas Gedeg"),
+            ("nilai", "text", True, "Angka (bentuk Indonesia atau Inggris), atau n/a bila belum dirilis", "3"),
+            ("sumber", "text", True, "Asal angka", "Laporan KIA 2023"),
+            ("keterangan", "text", False, "Keterangan", ""),
+        ),
+        key=("besaran", "subunit"),
+        fills="Realisasi IKU yang dilaporkan atau dihitung dari besaran (Bab III A, indicators.csv)",
+        absent_note="",
     ),
 )
 

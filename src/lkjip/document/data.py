@@ -12,6 +12,7 @@ from lkjip.indicators import budget as _budget
 from lkjip.document import bab3a as _tables
 from lkjip.inputs.earlier_years import read_earlier_year
 from lkjip.contract.fmt import is_missing
+from lkjip.indicators.declared import read_declaration
 from lkjip.indicators.iku import IndicatorResults, compute_all, indicator_history
 from lkjip.indicators.ipasn import IpAsnPenilaian, ipasn_penilaian
 from lkjip.inputs.catalog import list_years
@@ -141,7 +142,8 @@ def _per_indicator_text(table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _read_other_year(data_dir: Path, unit: Unit, year: int, ikm_weight, targets, notes, published=None):
+def _read_other_year(data_dir: Path, unit: Unit, year: int, ikm_weight, targets, notes, published=None,
+                     declaration=None):
     try:
         frames = read_earlier_year(data_dir, unit.kode, year, published).frames
     except Exception as exc:  # a bad earlier year must not stop this year's report
@@ -149,7 +151,7 @@ def _read_other_year(data_dir: Path, unit: Unit, year: int, ikm_weight, targets,
         notes.append(f"Data tahun {year} tidak dapat dibaca dan tidak dipakai pada tabel "
                      f"multi-tahun: {first}")
         return None
-    return compute_all(frames, targets, unit.as_dict(), year, ikm_weight=ikm_weight)
+    return compute_all(frames, targets, unit.as_dict(), year, ikm_weight=ikm_weight, declaration=declaration)
 
 
 def build_report(data_dir, unit: str, year: int, processed_dir=None, *,
@@ -165,12 +167,13 @@ def build_report(data_dir, unit: str, year: int, processed_dir=None, *,
     inputs = load_inputs(data_dir, unit, year, Path(processed_dir) if processed_dir else None)
     info = inputs.unit
     udict = info.as_dict()
-    res = compute_all(inputs.datasets, inputs.targets, udict, year, ikm_weight=ikm_weight)
+    declaration = read_declaration(data_dir, unit)
+    res = compute_all(inputs.datasets, inputs.targets, udict, year, ikm_weight=ikm_weight, declaration=declaration)
     notes: list[str] = []
     per_year_results = {year: res}
     for y in list_years(data_dir, unit):
         if y < year:
-            r = _read_other_year(data_dir, info, y, ikm_weight, inputs.targets, notes, published)
+            r = _read_other_year(data_dir, info, y, ikm_weight, inputs.targets, notes, published, declaration)
             if r is not None:
                 per_year_results[y] = r
     # What the report shows follows one rule: figures as printed (lkjip.document.shown).

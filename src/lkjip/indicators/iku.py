@@ -30,7 +30,9 @@ from lkjip.indicators import budget as _budget
 from lkjip.inputs import cache as _memo
 from lkjip.indicators.coordination import CoordinationResult, coordination_summary
 from lkjip.indicators.ikm import IkmResult, SampleCheck, compute_ikm, ikm_breakdowns, sample_adequacy
-from lkjip.contract.rules import INDICATOR_IDS, INDICATORS, get_indicator
+from lkjip.contract.rules import INDICATOR_IDS, INDICATORS
+from lkjip.indicators.declared import (BUILTIN_CALCULATIONS, REPORTED_FILE, Iku, ReportedValues,
+                                      default_declaration, in_force, reported_values)
 from lkjip.indicators.innovation import InnovationResult, innovation_summary
 from lkjip.indicators.ipasn import IpAsnResult, ipasn_summary
 from lkjip.indicators.sakip import SakipResult, sakip_score
@@ -77,10 +79,16 @@ class IndicatorResults:
     anggaran_total: _budget.BudgetAmount | None = None
     ipasn: IpAsnResult | None = None
     inovasi: InnovationResult | None = None
+    #: the IKU of the year, as declared (``indikator.csv``) or the seven kecamatan IKU
+    iku: tuple[Iku, ...] = field(default_factory=default_declaration)
 
     def notes_text(self) -> list[str]:
         """All notes as ``"<nama>: <catatan>"`` lines."""
-        return [f"{get_indicator(k).nama}: {n}" for k in INDICATOR_IDS for n in self.catatan.get(k, [])]
+        return [f"{i.nama}: {n}" for i in self.iku for n in self.catatan.get(i.kode, [])]
+
+    def capaian_kinerja_unit(self) -> "UnitAchievement":
+        """The mean capaian of the IKU that have one (see :func:`capaian_kinerja_unit`)."""
+        return capaian_kinerja_unit(self.tabel)
 
 
 def _get(datasets: Mapping[str, Any], name: str) -> pd.DataFrame | None:
@@ -90,16 +98,24 @@ def _get(datasets: Mapping[str, Any], name: str) -> pd.DataFrame | None:
 
 def compute_all(datasets: Mapping[str, pd.DataFrame], targets: pd.DataFrame | None,
                 unit: Mapping[str, Any] | None, year: int, *,
-                ikm_weight: str | float = "exact", breakdowns: bool = True) -> IndicatorResults:
+                ikm_weight: str | float = "exact", breakdowns: bool = True,
+                declaration: tuple[Iku, ...] | None = None,
+                reported: ReportedValues | None = None) -> IndicatorResults:
     """Compute every indicator of ``year`` with its details (see module docstring).
 
     ``datasets`` maps dataset names (``ikm_survei``, ``paten_layanan``, ...) to
     processed frames; ``targets`` is the unit-level targets frame; ``unit``
     the parsed unit.yaml (``pembiayaan`` is read from it). ``breakdowns=False``
     skips the IKM per layanan/sex/age/... (``ikm_rincian`` stays empty), the
-    slowest part, which the indicator frame does not need.
+    slowest part, which the indicator frame does not need. ``declaration`` is the unit's IKU
+    (:mod:`lkjip.indicators.declared`; default: the seven kecamatan IKU) and ``reported`` the year's
+    ``realisasi.csv`` values the declared rumus read.
     """
-    key = _memo.content_key("compute_all", dict(datasets or {}), targets, dict(unit or {}), int(year), ikm_weight)
+    declaration = tuple(default_declaration() if declaration is None else declaration)
+    if reported is None:
+        reported = reported_values(_get(datasets, REPORTED_FILE), f"{REPORTED_FILE}.csv")
+    key = _memo.content_key("compute_all", dict(datasets or {}), targets, dict(unit or {}), int(year), ikm_weight,
+                            repr(declaration), repr(reported))
     # a result with the IKM breakdowns also serves a call without them (they are its only difference)
     got = _RESULTS.get(key + "|rincian" if key else None)
     if got is not _memo.MISSING:
@@ -112,7 +128,8 @@ def compute_all(datasets: Mapping[str, pd.DataFrame], targets: pd.DataFrame | No
             return got
     # kept with the breakdowns (they cost little), so that a later call that wants them is a hit too
     full = breakdowns or key is not None
-    res = _compute_all(datasets, targets, unit, year, ikm_weight=ikm_weight, breakdowns=full)
+    res = _compute_all(datasets, targets, unit, year, ikm_weight=ikm_weight, breakdowns=full,
+                       declaration=declaration, reported=reported)
     if key is not None:
         _RESULTS.put(key + "|rincian", res)
     if not breakdowns:
@@ -125,17 +142,21 @@ def compute_all(datasets: Mapping[str, pd.DataFrame], targets: pd.DataFrame | No
 _RESULTS = _memo.Memo(16)
 
 
-def _compute_all(datasets, targets, unit, year, *, ikm_weight, breakdowns) -> IndicatorResults:
+def _compute_all(datasets, targets, unit, year, *, ikm_weight, breakdowns, declaration, reported) -> IndicatorResults:
     unit = unit or {}
     year = int(year)
-    notes: dict[str, list[str]] = {i: [] for i in INDICATOR_IDS}
+    iku = in_force(declaration, year)
+    notes: dict[str, list[str]] = {i: [] for i in (*INDICATOR_IDS, *(d.kode for d in iku))}
     real: dict[str, float] = {i: float("nan") for i in INDICATOR_IDS}
     kelas: dict[str, str | None] = {i: None for i in INDICATOR_IDS}
     res = IndicatorResults(year, pd.DataFrame(), pd.DataFrame(), pd.DataFrame(), pd.DataFrame(),
-                           kelas, notes)
+                           kelas, notes, iku=iku)
+    # only the built-in calculations an IKU of the year uses (a dinas has no PATEN data to miss)
+    used = {name for i in iku for name in i.formula.names if name in BUILTIN_CALCULATIONS}
 
     def missing(ind: str, dataset: str) -> None:
-        notes[ind].append(f"data '{dataset}' tahun {year} tidak ada; realisasi tidak dapat dihitung")
+        if ind in used:
+            notes[ind].append(f"data '{dataset}' tahun {year} tidak ada; realisasi tidak dapat dihitung")
 
     paten = _get(datasets, "paten_layanan")
     if paten is not None:
@@ -214,22 +235,28 @@ def _compute_all(datasets, targets, unit, year, *, ikm_weight, breakdowns) -> In
     else:
         missing("jumlah_inovasi", "inovasi")
 
+    # the declared IKU: a built-in's value, a reported value, or a rumus over both
+    values = declared_values(iku, real, notes, reported)
     # targets, capaian, kemajuan
+    lower_rule = str(unit.get("capaian_turun") or "selisih")
     rows, trows, erows = [], [], []
-    for ind in INDICATORS:
-        t = effective_target(targets, ind.id, year)
+    for ind in iku:
+        kode = ind.kode
+        t = effective_target(targets, kode, year)
         if pd.isna(t.target):
-            notes[ind.id].append(f"tidak ada target tahun {year}")
-        cap = capaian(real[ind.id], t.target, ind.polarity)
-        rows.append({"indikator": ind.id, "nama": ind.nama, "satuan": ind.satuan,
-                     "target": t.target, "realisasi": real[ind.id], "capaian_pct": cap,
+            notes[kode].append(f"tidak ada target tahun {year}")
+        elif float(t.target) == 0:
+            notes[kode].append("target 0: capaian tidak dapat dihitung")
+        cap = capaian(values[kode], t.target, ind.polarity, lower_rule)
+        rows.append({"indikator": kode, "nama": ind.nama, "satuan": ind.satuan,
+                     "target": t.target, "realisasi": values[kode], "capaian_pct": cap,
                      "kategori": capaian_category(cap)})
-        trows.append({"indikator": ind.id, "tahun": year, "target": t.target, "dokumen": t.dokumen,
+        trows.append({"indikator": kode, "tahun": year, "target": t.target, "dokumen": t.dokumen,
                       "dokumen_label": t.dokumen_label})
-        end = renstra_end_target(targets, ind.id)
-        erows.append({"indikator": ind.id, "target_akhir": end.target, "tahun_akhir": end.tahun,
-                      "dokumen": end.dokumen, "realisasi": real[ind.id],
-                      "tingkat_kemajuan": tingkat_kemajuan(real[ind.id], end.target, ind.polarity)})
+        end = renstra_end_target(targets, kode)
+        erows.append({"indikator": kode, "target_akhir": end.target, "tahun_akhir": end.tahun,
+                      "dokumen": end.dokumen, "realisasi": values[kode],
+                      "tingkat_kemajuan": tingkat_kemajuan(values[kode], end.target, ind.polarity)})
     res.tabel = pd.DataFrame(rows, columns=list(INDICATOR_COLUMNS))
     res.target = pd.DataFrame(trows)
     res.renstra_akhir = pd.DataFrame(erows)
@@ -237,11 +264,85 @@ def _compute_all(datasets, targets, unit, year, *, ikm_weight, breakdowns) -> In
     return res
 
 
+def declared_values(iku: tuple[Iku, ...], builtin: Mapping[str, float], notes: dict[str, list[str]],
+                    reported: ReportedValues) -> dict[str, float]:
+    """Each IKU's realisation: a built-in calculation's value, the reported value of a ``dilaporkan``
+    IKU, or its rumus over built-in values and reported quantities. Why a value is missing goes to
+    ``notes`` (a figure not yet released, a quantity not handed in, a division by zero)."""
+    out: dict[str, float] = {}
+    for ind in iku:
+        kode, formula = ind.kode, ind.formula
+        if ind.builtin:
+            out[kode] = builtin[ind.builtin]
+            if kode != ind.builtin:
+                notes[kode].extend(notes.get(ind.builtin, []))
+            continue
+        if formula.is_reported:
+            rows = reported.values.get(kode, [])
+            if not rows:
+                notes[kode].append("nilai tidak ada di realisasi.csv; realisasi tidak dapat dihitung")
+                out[kode] = float("nan")
+            elif len(rows) > 1:
+                notes[kode].append(f"{len(rows)} baris di realisasi.csv; satu IKU 'dilaporkan' satu nilai")
+                out[kode] = float("nan")
+            else:
+                out[kode] = rows[0]
+                if kode in reported.not_available:
+                    notes[kode].append("belum tersedia (n/a di realisasi.csv)")
+                else:
+                    sources = [s for s in reported.sources.get(kode, []) if s]
+                    if sources:
+                        notes[kode].append(f"dilaporkan: {sources[0]}")
+            continue
+        inputs: dict[str, list[float]] = {}
+        for name in formula.names:
+            if name in BUILTIN_CALCULATIONS:
+                inputs[name] = [builtin[name]]
+            elif name in reported.values:
+                inputs[name] = reported.values[name]
+            else:
+                notes[kode].append(f"besaran '{name}' tidak ada di realisasi.csv")
+            if name in reported.not_available:
+                notes[kode].append(f"besaran '{name}' belum tersedia (n/a di realisasi.csv)")
+            if name not in formula.aggregated and len(inputs.get(name, [])) > 1:
+                notes[kode].append(f"besaran '{name}' punya {len(inputs[name])} baris; tulis rata_rata({name}) "
+                                   f"atau jumlah({name})")
+        value = formula.evaluate(inputs)
+        if pd.isna(value) and not notes[kode]:
+            notes[kode].append(f"rumus {formula.text} tidak terdefinisi untuk data tahun ini (pembagian dengan nol)")
+        out[kode] = value
+    return out
+
+
+@dataclass(frozen=True)
+class UnitAchievement:
+    """Capaian kinerja unit: the mean capaian of the IKU that have one, and which were left out."""
+
+    nilai: float
+    dihitung: tuple[str, ...]
+    tidak_dihitung: tuple[str, ...]
+
+
+def capaian_kinerja_unit(tabel: pd.DataFrame) -> UnitAchievement:
+    """The mean of ``capaian_pct`` over the IKU that have a capaian (an IKU without realisation, target
+    or with target 0 is left out and named), as real LKjIPs print "Capaian Kinerja ... 101,93%".
+
+    >>> t = pd.DataFrame({"indikator": ["a", "b", "c"], "capaian_pct": [100.0, 110.0, float("nan")]})
+    >>> capaian_kinerja_unit(t)
+    UnitAchievement(nilai=105.0, dihitung=('a', 'b'), tidak_dihitung=('c',))
+    """
+    have = tabel["capaian_pct"].notna()
+    values = tabel.loc[have, "capaian_pct"].astype(float)
+    nilai = float(values.mean()) if len(values) else float("nan")
+    return UnitAchievement(nilai, tuple(tabel.loc[have, "indikator"]), tuple(tabel.loc[~have, "indikator"]))
+
+
 def compute_indicators(datasets: Mapping[str, pd.DataFrame], targets: pd.DataFrame | None,
                        unit: Mapping[str, Any] | None, year: int, *,
-                       ikm_weight: str | float = "exact") -> pd.DataFrame:
-    """The seven-row indicator frame of ``year`` (``indicators.csv``)."""
-    return compute_all(datasets, targets, unit, year, ikm_weight=ikm_weight, breakdowns=False).tabel
+                       ikm_weight: str | float = "exact", declaration: tuple[Iku, ...] | None = None) -> pd.DataFrame:
+    """The indicator frame of ``year`` (``indicators.csv``): one row per IKU in force."""
+    return compute_all(datasets, targets, unit, year, ikm_weight=ikm_weight, breakdowns=False,
+                       declaration=declaration).tabel
 
 
 def financing(indicators: pd.DataFrame, anggaran: pd.DataFrame | None,

@@ -48,7 +48,8 @@ class Target:
 def normalize_targets(targets: pd.DataFrame) -> pd.DataFrame:
     """Lower-cased, stripped ``indikator``/``dokumen``, numeric ``tahun``/``target``."""
     df = targets.copy()
-    df["indikator"] = df["indikator"].astype("string").str.strip()
+    # codes are matched without case in every file (the contract): ``IKM`` is ``ikm``
+    df["indikator"] = df["indikator"].astype("string").str.strip().str.lower()
     df["dokumen"] = df["dokumen"].astype("string").str.strip().str.lower().str.replace(" ", "_")
     df["tahun"] = pd.to_numeric(df["tahun"], errors="coerce").astype("Int64")
     df["target"] = pd.to_numeric(df["target"], errors="coerce").astype(float)
@@ -118,11 +119,17 @@ def renstra_end_target(targets: pd.DataFrame, indikator: str) -> Target:
     return _missing(indikator, None)
 
 
-def capaian(realisasi: float, target: float, polarity: str = "higher") -> float:
+def capaian(realisasi: float, target: float, polarity: str = "higher", lower_rule: str = "selisih") -> float:
     """Achievement in % (see module docstring).
+
+    Lower-is-better indicators use ``(2t - r) / t x 100`` (``lower_rule="selisih"``, the default of
+    Permendagri 86/2017's worked examples) or ``t / r x 100`` (``"rasio"``, chosen in unit.yaml by
+    ``capaian_turun: rasio``). A target of 0 (or a realisation of 0 under ``rasio``) has no capaian.
 
     >>> round(capaian(86.13, 87.5), 4)
     98.4343
+    >>> round(capaian(88.5, 92.0, "lower"), 2), round(capaian(88.5, 92.0, "lower", "rasio"), 2)
+    (103.8, 103.95)
     """
     if realisasi is None or target is None or pd.isna(realisasi) or pd.isna(target) or target == 0:
         return float("nan")
@@ -130,6 +137,10 @@ def capaian(realisasi: float, target: float, polarity: str = "higher") -> float:
     if polarity == "higher":
         return r / t * 100.0
     if polarity == "lower":
+        if lower_rule == "rasio":
+            return t / r * 100.0 if r != 0 else float("nan")
+        if lower_rule != "selisih":
+            raise ValueError(f"capaian_turun tidak dikenal: {lower_rule!r} (selisih/rasio)")
         return (2.0 * t - r) / t * 100.0
     raise ValueError(f"polaritas tidak dikenal: {polarity!r} (higher/lower)")
 

@@ -22,9 +22,15 @@ VALIDATION_DIR = "validation"
 def validate_inputs(inputs: YearInputs):
     """Run every expectation suite on a unit-year (GX is imported only here)."""
     from lkjip.validation import validate_year
+    from lkjip.validation.iku import checked_declaration
     from lkjip.validation.optional_columns import narasi_findings
 
-    result = validate_year({**inputs.datasets, **inputs.unit_tables}, inputs.targets, inputs.year, inputs.sources)
+    declaration, bad = (checked_declaration(inputs.data_dir, inputs.unit.kode) if inputs.data_dir is not None
+                        else (None, []))
+    result = validate_year({**inputs.datasets, **inputs.unit_tables}, inputs.targets, inputs.year, inputs.sources,
+                           declaration=declaration, unit=inputs.unit.as_dict(),
+                           required=() if bad else None)
+    result.findings += bad
     if inputs.data_dir is not None:
         result.findings += narasi_findings(inputs.data_dir, inputs.unit.kode, inputs.year)
     return result
@@ -74,11 +80,13 @@ def validation_tables(result) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]
 
 def indicator_step(ctx, ikm_weight: str = "exact"):
     """The indicator notebook: compute every indicator and write indicators.csv."""
-    from lkjip.indicators.iku import compute_all
     from lkjip.indicators.csv_output import indicators_csv_path, write_indicators_csv
+    from lkjip.indicators.declared import read_declaration
+    from lkjip.indicators.iku import compute_all
 
     inputs = load_inputs(ctx.data_dir, ctx.unit, ctx.year, ctx.processed_dir)
-    results = compute_all(inputs.datasets, inputs.targets, inputs.unit.as_dict(), ctx.year, ikm_weight=ikm_weight)
+    results = compute_all(inputs.datasets, inputs.targets, inputs.unit.as_dict(), ctx.year, ikm_weight=ikm_weight,
+                          declaration=read_declaration(ctx.data_dir, ctx.unit))
     write_indicators_csv(results, indicators_csv_path(ctx.processed_dir, ctx.unit, ctx.year))
     return inputs, results
 

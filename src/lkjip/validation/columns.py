@@ -246,13 +246,6 @@ def _prepare_inovasi(df: pd.DataFrame, year: int) -> pd.DataFrame:
     return df
 
 
-def _prepare_targets(df: pd.DataFrame, year: int) -> pd.DataFrame:
-    if "indikator" in df and "tahun" in df:
-        tahun = pd.to_numeric(df["tahun"], errors="coerce")
-        df["indikator_tahun_laporan"] = df["indikator"].astype("string").where(tahun == year)
-    return df
-
-
 PREPARE = {
     "ikm_survei": _prepare_ikm_survei,
     "paten_layanan": _prepare_paten_layanan,
@@ -262,7 +255,8 @@ PREPARE = {
     "sakip_evaluasi": _prepare_sakip_evaluasi,
     "koordinasi": _prepare_koordinasi,
     "inovasi": _prepare_inovasi,
-    "targets": _prepare_targets,
+    # which IKU need a target follows from the unit's declaration (lkjip.validation.iku), not a helper column
+    "targets": lambda df, year: df,
 }
 
 

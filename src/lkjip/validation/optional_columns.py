@@ -134,6 +134,8 @@ PREPARE_OPTIONAL = {
     "laporan_pejabat": _prepare_key_only("laporan_pejabat"),
     "tindak_lanjut_evaluasi": _prepare_key_only("tindak_lanjut_evaluasi"),
     "prestasi": _prepare_key_only("prestasi"),
+    "indikator": _prepare_period("indikator"),
+    "realisasi": _prepare_key_only("realisasi"),
 }
 PREPARE_ALL = {**PREPARE, **PREPARE_OPTIONAL,
                "pegawai": lambda df, year: assessment_year_helpers(PREPARE["pegawai"](df, year), year)}
@@ -165,8 +167,9 @@ def assessment_year_helpers(df: pd.DataFrame, year: int) -> pd.DataFrame:
 # --------------------------------------------------------------------------- across files
 
 
-def _finding(name: str, file: str, rid: str, rule: str, severity: str, column: str | None,
-             bad: dict[int, str]) -> Finding:
+def cross_finding(name: str, file: str, rid: str, rule: str, severity: str, column: str | None,
+                  bad: dict[int, str]) -> Finding:
+    """A rule across files, failed by the rows of ``bad`` (row -> the value shown)."""
     rows = sorted(bad)
     values = list(dict.fromkeys(bad[r] for r in rows))[:5]
     return Finding(dataset=name, file=file, rule=rule, severity=severity, column=column, rows=rows, values=values,
@@ -174,7 +177,8 @@ def _finding(name: str, file: str, rid: str, rule: str, severity: str, column: s
                    row_values=dict(bad))
 
 
-def _rows(df: pd.DataFrame) -> pd.Series:
+def row_numbers(df: pd.DataFrame) -> pd.Series:
+    """Each row's spreadsheet row number (``baris``; counted from 2 when a frame lacks it)."""
     return df["baris"] if "baris" in df else pd.Series(range(2, len(df) + 2), index=df.index)
 
 
@@ -191,15 +195,15 @@ def cross_file_findings(frames: dict[str, pd.DataFrame], targets: pd.DataFrame |
     if kp is not None and lp is not None:
         known = set(_text(lp, "jabatan").dropna())
         jab = _text(kp, "jabatan")
-        bad = {int(r): str(j) for r, j in zip(_rows(kp), jab) if pd.notna(j) and j not in known}
-        out.append(_finding("kinerja_pejabat", src("kinerja_pejabat"), "kinerja_pejabat.jabatan.ada_di_laporan",
+        bad = {int(r): str(j) for r, j in zip(row_numbers(kp), jab) if pd.notna(j) and j not in known}
+        out.append(cross_finding("kinerja_pejabat", src("kinerja_pejabat"), "kinerja_pejabat.jabatan.ada_di_laporan",
                             f"Jabatan harus ada di kolom jabatan {src('laporan_pejabat')}", ERROR, "jabatan", bad))
     pt, dok = frames.get("penandatangan"), frames.get("dokumen")
     if pt is not None and dok is not None:
         known = set(_text(dok, "dokumen").dropna())
         d = _text(pt, "dokumen")
-        bad = {int(r): str(v) for r, v in zip(_rows(pt), d) if pd.notna(v) and v not in known}
-        out.append(_finding("penandatangan", src("penandatangan"), "penandatangan.dokumen.ada_di_dokumen",
+        bad = {int(r): str(v) for r, v in zip(row_numbers(pt), d) if pd.notna(v) and v not in known}
+        out.append(cross_finding("penandatangan", src("penandatangan"), "penandatangan.dokumen.ada_di_dokumen",
                             f"Dokumen harus ada di kolom dokumen {src('dokumen')}", ERROR, "dokumen", bad))
     pk = frames.get("perjanjian_kinerja")
     if pk is not None and targets is not None:
@@ -231,7 +235,7 @@ def _target_check(frame, targets, name, file, target_file, severity, where) -> F
             bad[int(r["baris"])] = f"{code} {doc} {y}: tidak ada di {target_file}"
         elif abs(float(value) - expected) > 1e-9:  # the same signed target, not a rounded print of it
             bad[int(r["baris"])] = f"{code} {doc} {y}: {_fmt_number(value)}, di {target_file} {_fmt_number(expected)}"
-    return _finding(name, file, f"{name}.target_angka.sama_dengan_targets",
+    return cross_finding(name, file, f"{name}.target_angka.sama_dengan_targets",
                     f"target_angka harus sama dengan target di {target_file} (kode_indikator, dokumen, tahun)",
                     severity, "target_angka", bad)
 
@@ -252,7 +256,7 @@ def _budget_check(pka: pd.DataFrame, anggaran: pd.DataFrame, file: str, budget_f
         elif abs(float(r["anggaran"]) - float(expected)) > 0.005:
             bad[int(r["baris"])] = (f"program {code}: {_fmt_number(r['anggaran'])}, pagu di {budget_file} "
                                     f"{_fmt_number(expected)}")
-    return _finding("perjanjian_kinerja_anggaran", file, "perjanjian_kinerja_anggaran.anggaran.sama_dengan_pagu",
+    return cross_finding("perjanjian_kinerja_anggaran", file, "perjanjian_kinerja_anggaran.anggaran.sama_dengan_pagu",
                     f"Anggaran program PK yang terakhir berlaku harus sama dengan pagu program di {budget_file} "
                     "(selisih dilaporkan, data tidak diubah)", WARNING, "anggaran", bad)
 
@@ -274,7 +278,7 @@ def narasi_findings(data_dir, unit: str, year: int) -> list[Finding]:
         errors = [exc]
     file = errors[0].file if errors else str(path)
     bad = {int(e.row or 0): e.rule for e in errors}
-    finding = _finding("narasi", file, "narasi.format", "narasi.md harus mengikuti format bagian '## <kunci>' "
+    finding = cross_finding("narasi", file, "narasi.format", "narasi.md harus mengikuti format bagian '## <kunci>' "
                        "(kunci yang dikenal, tanpa HTML, tabel atau gambar)", ERROR, None, bad)
     if errors:
         finding.values = [e.rule for e in errors][:5]

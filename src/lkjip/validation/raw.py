@@ -104,11 +104,17 @@ def read_and_validate(data_dir: Path, unit: str, year: int, *, targets: pd.DataF
     :class:`~lkjip.errors.DataError`.
     """
     from lkjip.inputs.year import source_name
+    from lkjip.validation.iku import checked_declaration
     from lkjip.validation.run import validate_year
 
     frames, files, read_errors, unreadable = _read_each(Path(data_dir), unit, int(year), unit_tables=unit_tables)
     sources = {**{name: source_name(path, data_dir) for name, path in files.items()}, **(sources or {})}
-    result = validate_year(frames, targets, int(year), sources, required=required, check_targets=check_targets)
+    declaration, bad = checked_declaration(Path(data_dir), unit) if unit_tables else (None, [])
+    if bad and required is None:
+        required = ()
+    result = validate_year(frames, targets, int(year), sources, required=required, check_targets=check_targets,
+                           declaration=declaration, unit=_unit_mapping(Path(data_dir), unit) if declaration else None)
+    result.findings += bad
     if unit_tables:
         from lkjip.validation.optional_columns import narasi_findings
 
@@ -119,6 +125,16 @@ def read_and_validate(data_dir: Path, unit: str, year: int, *, targets: pd.DataF
 
     year_names = set(year_files(data_dir, unit, year))
     return result, {n: f for n, f in frames.items() if n in year_names}, {n: p for n, p in files.items() if n in year_names}
+
+
+def _unit_mapping(data_dir: Path, unit: str) -> dict | None:
+    """unit.yaml as a mapping, or None when it cannot be read (its own check reports why)."""
+    from lkjip.inputs.unit import load_unit
+
+    try:
+        return load_unit(data_dir, unit).as_dict()
+    except (DataError, DataErrors):
+        return None
 
 
 def read_year_checked(data_dir: Path, unit: str, year: int):

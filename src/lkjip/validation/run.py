@@ -16,6 +16,8 @@ from typing import Iterable
 import pandas as pd
 
 from lkjip.errors import ConfigError
+from lkjip.indicators.declared import datasets_needed, default_declaration
+from lkjip.validation.iku import iku_findings
 from lkjip.contract.schema import REQUIRED_YEAR_DATASETS, OPTIONAL_UNIT_DATASETS, YEAR_DATASETS
 from lkjip.validation.optional_columns import PREPARE_ALL as PREPARE, cross_file_findings, prepare_any as prepare_frame
 from lkjip.validation.findings import _absent, _columns_of, _finding_from_result, _skipped
@@ -147,6 +149,22 @@ def _as_float_ok(frame: pd.DataFrame, cols: tuple[str, ...]) -> bool:
     return top is pd.NA or int(top) < 2**53
 
 
+def required_datasets(declaration=None) -> tuple[str, ...]:
+    """The datasets a year must have: every v1 dataset for the seven kecamatan IKU (no ``indikator.csv``),
+    else the datasets the declared IKU compute from and the LRA (Bab III B reports the budget).
+
+    >>> from lkjip.indicators.declared import declaration_from_frame
+    >>> import pandas as pd
+    >>> own = declaration_from_frame(pd.DataFrame([{"kode": "aki", "nama": "AKI", "satuan": "per 100.000",
+    ...     "polaritas": "turun", "desimal": 2, "rumus": "dilaporkan"}]), "indikator.csv")
+    >>> required_datasets(own)
+    ('lra',)
+    """
+    if declaration is None or tuple(declaration) == default_declaration():
+        return tuple(REQUIRED_YEAR_DATASETS)
+    return tuple(dict.fromkeys((*datasets_needed(declaration), "lra")))
+
+
 def validate_year(
     datasets: dict[str, pd.DataFrame],
     targets: pd.DataFrame | None,
@@ -156,6 +174,8 @@ def validate_year(
     expectations_dir: Path | str | None = None,
     required: Iterable[str] | None = None,
     check_targets: bool = True,
+    declaration=None,
+    unit: dict | None = None,
 ) -> ValidationResult:
     """Validate every dataset of a unit-year and the unit's targets.
 
@@ -163,13 +183,17 @@ def validate_year(
     ``<dataset>.csv``). A dataset in ``required`` (default: every v1 dataset
     of a year; contract v2 files are optional) that is missing is an error, and so is a missing ``targets``
     table unless ``check_targets`` is False. Datasets without a suite are
-    ignored.
+    ignored. ``declaration`` (the unit's declared IKU, :mod:`lkjip.indicators.declared`) adds the
+    checks across files that follow from it (:mod:`lkjip.validation.iku`, with ``unit`` the
+    unit.yaml mapping) and, when ``required`` is not given, makes the datasets its IKU compute from
+    the required ones (a unit that declares its own IKU needs no PATEN data unless an IKU uses it).
     """
     year = int(year)
     sources = dict(sources or {})
     if targets is None:
         targets = datasets.get("targets")
-    required = tuple(REQUIRED_YEAR_DATASETS if required is None else required)
+    if required is None:
+        required = required_datasets(declaration)
     findings: list[Finding] = []
     used: dict[str, str] = {}
     for name in SUITES:
@@ -188,4 +212,7 @@ def validate_year(
         used[name] = file
         findings += validate_frame(name, frame, year, file, expectations_dir)
     findings += cross_file_findings(datasets, targets, year, {**{n: f"{n}.csv" for n in SUITES}, **sources})
+    if declaration is not None:
+        findings += iku_findings(declaration, datasets, targets if check_targets else None, year,
+                                 {**{n: f"{n}.csv" for n in SUITES}, **sources}, unit)
     return ValidationResult(year=year, findings=findings, sources=used)
