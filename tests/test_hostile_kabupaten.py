@@ -17,7 +17,6 @@ import json
 import os
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pandas as pd
@@ -235,11 +234,36 @@ def test_an_untouched_kabupaten_passes_and_records_what_it_published(root, fake)
     assert "published_reports_dir" not in record["parameters"]  # a folder of this run, not an input
 
 
+@pytest.mark.slow
+def test_the_notebook_checks_each_file_as_it_reads_it(root, monkeypatch, capsys):
+    """A file changed after the check before the notebook (as if edited while the kernel started):
+    the real notebook 07 refuses it as it reads it, and nothing is published."""
+    from lkjip.kabupaten import load
+
+    earlier = (root / "processed" / "_kabupaten" / str(YEAR), root / "reports" / "_kabupaten" / str(YEAR))
+    for folder in earlier:
+        folder.mkdir(parents=True)
+    (earlier[0] / "ringkasan.csv").write_text("unit,versi\nalpha,lama\n", encoding="utf-8")
+    (earlier[1] / "kabupaten_2023.html").write_text("<p>lama</p>", encoding="utf-8")
+    before = view_state(root)
+    checked = []
+    monkeypatch.setattr(load, "check_published", lambda *args: checked.append(args))
+    rewrite_parquet(root / "processed" / "beta" / str(YEAR) / "sakip_evaluasi.parquet", nilai=(0, 3.5))
+    code = main(["kabupaten", "--year", str(YEAR), "--no-pdf", "--data-dir", str(root / "raw"),
+                 "--processed-dir", str(root / "processed"), "--reports-dir", str(root / "reports")])
+    err = capsys.readouterr().err
+    assert checked and code == 2, err
+    assert "DataError" in err and os.path.join("beta", "2023", "sakip_evaluasi.parquet") in err
+    assert "isi berkas berubah setelah diterbitkan" in err and "Traceback" not in err
+    assert (root / "reports" / "_kabupaten" / "_gagal" / str(YEAR) / "notebooks" / "07_kabupaten.ipynb").is_file()
+    assert view_state(root) == before
+    assert leftovers(root) == []
+
+
 # ------------------------------------------------------------------ killed mid-publish
 
 KILLER = '''
 import os, sys
-sys.path.insert(0, {here!r})
 import lkjip.files, lkjip.kernels
 from lkjip.kabupaten import run as kabupaten_run
 from lkjip.cli import main
@@ -267,7 +291,7 @@ sys.exit(main(["kabupaten", "--year", "{year}", "--no-pdf", "--data-dir", {raw!r
 
 
 def kill_during_publish(root: Path, where: str, at: int) -> subprocess.CompletedProcess:
-    script = KILLER.format(here=str(Path(__file__).parent), fake=FAKE, where=where, at=at, year=YEAR,
+    script = KILLER.format(fake=FAKE, where=where, at=at, year=YEAR,
                            raw=str(root / "raw"), processed=str(root / "processed"), reports=str(root / "reports"))
     return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
                           env={**os.environ, "PYTHONWARNINGS": "ignore"})

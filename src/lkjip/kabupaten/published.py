@@ -22,8 +22,8 @@ from pathlib import Path
 
 from lkjip.errors import DataError, display_path
 from lkjip.layout import processed_year_dir, reports_year_dir
+from lkjip.publishing import RUN_RECORD
 
-RUN_RECORD = "run.json"
 #: The rule named in every message of this module.
 RULE = "hash SHA-256 harus sama dengan yang dicatat run.json terbitan `lkjip run`"
 
@@ -39,7 +39,7 @@ class Recorded:
 
     def _again(self) -> str:
         return (f"terbitkan ulang dengan `lkjip run --unit {self.unit} --year {self.year}`, "
-                f"atau kecualikan unit ini dengan --units")
+                f"atau jalankan tanpa unit ini (--units dengan unit-unit lainnya)")
 
     @property
     def digests(self) -> dict[str, str]:
