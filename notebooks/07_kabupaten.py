@@ -8,6 +8,7 @@ report_dir = None      # bawaan: reports/_kabupaten/<year>
 run_started = None     # diisi oleh `lkjip kabupaten`
 names = None           # kode unit -> nama; bawaan: dibaca dari unit.yaml setiap unit
 kabupaten_name = None  # bawaan: kabupaten yang disebut unit.yaml semua unit
+published_reports_dir = None  # bawaan: reports (run.json tiap unit: hash setiap berkas yang dibaca)
 
 # %% tags=["remove_cell"]
 from lkjip.render import notebook as nb
@@ -17,9 +18,12 @@ ctx = nb.setup_kabupaten(year, units, data_dir, processed_dir, output_dir, repor
 from IPython.display import Markdown
 from lkjip import kabupaten
 from lkjip.kabupaten import charts as grafik, display as tampil
+from lkjip.inputs.catalog import default_reports_dir
 from lkjip.contract.markup import md_text
 
-data = kabupaten.load_kabupaten(ctx.year, ctx.processed_dir, ctx.units)
+# hanya berkas yang hash SHA-256-nya sama dengan yang dicatat run.json unit itu
+data = kabupaten.load_kabupaten(ctx.year, ctx.processed_dir, ctx.units,
+                                reports_dir=published_reports_dir or default_reports_dir())
 analisis = kabupaten.analyse(data)
 if names is None:  # `lkjip kabupaten` passes them, so that each unit.yaml is read once
     names, kabupaten_name = tampil.unit_names(ctx.data_dir, [*data.units, *data.dikecualikan["unit"]])

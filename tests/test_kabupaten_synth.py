@@ -174,12 +174,22 @@ def test_a_failed_view_keeps_the_published_one(kab_run):
     before = tree_digest(published_report), tree_digest(published_csv)
     broken = paths["processed"] / "synth02" / "2023" / "indicators.csv"
     original = broken.read_bytes()
+    # a broken file its run.json vouches for (a hand edit alone is refused before the notebook runs:
+    # tests/test_hostile_kabupaten.py), so that the notebook itself fails
+    record_path = paths["reports"] / "synth02" / "2023" / "run.json"
+    record = record_path.read_bytes()
     broken.write_text("indikator\nsakip\n", encoding="utf-8")
+    import json
+
+    patched = json.loads(record)
+    patched["published"]["processed/indicators.csv"] = hashlib.sha256(broken.read_bytes()).hexdigest()
+    record_path.write_text(json.dumps(patched), encoding="utf-8")
     try:
         code = main(["kabupaten", "--year", "2023", "--no-pdf", "--data-dir", str(paths["raw"]),
                      "--processed-dir", str(paths["processed"]), "--reports-dir", str(paths["reports"])])
     finally:
         broken.write_bytes(original)
+        record_path.write_bytes(record)
     assert code == 2
     assert (tree_digest(published_report), tree_digest(published_csv)) == before
     assert (paths["reports"] / "_kabupaten" / "_gagal" / "2023" / "notebooks" / "07_kabupaten.ipynb").exists()

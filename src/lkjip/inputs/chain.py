@@ -51,6 +51,8 @@ STEPS: tuple[Step, ...] = (
 
 
 def notebooks_dir() -> Path:
+    """Where the chain's notebooks are: ``$LKJIP_NOTEBOOKS`` or the project's ``notebooks/``
+    (also used by ``lkjip kabupaten``)."""
     return Path(os.environ.get(NOTEBOOK_DIR_ENV) or project_root() / "notebooks")
 
 

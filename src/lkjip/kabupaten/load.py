@@ -19,12 +19,18 @@ could not compute. A file that is present but unreadable, or lacks a column
 the kabupaten view relies on, is a :class:`lkjip.errors.DataError` naming
 the file and the column.
 
+With ``reports_dir`` (``lkjip kabupaten`` always gives it) every file is read
+only when its SHA-256 is the one the unit-year's ``run.json`` lists
+(:mod:`lkjip.kabupaten.published`): a file edited after its run, or a
+published file that is gone, is a :class:`lkjip.errors.DataError` naming it.
+
 The readers' frames come back exactly as written (``baris``,
 ``adalah_total`` ...); nothing is corrected here.
 """
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -133,9 +139,11 @@ def _require(frame: pd.DataFrame, columns: Iterable[str], path: Path) -> None:
                             "kolom yang dipakai tampilan kabupaten tidak ada")
 
 
-def _read(path: Path, reader: Callable[[Path], pd.DataFrame], columns: Iterable[str]) -> pd.DataFrame:
+def _read(path: Path, reader: Callable[[Path], pd.DataFrame], columns: Iterable[str],
+          content: bytes | None = None) -> pd.DataFrame:
+    """``reader`` on ``path``, or on ``content`` (the file's bytes, already checked) when given."""
     try:
-        frame = reader(path)
+        frame = reader(path if content is None else io.BytesIO(content))
     except Exception as exc:  # noqa: BLE001 - any reader failure is a bad file
         raise DataError(display_path(path), None, None,
                         f"berkas tidak terbaca ({type(exc).__name__}: {exc})") from None
@@ -170,21 +178,60 @@ def list_processed_units(processed_dir: Path | str) -> dict[str, list[int]]:
     return out
 
 
-def load_unit(processed_dir: Path | str, unit: str, year: int) -> UnitData:
-    """Read one unit's files of ``year`` and ``year - 1`` (each file once)."""
+def unit_files(processed_dir: Path | str, unit: str, year: int) -> list[tuple[Path, int]]:
+    """Every file :func:`load_unit` reads when present, with its year."""
+    year = int(year)
+    cur_dir = processed_year_dir(Path(processed_dir), unit, year)
+    prev_dir = processed_year_dir(Path(processed_dir), unit, year - 1)
+    return ([(cur_dir / f"{n}.parquet", year) for n in CURRENT_DATASETS]
+            + [(prev_dir / f"{n}.parquet", year - 1) for n in PREVIOUS_DATASETS]
+            + [(cur_dir / n, year) for n in (INDICATORS_FILE, AUDIT_FILE)])
+
+
+def check_published(processed_dir: Path | str, reports_dir: Path | str, units: Iterable[str], year: int) -> None:
+    """Before the view runs: every file :func:`load_unit` will read of each unit (``year`` and
+    ``year - 1``) has the hash its ``run.json`` lists; a :class:`DataError` naming the first that has not."""
+    from lkjip.kabupaten.published import Recorded
+
+    for unit in units:
+        records = {y: Recorded(processed_dir, reports_dir, unit, y) for y in (int(year), int(year) - 1)}
+        for path, y in unit_files(processed_dir, unit, year):
+            if path.is_file():
+                records[y].read(path)
+            else:
+                records[y].check_absent(path)
+
+
+def load_unit(processed_dir: Path | str, unit: str, year: int,
+              reports_dir: Path | str | None = None) -> UnitData:
+    """Read one unit's files of ``year`` and ``year - 1`` (each file once); with
+    ``reports_dir``, only files whose hash its ``run.json`` lists (see the module docstring)."""
+    from lkjip.kabupaten.published import Recorded
+
     year = int(year)
     cur_dir = processed_year_dir(Path(processed_dir), unit, year)
     prev_dir = processed_year_dir(Path(processed_dir), unit, year - 1)
     files: list[Path] = []
     notes: list[str] = []
+    records = ({y: Recorded(processed_dir, reports_dir, unit, y) for y in (year, year - 1)}
+               if reports_dir is not None else {})
+
+    def content(path: Path, y: int) -> bytes | None:
+        """The checked bytes of ``path`` (None without ``reports_dir``: the reader opens it)."""
+        return records[y].read(path) if records else None
+
+    def absent(path: Path, y: int) -> None:
+        if records:
+            records[y].check_absent(path)
 
     def parquet(folder: Path, name: str, columns: tuple[str, ...], y: int) -> pd.DataFrame | None:
         path = folder / f"{name}.parquet"
         if not path.is_file():
+            absent(path, y)
             notes.append(f"{_MISSING[name]} tahun {y} tidak ada ({name}.parquet)")
             return None
         files.append(path)
-        return _read(path, _read_parquet, columns)
+        return _read(path, _read_parquet, columns, content(path, y))
 
     data = {n: f for n, c in CURRENT_DATASETS.items()
             if (f := parquet(cur_dir, n, c, year)) is not None}
@@ -195,8 +242,9 @@ def load_unit(processed_dir: Path | str, unit: str, year: int) -> UnitData:
         path = cur_dir / name
         if path.is_file():
             files.append(path)
-            tables[name] = _read(path, _read_csv, columns)
+            tables[name] = _read(path, _read_csv, columns, content(path, year))
         else:
+            absent(path, year)
             notes.append(f"{_MISSING[name]} tahun {year} tidak ada")
             tables[name] = None
     return UnitData(unit, year, data, previous, tables[INDICATORS_FILE], tables[AUDIT_FILE],
@@ -204,9 +252,15 @@ def load_unit(processed_dir: Path | str, unit: str, year: int) -> UnitData:
 
 
 def load_kabupaten(year: int, processed_dir: Path | str | None = None,
-                   units: Iterable[str] | None = None) -> KabupatenData:
+                   units: Iterable[str] | None = None, *,
+                   reports_dir: Path | str | None = None) -> KabupatenData:
     """Every unit under ``processed_dir`` (default ``data/processed``) with
     data for ``year`` and ``year - 1``.
+
+    ``reports_dir`` (the published ``reports``): read each file only when its
+    hash is the one its unit-year's ``run.json`` lists (a
+    :class:`lkjip.errors.DataError` naming the file otherwise). Without it the
+    files are read unchecked (folders built by hand, tests).
 
     ``units`` restricts the view to those codes; a code without any
     processed folder is a :class:`lkjip.errors.ConfigError` listing the units
@@ -237,7 +291,7 @@ def load_kabupaten(year: int, processed_dir: Path | str | None = None,
             excluded.append({"unit": unit, "alasan": f"tidak ada data olahan tahun {year - 1} "
                                                      f"untuk pembanding (tahun yang ada: {have})"})
         else:
-            loaded[unit] = load_unit(root, unit, year)
+            loaded[unit] = load_unit(root, unit, year, reports_dir)
     notes = [f"{u}: {n}" for u, d in loaded.items() for n in d.catatan]
     return KabupatenData(year, root, loaded,
                          pd.DataFrame(excluded, columns=["unit", "alasan"]), notes)

@@ -4,20 +4,30 @@ One run for one year:
 
 1. check the parameters before anything runs (the processed folder exists,
    the units asked for exist, at least one unit has the year and the year
-   before): a :class:`lkjip.errors.ConfigError` otherwise;
+   before): a :class:`lkjip.errors.ConfigError` otherwise; then, under the
+   view's lock, repair a publish a crash interrupted
+   (:func:`lkjip.inputs.published_state.repair`, the same as ``lkjip run``) and check that
+   every file the view will read has the SHA-256 its unit-year's ``run.json``
+   lists (:func:`lkjip.kabupaten.load.check_published`): a file edited after its run fails
+   the whole view with a :class:`lkjip.errors.DataError` naming it (exit 2);
 2. read each unit's ``unit.yaml`` once for its name (:func:`~lkjip.kabupaten.display.unit_names`)
    and pass the names to the notebook, which reads the units' published
-   processed data once (:func:`lkjip.kabupaten.load_kabupaten`);
+   processed data once (:func:`lkjip.kabupaten.load_kabupaten`, each file
+   checked against its ``run.json`` again as it is read);
 3. execute the notebook with papermill in one kernel (:class:`lkjip.run.kernels.KernelSession`)
    into staging folders beside the published ones, export it (HTML without
    code, ``_lengkap`` HTML with code, A4 PDF: :mod:`lkjip.render.export`);
-4. publish both folders together (:func:`lkjip.inputs.files.publish`):
+4. publish both folders together, through the journal ``lkjip run`` uses
+   (:func:`lkjip.inputs.files.publish` with :func:`lkjip.inputs.published_state.journal_path`):
+   a kill at any moment leaves the whole old view or the whole new one:
    ``<processed>/_kabupaten/<year>/ringkasan.csv`` and
    ``<reports>/_kabupaten/<year>/kabupaten_<year>.{html,pdf}`` (+ ``_lengkap.html``,
    the executed notebook and ``run.json``).
 
 A failed run publishes nothing: the earlier view stays byte-identical and the
 failed executed notebook is kept under ``<reports>/_kabupaten/_gagal/<year>/``.
+The notebook folder, the failure folder, the run record's name and the error
+line are those of :mod:`lkjip.run.pipeline`.
 """
 
 from __future__ import annotations
@@ -25,23 +35,20 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import os
 import shutil
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from lkjip.errors import ConfigError, LkjipError, display_path
+from lkjip.inputs import published_state as publishing
+from lkjip.errors import ConfigError, LkjipError, OutputError, display_path
 from lkjip.inputs.files import LockHeld, exclusive_lock, publish, write_text_atomic
-from lkjip.inputs.catalog import KABUPATEN_DIR, project_root
+from lkjip.inputs.catalog import KABUPATEN_DIR
+from lkjip.run.pipeline import FAILED_DIR, RUN_RECORD, keep_failure, notebooks_dir, short_error
 
 NOTEBOOK = "07_kabupaten.ipynb"
 TITLE = "Kinerja Perangkat Daerah"
-FAILED_DIR = "_gagal"
-RUN_RECORD = "run.json"
-#: Same variable as lkjip.run.pipeline: a folder of notebooks other than the project's.
-NOTEBOOK_DIR_ENV = "LKJIP_NOTEBOOKS"
 
 
 class KabupatenRunFailed(LkjipError):
@@ -59,10 +66,8 @@ class KabupatenRun:
     report_dir: Path
     ringkasan: Path
     seconds: float
-
-
-def notebooks_dir() -> Path:
-    return Path(os.environ.get(NOTEBOOK_DIR_ENV) or project_root() / "notebooks")
+    #: what the run repaired before it ran, in words (also given to ``progress``)
+    notes: list[str] = field(default_factory=list)
 
 
 def final_dirs(year: int, processed_dir: Path, reports_dir: Path) -> tuple[Path, Path]:
@@ -130,6 +135,15 @@ def run_kabupaten(year: int, *, data_dir: Path, processed_dir: Path, reports_dir
     stage_report = final_report.parent / f".{year}-staging"
     stage_out = final_out.parent / f".{year}-staging"
     try:
+        try:  # an interrupted publish first: the whole old view or the whole new one, no leftovers
+            notes = [f"kabupaten {year}: {n}" for n in publishing.repair(final_report, final_out)]
+        except OSError as exc:
+            raise OutputError.from_os_error(exc) from None
+        for note in notes:
+            say(note)
+        from lkjip.kabupaten.load import check_published
+
+        check_published(processed_dir, reports_dir, compared, year)
         for folder in (stage_report, stage_out):
             shutil.rmtree(folder, ignore_errors=True)
             folder.mkdir()
@@ -137,6 +151,7 @@ def run_kabupaten(year: int, *, data_dir: Path, processed_dir: Path, reports_dir
         parameters = {
             "year": year, "units": ",".join(wanted) if wanted is not None else None,
             "data_dir": str(data_dir), "processed_dir": str(processed_dir),
+            "published_reports_dir": str(reports_dir),
             "output_dir": str(stage_out), "report_dir": str(stage_report),
             "run_started": started_at.isoformat(), "names": names, "kabupaten_name": kabupaten_name,
         }
@@ -148,22 +163,26 @@ def run_kabupaten(year: int, *, data_dir: Path, processed_dir: Path, reports_dir
             say(f"kabupaten {year}: ekspor")
             layouts = _export(executed, stage_report, year, kabupaten_name, pdf=pdf)
         except Exception as exc:
-            kept = _keep_failure(stage_report, final_report.parent / FAILED_DIR / str(year))
-            raise KabupatenRunFailed(f"kabupaten {year}: GAGAL: {_short(exc)}\n"
+            kept = keep_failure(stage_report, final_report.parent / FAILED_DIR / str(year))
+            raise KabupatenRunFailed(f"kabupaten {year}: GAGAL: {short_error(exc)}\n"
                                      f"  notebook yang gagal: {kept}") from None
         record = {"year": year, "units": compared, "pdf": pdf, "run_started": started_at.isoformat(),
                   # the PDF's page count and the layout rules it breaks (lkjip.render.printcheck.findings)
                   "tata_letak_pdf": layouts,
+                  # what this run publishes, file by file (as `lkjip run` records it)
+                  "published": publishing.published_digest(stage_report, stage_out),
                   "parameters": {k: v for k, v in parameters.items()
-                                 if k not in ("output_dir", "report_dir", "names")}}
+                                 if k not in ("output_dir", "report_dir", "names", "published_reports_dir")}}
         write_text_atomic(stage_report / RUN_RECORD, json.dumps(record, indent=2, sort_keys=True) + "\n")
-        publish([(stage_out, final_out), (stage_report, final_report)])
+        # both folders change together, in the journaled publish of `lkjip run`
+        publish([(stage_out, final_out), (stage_report, final_report)],
+                journal=publishing.journal_path(final_report))
     finally:
         shutil.rmtree(stage_report, ignore_errors=True)
         shutil.rmtree(stage_out, ignore_errors=True)
         lock.close()
     return KabupatenRun(year, compared, final_report, final_out / "ringkasan.csv",
-                        time.perf_counter() - started)
+                        time.perf_counter() - started, notes)
 
 
 def _export(executed: Path, stage_report: Path, year: int, kabupaten_name: str | None, *,
@@ -183,18 +202,3 @@ def _export(executed: Path, stage_report: Path, year: int, kabupaten_name: str |
                             running_title=f"Kinerja Perangkat Daerah · {where} {year}")
         return {printed.path.name: printed.layout}
     return {}
-
-
-def _keep_failure(stage_report: Path, failed_dir: Path) -> Path:
-    shutil.rmtree(failed_dir, ignore_errors=True)
-    failed_dir.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(stage_report, failed_dir)
-    return failed_dir
-
-
-def _short(exc: BaseException) -> str:
-    """The useful line of an exception, also for papermill's wrapped kernel errors."""
-    evalue, ename = getattr(exc, "evalue", None), getattr(exc, "ename", None)
-    if evalue is not None:
-        return f"{ename}: {evalue}" if ename else str(evalue)
-    return f"{type(exc).__name__}: {exc}"

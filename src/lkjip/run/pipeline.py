@@ -206,9 +206,9 @@ def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final
         if isinstance(exc, OSError) and (publishing_now or current is None):
             return failed(f"{unit} {year}: GAGAL menerbitkan: {OutputError.from_os_error(exc)}; terbitan sebelumnya "
                           "tetap utuh", EXIT_CANTCREAT)
-        failed_dir = _keep_failure(stage_report, reports_dir / unit / FAILED_DIR / str(year))
+        failed_dir = keep_failure(stage_report, reports_dir / unit / FAILED_DIR / str(year))
         where = f" pada langkah {current.notebook}" if current else ""
-        message = f"{unit} {year}: GAGAL{where}: {_short(exc)}\n  notebook yang gagal: {failed_dir}"
+        message = f"{unit} {year}: GAGAL{where}: {short_error(exc)}\n  notebook yang gagal: {failed_dir}"
         return failed(message, EXIT_DATA)
     finally:
         exports.close()
@@ -227,8 +227,9 @@ def _lock(path: Path) -> contextlib.ExitStack:
     return stack
 
 
-def _short(exc: BaseException) -> str:
-    """The useful line of an exception, also for papermill's wrapped kernel errors."""
+def short_error(exc: BaseException) -> str:
+    """The useful line of an exception, also for papermill's wrapped kernel errors
+    (``lkjip run`` and ``lkjip kabupaten`` print it)."""
     evalue = getattr(exc, "evalue", None)
     ename = getattr(exc, "ename", None)
     if evalue is not None:
@@ -236,7 +237,9 @@ def _short(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-def _keep_failure(stage_report: Path, failed_dir: Path) -> Path:
+def keep_failure(stage_report: Path, failed_dir: Path) -> Path:
+    """Copy a failed run's staged report folder (its executed notebooks) to ``failed_dir``
+    (``<reports>/<unit>/_gagal/<year>``), replacing an earlier failure; returns ``failed_dir``."""
     if failed_dir.exists():
         shutil.rmtree(failed_dir)
     failed_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -251,7 +254,7 @@ def _worker(kwargs: dict, reuse_kernel: bool = True) -> RunResult:
         return run_unit_year(**kwargs, reuse_kernel=reuse_kernel)
     except Exception as exc:  # keep one unit-year's bug from stopping the others
         return RunResult(kwargs["unit"], kwargs["year"], False, 0.0, None,
-                         f"{kwargs['unit']} {kwargs['year']}: GAGAL: {_short(exc)}\n{traceback.format_exc()}",
+                         f"{kwargs['unit']} {kwargs['year']}: GAGAL: {short_error(exc)}\n{traceback.format_exc()}",
                          exit_code=getattr(exc, "exit_code", 1))
 
 
