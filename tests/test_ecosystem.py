@@ -1,0 +1,183 @@
+"""Issue 27, "at home in its ecosystem": what people who use pip, conda, JupyterLab and papermill expect.
+
+- published files are readable by colleagues: a file written atomically ends with the mode a plain
+  ``open`` gives (0644 under umask 022), a staged folder with ``mkdir``'s (0755);
+- a LICENSE matching ``pyproject.toml``; ``environment.yml`` pins what ``constraints.txt`` pins;
+- the notebooks: one definition of the parameters cell, annotated for ``papermill --help-notebook``,
+  the committed ``.ipynb`` what jupytext writes from the ``.py``; ``make lab`` rooted at the project;
+- ``lkjip export NOTEBOOK.ipynb``: a hand-run notebook exported offline in the reports' style.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import stat
+import tomllib
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+
+from lkjip import files
+from lkjip.indicators import INDICATOR_COLUMNS
+from lkjip.indicators_csv import write_indicators_csv
+from lkjip.validation.report import write_validation_report
+from lkjip.validation.results import ValidationResult
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+
+
+# --------------------------------------------------------------------------
+# Item 4: published files a colleague can read
+# --------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def umask(mask: int):
+    old = os.umask(mask)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def _publish_a_unit_year(root: Path) -> tuple[Path, Path]:
+    """A unit-year staged and published the way ``pipeline.run_unit_year`` does it, with the real writers."""
+    reports, processed = root / "reports", root / "data" / "processed"
+    staging = reports / "gedeg" / ".2023-staging"
+    stage_report, stage_processed = staging / "report", staging / "processed" / "gedeg" / "2023"
+    (stage_report / "notebooks").mkdir(parents=True)
+    stage_processed.mkdir(parents=True)
+    # files written by plain open (papermill, nbconvert, pyarrow, WeasyPrint)
+    (stage_report / "notebooks" / "05_lkjip.ipynb").write_text("{}", encoding="utf-8")
+    (stage_report / "lkjip_gedeg_2023.html").write_text("<html></html>", encoding="utf-8")
+    (stage_processed / "ikm_survei.parquet").write_bytes(b"PAR1")
+    # files written atomically (mkstemp beside the target, then renamed)
+    row = dict(zip(INDICATOR_COLUMNS, ("IKU1", "Indeks Kepuasan Masyarakat", "indeks", 80.0, 85.1, 106.4, "Sangat Tinggi")))
+    write_indicators_csv(pd.DataFrame([row]), stage_processed / "indicators.csv")
+    with files.atomic_write(stage_processed / "audit.csv", newline="") as fh:  # as AuditResult.write_csv
+        fh.write("dataset,item\n")
+    write_validation_report(ValidationResult(year=2023, findings=[]), stage_report / "validation" / "validasi.html",
+                            "Kecamatan Gedeg", 2023)
+    files.write_text_atomic(stage_report / "run.json", "{}\n")
+    final_report, final_processed = reports / "gedeg" / "2023", processed / "gedeg" / "2023"
+    files.publish([(stage_processed, final_processed), (stage_report, final_report)],
+                  journal=reports / "gedeg" / ".2023.publish.json")
+    return final_report, final_processed
+
+
+@pytest.mark.parametrize(("mask", "file_mode", "dir_mode"), [(0o022, 0o644, 0o755), (0o027, 0o640, 0o750)],
+                         ids=["umask022", "umask027"])
+def test_every_published_file_has_the_mode_a_plain_open_gives(tmp_path, mask, file_mode, dir_mode):
+    with umask(mask):
+        final_report, final_processed = _publish_a_unit_year(tmp_path)
+    published = [p for folder in (final_report, final_processed) for p in [folder, *folder.rglob("*")]]
+    names = {p.relative_to(tmp_path).as_posix() for p in published if p.is_file()}
+    assert {"reports/gedeg/2023/run.json", "reports/gedeg/2023/validation/validasi.html",
+            "data/processed/gedeg/2023/indicators.csv", "data/processed/gedeg/2023/audit.csv"} <= names
+    modes = {p.relative_to(tmp_path).as_posix(): oct(_mode(p)) for p in published}
+    assert modes == {name: oct(dir_mode if (tmp_path / name).is_dir() else file_mode) for name in modes}
+
+
+def test_an_atomic_write_respects_the_umask_like_open(tmp_path):
+    for mask in (0o022, 0o002, 0o077):
+        with umask(mask):
+            files.write_text_atomic(tmp_path / f"atomic-{mask:o}.txt", "x")
+            (tmp_path / f"plain-{mask:o}.txt").write_text("x")
+        assert _mode(tmp_path / f"atomic-{mask:o}.txt") == _mode(tmp_path / f"plain-{mask:o}.txt") == 0o666 & ~mask
+    # replacing an existing file gives the new one the same mode (not the old file's, not 0600)
+    with umask(0o022):
+        with files.atomic_write(tmp_path / "atomic-22.txt", "wb") as fh:
+            fh.write(b"y")
+    assert _mode(tmp_path / "atomic-22.txt") == 0o644 and (tmp_path / "atomic-22.txt").read_bytes() == b"y"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_a_staged_folder_swapped_into_place_is_0755(tmp_path):
+    with umask(0o022):
+        stage = files.staging_dir(tmp_path / "out")
+        (stage / "a.parquet").write_bytes(b"x")
+        files.swap_into_place(stage, tmp_path / "out")
+    assert _mode(tmp_path / "out") == 0o755 and _mode(tmp_path / "out" / "a.parquet") == 0o644
+
+
+# --------------------------------------------------------------------------
+# Item 8: LICENSE, environment.yml in step with constraints.txt
+# --------------------------------------------------------------------------
+
+
+def _canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _constraints(path: Path = ROOT / "constraints.txt") -> dict[str, str]:
+    pins = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            name, version = line.split("==")
+            pins[_canonical(name)] = version.strip()
+    return pins
+
+
+#: What environment.yml lists that constraints.txt does not pin: the interpreter, pip, the package itself.
+_NOT_PINNED = {"python", "pip", "-e"}
+
+
+def _environment(path: Path = ROOT / "environment.yml") -> dict[str, str | None]:
+    """Every package environment.yml lists (conda and pip), with its pinned version or None."""
+    listed = {}
+    for entry in yaml.safe_load(path.read_text(encoding="utf-8"))["dependencies"]:
+        for spec in entry["pip"] if isinstance(entry, dict) else [entry]:
+            if re.split(r"[\s=<>]", spec, maxsplit=1)[0] in _NOT_PINNED:
+                continue
+            m = re.fullmatch(r"([A-Za-z0-9_.\-]+)\s*(?:==?\s*([^\s=<>!]+))?", spec)
+            assert m, f"environment.yml: entri tidak dikenal {spec!r}"
+            listed[_canonical(m.group(1))] = m.group(2)
+    return listed
+
+
+def env_disagreements(environment: dict[str, str | None], constraints: dict[str, str]) -> list[str]:
+    return [f"{name}: environment.yml {version or '(tanpa versi)'}, constraints.txt {constraints.get(name, '(tidak ada)')}"
+            for name, version in sorted(environment.items()) if constraints.get(name) != version]
+
+
+def test_environment_yml_pins_exactly_what_constraints_txt_pins():
+    environment = _environment()
+    assert environment["nbformat"] == "5.11.1"
+    assert len(environment) >= 25
+    assert env_disagreements(environment, _constraints()) == []
+    # the check sees a drift and an unpinned package
+    assert env_disagreements({"nbformat": None, "pandas": "3.0.0", "numpy": "2.4.6"},
+                             {"nbformat": "5.11.1", "pandas": "3.1.1", "numpy": "2.4.6"}) == [
+        "nbformat: environment.yml (tanpa versi), constraints.txt 5.11.1",
+        "pandas: environment.yml 3.0.0, constraints.txt 3.1.1"]
+
+
+def test_environment_yml_lists_every_dependency_of_pyproject():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = list(project["dependencies"])
+    for extra in project["optional-dependencies"].values():
+        wanted += extra
+    names = set()
+    for spec in wanted:
+        name = _canonical(re.match(r"[A-Za-z0-9_.\-]+", spec).group(0))
+        names |= {"dask", "distributed"} if spec.startswith("dask[distributed]") else {name}
+    assert names - set(_environment()) == set()
+
+
+def test_the_license_is_the_mit_license_pyproject_names():
+    assert tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["license"] == "MIT"
+    text = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert text.startswith("MIT License\n")
+    assert re.search(r"^Copyright \(c\) \d{4} lkjip contributors$", text, re.M)
+    assert "Permission is hereby granted, free of charge" in text and 'THE SOFTWARE IS PROVIDED "AS IS"' in text
