@@ -181,3 +181,126 @@ def test_the_license_is_the_mit_license_pyproject_names():
     assert text.startswith("MIT License\n")
     assert re.search(r"^Copyright \(c\) \d{4} lkjip contributors$", text, re.M)
     assert "Permission is hereby granted, free of charge" in text and 'THE SOFTWARE IS PROVIDED "AS IS"' in text
+
+
+# --------------------------------------------------------------------------
+# Item 6: the notebooks in JupyterLab and papermill
+# --------------------------------------------------------------------------
+
+STEMS = [p.stem for p in sorted(NOTEBOOKS.glob("[0-9][0-9]_*.py"))]
+
+
+def test_papermill_reads_the_name_type_default_and_help_of_every_parameter():
+    import papermill
+
+    from lkjip.notebook_parameters import parameters
+
+    assert STEMS == ["01_ingest", "02_validasi", "03_indikator", "04_audit", "05_lkjip", "06_analisis_sakip",
+                     "07_kabupaten"]
+    for stem in STEMS:
+        found = papermill.inspect_notebook(str(NOTEBOOKS / f"{stem}.ipynb"))
+        assert found == {p.name: {"name": p.name, "inferred_type_name": p.type, "default": p.default, "help": p.help}
+                         for p in parameters(stem)}, stem
+        assert all(v["inferred_type_name"] != "None" and v["help"] for v in found.values()), stem
+    lkjip = papermill.inspect_notebook(str(NOTEBOOKS / "05_lkjip.ipynb"))
+    assert list(lkjip)[:2] == ["unit", "year"] and list(lkjip)[-1] == "ikm_weight"
+    assert lkjip["year"] == {"name": "year", "inferred_type_name": "int", "default": "2023", "help": "tahun laporan"}
+    assert lkjip["data_dir"]["inferred_type_name"] == "Optional[str]"
+    assert lkjip["data_dir"]["help"] == "bawaan: data/raw"
+    assert lkjip["final"]["inferred_type_name"] == "bool"
+    kabupaten = papermill.inspect_notebook(str(NOTEBOOKS / "07_kabupaten.ipynb"))
+    assert list(kabupaten) == ["year", "units", "data_dir", "processed_dir", "output_dir", "report_dir", "run_started",
+                               "names", "kabupaten_name"]
+
+
+def test_papermill_help_notebook_shows_types_not_unknown_type():
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-m", "papermill", "--help-notebook", str(NOTEBOOKS / "05_lkjip.ipynb")],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert "Unknown type" not in run.stdout
+    assert "  year: int (default 2023)" in run.stdout
+    assert "  data_dir: Optional[str] (default None)" in run.stdout and "bawaan: data/raw" in run.stdout
+
+
+def test_the_parameters_cell_runs_and_gives_its_defaults():
+    from lkjip.notebook_parameters import parameters, parameters_cell
+
+    for stem in STEMS:
+        namespace: dict = {}
+        exec(parameters_cell(stem), namespace)  # noqa: S102 - our own cell text
+        assert {p.name: namespace[p.name] for p in parameters(stem)} == {
+            p.name: eval(p.default) for p in parameters(stem)}, stem  # noqa: S307
+    with pytest.raises(ValueError, match="tidak terbaca papermill"):
+        from lkjip.notebook_parameters import Parameter
+
+        Parameter("x", "str | None", "None", "bantuan")
+
+
+def _committed(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def test_jupytext_writes_the_committed_ipynb_from_each_py(tmp_path):
+    import nbformat
+    from jupytext.cli import jupytext as jupytext_cli  # `jupytext ...` in this process
+
+    work = tmp_path / "notebooks"
+    work.mkdir()
+    for path in NOTEBOOKS.iterdir():
+        if path.is_file():
+            (work / path.name).write_bytes(path.read_bytes())
+    before = _committed(work)
+    sources = [str(work / f"{stem}.py") for stem in STEMS]
+    assert jupytext_cli(["--quiet", "--to", "ipynb", "--update", *sources]) == 0
+    assert _committed(work) == before  # byte for byte: jupytext has nothing to change
+    # without --update (no .ipynb to keep ids from) jupytext gives the same cells, tags and sources
+    assert jupytext_cli(["--quiet", "--to", "ipynb", "-o", str(tmp_path / "fresh.ipynb"), str(work / "05_lkjip.py")]) == 0
+    fresh = nbformat.read(tmp_path / "fresh.ipynb", as_version=4)
+    committed = nbformat.read(NOTEBOOKS / "05_lkjip.ipynb", as_version=4)
+    assert [(c.cell_type, c.source, c.metadata) for c in fresh.cells] == \
+        [(c.cell_type, c.source, c.metadata) for c in committed.cells]
+
+
+def _kernel_sets() -> dict:
+    """What JupyterLab writes into the notebook's metadata when its kernel (ipykernel's python3) starts."""
+    from ipykernel.ipkernel import IPythonKernel
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    spec = KernelSpecManager().get_kernel_spec("python3")
+    return {"kernelspec": {"name": "python3", "display_name": spec.display_name, "language": spec.language},
+            "language_info": json.loads(json.dumps(IPythonKernel.language_info))}
+
+
+def test_opening_a_notebook_in_jupyterlab_changes_nothing(tmp_path):
+    """JupyterLab loads the notebook through jupytext's contents manager; when the kernel starts it sets
+    ``kernelspec`` and ``language_info`` (a value equal to the one held changes nothing, any other marks the
+    notebook changed and autosave writes it). Neither may change, and a save writes the same bytes."""
+    import asyncio
+
+    from jupyter_server.services.contents.largefilemanager import AsyncLargeFileManager
+    from jupytext.async_contentsmanager import build_async_jupytext_contents_manager_class
+
+    work = tmp_path / "notebooks"
+    work.mkdir()
+    for path in NOTEBOOKS.iterdir():
+        if path.is_file():
+            (work / path.name).write_bytes(path.read_bytes())
+    before = _committed(work)
+    manager = build_async_jupytext_contents_manager_class(AsyncLargeFileManager)(root_dir=str(tmp_path))
+    sets = _kernel_sets()
+    assert sets["kernelspec"]["display_name"] == "Python 3 (ipykernel)"
+
+    async def open_and_save(stem: str) -> dict:
+        model = await manager.get(f"notebooks/{stem}.ipynb")
+        changed = {key: (model["content"].metadata.get(key), value) for key, value in sets.items()
+                   if model["content"].metadata.get(key) != value}
+        model["content"].metadata.update(sets)
+        await manager.save(model, f"notebooks/{stem}.ipynb")
+        return changed
+
+    for stem in STEMS:
+        assert asyncio.run(open_and_save(stem)) == {}, stem
+    assert _committed(work) == before
