@@ -304,3 +304,44 @@ def test_opening_a_notebook_in_jupyterlab_changes_nothing(tmp_path):
     for stem in STEMS:
         assert asyncio.run(open_and_save(stem)) == {}, stem
     assert _committed(work) == before
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_make_lab_serves_the_project_so_data_and_reports_can_be_browsed(tmp_path):
+    import shlex
+    import subprocess
+    import time
+    import urllib.request
+
+    dry = subprocess.run(["make", "-n", "lab"], cwd=ROOT, capture_output=True, text=True, timeout=30)
+    command = [line for line in dry.stdout.splitlines() if "jupyter lab" in line]
+    assert len(command) == 1, dry.stdout
+    args = shlex.split(command[0])
+    assert "notebooks/" not in args and f"--ServerApp.root_dir={ROOT}" in args
+    assert "--LabApp.default_url=/lab/tree/notebooks" in args  # it still opens on the notebooks
+    port, token = _free_port(), "uji-ekosistem"
+    args[0] = str(ROOT / args[0])
+    server = subprocess.Popen([*args, "--no-browser", f"--ServerApp.port={port}", f"--IdentityProvider.token={token}",
+                               "--ServerApp.port_retries=0"], cwd=tmp_path, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, env={**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path)})
+    try:
+        listing, deadline = None, time.monotonic() + 25
+        while listing is None and time.monotonic() < deadline and server.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/contents/?token={token}", timeout=2) as r:
+                    listing = json.load(r)
+            except OSError:
+                time.sleep(0.3)
+        assert listing is not None, "JupyterLab tidak menjawab"
+        names = {item["name"] for item in listing["content"]}
+        assert {"data", "notebooks", "README.md", "reports"} <= names  # the project, not notebooks/
+    finally:
+        server.terminate()
+        server.wait(timeout=15)
