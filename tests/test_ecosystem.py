@@ -345,3 +345,117 @@ def test_make_lab_serves_the_project_so_data_and_reports_can_be_browsed(tmp_path
     finally:
         server.terminate()
         server.wait(timeout=15)
+
+
+# --------------------------------------------------------------------------
+# Item 6: `lkjip export NOTEBOOK.ipynb` — a hand-run notebook exported like the reports
+# --------------------------------------------------------------------------
+
+EXECUTED = ROOT / "tests" / "fixtures" / "export" / "laporan_kecil.ipynb"
+_NETWORK_REFERENCE = re.compile(r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//", re.I)
+
+
+def _assert_offline_in_style(html: str) -> None:
+    from lkjip.export import ASSETS
+
+    assert _NETWORK_REFERENCE.findall(html) == []
+    assert "require.js" not in html and "cdn.jsdelivr" not in html and "cdnjs" not in html
+    assert not re.search(r"@import\s+url\(\s*[\"']?https?:", html)
+    assert (ASSETS / "lkjip.css").read_text(encoding="utf-8").strip()[:400] in html  # the reports' stylesheet
+
+
+def _lkjip(capsys, *argv: str) -> tuple[int, str, str]:
+    from lkjip.cli import main
+
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    return code, out, err
+
+
+def test_export_writes_a_hand_run_notebook_offline_in_the_reports_style(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("LKJIP_ROOT", str(tmp_path / "proyek"))
+    code, out, err = _lkjip(capsys, "export", str(EXECUTED))
+    lab = tmp_path / "proyek" / "reports" / "_lab"
+    assert code == 0, err
+    assert out.splitlines() == [str(lab / "laporan_kecil.html"), str(lab / "laporan_kecil_lengkap.html")]
+    assert "2 berkas diekspor" in err
+    report = (lab / "laporan_kecil.html").read_text(encoding="utf-8")
+    full = (lab / "laporan_kecil_lengkap.html").read_text(encoding="utf-8")
+    for html in (report, full):
+        _assert_offline_in_style(html)
+    assert "<title>Bab I Pendahuluan</title>" in report  # titled by its first heading
+    assert "catatan kerja" not in report and "catatan kerja" in full  # remove_cell: out for readers, in for auditors
+    assert "pesan stdout untuk auditor" not in report  # stderr is for auditors only
+
+
+def _chain_notebook(path: Path, data_dir: Path, heading: str = "# Bab I Pendahuluan") -> Path:
+    """A small hand run of 05_lkjip as papermill leaves it: its parameters cell, the injected values, outputs."""
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+    from lkjip.notebook_parameters import parameters_cell
+
+    book = new_notebook(cells=[
+        new_code_cell(parameters_cell("05_lkjip"), metadata={"tags": ["parameters", "remove_cell"]}),
+        new_code_cell(f'unit = "gedeg"\nyear = 2022\ndata_dir = {str(data_dir)!r}\n',
+                      metadata={"tags": ["injected-parameters"]}),
+        new_markdown_cell(heading + "\n\nCapaian **IKM** tahun ini."),
+        new_code_cell("ikm", outputs=[new_output("execute_result", {"text/plain": "82,4"}, execution_count=1)]),
+    ])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(book, path)
+    return path
+
+
+def test_export_of_a_chain_notebook_names_and_titles_it_as_lkjip_run_does(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("LKJIP_ROOT", str(tmp_path / "proyek"))
+    raw = tmp_path / "raw"
+    (raw / "gedeg").mkdir(parents=True)
+    (raw / "gedeg" / "unit.yaml").write_bytes((ROOT / "data" / "raw" / "gedeg" / "unit.yaml").read_bytes())
+    notebook = _chain_notebook(tmp_path / "kerja" / "05_lkjip.ipynb", raw)
+    code, out, err = _lkjip(capsys, "export", str(notebook))
+    lab = tmp_path / "proyek" / "reports" / "_lab" / "gedeg" / "2022"  # the injected year, not the default 2023
+    assert code == 0, err
+    assert out.splitlines() == [str(lab / "lkjip_gedeg_2022.html"), str(lab / "lkjip_gedeg_2022_lengkap.html")]
+    assert sorted(p.name for p in lab.iterdir()) == ["lkjip_gedeg_2022.html", "lkjip_gedeg_2022_lengkap.html"]
+    report = (lab / "lkjip_gedeg_2022.html").read_text(encoding="utf-8")
+    _assert_offline_in_style(report)
+    assert "<title>Laporan Kinerja Instansi Pemerintah Kecamatan Gedeg 2022</title>" in report
+
+
+def test_export_refuses_a_published_folder_and_names_a_bad_notebook(tmp_path, capsys, monkeypatch):
+    project = tmp_path / "proyek"
+    monkeypatch.setenv("LKJIP_ROOT", str(project))
+    published = project / "reports" / "gedeg" / "2023"
+    published.mkdir(parents=True)
+    (published / "run.json").write_text("{}\n", encoding="utf-8")
+    code, out, err = _lkjip(capsys, "export", str(EXECUTED), "--out", str(published))
+    assert code == 64 and out == ""
+    assert "berada di folder terbitan" in err and "hanya `lkjip run` yang menerbitkan" in err and "reports/_lab" in err
+    assert sorted(p.name for p in published.iterdir()) == ["run.json"]
+    code, _, err = _lkjip(capsys, "export", str(EXECUTED), "--out", str(project / "data" / "processed" / "x"))
+    assert code == 64 and not (project / "data" / "processed" / "x").exists()
+    code, _, err = _lkjip(capsys, "export", str(tmp_path / "tidak_ada.ipynb"))
+    assert code == 64 and "notebook tidak ada" in err and "tidak_ada.ipynb" in err
+    broken = tmp_path / "rusak.ipynb"
+    broken.write_text('{"cells": [', encoding="utf-8")
+    code, _, err = _lkjip(capsys, "export", str(broken))
+    assert code == 2 and "rusak.ipynb" in err and "bukan notebook Jupyter yang sah" in err
+
+
+def test_export_pdf_and_a_title_taken_from_the_notebook_escaped(tmp_path, capsys, monkeypatch):
+    import nbformat
+    from nbformat.v4 import new_markdown_cell, new_notebook
+
+    monkeypatch.setenv("LKJIP_ROOT", str(tmp_path / "proyek"))
+    notebook = tmp_path / "analisis.ipynb"
+    nbformat.write(new_notebook(cells=[new_markdown_cell("# Catatan </title><script>alert(1)</script>")]), notebook)
+    code, out, err = _lkjip(capsys, "export", str(notebook), "--out", str(tmp_path / "hasil"), "--pdf")
+    assert code == 0, err
+    assert out.splitlines() == [str(tmp_path / "hasil" / name)
+                                for name in ("analisis.html", "analisis_lengkap.html", "analisis.pdf")]
+    assert (tmp_path / "hasil" / "analisis.pdf").read_bytes().startswith(b"%PDF-")
+    html = (tmp_path / "hasil" / "analisis.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in html
+    assert "<title>Catatan &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>" in html
