@@ -102,6 +102,14 @@ def test_an_atomic_write_respects_the_umask_like_open(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
 
+def test_the_kabupaten_summary_follows_the_umask_too(tmp_path):
+    from lkjip.kabupaten.summary import write_ringkasan
+
+    with umask(0o027):
+        path = write_ringkasan(pd.DataFrame({"unit": ["gedeg"], "nilai": [1.5]}), tmp_path)
+    assert path.name == "ringkasan.csv" and _mode(path) == 0o640  # was 0o644 whatever the umask
+
+
 def test_a_staged_folder_swapped_into_place_is_0755(tmp_path):
     with umask(0o022):
         stage = files.staging_dir(tmp_path / "out")
