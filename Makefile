@@ -50,9 +50,13 @@ lint: $(STAMP)
 notebooks: $(STAMP)
 	$(BIN)/python scripts/sync_notebooks.py
 
+# JupyterLab rooted at the project, so that data/ and reports/_lab can be browsed; it opens on notebooks/.
 # jupytext (a dependency) pairs each NN_name.ipynb with NN_name.py (notebooks/jupytext.toml).
+# Extra options: make lab LAB_ARGS="--no-browser --port 8890". Jupyter refuses to start as root unless told.
+LAB_ARGS ?=
+LAB_AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/notebooks $(LAB_AS_ROOT) $(LAB_ARGS)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

@@ -8,17 +8,18 @@
 # ditelusuri kembali ke selnya.
 
 # %% tags=["parameters", "remove_cell"]
-unit = "gedeg"
-year = 2023
-data_dir = None        # bawaan: data/raw
-processed_dir = None   # bawaan: data/processed
-report_dir = None      # bawaan: reports/<unit>/<year>
-run_started = None     # diisi oleh `lkjip run`
-final = False          # True: versi untuk ditandatangani (`lkjip run --final`)
-tanggal_tanda_tangan = None  # bawaan: dari data (dokumen.csv baris lkjip)
-tempat = None          # bawaan: dari data (dokumen.csv, lalu kota_penetapan)
-published_processed_dir = None  # bawaan: data/processed (tahun-tahun lalu yang sudah terbit)
-published_reports_dir = None    # bawaan: reports
+from typing import Optional  # untuk anotasi tipe yang dibaca `papermill --help-notebook`
+unit: str = "gedeg"  # kode unit (folder di data/raw)
+year: int = 2023  # tahun laporan
+data_dir: Optional[str] = None  # bawaan: data/raw
+processed_dir: Optional[str] = None  # bawaan: data/processed
+report_dir: Optional[str] = None  # bawaan: reports/<unit>/<year>
+run_started: Optional[str] = None  # waktu mulai (ISO 8601); diisi oleh `lkjip run`
+final: bool = False  # True: versi untuk ditandatangani (`lkjip run --final`)
+tanggal_tanda_tangan: Optional[str] = None  # bawaan: dari data (dokumen.csv baris lkjip)
+tempat: Optional[str] = None  # bawaan: dari data (dokumen.csv, lalu kota_penetapan)
+published_processed_dir: Optional[str] = None  # bawaan: data/processed (tahun-tahun lalu yang sudah terbit)
+published_reports_dir: Optional[str] = None  # bawaan: reports
 
 # %% tags=["remove_cell"]
 from lkjip.render import notebook as nb

@@ -1,14 +1,15 @@
 # %% tags=["parameters", "remove_cell"]
-year = 2023
-units = None           # bawaan: semua unit dengan data tahun ini dan tahun lalu; mis. "gedeg,synth01"
-data_dir = None        # bawaan: data/raw (hanya unit.yaml, untuk nama unit)
-processed_dir = None   # bawaan: data/processed (data terbitan unit-unit, hanya dibaca)
-output_dir = None      # bawaan: data/processed/_kabupaten/<year>
-report_dir = None      # bawaan: reports/_kabupaten/<year>
-run_started = None     # diisi oleh `lkjip kabupaten`
-names = None           # kode unit -> nama; bawaan: dibaca dari unit.yaml setiap unit
-kabupaten_name = None  # bawaan: kabupaten yang disebut unit.yaml semua unit
-published_reports_dir = None  # bawaan: reports (run.json tiap unit: hash setiap berkas yang dibaca)
+from typing import Optional  # untuk anotasi tipe yang dibaca `papermill --help-notebook`
+year: int = 2023  # tahun laporan; dibandingkan dengan tahun sebelumnya
+units: Optional[str] = None  # bawaan: semua unit dengan data tahun ini dan tahun lalu; mis. "gedeg,synth01"
+data_dir: Optional[str] = None  # bawaan: data/raw (hanya unit.yaml, untuk nama unit)
+processed_dir: Optional[str] = None  # bawaan: data/processed (data terbitan unit-unit, hanya dibaca)
+output_dir: Optional[str] = None  # bawaan: data/processed/_kabupaten/<year>
+report_dir: Optional[str] = None  # bawaan: reports/_kabupaten/<year>
+run_started: Optional[str] = None  # waktu mulai (ISO 8601); diisi oleh `lkjip kabupaten`
+names: Optional[dict] = None  # kode unit -> nama; bawaan: dibaca dari unit.yaml setiap unit
+kabupaten_name: Optional[str] = None  # bawaan: kabupaten yang disebut unit.yaml semua unit
+published_reports_dir: Optional[str] = None  # bawaan: reports (run.json tiap unit: hash setiap berkas yang dibaca)
 
 # %% tags=["remove_cell"]
 from lkjip.render import notebook as nb

@@ -75,12 +75,12 @@ def test_every_notebook_opens_with_the_standard_parameters_and_setup(sync, tmp_p
     for source in sync.sources():
         assert sync.opening_problem(sync.canonical(source), source.stem) is None, source.name
     text = (NOTEBOOKS / "03_indikator.py").read_text(encoding="utf-8").replace(
-        'report_dir = None      # bawaan', 'report_dir = "x"       # bawaan', 1)
+        'report_dir: Optional[str] = None  # bawaan', 'report_dir: Optional[str] = "x"  # bawaan', 1)
     (tmp_path / "03_indikator.py").write_text(text, encoding="utf-8")
     assert "sel parameter tidak baku" in sync.opening_problem(sync.canonical(tmp_path / "03_indikator.py"))
     kabupaten = NOTEBOOKS / "07_kabupaten.py"
     # the kabupaten notebook is held to its own standard, not to the unit-year one
-    assert "sel parameter tidak baku (lihat PARAMETERS" in sync.opening_problem(
+    assert "sel parameter tidak baku (lihat lkjip.run.notebook_parameters.UNIT_YEAR" in sync.opening_problem(
         sync.canonical(kabupaten), "03_indikator")
     text = kabupaten.read_text(encoding="utf-8").replace("nb.setup_kabupaten(year, units,", "nb.setup(year, units,")
     (tmp_path / "07_kabupaten.py").write_text(text, encoding="utf-8")

@@ -1,4 +1,4 @@
-"""Command line: ``lkjip ingest|validate|run|audit|kabupaten|synth|templates|narasi``.
+"""Command line: ``lkjip ingest|validate|run|audit|kabupaten|synth|templates|narasi|export``.
 
 The CLI only parses arguments and calls the package; it holds no logic.
 Errors go to stderr with an exit code that means something (every code is
@@ -124,6 +124,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--processed-dir", type=Path, default=None, help="folder hasil olahan (bawaan: data/processed)")
     p.add_argument("--reports-dir", type=Path, default=None, help="folder laporan (bawaan: reports)")
     p.add_argument("--no-pdf", action="store_true", help="lewati ekspor PDF")
+    _debug_flag(p, default=argparse.SUPPRESS)
+
+    p = sub.add_parser("export", help="ekspor notebook yang dijalankan sendiri (JupyterLab, papermill) seperti "
+                                      "laporan: HTML luring tanpa dan dengan kode, PDF")
+    p.add_argument("notebook", type=Path, metavar="NOTEBOOK.ipynb", help="notebook yang sudah dijalankan")
+    p.add_argument("--pdf", action="store_true", help="buat juga PDF A4 (sampul, daftar isi, nomor halaman)")
+    p.add_argument("--out", type=Path, default=None,
+                   help="folder tujuan (bawaan: reports/_lab/<unit>/<tahun>, atau reports/_lab); bukan folder terbitan")
+    p.add_argument("--judul", default=None, help="judul dokumen notebook lain (bawaan: judul # pertama, atau nama berkas)")
+    p.add_argument("--data-dir", dest="export_data_dir", type=Path, default=None,
+                   help="folder data mentah, untuk unit.yaml (bawaan: data_dir notebook, atau data/raw)")
     _debug_flag(p, default=argparse.SUPPRESS)
 
     p = sub.add_parser("templates", help="tulis templat .xlsx kosong untuk setiap dataset")
@@ -383,6 +394,17 @@ def _cmd_kabupaten(args) -> int:
     return 0
 
 
+def _cmd_export(args) -> int:
+    from .hand_export import export_notebook
+
+    written = export_notebook(args.notebook, out_dir=args.out, pdf=args.pdf, data_dir=args.export_data_dir,
+                              title=args.judul)
+    for path in written:
+        print(path)
+    print(f"{display_path(args.notebook)}: {len(written)} berkas diekspor (luring, gaya laporan)", file=sys.stderr)
+    return 0
+
+
 def _cmd_synth(args) -> int:
     from lkjip.synth import synth_main
 
@@ -400,6 +422,7 @@ COMMANDS = {
     "run": _cmd_run,
     "synth": _cmd_synth,
     "kabupaten": _cmd_kabupaten,
+    "export": _cmd_export,
 }
 
 

@@ -2,10 +2,12 @@
 
 - :func:`atomic_write` / :func:`write_text_atomic`: a file is written beside its
   target and renamed over it (``os.replace``), so the target holds either the
-  old or the new bytes, never a mix;
+  old or the new bytes, never a mix; it ends with the mode a plain ``open`` gives
+  (0644 under umask 022, :mod:`lkjip.inputs.permissions`), not ``mkstemp``'s 0600;
 - :func:`staging_dir` and :func:`swap_into_place`: a folder is built beside its
   target and swapped in with two renames (the old one is removed afterwards); a
-  failure leaves the old folder as it was;
+  failure leaves the old folder as it was; the staged folder has ``mkdir``'s mode
+  (0755 under umask 022), not ``mkdtemp``'s 0700;
 - :func:`publish`: several staged folders swapped in one after another, undone
   together when one swap fails (the pipeline publishes ``data/processed`` and
   ``reports`` of a unit-year this way). With a ``journal`` it survives a crash
@@ -30,6 +32,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
+from .permissions import dir_mode, file_mode
+
 
 class LockHeld(RuntimeError):
     """Another process holds the lock."""
@@ -51,6 +55,7 @@ def atomic_write(path: Path | str, mode: str = "w", *, encoding: str | None = "u
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
     try:
+        os.chmod(tmp, file_mode())  # mkstemp's 0600 would publish a file its readers cannot open
         binary = "b" in mode
         with os.fdopen(fd, mode, encoding=None if binary else encoding,
                        newline=None if binary else newline) as fh:
@@ -72,7 +77,9 @@ def staging_dir(final: Path | str) -> Path:
     """A new, empty folder beside ``final`` to build its next content in."""
     final = Path(final)
     final.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f".{final.name}-", dir=final.parent))
+    stage = Path(tempfile.mkdtemp(prefix=f".{final.name}-", dir=final.parent))
+    os.chmod(stage, dir_mode())  # mkdtemp's 0700 would be published as it is
+    return stage
 
 
 def swap_into_place(stage: Path | str, final: Path | str) -> None:

@@ -25,6 +25,7 @@ import pandas as pd
 
 from lkjip.contract.fmt import is_missing
 from lkjip.contract.markup import csv_cell
+from lkjip.inputs.permissions import file_mode
 from lkjip.kabupaten.sakip import CHANGE_COLUMNS
 
 RINGKASAN_COLUMNS: tuple[str, ...] = (
@@ -108,7 +109,7 @@ def write_ringkasan(frame: pd.DataFrame, path: Path | str) -> Path:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; the summary is a published file
+        os.chmod(tmp, file_mode())  # mkstemp makes it private; the summary is a published file (open's mode)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
