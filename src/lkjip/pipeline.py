@@ -27,11 +27,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import export_jobs, publishing
-from .errors import EXIT_CANTCREAT, EXIT_DATA, ConfigError, LkjipError, OutputError
+from . import export_jobs, publishing, run_inputs
+from .environment import check_notebooks, kernel_error, scheduler_client
+from .errors import EXIT_CANTCREAT, EXIT_DATA, ConfigError, DataError, LkjipError, OutputError, display_path
 from .files import LockHeld, exclusive_lock, publish, write_text_atomic
 from .layout import (check_unit_year, list_units, list_years, processed_year_dir, project_root,
                      reports_year_dir)
+from .unit_codes import check_unit_code
 
 NOTEBOOK_DIR_ENV = "LKJIP_NOTEBOOKS"
 FAILED_DIR = "_gagal"
@@ -99,16 +101,11 @@ def notebooks_dir() -> Path:
 
 
 def steps_for(unit: str, year: int, data_dir: Path) -> list[Step]:
-    """The steps that apply to a unit-year (and exist as notebooks)."""
+    """The steps that apply to a unit-year, whether or not their notebook exists: a missing
+    notebook is never skipped, the run refuses it (:func:`lkjip.environment.check_notebooks`)."""
     years = list_years(data_dir, unit)
     has_previous = any(y < year for y in years)
-    chosen = []
-    for step in STEPS:
-        if step.needs_previous_year and not has_previous:
-            continue
-        if (notebooks_dir() / step.notebook).exists():
-            chosen.append(step)
-    return chosen
+    return [step for step in STEPS if not (step.needs_previous_year and not has_previous)]
 
 
 def run_unit_year(unit: str, year: int, *, data_dir: Path, processed_dir: Path, reports_dir: Path,
@@ -142,6 +139,11 @@ def run_unit_year(unit: str, year: int, *, data_dir: Path, processed_dir: Path, 
     final_processed = processed_year_dir(processed_dir, unit, year)
     steps = steps_for(unit, year, data_dir)
     signing = {"final": bool(final), "tanggal_tanda_tangan": tanggal_tanda_tangan or None, "tempat": tempat or None}
+    try:  # every notebook of the chain, or nothing runs (an environment problem: exit 64)
+        check_notebooks(notebooks_dir(), [s.notebook for s in steps])
+    except ConfigError as exc:
+        return RunResult(unit, year, False, time.perf_counter() - started, None, f"{unit} {year}: GAGAL: {exc}",
+                         exit_code=exc.exit_code)
     try:
         # The lock file and the staging folder live in reports/<unit>/: say so plainly when it cannot be written.
         for folder in (final_report.parent, final_processed.parent):
@@ -176,7 +178,12 @@ def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final
     except OSError as exc:
         notes = []
         return failed(f"{unit} {year}: GAGAL memulihkan terbitan: {OutputError.from_os_error(exc)}", EXIT_CANTCREAT)
-    digest, inputs_digest = fingerprints(data_dir, unit, year, steps, pdf=pdf, params=signing)
+    try:  # an unreadable input fails this unit-year only (under --all the others go on)
+        snapshot = input_snapshot(data_dir, unit, steps)
+    except OSError as exc:
+        error = _unreadable(exc, data_dir)
+        return failed(f"{unit} {year}: GAGAL: {error}", error.exit_code)
+    digest, inputs_digest = _digests(snapshot, unit, year, pdf=pdf, params=signing)
     if not force and publishing.up_to_date(final_report, final_processed, digest):
         say(f"{unit} {year}: tidak berubah, dilewati")
         return RunResult(unit, year, True, time.perf_counter() - started, final_report, skipped=True, notes=notes)
@@ -208,10 +215,12 @@ def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final
     publishing_now = False
     # Exports (nbconvert, WeasyPrint) run while the kernel executes the next notebook
     exports = export_jobs.Exports(processes=export_processes)
+    starting_kernel = True
     try:
         session_cm = (contextlib.nullcontext(shared_session(notebooks_dir())) if reuse_kernel
                       else KernelSession(notebooks_dir()))
         with session_cm as session:
+            starting_kernel = False
             for step in steps:
                 current = step
                 say(f"{unit} {year}: {step.title}")
@@ -223,6 +232,15 @@ def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final
                     exports.submit(step, out_nb, stage_report, unit, year, data_dir, pdf=pdf)
         current = None
         timings.update(exports.seconds())
+        # The inputs once more, just before publishing: a file changed during the run would give
+        # reports of two states of the data (and --no-pdf would carry PDFs of neither)
+        try:
+            changed = snapshot.changes(input_snapshot(data_dir, unit, steps))
+        except OSError as exc:  # an input that became unreadable during the run
+            error = _unreadable(exc, data_dir)
+            return failed(f"{unit} {year}: GAGAL: {error}", error.exit_code)
+        if changed:
+            return failed(run_inputs.changed_message(unit, year, changed, data_dir), EXIT_DATA)
         carry = publishing.PdfCarry() if pdf else publishing.carry_pdfs(final_report, stage_report, inputs_digest)
         notes += carry.notes(unit, year)
         layouts = exports.layouts() if pdf else carry.layouts
@@ -247,6 +265,9 @@ def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final
         exports.close()
         if reuse_kernel:
             discard_shared_session()
+        if starting_kernel:  # the kernel spec, not the data nor an output: what to fix, exit 64
+            error = kernel_error(exc, KernelSession(notebooks_dir()).kernel_name)
+            return failed(f"{unit} {year}: GAGAL: {error}", error.exit_code)
         if isinstance(exc, OSError) and (publishing_now or current is None):
             return failed(f"{unit} {year}: GAGAL menerbitkan: {OutputError.from_os_error(exc)}; terbitan sebelumnya "
                           "tetap utuh", EXIT_CANTCREAT)
@@ -291,18 +312,21 @@ def fingerprint(data_dir: Path, unit: str, year: int, steps: list[Step], *, pdf:
 def fingerprints(data_dir: Path, unit: str, year: int, steps: list[Step], *, pdf: bool,
                  params: dict | None = None) -> tuple[str, str]:
     """(:func:`fingerprint` with ``pdf``, the same without the PDF flag), the files hashed once."""
+    return _digests(input_snapshot(data_dir, unit, steps), unit, year, pdf=pdf, params=params)
+
+
+def input_snapshot(data_dir: Path, unit: str, steps: list[Step]) -> run_inputs.Snapshot:
+    """Every file the unit-year's reports depend on, hashed one by one (:mod:`lkjip.run_inputs`)."""
+    return run_inputs.take(run_inputs.input_files(data_dir, unit, [notebooks_dir() / s.notebook for s in steps]))
+
+
+def _digests(snapshot: run_inputs.Snapshot, unit: str, year: int, *, pdf: bool,
+             params: dict | None = None) -> tuple[str, str]:
     import hashlib
 
     from . import provenance
-    from .layout import project_root
 
-    root = project_root()
-    files = [p for p in sorted((Path(data_dir) / unit).rglob("*")) if p.is_file()]
-    files += [notebooks_dir() / s.notebook for s in steps]
-    files += sorted((Path(__file__).parent).rglob("*.py"))
-    files += sorted((Path(__file__).parent / "assets").glob("*"))
-    files += sorted((root / "expectations").glob("*.json"))
-    content = provenance.hash_inputs(files, root=Path("/"))
+    content = snapshot.digest()
     inputs = {"unit": unit, "year": int(year), "versions": provenance.package_versions(),
               **{k: v for k, v in (params or {}).items() if v not in (None, False)}}
     digests = []
@@ -310,6 +334,20 @@ def fingerprints(data_dir: Path, unit: str, year: int, steps: list[Step], *, pdf
         text = json.dumps(values, sort_keys=True)
         digests.append(hashlib.sha256(f"{content}|{text}".encode()).hexdigest())
     return digests[0], digests[1]
+
+
+def _unreadable(exc: OSError, data_dir: Path) -> LkjipError:
+    """An input file that cannot be read: a data error (exit 2) under the data folder, else the
+    environment (a notebook, the package's code: exit 64). Never "periksa izin tulis"."""
+    # the file as it is named in its folder (a symbolic link is not followed for the message)
+    where = Path(os.path.abspath(exc.filename)) if exc.filename else None
+    reason = f"berkas tidak dapat dibaca: {exc.strerror or type(exc).__name__}"
+    if where is not None:
+        where = where.parent.resolve() / where.name
+    if where is not None and run_inputs.inside(where.parent, Path(data_dir)):
+        return DataError(run_inputs.shown(where), None, None, reason)
+    shown = run_inputs.shown(where) if where is not None else "berkas program"
+    return ConfigError(f"{shown}: {reason}; periksa pemasangan lkjip (notebook, kode, aturan validasi)")
 
 
 def _short(exc: BaseException) -> str:
@@ -334,10 +372,13 @@ def _keep_failure(stage_report: Path, failed_dir: Path) -> Path:
 def _worker(kwargs: dict, reuse_kernel: bool = True) -> RunResult:
     try:
         return run_unit_year(**kwargs, reuse_kernel=reuse_kernel)
-    except Exception as exc:  # keep one unit-year's bug from stopping the others
+    except Exception as exc:  # keep one unit-year's problem from stopping the others
+        if isinstance(exc, LkjipError):  # foreseen: its message says it all, no traceback
+            return RunResult(kwargs["unit"], kwargs["year"], False, 0.0, None,
+                             f"{kwargs['unit']} {kwargs['year']}: GAGAL: {exc}", exit_code=exc.exit_code)
         return RunResult(kwargs["unit"], kwargs["year"], False, 0.0, None,
-                         f"{kwargs['unit']} {kwargs['year']}: GAGAL: {_short(exc)}\n{traceback.format_exc()}",
-                         exit_code=getattr(exc, "exit_code", 1))
+                         f"{kwargs['unit']} {kwargs['year']}: GAGAL PROGRAM (bug): {_short(exc)}\n"
+                         f"{traceback.format_exc()}", exit_code=1)
 
 
 def run_many(tasks: list[tuple[str, int]], *, data_dir: Path, processed_dir: Path, reports_dir: Path,
@@ -366,8 +407,9 @@ def run_many(tasks: list[tuple[str, int]], *, data_dir: Path, processed_dir: Pat
         return _run_on_dask(tasks, common, scheduler, say)
     if jobs <= 1 or total <= 1:
         for index, (unit, year) in enumerate(tasks, start=1):
-            result = run_unit_year(unit, year, progress=lambda m, i=index: say(f"[{i}/{total}] {m}"),
-                                   export_processes=export_processes, **common)
+            # one unit-year's failure, foreseen or not, never stops the ones after it
+            result = _worker({"unit": unit, "year": year, "progress": lambda m, i=index: say(f"[{i}/{total}] {m}"),
+                              "export_processes": export_processes, **common}, reuse_kernel=False)
             results.append(result)
             say(_done_line(result, index, total))
         return results
@@ -429,13 +471,9 @@ def _close_thread_event_loop() -> None:
 
 
 def _run_on_dask(tasks, common, scheduler: str, say) -> list[RunResult]:
-    try:
-        from distributed import Client, as_completed as dask_completed
-    except ImportError:  # pragma: no cover - optional dependency
-        from .errors import ConfigError
+    client = scheduler_client(scheduler)  # an unreachable or bogus address: exit 64 with what to fix
+    from distributed import as_completed as dask_completed
 
-        raise ConfigError("--scheduler memerlukan paket dask[distributed] (pip install 'lkjip[dist]')") from None
-    client = Client(scheduler)
     try:
         futures = [client.submit(_worker_in_fresh_thread, {"unit": u, "year": y, **common},
                                  key=f"lkjip-{u}-{y}", pure=False)
@@ -465,10 +503,39 @@ def plan(data_dir: Path, unit: str | None, years: list[int] | None, all_units: b
         units = list_units(data_dir)
         if not units:
             raise ConfigError(f"tidak ada unit di {data_dir}")
+        for u in units:  # a folder `lkjip kabupaten` would leave out is refused before anything runs
+            check_unit_code(u, display_path(data_dir))
         return [(u, y) for u in units for y in list_years(data_dir, u)]
     if not unit:
         raise ConfigError("sebutkan --unit KODE atau --all")
     return [(unit, y) for y in check_unit_year(data_dir, unit, years)]
+
+
+def check_before_running(tasks: list[tuple[str, int]], data_dir: Path,
+                         check: Callable[[str, int], object]) -> tuple[list[tuple[str, int]], list[RunResult]]:
+    """(the unit-years to run, those refused) before anything runs.
+
+    The chain's notebooks must all be there (:func:`lkjip.environment.check_notebooks`: a
+    :class:`ConfigError` stops everything, exit 64). ``check(unit, year)`` raises a
+    ``ConfigError`` for a bad parameter (stops everything) or a data error for one unit-year's
+    files (a unit.yaml that cannot be read, a ``kode`` that is not its folder): that unit-year
+    alone is refused, the others run.
+    """
+    needed = sorted({s.notebook for unit, year in tasks for s in steps_for(unit, year, data_dir)})
+    check_notebooks(notebooks_dir(), needed)
+    runnable, refused = [], []
+    for unit, year in tasks:
+        try:
+            check(unit, year)
+        except ConfigError:
+            raise
+        except (LkjipError, OSError) as exc:
+            error = _unreadable(exc, data_dir) if isinstance(exc, OSError) else exc
+            refused.append(RunResult(unit, year, False, 0.0, None, f"{unit} {year}: GAGAL: {error}",
+                                     exit_code=error.exit_code))
+            continue
+        runnable.append((unit, year))
+    return runnable, refused
 
 
 def stderr_progress(message: str) -> None:

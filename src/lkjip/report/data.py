@@ -110,7 +110,7 @@ class ReportData:
         the officials' document names documents, see :func:`lkjip.report.captions.sumber`)."""
         path = self.inputs.files.get(dataset)
         name = path.name if path is not None else f"{dataset}.csv"
-        return f"data/raw/{self.unit.kode}/{self.year}/{name}"
+        return f"data/raw/{self.inputs.code}/{self.year}/{name}"
 
     def budget_counts(self) -> dict[str, int]:
         """Number of programmes, kegiatan and sub kegiatan from the anggaran codes."""
@@ -141,9 +141,11 @@ def _per_indicator_text(table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _read_other_year(data_dir: Path, unit: Unit, year: int, ikm_weight, targets, notes, published=None):
+def _read_other_year(data_dir: Path, unit: Unit, year: int, ikm_weight, targets, notes, published=None, *,
+                     folder: str):
+    """``folder``: the unit's data folder (its code), never unit.yaml's ``kode``."""
     try:
-        frames = read_earlier_year(data_dir, unit.kode, year, published).frames
+        frames = read_earlier_year(data_dir, folder, year, published).frames
     except Exception as exc:  # a bad earlier year must not stop this year's report
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         notes.append(f"Data tahun {year} tidak dapat dibaca dan tidak dipakai pada tabel "
@@ -170,7 +172,8 @@ def build_report(data_dir, unit: str, year: int, processed_dir=None, *,
     per_year_results = {year: res}
     for y in list_years(data_dir, unit):
         if y < year:
-            r = _read_other_year(data_dir, info, y, ikm_weight, inputs.targets, notes, published)
+            r = _read_other_year(data_dir, info, y, ikm_weight, inputs.targets, notes, published,
+                                 folder=inputs.code)
             if r is not None:
                 per_year_results[y] = r
     # What the report shows follows one rule: figures as printed (lkjip.report.shown).

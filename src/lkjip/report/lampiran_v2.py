@@ -215,7 +215,8 @@ def prestasi(source) -> dict[int, pd.DataFrame | Absent]:
             frame = inputs.table("prestasi")
         else:
             frame = None
-            folder = unit_dir(inputs.data_dir, inputs.unit.kode) / str(year) if inputs.data_dir else None
+            # the unit's own data folder, never data/raw/<kode of unit.yaml>
+            folder = unit_dir(inputs.data_dir, inputs.code) / str(year) if inputs.data_dir else None
             for suffix in (".csv", ".xlsx"):
                 path = folder / f"prestasi{suffix}" if folder is not None else None
                 if path is not None and path.exists():
