@@ -63,7 +63,7 @@ def check_kode(kode: object, folder: str, source: str) -> None:
 
 
 def _shown(value: object) -> str:
-    """``value`` with control characters escaped (it is printed on a terminal).
+    r"""``value`` with control characters escaped (it is printed on a terminal).
 
     >>> _shown("gedeg\x1b[2J")
     'gedeg\\x1b[2J'
