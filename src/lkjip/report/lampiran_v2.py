@@ -223,7 +223,7 @@ def prestasi(source) -> dict[int, pd.DataFrame | Absent]:
                     frame = read_dataset(path, "prestasi")
                     break
         if frame is None or not len(frame):
-            out[year] = absent("prestasi", inputs.unit.kode, year)
+            out[year] = absent("prestasi", inputs.code, year)
         else:
             out[year] = pd.DataFrame({"No": range(1, len(frame) + 1), "Prestasi": [_text(v) for v in frame["uraian"]]})
     return out
