@@ -18,6 +18,8 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import lkjip.environment
 import lkjip.export_jobs
@@ -262,6 +264,37 @@ def test_run_refuses_a_unit_folder_that_kabupaten_would_leave_out(tmp_path, caps
     (tmp_path / "processed" / "Gedeg Baru" / "2023").mkdir(parents=True)
     assert "Gedeg Baru" not in kabupaten_load.list_processed_units(tmp_path / "processed")
     assert not is_unit_code("Gedeg Baru")
+
+
+@settings(max_examples=150, deadline=None)
+@given(name=st.text(alphabet=st.sampled_from(list("abzAZ09-_. é\t")), min_size=1, max_size=10)
+       .filter(lambda n: n not in (".", "..")))
+def test_run_accepts_exactly_the_unit_folders_kabupaten_reads(name):
+    """One rule: whatever a folder is called, `run` takes it iff `kabupaten` would read what it publishes."""
+    import tempfile
+
+    from lkjip.errors import ConfigError
+    from lkjip.kabupaten.load import list_processed_units
+    from lkjip.layout import check_unit_year
+
+    with tempfile.TemporaryDirectory() as tmp:
+        raw, processed = Path(tmp) / "raw", Path(tmp) / "processed"
+        (raw / name / "2023").mkdir(parents=True)
+        (raw / name / "unit.yaml").write_text("kode: x\n", encoding="utf-8")
+        (processed / name / "2023").mkdir(parents=True)
+        (processed / name / "2023" / "indicators.csv").write_text("indikator\n", encoding="utf-8")
+        try:
+            check_unit_year(raw, name, [2023])
+            run_takes = True
+        except ConfigError:
+            run_takes = False
+        assert run_takes == (name in list_processed_units(processed))
+        if not name.startswith(("_", ".")):  # --all: every unit folder is taken, or the run is refused
+            try:
+                run_all_takes = pipeline.plan(raw, None, None, True) == [(name, 2023)]
+            except ConfigError:
+                run_all_takes = False
+            assert run_all_takes == run_takes
 
 
 # ------------------------------------------------------------------ 5: inputs changed during the run
