@@ -264,6 +264,19 @@ def test_run_refuses_a_unit_folder_that_kabupaten_would_leave_out(tmp_path, caps
     assert not is_unit_code("Gedeg Baru")
 
 
+def test_all_refuses_only_the_unit_whose_kode_is_not_its_folder(tmp_path, capsys, raw_dir, fake_chain):
+    raw = tmp_path / "raw"
+    _unit(raw, raw_dir / "gedeg", "alfa", kode="gedeg", years=(2023,))  # copied, kode left as it was
+    _unit(raw, raw_dir / "gedeg", "beta", years=(2023,))
+    code = main(["run", "--all", "--no-pdf", *_dirs(tmp_path)])
+    captured = capsys.readouterr()
+    assert code == 2, captured.err
+    assert "1 dari 2 unit-tahun GAGAL:" in captured.err
+    assert "alfa 2023: GAGAL: " in captured.err and "alfa/unit.yaml, kolom 'kode'" in captured.err
+    assert captured.out.strip() == str((tmp_path / "reports" / "beta" / "2023").resolve())
+    assert not (tmp_path / "reports" / "alfa").exists() and not (tmp_path / "reports" / "gedeg").exists()
+
+
 @settings(max_examples=150, deadline=None)
 @given(name=st.text(alphabet=st.sampled_from(list("abzAZ09-_. é\t")), min_size=1, max_size=10)
        .filter(lambda n: n not in (".", "..")))
