@@ -218,7 +218,7 @@ def test_papermill_reads_the_name_type_default_and_help_of_every_parameter():
     assert lkjip["final"]["inferred_type_name"] == "bool"
     kabupaten = papermill.inspect_notebook(str(NOTEBOOKS / "07_kabupaten.ipynb"))
     assert list(kabupaten) == ["year", "units", "data_dir", "processed_dir", "output_dir", "report_dir", "run_started",
-                               "names", "kabupaten_name"]
+                               "names", "kabupaten_name", "published_reports_dir"]
 
 
 def test_papermill_help_notebook_shows_types_not_unknown_type():

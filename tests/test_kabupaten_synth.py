@@ -3,7 +3,8 @@
 One run is shared by every test of the session. To keep it affordable the
 pipeline runs only the notebooks whose outputs the kabupaten view reads
 (01 ingest, 03 indicators, 04 audit; ``LKJIP_NOTEBOOKS`` points the pipeline
-at a folder holding just those and 07), with 30 respondents and no PDF from
+at a folder holding those, 07 and a do-nothing stand-in for every other step,
+since a missing notebook is refused), with 30 respondents and no PDF from
 ``lkjip run``. The kabupaten figures must agree with what each unit's own run
 published, and the synthetic story (a stricter evaluation of evaluasi
 internal everywhere, two units losing their planning officer) must show.
@@ -24,6 +25,8 @@ from lkjip.cli import main
 from lkjip.kabupaten import RINGKASAN_COLUMNS, analyse, load_kabupaten, write_ringkasan
 from lkjip.kabupaten.charts import component_heatmap, factor_scatters, sakip_change_chart
 
+from helpers.chain import stand_in_notebooks
+
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[1]
 UNITS = [f"synth{i:02d}" for i in range(1, 7)]
@@ -42,6 +45,7 @@ def kab_run(tmp_path_factory):
     notebooks.mkdir()
     for name in CHAIN:
         shutil.copy(ROOT / "notebooks" / f"{name}.ipynb", notebooks / f"{name}.ipynb")
+    stand_in_notebooks(notebooks)
     paths = {"raw": root / "raw", "processed": root / "processed", "reports": root / "reports"}
     # only while these commands run: the other modules' pipelines run the whole chain
     with pytest.MonkeyPatch.context() as mp:

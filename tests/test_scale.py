@@ -1,7 +1,8 @@
 """Many unit-years: isolation, incremental skips, a Dask cluster.
 
-These tests run a one-notebook chain (the ingest notebook only, through
-``LKJIP_NOTEBOOKS``) so that they test the scheduling, not the report.
+These tests run a one-notebook chain (the ingest notebook, through
+``LKJIP_NOTEBOOKS``; every other step a do-nothing stand-in, since a missing
+notebook is refused, and no PDF) so that they test the scheduling, not the report.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import pytest
 from lkjip.run.pipeline import notebooks_dir, plan, run_many
 from lkjip.synth import make_units
 
+from helpers.chain import stand_in_notebooks
+
 pytestmark = pytest.mark.slow
 
 
@@ -21,6 +24,7 @@ def chain(tmp_path, monkeypatch):
     folder = tmp_path / "notebooks"
     folder.mkdir()
     shutil.copy(notebooks_dir() / "01_ingest.ipynb", folder / "01_ingest.ipynb")
+    stand_in_notebooks(folder)
     monkeypatch.setenv("LKJIP_NOTEBOOKS", str(folder))
     return folder
 
@@ -33,7 +37,8 @@ def units(tmp_path):
 
 
 def dirs(tmp_path, data):
-    return {"data_dir": data, "processed_dir": tmp_path / "processed", "reports_dir": tmp_path / "reports"}
+    return {"data_dir": data, "processed_dir": tmp_path / "processed", "reports_dir": tmp_path / "reports",
+            "pdf": False}
 
 
 def test_all_units_run_and_one_failure_stays_isolated(chain, units, tmp_path):

@@ -35,6 +35,8 @@ def tree_digest(folder: Path) -> dict[str, str]:
 def ws(tmp_path, raw_dir, monkeypatch):
     """A copy of the bundled unit and a published state to keep intact (reports/ and data/processed/)."""
     monkeypatch.setenv("LKJIP_ROOT", str(tmp_path))
+    # the chain's notebooks (a run refuses a missing one) and the run's kernel cwd
+    (tmp_path / "notebooks").symlink_to(Path(__file__).resolve().parents[1] / "notebooks")
     raw = tmp_path / "data" / "raw"
     shutil.copytree(raw_dir / "gedeg", raw / "gedeg")
     processed = tmp_path / "data" / "processed"
@@ -221,7 +223,6 @@ def test_lkjip_run_names_the_file_and_row_of_a_decimal_comma_and_publishes_nothi
     lines = path.read_text().splitlines()
     lines[3] = lines[3].rsplit(",", 1)[0] + ",3,5"
     path.write_text("\n".join(lines) + "\n")
-    (ws.root / "notebooks").symlink_to(Path(__file__).resolve().parents[1] / "notebooks")  # the run's kernel cwd
     code = main(["run", "--unit", "gedeg", "--year", YEAR, "--no-pdf", "--data-dir", str(ws.data),
                  "--processed-dir", str(ws.root / "data" / "processed"), "--reports-dir", str(ws.root / "reports")])
     err = capsys.readouterr().err

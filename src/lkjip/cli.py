@@ -329,19 +329,23 @@ def _cmd_templates(args) -> int:
 
 
 def _cmd_run(args) -> int:
-    from lkjip.run.pipeline import plan, run_many, stderr_progress
+    from lkjip.run.pipeline import check_before_running, plan, run_many, stderr_progress
 
     from lkjip.inputs.signing import resolve_signing
 
     tasks = plan(args.data_dir, args.unit, args.years, args.all)
     signing = {"final": args.final, "tanggal_tanda_tangan": args.tanggal_tanda_tangan, "tempat": args.tempat}
-    for unit, year in tasks:  # a bad signing parameter stops the run before anything runs (exit 64)
-        resolve_signing(args.data_dir, unit, year, final=args.final, tanggal=args.tanggal_tanda_tangan,
-                        tempat=args.tempat)
-    results = run_many(tasks, data_dir=args.data_dir, processed_dir=args.processed_dir,
+    # missing notebooks or a bad signing parameter stop the run before anything runs (exit 64);
+    # a unit whose unit.yaml is wrong is refused alone
+    runnable, refused = check_before_running(
+        tasks, args.data_dir, lambda unit, year: resolve_signing(
+            args.data_dir, unit, year, final=args.final, tanggal=args.tanggal_tanda_tangan, tempat=args.tempat))
+    results = run_many(runnable, data_dir=args.data_dir, processed_dir=args.processed_dir,
                        reports_dir=args.reports_dir, jobs=args.jobs, pdf=not args.no_pdf,
                        force=args.force, scheduler=args.scheduler, progress=stderr_progress,
-                       export_processes=True, **signing)
+                       export_processes=True, **signing) if runnable else []
+    order = {task: i for i, task in enumerate(tasks)}
+    results = sorted(results + refused, key=lambda r: order[(r.unit, r.year)])
     for result in results:
         for note in result.notes:
             print(note, file=sys.stderr)
@@ -395,7 +399,7 @@ def _cmd_kabupaten(args) -> int:
 
 
 def _cmd_export(args) -> int:
-    from .hand_export import export_notebook
+    from lkjip.run.hand_export import export_notebook
 
     written = export_notebook(args.notebook, out_dir=args.out, pdf=args.pdf, data_dir=args.export_data_dir,
                               title=args.judul)

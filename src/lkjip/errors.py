@@ -16,7 +16,9 @@ code  name                meaning
 64    :data:`EXIT_USAGE`  a wrong parameter (unknown unit, year without data,
                           bad year text, empty range, unknown option, a
                           unit-year already being run by another process,
-                          an output folder that is a published one)
+                          an output folder that is a published one); an
+                          environment problem (a missing notebook, a broken
+                          kernel spec, an unreachable ``--scheduler``)
 73    :data:`EXIT_CANTCREAT`  an output cannot be written (a read-only
                           ``reports/`` or ``data/processed/``, a full disk)
 130                       interrupted (Ctrl-C)

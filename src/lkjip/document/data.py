@@ -111,7 +111,7 @@ class ReportData:
         the officials' document names documents, see :func:`lkjip.document.captions.sumber`)."""
         path = self.inputs.files.get(dataset)
         name = path.name if path is not None else f"{dataset}.csv"
-        return f"data/raw/{self.unit.kode}/{self.year}/{name}"
+        return f"data/raw/{self.inputs.code}/{self.year}/{name}"
 
     def budget_counts(self) -> dict[str, int]:
         """Number of programmes, kegiatan and sub kegiatan from the anggaran codes."""
@@ -142,10 +142,11 @@ def _per_indicator_text(table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _read_other_year(data_dir: Path, unit: Unit, year: int, ikm_weight, targets, notes, published=None,
-                     declaration=None):
+def _read_other_year(data_dir: Path, unit: Unit, year: int, ikm_weight, targets, notes, published=None, *,
+                     folder: str, declaration=None):
+    """``folder``: the unit's data folder (its code), never unit.yaml's ``kode``; ``declaration``: its IKU."""
     try:
-        frames = read_earlier_year(data_dir, unit.kode, year, published).frames
+        frames = read_earlier_year(data_dir, folder, year, published).frames
     except Exception as exc:  # a bad earlier year must not stop this year's report
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         notes.append(f"Data tahun {year} tidak dapat dibaca dan tidak dipakai pada tabel "
@@ -167,13 +168,14 @@ def build_report(data_dir, unit: str, year: int, processed_dir=None, *,
     inputs = load_inputs(data_dir, unit, year, Path(processed_dir) if processed_dir else None)
     info = inputs.unit
     udict = info.as_dict()
-    declaration = read_declaration(data_dir, unit)
+    declaration = read_declaration(data_dir, inputs.code)
     res = compute_all(inputs.datasets, inputs.targets, udict, year, ikm_weight=ikm_weight, declaration=declaration)
     notes: list[str] = []
     per_year_results = {year: res}
     for y in list_years(data_dir, unit):
         if y < year:
-            r = _read_other_year(data_dir, info, y, ikm_weight, inputs.targets, notes, published, declaration)
+            r = _read_other_year(data_dir, info, y, ikm_weight, inputs.targets, notes, published,
+                                 folder=inputs.code, declaration=declaration)
             if r is not None:
                 per_year_results[y] = r
     # What the report shows follows one rule: figures as printed (lkjip.document.shown).

@@ -82,7 +82,7 @@ def report_inputs(rep: ReportData) -> list[Path]:
     files used in the multi-year tables, unit.yaml, targets, published, nasional."""
     files = {Path(p) for p in rep.inputs.files.values()}
     if rep.inputs.data_dir is not None:
-        files |= set(unit_year_inputs(rep.inputs.data_dir, rep.unit.kode, rep.year,
+        files |= set(unit_year_inputs(rep.inputs.data_dir, rep.inputs.code, rep.year,
                                       [y for y in rep.per_year_results if y != rep.year]))
     return sorted(files)
 

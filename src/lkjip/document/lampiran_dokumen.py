@@ -215,14 +215,15 @@ def prestasi(source) -> dict[int, pd.DataFrame | Absent]:
             frame = inputs.table("prestasi")
         else:
             frame = None
-            folder = unit_dir(inputs.data_dir, inputs.unit.kode) / str(year) if inputs.data_dir else None
+            # the unit's own data folder, never data/raw/<kode of unit.yaml>
+            folder = unit_dir(inputs.data_dir, inputs.code) / str(year) if inputs.data_dir else None
             for suffix in (".csv", ".xlsx"):
                 path = folder / f"prestasi{suffix}" if folder is not None else None
                 if path is not None and path.exists():
                     frame = read_dataset(path, "prestasi")
                     break
         if frame is None or not len(frame):
-            out[year] = absent("prestasi", inputs.unit.kode, year)
+            out[year] = absent("prestasi", inputs.code, year)
         else:
             out[year] = pd.DataFrame({"No": range(1, len(frame) + 1), "Prestasi": [_text(v) for v in frame["uraian"]]})
     return out

@@ -19,8 +19,10 @@ from pathlib import Path
 
 from lkjip.errors import ConfigError, DataError, display_path
 from lkjip.contract.schema import YEAR_DATASETS
+# the one rule for unit codes lives in lkjip.inputs.unit_codes (UNIT_CODE re-exported for the kabupaten view)
+from lkjip.inputs.unit_codes import UNIT_CODE as UNIT_CODE
+from lkjip.inputs.unit_codes import check_unit_code, is_reserved
 
-UNIT_CODE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 YEAR_DIR = re.compile(r"^\d{4}$")
 DATA_SUFFIXES = (".csv", ".xlsx")
 #: Files a year folder may hold besides the datasets (notes, spreadsheets' lock files).
@@ -84,11 +86,17 @@ def unit_dir(data_dir: Path, unit: str) -> Path:
 
 
 def list_units(data_dir: Path) -> list[str]:
-    """Units present under ``data_dir`` (folders holding a unit.yaml), sorted."""
+    """Units present under ``data_dir`` (folders holding a unit.yaml), sorted.
+
+    Folders starting with ``_`` or ``.`` are not units. A folder whose name is
+    not a valid code is listed: :func:`check_unit_year` and
+    :func:`lkjip.run.pipeline.plan` refuse it (:mod:`lkjip.inputs.unit_codes`).
+    """
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
         return []
-    return sorted(p.name for p in data_dir.iterdir() if p.is_dir() and (p / "unit.yaml").exists())
+    return sorted(p.name for p in data_dir.iterdir()
+                  if p.is_dir() and not is_reserved(p.name) and (p / "unit.yaml").exists())
 
 
 def list_years(data_dir: Path, unit: str) -> list[int]:
@@ -106,6 +114,7 @@ def check_unit_year(data_dir: Path, unit: str, years: list[int] | None) -> list[
     what exists, so the user can correct the call at once.
     """
     data_dir = Path(data_dir)
+    check_unit_code(unit, display_path(data_dir))
     units = list_units(data_dir)
     if unit not in units:
         known = ", ".join(units) or "(tidak ada)"

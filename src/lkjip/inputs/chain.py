@@ -14,8 +14,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from lkjip import ASSETS_DIR, PACKAGE_DIR
-from lkjip.inputs import provenance
+from lkjip.inputs import provenance, snapshot
 from lkjip.inputs.catalog import list_years, project_root
 
 #: Environment variable naming another notebooks folder (tests, a customised project).
@@ -57,16 +56,11 @@ def notebooks_dir() -> Path:
 
 
 def steps_for(unit: str, year: int, data_dir: Path) -> list[Step]:
-    """The steps that apply to a unit-year (and exist as notebooks)."""
+    """The steps that apply to a unit-year, whether or not their notebook exists: a missing
+    notebook is never skipped, the run refuses it (:func:`lkjip.run.environment.check_notebooks`)."""
     years = list_years(data_dir, unit)
     has_previous = any(y < year for y in years)
-    chosen = []
-    for step in STEPS:
-        if step.needs_previous_year and not has_previous:
-            continue
-        if (notebooks_dir() / step.notebook).exists():
-            chosen.append(step)
-    return chosen
+    return [step for step in STEPS if not (step.needs_previous_year and not has_previous)]
 
 
 def fingerprint(data_dir: Path, unit: str, year: int, steps: list[Step], *, pdf: bool | None,
@@ -89,17 +83,23 @@ def fingerprint(data_dir: Path, unit: str, year: int, steps: list[Step], *, pdf:
 def fingerprints(data_dir: Path, unit: str, year: int, steps: list[Step], *, pdf: bool,
                  params: dict | None = None) -> tuple[str, str]:
     """(:func:`fingerprint` with ``pdf``, the same without the PDF flag), the files hashed once."""
-    root = project_root()
-    files = [p for p in sorted((Path(data_dir) / unit).rglob("*")) if p.is_file()]
-    files += [notebooks_dir() / s.notebook for s in steps]
-    files += sorted(PACKAGE_DIR.rglob("*.py"))
-    files += sorted(ASSETS_DIR.glob("*"))
-    files += sorted((root / "expectations").glob("*.json"))
-    content = provenance.hash_inputs(files, root=Path("/"))
+    return digests(input_snapshot(data_dir, unit, steps), unit, year, pdf=pdf, params=params)
+
+
+def input_snapshot(data_dir: Path, unit: str, steps: list[Step]) -> snapshot.Snapshot:
+    """Every file the unit-year's reports depend on, hashed one by one (:mod:`lkjip.inputs.snapshot`)."""
+    return snapshot.take(snapshot.input_files(data_dir, unit, [notebooks_dir() / s.notebook for s in steps]))
+
+
+def digests(taken: snapshot.Snapshot, unit: str, year: int, *, pdf: bool,
+            params: dict | None = None) -> tuple[str, str]:
+    """The fingerprints (with and without the PDF flag) of a snapshot of the inputs, the unit-year,
+    the package versions and the parameters."""
+    content = taken.digest()
     inputs = {"unit": unit, "year": int(year), "versions": provenance.package_versions(),
               **{k: v for k, v in (params or {}).items() if v not in (None, False)}}
-    digests = []
+    out = []
     for values in ({**inputs, "pdf": bool(pdf)}, inputs):
         text = json.dumps(values, sort_keys=True)
-        digests.append(hashlib.sha256(f"{content}|{text}".encode()).hexdigest())
-    return digests[0], digests[1]
+        out.append(hashlib.sha256(f"{content}|{text}".encode()).hexdigest())
+    return out[0], out[1]

@@ -32,7 +32,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
-from .permissions import dir_mode, file_mode
+from lkjip.inputs.permissions import dir_mode, file_mode
 
 
 class LockHeld(RuntimeError):

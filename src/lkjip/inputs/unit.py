@@ -17,6 +17,7 @@ import yaml
 
 from lkjip.errors import DataError, display_path
 from lkjip.inputs.catalog import unit_dir
+from lkjip.inputs.unit_codes import check_kode
 
 REQUIRED_KEYS = ("kode", "nama", "kabupaten", "pimpinan")
 REQUIRED_HEAD_KEYS = ("nama", "jabatan")
@@ -135,4 +136,7 @@ def load_unit(data_dir: Path, unit: str) -> Unit:
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
         raise DataError(name, None if line is None else line + 1, None, f"YAML tidak valid: {exc}") from None
-    return Unit.from_dict(data, name)
+    info = Unit.from_dict(data, name)
+    # the folder name is the unit's code everywhere: a different kode (a copied unit, "../x") is an error
+    check_kode(info.kode, Path(unit).name, name)
+    return info

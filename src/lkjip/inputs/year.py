@@ -33,6 +33,13 @@ class YearInputs:
     #: contract v2 unit-level files (renstra, organisasi, ...), rows valid in ``year``, and their paths
     unit_tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     unit_files: dict[str, Path] = field(default_factory=dict)
+    #: the unit as run: its folder under ``data_dir`` (never the ``kode`` of unit.yaml, see lkjip.inputs.unit_codes)
+    folder: str = ""
+
+    @property
+    def code(self) -> str:
+        """The unit's code: the name of its data folder (what every read of its files uses)."""
+        return self.folder or self.unit.kode
 
     @property
     def sources(self) -> dict[str, str]:
@@ -42,7 +49,7 @@ class YearInputs:
         working directory, so reports do not depend on where they were made.
         """
         names = {name: source_name(path, self.data_dir) for name, path in self.files.items()}
-        target_file = unit_file(self.data_dir, self.unit.kode, "targets") if self.data_dir else None
+        target_file = unit_file(self.data_dir, self.code, "targets") if self.data_dir else None
         if target_file is not None:
             names["targets"] = source_name(target_file, self.data_dir)
         names.update({name: source_name(path, self.data_dir) for name, path in self.unit_files.items()})
@@ -85,5 +92,5 @@ def load_inputs(data_dir: Path, unit: str, year: int, processed_dir: Path | None
         targets=read_unit_table(data_dir, unit, "targets"),
         published=read_unit_table(data_dir, unit, "published"),
         national=read_unit_table(data_dir, unit, "nasional"),
-        data_dir=Path(data_dir), unit_tables=unit_tables, unit_files=unit_files,
+        data_dir=Path(data_dir), unit_tables=unit_tables, unit_files=unit_files, folder=str(unit),
     )

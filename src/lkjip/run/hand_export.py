@@ -33,8 +33,8 @@ import dataclasses
 import re
 from pathlib import Path
 
-from .errors import ConfigError, DataError, display_path
-from .layout import LAB_DIR, default_data_dir, default_processed_dir, default_reports_dir, lab_reports_dir
+from lkjip.errors import ConfigError, DataError, display_path
+from lkjip.inputs.catalog import LAB_DIR, default_data_dir, default_processed_dir, default_reports_dir, lab_reports_dir
 
 __all__ = ["export_notebook", "notebook_parameters"]
 
@@ -92,7 +92,7 @@ def notebook_parameters(book) -> dict:
 
 
 def _chain_step(path: Path, book):
-    from .pipeline import STEPS
+    from lkjip.run.pipeline import STEPS
 
     names = {path.name, Path(str(book.metadata.get("papermill", {}).get("input_path") or "")).name}
     return next((step for step in STEPS if step.notebook in names and step.report), None)
@@ -122,8 +122,8 @@ def _check_out(out: Path) -> None:
 def export_notebook(notebook: Path | str, *, out_dir: Path | str | None = None, pdf: bool = False,
                     data_dir: Path | str | None = None, title: str | None = None) -> list[Path]:
     """Export ``notebook`` as the reports are exported; the files written, in order."""
-    from .export import export_html, print_pdf
-    from .export_jobs import PRINT, WITH_CODE, export_step
+    from lkjip.render.export import export_html, print_pdf
+    from lkjip.run.export_jobs import PRINT, WITH_CODE, export_step
 
     path = Path(notebook)
     book = _read(path)

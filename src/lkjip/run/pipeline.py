@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
 import shutil
 import sys
 import time
@@ -27,13 +28,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from lkjip.inputs.chain import (NOTEBOOK_DIR_ENV, STEPS, Step, fingerprint, fingerprints,  # noqa: F401
-                                notebooks_dir, steps_for)
-from lkjip.run import export_jobs
 from lkjip.inputs import published_state as publishing
-from lkjip.errors import EXIT_CANTCREAT, EXIT_DATA, ConfigError, LkjipError, OutputError
+from lkjip.inputs import snapshot as run_inputs
+from lkjip.inputs.chain import (NOTEBOOK_DIR_ENV, STEPS, Step, fingerprint, fingerprints,  # noqa: F401
+                                digests, input_snapshot, notebooks_dir, steps_for)
+from lkjip.run import export_jobs
+from lkjip.run.environment import check_notebooks, kernel_error, scheduler_client
+from lkjip.errors import EXIT_CANTCREAT, EXIT_DATA, ConfigError, DataError, LkjipError, OutputError, display_path
 from lkjip.inputs.files import LockHeld, exclusive_lock, publish, write_text_atomic
 from lkjip.inputs.catalog import (check_unit_year, list_units, list_years, processed_year_dir, reports_year_dir)
+from lkjip.inputs.unit_codes import check_unit_code
 
 FAILED_DIR = "_gagal"
 RUN_RECORD = publishing.RUN_RECORD
@@ -98,6 +102,11 @@ def run_unit_year(unit: str, year: int, *, data_dir: Path, processed_dir: Path, 
     final_processed = processed_year_dir(processed_dir, unit, year)
     steps = steps_for(unit, year, data_dir)
     signing = {"final": bool(final), "tanggal_tanda_tangan": tanggal_tanda_tangan or None, "tempat": tempat or None}
+    try:  # every notebook of the chain, or nothing runs (an environment problem: exit 64)
+        check_notebooks(notebooks_dir(), [s.notebook for s in steps])
+    except ConfigError as exc:
+        return RunResult(unit, year, False, time.perf_counter() - started, None, f"{unit} {year}: GAGAL: {exc}",
+                         exit_code=exc.exit_code)
     try:
         # The lock file and the staging folder live in reports/<unit>/: say so plainly when it cannot be written.
         for folder in (final_report.parent, final_processed.parent):
@@ -132,7 +141,12 @@ def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final
     except OSError as exc:
         notes = []
         return failed(f"{unit} {year}: GAGAL memulihkan terbitan: {OutputError.from_os_error(exc)}", EXIT_CANTCREAT)
-    digest, inputs_digest = fingerprints(data_dir, unit, year, steps, pdf=pdf, params=signing)
+    try:  # an unreadable input fails this unit-year only (under --all the others go on)
+        snapshot = input_snapshot(data_dir, unit, steps)
+    except OSError as exc:
+        error = _unreadable(exc, data_dir)
+        return failed(f"{unit} {year}: GAGAL: {error}", error.exit_code)
+    digest, inputs_digest = digests(snapshot, unit, year, pdf=pdf, params=signing)
     if not force and publishing.up_to_date(final_report, final_processed, digest):
         say(f"{unit} {year}: tidak berubah, dilewati")
         return RunResult(unit, year, True, time.perf_counter() - started, final_report, skipped=True, notes=notes)
@@ -164,10 +178,12 @@ def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final
     publishing_now = False
     # Exports (nbconvert, WeasyPrint) run while the kernel executes the next notebook
     exports = export_jobs.Exports(processes=export_processes)
+    starting_kernel = True
     try:
         session_cm = (contextlib.nullcontext(shared_session(notebooks_dir())) if reuse_kernel
                       else KernelSession(notebooks_dir()))
         with session_cm as session:
+            starting_kernel = False
             for step in steps:
                 current = step
                 say(f"{unit} {year}: {step.title}")
@@ -179,6 +195,15 @@ def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final
                     exports.submit(step, out_nb, stage_report, unit, year, data_dir, pdf=pdf)
         current = None
         timings.update(exports.seconds())
+        # The inputs once more, just before publishing: a file changed during the run would give
+        # reports of two states of the data (and --no-pdf would carry PDFs of neither)
+        try:
+            changed = snapshot.changes(input_snapshot(data_dir, unit, steps))
+        except OSError as exc:  # an input that became unreadable during the run
+            error = _unreadable(exc, data_dir)
+            return failed(f"{unit} {year}: GAGAL: {error}", error.exit_code)
+        if changed:
+            return failed(run_inputs.changed_message(unit, year, changed, data_dir), EXIT_DATA)
         carry = publishing.PdfCarry() if pdf else publishing.carry_pdfs(final_report, stage_report, inputs_digest)
         notes += carry.notes(unit, year)
         layouts = exports.layouts() if pdf else carry.layouts
@@ -203,6 +228,9 @@ def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final
         exports.close()
         if reuse_kernel:
             discard_shared_session()
+        if starting_kernel:  # the kernel spec, not the data nor an output: what to fix, exit 64
+            error = kernel_error(exc, KernelSession(notebooks_dir()).kernel_name)
+            return failed(f"{unit} {year}: GAGAL: {error}", error.exit_code)
         if isinstance(exc, OSError) and (publishing_now or current is None):
             return failed(f"{unit} {year}: GAGAL menerbitkan: {OutputError.from_os_error(exc)}; terbitan sebelumnya "
                           "tetap utuh", EXIT_CANTCREAT)
@@ -225,6 +253,20 @@ def _lock(path: Path) -> contextlib.ExitStack:
         raise RunLocked(f"{unit} {year}: sedang dijalankan oleh proses lain (kunci {path}); tunggu sampai proses itu "
                         "selesai lalu jalankan ulang perintah ini") from None
     return stack
+
+
+def _unreadable(exc: OSError, data_dir: Path) -> LkjipError:
+    """An input file that cannot be read: a data error (exit 2) under the data folder, else the
+    environment (a notebook, the package's code: exit 64). Never "periksa izin tulis"."""
+    # the file as it is named in its folder (a symbolic link is not followed for the message)
+    where = Path(os.path.abspath(exc.filename)) if exc.filename else None
+    reason = f"berkas tidak dapat dibaca: {exc.strerror or type(exc).__name__}"
+    if where is not None:
+        where = where.parent.resolve() / where.name
+    if where is not None and run_inputs.inside(where.parent, Path(data_dir)):
+        return DataError(run_inputs.shown(where), None, None, reason)
+    shown = run_inputs.shown(where) if where is not None else "berkas program"
+    return ConfigError(f"{shown}: {reason}; periksa pemasangan lkjip (notebook, kode, aturan validasi)")
 
 
 def short_error(exc: BaseException) -> str:
@@ -252,10 +294,13 @@ def keep_failure(stage_report: Path, failed_dir: Path) -> Path:
 def _worker(kwargs: dict, reuse_kernel: bool = True) -> RunResult:
     try:
         return run_unit_year(**kwargs, reuse_kernel=reuse_kernel)
-    except Exception as exc:  # keep one unit-year's bug from stopping the others
+    except Exception as exc:  # keep one unit-year's problem from stopping the others
+        if isinstance(exc, LkjipError):  # foreseen: its message says it all, no traceback
+            return RunResult(kwargs["unit"], kwargs["year"], False, 0.0, None,
+                             f"{kwargs['unit']} {kwargs['year']}: GAGAL: {exc}", exit_code=exc.exit_code)
         return RunResult(kwargs["unit"], kwargs["year"], False, 0.0, None,
-                         f"{kwargs['unit']} {kwargs['year']}: GAGAL: {short_error(exc)}\n{traceback.format_exc()}",
-                         exit_code=getattr(exc, "exit_code", 1))
+                         f"{kwargs['unit']} {kwargs['year']}: GAGAL PROGRAM (bug): {short_error(exc)}\n"
+                         f"{traceback.format_exc()}", exit_code=1)
 
 
 def run_many(tasks: list[tuple[str, int]], *, data_dir: Path, processed_dir: Path, reports_dir: Path,
@@ -284,8 +329,9 @@ def run_many(tasks: list[tuple[str, int]], *, data_dir: Path, processed_dir: Pat
         return _run_on_dask(tasks, common, scheduler, say)
     if jobs <= 1 or total <= 1:
         for index, (unit, year) in enumerate(tasks, start=1):
-            result = run_unit_year(unit, year, progress=lambda m, i=index: say(f"[{i}/{total}] {m}"),
-                                   export_processes=export_processes, **common)
+            # one unit-year's failure, foreseen or not, never stops the ones after it
+            result = _worker({"unit": unit, "year": year, "progress": lambda m, i=index: say(f"[{i}/{total}] {m}"),
+                              "export_processes": export_processes, **common}, reuse_kernel=False)
             results.append(result)
             say(_done_line(result, index, total))
         return results
@@ -347,13 +393,9 @@ def _close_thread_event_loop() -> None:
 
 
 def _run_on_dask(tasks, common, scheduler: str, say) -> list[RunResult]:
-    try:
-        from distributed import Client, as_completed as dask_completed
-    except ImportError:  # pragma: no cover - optional dependency
-        from lkjip.errors import ConfigError
+    client = scheduler_client(scheduler)  # an unreachable or bogus address: exit 64 with what to fix
+    from distributed import as_completed as dask_completed
 
-        raise ConfigError("--scheduler memerlukan paket dask[distributed] (pip install 'lkjip[dist]')") from None
-    client = Client(scheduler)
     try:
         futures = [client.submit(_worker_in_fresh_thread, {"unit": u, "year": y, **common},
                                  key=f"lkjip-{u}-{y}", pure=False)
@@ -383,10 +425,39 @@ def plan(data_dir: Path, unit: str | None, years: list[int] | None, all_units: b
         units = list_units(data_dir)
         if not units:
             raise ConfigError(f"tidak ada unit di {data_dir}")
+        for u in units:  # a folder `lkjip kabupaten` would leave out is refused before anything runs
+            check_unit_code(u, display_path(data_dir))
         return [(u, y) for u in units for y in list_years(data_dir, u)]
     if not unit:
         raise ConfigError("sebutkan --unit KODE atau --all")
     return [(unit, y) for y in check_unit_year(data_dir, unit, years)]
+
+
+def check_before_running(tasks: list[tuple[str, int]], data_dir: Path,
+                         check: Callable[[str, int], object]) -> tuple[list[tuple[str, int]], list[RunResult]]:
+    """(the unit-years to run, those refused) before anything runs.
+
+    The chain's notebooks must all be there (:func:`lkjip.run.environment.check_notebooks`: a
+    :class:`ConfigError` stops everything, exit 64). ``check(unit, year)`` raises a
+    ``ConfigError`` for a bad parameter (stops everything) or a data error for one unit-year's
+    files (a unit.yaml that cannot be read, a ``kode`` that is not its folder): that unit-year
+    alone is refused, the others run.
+    """
+    needed = sorted({s.notebook for unit, year in tasks for s in steps_for(unit, year, data_dir)})
+    check_notebooks(notebooks_dir(), needed)
+    runnable, refused = [], []
+    for unit, year in tasks:
+        try:
+            check(unit, year)
+        except ConfigError:
+            raise
+        except (LkjipError, OSError) as exc:
+            error = _unreadable(exc, data_dir) if isinstance(exc, OSError) else exc
+            refused.append(RunResult(unit, year, False, 0.0, None, f"{unit} {year}: GAGAL: {error}",
+                                     exit_code=error.exit_code))
+            continue
+        runnable.append((unit, year))
+    return runnable, refused
 
 
 def stderr_progress(message: str) -> None:

@@ -25,14 +25,14 @@ def validate_inputs(inputs: YearInputs):
     from lkjip.validation.iku import checked_declaration
     from lkjip.validation.optional_columns import narasi_findings
 
-    declaration, bad = (checked_declaration(inputs.data_dir, inputs.unit.kode) if inputs.data_dir is not None
+    declaration, bad = (checked_declaration(inputs.data_dir, inputs.code) if inputs.data_dir is not None
                         else (None, []))
     result = validate_year({**inputs.datasets, **inputs.unit_tables}, inputs.targets, inputs.year, inputs.sources,
                            declaration=declaration, unit=inputs.unit.as_dict(),
                            required=() if bad else None)
     result.findings += bad
     if inputs.data_dir is not None:
-        result.findings += narasi_findings(inputs.data_dir, inputs.unit.kode, inputs.year)
+        result.findings += narasi_findings(inputs.data_dir, inputs.code, inputs.year)
     return result
 
 
