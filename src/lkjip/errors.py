@@ -75,8 +75,9 @@ class OutputError(LkjipError):
                    errno.EDQUOT: "kuota disk habis"}
         reason = reasons.get(exc.errno, exc.strerror or type(exc).__name__)
         where = exc.filename if exc.filename is not None else "berkas keluaran"
-        return cls(display_path(where) if where != "berkas keluaran" else where,
-                   reason + "; periksa izin tulis folder itu lalu jalankan ulang")
+        advice = ("kosongkan ruang disk folder itu lalu jalankan ulang" if exc.errno in (errno.ENOSPC, errno.EDQUOT)
+                  else "periksa izin tulis folder itu lalu jalankan ulang")
+        return cls(display_path(where) if where != "berkas keluaran" else where, f"{reason}; {advice}")
 
 
 @dataclass
