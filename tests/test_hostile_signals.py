@@ -117,21 +117,21 @@ def test_sigkill_leaves_no_process_and_frees_the_callers_pipes(tmp_path):
 
 def test_a_kernel_that_dies_fails_with_kernel_berhenti_and_keeps_the_cells_that_ran(tmp_path):
     dies = "print('sebelum')\nimport os, signal\nos.kill(os.getpid(), signal.SIGKILL)"
-    ws = tiny_chain.workspace(tmp_path, {"03_indikator.ipynb": dies})
+    ws = tiny_chain.workspace(tmp_path, {"02_validasi.ipynb": dies})
     before = tiny_chain.published(ws)
     proc = tiny_chain.start(ws)
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 1, err[-3000:]
     assert "Traceback" not in err and "DeadKernelError" not in err and "GALAT PROGRAM" not in err, err[-3000:]
-    assert "GAGAL pada langkah 03_indikator.ipynb: kernel berhenti" in err
-    kept = ws["reports"] / "gedeg" / "_gagal" / "2023" / "notebooks" / "03_indikator.ipynb"
+    assert "GAGAL pada langkah 02_validasi.ipynb: kernel berhenti" in err
+    kept = ws["reports"] / "gedeg" / "_gagal" / "2023" / "notebooks" / "02_validasi.ipynb"
     assert f"notebook yang gagal: {kept.parent.parent}" in err
     assert "sebelum" in kept.read_text(encoding="utf-8")
     assert tiny_chain.published(ws) == before
 
 
 def test_a_step_past_its_time_limit_is_stopped(tmp_path):
-    ws = tiny_chain.workspace(tmp_path, {"03_indikator.ipynb": WAITS})
+    ws = tiny_chain.workspace(tmp_path, {"02_validasi.ipynb": WAITS})
     before = tiny_chain.published(ws)
     t0 = time.monotonic()
     proc = tiny_chain.start(ws, "--batas-waktu", "3", TINY_MARK=str(tmp_path / "mark"))
@@ -139,7 +139,7 @@ def test_a_step_past_its_time_limit_is_stopped(tmp_path):
     assert time.monotonic() - t0 < 28
     assert proc.returncode == 2, err[-3000:]
     assert "Traceback" not in err and "CellTimeoutError" not in err, err[-3000:]
-    assert ("GAGAL pada langkah 03_indikator.ipynb: langkah dihentikan karena melebihi batas waktu 3 detik "
+    assert ("GAGAL pada langkah 02_validasi.ipynb: langkah dihentikan karena melebihi batas waktu 3 detik "
             "(--batas-waktu)") in err
     assert tiny_chain.published(ws) == before
     assert _no_staging(ws) == []
@@ -147,13 +147,13 @@ def test_a_step_past_its_time_limit_is_stopped(tmp_path):
 
 def test_a_step_past_its_memory_limit_is_stopped(tmp_path):
     grows = "block = bytearray(6 * 2**30)"
-    ws = tiny_chain.workspace(tmp_path, {"03_indikator.ipynb": grows})
+    ws = tiny_chain.workspace(tmp_path, {"02_validasi.ipynb": grows})
     before = tiny_chain.published(ws)
     proc = tiny_chain.start(ws, "--batas-memori", "3000")
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 2, err[-3000:]
     assert "Traceback" not in err, err[-3000:]
-    assert ("GAGAL pada langkah 03_indikator.ipynb: memori habis: langkah ini melebihi batas memori 3000 MB "
+    assert ("GAGAL pada langkah 02_validasi.ipynb: memori habis: langkah ini melebihi batas memori 3000 MB "
             "(--batas-memori)") in err
     assert tiny_chain.published(ws) == before
 

@@ -252,7 +252,7 @@ def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final
         machine = step_failures.explain(exc, step_seconds=limits.current().step_seconds,
                                         memory_mb=limits.current().memory_mb, staging=staging,
                                         home=final_report.parent)
-        if isinstance(exc, OSError) and (publishing_now or current is None) and machine is None:
+        if isinstance(exc, OSError) and (publishing_now or current is None):  # an export, run.json, the publish
             return failed(f"{unit} {year}: GAGAL menerbitkan: {OutputError.from_os_error(exc)}; terbitan sebelumnya "
                           "tetap utuh", EXIT_CANTCREAT)
         failed_dir, not_kept = step_failures.keep_failure(stage_report, reports_dir / unit / FAILED_DIR / str(year))

@@ -21,7 +21,10 @@ from pathlib import Path
 from .errors import EXIT_BUG, EXIT_CANTCREAT, EXIT_DATA, display_path
 
 _DISK_FULL = (errno.ENOSPC, errno.EDQUOT)
-_DISK_FULL_TEXT = re.compile(r"\[Errno (?:%d|%d)\]|No space left on device|Disk quota exceeded" % _DISK_FULL)
+#: in a kernel's error: the OSError's text, pyarrow's ("[errno 28] No space left on device"), or this
+#: package's own OutputError (lkjip.errors.OutputError.from_os_error)
+_DISK_FULL_TEXT = re.compile(r"\[Errno (?:%d|%d)\]|No space left on device|Disk quota exceeded|: disk penuh"
+                             % _DISK_FULL, re.IGNORECASE)
 _QUOTED_PATH = re.compile(r"""\[Errno \d+\][^'"]*['"]([^'"]+)['"]""")
 
 
