@@ -85,7 +85,10 @@ def test_sigterm_and_ctrl_c_end_the_run_cleanly(tmp_path, sig, code, word):
         os.killpg(proc.pid, sig)
     else:
         proc.send_signal(sig)
-    out, err = proc.communicate(timeout=25)
+    try:
+        out, err = proc.communicate(timeout=25)
+    finally:
+        survivors = _survivors(descendants)
     assert proc.returncode == code, err[-3000:]
     assert time.monotonic() - t0 < 15
     for noise in ("Traceback", "Task exception was never retrieved", "leaked semaphore", "KeyboardInterrupt",
@@ -93,7 +96,7 @@ def test_sigterm_and_ctrl_c_end_the_run_cleanly(tmp_path, sig, code, word):
         assert noise not in err, err[-3000:]
     last = err.strip().splitlines()[-1]
     assert last.startswith(f"lkjip run: dihentikan ({word})") and "terbitan sebelumnya tetap utuh" in last
-    assert _survivors(descendants) == []
+    assert survivors == []
     assert tiny_chain.published(ws) == before
     assert _no_staging(ws) == []
     assert out == ""
@@ -108,10 +111,13 @@ def test_sigkill_leaves_no_process_and_frees_the_callers_pipes(tmp_path):
     kinds = " ".join(" ".join(d.cmdline()) for d in descendants)
     assert "spawn_main" in kinds and "ipykernel" in kinds and "resource_tracker" in kinds
     proc.kill()
-    # a `lkjip run | tee` ends only when nothing holds the pipe any more
-    proc.communicate(timeout=15)
+    try:
+        # a `lkjip run | tee` ends only when nothing holds the pipe any more
+        proc.communicate(timeout=15)
+    finally:
+        survivors = _survivors(descendants)
     assert proc.returncode == -signal.SIGKILL
-    assert _survivors(descendants) == []
+    assert survivors == []
     assert tiny_chain.published(ws) == before
 
 

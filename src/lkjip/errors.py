@@ -20,6 +20,7 @@ code  name                meaning
 73    :data:`EXIT_CANTCREAT`  an output cannot be written (a read-only
                           ``reports/`` or ``data/processed/``, a full disk)
 130                       interrupted (Ctrl-C)
+143                       stopped by SIGTERM (:mod:`lkjip.signals`)
 ====  ==================  ====================================================
 
 The numbers 64 and 73 are the BSD ``sysexits.h`` codes ``EX_USAGE`` and
