@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -65,8 +67,9 @@ def _survivors(processes: list[psutil.Process], timeout: float = 10) -> list[str
 
 
 def _no_staging(ws) -> list[str]:
-    return [p.name for p in (ws["reports"] / "gedeg").iterdir() if p.name.startswith(".2023-")] + \
-        [p.name for p in (ws["processed"] / "gedeg").iterdir() if p.name.startswith(".2023-")]
+    """Staging folders and old copies (``.<year>-*``) left in the unit's folders (locks are expected)."""
+    return [p.name for folder in (ws["reports"] / "gedeg", ws["processed"] / "gedeg") if folder.is_dir()
+            for p in folder.iterdir() if p.name.startswith(".") and not p.name.endswith(".lock")]
 
 
 @pytest.mark.parametrize("sig, code, word", [(signal.SIGTERM, 143, "SIGTERM"), (signal.SIGINT, 130, "Ctrl-C")],
@@ -100,6 +103,39 @@ def test_sigterm_and_ctrl_c_end_the_run_cleanly(tmp_path, sig, code, word):
     assert tiny_chain.published(ws) == before
     assert _no_staging(ws) == []
     assert out == ""
+
+
+def test_sigterm_stops_the_jobs_workers_and_their_kernels(tmp_path):
+    """``--jobs 2``: the run's workers end their unit-years (kernels killed, staging removed) and exit."""
+    waits = ("import os, pathlib, time\n"
+             "pathlib.Path(os.environ['TINY_MARK'] + str(year)).write_text('01')\n"
+             "time.sleep(120)\n")
+    ws = tiny_chain.workspace(tmp_path, {"01_ingest.ipynb": waits})
+    before = tiny_chain.published(ws)
+    mark = tmp_path / "mark"
+    args = tiny_chain.run_args(ws, "--jobs", "2")
+    args[args.index("--year") + 1] = "2022-2023"
+    proc = subprocess.Popen([str(Path(sys.executable).with_name("lkjip")), *args],
+                            env=tiny_chain.env(ws, TINY_MARK=str(mark)), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    end = time.monotonic() + 25
+    while not all(Path(f"{mark}{year}").exists() for year in (2022, 2023)) and time.monotonic() < end:
+        assert proc.poll() is None, proc.communicate()[1][-3000:]
+        time.sleep(0.2)
+    descendants = psutil.Process(proc.pid).children(recursive=True)
+    assert sum("ipykernel" in " ".join(d.cmdline()) for d in descendants) == 2
+    proc.send_signal(signal.SIGTERM)
+    try:
+        out, err = proc.communicate(timeout=25)
+    finally:
+        survivors = _survivors(descendants)
+    assert proc.returncode == 143, err[-3000:]
+    for noise in ("Traceback", "Task exception was never retrieved", "leaked semaphore", "Exception ignored"):
+        assert noise not in err, err[-3000:]
+    assert err.strip().splitlines()[-1].startswith("lkjip run: dihentikan (SIGTERM)")
+    assert survivors == []
+    assert tiny_chain.published(ws) == before
+    assert _no_staging(ws) == []
 
 
 def test_sigkill_leaves_no_process_and_frees_the_callers_pipes(tmp_path):

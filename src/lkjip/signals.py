@@ -130,6 +130,7 @@ def run_worker_init(parent_pid: int) -> None:
         global _BUSY
         if _BUSY:
             _BUSY = False  # once: the cleanup is not interrupted again
+            _quiet_asyncio()
             raise Terminated()
 
     signal.signal(signal.SIGTERM, handler)
