@@ -18,11 +18,13 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import threading
 from pathlib import Path
 
 from lkjip import __version__
 from lkjip.errors import EXIT_BUG, EXIT_USAGE, ConfigError, DataError, LkjipError, OutputError, display_path
 from lkjip.inputs.catalog import default_data_dir, default_processed_dir, default_reports_dir
+from lkjip.run.step_failures import disk_full, disk_full_folder
 
 #: Folder under ``--processed-dir`` where ``ingest`` and ``audit`` write by default (never a published folder).
 SCRATCH = "_scratch"
@@ -54,6 +56,17 @@ def _years(text: str) -> list[int]:
         raise argparse.ArgumentTypeError(
             f"rentang tahun kosong: {text!r} (tahun awal sesudah tahun akhir); tulis {end}-{start}")
     return list(range(start, end + 1))
+
+
+def _positive_number(text: str) -> float:
+    """A number above zero (``--batas-waktu``, ``--batas-memori``)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"harus bilangan lebih dari 0: {text!r}")
+    return value
 
 
 def _debug_flag(parser: argparse.ArgumentParser, default=False) -> None:
@@ -102,6 +115,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-pdf", action="store_true",
                    help="lewati ekspor PDF (PDF lama dibawa bila masukan tidak berubah, selain itu tidak diterbitkan)")
     p.add_argument("--scheduler", default=None, help="alamat klaster Dask (tcp://host:8786)")
+    p.add_argument("--batas-waktu", type=_positive_number, default=None, metavar="DETIK",
+                   help="batas waktu satu langkah (notebook); langkah yang lebih lama dihentikan "
+                        "(bawaan: 3600)")
+    p.add_argument("--batas-memori", type=_positive_number, default=None, metavar="MB",
+                   help="batas memori kernel yang menjalankan notebook (bawaan: memori fisik mesin)")
     p.add_argument("--final", action="store_true", help="versi untuk ditandatangani (bawaan: draf)")
     p.add_argument("--tanggal-tanda-tangan", default=None,
                    help="tanggal tanda tangan, mis. 2024-01-15 atau 'Januari 2024' (bawaan: dari dokumen.csv)")
@@ -164,11 +182,19 @@ def main(argv: list[str] | None = None) -> int:
         if hasattr(args, attr) and getattr(args, attr) is None:
             setattr(args, attr, default())
     debug = bool(getattr(args, "debug", False))
+    from lkjip.run import signals
+
+    restore = (signals.install(f"lkjip {args.command}") if threading.current_thread() is threading.main_thread()
+               else (lambda: None))
     try:
+        if args.command == "run":
+            from lkjip.run.limits import export
+
+            export(args.batas_waktu, None if args.batas_memori is None else int(args.batas_memori))
         return int(COMMANDS[args.command](args) or 0)
-    except KeyboardInterrupt:
-        print("dibatalkan", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (signals.Terminated): the cleanup has run
+        print(f"lkjip {args.command}: {signals.message(exc)}", file=sys.stderr, flush=True)
+        return signals.exit_code(exc)
     except Exception as exc:  # every error ends here: a message, an exit code, a traceback only on --debug
         error = _as_lkjip_error(exc, args)
         if debug:
@@ -181,6 +207,8 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_BUG
         print(f"lkjip {args.command}: GAGAL\n{error}", file=sys.stderr)
         return error.exit_code
+    finally:
+        restore()
 
 
 def _as_lkjip_error(exc: BaseException, args) -> LkjipError | None:
@@ -191,6 +219,8 @@ def _as_lkjip_error(exc: BaseException, args) -> LkjipError | None:
     """
     if isinstance(exc, LkjipError):
         return exc
+    if isinstance(exc, OSError) and disk_full(exc):  # also copytree's shutil.Error, which has no errno
+        return OutputError(disk_full_folder(exc), "disk penuh; kosongkan ruang disk lalu jalankan ulang")
     if isinstance(exc, OSError):
         where = Path(exc.filename) if exc.filename else None
         data_dir = getattr(args, "data_dir", None)

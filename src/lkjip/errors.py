@@ -22,6 +22,7 @@ code  name                meaning
 73    :data:`EXIT_CANTCREAT`  an output cannot be written (a read-only
                           ``reports/`` or ``data/processed/``, a full disk)
 130                       interrupted (Ctrl-C)
+143                       stopped by SIGTERM (:mod:`lkjip.run.signals`)
 ====  ==================  ====================================================
 
 The numbers 64 and 73 are the BSD ``sysexits.h`` codes ``EX_USAGE`` and
@@ -77,8 +78,9 @@ class OutputError(LkjipError):
                    errno.EDQUOT: "kuota disk habis"}
         reason = reasons.get(exc.errno, exc.strerror or type(exc).__name__)
         where = exc.filename if exc.filename is not None else "berkas keluaran"
-        return cls(display_path(where) if where != "berkas keluaran" else where,
-                   reason + "; periksa izin tulis folder itu lalu jalankan ulang")
+        advice = ("kosongkan ruang disk folder itu lalu jalankan ulang" if exc.errno in (errno.ENOSPC, errno.EDQUOT)
+                  else "periksa izin tulis folder itu lalu jalankan ulang")
+        return cls(display_path(where) if where != "berkas keluaran" else where, f"{reason}; {advice}")
 
 
 @dataclass

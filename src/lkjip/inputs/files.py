@@ -193,16 +193,23 @@ def _discard(stages: list[Path]) -> None:
 
 def _beside(stage: Path, final: Path) -> Path:
     """``stage`` itself when it can be renamed onto ``final``; else a copy beside ``final``."""
-    try:
-        same = os.stat(stage).st_dev == os.stat(final.parent).st_dev
-    except OSError:
-        same = False
-    if same:
+    if _same_device(stage, final.parent):
         return stage
     copy = staging_dir(final)
     copy.rmdir()
-    shutil.copytree(stage, copy)
+    try:
+        shutil.copytree(stage, copy)
+    except BaseException:  # a full disk: no partial copy stays to keep it full
+        shutil.rmtree(copy, ignore_errors=True)
+        raise
     return copy
+
+
+def _same_device(a: Path, b: Path) -> bool:
+    try:
+        return os.stat(a).st_dev == os.stat(b).st_dev
+    except OSError:
+        return False
 
 
 def _rename(src: Path, dst: Path) -> None:

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import atexit
 import multiprocessing
+import os
+import sys
 import time
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from multiprocessing.util import Finalize
@@ -37,10 +39,15 @@ _POOL: ProcessPoolExecutor | None = None
 
 def pool() -> ProcessPoolExecutor:
     """The process-wide export pool (started on first use; "spawn": a forked
-    child would inherit the parent's ZeroMQ sockets and threads)."""
+    child would inherit the parent's ZeroMQ sockets and threads). Its workers die
+    with this process, even when it is killed, and leave Ctrl-C to it
+    (:func:`lkjip.run.signals.export_worker_init`)."""
     global _POOL
     if _POOL is None:
-        _POOL = ProcessPoolExecutor(max_workers=WORKERS, mp_context=multiprocessing.get_context("spawn"))
+        from lkjip.run.signals import export_worker_init
+
+        _POOL = ProcessPoolExecutor(max_workers=WORKERS, mp_context=multiprocessing.get_context("spawn"),
+                                    initializer=export_worker_init, initargs=(os.getpid(),))
         atexit.register(shutdown)
         # A process that is itself a multiprocessing child ends without atexit, after
         # joining its children: stop the pool before that join, or it waits forever.
@@ -48,6 +55,18 @@ def pool() -> ProcessPoolExecutor:
         # feeder threads that carry the pool's stop signal to its workers.
         Finalize(None, shutdown, exitpriority=100)
     return _POOL
+
+
+def stop() -> None:
+    """Kill the pool's workers and drop the pool (Ctrl-C, SIGTERM: what they were writing is
+    in the staging folder, which is removed next)."""
+    import signal
+
+    from lkjip.run.signals import stop_pool
+
+    if _POOL is not None:
+        stop_pool(_POOL, signal.SIGKILL)
+        shutdown()
 
 
 def shutdown() -> None:
@@ -80,11 +99,14 @@ class Exports:
             if self._own is not None:
                 future = self._own.submit(*args)
             else:
-                try:
-                    future = pool().submit(*args)
-                except RuntimeError:  # a pool broken by a killed worker takes no jobs: start a fresh one
-                    shutdown()
-                    future = pool().submit(*args)
+                from lkjip.run.signals import sigint_held
+
+                with sigint_held():  # the workers it may start never see the terminal's Ctrl-C
+                    try:
+                        future = pool().submit(*args)
+                    except RuntimeError:  # a pool broken by a killed worker takes no jobs: start a fresh one
+                        shutdown()
+                        future = pool().submit(*args)
             self._jobs.append((step, future))
 
     def seconds(self) -> dict[str, float]:
@@ -105,8 +127,12 @@ class Exports:
 
     def close(self) -> None:
         """Drop the exports not started and wait for the running ones (they write into
-        the staging folder, which is removed next)."""
+        the staging folder, which is removed next); when the run is being interrupted
+        (Ctrl-C, SIGTERM), stop them instead of waiting."""
         futures = [future for _, future in self._jobs]
+        if isinstance(sys.exc_info()[1], KeyboardInterrupt) and self._own is None and \
+                any(not future.done() for future in futures):
+            stop()
         for future in futures:
             future.cancel()
         wait(futures)

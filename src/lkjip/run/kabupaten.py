@@ -45,7 +45,8 @@ from lkjip.inputs import published_state as publishing
 from lkjip.errors import ConfigError, LkjipError, OutputError, display_path
 from lkjip.inputs.files import LockHeld, exclusive_lock, publish, write_text_atomic
 from lkjip.inputs.catalog import KABUPATEN_DIR
-from lkjip.run.pipeline import FAILED_DIR, RUN_RECORD, keep_failure, notebooks_dir, short_error
+from lkjip.run.pipeline import FAILED_DIR, RUN_RECORD, notebooks_dir, short_error
+from lkjip.run.step_failures import disk_full, disk_full_reason, keep_failure
 
 NOTEBOOK = "07_kabupaten.ipynb"
 TITLE = "Kinerja Perangkat Daerah"
@@ -163,9 +164,13 @@ def run_kabupaten(year: int, *, data_dir: Path, processed_dir: Path, reports_dir
             say(f"kabupaten {year}: ekspor")
             layouts = _export(executed, stage_report, year, kabupaten_name, pdf=pdf)
         except Exception as exc:
-            kept = keep_failure(stage_report, final_report.parent / FAILED_DIR / str(year))
-            raise KabupatenRunFailed(f"kabupaten {year}: GAGAL: {short_error(exc)}\n"
-                                     f"  notebook yang gagal: {kept}") from None
+            failed_dir = final_report.parent / FAILED_DIR / str(year)
+            kept, not_kept = keep_failure(stage_report, failed_dir)
+            where = (f"notebook yang gagal: {kept}" if kept is not None else
+                     f"notebook yang gagal tidak dapat disimpan di {display_path(failed_dir)}: "
+                     + (disk_full_reason(display_path(failed_dir.parent)) if disk_full(not_kept)
+                        else short_error(not_kept)))
+            raise KabupatenRunFailed(f"kabupaten {year}: GAGAL: {short_error(exc)}\n  {where}") from None
         record = {"year": year, "units": compared, "pdf": pdf, "run_started": started_at.isoformat(),
                   # the PDF's page count and the layout rules it breaks (lkjip.render.printcheck.findings)
                   "tata_letak_pdf": layouts,

@@ -28,6 +28,20 @@ KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR", f"--IPKernelApp.exec_lines=
 #: lkjip.inputs.cache) is moved out of the cyclic collector's sight (``gc.freeze``): the
 #: later collections, in the notebooks and in the next reset, then walk only
 #: what was made since, not the millions of objects of the imported libraries.
+
+
+def kernel_arguments(memory_mb: int) -> list[str]:
+    """:data:`KERNEL_ARGUMENTS` with the lines that make the kernel die with the process that started
+    it (:func:`lkjip.run.signals.kernel_line`) and hold its memory limit (:func:`lkjip.run.limits.kernel_line`),
+    run before the prefetch."""
+    from lkjip.run.limits import kernel_line as memory_line
+    from lkjip.run.signals import kernel_line as parent_line
+
+    lines = "; ".join((parent_line(), memory_line(memory_mb), PREFETCH_LINE))
+    return [f"--IPKernelApp.exec_lines={lines}" if a.startswith("--IPKernelApp.exec_lines=") else a
+            for a in KERNEL_ARGUMENTS]
+
+
 RESET_CODE = "get_ipython().run_line_magic('reset', '-f'); __import__('gc').freeze()"
 
 
@@ -122,17 +136,22 @@ class KernelSession:
     >>> # with KernelSession(cwd) as session: session.execute(src, out, params)
     """
 
-    def __init__(self, cwd: Path, kernel_name: str = "python3", startup_timeout: int = 120):
+    def __init__(self, cwd: Path, kernel_name: str = "python3", startup_timeout: int = 120,
+                 limits=None):
+        from lkjip.run import limits as run_limits
+
         self.cwd = Path(cwd)
         self.kernel_name = kernel_name
         self.startup_timeout = startup_timeout
+        #: :class:`lkjip.run.limits.Limits`: a step's seconds, the kernel's memory (default: the run's)
+        self.limits = limits or run_limits.current()
         self.km = None
 
     def __enter__(self) -> "KernelSession":
         from jupyter_core.utils import run_sync
 
         self.km = _closing_kernel_manager_class()(kernel_name=self.kernel_name)
-        run_sync(self.km.start_kernel)(extra_arguments=KERNEL_ARGUMENTS, cwd=str(self.cwd))
+        run_sync(self.km.start_kernel)(extra_arguments=kernel_arguments(self.limits.memory_mb), cwd=str(self.cwd))
         return self
 
     def __exit__(self, *exc) -> None:
@@ -151,20 +170,37 @@ class KernelSession:
         return self.km is not None and bool(run_sync(self.km.is_alive)())
 
     def execute(self, source: Path, output: Path, parameters: dict) -> None:
-        """Execute ``source`` with ``parameters`` into ``output`` (papermill semantics)."""
+        """Execute ``source`` with ``parameters`` into ``output`` (papermill semantics).
+
+        The whole notebook gets :attr:`limits` ``.step_seconds``: each cell is given what is left of
+        it, and a cell still running then raises nbclient's ``CellTimeoutError`` (the kernel, still
+        busy, is for the caller to discard). The namespace is cleared for the next notebook after a
+        notebook that ended or failed in a cell; not after a timeout, a dead kernel or an interrupt,
+        where the kernel is not ready for it and is discarded anyway."""
+        import time
+
         from lkjip.contract.lean_imports import import_lean
 
         pm = import_lean("papermill")
+        from papermill.exceptions import PapermillExecutionError
 
+        deadline = time.monotonic() + self.limits.step_seconds
+        finished = False
         try:
             pm.execute_notebook(
                 str(source), str(output), parameters=parameters, cwd=str(self.cwd),
                 progress_bar=False, log_output=False, kernel_name=self.kernel_name,
                 km=self.km, start_timeout=self.startup_timeout, engine_name=_write_at_end_engine(),
+                timeout_func=lambda cell: max(1, int(deadline - time.monotonic() + 0.999)),
             )
+            finished = True
+        except PapermillExecutionError:
+            finished = True
+            raise
         finally:
             self.km.close_clients()
-            self._reset()
+            if finished:
+                self._reset()
             stable_cell_ids(Path(output))
 
     def _reset(self) -> None:

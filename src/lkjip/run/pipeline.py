@@ -228,16 +228,28 @@ def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final
         exports.close()
         if reuse_kernel:
             discard_shared_session()
+        from lkjip.run import limits, step_failures
+
+        machine = step_failures.explain(exc, step_seconds=limits.current().step_seconds,
+                                        memory_mb=limits.current().memory_mb, staging=staging,
+                                        home=final_report.parent)
         if starting_kernel:  # the kernel spec, not the data nor an output: what to fix, exit 64
             error = kernel_error(exc, KernelSession(notebooks_dir()).kernel_name)
             return failed(f"{unit} {year}: GAGAL: {error}", error.exit_code)
-        if isinstance(exc, OSError) and (publishing_now or current is None):
+        if isinstance(exc, OSError) and (publishing_now or current is None):  # an export, run.json, the publish
             return failed(f"{unit} {year}: GAGAL menerbitkan: {OutputError.from_os_error(exc)}; terbitan sebelumnya "
                           "tetap utuh", EXIT_CANTCREAT)
-        failed_dir = keep_failure(stage_report, reports_dir / unit / FAILED_DIR / str(year))
+        failed_dir, not_kept = step_failures.keep_failure(stage_report, reports_dir / unit / FAILED_DIR / str(year))
         where = f" pada langkah {current.notebook}" if current else ""
-        message = f"{unit} {year}: GAGAL{where}: {short_error(exc)}\n  notebook yang gagal: {failed_dir}"
-        return failed(message, EXIT_DATA)
+        reason, code = machine or (short_error(exc), EXIT_DATA)
+        kept = (f"notebook yang gagal: {failed_dir}" if failed_dir is not None else
+                f"notebook yang gagal tidak dapat disimpan di {reports_dir / unit / FAILED_DIR / str(year)}: "
+                + (step_failures.disk_full_reason(display_path(reports_dir / unit / FAILED_DIR))
+                   if step_failures.disk_full(not_kept) else short_error(not_kept)))
+        if failed_dir is None and step_failures.disk_full(not_kept) and machine is None:
+            reason, code = f"{reason}; {step_failures.disk_full_reason(display_path(reports_dir / unit))}", EXIT_CANTCREAT
+        message = f"{unit} {year}: GAGAL{where}: {reason}; terbitan sebelumnya tetap utuh\n  {kept}"
+        return failed(message, code)
     finally:
         exports.close()
         shutil.rmtree(staging, ignore_errors=True)
@@ -277,16 +289,6 @@ def short_error(exc: BaseException) -> str:
     if evalue is not None:
         return f"{ename}: {evalue}" if ename else str(evalue)
     return f"{type(exc).__name__}: {exc}"
-
-
-def keep_failure(stage_report: Path, failed_dir: Path) -> Path:
-    """Copy a failed run's staged report folder (its executed notebooks) to ``failed_dir``
-    (``<reports>/<unit>/_gagal/<year>``), replacing an earlier failure; returns ``failed_dir``."""
-    if failed_dir.exists():
-        shutil.rmtree(failed_dir)
-    failed_dir.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(stage_report, failed_dir)
-    return failed_dir
 
 
 # ------------------------------------------------------------------ many years
@@ -339,13 +341,25 @@ def run_many(tasks: list[tuple[str, int]], *, data_dir: Path, processed_dir: Pat
     # state (kernel clients, export threads) and can hang; a fresh interpreter cannot.
     import multiprocessing
 
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
-        futures = {pool.submit(_worker, {"unit": u, "year": y, **common}): (u, y) for u, y in tasks}
-        say(f"{total} unit-tahun, {jobs} bersamaan")
-        for done, future in enumerate(as_completed(futures), start=1):
-            result = future.result()
-            results.append(result)
-            say(_done_line(result, done, total))
+    from lkjip.run import signals
+
+    # the workers die with this process and leave Ctrl-C to it; on Ctrl-C or SIGTERM they are told to
+    # stop their unit-year (kernel killed, staging removed) instead of being waited for
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=signals.run_worker_init, initargs=(os.getpid(),)) as pool:
+        try:
+            with signals.sigint_held():  # the workers it starts never see the terminal's Ctrl-C
+                futures = {pool.submit(signals.busy_call, _worker, {"unit": u, "year": y, **common}): (u, y)
+                           for u, y in tasks}
+            say(f"{total} unit-tahun, {jobs} bersamaan")
+            for done, future in enumerate(as_completed(futures), start=1):
+                result = future.result()
+                results.append(result)
+                say(_done_line(result, done, total))
+        except KeyboardInterrupt:
+            signals.stop_pool(pool)
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
     order = {task: i for i, task in enumerate(tasks)}
     return sorted(results, key=lambda r: order[(r.unit, r.year)])
 
