@@ -27,7 +27,9 @@ class Step:
 
     ``report`` names the rendered document (``None`` = only the executed
     notebook is kept); ``needs_previous_year`` skips the step for the first
-    year of a unit.
+    year of a unit. ``ignores`` names the unit's files (any year) the step never reads: editing
+    only those does not rerun it (:func:`step_fingerprints`); every other input file, its own
+    notebook, the package's code and the parameters are what it reads.
     """
 
     notebook: str
@@ -35,17 +37,21 @@ class Step:
     report: str | None = None
     pdf: bool = False
     needs_previous_year: bool = False
+    ignores: tuple[str, ...] = ()
 
+
+#: The analyst's narrative: read by the validation (its sections are checked) and the LKjIP only.
+NARASI = "narasi.md"
 
 STEPS: tuple[Step, ...] = (
-    Step("01_ingest.ipynb", "Pembacaan Data"),
+    Step("01_ingest.ipynb", "Pembacaan Data", ignores=(NARASI,)),
     Step("02_validasi.ipynb", "Validasi Data", report="validasi"),
-    Step("03_indikator.ipynb", "Indikator Kinerja Utama", report="indikator"),
+    Step("03_indikator.ipynb", "Indikator Kinerja Utama", report="indikator", ignores=(NARASI,)),
     # The audit runs before the report, whose appendix summarises it.
-    Step("04_audit.ipynb", "Audit Angka yang Dipublikasikan", report="audit", pdf=True),
+    Step("04_audit.ipynb", "Audit Angka yang Dipublikasikan", report="audit", pdf=True, ignores=(NARASI,)),
     Step("05_lkjip.ipynb", "Laporan Kinerja Instansi Pemerintah", report="lkjip", pdf=True),
     Step("06_analisis_sakip.ipynb", "Analisis Perubahan Nilai SAKIP", report="analisis_sakip", pdf=True,
-         needs_previous_year=True),
+         needs_previous_year=True, ignores=(NARASI,)),
 )
 
 
@@ -103,3 +109,23 @@ def digests(taken: snapshot.Snapshot, unit: str, year: int, *, pdf: bool,
         text = json.dumps(values, sort_keys=True)
         out.append(hashlib.sha256(f"{content}|{text}".encode()).hexdigest())
     return out[0], out[1]
+
+
+def step_fingerprints(taken: snapshot.Snapshot, steps: list[Step], unit: str, year: int, *, pdf: bool,
+                      params: dict | None = None) -> dict[str, str]:
+    """Per step, the fingerprint of what it reads: every input of ``taken`` but the unit's files it
+    ignores and the other steps' notebooks, with the unit-year, versions, parameters and PDF flag.
+
+    A step whose fingerprint is the one its published run recorded, and whose earlier steps are
+    unchanged in what it reads, gives the same outputs: ``lkjip run`` reuses them instead of running it
+    again (editing ``narasi.md`` reruns the validation and the LKjIP, not ingest, indicators, audit and
+    analysis).
+    """
+    others = {s.notebook for s in steps}
+    out = {}
+    for step in steps:
+        skip = set(step.ignores) | (others - {step.notebook})
+        kept = {path: h for path, h in taken.hashes.items() if Path(path).name not in skip}
+        out[step.notebook] = digests(snapshot.Snapshot(kept), unit, year, pdf=pdf,
+                                     params={**(params or {}), "step": step.notebook})[0]
+    return out

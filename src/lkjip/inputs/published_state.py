@@ -92,6 +92,22 @@ def up_to_date(final_report: Path, final_processed: Path, digest: str) -> bool:
     return isinstance(recorded, dict) and recorded == published_digest(final_report, final_processed)
 
 
+def reusable_steps(final_report: Path, final_processed: Path, fingerprints: dict[str, str]) -> set[str]:
+    """The steps whose published outputs a run may keep: the published run recorded the same chain
+    and, for each of these steps, the fingerprint it has now, and its files are exactly as recorded
+    (a hand-edited or half-copied folder is never reused)."""
+    record = read_record(final_report)
+    if not record or not isinstance(record.get("step_fingerprints"), dict) or not Path(final_processed).is_dir():
+        return set()
+    if record.get("steps") != list(fingerprints):
+        return set()
+    recorded = record.get("published")
+    if not isinstance(recorded, dict) or recorded != published_digest(final_report, final_processed):
+        return set()
+    old = record["step_fingerprints"]
+    return {step for step, value in fingerprints.items() if old.get(step) == value}
+
+
 @dataclass
 class PdfCarry:
     """What ``--no-pdf`` did with the PDFs published before."""

@@ -31,7 +31,7 @@ from typing import Callable
 from lkjip.inputs import published_state as publishing
 from lkjip.inputs import snapshot as run_inputs
 from lkjip.inputs.chain import (NOTEBOOK_DIR_ENV, STEPS, Step, fingerprint, fingerprints,  # noqa: F401
-                                digests, input_snapshot, notebooks_dir, steps_for)
+                                digests, input_snapshot, notebooks_dir, step_fingerprints, steps_for)
 from lkjip.run import export_jobs
 from lkjip.run.environment import check_notebooks, kernel_error, scheduler_client
 from lkjip.errors import EXIT_CANTCREAT, EXIT_DATA, ConfigError, DataError, LkjipError, OutputError, display_path
@@ -150,6 +150,9 @@ def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final
     if not force and publishing.up_to_date(final_report, final_processed, digest):
         say(f"{unit} {year}: tidak berubah, dilewati")
         return RunResult(unit, year, True, time.perf_counter() - started, final_report, skipped=True, notes=notes)
+    step_fps = step_fingerprints(snapshot, steps, unit, year, pdf=pdf, params=signing)
+    # the steps whose inputs did not change keep their published outputs (e.g. only narasi.md edited)
+    reused = set() if force else publishing.reusable_steps(final_report, final_processed, step_fps)
     # A fixed staging name keeps the paths that notebooks record identical from
     # run to run; the lock keeps two runs of one unit-year from sharing it.
     staging = final_report.parent / f".{year}-staging"
@@ -160,6 +163,10 @@ def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final
         shutil.rmtree(staging, ignore_errors=True)
         (stage_report / "notebooks").mkdir(parents=True)
         stage_processed.mkdir(parents=True)
+        if reused:  # what the reused steps published, as it is; the steps that run write over their own files
+            shutil.copytree(final_processed, stage_processed, dirs_exist_ok=True)
+            shutil.copytree(final_report, stage_report, dirs_exist_ok=True,
+                            ignore=shutil.ignore_patterns(RUN_RECORD))
     except OSError as exc:
         return failed(f"{unit} {year}: GAGAL: {OutputError.from_os_error(exc)}", EXIT_CANTCREAT)
     parameters = {
@@ -186,6 +193,9 @@ def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final
             starting_kernel = False
             for step in steps:
                 current = step
+                if step.notebook in reused:
+                    say(f"{unit} {year}: {step.title} (masukan tidak berubah, hasil terbitan dipakai)")
+                    continue
                 say(f"{unit} {year}: {step.title}")
                 t0 = time.perf_counter()
                 out_nb = stage_report / "notebooks" / step.notebook
@@ -207,6 +217,9 @@ def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final
         carry = publishing.PdfCarry() if pdf else publishing.carry_pdfs(final_report, stage_report, inputs_digest)
         notes += carry.notes(unit, year)
         layouts = exports.layouts() if pdf else carry.layouts
+        if reused and pdf:  # the reused steps' PDFs are the published ones: so is their layout record
+            earlier = (publishing.read_record(final_report) or {}).get("tata_letak_pdf") or {}
+            layouts = {**{k: v for k, v in earlier.items() if (stage_report / k).exists()}, **layouts}
         record = {
             "unit": unit, "year": year, "fingerprint": digest, "fingerprint_masukan": inputs_digest, "pdf": pdf,
             "pdf_dibawa": carry.carried, "pdf_tidak_diterbitkan": carry.removed,
@@ -214,6 +227,9 @@ def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final
             "tata_letak_pdf": layouts,
             "parameters": {k: v for k, v in parameters.items() if k not in _FOLDER_PARAMETERS},
             "steps": [s.notebook for s in steps],
+            # what each step read, and the steps whose published outputs this run kept (inputs unchanged)
+            "step_fingerprints": step_fps,
+            "steps_reused": sorted(reused),
             "timings_s": {k: round(v, 2) for k, v in timings.items()},
             # what this run publishes, file by file: the next run's skip check compares it with what is there
             "published": publishing.published_digest(stage_report, stage_processed),
