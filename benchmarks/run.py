@@ -45,6 +45,8 @@ GOALS = {
     "4": ("`make report` pertama pada klon baru: tiap tahun ≤ 2× proses hangat", 2.0, "rasio ≤ 2"),
     "5": ("jalankan ulang tanpa perubahan (dilewati), seluruh proses", 1.5, "≤ 1,5 s"),
     "6": ("`make test`", 90.0, "< 90 s"),
+    "7": ("jalankan ulang setelah hanya narasi.md diubah, terhadap satu unit-tahun lengkap (gedeg 2023)", 0.40,
+          "rasio ≤ 0,40"),
 }
 #: bumped when the goals or the fields of results.json change
 RESULTS_FORMAT = 2
@@ -83,6 +85,24 @@ def case_one_and_skip(work: Path, repeat: int) -> dict:
     stage_median = {k: statistics.median(s[k] for s in stages if k in s) for k in stages[-1]}
     return {"1": {"median_s": statistics.median(runs), "runs_s": runs, "stages_s": stage_median},
             "5": {"median_s": statistics.median(skips), "runs_s": skips}}
+
+
+def case_narasi(work: Path, repeat: int) -> dict:
+    """A full unit-year, then the same after only narasi.md changed (the steps that do not read it reused)."""
+    data = work / "raw-narasi"
+    shutil.copytree(ROOT / "data" / "raw" / "gedeg", data / "gedeg")
+    args = ["run", "--unit", "gedeg", "--year", "2023", "--data-dir", str(data),
+            "--processed-dir", str(work / "p7"), "--reports-dir", str(work / "r7")]
+    narasi = data / "gedeg" / "2023" / "narasi.md"
+    full, edited, reused = [], [], []
+    for k in range(repeat):
+        full.append(timed([LKJIP, *args, "--force"])[0])
+        narasi.write_text(narasi.read_text(encoding="utf-8") + f"\n<!-- {k} -->\n", encoding="utf-8")
+        edited.append(timed([LKJIP, *args])[0])
+        record = json.loads((work / "r7" / "gedeg" / "2023" / "run.json").read_text())
+        reused.append(record.get("steps_reused", []))
+    return {"median_s": statistics.median(edited) / statistics.median(full), "full_s": full, "narasi_s": edited,
+            "steps_reused": reused[-1]}
 
 
 def case_many(work: Path) -> dict:
@@ -222,6 +242,9 @@ def write_results(res: dict) -> None:
             shown = f"largest ratio {r['median_s']:.2f}".replace(".", ",")
         elif goal == "5":
             shown = f"{r['median_s']:.2f} s".replace(".", ",")
+        elif goal == "7":
+            shown = (f"ratio {r['median_s']:.2f} ({statistics.median(r['narasi_s']):.1f} s against "
+                     f"{statistics.median(r['full_s']):.1f} s)").replace(".", ",")
         else:
             shown = fmt_s(r["median_s"])
         lines.append(f"| {goal} | {what} | {limit} | {shown} | {r['verdict']} |")
@@ -256,7 +279,7 @@ def write_results(res: dict) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--only", default="1,2,3,4,5,6,naive", help="comma-separated goals (and 'naive')")
+    parser.add_argument("--only", default="1,2,3,4,5,6,7,naive", help="comma-separated goals (and 'naive')")
     args = parser.parse_args()
     only = set(args.only.split(","))
     previous = json.loads((OUT / "results.json").read_text()) if (OUT / "results.json").exists() else {}
@@ -268,7 +291,7 @@ def main() -> int:
            "notes": [ln[2:] for ln in notes_file.read_text().splitlines() if ln.startswith("- ")]
            if notes_file.exists() else []}
     work = Path(tempfile.mkdtemp(prefix="lkjip-bench-"))
-    steps = [("1", "5"), ("naive",), ("3",), ("2",), ("4",), ("6",)]
+    steps = [("1", "5"), ("7",), ("naive",), ("3",), ("2",), ("4",), ("6",)]
     try:
         for group in steps:
             if not only & set(group):
@@ -276,6 +299,8 @@ def main() -> int:
             print(f"goal {'+'.join(group)} ...", file=sys.stderr, flush=True)
             if group == ("1", "5"):
                 res["cases"].update(case_one_and_skip(work, args.repeat))
+            elif group == ("7",):
+                res["cases"]["7"] = case_narasi(work, args.repeat)
             elif group == ("naive",):
                 res["cases"]["naive"] = case_naive(work)
             elif group == ("3",):
