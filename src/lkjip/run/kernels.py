@@ -66,42 +66,20 @@ def stable_cell_ids(path: Path) -> None:
 
 @functools.cache
 def _write_at_end_engine() -> str:
-    """Register, once, the papermill engine the sessions use, and return its name.
+    """The name of the papermill engine the sessions use (:mod:`lkjip.run.papermill_engine`).
 
-    papermill's own engine writes the whole executed notebook after every cell (each write
-    re-serialises and re-validates it: seconds per report) unless told not to, and then writes
-    nothing at all when the kernel dies mid-notebook. This one writes once: papermill's final
-    write on success or on a failing cell, and its own when the execution itself breaks off
-    (a dead kernel, an interrupt), with the outputs of the cells that ran."""
-    from papermill.engines import NBClientEngine, NotebookExecutionManager, papermill_engines
+    papermill finds it through its ``papermill.engine`` entry point (pyproject.toml); an install whose
+    metadata predates the entry point still gets it, registered here by the same class."""
+    from papermill.engines import papermill_engines
+    from papermill.exceptions import PapermillException
 
-    class WriteAtEndManager(NotebookExecutionManager):
-        broken_off = False
+    from lkjip.run.papermill_engine import ENGINE_NAME, WriteAtEndEngine
 
-        def save(self, **kwargs):
-            if self.broken_off:
-                super().save(**kwargs)
-
-    class WriteAtEndEngine(NBClientEngine):
-        @classmethod
-        def execute_notebook(cls, nb, kernel_name, output_path=None, progress_bar=True, log_output=False,
-                             autosave_cell_every=30, **kwargs):
-            # papermill's Engine.execute_notebook with the manager above
-            nb_man = WriteAtEndManager(nb, output_path=output_path, progress_bar=progress_bar,
-                                       log_output=log_output, autosave_cell_every=autosave_cell_every)
-            nb_man.notebook_start()
-            try:
-                cls.execute_managed_notebook(nb_man, kernel_name, log_output=log_output, **kwargs)
-            except BaseException:
-                nb_man.broken_off = True  # papermill writes nothing after this: notebook_complete does
-                raise
-            finally:
-                nb_man.cleanup_pbar()
-                nb_man.notebook_complete()
-            return nb_man.nb
-
-    papermill_engines.register("lkjip", WriteAtEndEngine)
-    return "lkjip"
+    try:
+        papermill_engines.get_engine(ENGINE_NAME)
+    except PapermillException:
+        papermill_engines.register(ENGINE_NAME, WriteAtEndEngine)
+    return ENGINE_NAME
 
 
 @functools.cache
