@@ -28,7 +28,7 @@ from lkjip.charts.style import (
     tick_formatter,
 )
 from lkjip.contract.fmt import fmt_rupiah_short
-from lkjip.contract.rules import IKM_MUTU, IKM_UNSUR_SHORT
+from lkjip.contract.rules import EPS, IKM_MUTU, IKM_SCALE, IKM_UNSUR_SHORT
 
 # --------------------------------------------------------------------------
 # Charts
@@ -49,12 +49,12 @@ def ikm_per_unsur(
     """
     values = pd.to_numeric(pd.Series(nrr), errors="raise").astype(float)
     if values.max() <= 4.0:
-        values = values * 25.0
+        values = values * IKM_SCALE
     with lkjip_style():
         fig = _figure(3.4)
         ax = fig.add_subplot()
         band_greys = ("#e6e6e6", "#f2f2f2", "#e6e6e6", "#f7f7f7")
-        low_limit = 25.0
+        low_limit = IKM_SCALE  # NRR 1 on the x25 scale
         for band, grey in zip(IKM_MUTU.bands, band_greys):
             low, high = band.lower, band.upper
             ax.axhspan(low, high, color=grey, zorder=0, lw=0)
@@ -388,7 +388,7 @@ def waterfall(
         levels.append(levels[-1] + d)
     end_value = levels[-1]
     lo, hi = min(levels), max(levels)
-    span = max(hi - lo, abs(hi) * 0.01, 1e-9)
+    span = max(hi - lo, abs(hi) * 0.01, EPS)
     if from_zero is None:
         from_zero = lo <= 0 or span > 0.25 * max(abs(lo), abs(hi))
     bottom_axis = 0.0 if from_zero else lo - span * 0.6

@@ -34,7 +34,7 @@ import pandas as pd
 from lkjip.audit import AUDIT_COLUMNS
 from lkjip.errors import ConfigError, DataError, display_path
 from lkjip.indicators.iku import INDICATOR_COLUMNS
-from lkjip.inputs.catalog import UNIT_CODE, YEAR_DIR, default_processed_dir, processed_year_dir
+from lkjip.inputs.catalog import AUDIT_CSV, INDICATORS_CSV, UNIT_CODE, YEAR_DIR, default_processed_dir, processed_year_dir
 
 #: Parquet datasets read for the report year, and the columns relied on.
 CURRENT_DATASETS: dict[str, tuple[str, ...]] = {
@@ -49,8 +49,6 @@ PREVIOUS_DATASETS: dict[str, tuple[str, ...]] = {
     "sakip_evaluasi": CURRENT_DATASETS["sakip_evaluasi"],
     "pegawai": CURRENT_DATASETS["pegawai"],
 }
-INDICATORS_FILE = "indicators.csv"
-AUDIT_FILE = "audit.csv"
 
 #: What a missing file means for the kabupaten view (reader-facing notes).
 _MISSING = {
@@ -59,8 +57,8 @@ _MISSING = {
     "anggaran": "data anggaran program/kegiatan",
     "lra": "data LRA",
     "pegawai": "data pegawai",
-    INDICATORS_FILE: "indicators.csv (indikator kinerja utama)",
-    AUDIT_FILE: "audit.csv (hasil audit angka yang dipublikasikan)",
+    INDICATORS_CSV: f"{INDICATORS_CSV} (indikator kinerja utama)",
+    AUDIT_CSV: f"{AUDIT_CSV} (hasil audit angka yang dipublikasikan)",
 }
 
 
@@ -146,7 +144,7 @@ def _read(path: Path, reader: Callable[[Path], pd.DataFrame], columns: Iterable[
 def _has_data(folder: Path) -> bool:
     if not folder.is_dir():
         return False
-    names = {f"{d}.parquet" for d in CURRENT_DATASETS} | {INDICATORS_FILE, AUDIT_FILE}
+    names = {f"{d}.parquet" for d in CURRENT_DATASETS} | {INDICATORS_CSV, AUDIT_CSV}
     return any((folder / n).is_file() for n in names)
 
 
@@ -191,7 +189,7 @@ def load_unit(processed_dir: Path | str, unit: str, year: int) -> UnitData:
     previous = {n: f for n, c in PREVIOUS_DATASETS.items()
                 if (f := parquet(prev_dir, n, c, year - 1)) is not None}
     tables: dict[str, pd.DataFrame | None] = {}
-    for name, columns in ((INDICATORS_FILE, INDICATOR_COLUMNS), (AUDIT_FILE, AUDIT_COLUMNS)):
+    for name, columns in ((INDICATORS_CSV, INDICATOR_COLUMNS), (AUDIT_CSV, AUDIT_COLUMNS)):
         path = cur_dir / name
         if path.is_file():
             files.append(path)
@@ -199,7 +197,7 @@ def load_unit(processed_dir: Path | str, unit: str, year: int) -> UnitData:
         else:
             notes.append(f"{_MISSING[name]} tahun {year} tidak ada")
             tables[name] = None
-    return UnitData(unit, year, data, previous, tables[INDICATORS_FILE], tables[AUDIT_FILE],
+    return UnitData(unit, year, data, previous, tables[INDICATORS_CSV], tables[AUDIT_CSV],
                     tuple(files), tuple(notes))
 
 

@@ -25,14 +25,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from lkjip.contract.html_table import escape, is_blank, label, print_classes, table_html  # noqa: F401
+from lkjip.contract.html_table import escape, label, print_classes, table_html  # noqa: F401
 from lkjip.errors import ConfigError
 from lkjip.inputs.published_state import Published
-from lkjip.inputs.catalog import (default_data_dir, default_processed_dir, default_reports_dir, lab_processed_dir,
+from lkjip.inputs.catalog import (RUN_RECORD, default_data_dir, default_processed_dir, default_reports_dir, lab_processed_dir,
                      lab_reports_dir, processed_year_dir, relative_to_root, reports_year_dir)
 
-#: The record ``lkjip run`` writes into a published report folder (see lkjip.run.pipeline).
-RUN_RECORD = "run.json"
 
 
 @dataclass(frozen=True)

@@ -34,12 +34,11 @@ from pathlib import Path
 
 from lkjip.errors import ConfigError, LkjipError, display_path
 from lkjip.inputs.files import LockHeld, exclusive_lock, publish, write_text_atomic
-from lkjip.inputs.catalog import KABUPATEN_DIR, project_root
+from lkjip.inputs.catalog import KABUPATEN_DIR, RUN_RECORD, project_root
 
 NOTEBOOK = "07_kabupaten.ipynb"
 TITLE = "Kinerja Perangkat Daerah"
 FAILED_DIR = "_gagal"
-RUN_RECORD = "run.json"
 #: Same variable as lkjip.run.pipeline: a folder of notebooks other than the project's.
 NOTEBOOK_DIR_ENV = "LKJIP_NOTEBOOKS"
 

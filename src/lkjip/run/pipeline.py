@@ -33,10 +33,10 @@ from lkjip.run import export_jobs
 from lkjip.inputs import published_state as publishing
 from lkjip.errors import EXIT_CANTCREAT, EXIT_DATA, ConfigError, LkjipError, OutputError
 from lkjip.inputs.files import LockHeld, exclusive_lock, publish, write_text_atomic
-from lkjip.inputs.catalog import (check_unit_year, list_units, list_years, processed_year_dir, reports_year_dir)
+from lkjip.inputs.catalog import (RUN_RECORD, check_unit_year, list_units, list_years, processed_year_dir,
+                                  reports_year_dir)
 
 FAILED_DIR = "_gagal"
-RUN_RECORD = publishing.RUN_RECORD
 #: Notebook parameters that name folders of this run, not what the reports depend on (left out of run.json).
 _FOLDER_PARAMETERS = ("processed_dir", "report_dir", "published_processed_dir", "published_reports_dir")
 

@@ -38,6 +38,9 @@ IKM_UNSUR_SHORT = {
     "u8": "Pengaduan",
     "u9": "Sarana",
 }
+#: Nilai IKM unit = IKM (the sum of weighted NRR, 1..4) x this factor: the 25-100 scale of
+#: PermenPAN-RB 14/2017 (also NRR per unsur x 25).
+IKM_SCALE = 25.0
 #: Krejcie-Morgan constants used by PermenPAN-RB 14/2017.
 KREJCIE_MORGAN = {"chi2": 3.841, "p": 0.5, "d": 0.05}
 
