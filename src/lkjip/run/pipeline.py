@@ -31,7 +31,7 @@ from lkjip.inputs.chain import (NOTEBOOK_DIR_ENV, STEPS, Step, fingerprint, fing
                                 notebooks_dir, steps_for)
 from lkjip.run import export_jobs
 from lkjip.inputs import published_state as publishing
-from lkjip.errors import EXIT_CANTCREAT, EXIT_DATA, ConfigError, LkjipError, OutputError
+from lkjip.errors import EXIT_CANTCREAT, EXIT_DATA, ConfigError, OutputError
 from lkjip.inputs.files import LockHeld, exclusive_lock, publish, write_text_atomic
 from lkjip.inputs.catalog import (RUN_RECORD, check_unit_year, list_units, list_years, processed_year_dir,
                                   reports_year_dir)
@@ -39,12 +39,6 @@ from lkjip.inputs.catalog import (RUN_RECORD, check_unit_year, list_units, list_
 FAILED_DIR = "_gagal"
 #: Notebook parameters that name folders of this run, not what the reports depend on (left out of run.json).
 _FOLDER_PARAMETERS = ("processed_dir", "report_dir", "published_processed_dir", "published_reports_dir")
-
-
-class RunFailed(LkjipError):
-    """A unit-year run stopped; the message says which step and where its notebook is."""
-
-    exit_code = EXIT_DATA
 
 
 class RunLocked(ConfigError):

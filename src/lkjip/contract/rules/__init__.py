@@ -53,7 +53,6 @@ from lkjip.contract.rules.regulation import (
     STAFF_STATUSES,
     TARGET_DOCUMENTS,
     TARGET_PRECEDENCE,
-    sakip_weight,
 )
 from lkjip.contract.rules.printed import (
     TARGET_PCT,
@@ -74,6 +73,6 @@ __all__ = [
     "KREJCIE_MORGAN", "SAKIP_COMPONENTS", "SAKIP_COMPONENT_NAMES", "SAKIP_COMPONENT_WEIGHTS",
     "SAKIP_PREDIKAT", "SAKIP_SCORE_DECIMALS", "SAKIP_SUBCOMPONENTS", "SAKIP_SUBCOMPONENT_NAMES", "SAKIP_SUBCOMPONENT_SHARES",
     "STAFF_STATUSES", "TARGET_DOCUMENTS", "TARGET_PRECEDENCE", "get_indicator", "polarity_of",
-    "sakip_weight", "TARGET_PCT", "TotalCheck", "check_total", "decimals_of", "decimals_of_text", "direction",
+    "TARGET_PCT", "TotalCheck", "check_total", "decimals_of", "decimals_of_text", "direction",
     "matches", "target_met", "tolerance",
 ]

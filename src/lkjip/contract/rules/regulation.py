@@ -8,7 +8,7 @@
 
 >>> sum(SAKIP_COMPONENT_WEIGHTS.values()), sum(IPASN_DIMENSIONS.values())
 (100.0, 100.0)
->>> sakip_weight("pelaporan", "kualitas")
+>>> SAKIP_COMPONENT_WEIGHTS["pelaporan"] * SAKIP_SUBCOMPONENT_SHARES["kualitas"]  # a sub-component's weight
 4.5
 """
 
@@ -62,12 +62,6 @@ SAKIP_COMPONENTS = tuple(SAKIP_COMPONENT_WEIGHTS)
 #: the tolerance rule of lkjip.contract.rules.printed).
 SAKIP_SCORE_DECIMALS = 2
 SAKIP_SUBCOMPONENTS = tuple(SAKIP_SUBCOMPONENT_SHARES)
-
-
-def sakip_weight(component: str, subcomponent: str | None = None) -> float:
-    """The weight of a component, or of one of its sub-components."""
-    weight = SAKIP_COMPONENT_WEIGHTS[component]
-    return weight if subcomponent is None else weight * SAKIP_SUBCOMPONENT_SHARES[subcomponent]
 
 
 # --- IP ASN ----------------------------------------------------------------
