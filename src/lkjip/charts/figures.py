@@ -27,7 +27,7 @@ from lkjip.charts.style import (
     pct_tick_formatter,
     tick_formatter,
 )
-from lkjip.contract.fmt import fmt_rupiah_short
+from lkjip.contract.fmt import fmt_rupiah_short, fmt_signed
 from lkjip.contract.rules import EPS, IKM_MUTU, IKM_SCALE, IKM_UNSUR_SHORT
 
 # --------------------------------------------------------------------------
@@ -409,9 +409,8 @@ def waterfall(
                    color=GREYS[4] if up else GREYS[2], hatch="///" if up else "\\\\\\",
                    edgecolor=INK, lw=0.5, zorder=2,
                    label=("Kenaikan" if up else "Penurunan"))
-            sign = "+" if up else "-"
             ax.text(i, max(levels[i - 1], levels[i]) + span * 0.04,
-                    sign + _num(abs(d), decimals), ha="center", va="bottom", fontsize=7)
+                    fmt_signed(d, decimals), ha="center", va="bottom", fontsize=7)
         for i in range(n - 1):
             level = levels[min(i, len(levels) - 1)]
             ax.plot([i + 0.3, i + 0.7], [level, level], color=INK, lw=0.5, ls=":", zorder=1)
