@@ -352,7 +352,10 @@ class Figure:
     def _repr_html_(self) -> str:
         import base64
 
-        alt = getattr(self.caption, "title", None) or (str(self.caption) if self.caption else "Gambar")
+        # a Caption's title; a plain str caption is its own text (str.title is a method, whose repr
+        # carries a memory address: the same inputs must give the same bytes)
+        title = getattr(self.caption, "title", None)
+        alt = title if isinstance(title, str) and title else (str(self.caption) if self.caption else "Gambar")
         parts = ['<div class="lkjip-blok lkjip-blok-gambar">']
         if self.caption:
             parts.append(caption_html(self.caption))
