@@ -194,8 +194,8 @@ def case_naive(work: Path) -> dict:
         if step.pdf:
             # nbconvert has no LaTeX-free PDF here; the package's PDF renderer stands in for it.
             timed([sys.executable, "-c",
-                   "import sys; from pathlib import Path; from lkjip.render.export import export_pdf; "
-                   "export_pdf(Path(sys.argv[1]), Path(sys.argv[2]), title='x', cover={'unit': 'x', 'year': 2023})",
+                   "import sys; from pathlib import Path; from lkjip.render.export import print_pdf; "
+                   "print_pdf(Path(sys.argv[1]), Path(sys.argv[2]), title='x', cover={'unit': 'x', 'year': 2023})",
                    str(out / "nb" / f"{step.report}.html"), str(out / f"{step.report}.pdf")])
     return {"median_s": time.perf_counter() - t0, "execute_s": executed}
 

@@ -21,8 +21,8 @@ from lkjip.audit.causes import (
     digit_slip,
     part_slip,
     rounding_of,
-    truncated,
 )
+from lkjip.contract.fmt import truncate_number as truncated
 from lkjip.audit.explain import periods_in
 from lkjip.contract.schema import MONTHS
 

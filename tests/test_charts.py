@@ -237,6 +237,14 @@ def test_waterfall():
     _render(fig)
 
 
+def test_waterfall_signs_changes_with_the_one_signed_format():
+    """A change that shows as 0,00 carries no sign (lkjip.contract.fmt.fmt_signed), as in the tables."""
+    fig = charts.waterfall("2022", 87.43, [("Perencanaan", -0.8), ("Pengukuran", 0.001),
+                                           ("Pelaporan", -0.004), ("Evaluasi", 0.3)], "2023")
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert [t for t in texts if t.startswith(("+", "-")) or t == "0,00"] == ["-0,80", "0,00", "0,00", "+0,30"]
+
+
 def test_figures_are_not_registered_with_pyplot():
     import matplotlib.pyplot as plt
 

@@ -88,8 +88,8 @@ def test_print_html_has_cover_and_toc(html_pair):
 def test_pdf(tmp_path):
     pypdf = pytest.importorskip("pypdf")
     created = dt.datetime(2024, 1, 31, 9, 0)
-    pdf = export.export_pdf(FIXTURE, tmp_path / "laporan.pdf", title="LKjIP Uji", cover=COVER,
-                            created=created)
+    pdf = export.print_pdf(FIXTURE, tmp_path / "laporan.pdf", title="LKjIP Uji", cover=COVER,
+                           created=created).path
     reader = pypdf.PdfReader(pdf)
     assert len(reader.pages) >= 2
     text = "\n".join(page.extract_text() for page in reader.pages)
@@ -107,8 +107,8 @@ def test_pdf(tmp_path):
     assert reader.metadata.get("/CreationDate", "").startswith("D:20240131090000")
     assert reader.metadata.title == "LKjIP Uji"
     # same input, same bytes
-    again = export.export_pdf(FIXTURE, tmp_path / "lagi.pdf", title="LKjIP Uji", cover=COVER,
-                              created=created)
+    again = export.print_pdf(FIXTURE, tmp_path / "lagi.pdf", title="LKjIP Uji", cover=COVER,
+                             created=created).path
     assert again.read_bytes() == pdf.read_bytes()
 
 

@@ -3,7 +3,7 @@
 import pandas as pd
 from helpers.lkjip_2023 import inovasi_2023
 
-from lkjip.indicators.innovation import count_active_innovations, innovation_summary
+from lkjip.indicators.innovation import innovation_summary
 from lkjip.indicators.targets import capaian
 
 
@@ -29,9 +29,9 @@ def test_inactive_and_later_decrees_not_counted():
     assert r.jumlah == 3
     assert r.tidak_dihitung["nama"].tolist() == ["LAMA", "BARU"]
     assert r.tidak_dihitung["keterangan"].tolist() == ["status: Nonaktif", "SK terbit setelah tahun 2023"]
-    assert count_active_innovations(df) == 4  # no year: the 2024 decree counts
+    assert innovation_summary(df).jumlah == 4  # no year: the 2024 decree counts
 
 
 def test_status_column_absent_means_active():
     df = inovasi_2023().drop(columns="status")
-    assert count_active_innovations(df, 2023) == 2
+    assert innovation_summary(df, 2023).jumlah == 2

@@ -50,7 +50,6 @@ from lkjip.kabupaten.budget import (
 )
 from lkjip.kabupaten.ikm import LABEL_MEAN, LABEL_POOLED, ikm_consolidated, ikm_per_unit
 from lkjip.kabupaten.indicators import (
-    indicator_matrix,
     indicators_long,
     kategori_counts,
 )
@@ -347,17 +346,15 @@ def test_indicators_side_by_side(result):
     long = result.indikator
     assert len(long) == 3 * 7 and long["unit"].unique().tolist() == ["alpha", "beta", "gamma"]
     assert long[long["unit"] == "alpha"]["indikator"].tolist() == list(INDICATOR_IDS)
-    real = indicator_matrix(long, "realisasi")
+    real = long.pivot(index="indikator", columns="unit", values="realisasi")
     assert real.loc["sakip", ["alpha", "beta", "gamma"]].tolist() == pytest.approx([83.5, 73.0, 81.5])
     assert pd.isna(real.loc["ikm", "gamma"])
-    cat = indicator_matrix(long, "kategori")
+    cat = long.pivot(index="indikator", columns="unit", values="kategori")
     assert cat.loc["layanan_sesuai_standar_pct", "beta"] == "Sangat Tinggi"
     assert cat.loc["layanan_sesuai_standar_pct", "alpha"] == "Tinggi"
     counts = kategori_counts(long).set_index("indikator")
     assert counts.loc["layanan_sesuai_standar_pct", ["Sangat Tinggi", "Tinggi"]].tolist() == [1, 2]
     assert counts.loc["ikm", "tanpa_kategori"] == 1
-    with pytest.raises(ValueError):
-        indicator_matrix(long, "nama")
     assert indicators_long({"x": None}).empty
 
 

@@ -16,8 +16,8 @@ from lkjip.kabupaten.charts import (
     component_heatmap,
     factor_scatters,
     sakip_change_chart,
-    signed,
 )
+from lkjip.contract.fmt import fmt_signed as signed
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lkjip.contract.markup import FORMULA_START, csv_cell, csv_text_columns, md_text
+from lkjip.contract.markup import FORMULA_START, csv_cell, md_text
 
 HOSTILE = (
     "<img src=x onerror=alert(1)>",
@@ -151,9 +151,9 @@ def test_csv_cell_leaves_numbers_and_plain_text():
 
     frame = pd.DataFrame({"item": ["=HYPERLINK(\"http://x\")", "+62 81", "-2 layanan", "@SUM(A1)", "Pindah Datang"],
                           "selisih": ["-40", "-40", "3", "0", "1.5"]})
-    out = csv_text_columns(frame, ["item"])
-    assert out["item"].tolist() == ["'=HYPERLINK(\"http://x\")", "'+62 81", "'-2 layanan", "'@SUM(A1)", "Pindah Datang"]
-    assert out["selisih"].tolist() == frame["selisih"].tolist()  # negative numbers untouched
+    assert [csv_cell(v) for v in frame["item"]] == ["'=HYPERLINK(\"http://x\")", "'+62 81", "'-2 layanan", "'@SUM(A1)",
+                                                    "Pindah Datang"]
+    assert [csv_cell(float(v)) for v in frame["selisih"]] == [-40.0, -40.0, 3.0, 0.0, 1.5]  # numbers untouched
 
 
 # --------------------------------------------------------------------------- PDF
@@ -163,7 +163,7 @@ def test_pdf_fetches_only_package_assets_and_embeds_no_file(tmp_path):
     """A report HTML with every trick to make WeasyPrint read a local file or the network."""
     from pypdf import PdfReader
 
-    from lkjip.render.export import ASSETS, export_pdf
+    from lkjip.render.export import ASSETS, print_pdf
 
     secret = tmp_path / "rahasia.txt"
     secret.write_text("RAHASIA-123\n")
@@ -179,7 +179,7 @@ def test_pdf_fetches_only_package_assets_and_embeds_no_file(tmp_path):
 <img src="file://{secret}"><img src="http://127.0.0.1:9/x.png"><img src="../rahasia.txt">
 <iframe src="file://{secret}"></iframe><object data="file://{secret}"></object>
 </main></body></html>""")
-    out = export_pdf(html, tmp_path / "laporan.pdf", title="Uji", cover={"unit": "Kecamatan Uji", "year": 2023})
+    out = print_pdf(html, tmp_path / "laporan.pdf", title="Uji", cover={"unit": "Kecamatan Uji", "year": 2023}).path
     reader = PdfReader(out)
     root = reader.trailer["/Root"]
     names = root.get("/Names")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -81,3 +83,21 @@ def test_the_kabupaten_notebook_follows_the_same_rule(root):
                            report_dir=root / "r")
     with pytest.raises(ConfigError, match="report_dir menunjuk ke folder terbitan"):
         nb.setup_kabupaten(2023, output_dir=root / "o", report_dir=root / "reports" / "_kabupaten" / "2023")
+
+
+def test_a_figure_with_a_plain_caption_has_that_caption_as_alt_text_and_the_same_bytes_each_time():
+    """A str caption once gave alt="<built-in method title of str object at 0x...>": a memory
+    address in the published HTML, different on every run."""
+    from matplotlib.figure import Figure as MplFigure
+
+    from lkjip.document.numbering import Caption
+
+    fig = MplFigure(figsize=(2, 1))
+    fig.add_subplot().plot([0, 1], [0, 1])
+    html = nb.Figure(fig, "Capaian <IKU> per tahun")._repr_html_()
+    assert 'alt="Capaian &lt;IKU&gt; per tahun"' in html and "built-in method" not in html
+    again = nb.Figure(fig, "Capaian <IKU> per tahun")._repr_html_()
+    assert re.findall(r'alt="[^"]*"', again) == re.findall(r'alt="[^"]*"', html) == ['alt="Capaian &lt;IKU&gt; per tahun"']
+    numbered = nb.Figure(fig, Caption("Gambar", "3.1", "Nilai IKM"))._repr_html_()
+    assert 'alt="Nilai IKM"' in numbered
+    assert 'alt="Gambar"' in nb.Figure(fig)._repr_html_()

@@ -17,7 +17,7 @@ import pytest
 from lkjip.contract import rules
 
 ROOT = Path(__file__).resolve().parents[1]
-HOME = ROOT / "src" / "lkjip" / "rules"
+HOME = ROOT / "src" / "lkjip" / "contract" / "rules"
 
 _N = r"(?:[.,]0+)?(?![\d]|[.,]\d)"
 #: What a copy looks like: the four weights in a row, a component mapped to its weight,
@@ -52,7 +52,6 @@ def test_sakip_weights_and_shares_of_permenpan_rb_88_2021():
     assert rules.SAKIP_COMPONENT_WEIGHTS == {"perencanaan": 30.0, "pengukuran": 30.0, "pelaporan": 15.0,
                                              "evaluasi_internal": 25.0}
     assert rules.SAKIP_SUBCOMPONENT_SHARES == {"keberadaan": 0.2, "kualitas": 0.3, "pemanfaatan": 0.5}
-    assert rules.sakip_weight("perencanaan", "pemanfaatan") == 15.0
 
 
 def test_ikm_bands_of_permenpan_rb_14_2017():
@@ -143,12 +142,9 @@ def test_budget_validation_and_audit_apply_the_same_rule(parent_pagu, ok):
     (within 0,5); printed 100,5 (one decimal) it is not. Before the rule was shared the budget
     check allowed 0,005 and the validation 0,5 whatever the printed decimals."""
     from lkjip.audit import audit_year
-    from lkjip.indicators.budget import anggaran_checks
     from lkjip.validation import prepare_frame
 
     df = _anggaran(parent_pagu)
-    budget = anggaran_checks(df)
-    assert budget.loc[(budget["kode"] == "7.01.01") & (budget["kolom"] == "pagu"), "cocok"].item() is ok
     helper = prepare_frame("anggaran", df, 2023)["anak_tidak_cocok"]
     assert bool(helper.isna().iloc[0]) is ok
     audit = audit_year({"anggaran": df}, year=2023).frame

@@ -68,30 +68,6 @@ def test_tabel_3_2_1_by_type():
     assert fmt_number(last["% Realisasi"]) == "94,37"
 
 
-def test_tabel_3_2_2_to_3_2_4(ind):
-    a = anggaran_2023()
-    t2 = T.tabel_3_2_2(ind, a, UNIT)
-    assert t2["Anggaran (Rp)"].tolist() == [2720088927.0, 28928297.0, 207788080.0, 2483372550.0,
-                                            2122381250.0, 12400000.0, 0.0]
-    assert [fmt_number(v) for v in t2["% Anggaran"]] == ["100,00", "1,06", "7,64", "91,30", "78,03",
-                                                        "0,46", "0,00"]
-    t3 = T.tabel_3_2_3(ind, a, UNIT)
-    assert t3.loc["ikm", ["Anggaran (Rp)", "Realisasi Anggaran (Rp)"]].tolist() == [2720088927.0,
-                                                                                     2567147148.0]
-    assert fmt_number(t3.loc["layanan_sesuai_standar_pct", "Capaian Anggaran (%)"]) == "98,63"
-    assert fmt_number(t3.loc["koordinasi_ditindaklanjuti_pct", "Capaian Anggaran (%)"]) == "98,22"
-    assert fmt_number(t3.loc["ip_asn", "Capaian Anggaran (%)"]) == "100,00"
-    t4 = T.tabel_3_2_4(ind, a, UNIT)
-    for i, row in t4.iterrows():
-        if i == "jumlah_inovasi":
-            assert math.isnan(row["Tingkat Efisiensi"])
-        else:
-            assert row["Tingkat Efisiensi"] == pytest.approx(row["% Capaian Kinerja"]
-                                                             - row["% Penyerapan Anggaran"])
-    assert fmt_number(t4.loc["layanan_sesuai_standar_pct", "Tingkat Efisiensi"]) == "1,37"
-    assert fmt_number(t4.loc["koordinasi_ditindaklanjuti_pct", "Tingkat Efisiensi"]) == "1,78"
-
-
 @pytest.mark.parametrize("parents", [True, False])
 def test_tabel_3_2_5(parents):
     t = T.tabel_3_2_5(anggaran_2023(parents))

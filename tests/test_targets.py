@@ -10,7 +10,6 @@ from lkjip.indicators.targets import (
     capaian,
     capaian_category,
     effective_target,
-    effective_targets,
     multi_year,
     renstra_end_target,
     tingkat_efisiensi,
@@ -40,17 +39,6 @@ def test_effective_target_fallback_order():
     # order of rows and case of the document name do not matter
     shuffled = targets_frame([("x", "PK_Perubahan", 2023, 4), ("x", "renstra", 2023, 1)])
     assert effective_target(shuffled, "x", 2023).target == 4
-
-
-def test_lkjip_2023_2023_effective_targets():
-    t = targets_frame([
-        ("ikm", "renstra", 2023, 85), ("ikm", "pk", 2023, 85), ("ikm", "pk_perubahan", 2023, 94.5),
-        ("sakip", "pk", 2023, 84.5), ("sakip", "pk_perubahan", 2023, 87.5),
-        ("ip_asn", "renstra", 2023, 57.3), ("ip_asn", "pk_perubahan", 2023, 85),
-    ])
-    e = effective_targets(t, 2023).set_index("indikator")
-    assert e["target"].to_dict() == {"ikm": 94.5, "sakip": 87.5, "ip_asn": 85.0}
-    assert set(e["dokumen"]) == {"pk_perubahan"}
 
 
 def test_capaian_higher_and_lower():

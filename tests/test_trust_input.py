@@ -468,7 +468,7 @@ def test_a_target_of_zero_warns_and_reads_tidak_dapat_dihitung(ws, capsys, tmp_p
     shown = rep.tabel_3_1_1.set_index("Indikator Kinerja Utama")["Kategori Capaian"]
     assert shown["Nilai IKM (Indeks Kepuasan Masyarakat)"] == "tidak dapat dihitung"
     assert (shown == "tidak dapat dihitung").sum() == 1
-    assert "capaian tidak dapat dihitung (target 0)" in nr.ikhtisar_eksekutif(rep)
+    assert "capaian tidak dapat dihitung (target 0)" in nr.ikhtisar_capaian(rep)
     assert "karena targetnya 0, capaian tidak dapat dihitung" in nr.analisis_indikator(rep, "ikm")
     csv = write_indicators_csv(rep.results, tmp_path / "indicators.csv").read_text().splitlines()
     ikm = next(line for line in csv if line.startswith("ikm,"))

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from lkjip import __version__
 from lkjip.errors import EXIT_BUG, EXIT_USAGE, ConfigError, DataError, LkjipError, OutputError, display_path
-from lkjip.inputs.catalog import default_data_dir, default_processed_dir, default_reports_dir
+from lkjip.inputs.catalog import AUDIT_CSV, RUN_RECORD, default_data_dir, default_processed_dir, default_reports_dir
 from lkjip.run.step_failures import disk_full, disk_full_folder
 
 #: Folder under ``--processed-dir`` where ``ingest`` and ``audit`` write by default (never a published folder).
@@ -104,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("audit", help="hitung ulang setiap total dan angka yang dipublikasikan")
     _common(p)
     p.add_argument("--out", type=Path, default=None,
-                   help=f"audit.csv ke FOLDER/<unit>/<tahun>/ (bawaan: <processed-dir>/{SCRATCH}; bukan folder terbitan)")
+                   help=f"{AUDIT_CSV} ke FOLDER/<unit>/<tahun>/ (bawaan: <processed-dir>/{SCRATCH}; bukan folder terbitan)")
 
     p = sub.add_parser("run", help="jalankan seluruh notebook per tahun dan terbitkan laporan")
     _common(p, unit_required=False)
@@ -306,8 +306,6 @@ def _print_validation(result, prefix: str) -> None:
 
 def _validation_report_target(args, year: int) -> Path:
     """``--report DIR``'s file, refused inside a published report folder."""
-    from lkjip.inputs.published_state import RUN_RECORD
-
     folder = Path(args.report) / args.unit / str(year)
     published = default_reports_dir() / args.unit / str(year)
     if folder.resolve() == published.resolve() or _inside(folder, published) or (folder / RUN_RECORD).exists():
@@ -410,7 +408,7 @@ def _cmd_audit(args) -> int:
         for _, row in result.differences().iterrows():
             print(f"  selisih: {row['dataset']}: {row['item']}: dipublikasikan {fmt_number(row['dipublikasikan'])}, "
                   f"dihitung {fmt_number(row['dihitung'])}, selisih {fmt_number(row['selisih'])}", file=sys.stderr)
-        print(Path(out) / args.unit / str(year) / "audit.csv")
+        print(Path(out) / args.unit / str(year) / AUDIT_CSV)
     return 0
 
 

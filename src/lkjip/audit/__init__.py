@@ -69,7 +69,7 @@ Tolerance: the one rule of :mod:`lkjip.contract.rules.printed`. A typed figure
 carries only the decimals it was printed with, so ``selisih`` is compared
 with half a unit of its last decimal: 0,005 for a two-decimal figure, 0,05
 for one decimal, 0,5 for an integer; ``sesuai`` when ``|selisih| <=
-toleransi`` (plus a 1e-9 float guard). The decimals are
+toleransi`` (plus ``EPS``, the float guard of the same module). The decimals are
 taken from a ``decimals`` column when the frame has one (not blank); else
 from the float's shortest representation (``97.33`` -> 2, ``87.4`` -> 1,
 ``100.0`` -> 0). A float cannot remember a trailing zero (``87,40`` arrives as

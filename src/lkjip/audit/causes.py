@@ -45,10 +45,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Iterable, Sequence
 
-from lkjip.contract.fmt import fmt_number
+from lkjip.contract.fmt import fmt_number, is_missing, round_half_up, round_number, truncate_number
 from lkjip.contract.rules.printed import EPS, tolerance
 
 SALAH_KETIK = "salah_ketik_digit"
@@ -105,38 +104,8 @@ class Cause:
 
 # ---------------------------------------------------------------- numbers
 
-def _dec(value: float) -> Decimal | None:
-    try:
-        if value is None or (isinstance(value, float) and math.isnan(value)):
-            return None
-        # 15 significant digits first: 97.87499999999999 is 97,875 (as lkjip.contract.fmt reads floats)
-        return Decimal(format(float(value), ".15g"))
-    except (InvalidOperation, ValueError, TypeError):
-        return None
-
-
-def _quant(decimals: int) -> Decimal:
-    return Decimal(1).scaleb(-int(decimals))
-
-
-def rounded(value: float, decimals: int) -> float:
-    """``value`` rounded half-up to ``decimals``.
-
-    >>> rounded(93.675, 2), rounded(93.675, 1)
-    (93.68, 93.7)
-    """
-    d = _dec(value)
-    return float("nan") if d is None else float(d.quantize(_quant(decimals), ROUND_HALF_UP))
-
-
-def truncated(value: float, decimals: int) -> float:
-    """``value`` cut (not rounded) to ``decimals``.
-
-    >>> truncated(91.2975, 2), truncated(104.8556, 2), truncated(-4.428, 2)
-    (91.29, 104.85, -4.42)
-    """
-    d = _dec(value)
-    return float("nan") if d is None else float(d.quantize(_quant(decimals), ROUND_DOWN))
+# One rounding: half-up as readers see it (lkjip.contract.fmt.round_number, truncate_number), also when
+# the audit asks how a printed figure came from its value.
 
 
 def _same(a: float, b: float, decimals: int) -> bool:
@@ -155,22 +124,20 @@ def rounding_of(printed: float, value: float, decimals: int) -> str | None:
     >>> rounding_of(1.64, 1.0635, 2) is None
     True
     """
-    if _same(printed, rounded(value, decimals), 12):
+    if _same(printed, round_number(value, decimals), 12):
         return "dibulatkan"
-    if _same(printed, truncated(value, decimals), 12):
+    if _same(printed, truncate_number(value, decimals), 12):
         return "dipotong"
     for fewer in range(decimals - 1, -1, -1):
-        if _same(printed, rounded(value, fewer), 12):
+        if _same(printed, round_number(value, fewer), 12):
             return f"dibulatkan ke {fewer} desimal" if fewer else "dibulatkan ke bilangan bulat"
     return None
 
 
 def _digits(value: float, decimals: int) -> str | None:
-    d = _dec(value)
-    if d is None:
+    if is_missing(value):
         return None
-    q = d.quantize(_quant(decimals), ROUND_HALF_UP)
-    return format(abs(q), "f").replace(".", "")
+    return format(abs(round_half_up(value, int(decimals))), "f").replace(".", "")
 
 
 def digit_slip(printed: float, other: float, decimals: int) -> str | None:

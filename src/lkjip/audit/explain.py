@@ -29,14 +29,15 @@ import re
 
 import pandas as pd
 
-from lkjip.audit.causes import BEDA_SUMBER, PEMBULATAN, Candidate, Part, rounded
+from lkjip.audit.causes import BEDA_SUMBER, PEMBULATAN, Candidate, Part
 from lkjip.audit.context import Computed, Years, _Context
 from lkjip.audit.figures import evaluate, family_of
 from lkjip.audit.figures_detail import target_row, tc27_indicator
 from lkjip.audit.frames import _text, _year
 from lkjip.audit.labels import unit_of
 from lkjip.audit.result import Evidence
-from lkjip.contract.rules import DOCUMENT_LABELS, INDICATOR_IDS
+from lkjip.contract.fmt import round_number
+from lkjip.contract.rules import DOCUMENT_LABELS, EPS, INDICATOR_IDS, target_met
 from lkjip.contract.schema import MONTH_NAMES, MONTHS
 
 _DATE = re.compile(r"(?<!\d)(\d{1,2}/\d{1,2}/(\d{4}))(?!\d)")
@@ -183,7 +184,7 @@ class Explainer:
             if fin and fin[0] and not math.isnan(c_cap):
                 pen_c = fin[1] / fin[0] * 100.0
                 stated.append(Candidate(PEMBULATAN, "selisih capaian dan penyerapan yang masing-masing sudah "
-                                        "dibulatkan dua desimal", rounded(c_cap, 2) - rounded(pen_c, 2)))
+                                        "dibulatkan dua desimal", round_number(c_cap, 2) - round_number(pen_c, 2)))
         elif fam == "kemajuan":
             stated, sources = self._kemajuan(r, arg)
         elif fam in ("nrr_tertimbang", "nrr_tertimbang_jumlah"):
@@ -224,7 +225,7 @@ class Explainer:
         elif fam == "jumlah_indikator_capai_target_akhir" and self._kemajuan_printed.get(tahun):
             lokasi, values = self._kemajuan_printed[tahun]
             sources.append(Candidate(BEDA_SUMBER, f"jumlah tingkat kemajuan tercetak yang mencapai 100% di {lokasi}",
-                                     float(sum(1 for v in values if v >= 100.0 - 1e-9))))
+                                     float(sum(1 for v in values if target_met(v)))))
 
         if fam not in INDICATOR_IDS and fam not in ("renstra_target", "pk_target", "pk_perubahan_target") \
                 and not fam.startswith("tc27_"):
@@ -303,7 +304,7 @@ class Explainer:
 
 
 def _close(a: float, b: float) -> bool:
-    return not (math.isnan(a) or math.isnan(b)) and abs(a - b) < 1e-9
+    return not (math.isnan(a) or math.isnan(b)) and abs(a - b) < EPS
 
 
 def _fmt(v: float) -> str:

@@ -16,7 +16,7 @@ import pandas as pd
 
 from lkjip.audit.context import NAN, Computed, Figure, _Context
 from lkjip.audit.frames import _col_sum, _in_post, _norm, _status, _text
-from lkjip.contract.rules import ASN_STATUSES, INDICATOR_IDS, IPASN_DIMENSIONS, TARGET_PRECEDENCE
+from lkjip.contract.rules import ASN_STATUSES, INDICATOR_IDS, IPASN_DIMENSIONS, TARGET_PRECEDENCE, target_met
 from lkjip.contract.schema import MONTHS
 
 _NOT_IN_TARGETS = "target indikator ini tidak ada di targets.csv (hanya tujuh indikator utama)"
@@ -220,7 +220,7 @@ def _capai_target_akhir(ctx: _Context, _arg: str) -> Computed:
     if not ctx.d:
         return Computed(NAN, f"data tahun {ctx.year} tidak ada")
     values = [kemajuan_value(ctx, i) for i in INDICATOR_IDS]
-    return Computed(float(sum(1 for v in values if not math.isnan(v) and v >= 100.0 - 1e-9)), None,
+    return Computed(float(sum(1 for v in values if target_met(v))), None,
                     ctx.file_label("targets"))
 
 

@@ -21,16 +21,15 @@ from lkjip.audit.frames import _text, _year
 from lkjip.audit.labels import chapter_of, unit_of
 from lkjip.audit.published import _row_decimals, hider, uraian_of
 from lkjip.audit.result import FAMILY_DOCUMENT, FAMILY_PLACES, FAMILY_PUBLISHED, SELISIH, SESUAI, _Rows
-from lkjip.contract.rules.printed import decimals_of
+from lkjip.contract.fmt import round_number
+from lkjip.contract.rules.printed import EPS, decimals_of
 
 
 def _agree(a: float, da: int, b: float, db: int) -> bool:
-    from lkjip.audit.causes import rounded
-
     if a == b:
         return True
     d = min(da, db)
-    return abs(rounded(a, d) - rounded(b, d)) < 1e-9
+    return abs(round_number(a, d) - round_number(b, d)) < EPS
 
 
 def _place(r: dict) -> str:

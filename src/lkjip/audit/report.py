@@ -41,7 +41,7 @@ from lkjip.audit.result import (
     TIDAK_DIPERIKSA,
     AuditResult,
 )
-from lkjip.contract.fmt import fmt_int, fmt_number, fmt_rupiah
+from lkjip.contract.fmt import fmt_int, fmt_number, fmt_rupiah, is_blank
 from lkjip.contract.html_table import table_html
 from lkjip.contract.markup import md_text
 
@@ -61,10 +61,6 @@ CAUSE_INTROS = {
 _CUT = 110
 
 
-def _blank(v) -> bool:
-    return v is None or (not isinstance(v, str) and pd.isna(v)) or (isinstance(v, str) and not v.strip())
-
-
 def _short(text: str, n: int = _CUT) -> str:
     text = " ".join(str(text).split())
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
@@ -73,14 +69,14 @@ def _short(text: str, n: int = _CUT) -> str:
 def decimals_of_row(row) -> int:
     """The printed decimals of a row, read back from its tolerance (0,005 -> 2)."""
     tol = row.get("toleransi")
-    if _blank(tol) or not tol or tol <= 0:
+    if is_blank(tol) or not tol or tol <= 0:
         return 0
     return max(0, int(round(-math.log10(2 * float(tol)))))
 
 
 def figure(value, decimals: int, unit: str) -> str:
     """A figure as a reader sees it: ``Rp 2.567.147.148``, ``94,38``, ``11.119``; blank as a dash."""
-    if _blank(value):
+    if is_blank(value):
         return "–"
     if unit == "Rp":
         return fmt_rupiah(value, decimals if decimals and float(value) != round(float(value)) else 0)
@@ -90,20 +86,20 @@ def figure(value, decimals: int, unit: str) -> str:
 def place(row) -> str:
     """Where the figure is printed (LKjIP place, row and column label, page), or the data file and row."""
     lokasi = row.get("lokasi")
-    if _blank(lokasi):
+    if is_blank(lokasi):
         berkas = row.get("berkas")
         baris = row.get("baris")
-        where = "" if _blank(berkas) else str(berkas)
-        if not _blank(baris):
+        where = "" if is_blank(berkas) else str(berkas)
+        if not is_blank(baris):
             where += f" baris {int(baris)}"
         return f"Data masukan: {where}".strip() if where else "Data masukan"
     parts = [str(lokasi)]
     for c in ("baris_label", "kolom_label"):
         v = row.get(c)
-        if not _blank(v):
+        if not is_blank(v):
             parts.append(_short(str(v), 70))
     text = ", ".join(parts) if len(parts) < 3 else f"{parts[0]}, {parts[1]} / {parts[2]}"
-    if not _blank(row.get("halaman")):
+    if not is_blank(row.get("halaman")):
         text += f", hlm. {row.get('halaman')}"
     return text
 
@@ -119,7 +115,7 @@ def _recomputed_from(row) -> str:
     if row.get("pemeriksaan") == FAMILY_INTERNAL:
         return "jumlah baris lain di berkas yang sama"
     v = row.get("sumber_hitungan")
-    return "" if _blank(v) else str(v)
+    return "" if is_blank(v) else str(v)
 
 
 # ---------------------------------------------------------------- summary page
@@ -237,8 +233,8 @@ def daftar_diperiksa(result: AuditResult) -> pd.DataFrame:
                     use, src = others[fam].loc[r["baris"]], what
                     break
         p, c, _ = _values(use)
-        label = " / ".join(_short(str(r[k]), 60) for k in ("baris_label", "kolom_label") if not _blank(r.get(k)))
-        if not _blank(r.get("halaman")):
+        label = " / ".join(_short(str(r[k]), 60) for k in ("baris_label", "kolom_label") if not is_blank(r.get(k)))
+        if not is_blank(r.get("halaman")):
             label += f", hlm. {r.get('halaman')}"
         rows.append({"Lokasi": r.get("lokasi") or "", "Baris / kolom": label,
                      "Angka": _short(r.get("uraian") or "", 80), "Tercetak": p, "Dihitung": c,

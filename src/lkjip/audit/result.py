@@ -3,12 +3,10 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-import numpy as np
 import pandas as pd
 
 from lkjip.audit.causes import Candidate, Part, classify
@@ -24,7 +22,9 @@ from lkjip.audit.names import (  # noqa: F401 - re-exported: the names are the r
     STATUSES,
     TIDAK_DIPERIKSA,
 )
+from lkjip.inputs.catalog import AUDIT_CSV
 from lkjip.inputs.files import atomic_write
+from lkjip.contract.fmt import fmt_plain
 from lkjip.contract.markup import csv_cell
 from lkjip.contract.rules.printed import check_total
 
@@ -58,15 +58,6 @@ def _num(value: object) -> float:
     except (TypeError, ValueError):
         return float("nan")
     return float(value)
-
-
-def _plain(value: object) -> str:
-    """A number as a plain decimal (dot mark, no thousands, no exponent)."""
-    v = _num(value)
-    if math.isnan(v):
-        return ""
-    text = np.format_float_positional(round(v, 10), trim="-")
-    return "0" if text in ("-0", "-0.") else text
 
 
 def _cell(value: object) -> str:
@@ -124,7 +115,7 @@ class AuditResult:
         """Every column of :data:`AUDIT_COLUMNS`: numbers as plain decimal text, text cells formula-safe."""
         out = self.frame.reindex(columns=list(AUDIT_COLUMNS)).copy()
         for c in _NUMBERS:
-            out[c] = [_plain(v) for v in out[c]]
+            out[c] = [fmt_plain(_num(v)) for v in out[c]]
         for c in ("tahun", "baris"):
             out[c] = ["" if pd.isna(v) else str(int(v)) for v in out[c]]
         for c in AUDIT_COLUMNS:
@@ -140,7 +131,7 @@ class AuditResult:
         """
         path = Path(path)
         if path.suffix.lower() != ".csv":
-            path = path / "audit.csv"
+            path = path / AUDIT_CSV
         # csv_frame: text cells a spreadsheet would evaluate (=, +, -, @ ...) neutralised, numbers stay numbers
         with atomic_write(path, newline="") as fh:
             self.csv_frame().to_csv(fh, index=False, lineterminator="\n")

@@ -27,8 +27,8 @@ from lkjip.charts.style import (
     pct_tick_formatter,
     tick_formatter,
 )
-from lkjip.contract.fmt import fmt_rupiah_short
-from lkjip.contract.rules import IKM_MUTU, IKM_UNSUR_SHORT
+from lkjip.contract.fmt import fmt_rupiah_short, fmt_signed
+from lkjip.contract.rules import EPS, IKM_MUTU, IKM_SCALE, IKM_UNSUR_SHORT
 
 # --------------------------------------------------------------------------
 # Charts
@@ -49,12 +49,12 @@ def ikm_per_unsur(
     """
     values = pd.to_numeric(pd.Series(nrr), errors="raise").astype(float)
     if values.max() <= 4.0:
-        values = values * 25.0
+        values = values * IKM_SCALE
     with lkjip_style():
         fig = _figure(3.4)
         ax = fig.add_subplot()
         band_greys = ("#e6e6e6", "#f2f2f2", "#e6e6e6", "#f7f7f7")
-        low_limit = 25.0
+        low_limit = IKM_SCALE  # NRR 1 on the x25 scale
         for band, grey in zip(IKM_MUTU.bands, band_greys):
             low, high = band.lower, band.upper
             ax.axhspan(low, high, color=grey, zorder=0, lw=0)
@@ -388,7 +388,7 @@ def waterfall(
         levels.append(levels[-1] + d)
     end_value = levels[-1]
     lo, hi = min(levels), max(levels)
-    span = max(hi - lo, abs(hi) * 0.01, 1e-9)
+    span = max(hi - lo, abs(hi) * 0.01, EPS)
     if from_zero is None:
         from_zero = lo <= 0 or span > 0.25 * max(abs(lo), abs(hi))
     bottom_axis = 0.0 if from_zero else lo - span * 0.6
@@ -409,9 +409,8 @@ def waterfall(
                    color=GREYS[4] if up else GREYS[2], hatch="///" if up else "\\\\\\",
                    edgecolor=INK, lw=0.5, zorder=2,
                    label=("Kenaikan" if up else "Penurunan"))
-            sign = "+" if up else "-"
             ax.text(i, max(levels[i - 1], levels[i]) + span * 0.04,
-                    sign + _num(abs(d), decimals), ha="center", va="bottom", fontsize=7)
+                    fmt_signed(d, decimals), ha="center", va="bottom", fontsize=7)
         for i in range(n - 1):
             level = levels[min(i, len(levels) - 1)]
             ax.plot([i + 0.3, i + 0.7], [level, level], color=INK, lw=0.5, ls=":", zorder=1)

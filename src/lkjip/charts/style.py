@@ -13,11 +13,12 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from lkjip.contract.fmt import fmt_number, fmt_pct
+from lkjip.contract.pages import FIGURE_WIDTH_IN
 from lkjip.contract.rules import IPASN_KATEGORI
 
-#: Width of a figure that fills an A4 portrait text block (21 cm - 2 x 2 cm
-#: margins = 17 cm) with a little room: 16 cm.
-A4_WIDTH_IN = 16 / 2.54
+#: Width of a figure that fills the A4 portrait text block (16,5 cm) with a little room: 16 cm
+#: (:data:`lkjip.contract.pages.FIGURE_WIDTH_IN`).
+A4_WIDTH_IN = FIGURE_WIDTH_IN
 
 
 #: Grey levels from dark to light; with :data:`HATCHES` they tell series apart.

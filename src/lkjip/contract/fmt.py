@@ -43,11 +43,15 @@ all format numbers here, so a figure reads the same everywhere: 86,13 / 88 x
 
 from __future__ import annotations
 
+import math
 import re
-from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from typing import Callable, Mapping
 
+import numpy as np
 import pandas as pd
+
+from lkjip.contract.rules.printed import EPS
 
 DASH = "–"
 
@@ -62,6 +66,24 @@ def is_missing(value: object) -> bool:
         return False
 
 
+def _decimal(value: float) -> Decimal:
+    """The float as a hand calculation reads it: its shortest ``repr``, cut to 15 significant digits."""
+    d = Decimal(repr(float(value))) if not isinstance(value, Decimal) else value
+    if d != 0 and d.is_finite():
+        # cut binary noise first: keep 15 significant digits
+        d = d.quantize(Decimal(1).scaleb(d.adjusted() - 14), rounding=ROUND_HALF_EVEN)
+    return d
+
+
+def is_blank(value: object) -> bool:
+    """Missing (:func:`is_missing`) or text of only spaces: a cell with nothing to show.
+
+    >>> is_blank(None), is_blank(float("nan")), is_blank("  "), is_blank("0"), is_blank(0)
+    (True, True, True, False, False)
+    """
+    return is_missing(value) or (isinstance(value, str) and not value.strip())
+
+
 def round_half_up(value: float, decimals: int = 2) -> Decimal:
     """``value`` rounded half-up (ties away from zero) to ``decimals``.
 
@@ -70,12 +92,8 @@ def round_half_up(value: float, decimals: int = 2) -> Decimal:
     >>> round_half_up(86.13 / 88 * 100, 2)
     Decimal('97.88')
     """
-    d = Decimal(repr(float(value))) if not isinstance(value, Decimal) else value
-    if d != 0 and d.is_finite():
-        # cut binary noise first: keep 15 significant digits
-        d = d.quantize(Decimal(1).scaleb(d.adjusted() - 14), rounding=ROUND_HALF_EVEN)
     q = Decimal(1).scaleb(-decimals)
-    out = d.quantize(q, rounding=ROUND_HALF_UP)
+    out = _decimal(value).quantize(q, rounding=ROUND_HALF_UP)
     if out == 0:
         out = abs(out)
     return out
@@ -84,12 +102,24 @@ def round_half_up(value: float, decimals: int = 2) -> Decimal:
 def round_number(value: float, decimals: int = 2) -> float:
     """Half-up rounding returned as a float (for a table that must hold numbers).
 
-    >>> round_number(98.3145, 2)
-    98.31
+    >>> round_number(98.3145, 2), round_number(93.675, 1), round_number(None)
+    (98.31, 93.7, nan)
     """
     if is_missing(value):
         return float("nan")
     return float(round_half_up(value, decimals))
+
+
+def truncate_number(value: float, decimals: int = 2) -> float:
+    """``value`` cut (not rounded) to ``decimals``, read as :func:`round_half_up` reads it;
+    NaN when missing (the audit names a figure that was cut instead of rounded).
+
+    >>> truncate_number(91.2975, 2), truncate_number(104.8556, 2), truncate_number(-4.428, 2)
+    (91.29, 104.85, -4.42)
+    """
+    if is_missing(value):
+        return float("nan")
+    return float(_decimal(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_DOWN))
 
 
 def fmt_number(value: object, decimals: int = 2, *, blank: str = DASH,
@@ -117,6 +147,40 @@ def fmt_number(value: object, decimals: int = 2, *, blank: str = DASH,
     if thousands:
         whole = f"{int(whole):,}".replace(",", ".")
     return sign + whole + ("," + frac if frac else "")
+
+
+def fmt_signed(value: object, decimals: int = 2, *, blank: str = DASH) -> str:
+    """A change with its sign: ``+0,42``, ``-1,30``; a change that shows as zero has none (``0,00``).
+
+    >>> fmt_signed(0.42), fmt_signed(-1.3), fmt_signed(0.0), fmt_signed(-0.001), fmt_signed(None)
+    ('+0,42', '-1,30', '0,00', '0,00', '–')
+    >>> fmt_signed(2.5, 1)
+    '+2,5'
+    """
+    if is_missing(value):
+        return blank
+    text = fmt_number(value, decimals)
+    return text if text.startswith("-") or round_half_up(value, decimals) == 0 else "+" + text
+
+
+def fmt_plain(value: object) -> str:
+    """A number for a CSV file: plain decimal with a dot, no thousands mark, no exponent,
+    full precision to 10 decimals; '' when missing or infinite; booleans as ``true``/``false``.
+
+    >>> fmt_plain(2720088927.0), fmt_plain(0.1 + 0.2), fmt_plain(-0.0), fmt_plain(3), fmt_plain(None)
+    ('2720088927', '0.3', '0', '3', '')
+    """
+    if is_missing(value):
+        return ""
+    if isinstance(value, (bool, np.bool_)):
+        return "true" if value else "false"
+    if isinstance(value, (int, np.integer)):
+        return str(int(value))
+    v = float(value)
+    if math.isinf(v):
+        return ""
+    text = np.format_float_positional(round(v, 10), trim="-")
+    return "0" if text in ("-0", "0", "-0.") else text
 
 
 def fmt_compact(value: object, decimals: int = 2, *, blank: str = DASH) -> str:
@@ -278,7 +342,7 @@ def auto_formats(df: pd.DataFrame, decimals: int = 2) -> dict[str, str]:
         if not pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series):
             continue
         values = pd.to_numeric(series, errors="coerce").dropna()
-        whole = bool(len(values)) and bool(((values - values.round()).abs() < 1e-9).all())
+        whole = bool(len(values)) and bool(((values - values.round()).abs() < EPS).all())
         formats[col] = "int" if whole else f"number:{decimals}"
     return formats
 

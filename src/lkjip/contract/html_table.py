@@ -11,7 +11,8 @@ import html
 
 import pandas as pd
 
-from lkjip.contract.fmt import auto_formats, display_frame
+from lkjip.contract.fmt import auto_formats, display_frame, is_missing
+from lkjip.contract.pages import TEXT_WIDTH_PT
 
 
 def table_html(frame: pd.DataFrame, *, index: bool = False, formats: dict | None = None, wide: bool = False) -> str:
@@ -34,7 +35,7 @@ def table_html(frame: pd.DataFrame, *, index: bool = False, formats: dict | None
     for row in shown.itertuples(index=False):
         cells = []
         for c, v in zip(shown.columns, row):
-            text = "" if is_blank(v) else escape(v)
+            text = "" if is_missing(v) else escape(v)
             if c in widths:
                 widths[c] = max(widths[c], len(text.strip()))
             cells.append(f"<td{num if c in numeric else ''}>{text}</td>")
@@ -42,11 +43,11 @@ def table_html(frame: pd.DataFrame, *, index: bool = False, formats: dict | None
     chosen = print_classes(len(shown.columns), widths.values() if body else ())
     if wide and not {"lkjip-wide", "lkjip-wide-xl"} & set(chosen):
         chosen.insert(0, "lkjip-wide")
-    words = {c: max([len(w) for v in shown[c] if not is_blank(v) for w in str(v).split()] + [0])
+    words = {c: max([len(w) for v in shown[c] if not is_missing(v) for w in str(v).split()] + [0])
              for c in shown.columns if c not in widths}
     cells = [(words[c], False) if c in words else (widths[c], True) for c in shown.columns]
     heads = [max((len(w) for w in str(c).split()), default=0) for c in shown.columns]
-    if max(words.values(), default=0) > LONG_WORD or _min_width_pt(chosen, cells, heads) > _TEXT_WIDTH_PT:
+    if max(words.values(), default=0) > LONG_WORD or _min_width_pt(chosen, cells, heads) > TEXT_WIDTH_PT:
         # e.g. a SHA-256, or too many columns: text may break inside words rather than overflow
         chosen.append("lkjip-anywhere")
     classes = " ".join([*chosen, "lkjip-table"])
@@ -57,9 +58,8 @@ def table_html(frame: pd.DataFrame, *, index: bool = False, formats: dict | None
 #: A text cell with a word longer than this may break inside words in print (class ``lkjip-anywhere``).
 LONG_WORD = 30
 
-#: Text block width in points (A4 210 mm - 45 mm margins) and the width of a
-#: digit as a fraction of the font size (DejaVu Sans).
-_TEXT_WIDTH_PT = (210 - 45) / 25.4 * 72
+#: The width of a digit as a fraction of the font size (DejaVu Sans); the text block is
+#: :data:`lkjip.contract.pages.TEXT_WIDTH_PT`.
 _DIGIT_EM = 0.64
 #: The width of an average letter (DejaVu Sans, mixed case) as a fraction of the font size.
 _CHAR_EM = 0.62
@@ -95,7 +95,7 @@ def print_classes(columns: int, number_widths) -> list[str]:
     elif columns >= 10:
         classes, font_pt = ["lkjip-wide"], 7.5
     needed = sum(n * _DIGIT_EM * font_pt + 6 for n in number_widths)
-    if needed > 0.8 * _TEXT_WIDTH_PT:
+    if needed > 0.8 * TEXT_WIDTH_PT:
         classes.append("lkjip-squeeze")
     return classes
 
@@ -111,14 +111,6 @@ def label(name: object) -> str:
         text = text.replace("_", " ")
         return text[:1].upper() + text[1:]
     return text
-
-
-def is_blank(value) -> bool:
-    """A missing value (None, NaN, NA, NaT)."""
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
 
 
 def escape(text: object) -> str:

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["FORMULA_START", "csv_cell", "csv_text_columns", "md_text"]
+__all__ = ["FORMULA_START", "csv_cell", "md_text"]
 
 #: Characters with a meaning anywhere in a line of nbconvert's Markdown (mistune with the
 #: table, strikethrough, url and math plugins), ``<``, ``>`` and ``&`` (a tag, an entity) among them.
@@ -73,17 +73,3 @@ def csv_cell(value: object) -> object:
     if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
     return value
-
-
-def csv_text_columns(frame, columns):
-    """A copy of ``frame`` whose ``columns`` (text) pass through :func:`csv_cell`.
-
-    >>> import pandas as pd
-    >>> csv_text_columns(pd.DataFrame({"item": ["=1+1", "ok"], "selisih": ["-40", "3"]}), ["item"]).values.tolist()
-    [["'=1+1", '-40'], ['ok', '3']]
-    """
-    out = frame.copy()
-    for column in columns:
-        if column in out.columns:
-            out[column] = out[column].map(csv_cell)
-    return out

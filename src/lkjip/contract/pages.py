@@ -10,6 +10,11 @@ escaped unless it is :class:`markupsafe.Markup` (HTML the package built
 itself, such as a data URI).
 
 :func:`text_of` is the one helper that turns HTML back into its text.
+
+The printed page, in one place: A4 portrait with the left and right margins of
+``lkjip-print.css``'s ``@page`` (:data:`PAGE_MARGINS_MM`, checked against the CSS by
+``tests/test_rules_home.py``), so tables (:mod:`lkjip.contract.html_table`) and charts
+(:mod:`lkjip.charts.style`) are sized to the same text block.
 """
 
 from __future__ import annotations
@@ -20,6 +25,16 @@ from markupsafe import Markup
 
 from lkjip import ASSETS_DIR
 ASSETS = ASSETS_DIR
+
+#: A4 portrait width and the (left, right) margins of ``@page`` in ``assets/lkjip-print.css``, in mm.
+A4_WIDTH_MM = 210
+PAGE_MARGINS_MM = (25, 20)
+#: The text block a printed table or figure must fit: 165 mm.
+TEXT_WIDTH_MM = A4_WIDTH_MM - sum(PAGE_MARGINS_MM)
+#: The text block in points (tables measure their columns in pt).
+TEXT_WIDTH_PT = TEXT_WIDTH_MM / 25.4 * 72
+#: Width of a figure that fills the text block with a little room (16 cm, in inches).
+FIGURE_WIDTH_IN = 16 / 2.54
 
 
 @lru_cache(maxsize=1)

@@ -25,7 +25,7 @@ from lkjip.indicators import budget as _budget
 from lkjip.indicators.coordination import coordination_by_seksi
 from lkjip.contract.fmt import mask_nip
 from lkjip.indicators.ikm import IkmResult
-from lkjip.indicators.iku import financing, indicator_history
+from lkjip.indicators.iku import indicator_history
 from lkjip.indicators.frames import safe_pct
 from lkjip.contract.rules import INDICATOR_IDS, polarity_of
 from lkjip.indicators.ipasn import ipasn_summary
@@ -229,57 +229,6 @@ def tabel_3_2_1(lra: pd.DataFrame) -> pd.DataFrame:
                  "% Realisasi": tot.persen})
     return pd.DataFrame(rows, columns=["No", "Kode Rekening", "Jenis Belanja", "Anggaran (Rp)",
                                        "Realisasi (Rp)", "% Realisasi"])
-
-
-def _financing_rows(indicators, anggaran, unit):
-    ind = _indexed(indicators)
-    fin = financing(indicators, anggaran, unit).set_index("indikator")
-    for no, sasaran, i in sasaran_groups(ind.index, unit):
-        yield no, sasaran, i, ind.loc[i], fin.loc[i]
-
-
-def tabel_3_2_2(indicators: pd.DataFrame, anggaran: pd.DataFrame | None,
-                unit: Mapping[str, Any] | None) -> pd.DataFrame:
-    """Anggaran per indikator (``unit['pembiayaan']``) and its share of the total pagu."""
-    rows, idx = [], []
-    for no, sasaran, i, r, f in _financing_rows(indicators, anggaran, unit):
-        rows.append({"No": no, "Sasaran": sasaran, "Indikator Kinerja Utama": r["nama"],
-                     "Kode Anggaran": f["kode_anggaran"], "Anggaran (Rp)": f["pagu"],
-                     "% Anggaran": f["persen_dari_total"], "Keterangan": f["keterangan"]})
-        idx.append(i)
-    return _frame(rows, ["No", "Sasaran", "Indikator Kinerja Utama", "Kode Anggaran",
-                         "Anggaran (Rp)", "% Anggaran", "Keterangan"], idx)
-
-
-def tabel_3_2_3(indicators: pd.DataFrame, anggaran: pd.DataFrame | None,
-                unit: Mapping[str, Any] | None) -> pd.DataFrame:
-    """Pencapaian kinerja dan anggaran side by side."""
-    rows, idx = [], []
-    for no, sasaran, i, r, f in _financing_rows(indicators, anggaran, unit):
-        rows.append({"No": no, "Sasaran": sasaran, "Indikator Kinerja Utama": r["nama"],
-                     "Satuan": r["satuan"], "Target Kinerja": r["target"],
-                     "Realisasi Kinerja": r["realisasi"], "Capaian Kinerja (%)": r["capaian_pct"],
-                     "Anggaran (Rp)": f["pagu"], "Realisasi Anggaran (Rp)": f["realisasi"],
-                     "Capaian Anggaran (%)": f["penyerapan_pct"]})
-        idx.append(i)
-    return _frame(rows, ["No", "Sasaran", "Indikator Kinerja Utama", "Satuan", "Target Kinerja",
-                         "Realisasi Kinerja", "Capaian Kinerja (%)", "Anggaran (Rp)",
-                         "Realisasi Anggaran (Rp)", "Capaian Anggaran (%)"], idx)
-
-
-def tabel_3_2_4(indicators: pd.DataFrame, anggaran: pd.DataFrame | None,
-                unit: Mapping[str, Any] | None) -> pd.DataFrame:
-    """Efisiensi penggunaan sumber daya: tingkat efisiensi = % capaian kinerja
-    - % penyerapan anggaran (blank for an indicator no budget finances)."""
-    rows, idx = [], []
-    for no, sasaran, i, r, f in _financing_rows(indicators, anggaran, unit):
-        rows.append({"No": no, "Sasaran": sasaran, "Indikator Kinerja Utama": r["nama"],
-                     "% Capaian Kinerja": r["capaian_pct"],
-                     "% Penyerapan Anggaran": f["penyerapan_pct"],
-                     "Tingkat Efisiensi": f["tingkat_efisiensi"], "Keterangan": f["keterangan"]})
-        idx.append(i)
-    return _frame(rows, ["No", "Sasaran", "Indikator Kinerja Utama", "% Capaian Kinerja",
-                         "% Penyerapan Anggaran", "Tingkat Efisiensi", "Keterangan"], idx)
 
 
 def _roman(n: int) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from lkjip.contract.fmt import fmt_int
-from lkjip.inputs.catalog import processed_year_dir, project_root, unit_file
+from lkjip.inputs.catalog import AUDIT_CSV, processed_year_dir, project_root, unit_file
 from lkjip.document.data import ReportData
 
 #: The audit's check families in readers' words (codes of ``audit.csv``'s ``pemeriksaan``).
@@ -52,7 +52,7 @@ def validation_summary(report_dir) -> tuple[pd.DataFrame | None, str]:
 
 def audit_summary(processed_dir, unit: str, year: int) -> tuple[pd.DataFrame | None, str]:
     """Counts of ``audit.csv`` by check and status (the audit report is separate)."""
-    path = processed_year_dir(Path(processed_dir), unit, int(year)) / "audit.csv" if processed_dir else None
+    path = processed_year_dir(Path(processed_dir), unit, int(year)) / AUDIT_CSV if processed_dir else None
     if path is None or not path.exists():
         return None, "Audit angka yang dipublikasikan tidak dijalankan pada proses ini."
     a = pd.read_csv(path, dtype=str, keep_default_na=False)

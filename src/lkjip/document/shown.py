@@ -18,8 +18,8 @@ rule in the report.
 (90.0, 100.0)
 >>> shown_capaian(86.13, 87.5), shown_difference(98.434286, 94.006273)
 (98.43, 4.42)
->>> met(100.0), met(99.99), met(float("nan"))
-(True, False, None)
+
+Whether a printed capaian meets its target is :func:`lkjip.contract.rules.target_met`.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from __future__ import annotations
 import pandas as pd
 
 from lkjip.contract.fmt import is_missing, round_number
-from lkjip.contract.rules import INDICATOR_IDS, get_indicator
+from lkjip.contract.rules import INDICATOR_IDS, direction, get_indicator
 from lkjip.indicators.targets import capaian, capaian_category
 
 #: Decimals of every percentage the report derives (capaian, kemajuan, penyerapan, efisiensi).
@@ -69,19 +69,11 @@ def shown_difference(a: object, b: object, decimals: int = PCT_DECIMALS) -> floa
     return round_number(round_number(float(a), decimals) - round_number(float(b), decimals), decimals)
 
 
-def met(capaian_pct: object) -> bool | None:
-    """Whether a printed capaian meets its target (``None`` when it cannot be judged)."""
-    if is_missing(capaian_pct):
-        return None
-    return float(capaian_pct) >= 100.0 - 1e-9
-
-
 def compare(new: object, old: object) -> int:
     """``1`` rise, ``-1`` fall, ``0`` same: printed figures compared (no "turun 0,00")."""
     if is_missing(new) or is_missing(old):
         raise ValueError("perbandingan membutuhkan dua angka")
-    d = float(new) - float(old)
-    return 0 if abs(d) < 1e-9 else (1 if d > 0 else -1)
+    return direction(new, old)
 
 
 def shown_indicators(tabel: pd.DataFrame) -> pd.DataFrame:

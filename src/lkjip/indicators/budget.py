@@ -4,7 +4,7 @@
 3 = program (``7.01.01``), 5 = kegiatan (``7.01.01.2.01``), 6 = sub kegiatan
 (``7.01.01.2.01.0001``). Totals come from the *leaves*, the rows with no
 descendant present (the lowest level present on every branch); a parent row
-that has children is only compared with them (:func:`anggaran_checks`).
+that has children is only compared with them (the audit, :mod:`lkjip.audit.internal`).
 
 The indicator "Persentase Realisasi Anggaran" comes from the LRA: account
 ``5`` (Belanja Daerah) realisasi / anggaran x 100, or, when account 5 is
@@ -26,7 +26,6 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lkjip.indicators.frames import drop_totals, require_columns, safe_pct
-from lkjip.contract.rules.printed import check_total
 
 LEVEL_NAMES = {3: "program", 5: "kegiatan", 6: "sub_kegiatan"}
 LEVEL_LABELS = {3: "Program", 5: "Kegiatan", 6: "Sub Kegiatan"}
@@ -197,28 +196,6 @@ def budget_hierarchy(anggaran: pd.DataFrame) -> pd.DataFrame:
                                        "ada_di_data"])
 
 
-def _checks(frame: pd.DataFrame, code_col: str, cols: tuple[str, ...]) -> pd.DataFrame:
-    leaves = frame[~frame["punya_anak"]]
-    out = []
-    for _, r in frame[frame["punya_anak"]].iterrows():
-        under = leaves[[is_descendant(k, r[code_col]) for k in leaves[code_col]]]
-        for c in cols:
-            if c not in frame.columns:
-                continue
-            check = check_total(r[c], float(under[c].sum()))
-            out.append({code_col: r[code_col], "uraian": r["uraian"],
-                        "baris": r.get("baris", pd.NA), "kolom": c, "tercetak": r[c],
-                        "hitung": check.computed, "selisih": check.difference, "cocok": check.ok})
-    return pd.DataFrame(out, columns=[code_col, "uraian", "baris", "kolom", "tercetak", "hitung",
-                                      "selisih", "cocok"])
-
-
-def anggaran_checks(anggaran: pd.DataFrame) -> pd.DataFrame:
-    """Each present parent's pagu/realisasi against the sum of its leaves
-    (``cocok`` by the rule of :mod:`lkjip.contract.rules.printed`)."""
-    return _checks(anggaran_levels(anggaran), "kode", ("pagu", "realisasi"))
-
-
 # --- LRA --------------------------------------------------------------------
 def lra_tree(lra: pd.DataFrame) -> pd.DataFrame:
     """The LRA accounts in code order with ``level``, ``persen`` (realisasi /
@@ -232,12 +209,6 @@ def lra_tree(lra: pd.DataFrame) -> pd.DataFrame:
                                 zip(out["realisasi"], out["realisasi_tahun_lalu"])]
     out = out.iloc[sorted(range(len(out)), key=lambda i: code_sort_key(out["kode_rekening"].iloc[i]))]
     return out.reset_index(drop=True)
-
-
-def lra_checks(lra: pd.DataFrame) -> pd.DataFrame:
-    """Each present parent account against the sum of its leaf accounts."""
-    tree = lra_tree(lra)
-    return _checks(tree, "kode_rekening", ("anggaran", "realisasi", "realisasi_tahun_lalu"))
 
 
 def _spending_rows(tree: pd.DataFrame) -> pd.DataFrame:

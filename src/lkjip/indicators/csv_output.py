@@ -9,7 +9,7 @@ import pandas as pd
 from lkjip.inputs.files import atomic_write
 from lkjip.contract.fmt import is_missing
 from lkjip.indicators.iku import INDICATOR_COLUMNS, IndicatorResults
-from lkjip.inputs.catalog import processed_year_dir
+from lkjip.inputs.catalog import INDICATORS_CSV, processed_year_dir
 from lkjip.contract.markup import csv_cell
 
 
@@ -33,4 +33,4 @@ def write_indicators_csv(results: IndicatorResults | pd.DataFrame, path) -> Path
 
 
 def indicators_csv_path(processed_dir, unit: str, year: int) -> Path:
-    return processed_year_dir(Path(processed_dir), unit, int(year)) / "indicators.csv"
+    return processed_year_dir(Path(processed_dir), unit, int(year)) / INDICATORS_CSV

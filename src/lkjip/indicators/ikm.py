@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from lkjip.errors import DataError
-from lkjip.contract.rules import IKM_MUTU, IKM_UNSUR_NAMES, KREJCIE_MORGAN
+from lkjip.contract.rules import EPS, IKM_MUTU, IKM_SCALE, IKM_UNSUR_NAMES, KREJCIE_MORGAN
 from lkjip.contract.schema import MONTH_NAMES, UNSUR
 
 #: Optional demographic columns a breakdown is made for, when present.
@@ -125,7 +125,7 @@ def nrr_per_unsur(survey: pd.DataFrame, weight: str | float = "exact") -> pd.Dat
             "jumlah_nilai": total,
             "jumlah_jawaban": n,
             "nrr": nrr,
-            "nrr_x25": nrr * 25.0,
+            "nrr_x25": nrr * IKM_SCALE,
             "nrr_tertimbang": nrr * w,
         })
     return pd.DataFrame(rows)
@@ -141,7 +141,7 @@ def compute_ikm(survey: pd.DataFrame, weight: str | float = "exact") -> IkmResul
     w, label = resolve_weight(weight)
     table = nrr_per_unsur(survey, weight)
     ikm = float(table["nrr_tertimbang"].sum(skipna=False)) if len(survey) else float("nan")
-    x25 = ikm * 25.0
+    x25 = ikm * IKM_SCALE
     return IkmResult(
         unsur=table,
         responden=int(len(survey)),
@@ -167,7 +167,7 @@ def minimum_sample(population: int, chi2: float = KREJCIE_MORGAN["chi2"],
     if n <= 0:
         return 0
     s = chi2 * n * p * (1 - p) / (d * d * (n - 1) + chi2 * p * (1 - p))
-    return int(math.ceil(s - 1e-9))
+    return int(math.ceil(s - EPS))
 
 
 def sample_adequacy(population: int, respondents: int) -> SampleCheck:
@@ -210,7 +210,7 @@ def _group_ikm(answers: pd.DataFrame, key: pd.Series, weight) -> list[tuple[obje
 def _summary_rows(groups: list[tuple[object, int, float]]) -> list[dict]:
     rows = []
     for key, responden, ikm in groups:
-        x25 = ikm * 25.0
+        x25 = ikm * IKM_SCALE
         rows.append({"kelompok": key, "responden": responden, "ikm": ikm, "ikm_x25": x25,
                      "mutu": IKM_MUTU.classify(x25)})
     return rows

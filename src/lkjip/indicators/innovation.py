@@ -58,8 +58,3 @@ def innovation_summary(inovasi: pd.DataFrame, year: int | None = None) -> Innova
     rest = df[~active].copy()
     rest["keterangan"] = why[~active]
     return InnovationResult(int(active.sum()), counted, rest.reset_index(drop=True))
-
-
-def count_active_innovations(inovasi: pd.DataFrame, year: int | None = None) -> int:
-    """Just the count (see :func:`innovation_summary`)."""
-    return innovation_summary(inovasi, year).jumlah

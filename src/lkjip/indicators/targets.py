@@ -87,16 +87,6 @@ def effective_target_normalized(df: pd.DataFrame, indikator: str, year: int) -> 
     return _missing(indikator, year)
 
 
-def effective_targets(targets: pd.DataFrame, year: int, indicators=None) -> pd.DataFrame:
-    """``indikator, tahun, target, dokumen`` for each id (default: all ids in ``targets``)."""
-    if indicators is None:
-        indicators = [] if targets is None or not len(targets) else \
-            list(dict.fromkeys(normalize_targets(targets)["indikator"].dropna()))
-    rows = [effective_target(targets, i, year) for i in indicators]
-    return pd.DataFrame({"indikator": [r.indikator for r in rows], "tahun": int(year),
-                         "target": [r.target for r in rows], "dokumen": [r.dokumen for r in rows]})
-
-
 def renstra_end_target(targets: pd.DataFrame, indikator: str) -> Target:
     """The Renstra end target: the last year's target of ``renstra_perubahan``
     when that document exists for the indicator, else of ``renstra``.

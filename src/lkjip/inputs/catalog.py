@@ -3,8 +3,8 @@
 ::
 
     data/raw/<unit>/unit.yaml, targets.csv, published.csv, <year>/<dataset>.csv|xlsx
-    data/processed/<unit>/<year>/*.parquet, indicators.csv
-    reports/<unit>/<year>/...
+    data/processed/<unit>/<year>/*.parquet, indicators.csv, audit.csv
+    reports/<unit>/<year>/..., run.json
 
 Folders whose name starts with ``_`` are not units: ``_lab`` holds what a
 notebook run by hand writes (:func:`lab_processed_dir`, :func:`lab_reports_dir`),
@@ -55,6 +55,12 @@ def default_processed_dir() -> Path:
 def default_reports_dir() -> Path:
     return project_root() / "reports"
 
+
+#: The artefacts of a unit-year, named once: the indicators and the audit in
+#: ``data/processed/<unit>/<year>``, the run record in ``reports/<unit>/<year>``.
+INDICATORS_CSV = "indicators.csv"
+AUDIT_CSV = "audit.csv"
+RUN_RECORD = "run.json"
 
 #: Scratch folder of notebooks run by hand (JupyterLab, papermill): never published.
 LAB_DIR = "_lab"

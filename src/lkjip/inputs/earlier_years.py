@@ -15,7 +15,8 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from lkjip.inputs.published_state import RUN_RECORD, Published, read_record
+from lkjip.inputs.catalog import RUN_RECORD
+from lkjip.inputs.published_state import Published, read_record
 
 @dataclass
 class EarlierYear:

@@ -26,9 +26,9 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lkjip.inputs.catalog import RUN_RECORD
 from lkjip.inputs.files import recover, remove_leftovers
 
-RUN_RECORD = "run.json"
 
 
 def journal_path(final_report: Path) -> Path:

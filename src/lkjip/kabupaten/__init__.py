@@ -51,7 +51,6 @@ from lkjip.kabupaten.ikm import (
     ikm_per_unit,
 )
 from lkjip.kabupaten.indicators import (
-    indicator_matrix,
     indicators_long,
     kategori_counts,
 )
@@ -87,7 +86,6 @@ __all__ = [
     "ikm_consolidated",
     "ikm_mean_of_units",
     "ikm_per_unit",
-    "indicator_matrix",
     "indicators_long",
     "kategori_counts",
     "largest_differences",

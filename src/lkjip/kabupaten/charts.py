@@ -24,7 +24,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from lkjip.charts.style import A4_WIDTH_IN, GREYS, INK, lkjip_style
-from lkjip.contract.fmt import fmt_number
+from lkjip.contract.fmt import fmt_number, fmt_signed
 from lkjip.contract.rules import EPS
 from lkjip.kabupaten.budget import FACTORS, caution_text, correlations
 from lkjip.kabupaten.sakip import CHANGE_COLUMNS
@@ -41,18 +41,6 @@ COUNT_UNITS = ("bulan-jabatan", "orang")
 ROUNDS = 150
 #: Diverging map for the heatmap; cell labels carry the sign for grey print.
 HEATMAP_CMAP = "RdBu"
-
-
-def signed(value: float, decimals: int = 2) -> str:
-    """A change with its sign: ``+0,42``, ``-1,30``, ``0,00``; '–' when missing.
-
-    >>> signed(0.42), signed(-1.3), signed(0.0), signed(float("nan"))
-    ('+0,42', '-1,30', '0,00', '–')
-    """
-    text = fmt_number(value, decimals)
-    if text.startswith("-") or text == "–" or text.strip("0,") == "":
-        return text
-    return "+" + text
 
 
 def _tick(value: float, _pos=None) -> str:
@@ -107,7 +95,7 @@ def sakip_change_chart(table: pd.DataFrame, *, names: Mapping[str, str] | None =
             st = _style_of(v)
             ax.barh([yy], [v], height=0.62, color=st["color"], hatch=st["hatch"], edgecolor=INK,
                     linewidth=0.5, zorder=2)
-            ax.text(v + (span * 0.02 if v >= 0 else -span * 0.02), yy, signed(v),
+            ax.text(v + (span * 0.02 if v >= 0 else -span * 0.02), yy, fmt_signed(v),
                     ha="left" if v >= 0 else "right", va="center", fontsize=7)
         ax.axvline(0, color=INK, lw=0.6, zorder=3)
         ax.set_yticks(y, [_name(u, names) for u in t["unit"]])
@@ -150,11 +138,11 @@ def component_heatmap(table: pd.DataFrame, *, names: Mapping[str, str] | None = 
             for j in range(len(cols)):
                 v = m[i, j]
                 dark = not math.isnan(v) and abs(v) > 0.6 * lim
-                ax.text(j, i, signed(v), ha="center", va="center", fontsize=7,
+                ax.text(j, i, fmt_signed(v), ha="center", va="center", fontsize=7,
                         color="white" if dark else INK)
         ax.set_xticks(range(len(cols)), [COMPONENT_SHORT[k] for k in CHANGE_COLUMNS])
         ax.xaxis.tick_top()
-        ax.set_yticks(range(n), [f"{_name(u, names)} ({signed(v)})"
+        ax.set_yticks(range(n), [f"{_name(u, names)} ({fmt_signed(v)})"
                                  for u, v in zip(t["unit"], t["perubahan_sakip"])])
         ax.tick_params(length=0)
         for side in ("left", "bottom", "top", "right"):

@@ -28,12 +28,12 @@ import yaml
 
 from lkjip.audit import FAMILY_PUBLISHED, SELISIH
 from lkjip.audit.causes import CAUSE_LABELS
-from lkjip.contract.fmt import fmt_number, is_missing
+from lkjip.contract.fmt import fmt_number, fmt_signed, is_missing
 from lkjip.kabupaten.budget import FACTORS, BudgetTotal
-from lkjip.kabupaten.charts import COMPONENT_SHORT, signed
+from lkjip.kabupaten.charts import COMPONENT_SHORT
 from lkjip.kabupaten.sakip import CHANGE_COLUMNS
 from lkjip.contract.markup import md_text
-from lkjip.contract.rules import CAPAIAN_KATEGORI, INDICATOR_IDS, get_indicator
+from lkjip.contract.rules import CAPAIAN_KATEGORI, INDICATOR_IDS, SAKIP_SCORE_DECIMALS, get_indicator, tolerance
 
 #: Short indicator headers for tables with one column per indicator.
 INDICATOR_SHORT: dict[str, str] = {
@@ -90,11 +90,11 @@ def tabel_sakip(sakip: pd.DataFrame, year: int, names: Mapping[str, str] | None 
         "Unit": [_name(u, names) for u in t["unit"]],
         f"SAKIP {year - 1}": t["sakip_tahun_lalu"].astype(float).values,
         f"SAKIP {year}": t["sakip"].astype(float).values,
-        "Perubahan": [signed(v) for v in t["perubahan_sakip"]],
+        "Perubahan": [fmt_signed(v) for v in t["perubahan_sakip"]],
         "Predikat": [_predikat(b, n) for b, n in zip(t["predikat_tahun_lalu"], t["predikat"])],
     })
     for key, col in CHANGE_COLUMNS.items():
-        out[COMPONENT_SHORT[key]] = [signed(v) for v in t[col]]
+        out[COMPONENT_SHORT[key]] = [fmt_signed(v) for v in t[col]]
     return out.reset_index(drop=True)
 
 
@@ -103,8 +103,8 @@ def tabel_pendorong(drivers: pd.DataFrame) -> pd.DataFrame:
     :func:`lkjip.kabupaten.component_drivers`), largest loss first."""
     return pd.DataFrame({
         "Komponen": drivers["nama_komponen"],
-        "Jumlah perubahan (poin)": [signed(v) for v in drivers["jumlah_perubahan"]],
-        "Rata-rata per unit": [signed(v) for v in drivers["rata_perubahan"]],
+        "Jumlah perubahan (poin)": [fmt_signed(v) for v in drivers["jumlah_perubahan"]],
+        "Rata-rata per unit": [fmt_signed(v) for v in drivers["rata_perubahan"]],
         "Porsi (%)": drivers["porsi_penurunan_pct"].astype(float),
         "Unit turun": drivers["unit_turun"].astype(int),
         "Unit naik": drivers["unit_naik"].astype(int),
@@ -197,7 +197,7 @@ def tabel_pegawai(staff: pd.DataFrame, year: int, names: Mapping[str, str] | Non
         "Bulan kosong": staff["bulan_jabatan_kosong"].astype("Int64").values,
         f"IP ASN {year - 1}": staff["ip_asn_tahun_lalu"].astype(float).values,
         f"IP ASN {year}": staff["ip_asn"].astype(float).values,
-        "Perubahan IP ASN": [signed(v) for v in staff["perubahan_ip_asn"]],
+        "Perubahan IP ASN": [fmt_signed(v) for v in staff["perubahan_ip_asn"]],
     })
 
 
@@ -261,7 +261,7 @@ def tabel_selisih_terbitan(diff: pd.DataFrame, names: Mapping[str, str] | None =
         "Angka": diff["uraian"].astype(str).values,
         "Diterbitkan": diff["dipublikasikan"].astype(float).values,
         "Dihitung ulang": diff["dihitung"].astype(float).values,
-        "Selisih": [signed(v) for v in diff["selisih"]],
+        "Selisih": [fmt_signed(v) for v in diff["selisih"]],
         "Kemungkinan penyebab": [CAUSE_LABELS.get(c, c) for c in diff["kemungkinan_penyebab"].astype(str)],
     })
 
@@ -285,11 +285,12 @@ def summary_sentences(sakip: pd.DataFrame, names: Mapping[str, str] | None = Non
     ['3 unit dibandingkan: 1 turun, 1 naik, 1 tetap.', 'Turun: Kec. \\\\<A\\\\> (-1,30).']
     """
     known = sakip[sakip["perubahan_sakip"].notna()]
-    fell = known[known["perubahan_sakip"] < -0.005].sort_values("perubahan_sakip", kind="stable")
-    rose = known[known["perubahan_sakip"] > 0.005]
+    same_below = tolerance(SAKIP_SCORE_DECIMALS)  # a change that shows as 0,00 is "tetap"
+    fell = known[known["perubahan_sakip"] < -same_below].sort_values("perubahan_sakip", kind="stable")
+    rose = known[known["perubahan_sakip"] > same_below]
     same = len(known) - len(fell) - len(rose)
     lines = [f"{len(known)} unit dibandingkan: {len(fell)} turun, {len(rose)} naik, {same} tetap."]
     if len(fell):
-        lines.append("Turun: " + ", ".join(f"{md_text(_name(u, names))} ({signed(v)})"
+        lines.append("Turun: " + ", ".join(f"{md_text(_name(u, names))} ({fmt_signed(v)})"
                                            for u, v in zip(fell["unit"], fell["perubahan_sakip"])) + ".")
     return lines

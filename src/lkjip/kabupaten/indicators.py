@@ -11,7 +11,7 @@ category by Permendagri 86/2017).
 >>> long = indicators_long({"b": a, "a": None})
 >>> long[["unit", "indikator"]].values.tolist()
 [['b', 'ikm'], ['b', 'sakip']]
->>> indicator_matrix(long, "kategori").loc["sakip", "b"]
+>>> long.set_index("indikator").loc["sakip", "kategori"]
 'Sangat Tinggi'
 """
 
@@ -55,21 +55,6 @@ def indicators_long(indicators: Mapping[str, pd.DataFrame | None]) -> pd.DataFra
     out = out.assign(_o=_order(out["indikator"]))
     out = out.sort_values(["unit", "_o", "indikator"], kind="stable").drop(columns="_o")
     return out.reset_index(drop=True)
-
-
-def indicator_matrix(long: pd.DataFrame, value: str = "realisasi") -> pd.DataFrame:
-    """Indicators as rows (report order), units as columns, holding ``value``
-    (``realisasi``, ``target``, ``capaian_pct`` or ``kategori``); the first
-    column ``nama`` names the indicator."""
-    if value not in ("realisasi", "target", "capaian_pct", "kategori"):
-        raise ValueError(f"kolom tidak dikenal: {value!r} (realisasi, target, capaian_pct, kategori)")
-    ids = list(dict.fromkeys(long.sort_values("indikator", key=_order, kind="stable")["indikator"]))
-    units = sorted(set(long["unit"]))
-    wide = long.pivot(index="indikator", columns="unit", values=value).reindex(index=ids, columns=units)
-    names = long.drop_duplicates("indikator").set_index("indikator")["nama"]
-    wide.insert(0, "nama", names.reindex(ids))
-    wide.columns.name = None
-    return wide
 
 
 def kategori_counts(long: pd.DataFrame) -> pd.DataFrame:

@@ -40,7 +40,7 @@ import pandas as pd
 from lkjip.audit import AUDIT_COLUMNS
 from lkjip.errors import ConfigError, DataError, display_path
 from lkjip.indicators.iku import INDICATOR_COLUMNS
-from lkjip.inputs.catalog import UNIT_CODE, YEAR_DIR, default_processed_dir, processed_year_dir
+from lkjip.inputs.catalog import AUDIT_CSV, INDICATORS_CSV, UNIT_CODE, YEAR_DIR, default_processed_dir, processed_year_dir
 
 #: Parquet datasets read for the report year, and the columns relied on.
 CURRENT_DATASETS: dict[str, tuple[str, ...]] = {
@@ -55,8 +55,6 @@ PREVIOUS_DATASETS: dict[str, tuple[str, ...]] = {
     "sakip_evaluasi": CURRENT_DATASETS["sakip_evaluasi"],
     "pegawai": CURRENT_DATASETS["pegawai"],
 }
-INDICATORS_FILE = "indicators.csv"
-AUDIT_FILE = "audit.csv"
 
 #: What a missing file means for the kabupaten view (reader-facing notes).
 _MISSING = {
@@ -65,8 +63,8 @@ _MISSING = {
     "anggaran": "data anggaran program/kegiatan",
     "lra": "data LRA",
     "pegawai": "data pegawai",
-    INDICATORS_FILE: "indicators.csv (indikator kinerja utama)",
-    AUDIT_FILE: "audit.csv (hasil audit angka yang dipublikasikan)",
+    INDICATORS_CSV: f"{INDICATORS_CSV} (indikator kinerja utama)",
+    AUDIT_CSV: f"{AUDIT_CSV} (hasil audit angka yang dipublikasikan)",
 }
 
 
@@ -154,7 +152,7 @@ def _read(path: Path, reader: Callable[[Path], pd.DataFrame], columns: Iterable[
 def _has_data(folder: Path) -> bool:
     if not folder.is_dir():
         return False
-    names = {f"{d}.parquet" for d in CURRENT_DATASETS} | {INDICATORS_FILE, AUDIT_FILE}
+    names = {f"{d}.parquet" for d in CURRENT_DATASETS} | {INDICATORS_CSV, AUDIT_CSV}
     return any((folder / n).is_file() for n in names)
 
 
@@ -185,7 +183,7 @@ def unit_files(processed_dir: Path | str, unit: str, year: int) -> list[tuple[Pa
     prev_dir = processed_year_dir(Path(processed_dir), unit, year - 1)
     return ([(cur_dir / f"{n}.parquet", year) for n in CURRENT_DATASETS]
             + [(prev_dir / f"{n}.parquet", year - 1) for n in PREVIOUS_DATASETS]
-            + [(cur_dir / n, year) for n in (INDICATORS_FILE, AUDIT_FILE)])
+            + [(cur_dir / n, year) for n in (INDICATORS_CSV, AUDIT_CSV)])
 
 
 def check_published(processed_dir: Path | str, reports_dir: Path | str, units: Iterable[str], year: int) -> None:
@@ -238,7 +236,7 @@ def load_unit(processed_dir: Path | str, unit: str, year: int,
     previous = {n: f for n, c in PREVIOUS_DATASETS.items()
                 if (f := parquet(prev_dir, n, c, year - 1)) is not None}
     tables: dict[str, pd.DataFrame | None] = {}
-    for name, columns in ((INDICATORS_FILE, INDICATOR_COLUMNS), (AUDIT_FILE, AUDIT_COLUMNS)):
+    for name, columns in ((INDICATORS_CSV, INDICATOR_COLUMNS), (AUDIT_CSV, AUDIT_COLUMNS)):
         path = cur_dir / name
         if path.is_file():
             files.append(path)
@@ -247,7 +245,7 @@ def load_unit(processed_dir: Path | str, unit: str, year: int,
             absent(path, year)
             notes.append(f"{_MISSING[name]} tahun {year} tidak ada")
             tables[name] = None
-    return UnitData(unit, year, data, previous, tables[INDICATORS_FILE], tables[AUDIT_FILE],
+    return UnitData(unit, year, data, previous, tables[INDICATORS_CSV], tables[AUDIT_CSV],
                     tuple(files), tuple(notes))
 
 

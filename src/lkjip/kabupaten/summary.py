@@ -2,20 +2,19 @@
 
 Columns (exactly, in this order): :data:`RINGKASAN_COLUMNS`. The CSV is sorted
 by unit, numbers are plain decimals with a dot (no thousands mark, no
-exponent, float noise below 1e-10 removed), a missing value is an empty
+exponent, float noise below 1e-10 removed: :func:`lkjip.contract.fmt.fmt_plain`), a missing value is an empty
 cell, line endings are ``\\n``, and a text cell starting with ``=``, ``+``,
 ``-``, ``@``, a tab or a carriage return gets a leading apostrophe so that a
 spreadsheet shows it instead of evaluating it.
 
 >>> neutralise("=HYPERLINK(1)"), neutralise("gedeg")
 ("'=HYPERLINK(1)", 'gedeg')
->>> plain_number(-1.3000000000000114), plain_number(922131601245.0), plain_number(float("nan"))
+>>> fmt_plain(-1.3000000000000114), fmt_plain(922131601245.0), fmt_plain(float("nan"))
 ('-1.3', '922131601245', '')
 """
 
 from __future__ import annotations
 
-import math
 import os
 import tempfile
 from pathlib import Path
@@ -23,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from lkjip.contract.fmt import is_missing
+from lkjip.contract.fmt import fmt_plain, is_missing
 from lkjip.contract.markup import csv_cell
 from lkjip.inputs.permissions import file_mode
 from lkjip.kabupaten.sakip import CHANGE_COLUMNS
@@ -62,21 +61,6 @@ def neutralise(text: str) -> str:
     return csv_cell(text)
 
 
-def plain_number(value: object) -> str:
-    """A number as a plain decimal with a dot; '' when missing."""
-    if is_missing(value):
-        return ""
-    if isinstance(value, (bool, np.bool_)):
-        return "true" if value else "false"
-    if isinstance(value, (int, np.integer)):
-        return str(int(value))
-    v = float(value)
-    if math.isinf(v):
-        return ""
-    text = np.format_float_positional(round(v, 10), trim="-")
-    return "0" if text in ("-0", "0", "-0.") else text
-
-
 def csv_text(frame: pd.DataFrame, sort_by: str = "unit") -> str:
     """``frame`` as deterministic CSV text (see the module docstring)."""
     df = frame.sort_values(sort_by, kind="stable").reset_index(drop=True) if sort_by in frame.columns \
@@ -85,10 +69,10 @@ def csv_text(frame: pd.DataFrame, sort_by: str = "unit") -> str:
     for c in df.columns:
         col = df[c]
         if pd.api.types.is_bool_dtype(col) or pd.api.types.is_numeric_dtype(col):
-            out[c] = [plain_number(v) for v in col]
+            out[c] = [fmt_plain(v) for v in col]
         else:
             out[c] = ["" if is_missing(v) else
-                      (plain_number(v) if isinstance(v, (int, float, np.number)) else neutralise(str(v)))
+                      (fmt_plain(v) if isinstance(v, (int, float, np.number)) else neutralise(str(v)))
                       for v in col]
     out.columns = [neutralise(str(c)) for c in out.columns]
     return out.to_csv(index=False, lineterminator="\n")

@@ -18,7 +18,7 @@ images are data URIs. As a safety net any remaining ``<script src>`` or
 ``<link>`` pointing to the network is removed. The same notebook gives the
 same HTML bytes (nbconvert adds nothing time-dependent with this template).
 
-:func:`export_pdf` renders the no-code HTML with WeasyPrint: A4, a cover page,
+:func:`print_pdf` renders the no-code HTML with WeasyPrint: A4, a cover page,
 a table of contents with page numbers, "Halaman x dari y" in the footer. The
 cover, the table of contents and the print head (title, metadata, print CSS)
 are Jinja templates (``assets/cetak_*.html.j2``, autoescape on); the headings
@@ -72,7 +72,6 @@ __all__ = [
     "REMOVE_OUTPUT_TAGS",
     "PrintedPdf",
     "export_html",
-    "export_pdf",
     "notebook_to_html",
     "print_pdf",
     "quiet_weasyprint",
@@ -512,11 +511,6 @@ class PrintedPdf:
 
     path: Path
     layout: dict
-
-
-def export_pdf(source: Path, out_path: Path, **options: Any) -> Path:
-    """Render the report PDF with WeasyPrint (:func:`print_pdf`) and return its path."""
-    return print_pdf(source, out_path, **options).path
 
 
 def print_pdf(

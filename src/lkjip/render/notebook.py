@@ -25,14 +25,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from lkjip.contract.html_table import escape, is_blank, label, print_classes, table_html  # noqa: F401
+from lkjip.contract.html_table import escape, label, print_classes, table_html  # noqa: F401
 from lkjip.errors import ConfigError
 from lkjip.inputs.published_state import Published
-from lkjip.inputs.catalog import (default_data_dir, default_processed_dir, default_reports_dir, lab_processed_dir,
+from lkjip.inputs.catalog import (RUN_RECORD, default_data_dir, default_processed_dir, default_reports_dir, lab_processed_dir,
                      lab_reports_dir, processed_year_dir, relative_to_root, reports_year_dir)
 
-#: The record ``lkjip run`` writes into a published report folder (see lkjip.run.pipeline).
-RUN_RECORD = "run.json"
 
 
 @dataclass(frozen=True)
@@ -354,7 +352,10 @@ class Figure:
     def _repr_html_(self) -> str:
         import base64
 
-        alt = getattr(self.caption, "title", None) or (str(self.caption) if self.caption else "Gambar")
+        # a Caption's title; a plain str caption is its own text (str.title is a method, whose repr
+        # carries a memory address: the same inputs must give the same bytes)
+        title = getattr(self.caption, "title", None)
+        alt = title if isinstance(title, str) and title else (str(self.caption) if self.caption else "Gambar")
         parts = ['<div class="lkjip-blok lkjip-blok-gambar">']
         if self.caption:
             parts.append(caption_html(self.caption))

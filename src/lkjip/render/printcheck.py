@@ -4,7 +4,7 @@ The rules are those of the shared PDF check (``pdf_layout.py``): the text area's
 learned from the document itself, as the median over pages of the rightmost word, and a word
 more than 3 pt past it overflows; a page after the first with fewer than 40 words is near-empty.
 They are applied to WeasyPrint's layout, the boxes the PDF is drawn from, so no PDF text
-extractor is needed (:func:`measure` renders the print HTML that :func:`lkjip.render.export.export_pdf`
+extractor is needed (:func:`measure` renders the print HTML that :func:`lkjip.render.export.print_pdf`
 renders).
 """
 
@@ -214,7 +214,7 @@ def _css_id(value: str) -> str:
 
 
 def measure(print_html: str, base_url: str | None = None) -> list[Page]:
-    """Render ``print_html`` (from :func:`lkjip.render.export.build_print_html`) as :func:`lkjip.render.export.export_pdf`
+    """Render ``print_html`` (from :func:`lkjip.render.export.build_print_html`) as :func:`lkjip.render.export.print_pdf`
     renders it and measure its pages."""
     import warnings
 
@@ -225,7 +225,7 @@ def measure(print_html: str, base_url: str | None = None) -> list[Page]:
         for name in saved:
             logging.getLogger(name).setLevel(logging.ERROR)
         with warnings.catch_warnings():
-            # as in lkjip.render.export.export_pdf: without HarfBuzz-subset fonts are subset by fontTools
+            # as in lkjip.render.export.print_pdf: without HarfBuzz-subset fonts are subset by fontTools
             warnings.filterwarnings("ignore", message="HarfBuzz-Subset", category=DeprecationWarning)
             document = render_balanced(print_html, base_url)
     finally:

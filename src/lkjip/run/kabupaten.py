@@ -44,8 +44,8 @@ from pathlib import Path
 from lkjip.inputs import published_state as publishing
 from lkjip.errors import ConfigError, LkjipError, OutputError, display_path
 from lkjip.inputs.files import LockHeld, exclusive_lock, publish, write_text_atomic
-from lkjip.inputs.catalog import KABUPATEN_DIR
-from lkjip.run.pipeline import FAILED_DIR, RUN_RECORD, notebooks_dir, short_error
+from lkjip.inputs.catalog import KABUPATEN_DIR, RUN_RECORD
+from lkjip.run.pipeline import FAILED_DIR, notebooks_dir, short_error
 from lkjip.run.step_failures import disk_full, disk_full_reason, keep_failure
 
 NOTEBOOK = "07_kabupaten.ipynb"

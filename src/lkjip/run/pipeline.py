@@ -36,19 +36,13 @@ from lkjip.run import export_jobs
 from lkjip.run.environment import check_notebooks, kernel_error, scheduler_client
 from lkjip.errors import EXIT_CANTCREAT, EXIT_DATA, ConfigError, DataError, LkjipError, OutputError, display_path
 from lkjip.inputs.files import LockHeld, exclusive_lock, publish, write_text_atomic
-from lkjip.inputs.catalog import (check_unit_year, list_units, list_years, processed_year_dir, reports_year_dir)
+from lkjip.inputs.catalog import (RUN_RECORD, check_unit_year, list_units, list_years, processed_year_dir,
+                                  reports_year_dir)
 from lkjip.inputs.unit_codes import check_unit_code
 
 FAILED_DIR = "_gagal"
-RUN_RECORD = publishing.RUN_RECORD
 #: Notebook parameters that name folders of this run, not what the reports depend on (left out of run.json).
 _FOLDER_PARAMETERS = ("processed_dir", "report_dir", "published_processed_dir", "published_reports_dir")
-
-
-class RunFailed(LkjipError):
-    """A unit-year run stopped; the message says which step and where its notebook is."""
-
-    exit_code = EXIT_DATA
 
 
 class RunLocked(ConfigError):

@@ -150,28 +150,3 @@ def audit_step(ctx):
                            published_dirs=getattr(ctx, "published", None))
 
 
-def audit_counts(result) -> pd.DataFrame:
-    """Counts per check family, with a total row, Indonesian headers."""
-    counts = result.counts().reset_index()
-    counts.columns = ["Pemeriksaan", "Diperiksa", "Sesuai", "Selisih"]
-    total = pd.DataFrame([{"Pemeriksaan": "Jumlah", "Diperiksa": counts["Diperiksa"].sum(),
-                           "Sesuai": counts["Sesuai"].sum(), "Selisih": counts["Selisih"].sum()}])
-    return pd.concat([counts, total], ignore_index=True)
-
-
-def audit_sections(result) -> list[tuple[str, pd.DataFrame]]:
-    """Each group of differences (family, dataset) with the rows it comes from."""
-    diff = result.differences()
-    sections = []
-    for (family, dataset), group in diff.groupby(["pemeriksaan", "dataset"], sort=False):
-        shown = pd.DataFrame({
-            "Item": group["item"],
-            "Dipublikasikan": group["dipublikasikan"],
-            "Dihitung": group["dihitung"],
-            "Selisih": group["selisih"],
-            "Berkas": group["berkas"].map(lambda p: Path(str(p)).name if pd.notna(p) and str(p) else ""),
-            "Baris": group["baris"],
-            "Sumber": group["sumber"],
-        }).reset_index(drop=True)
-        sections.append((f"{family.capitalize()}: {dataset}", shown))
-    return sections

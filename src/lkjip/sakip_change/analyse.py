@@ -13,10 +13,10 @@ from typing import Callable, Iterable, Mapping
 import pandas as pd
 
 from lkjip.sakip_change.draft import narrative
-from lkjip.sakip_change.factors import Drivers, _signed, drivers
+from lkjip.sakip_change.factors import Drivers, drivers
 from lkjip.sakip_change.score_change import Decomposition, SakipChangeError, decomposition, default_years
 from lkjip.sakip_change.stake import PointsAtStake, points_at_stake
-from lkjip.contract.fmt import fmt_number
+from lkjip.contract.fmt import fmt_number, fmt_signed
 from lkjip.contract.markup import md_text
 
 # --------------------------------------------------------------------------
@@ -85,6 +85,6 @@ def analyse(frames_by_year: Mapping[int, Mapping[str, pd.DataFrame]],
                   targets=targets)
     text = narrative(dec, stake, drv, unit_name)
     msg = (f"Perbandingan nilai SAKIP {y0} dan {y1}: {fmt_number(dec.nilai_awal)} menjadi "
-           f"{fmt_number(dec.nilai_akhir)} ({_signed(dec.perubahan)} poin).")
+           f"{fmt_number(dec.nilai_akhir)} ({fmt_signed(dec.perubahan)} poin).")
     return SakipChangeAnalysis(True, msg, y0, y1, dec, stake, drv, text,
                                msgs + dec.catatan + drv.catatan)

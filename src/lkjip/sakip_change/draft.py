@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lkjip.sakip_change.factors import Drivers, _doc_label, _signed
-from lkjip.sakip_change.score_change import _TOL, Decomposition, _label, subcomponent_totals
+from lkjip.sakip_change.factors import Drivers, _doc_label
+from lkjip.sakip_change.score_change import Decomposition, _label, subcomponent_totals
 from lkjip.sakip_change.stake import PointsAtStake
-from lkjip.contract.fmt import fmt_number, fmt_pct
+from lkjip.contract.fmt import fmt_number, fmt_pct, fmt_signed
 from lkjip.indicators.frames import safe_pct
 from lkjip.contract.markup import md_text
-from lkjip.contract.rules import SAKIP_SUBCOMPONENT_NAMES
+from lkjip.contract.rules import EPS, SAKIP_SCORE_DECIMALS, SAKIP_SUBCOMPONENT_NAMES, tolerance
 
 # --------------------------------------------------------------------------
 # Narrative
@@ -26,7 +26,7 @@ _ARAH_TEXT = {
 
 
 def _direction(change: float) -> str:
-    if abs(change) < 0.005:
+    if abs(change) < tolerance(SAKIP_SCORE_DECIMALS):
         return "tetap"
     return "naik" if change > 0 else "turun"
 
@@ -55,7 +55,7 @@ def narrative(dec: Decomposition, stake: PointsAtStake | None = None,
         t = drv.target[drv.target["tahun"] == dec.tahun_akhir]
         if len(t) and pd.notna(t["target"].iloc[0]):
             r = t.iloc[0]
-            reached = r["nilai"] >= r["target"] - _TOL
+            reached = r["nilai"] >= r["target"] - EPS
             head += (f" Target {y1} ({_doc_label(r['dokumen'])}) sebesar {fmt_number(r['target'])} "
                      + ("tercapai" if reached else "tidak tercapai")
                      + f", dengan capaian {fmt_pct(r['capaian_pct'])}.")
@@ -70,13 +70,13 @@ def narrative(dec: Decomposition, stake: PointsAtStake | None = None,
         if len(same):
             top = same.iloc[0]
             s = (f"{word.capitalize()} terbesar terjadi pada komponen {top['nama_komponen']} "
-                 f"({_signed(top['perubahan'])} poin, dari {fmt_pct(top['persen_maks_awal'])} menjadi "
+                 f"({fmt_signed(top['perubahan'])} poin, dari {fmt_pct(top['persen_maks_awal'])} menjadi "
                  f"{fmt_pct(top['persen_maks_akhir'])} dari nilai maksimalnya), yang menjelaskan "
                  f"{fmt_pct(top['porsi_pct'], 1)} dari {word} total")
             rest = same.iloc[1:]
             if len(rest):
                 s += "; disusul " + ", ".join(
-                    f"{r['nama_komponen']} ({_signed(r['perubahan'])}; {fmt_pct(r['porsi_pct'], 1)})"
+                    f"{r['nama_komponen']} ({fmt_signed(r['perubahan'])}; {fmt_pct(r['porsi_pct'], 1)})"
                     for _, r in rest.iterrows())
             s += "."
             if len(same) == len(comp):
@@ -95,12 +95,12 @@ def narrative(dec: Decomposition, stake: PointsAtStake | None = None,
     if subt is not None and len(subt):
         by = subt.set_index("subkomponen")
         pp = by["persen_maks_akhir"] - by["persen_maks_awal"]
-        parts = [f"{by.loc[k, 'nama_subkomponen'].lower()} {_signed(by.loc[k, 'perubahan'])} poin "
-                 f"({_signed(pp[k])} poin persentase dari maksimalnya)"
+        parts = [f"{by.loc[k, 'nama_subkomponen'].lower()} {fmt_signed(by.loc[k, 'perubahan'])} poin "
+                 f"({fmt_signed(pp[k])} poin persentase dari maksimalnya)"
                  for k in SAKIP_SUBCOMPONENT_NAMES if k in by.index]
         s = "Menurut sub komponen (dijumlah atas semua komponen): " + ", ".join(parts) + "."
         if {"keberadaan", "kualitas"} <= set(by.index) and d == "turun":
-            if pp["kualitas"] < pp["keberadaan"] - 0.005:
+            if pp["kualitas"] < pp["keberadaan"] - tolerance(2):
                 s += (" Relatif terhadap nilai maksimalnya, kualitas turun lebih banyak daripada "
                       "keberadaan dokumen: angka ini sejalan dengan dugaan bahwa dokumen disiapkan "
                       "untuk kelengkapan, bukan mutunya.")
@@ -142,7 +142,7 @@ def narrative(dec: Decomposition, stake: PointsAtStake | None = None,
         s = "Poin yang dapat diraih: " + "; ".join(parts) + "."
         n = stake.berikutnya
         if n.ada:
-            enough = stake.celah[stake.celah["celah_ke_maks"] > n.kebutuhan + 0.005]
+            enough = stake.celah[stake.celah["celah_ke_maks"] > n.kebutuhan + tolerance(SAKIP_SCORE_DECIMALS)]
             s += (f" Untuk predikat {n.predikat} nilai total harus melebihi {fmt_number(n.batas)}, "
                   f"yaitu naik lebih dari {fmt_number(n.kebutuhan)} poin")
             s += (("; celah satu komponen yang cukup besar untuk itu: "

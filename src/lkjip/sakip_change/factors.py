@@ -12,8 +12,8 @@ import pandas as pd
 from lkjip.sakip_change.score_change import Decomposition, _has_sakip, decomposition, sakip_years
 from lkjip.sakip_change.stake import next_predicate
 from lkjip.sakip_change.vacancy import Vacancy, vacancy_by_month
-from lkjip.contract.fmt import fmt_number, fmt_pct, fmt_rupiah, is_missing
-from lkjip.contract.rules import SAKIP_COMPONENT_NAMES, SAKIP_PREDIKAT
+from lkjip.contract.fmt import fmt_number, fmt_pct, fmt_rupiah, fmt_signed, is_missing
+from lkjip.contract.rules import SAKIP_COMPONENT_NAMES, SAKIP_PREDIKAT, SAKIP_SCORE_DECIMALS, tolerance
 from lkjip.indicators.sakip import sakip_predicate, sakip_score
 
 #: The activity that finances planning and performance evaluation
@@ -93,9 +93,9 @@ def _changes_text(dec: Decomposition | None, keys: Iterable[str]) -> str:
         return ""
     keys = list(keys)
     if set(keys) >= set(SAKIP_COMPONENT_NAMES):
-        return f"total {_signed(dec.perubahan)}"
+        return f"total {fmt_signed(dec.perubahan)}"
     k = dec.komponen.set_index("komponen")
-    return "; ".join(f"{SAKIP_COMPONENT_NAMES.get(c, c)} {_signed(k.loc[c, 'perubahan'])}"
+    return "; ".join(f"{SAKIP_COMPONENT_NAMES.get(c, c)} {fmt_signed(k.loc[c, 'perubahan'])}"
                      for c in keys if c in k.index)
 
 
@@ -119,18 +119,11 @@ def direction_label(improvement: float, linked_change: float) -> str:
     """
     if is_missing(improvement) or is_missing(linked_change):
         return ""
-    if abs(improvement) < 0.005:
+    if abs(improvement) < tolerance(2):
         return "faktor tidak berubah"
-    if abs(linked_change) < 0.005:
+    if abs(linked_change) < tolerance(SAKIP_SCORE_DECIMALS):
         return "nilai komponen tidak berubah"
     return "sejalan" if improvement * linked_change > 0 else "berlawanan"
-
-
-def _signed(v: float) -> str:
-    if is_missing(v):
-        return "–"
-    s = fmt_number(v)
-    return s if s.startswith("-") or s == "0,00" else "+" + s
 
 
 def ipasn_by_year(pegawai_by_year: Mapping[int, pd.DataFrame | None],
@@ -253,7 +246,7 @@ def drivers(before_year: int, after_year: int, *,
             d = got[y1]["nilai"] - got[y0]["nilai"]
             text = (f"rata-rata IP ASN {fmt_number(got[y0]['nilai'])} ({got[y0]['kategori']}, {y0}) "
                     f"menjadi {fmt_number(got[y1]['nilai'])} ({got[y1]['kategori']}, {y1}), "
-                    f"perubahan {_signed(d)}")
+                    f"perubahan {fmt_signed(d)}")
         else:
             y = next(iter(got))
             text = (f"hanya tahun {y}: rata-rata IP ASN {fmt_number(got[y]['nilai'])} "
@@ -304,12 +297,12 @@ def drivers(before_year: int, after_year: int, *,
         r = row.iloc[0]
         text = (f"{y1}: nilai {fmt_number(r['nilai'])} terhadap target {fmt_number(r['target'])} "
                 f"({_doc_label(r['dokumen'])}), capaian {fmt_pct(r['capaian_pct'])}, "
-                f"selisih {_signed(r['selisih_target'])}")
+                f"selisih {fmt_signed(r['selisih_target'])}")
         prev = tgt[tgt["tahun"] == y0]
         if len(prev) and pd.notna(prev["target"].iloc[0]):
             p = prev.iloc[0]
             text += (f"; {y0}: nilai {fmt_number(p['nilai'])} terhadap target "
-                     f"{fmt_number(p['target'])}, selisih {_signed(p['selisih_target'])}")
+                     f"{fmt_number(p['target'])}, selisih {fmt_signed(p['selisih_target'])}")
         keys = DRIVER_COMPONENTS["target"]
         kaitan.append({"faktor": "Target nilai SAKIP (target efektif)", "temuan": text,
                        "komponen_terkait": _components_text(keys),

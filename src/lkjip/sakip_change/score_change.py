@@ -25,10 +25,9 @@ import pandas as pd
 from lkjip.contract.fmt import fmt_number, round_number
 from lkjip.indicators.frames import safe_pct
 from lkjip.contract.rules import SAKIP_COMPONENT_NAMES, SAKIP_SCORE_DECIMALS, SAKIP_SUBCOMPONENT_NAMES
-from lkjip.contract.rules.printed import matches
+from lkjip.contract.rules.printed import EPS, matches, tolerance
 from lkjip.indicators.sakip import SakipResult, sakip_score
 
-_TOL = 1e-9
 
 
 class SakipChangeError(ValueError):
@@ -196,7 +195,7 @@ def decomposition(before: pd.DataFrame, after: pd.DataFrame, before_year: int | 
             missing = y0 if b is None else y1
             notes.append(f"Komponen {name} tidak ada pada data tahun {missing}; perubahannya tidak "
                          "dapat dihitung dan tidak ikut dalam uraian.")
-        elif abs(wa - wb) > _TOL:
+        elif abs(wa - wb) > EPS:
             notes.append(f"Bobot komponen {name} berbeda: {fmt_number(wb)} ({y0}) dan "
                          f"{fmt_number(wa)} ({y1}); perubahan cara penilaian ikut memengaruhi "
                          "perbandingan nilainya.")
@@ -215,10 +214,10 @@ def decomposition(before: pd.DataFrame, after: pd.DataFrame, before_year: int | 
     if both.all() and not (math.isnan(direct) or abs(direct - total_change) < 1e-6):
         notes.append("Jumlah perubahan komponen tidak sama dengan perubahan nilai total; "
                      "periksa data evaluasi SAKIP.")  # pragma: no cover - defensive
-    if both.all() and len(comp) and not any(abs(w) > _TOL for w in comp["bobot"] - comp["bobot_awal"]):
+    if both.all() and len(comp) and not any(abs(w) > EPS for w in comp["bobot"] - comp["bobot_awal"]):
         notes.append(f"Bobot semua komponen sama pada {y0} dan {y1}; perubahan metode penilaian, "
                      "bila ada, tidak tampak pada bobot dan tidak dapat diukur dari data ini.")
-    comp["porsi_pct"] = [safe_pct(v, total_change) if abs(total_change) >= 0.005 else math.nan
+    comp["porsi_pct"] = [safe_pct(v, total_change) if abs(total_change) >= tolerance(SAKIP_SCORE_DECIMALS) else math.nan
                          for v in comp["perubahan"]]
     comp = comp.sort_values("perubahan", kind="stable", na_position="last").reset_index(drop=True)
     shown = [round_number(v) for v in comp.loc[comp["perubahan"].notna(), "perubahan"]]

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lkjip.sakip_change.score_change import _TOL, _component_order, _label, decomposition
+from lkjip.sakip_change.score_change import _component_order, _label, decomposition
 from lkjip.contract.fmt import fmt_number
-from lkjip.contract.rules import SAKIP_PREDIKAT
+from lkjip.contract.rules import EPS, SAKIP_PREDIKAT
 from lkjip.indicators.sakip import sakip_predicate
 
 # --------------------------------------------------------------------------
@@ -94,13 +94,13 @@ def points_at_stake(before: pd.DataFrame, after: pd.DataFrame, before_year: int 
                                 f"predikat {pred or '–'}"})
 
     for _, r in celah.iterrows():
-        if pd.notna(r["celah_ke_awal"]) and r["celah_ke_awal"] > _TOL:
+        if pd.notna(r["celah_ke_awal"]) and r["celah_ke_awal"] > EPS:
             add("kembali_ke_awal", r["komponen"], r["nama_komponen"], float(r["celah_ke_awal"]),
                 f"{r['nama_komponen']} kembali ke tingkat {y0} ({fmt_number(r['nilai_awal'])})")
-        if r["celah_ke_maks"] > _TOL:
+        if r["celah_ke_maks"] > EPS:
             add("maksimal", r["komponen"], r["nama_komponen"], float(r["celah_ke_maks"]),
                 f"{r['nama_komponen']} mencapai nilai maksimal ({fmt_number(r['bobot'])})")
-    drops = celah[celah["celah_ke_awal"] > _TOL]
+    drops = celah[celah["celah_ke_awal"] > EPS]
     if len(drops) > 1:
         add("semua_kembali_ke_awal", None, "Semua komponen yang turun",
             math.fsum(drops["celah_ke_awal"]),

@@ -7,13 +7,14 @@ import math
 
 import pandas as pd
 
-from lkjip.sakip_change.factors import Drivers, _doc_label, _signed
+from lkjip.sakip_change.factors import Drivers, _doc_label
 from lkjip.sakip_change.analyse import SakipChangeAnalysis
 from lkjip.sakip_change.score_change import Decomposition, _label
 from lkjip.sakip_change.stake import PointsAtStake
-from lkjip.contract.fmt import fmt_number, fmt_pct, style_table
+from lkjip.contract.fmt import fmt_number, fmt_pct, fmt_signed, style_table
 from lkjip.indicators.frames import safe_pct
 from lkjip.contract.markup import md_text
+from lkjip.contract.rules import SAKIP_SCORE_DECIMALS, tolerance
 
 # --------------------------------------------------------------------------
 # Reader-facing tables (Indonesian labels and number format)
@@ -32,7 +33,7 @@ def tabel_ringkasan(an: SakipChangeAnalysis) -> pd.DataFrame:
                      "Target": fmt_number(tr["target"]) if tr is not None else "–",
                      "Dokumen target": _doc_label(tr["dokumen"]) if tr is not None else "–",
                      "Capaian": fmt_pct(tr["capaian_pct"]) if tr is not None else "–"})
-    rows.append({"Tahun": "Perubahan", "Nilai SAKIP": _signed(dec.perubahan), "Predikat": "",
+    rows.append({"Tahun": "Perubahan", "Nilai SAKIP": fmt_signed(dec.perubahan), "Predikat": "",
                  "Target": "", "Dokumen target": "", "Capaian": ""})
     return pd.DataFrame(rows)
 
@@ -60,10 +61,10 @@ def tabel_komponen(dec: Decomposition) -> pd.DataFrame:
                            f"% maks {y1}": safe_pct(dec.nilai_akhir, k["bobot"].sum()),
                            "Perubahan % maks (poin)": safe_pct(dec.nilai_akhir, k["bobot"].sum())
                            - safe_pct(dec.nilai_awal, k["bobot_awal"].sum()),
-                           "Porsi dari perubahan total": 100.0 if abs(dec.perubahan) >= 0.005
+                           "Porsi dari perubahan total": 100.0 if abs(dec.perubahan) >= tolerance(SAKIP_SCORE_DECIMALS)
                            else math.nan}])
     out = pd.concat([out, total], ignore_index=True)
-    return style_table(out, {"Perubahan": _signed, "Perubahan % maks (poin)": _signed,
+    return style_table(out, {"Perubahan": fmt_signed, "Perubahan % maks (poin)": fmt_signed,
                              "Porsi dari perubahan total": "pct:1",
                              f"% maks {y0}": "pct", f"% maks {y1}": "pct"}, default="number")
 
@@ -75,7 +76,7 @@ def tabel_subkomponen(dec: Decomposition) -> pd.DataFrame | None:
     y0, y1 = _label(dec.tahun_awal, "awal"), _label(dec.tahun_akhir, "akhir")
     s = dec.subkomponen
     out = _pct_tables(s, y0, y1, {"Komponen": s["nama_komponen"], "Sub komponen": s["nama_subkomponen"]})
-    return style_table(out, {"Perubahan": _signed, "Perubahan % maks (poin)": _signed,
+    return style_table(out, {"Perubahan": fmt_signed, "Perubahan % maks (poin)": fmt_signed,
                              f"% maks {y0}": "pct", f"% maks {y1}": "pct"}, default="number")
 
 
@@ -96,7 +97,7 @@ def tabel_skenario(stake: PointsAtStake) -> pd.DataFrame:
     out = pd.DataFrame({"Skenario": s["kalimat"], "Tambahan": s["tambahan"], "Total": s["total"],
                         "Predikat": s["predikat"],
                         "Predikat naik": ["ya" if v else "tidak" for v in s["naik_predikat"]]})
-    return style_table(out, {"Tambahan": _signed}, default="number")
+    return style_table(out, {"Tambahan": fmt_signed}, default="number")
 
 
 def tabel_kaitan(drv: Drivers) -> pd.DataFrame:
@@ -182,7 +183,7 @@ def tabel_target(drv: Drivers) -> pd.DataFrame:
                         "Di atas batas bawah predikat": t["jarak_batas_bawah"],
                         "Predikat berikutnya": t["predikat_berikutnya"],
                         "Kenaikan yang diperlukan (lebih dari)": t["kebutuhan_berikutnya"]})
-    return style_table(out, {"Capaian": "pct", "Selisih dari target": _signed}, default="number")
+    return style_table(out, {"Capaian": "pct", "Selisih dari target": fmt_signed}, default="number")
 
 
 def waterfall_figure(dec: Decomposition):

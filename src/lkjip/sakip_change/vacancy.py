@@ -8,7 +8,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from lkjip.contract.fmt import is_missing
+from lkjip.contract.fmt import is_blank, is_missing
 from lkjip.contract.schema import MONTHS
 
 MONTH_SHORT = tuple(m.capitalize() for m in MONTHS)
@@ -49,13 +49,9 @@ def _key(value: object) -> str:
     return " ".join(str(value).split()).casefold()
 
 
-def _blank(value: object) -> bool:
-    return is_missing(value) or str(value).strip() == ""
-
-
 def _person(row: pd.Series) -> str:
     nip = row.get("nip")
-    if not _blank(nip):
+    if not is_blank(nip):
         return "nip:" + "".join(str(nip).split())
     return "nama:" + _key(row.get("nama", ""))
 
@@ -113,17 +109,17 @@ def vacancy_by_month(pegawai: pd.DataFrame, year: int,
         if "eselon" not in f.columns:
             continue
         for _, r in f.iterrows():
-            if _blank(r["jabatan"]) or _blank(r["eselon"]):
+            if is_blank(r["jabatan"]) or is_blank(r["eselon"]):
                 continue
             k = _key(r["jabatan"])
             structural.setdefault(k, {"jabatan": " ".join(str(r["jabatan"]).split()),
                                       "eselon": str(r["eselon"]).strip()})
     prev_keys = set() if prev is None or "jabatan" not in prev.columns else \
-        {_key(j) for j in prev["jabatan"] if not _blank(j)}
+        {_key(j) for j in prev["jabatan"] if not is_blank(j)}
     if prev is None:
         notes.append(f"Data pegawai tahun {year - 1} tidak tersedia: jabatan yang sudah kosong sejak "
                      "awal tahun tidak dapat dikenali.")
-    cur = cur[[not _blank(j) for j in cur.get("jabatan", pd.Series(dtype=object))]] if len(cur) else cur
+    cur = cur[[not is_blank(j) for j in cur.get("jabatan", pd.Series(dtype=object))]] if len(cur) else cur
     if len(cur):
         cur = cur.assign(_k=[_key(j) for j in cur["jabatan"]], _m=_dates(cur, "mulai"),
                          _s=_dates(cur, "selesai"))
@@ -167,7 +163,7 @@ def vacancy_by_month(pegawai: pd.DataFrame, year: int,
                          "keterangan": "; ".join(remarks)})
         # holder change against the previous year
         if prev is not None and "jabatan" in prev.columns:
-            ph = prev[[_key(j) == k if not _blank(j) else False for j in prev["jabatan"]]]
+            ph = prev[[_key(j) == k if not is_blank(j) else False for j in prev["jabatan"]]]
             before_ids = {_person(r) for _, r in ph.iterrows()}
             now_ids = {_person(r) for _, r in holders.iterrows()} if len(holders) else set()
             # a holder who left during the previous year is not a holder at its end

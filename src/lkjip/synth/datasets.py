@@ -257,8 +257,13 @@ def _sakip(plan: _UnitPlan, year: int, first_year: int, rng: np.random.Generator
     return pd.DataFrame(rows, columns=["komponen", "bobot", "nilai", "subkomponen"]), round(total, 2)
 
 
+#: Range of the share of coordination results left without follow-up in a year that has some
+#: (a random parameter, not a tolerance: 5e-3 is the same float as the decimal written out).
+_MISSED_FOLLOW_UP = (5e-3, 0.06)
+
+
 def _koordinasi(plan: _UnitPlan, year: int, rng: np.random.Generator) -> pd.DataFrame:
-    miss = float(rng.choice([0.0, 0.0, rng.uniform(0.005, 0.06)]))
+    miss = float(rng.choice([0.0, 0.0, rng.uniform(*_MISSED_FOLLOW_UP)]))
     rows = []
     for seksi, line in plan.coordination:
         fas = int(plan.villages * rng.integers(1, 4) + rng.integers(0, 5))

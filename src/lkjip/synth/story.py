@@ -49,6 +49,9 @@ PLANNER_PENALTY = 0.08
 PLANNER_ABSORPTION = 0.8
 #: Lift of an improving unit's level in the reform year.
 IMPROVER_LIFT = 0.035
+#: The yearly drift of every unit's SAKIP level (half a point of the maximum per year; a random
+#: parameter, not a tolerance: 5e-3 is the same float as the decimal written out).
+YEARLY_DRIFT = 5e-3
 #: The planning officer's post (vocabulary._STAFF_POSTS[3]).
 PLANNER_POST = "Kepala Sub Bagian Penyusunan Program dan Keuangan"
 
@@ -69,7 +72,7 @@ def level(base: float, index: int, year: int, first_year: int, seed: int) -> flo
 
     value = float(base)
     for y in range(int(first_year) + 1, int(year) + 1):
-        value += 0.005 + float(_rng(seed, index, y, _S_TREND).normal(0, 0.01))
+        value += YEARLY_DRIFT + float(_rng(seed, index, y, _S_TREND).normal(0, 0.01))
         if y == event_year(first_year) and role(index) == "improver":
             value += IMPROVER_LIFT
     return min(0.97, value)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from lkjip.contract.rules import IKM_SCALE
 from lkjip.synth.common import (
     _S_BUDGET,
     _S_COORD,
@@ -63,7 +64,7 @@ def make_unit(out_dir: Path, index: int, *, years: list[int], respondents: int, 
         source = f"LKjIP {plan.name} {year}, Tabel 3.1.1 (sintetis)"
         counts = survey["counts"]
         if respondents and (counts > 0).all():
-            ikm = float((survey["sums"] / counts).mean() * 25)
+            ikm = float((survey["sums"] / counts).mean() * IKM_SCALE)
             published.append([year, "ikm", story.printed_ikm(ikm, index, year, years[0]), source, "realisasi"])
         published.append([year, "sakip", sakip_total, source, "realisasi"])
         published.append([year, "realisasi_anggaran_pct", round(real / pagu * 100, 2), source, "realisasi"])

@@ -13,6 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from lkjip.inputs.ingest import natural_key
+from lkjip.contract.rules import EPS, tolerance
 from lkjip.contract.schema import DATASETS
 from lkjip.validation.columns import PREPARE, _base, _fmt_number, _num, _text_series, _total_mismatch
 from lkjip.validation.results import ERROR, WARNING, Finding
@@ -233,7 +234,7 @@ def _target_check(frame, targets, name, file, target_file, severity, where) -> F
         expected = lookup.get((str(code), str(doc), y))
         if expected is None:
             bad[int(r["baris"])] = f"{code} {doc} {y}: tidak ada di {target_file}"
-        elif abs(float(value) - expected) > 1e-9:  # the same signed target, not a rounded print of it
+        elif abs(float(value) - expected) > EPS:  # the same signed target, not a rounded print of it
             bad[int(r["baris"])] = f"{code} {doc} {y}: {_fmt_number(value)}, di {target_file} {_fmt_number(expected)}"
     return cross_finding(name, file, f"{name}.target_angka.sama_dengan_targets",
                     f"target_angka harus sama dengan target di {target_file} (kode_indikator, dokumen, tahun)",
@@ -253,7 +254,7 @@ def _budget_check(pka: pd.DataFrame, anggaran: pd.DataFrame, file: str, budget_f
         expected = pagu.get(str(code).strip())
         if expected is None:
             bad[int(r["baris"])] = f"program {code} tidak ada di {budget_file}"
-        elif abs(float(r["anggaran"]) - float(expected)) > 0.005:
+        elif abs(float(r["anggaran"]) - float(expected)) > tolerance(2):  # to the sen
             bad[int(r["baris"])] = (f"program {code}: {_fmt_number(r['anggaran'])}, pagu di {budget_file} "
                                     f"{_fmt_number(expected)}")
     return cross_finding("perjanjian_kinerja_anggaran", file, "perjanjian_kinerja_anggaran.anggaran.sama_dengan_pagu",

@@ -11,7 +11,9 @@ and the IKM band edges outside it.
 - :mod:`lkjip.contract.rules.indicators`: the seven key indicators;
 - :mod:`lkjip.contract.rules.regulation`: IKM unsur, Krejcie-Morgan, SAKIP weights, IP ASN
   dimensions, target documents;
-- :mod:`lkjip.contract.rules.printed`: a printed figure against the value it should equal.
+- :mod:`lkjip.contract.rules.printed`: a printed figure against the value it should equal, the
+  float tolerance :data:`EPS`, whether a capaian meets its target (:func:`target_met`), whether a
+  figure rose or fell (:func:`direction`).
 """
 
 from lkjip.contract.rules.bands import (
@@ -36,6 +38,7 @@ from lkjip.contract.rules.regulation import (
     ASN_STATUSES,
     DOCUMENT_LABELS,
     IKM_UNSUR_NAMES,
+    IKM_SCALE,
     IKM_UNSUR_SHORT,
     IPASN_DIMENSION_NAMES,
     IPASN_DIMENSIONS,
@@ -50,23 +53,26 @@ from lkjip.contract.rules.regulation import (
     STAFF_STATUSES,
     TARGET_DOCUMENTS,
     TARGET_PRECEDENCE,
-    sakip_weight,
 )
 from lkjip.contract.rules.printed import (
+    TARGET_PCT,
     TotalCheck,
     check_total,
     decimals_of,
     decimals_of_text,
+    direction,
     matches,
+    target_met,
     tolerance,
 )
 
 __all__ = [
     "ASN_STATUSES", "BAND_TABLES", "Band", "BandTable", "CAPAIAN_KATEGORI", "DOCUMENT_LABELS", "EPS",
-    "IKM_MUTU", "IKM_UNSUR_NAMES", "IKM_UNSUR_SHORT", "INDICATORS", "INDICATOR_DATASETS",
+    "IKM_MUTU", "IKM_SCALE", "IKM_UNSUR_NAMES", "IKM_UNSUR_SHORT", "INDICATORS", "INDICATOR_DATASETS",
     "INDICATOR_IDS", "IPASN_DIMENSIONS", "IPASN_DIMENSION_NAMES", "IPASN_KATEGORI", "Indicator",
     "KREJCIE_MORGAN", "SAKIP_COMPONENTS", "SAKIP_COMPONENT_NAMES", "SAKIP_COMPONENT_WEIGHTS",
     "SAKIP_PREDIKAT", "SAKIP_SCORE_DECIMALS", "SAKIP_SUBCOMPONENTS", "SAKIP_SUBCOMPONENT_NAMES", "SAKIP_SUBCOMPONENT_SHARES",
     "STAFF_STATUSES", "TARGET_DOCUMENTS", "TARGET_PRECEDENCE", "get_indicator", "polarity_of",
-    "sakip_weight", "TotalCheck", "check_total", "decimals_of", "decimals_of_text", "matches", "tolerance",
+    "TARGET_PCT", "TotalCheck", "check_total", "decimals_of", "decimals_of_text", "direction",
+    "matches", "target_met", "tolerance",
 ]

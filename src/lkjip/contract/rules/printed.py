@@ -20,6 +20,10 @@ two-decimal score matches a sum that rounds to it.
 (True, True, False)
 >>> check_total(97.875, 97.88, decimals=2).ok
 True
+
+The same module holds the two comparisons every reader-facing sentence makes on
+figures as printed: whether a capaian meets its target (:func:`target_met`) and
+whether a figure rose, fell or stayed (:func:`direction`), both within :data:`EPS`.
 """
 
 from __future__ import annotations
@@ -33,6 +37,9 @@ import pandas as pd
 
 #: Tolerance for binary floating-point noise.
 EPS = 1e-9
+
+#: A percentage of a target (capaian, tingkat kemajuan, penyerapan) that meets it.
+TARGET_PCT = 100.0
 
 
 def decimals_of(value: object) -> int:
@@ -62,6 +69,35 @@ def decimals_of_text(text: object) -> int | None:
     if t.count(".") == 1:
         return len(t.split(".", 1)[1])
     return 0
+
+
+def _missing(value: object) -> bool:
+    try:
+        return value is None or bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def target_met(capaian_pct: object) -> bool | None:
+    """Whether a percentage of its target (capaian, kemajuan, penyerapan) reaches
+    :data:`TARGET_PCT` (within :data:`EPS`); ``None`` when it cannot be judged.
+
+    >>> target_met(100.0), target_met(99.99), target_met(100 - 1e-12), target_met(float("nan"))
+    (True, False, True, None)
+    """
+    if _missing(capaian_pct):
+        return None
+    return float(capaian_pct) >= TARGET_PCT - EPS
+
+
+def direction(new: object, old: object) -> int:
+    """``1`` when ``new`` is above ``old``, ``-1`` below, ``0`` within :data:`EPS`.
+
+    >>> direction(98.43, 94.01), direction(94.01, 98.43), direction(0.1 + 0.2, 0.3)
+    (1, -1, 0)
+    """
+    d = float(new) - float(old)
+    return 0 if abs(d) < EPS else (1 if d > 0 else -1)
 
 
 def tolerance(decimals: int) -> float:

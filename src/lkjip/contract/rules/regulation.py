@@ -8,7 +8,7 @@
 
 >>> sum(SAKIP_COMPONENT_WEIGHTS.values()), sum(IPASN_DIMENSIONS.values())
 (100.0, 100.0)
->>> sakip_weight("pelaporan", "kualitas")
+>>> SAKIP_COMPONENT_WEIGHTS["pelaporan"] * SAKIP_SUBCOMPONENT_SHARES["kualitas"]  # a sub-component's weight
 4.5
 """
 
@@ -38,6 +38,9 @@ IKM_UNSUR_SHORT = {
     "u8": "Pengaduan",
     "u9": "Sarana",
 }
+#: Nilai IKM unit = IKM (the sum of weighted NRR, 1..4) x this factor: the 25-100 scale of
+#: PermenPAN-RB 14/2017 (also NRR per unsur x 25).
+IKM_SCALE = 25.0
 #: Krejcie-Morgan constants used by PermenPAN-RB 14/2017.
 KREJCIE_MORGAN = {"chi2": 3.841, "p": 0.5, "d": 0.05}
 
@@ -59,12 +62,6 @@ SAKIP_COMPONENTS = tuple(SAKIP_COMPONENT_WEIGHTS)
 #: the tolerance rule of lkjip.contract.rules.printed).
 SAKIP_SCORE_DECIMALS = 2
 SAKIP_SUBCOMPONENTS = tuple(SAKIP_SUBCOMPONENT_SHARES)
-
-
-def sakip_weight(component: str, subcomponent: str | None = None) -> float:
-    """The weight of a component, or of one of its sub-components."""
-    weight = SAKIP_COMPONENT_WEIGHTS[component]
-    return weight if subcomponent is None else weight * SAKIP_SUBCOMPONENT_SHARES[subcomponent]
 
 
 # --- IP ASN ----------------------------------------------------------------

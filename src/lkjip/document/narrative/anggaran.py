@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from lkjip.contract.fmt import fmt_int, fmt_number, fmt_pct, fmt_rupiah, is_missing
 from lkjip.contract.markup import md_text
+from lkjip.contract.rules import EPS
 from lkjip.document.narrative.common import _DRAFT, _join, _short
 
 # --------------------------------------------------------------------------- Bab III B
@@ -19,9 +20,9 @@ def efisiensi(rep) -> str:
     ok = f.dropna(subset=["tingkat_efisiensi"])
     if not len(ok):
         return _DRAFT + "Tingkat efisiensi tidak dapat dihitung (data anggaran atau capaian tidak tersedia)."
-    pos = ok[ok["tingkat_efisiensi"] > 1e-9]
-    zero = ok[ok["tingkat_efisiensi"].abs() <= 1e-9]
-    neg = ok[ok["tingkat_efisiensi"] < -1e-9]
+    pos = ok[ok["tingkat_efisiensi"] > EPS]
+    zero = ok[ok["tingkat_efisiensi"].abs() <= EPS]
+    neg = ok[ok["tingkat_efisiensi"] < -EPS]
     hi = ok.loc[ok["tingkat_efisiensi"].idxmax()]
     lo = ok.loc[ok["tingkat_efisiensi"].idxmin()]
     text = ("Tingkat efisiensi adalah persentase capaian kinerja dikurangi persentase penyerapan "

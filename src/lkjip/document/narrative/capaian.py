@@ -19,7 +19,7 @@ from lkjip.document.narrative.common import (
     fmt_value,
 )
 from lkjip.document.shown import compare
-from lkjip.contract.rules import INDICATOR_IDS, get_indicator
+from lkjip.contract.rules import EPS, INDICATOR_IDS, TARGET_PCT, direction, get_indicator, target_met, tolerance
 from lkjip.indicators.targets import CAPAIAN_UNDEFINED
 from lkjip.contract.markup import md_text
 
@@ -40,10 +40,10 @@ def pengukuran(rep) -> str:
 def tabel_3_1_1_text(rep) -> str:
     t = rep.capaian
     cap = pd.to_numeric(t["capaian_pct"], errors="coerce")
-    over = [_short(i) for i, c in zip(t["indikator"], cap) if pd.notna(c) and c > 100 + 1e-9]
-    eq = [_short(i) for i, c in zip(t["indikator"], cap) if pd.notna(c) and abs(c - 100) <= 1e-9]
+    over = [_short(i) for i, c in zip(t["indikator"], cap) if pd.notna(c) and direction(c, TARGET_PCT) > 0]
+    eq = [_short(i) for i, c in zip(t["indikator"], cap) if pd.notna(c) and direction(c, TARGET_PCT) == 0]
     under = [f"{_short(i)} dengan capaian {fmt_pct(c)}" for i, c in zip(t["indikator"], cap)
-             if pd.notna(c) and c < 100 - 1e-9]
+             if target_met(c) is False]
     none = [_short(i) for i, c in zip(t["indikator"], cap) if pd.isna(c)]
     parts = []
     if over:
@@ -105,8 +105,8 @@ def _kemajuan(rep) -> list[tuple[str, float]]:
 def tabel_3_1_3_text(rep) -> str:
     t = rep.results.renstra_akhir
     kem = _kemajuan(rep)
-    done = [_short(i) for i, k in kem if pd.notna(k) and k >= 100 - 1e-9]
-    notyet = [f"{_short(i)} {fmt_pct(k)}" for i, k in kem if pd.notna(k) and k < 100 - 1e-9]
+    done = [_short(i) for i, k in kem if target_met(k)]
+    notyet = [f"{_short(i)} {fmt_pct(k)}" for i, k in kem if target_met(k) is False]
     end_year = pd.to_numeric(t["tahun_akhir"], errors="coerce").max()
     parts = []
     if done:
@@ -203,7 +203,7 @@ def _published_sentence(rep, ind: str) -> str:
     pub = _published(rep, ind)
     if not pub or is_missing(cur):
         return ""
-    differ = [v for v in pub if abs(v - float(cur)) >= 0.005]
+    differ = [v for v in pub if abs(v - float(cur)) >= tolerance(2)]
     if not differ:
         return ""
     return (f" Angka yang tercetak di dokumen resmi tahun ini ({_join([fmt_value(ind, v) for v in differ])}) "
@@ -298,7 +298,7 @@ def _koordinasi_detail(rep) -> str:
             f"{fmt_int(k.tindak_lanjut)} di antaranya ditindaklanjuti.")
     s = k.per_seksi.dropna(subset=["persen"])
     if len(s):
-        if (s["persen"] >= 100 - 1e-9).all():
+        if all(target_met(v) for v in s["persen"]):
             text += f" Seluruh {fmt_int(len(s))} seksi menindaklanjuti 100% hasil koordinasinya."
         else:
             lo = s.loc[s["persen"].idxmin()]
@@ -329,8 +329,8 @@ def _sakip_detail(rep) -> str:
         deltas = [(c, float(b.loc[c, "nilai"]) - float(a[c]), b.loc[c, "nama_komponen"])
                   for c in b.index if c in a.index and pd.notna(a[c]) and pd.notna(b.loc[c, "nilai"])]
         if deltas:
-            falls = sorted([d for d in deltas if d[1] < -1e-9], key=lambda d: d[1])
-            rises = sorted([d for d in deltas if d[1] > 1e-9], key=lambda d: -d[1])
+            falls = sorted([d for d in deltas if d[1] < -EPS], key=lambda d: d[1])
+            rises = sorted([d for d in deltas if d[1] > EPS], key=lambda d: -d[1])
             if falls:
                 text += (f" Dibandingkan tahun {prev.year}, {len(falls)} komponen menurun; penurunan "
                          f"terbesar pada {falls[0][2]} (−{fmt_number(-falls[0][1])}).")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from lkjip.contract.fmt import fmt_compact, fmt_int, fmt_number, is_missing
-from lkjip.contract.rules import INDICATOR_IDS, get_indicator
+from lkjip.contract.rules import INDICATOR_IDS, get_indicator, target_met
 
 DRAFT_MARK = "Draf narasi — sunting sebelum ditandatangani"
 
@@ -57,9 +57,7 @@ def _row(rep, ind: str) -> pd.Series:
 
 
 def _met(row) -> bool | None:
-    from lkjip.document.shown import met
-
-    return met(row["capaian_pct"])
+    return target_met(row["capaian_pct"])
 
 
 def _unit_word(ind: str) -> str:

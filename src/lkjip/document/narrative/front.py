@@ -94,11 +94,6 @@ def ikhtisar_capaian(rep) -> str:
     return "\n".join(lines)
 
 
-def ikhtisar_eksekutif(rep) -> str:
-    """The executive summary: opening paragraph and the computed part."""
-    return ikhtisar_pembuka(rep) + " " + ikhtisar_capaian(rep)
-
-
 def _budget_sentence(rep) -> str:
     c = rep.budget_counts()
     pen = rep.results.penyerapan
@@ -168,26 +163,6 @@ def judul(rep) -> str:
     u = rep.unit
     return Markup(render("judul.html.j2", nama=u.nama, kabupaten=u.kabupaten, year=rep.year,
                          alamat=u.alamat).rstrip("\n"))
-
-
-def profil_unit(rep) -> str:
-    """Bab I: the unit's facts from the unit's description and its strategic goals."""
-    u = rep.unit
-    head = u.pimpinan
-    where = ", ".join(md_text(x) for x in (u.kabupaten, u.provinsi) if x)
-    text = f"{md_text(u.nama)} adalah perangkat daerah di lingkungan {where}"
-    text += f", beralamat di {md_text(u.alamat)}." if u.alamat else "."
-    if head.get("nama"):
-        text += f" Pimpinan unit adalah {md_text(head.get('jabatan', ''))}, {md_text(head['nama'])}"
-        text += f" ({md_text(head['pangkat'])})." if head.get("pangkat") else "."
-    groups = [g for g in (u.sasaran or []) if g.get("sasaran")]
-    if groups:
-        text += ("\n\nSasaran dan indikator kinerja utama yang diukur dalam laporan ini "
-                 "(sebagaimana ditetapkan dalam Perjanjian Kinerja):\n")
-        for n, g in enumerate(groups, start=1):
-            names = [get_indicator(i).nama for i in (g.get("indikator") or []) if i in INDICATOR_IDS]
-            text += f"\n{n}. {md_text(g['sasaran'])}: {_join(names)}."
-    return text
 
 
 def _nip_spaced(nip: object) -> str:

@@ -8,7 +8,7 @@ import pandas as pd
 from lkjip.contract.fmt import fmt_int, fmt_number, fmt_pct, fmt_rupiah, is_missing, round_number
 from lkjip.document.narrative.capaian import _largest_unabsorbed, _sakip_weakest
 from lkjip.document.narrative.common import _DRAFT, _data_text, _join, _met, _row, _short, fmt_value
-from lkjip.contract.rules import INDICATOR_IDS
+from lkjip.contract.rules import INDICATOR_IDS, target_met, tolerance
 from lkjip.contract.markup import md_text
 
 # --------------------------------------------------------------------------- Bab IV
@@ -123,7 +123,7 @@ def _quality_fell_more(rep) -> bool | None:
             return None
         shares.append(g["nilai"] / g["bobot"] * 100)
     change = shares[1] - shares[0]
-    return bool(change["kualitas"] < change["keberadaan"] - 0.005)
+    return bool(change["kualitas"] < change["keberadaan"] - tolerance(2))
 
 
 def _structural_vacancy(rep) -> str | None:
@@ -175,7 +175,7 @@ def saran(rep) -> str:
             items.append(f"{_short(i)}: menetapkan target tahunan dalam Perjanjian Kinerja agar "
                          "capaiannya dapat dinilai.")
     pen = rep.results.penyerapan
-    if "realisasi_anggaran_pct" not in missed and pen is not None and pen.persen < 100 - 1e-9:
+    if "realisasi_anggaran_pct" not in missed and pen is not None and target_met(pen.persen) is False:
         big = _largest_unabsorbed(rep)
         if big is not None:
             items.append(f"Anggaran: merencanakan kebutuhan {md_text(big[0]['uraian'])} lebih cermat karena sisa "
