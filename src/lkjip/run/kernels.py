@@ -73,13 +73,13 @@ def _write_at_end_engine() -> str:
     from papermill.engines import papermill_engines
     from papermill.exceptions import PapermillException
 
-    from lkjip.run.papermill_engine import ENGINE_NAME, WriteAtEndEngine
+    from lkjip.run import papermill_engine
 
     try:
-        papermill_engines.get_engine(ENGINE_NAME)
+        papermill_engines.get_engine(papermill_engine.ENGINE_NAME)
     except PapermillException:
-        papermill_engines.register(ENGINE_NAME, WriteAtEndEngine)
-    return ENGINE_NAME
+        papermill_engines.register(papermill_engine.ENGINE_NAME, papermill_engine.WriteAtEndEngine)
+    return papermill_engine.ENGINE_NAME
 
 
 @functools.cache
