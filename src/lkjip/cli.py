@@ -23,6 +23,7 @@ from pathlib import Path
 from . import __version__
 from .errors import EXIT_BUG, EXIT_USAGE, ConfigError, DataError, LkjipError, OutputError, display_path
 from .layout import default_data_dir, default_processed_dir, default_reports_dir
+from .terminal import shown
 
 #: Folder under ``--processed-dir`` where ``ingest`` and ``audit`` write by default (never a published folder).
 SCRATCH = "_scratch"
@@ -54,6 +55,11 @@ def _years(text: str) -> list[int]:
         raise argparse.ArgumentTypeError(
             f"rentang tahun kosong: {text!r} (tahun awal sesudah tahun akhir); tulis {end}-{start}")
     return list(range(start, end + 1))
+
+
+def _say(text: object) -> None:
+    """A line for the user on stderr, control characters escaped (file names and cells are untrusted)."""
+    print(shown(text, keep_newlines=True), file=sys.stderr)
 
 
 def _debug_flag(parser: argparse.ArgumentParser, default=False) -> None:
@@ -156,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(COMMANDS[args.command](args) or 0)
     except KeyboardInterrupt:
-        print("dibatalkan", file=sys.stderr)
+        _say("dibatalkan")
         return 130
     except Exception as exc:  # every error ends here: a message, an exit code, a traceback only on --debug
         error = _as_lkjip_error(exc, args)
@@ -165,10 +171,10 @@ def main(argv: list[str] | None = None) -> int:
 
             traceback.print_exc()
         if error is None:
-            print(f"lkjip {args.command}: GALAT PROGRAM (bug): {type(exc).__name__}: {exc}\n"
-                  "Jalankan ulang dengan --debug untuk jejak lengkapnya, dan laporkan sebagai bug.", file=sys.stderr)
+            _say(f"lkjip {args.command}: GALAT PROGRAM (bug): {type(exc).__name__}: {exc}\n"
+                  "Jalankan ulang dengan --debug untuk jejak lengkapnya, dan laporkan sebagai bug.")
             return EXIT_BUG
-        print(f"lkjip {args.command}: GAGAL\n{error}", file=sys.stderr)
+        _say(f"lkjip {args.command}: GAGAL\n{error}")
         return error.exit_code
 
 
@@ -229,14 +235,14 @@ def _cmd_ingest(args) -> int:
         _print_validation(result, f"[ingest] {args.unit} {year}")
         if not result.ok:
             failed += 1
-            print(f"[ingest] {args.unit} {year}: tidak ditulis (data tidak lolos pemeriksaan)", file=sys.stderr)
+            _say(f"[ingest] {args.unit} {year}: tidak ditulis (data tidak lolos pemeriksaan)")
             continue
         folder = processed_year_dir(out, args.unit, year)
         write_processed(frames, folder)
         rows = ", ".join(f"{name} {len(df)}" for name, df in sorted(frames.items()))
-        print(f"[ingest] {args.unit} {year}: {rows}", file=sys.stderr)
-        print(f"[ingest] {args.unit} {year}: Parquet ditulis ke {display_path(folder)} "
-              "(folder kerja; laporan terbitan hanya diperbarui oleh `lkjip run`)", file=sys.stderr)
+        _say(f"[ingest] {args.unit} {year}: {rows}")
+        _say(f"[ingest] {args.unit} {year}: Parquet ditulis ke {display_path(folder)} "
+              "(folder kerja; laporan terbitan hanya diperbarui oleh `lkjip run`)")
         print(folder)
     return 2 if failed else 0
 
@@ -254,13 +260,13 @@ def _sources(args, year: int, *, targets: bool = False) -> dict[str, str]:
 
 def _print_validation(result, prefix: str) -> None:
     counts = result.summary()
-    print(f"{prefix}: {counts['aturan']} aturan, {counts['gagal']} gagal "
-          f"({counts['error']} error, {counts['peringatan']} peringatan)", file=sys.stderr)
+    _say(f"{prefix}: {counts['aturan']} aturan, {counts['gagal']} gagal "
+          f"({counts['error']} error, {counts['peringatan']} peringatan)")
     for finding in result.warnings:
-        print(f"  peringatan: {finding.file}: {finding.rule}"
-              + (f", baris {finding.rows_text()}" if finding.rows else ""), file=sys.stderr)
+        _say(f"  peringatan: {shown(finding.file)}: {shown(finding.rule)}"
+             + (f", baris {shown(finding.rows_text())}" if finding.rows else ""))
     for error in result.data_errors():
-        print(f"  ERROR: {error}", file=sys.stderr)
+        _say(f"  ERROR: {error}")
 
 
 def _validation_report_target(args, year: int) -> Path:
@@ -333,19 +339,19 @@ def _cmd_run(args) -> int:
                        export_processes=True, **signing)
     for result in results:
         for note in result.notes:
-            print(note, file=sys.stderr)
+            _say(note)
     failed = [r for r in results if not r.ok]
     for result in results:
         if result.ok:
             print(result.report_dir)
     if failed:
-        print(f"\n{len(failed)} dari {len(results)} unit-tahun GAGAL:", file=sys.stderr)
+        _say(f"\n{len(failed)} dari {len(results)} unit-tahun GAGAL:")
         for result in failed:
-            print(result.message, file=sys.stderr)
+            _say(result.message)
         # the most specific reason wins: an unwritable output (73), a lock (64), bad data (2)
         return max(r.exit_code or 2 for r in failed)
     skipped = sum(r.skipped for r in results)
-    print(f"{len(results)} unit-tahun selesai" + (f" ({skipped} dilewati karena tidak berubah; --force untuk mengulang)." if skipped else "."), file=sys.stderr)
+    _say(f"{len(results)} unit-tahun selesai" + (f" ({skipped} dilewati karena tidak berubah; --force untuk mengulang)." if skipped else "."))
     return 0
 
 
@@ -360,11 +366,11 @@ def _cmd_audit(args) -> int:
     for year in years:
         result = audit_unit_year(args.data_dir, args.unit, year, processed_dir=out)
         counts = result.counts()
-        print(f"[audit] {args.unit} {year}: {int(counts['diperiksa'].sum())} diperiksa, "
-              f"{int(counts['selisih'].sum())} selisih", file=sys.stderr)
+        _say(f"[audit] {args.unit} {year}: {int(counts['diperiksa'].sum())} diperiksa, "
+              f"{int(counts['selisih'].sum())} selisih")
         for _, row in result.differences().iterrows():
-            print(f"  selisih: {row['dataset']}: {row['item']}: dipublikasikan {fmt_number(row['dipublikasikan'])}, "
-                  f"dihitung {fmt_number(row['dihitung'])}, selisih {fmt_number(row['selisih'])}", file=sys.stderr)
+            _say(f"  selisih: {shown(row['dataset'])}: {shown(row['item'])}: dipublikasikan {fmt_number(row['dipublikasikan'])}, "
+                  f"dihitung {fmt_number(row['dihitung'])}, selisih {fmt_number(row['selisih'])}")
         print(Path(out) / args.unit / str(year) / "audit.csv")
     return 0
 
@@ -379,7 +385,7 @@ def _cmd_kabupaten(args) -> int:
                            pdf=not args.no_pdf, progress=stderr_progress)
     print(result.report_dir)
     print(result.ringkasan)
-    print(f"kabupaten {result.year}: {len(result.units)} unit ({result.seconds:.1f} dtk)", file=sys.stderr)
+    _say(f"kabupaten {result.year}: {len(result.units)} unit ({result.seconds:.1f} dtk)")
     return 0
 
 

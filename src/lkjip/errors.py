@@ -106,14 +106,16 @@ class DataError(LkjipError):
         return type(self), (self.file, self.row, self.column, self.rule, self.value)
 
     def __str__(self) -> str:  # pragma: no branch - formatting only
-        parts = [str(self.file)]
+        from .terminal import shown  # file names, columns and cells are untrusted: control characters escaped
+
+        parts = [shown(self.file)]
         if self.row is not None:
             parts.append(f"baris {self.row}")
         if self.column is not None:
-            parts.append(f"kolom '{self.column}'")
-        text = ", ".join(parts) + f": {self.rule}"
+            parts.append(f"kolom '{shown(self.column)}'")
+        text = ", ".join(parts) + f": {shown(self.rule)}"
         if self.value is not None and str(self.value) != "":
-            text += f" (isi: '{self.value}')"
+            text += f" (isi: '{shown(self.value)}')"
         return text
 
     def as_dict(self) -> dict:

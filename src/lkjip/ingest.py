@@ -33,6 +33,7 @@ from .cells import _add, _is_blank, normalise_header, read_cells
 from .errors import DataError, DataErrors, display_path
 from . import memo
 from .files import staging_dir, swap_into_place
+from .input_files import check_input
 from .layout import processed_year_dir, unit_file, year_files
 from .indonum import NumberFormatError, parse_integer, parse_number
 from .schema import DATASETS, KIND_DTYPES, TOTAL_LABELS, UNIT_DATASETS_V2, Dataset
@@ -76,6 +77,7 @@ def read_dataset(path: Path, dataset: str | Dataset, *, source_name: str | None 
     read, so every error is reported every time.
     """
     spec = DATASETS[dataset] if isinstance(dataset, str) else dataset
+    check_input(path)  # hashing the bytes below would block on a FIFO: refused before anything opens it
     key = _read_key(path, spec)
     got = _READS.get(key)
     if got is not memo.MISSING:

@@ -13,10 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from .errors import DataError, display_path
 from .layout import unit_dir
+from .unit_yaml import read_unit_yaml
 
 REQUIRED_KEYS = ("kode", "nama", "kabupaten", "pimpinan")
 REQUIRED_HEAD_KEYS = ("nama", "jabatan")
@@ -124,15 +123,8 @@ def load_unit(data_dir: Path, unit: str) -> Unit:
     """Read and check ``<data_dir>/<unit>/unit.yaml``."""
     path = unit_dir(data_dir, unit) / "unit.yaml"
     name = display_path(path)
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         raise DataError(name, None, None, "berkas unit.yaml tidak ada")
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise DataError(name, None, None, "unit.yaml harus berenkode UTF-8") from None
-    except OSError as exc:
-        raise DataError(name, None, None, f"berkas tidak dapat dibaca: {exc.strerror or type(exc).__name__}") from None
-    except yaml.YAMLError as exc:
-        line = getattr(getattr(exc, "problem_mark", None), "line", None)
-        raise DataError(name, None if line is None else line + 1, None, f"YAML tidak valid: {exc}") from None
+    # size limit, no tags, aliases bounded, parsed once per content (lkjip.unit_yaml)
+    data = read_unit_yaml(path, name, unit_dir(data_dir, unit))
     return Unit.from_dict(data, name)

@@ -1,0 +1,89 @@
+"""What an .xlsx holds, read from its zip before openpyxl loads it (zip bombs).
+
+A workbook of a few megabytes can expand to gigabytes; openpyxl would read
+it for many minutes. :func:`scan_workbook` checks the declared uncompressed
+size of every zip member against :data:`lkjip.limits.XLSX_MAX_UNCOMPRESSED_BYTES`
+(Python's ``zipfile`` never yields more than a member declares), then streams
+each sheet's XML once, counting its cells against
+:data:`lkjip.limits.XLSX_MAX_CELLS` and noting whether it holds a formula.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import limits
+from .errors import DataError
+
+_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
+_FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
+_CHUNK = 1 << 20
+_CARRY = 64
+
+
+@dataclass(frozen=True)
+class WorkbookScan:
+    """Cells over all sheets, and whether any sheet holds a formula."""
+
+    cells: int
+    formulas: bool
+
+
+def scan_workbook(path: Path, name: str) -> WorkbookScan:
+    """Check a workbook's size and cell count before it is loaded; a :class:`DataError` past a limit.
+
+    A file that is not a zip is left to openpyxl, whose error says so.
+    """
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return WorkbookScan(0, False)
+    with archive:
+        members = archive.infolist()
+        total = sum(info.file_size for info in members)
+        if total > limits.XLSX_MAX_UNCOMPRESSED_BYTES:
+            raise DataError(name, None, None,
+                            f"berkas .xlsx terlalu besar setelah diekstrak: {_n(total)} bita, batas XLSX_MAX_UNCOMPRESSED_BYTES "
+                            f"{_n(limits.XLSX_MAX_UNCOMPRESSED_BYTES)} bita (bom zip?); simpan datanya "
+                            "sebagai CSV atau bagi berkasnya")
+        cells, formulas = 0, False
+        for info in members:
+            if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
+                continue
+            try:
+                counted, has_formula = _scan_sheet(archive, info)
+            except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
+                return WorkbookScan(cells, True)  # a damaged member: openpyxl says what is wrong
+            cells += counted
+            formulas |= has_formula
+            if cells > limits.XLSX_MAX_CELLS:
+                raise DataError(name, None, None,
+                                f"berkas .xlsx berisi lebih dari {_n(limits.XLSX_MAX_CELLS)} sel, batas XLSX_MAX_CELLS "
+                                f"{_n(limits.XLSX_MAX_CELLS)} sel; simpan datanya sebagai CSV atau bagi berkasnya")
+    return WorkbookScan(cells, formulas)
+
+
+def _n(value: int) -> str:
+    """An integer with Indonesian thousands dots: 1.048.576."""
+    return f"{value:,}".replace(",", ".")
+
+
+def _scan_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[int, bool]:
+    """(cells, holds a formula) of one sheet's XML, streamed (a tag cut by a chunk's end is counted once)."""
+    cells, formula = 0, False
+    carry = b""
+    with archive.open(info) as fh:
+        while True:
+            block = fh.read(_CHUNK)
+            if not block:
+                break
+            text = carry + block
+            cells += sum(1 for m in _CELL.finditer(text) if m.end() > len(carry))
+            formula = formula or _FORMULA.search(text) is not None
+            carry = text[-_CARRY:]
+            if cells > limits.XLSX_MAX_CELLS:
+                break
+    return cells, formula
