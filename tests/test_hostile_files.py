@@ -125,6 +125,9 @@ def test_a_workbook_whose_dimension_tag_is_wrong_is_read_to_its_real_last_row(ws
     assert len(got) == 654
     assert got["baris"].iloc[-1] == 655
     pd.testing.assert_series_equal(got["u9"], expected["u9"])
+    from lkjip.provenance import count_rows
+
+    assert count_rows(xlsx_path) == 654  # the provenance table's row count too
 
 
 def test_a_dimension_tag_narrower_than_the_columns_does_not_drop_columns(ws):
@@ -202,8 +205,20 @@ def test_a_link_inside_the_unit_folder_is_read(ws, capsys):
 def test_a_device_is_refused_before_it_is_read(tmp_path):
     link = tmp_path / "inovasi.csv"
     link.symlink_to("/dev/zero")  # read_dataset alone knows no unit folder: the kind of file is still checked
-    with pytest.raises(DataError, match=r"inovasi\.csv: bukan berkas data: ini sebuah perangkat \(device\)"):
-        read_dataset(link, "inovasi")
+    got: list = []
+
+    def read():
+        try:
+            read_dataset(link, "inovasi")
+        except DataError as exc:
+            got.append(str(exc))
+
+    thread = threading.Thread(target=read, daemon=True)  # reading /dev/zero never ends: fail, not hang
+    thread.start()
+    thread.join(20)
+    assert not thread.is_alive(), "/dev/zero was read"
+    assert len(got) == 1
+    assert re.search(r"inovasi\.csv: bukan berkas data: ini sebuah perangkat \(device\)", got[0])
 
 
 def test_a_link_out_of_the_unit_folder_as_unit_level_file_is_refused(ws, capsys):
@@ -385,3 +400,55 @@ def test_every_limit_is_one_constant_named_in_the_data_contract(root):
     for name in names:
         value = f"{getattr(limits, name):,}".replace(",", ".")
         assert re.search(rf"^\| `{name}` \| {re.escape(value)} ", text, re.M), name
+
+
+# --------------------------------------------------------------------------- shapes that vary (hypothesis)
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.integers(0, 40), cols=st.integers(1, 12), gaps=st.booleans())
+def test_the_cell_count_before_loading_is_the_workbook_s(tmp_path, rows, cols, gaps):
+    from lkjip.xlsx_scan import scan_workbook
+
+    book = Workbook()
+    sheet = book.active
+    filled = 0
+    for r in range(1, rows + 1):
+        for c in range(1, cols + 1):
+            if gaps and (r + c) % 3 == 0:
+                continue
+            sheet.cell(row=r, column=c, value=f"x{r}-{c}" if c % 2 else r * c)
+            filled += 1
+    path = tmp_path / f"b{rows}x{cols}{gaps}.xlsx"
+    book.save(path)
+    assert scan_workbook(path, "b.xlsx").cells == filled
+
+
+@given(text=st.text(max_size=60))
+def test_terminal_text_never_holds_a_control_character(text):
+    import unicodedata
+
+    from lkjip.terminal import shown
+
+    for keep in (False, True):
+        out = shown(text, keep_newlines=keep)
+        allowed = {"\n", "\t"} if keep else set()
+        assert all(unicodedata.category(ch) != "Cc" or ch in allowed for ch in out)
+        assert "\u202e" not in out and "\u2028" not in out
+    if text.isprintable():
+        assert shown(text) == text
+
+
+def test_a_formula_saved_with_the_empty_text_as_its_value_is_a_blank_cell(tmp_path):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["nama", "nomor_sk", "tanggal_sk", "status"])
+    sheet.append(["MANTAP", "1/2023", "2023-01-31", '=IF(0,"aktif","")'])
+    path = tmp_path / "inovasi.xlsx"
+    book.save(path)
+    # Excel saves a formula whose result is the empty text as t="str" with an empty value
+    _rewrite_sheet(path, lambda xml: re.sub(rb'<c r="D2"([^>]*)><f>(.*?)</f><v\s*/?>(</v>)?</c>',
+                                            rb'<c r="D2" t="str"><f>\2</f><v></v></c>', xml))
+    assert read_dataset(path, "inovasi")["status"].isna().tolist() == [True]

@@ -39,37 +39,45 @@ def csv_fields_too_long(name: str, header: list[str], frame: pd.DataFrame) -> li
     return sorted(errors, key=lambda e: (e.row or 0))[:MAX_REPORTED]
 
 
-def formulas_without_value(path: Path, name: str, sheet_index: int, header_number: int, header: list[str],
-                           data: list[list], columns: set[int] | None) -> list[DataError]:
-    """One error per formula cell read as empty (no saved value) in ``columns`` (all when ``None``).
+def formulas_without_value(path: Path, sheet_path: str | None, name: str, header_number: int,
+                           header: list[str], columns: set[int] | None) -> list[DataError]:
+    """One error per formula cell below the header whose value was not saved, in ``columns`` (all when ``None``).
 
-    ``data`` holds the rows as read with their saved values (``None`` when
-    empty), each ending in its row number; the sheet is read again with its
-    formulas to tell an empty cell from a formula whose value was not saved.
+    The sheet's XML (``sheet_path`` inside the zip) is read once more, streamed:
+    a cell with a formula and no value, or an empty one, is such a cell, unless it
+    is typed as text (``t="str"``: a formula whose result is the empty text, as
+    Excel saves it). openpyxl reads both as an empty cell.
     """
-    from openpyxl import load_workbook
+    import zipfile
+    from xml.etree.ElementTree import iterparse
 
-    book = load_workbook(path, read_only=True, data_only=False)
+    from openpyxl.utils.cell import coordinate_to_tuple
+
+    if not sheet_path:
+        return []
     errors: list[DataError] = []
-    try:
-        sheet = book.worksheets[sheet_index]
-        if hasattr(sheet, "reset_dimensions"):
-            sheet.reset_dimensions()
-        rows = sheet.iter_rows(min_row=header_number + 1)
-        for offset, row in enumerate(rows):
-            if offset >= len(data):
-                break
-            values = data[offset]
-            for index, cell in enumerate(row[:len(header)]):
-                if getattr(cell, "data_type", None) != "f" or (columns is not None and index not in columns):
-                    continue
-                if values[index] is None and len(errors) < MAX_REPORTED:
-                    formula = cell.value if isinstance(cell.value, str) else "rumus"
-                    errors.append(DataError(
-                        name, int(values[-1]), header[index],
-                        "rumus tanpa nilai tersimpan: hasil rumus ini tidak ikut tersimpan di berkas (dibuat "
-                        "oleh program, bukan Excel/LibreOffice); buka lalu simpan ulang berkasnya di Excel atau "
-                        "LibreOffice, atau tulis nilainya", formula))
-    finally:
-        book.close()
+    with zipfile.ZipFile(path) as archive, archive.open(sheet_path.lstrip("/")) as fh:
+        for _, element in iterparse(fh, events=("end",)):
+            tag = element.tag.rsplit("}", 1)[-1]
+            if tag != "c":
+                if tag == "row":
+                    element.clear()
+                continue
+            parts = {child.tag.rsplit("}", 1)[-1]: child for child in element}
+            formula, value = parts.get("f"), parts.get("v")
+            ref = element.get("r")
+            if (formula is None or element.get("t") == "str" or ref is None
+                    or (value is not None and (value.text or "").strip())):
+                continue
+            row, col = coordinate_to_tuple(ref)
+            index = col - 1
+            if row <= header_number or index >= len(header) or (columns is not None and index not in columns):
+                continue
+            if len(errors) < MAX_REPORTED:
+                text = f"={formula.text}" if formula.text else "rumus"
+                errors.append(DataError(
+                    name, row, header[index],
+                    "rumus tanpa nilai tersimpan: hasil rumus ini tidak ikut tersimpan di berkas (dibuat "
+                    "oleh program, bukan Excel/LibreOffice); buka lalu simpan ulang berkasnya di Excel atau "
+                    "LibreOffice, atau tulis nilainya", text))
     return errors

@@ -234,6 +234,7 @@ def _read_xlsx(path: Path, wanted: dict[str, tuple[str, bool]] | None = None) ->
             raise DataError(name, None, None, "berkas .xlsx tidak berisi lembar kerja")
         sheet_index, header_number = _find_header(book, wanted, name)
         sheet = book.worksheets[sheet_index]
+        sheet_path = getattr(sheet, "_worksheet_path", None)  # its XML in the zip (formulas without value)
         rows = sheet.iter_rows(values_only=True)
         for _ in range(header_number - 1):
             next(rows, None)
@@ -253,9 +254,9 @@ def _read_xlsx(path: Path, wanted: dict[str, tuple[str, bool]] | None = None) ->
         raise DataError(name, None, None, f"berkas .xlsx rusak dan tidak dapat dibaca: {exc}") from None
     finally:
         book.close()
-    if scan.formulas:
+    if scan.unsaved_formulas:
         checked = None if not wanted else {i for i, h in enumerate(header) if normalise_header(h) in wanted}
-        unsaved = formulas_without_value(path, name, sheet_index, header_number, header, data, checked)
+        unsaved = formulas_without_value(path, sheet_path, name, header_number, header, checked)
         if unsaved:
             raise unsaved[0] if len(unsaved) == 1 else DataErrors(unsaved)
     frame = pd.DataFrame(data, columns=[*range(len(header)), "baris"], dtype=object)

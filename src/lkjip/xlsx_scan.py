@@ -5,7 +5,9 @@ it for many minutes. :func:`scan_workbook` checks the declared uncompressed
 size of every zip member against :data:`lkjip.limits.XLSX_MAX_UNCOMPRESSED_BYTES`
 (Python's ``zipfile`` never yields more than a member declares), then streams
 each sheet's XML once, counting its cells against
-:data:`lkjip.limits.XLSX_MAX_CELLS` and noting whether it holds a formula.
+:data:`lkjip.limits.XLSX_MAX_CELLS` and noting whether it holds a formula whose
+value was not saved (then, and only then, the sheet's formulas are read too:
+:func:`lkjip.cell_checks.formulas_without_value`).
 """
 
 from __future__ import annotations
@@ -19,17 +21,20 @@ from . import limits
 from .errors import DataError
 
 _CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
-_FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
+_P = rb"(?:[A-Za-z_][\w.-]*:)?"  # an optional namespace prefix (x:c)
+# a formula cell whose value was not saved: <f>..</f> or <f .../>, then no <v> or an empty one, then </c>
+_UNSAVED = re.compile(rb"(?:</" + _P + rb"f>|<" + _P + rb"f\b[^>]*/>)\s*(?:<" + _P + rb"v\s*/>|<" + _P
+                      + rb"v>\s*</" + _P + rb"v>)?\s*</" + _P + rb"c>")
 _CHUNK = 1 << 20
-_CARRY = 64
+_CARRY = 256
 
 
 @dataclass(frozen=True)
 class WorkbookScan:
-    """Cells over all sheets, and whether any sheet holds a formula."""
+    """Cells over all sheets, and whether any sheet holds a formula whose value was not saved."""
 
     cells: int
-    formulas: bool
+    unsaved_formulas: bool
 
 
 def scan_workbook(path: Path, name: str) -> WorkbookScan:
@@ -49,21 +54,21 @@ def scan_workbook(path: Path, name: str) -> WorkbookScan:
                             f"berkas .xlsx terlalu besar setelah diekstrak: {_n(total)} bita, batas XLSX_MAX_UNCOMPRESSED_BYTES "
                             f"{_n(limits.XLSX_MAX_UNCOMPRESSED_BYTES)} bita (bom zip?); simpan datanya "
                             "sebagai CSV atau bagi berkasnya")
-        cells, formulas = 0, False
+        cells, unsaved = 0, False
         for info in members:
             if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
                 continue
             try:
-                counted, has_formula = _scan_sheet(archive, info)
+                counted, has_unsaved = _scan_sheet(archive, info)
             except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
                 return WorkbookScan(cells, True)  # a damaged member: openpyxl says what is wrong
             cells += counted
-            formulas |= has_formula
+            unsaved |= has_unsaved
             if cells > limits.XLSX_MAX_CELLS:
                 raise DataError(name, None, None,
                                 f"berkas .xlsx berisi lebih dari {_n(limits.XLSX_MAX_CELLS)} sel, batas XLSX_MAX_CELLS "
                                 f"{_n(limits.XLSX_MAX_CELLS)} sel; simpan datanya sebagai CSV atau bagi berkasnya")
-    return WorkbookScan(cells, formulas)
+    return WorkbookScan(cells, unsaved)
 
 
 def _n(value: int) -> str:
@@ -72,8 +77,9 @@ def _n(value: int) -> str:
 
 
 def _scan_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[int, bool]:
-    """(cells, holds a formula) of one sheet's XML, streamed (a tag cut by a chunk's end is counted once)."""
-    cells, formula = 0, False
+    """(cells, holds a formula without saved value) of one sheet's XML, streamed (a tag cut by a chunk's
+    end is counted once)."""
+    cells, unsaved = 0, False
     carry = b""
     with archive.open(info) as fh:
         while True:
@@ -82,8 +88,8 @@ def _scan_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[int, b
                 break
             text = carry + block
             cells += sum(1 for m in _CELL.finditer(text) if m.end() > len(carry))
-            formula = formula or _FORMULA.search(text) is not None
+            unsaved = unsaved or _UNSAVED.search(text) is not None
             carry = text[-_CARRY:]
             if cells > limits.XLSX_MAX_CELLS:
                 break
-    return cells, formula
+    return cells, unsaved
