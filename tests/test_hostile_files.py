@@ -452,3 +452,19 @@ def test_a_formula_saved_with_the_empty_text_as_its_value_is_a_blank_cell(tmp_pa
     _rewrite_sheet(path, lambda xml: re.sub(rb'<c r="D2"([^>]*)><f>(.*?)</f><v\s*/?>(</v>)?</c>',
                                             rb'<c r="D2" t="str"><f>\2</f><v></v></c>', xml))
     assert read_dataset(path, "inovasi")["status"].isna().tolist() == [True]
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.integers(1, 40), dimension=st.sampled_from(["A1", "A1:B2", "A1:P10", "A1:C2", "C5:Z9"]))
+def test_any_dimension_tag_reads_every_row_and_column(tmp_path, rows, dimension):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["nama", "nomor_sk", "tanggal_sk", "status"])
+    for i in range(rows):
+        sheet.append([f"INOVASI {i}", f"{i}/2023", "2023-01-31", "aktif" if i % 2 else "nonaktif"])
+    path = tmp_path / f"inovasi-{rows}-{dimension.replace(':', '')}.xlsx"
+    book.save(path)
+    _rewrite_sheet(path, lambda xml: re.sub(rb'<dimension ref="[^"]*"', f'<dimension ref="{dimension}"'.encode(), xml))
+    got = read_dataset(path, "inovasi")
+    assert len(got) == rows and got["baris"].tolist() == list(range(2, rows + 2))
+    assert got["status"].tolist() == ["aktif" if i % 2 else "nonaktif" for i in range(rows)]

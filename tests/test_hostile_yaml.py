@@ -172,3 +172,24 @@ def test_aliases_parse_when_small_and_are_refused_past_the_limit(levels, fanout)
     else:
         with pytest.raises(DataError, match="batas UNIT_YAML_MAX_NODES"):
             parse_yaml(text, "unit.yaml")
+
+
+def test_run_with_a_billion_laughs_unit_yaml_exits_2_before_any_kernel(ws, capsys, monkeypatch, tmp_path):
+    import lkjip.pipeline as pipeline
+
+    def never(*args, **kwargs):
+        raise AssertionError("a unit-year was run although unit.yaml is refused")
+
+    monkeypatch.setattr(pipeline, "run_many", never)
+    ws.unit_yaml.write_text(billion_laughs(9, 9))
+    before = tree_digest(tmp_path / "reports")
+    started = time.perf_counter()
+    code = main(["run", "--unit", "gedeg", "--year", YEAR, "--data-dir", str(ws.data),
+                 "--processed-dir", str(tmp_path / "data" / "processed"), "--reports-dir", str(tmp_path / "reports")])
+    err = capsys.readouterr().err
+    assert time.perf_counter() - started < 10
+    assert code == 2
+    assert "lkjip run: GAGAL\n" in err and "unit.yaml, baris 10: alias YAML (&/*) mengembang melebihi batas " \
+        "UNIT_YAML_MAX_NODES 100000 nilai" in err
+    assert "Traceback" not in err and "MemoryError" not in err
+    assert tree_digest(tmp_path / "reports") == before

@@ -172,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
             traceback.print_exc()
         if error is None:
             _say(f"lkjip {args.command}: GALAT PROGRAM (bug): {type(exc).__name__}: {exc}\n"
-                  "Jalankan ulang dengan --debug untuk jejak lengkapnya, dan laporkan sebagai bug.")
+                 "Jalankan ulang dengan --debug untuk jejak lengkapnya, dan laporkan sebagai bug.")
             return EXIT_BUG
         _say(f"lkjip {args.command}: GAGAL\n{error}")
         return error.exit_code
@@ -242,7 +242,7 @@ def _cmd_ingest(args) -> int:
         rows = ", ".join(f"{name} {len(df)}" for name, df in sorted(frames.items()))
         _say(f"[ingest] {args.unit} {year}: {rows}")
         _say(f"[ingest] {args.unit} {year}: Parquet ditulis ke {display_path(folder)} "
-              "(folder kerja; laporan terbitan hanya diperbarui oleh `lkjip run`)")
+             "(folder kerja; laporan terbitan hanya diperbarui oleh `lkjip run`)")
         print(folder)
     return 2 if failed else 0
 
@@ -261,7 +261,7 @@ def _sources(args, year: int, *, targets: bool = False) -> dict[str, str]:
 def _print_validation(result, prefix: str) -> None:
     counts = result.summary()
     _say(f"{prefix}: {counts['aturan']} aturan, {counts['gagal']} gagal "
-          f"({counts['error']} error, {counts['peringatan']} peringatan)")
+         f"({counts['error']} error, {counts['peringatan']} peringatan)")
     for finding in result.warnings:
         _say(f"  peringatan: {shown(finding.file)}: {shown(finding.rule)}"
              + (f", baris {shown(finding.rows_text())}" if finding.rows else ""))
@@ -367,10 +367,10 @@ def _cmd_audit(args) -> int:
         result = audit_unit_year(args.data_dir, args.unit, year, processed_dir=out)
         counts = result.counts()
         _say(f"[audit] {args.unit} {year}: {int(counts['diperiksa'].sum())} diperiksa, "
-              f"{int(counts['selisih'].sum())} selisih")
+             f"{int(counts['selisih'].sum())} selisih")
         for _, row in result.differences().iterrows():
             _say(f"  selisih: {shown(row['dataset'])}: {shown(row['item'])}: dipublikasikan {fmt_number(row['dipublikasikan'])}, "
-                  f"dihitung {fmt_number(row['dihitung'])}, selisih {fmt_number(row['selisih'])}")
+                 f"dihitung {fmt_number(row['dihitung'])}, selisih {fmt_number(row['selisih'])}")
         print(Path(out) / args.unit / str(year) / "audit.csv")
     return 0
 
