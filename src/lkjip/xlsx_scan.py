@@ -87,7 +87,8 @@ def _scan_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[int, b
             if not block:
                 break
             text = carry + block
-            cells += sum(1 for m in _CELL.finditer(text) if m.end() > len(carry))
+            # the carry's own tags were counted with the block before; a tag cut by that block's end was not
+            cells += len(_CELL.findall(text)) - len(_CELL.findall(carry))
             unsaved = unsaved or _UNSAVED.search(text) is not None
             carry = text[-_CARRY:]
             if cells > limits.XLSX_MAX_CELLS:
