@@ -468,3 +468,12 @@ def test_any_dimension_tag_reads_every_row_and_column(tmp_path, rows, dimension)
     got = read_dataset(path, "inovasi")
     assert len(got) == rows and got["baris"].tolist() == list(range(2, rows + 2))
     assert got["status"].tolist() == ["aktif" if i % 2 else "nonaktif" for i in range(rows)]
+
+
+@pytest.mark.parametrize("chunk", [5, 37, 1 << 20])
+def test_the_cell_count_does_not_depend_on_where_the_stream_is_cut(tmp_path, monkeypatch, chunk):
+    from lkjip import xlsx_scan
+
+    path = _workbook(tmp_path / "inovasi.xlsx", 60)
+    monkeypatch.setattr(xlsx_scan, "_CHUNK", chunk)
+    assert xlsx_scan.scan_workbook(path, "inovasi.xlsx").cells == 61 * 4
