@@ -22,7 +22,7 @@ import threading
 from pathlib import Path
 
 from lkjip import __version__
-from lkjip.errors import EXIT_BUG, EXIT_USAGE, ConfigError, DataError, LkjipError, OutputError, display_path
+from lkjip.errors import EXIT_BUG, EXIT_USAGE, ConfigError, DataError, LkjipError, OutputError, display_path, shown
 from lkjip.inputs.catalog import AUDIT_CSV, RUN_RECORD, default_data_dir, default_processed_dir, default_reports_dir
 from lkjip.run.step_failures import disk_full, disk_full_folder
 
@@ -67,6 +67,11 @@ def _positive_number(text: str) -> float:
     if not value > 0 or value == float("inf"):
         raise argparse.ArgumentTypeError(f"harus bilangan lebih dari 0: {text!r}")
     return value
+
+
+def _say(text: object) -> None:
+    """A line for the user on stderr, control characters escaped (file names and cells are untrusted)."""
+    print(shown(text, keep_newlines=True), file=sys.stderr)
 
 
 def _debug_flag(parser: argparse.ArgumentParser, default=False) -> None:
@@ -202,10 +207,10 @@ def main(argv: list[str] | None = None) -> int:
 
             traceback.print_exc()
         if error is None:
-            print(f"lkjip {args.command}: GALAT PROGRAM (bug): {type(exc).__name__}: {exc}\n"
-                  "Jalankan ulang dengan --debug untuk jejak lengkapnya, dan laporkan sebagai bug.", file=sys.stderr)
+            _say(f"lkjip {args.command}: GALAT PROGRAM (bug): {type(exc).__name__}: {exc}\n"
+                 "Jalankan ulang dengan --debug untuk jejak lengkapnya, dan laporkan sebagai bug.")
             return EXIT_BUG
-        print(f"lkjip {args.command}: GAGAL\n{error}", file=sys.stderr)
+        _say(f"lkjip {args.command}: GAGAL\n{error}")
         return error.exit_code
     finally:
         restore()
@@ -270,14 +275,14 @@ def _cmd_ingest(args) -> int:
         _print_validation(result, f"[ingest] {args.unit} {year}")
         if not result.ok:
             failed += 1
-            print(f"[ingest] {args.unit} {year}: tidak ditulis (data tidak lolos pemeriksaan)", file=sys.stderr)
+            _say(f"[ingest] {args.unit} {year}: tidak ditulis (data tidak lolos pemeriksaan)")
             continue
         folder = processed_year_dir(out, args.unit, year)
         write_processed(frames, folder)
         rows = ", ".join(f"{name} {len(df)}" for name, df in sorted(frames.items()))
-        print(f"[ingest] {args.unit} {year}: {rows}", file=sys.stderr)
-        print(f"[ingest] {args.unit} {year}: Parquet ditulis ke {display_path(folder)} "
-              "(folder kerja; laporan terbitan hanya diperbarui oleh `lkjip run`)", file=sys.stderr)
+        _say(f"[ingest] {args.unit} {year}: {rows}")
+        _say(f"[ingest] {args.unit} {year}: Parquet ditulis ke {display_path(folder)} "
+             "(folder kerja; laporan terbitan hanya diperbarui oleh `lkjip run`)")
         print(folder)
     return 2 if failed else 0
 
@@ -295,13 +300,13 @@ def _sources(args, year: int, *, targets: bool = False) -> dict[str, str]:
 
 def _print_validation(result, prefix: str) -> None:
     counts = result.summary()
-    print(f"{prefix}: {counts['aturan']} aturan, {counts['gagal']} gagal "
-          f"({counts['error']} error, {counts['peringatan']} peringatan)", file=sys.stderr)
+    _say(f"{prefix}: {counts['aturan']} aturan, {counts['gagal']} gagal "
+         f"({counts['error']} error, {counts['peringatan']} peringatan)")
     for finding in result.warnings:
-        print(f"  peringatan: {finding.file}: {finding.rule}"
-              + (f", baris {finding.rows_text()}" if finding.rows else ""), file=sys.stderr)
+        _say(f"  peringatan: {shown(finding.file)}: {shown(finding.rule)}"
+             + (f", baris {shown(finding.rows_text())}" if finding.rows else ""))
     for error in result.data_errors():
-        print(f"  ERROR: {error}", file=sys.stderr)
+        _say(f"  ERROR: {error}")
 
 
 def _validation_report_target(args, year: int) -> Path:
@@ -376,19 +381,19 @@ def _cmd_run(args) -> int:
     results = sorted(results + refused, key=lambda r: order[(r.unit, r.year)])
     for result in results:
         for note in result.notes:
-            print(note, file=sys.stderr)
+            _say(note)
     failed = [r for r in results if not r.ok]
     for result in results:
         if result.ok:
             print(result.report_dir)
     if failed:
-        print(f"\n{len(failed)} dari {len(results)} unit-tahun GAGAL:", file=sys.stderr)
+        _say(f"\n{len(failed)} dari {len(results)} unit-tahun GAGAL:")
         for result in failed:
-            print(result.message, file=sys.stderr)
+            _say(result.message)
         # the most specific reason wins: an unwritable output (73), a lock (64), bad data (2)
         return max(r.exit_code or 2 for r in failed)
     skipped = sum(r.skipped for r in results)
-    print(f"{len(results)} unit-tahun selesai" + (f" ({skipped} dilewati karena tidak berubah; --force untuk mengulang)." if skipped else "."), file=sys.stderr)
+    _say(f"{len(results)} unit-tahun selesai" + (f" ({skipped} dilewati karena tidak berubah; --force untuk mengulang)." if skipped else "."))
     return 0
 
 
@@ -403,11 +408,11 @@ def _cmd_audit(args) -> int:
     for year in years:
         result = audit_unit_year(args.data_dir, args.unit, year, processed_dir=out)
         counts = result.counts()
-        print(f"[audit] {args.unit} {year}: {int(counts['diperiksa'].sum())} diperiksa, "
-              f"{int(counts['selisih'].sum())} selisih", file=sys.stderr)
+        _say(f"[audit] {args.unit} {year}: {int(counts['diperiksa'].sum())} diperiksa, "
+             f"{int(counts['selisih'].sum())} selisih")
         for _, row in result.differences().iterrows():
-            print(f"  selisih: {row['dataset']}: {row['item']}: dipublikasikan {fmt_number(row['dipublikasikan'])}, "
-                  f"dihitung {fmt_number(row['dihitung'])}, selisih {fmt_number(row['selisih'])}", file=sys.stderr)
+            _say(f"  selisih: {shown(row['dataset'])}: {shown(row['item'])}: dipublikasikan {fmt_number(row['dipublikasikan'])}, "
+                 f"dihitung {fmt_number(row['dihitung'])}, selisih {fmt_number(row['selisih'])}")
         print(Path(out) / args.unit / str(year) / AUDIT_CSV)
     return 0
 
@@ -422,7 +427,7 @@ def _cmd_kabupaten(args) -> int:
                            pdf=not args.no_pdf, progress=stderr_progress)
     print(result.report_dir)
     print(result.ringkasan)
-    print(f"kabupaten {result.year}: {len(result.units)} unit ({result.seconds:.1f} dtk)", file=sys.stderr)
+    _say(f"kabupaten {result.year}: {len(result.units)} unit ({result.seconds:.1f} dtk)")
     return 0
 
 

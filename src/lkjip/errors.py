@@ -31,6 +31,7 @@ The numbers 64 and 73 are the BSD ``sysexits.h`` codes ``EX_USAGE`` and
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -110,14 +111,15 @@ class DataError(LkjipError):
         return type(self), (self.file, self.row, self.column, self.rule, self.value)
 
     def __str__(self) -> str:  # pragma: no branch - formatting only
-        parts = [str(self.file)]
+        # file names, columns and cells are untrusted: control characters escaped (shown)
+        parts = [shown(self.file)]
         if self.row is not None:
             parts.append(f"baris {self.row}")
         if self.column is not None:
-            parts.append(f"kolom '{self.column}'")
-        text = ", ".join(parts) + f": {self.rule}"
+            parts.append(f"kolom '{shown(self.column)}'")
+        text = ", ".join(parts) + f": {shown(self.rule)}"
         if self.value is not None and str(self.value) != "":
-            text += f" (isi: '{self.value}')"
+            text += f" (isi: '{shown(self.value)}')"
         return text
 
     def as_dict(self) -> dict:
@@ -161,3 +163,34 @@ def display_path(path: Path | str) -> str:
         return str(p.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(p)
+
+
+# --------------------------------------------------------------------------- untrusted text on a terminal
+# A file name or a cell may hold ANSI escape sequences (\x1b[2J clears the screen), a carriage return, or a
+# right-to-left override: printed as they are, they could hide a message or fake a line such as
+# "SEMUA LOLOS". Every such character is shown as its escape instead (here, beside the errors that print
+# them, so that this module stays the bottom of the package).
+
+# C0 and C1 controls, DEL, and the Unicode line/paragraph separators and bidirectional controls
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_CONTROL_BUT_LINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match) -> str:
+    char = match.group()
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def shown(text: object, *, keep_newlines: bool = False) -> str:
+    """``text`` with every control character escaped; newlines (and tabs) kept when ``keep_newlines``.
+
+    >>> shown("ok\\x1b[2J\\rSEMUA LOLOS")
+    'ok\\\\x1b[2J\\\\rSEMUA LOLOS'
+    >>> shown("baris 1\\nbaris 2", keep_newlines=True)
+    'baris 1\\nbaris 2'
+    """
+    return (_CONTROL_BUT_LINES if keep_newlines else _CONTROL).sub(_escape, str(text))

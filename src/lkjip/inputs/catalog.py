@@ -22,6 +22,7 @@ from lkjip.contract.schema import YEAR_DATASETS
 # the one rule for unit codes lives in lkjip.inputs.unit_codes (UNIT_CODE re-exported for the kabupaten view)
 from lkjip.inputs.unit_codes import UNIT_CODE as UNIT_CODE
 from lkjip.inputs.unit_codes import check_unit_code, is_reserved
+from lkjip.inputs.file_checks import check_input
 
 YEAR_DIR = re.compile(r"^\d{4}$")
 DATA_SUFFIXES = (".csv", ".xlsx")
@@ -151,7 +152,8 @@ def year_files(data_dir: Path, unit: str, year: int) -> dict[str, Path]:
     folder = unit_dir(data_dir, unit) / str(year)
     found: dict[str, Path] = {}
     for path in sorted(folder.iterdir()):
-        if path.is_dir() or IGNORED_NAMES.match(path.name):
+        # a sub-folder (an archive) is no input, but one named like a data file is refused below
+        if IGNORED_NAMES.match(path.name) or (path.is_dir() and path.suffix.lower() not in DATA_SUFFIXES):
             continue
         stem, suffix = path.stem.lower(), path.suffix.lower()
         if suffix not in DATA_SUFFIXES or stem not in YEAR_DATASETS:
@@ -165,6 +167,7 @@ def year_files(data_dir: Path, unit: str, year: int) -> dict[str, Path]:
                 display_path(path), None, None,
                 f"dataset '{stem}' ada dua kali ({found[stem].name} dan {path.name}); simpan satu saja",
             )
+        check_input(path, unit_dir(data_dir, unit))  # a FIFO, device, folder or link outside: before it is opened
         found[stem] = path
     return found
 
@@ -174,7 +177,8 @@ def unit_file(data_dir: Path, unit: str, name: str) -> Path | None:
     base = unit_dir(data_dir, unit)
     for suffix in DATA_SUFFIXES:
         p = base / f"{name}{suffix}"
-        if p.exists():
+        if p.exists() or p.is_symlink():
+            check_input(p, base)  # a FIFO, device, folder or link outside: before it is opened
             return p
     return None
 

@@ -24,8 +24,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from lkjip.inputs.cell_checks import csv_fields_too_long, formulas_without_value
 from lkjip.errors import DataError, DataErrors, display_path
+from lkjip.inputs.file_checks import check_input
 from lkjip.contract.schema import Dataset
+from lkjip.inputs.xlsx_scan import scan_workbook
 
 _HEADER_NOISE = re.compile(r"[\s_\-\.]+")
 MAX_ERRORS = 200
@@ -46,6 +49,7 @@ def read_cells(path: Path, spec: Dataset | None = None) -> tuple[list[str], pd.D
     (see the module docstring); a CSV's header is always its first line.
     """
     path = Path(path)
+    check_input(path)  # a FIFO, a device or a folder is refused before it is opened
     suffix = path.suffix.lower()
     if suffix == ".csv":
         header, frame = _read_csv(path)
@@ -108,6 +112,9 @@ def _read_csv(path: Path) -> tuple[list[str], pd.DataFrame]:
     except (pd.errors.ParserError, csv.Error, ValueError):
         raise _field_count_errors(path, text, delimiter) from None
     header = [str(c) for c in frame.columns]
+    too_long = csv_fields_too_long(display_path(path), header, frame)
+    if too_long:
+        raise too_long[0] if len(too_long) == 1 else DataErrors(too_long)
     frame.columns = range(len(header))
     frame = frame.fillna("")
     frame["baris"] = range(2, len(frame) + 2)
@@ -211,16 +218,23 @@ def _read_xlsx(path: Path, wanted: dict[str, tuple[str, bool]] | None = None) ->
     name = display_path(path)
     if not _read_bytes(path):  # a permission problem is said as such, not as a damaged file
         raise DataError(name, None, None, "berkas kosong (0 bita): simpan ulang dari lembar kerjanya")
+    scan = scan_workbook(path, name)  # sizes and cells before loading: a zip bomb stops here
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a broken file
         raise DataError(name, None, None,
                         f"berkas .xlsx tidak dapat dibuka (rusak, terkunci atau bukan .xlsx): {exc}") from None
     try:
+        # read_only trusts each sheet's <dimension> tag, which some exporters write wrong (A1:P10 over 654
+        # rows): forget it, so that every sheet is read to its real last row and column
+        for sheet in book.worksheets:
+            if hasattr(sheet, "reset_dimensions"):
+                sheet.reset_dimensions()
         if not book.worksheets:
             raise DataError(name, None, None, "berkas .xlsx tidak berisi lembar kerja")
         sheet_index, header_number = _find_header(book, wanted, name)
         sheet = book.worksheets[sheet_index]
+        sheet_path = getattr(sheet, "_worksheet_path", None)  # its XML in the zip (formulas without value)
         rows = sheet.iter_rows(values_only=True)
         for _ in range(header_number - 1):
             next(rows, None)
@@ -240,6 +254,11 @@ def _read_xlsx(path: Path, wanted: dict[str, tuple[str, bool]] | None = None) ->
         raise DataError(name, None, None, f"berkas .xlsx rusak dan tidak dapat dibaca: {exc}") from None
     finally:
         book.close()
+    if scan.unsaved_formulas:
+        checked = None if not wanted else {i for i, h in enumerate(header) if normalise_header(h) in wanted}
+        unsaved = formulas_without_value(path, sheet_path, name, header_number, header, checked)
+        if unsaved:
+            raise unsaved[0] if len(unsaved) == 1 else DataErrors(unsaved)
     frame = pd.DataFrame(data, columns=[*range(len(header)), "baris"], dtype=object)
     frame.attrs.update({"lembar": title, "lembar_ke": sheet_index + 1, "baris_judul": header_number})
     return header, frame

@@ -36,6 +36,7 @@ from lkjip.inputs.files import staging_dir, swap_into_place
 from lkjip.inputs.catalog import processed_year_dir, unit_file, year_files
 from lkjip.contract.indonum import NumberFormatError, parse_integer, parse_number
 from lkjip.contract.schema import DATASETS, KIND_DTYPES, TOTAL_LABELS, OPTIONAL_UNIT_DATASETS, Dataset
+from lkjip.inputs.file_checks import check_input
 
 _PLAIN_INT = r"-?\d+"
 _MONTHS_ID = {
@@ -76,6 +77,7 @@ def read_dataset(path: Path, dataset: str | Dataset, *, source_name: str | None 
     read, so every error is reported every time.
     """
     spec = DATASETS[dataset] if isinstance(dataset, str) else dataset
+    check_input(path)  # hashing the bytes below would block on a FIFO: refused before anything opens it
     key = _read_key(path, spec)
     got = _READS.get(key)
     if got is not memo.MISSING:

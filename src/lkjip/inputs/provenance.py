@@ -75,6 +75,7 @@ def count_rows(path: Path) -> int | None:
         wb = load_workbook(path, read_only=True, data_only=True)
         try:
             ws = wb.worksheets[0]
+            ws.reset_dimensions()  # read to the real last row, not to a wrong <dimension> tag
             rows = sum(
                 1 for row in ws.iter_rows(values_only=True)
                 if any(v is not None and str(v).strip() != "" for v in row)

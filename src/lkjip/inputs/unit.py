@@ -13,11 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from lkjip.errors import DataError, display_path
 from lkjip.inputs.catalog import unit_dir
 from lkjip.inputs.unit_codes import check_kode
+from lkjip.inputs.unit_yaml import read_unit_yaml
 
 REQUIRED_KEYS = ("kode", "nama", "kabupaten", "pimpinan")
 REQUIRED_HEAD_KEYS = ("nama", "jabatan")
@@ -125,17 +124,10 @@ def load_unit(data_dir: Path, unit: str) -> Unit:
     """Read and check ``<data_dir>/<unit>/unit.yaml``."""
     path = unit_dir(data_dir, unit) / "unit.yaml"
     name = display_path(path)
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         raise DataError(name, None, None, "berkas unit.yaml tidak ada")
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise DataError(name, None, None, "unit.yaml harus berenkode UTF-8") from None
-    except OSError as exc:
-        raise DataError(name, None, None, f"berkas tidak dapat dibaca: {exc.strerror or type(exc).__name__}") from None
-    except yaml.YAMLError as exc:
-        line = getattr(getattr(exc, "problem_mark", None), "line", None)
-        raise DataError(name, None if line is None else line + 1, None, f"YAML tidak valid: {exc}") from None
+    # size limit, no tags, aliases bounded, parsed once per content (lkjip.inputs.unit_yaml)
+    data = read_unit_yaml(path, name, unit_dir(data_dir, unit))
     info = Unit.from_dict(data, name)
     # the folder name is the unit's code everywhere: a different kode (a copied unit, "../x") is an error
     check_kode(info.kode, Path(unit).name, name)

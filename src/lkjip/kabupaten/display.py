@@ -24,16 +24,17 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from lkjip.audit import FAMILY_PUBLISHED, SELISIH
 from lkjip.audit.causes import CAUSE_LABELS
+from lkjip.errors import DataError
 from lkjip.contract.fmt import fmt_number, fmt_signed, is_missing
 from lkjip.kabupaten.budget import FACTORS, BudgetTotal
 from lkjip.kabupaten.charts import COMPONENT_SHORT
 from lkjip.kabupaten.sakip import CHANGE_COLUMNS
 from lkjip.contract.markup import md_text
 from lkjip.contract.rules import CAPAIAN_KATEGORI, INDICATOR_IDS, SAKIP_SCORE_DECIMALS, get_indicator, tolerance
+from lkjip.inputs.unit_yaml import read_unit_yaml
 
 #: Short indicator headers for tables with one column per indicator.
 INDICATOR_SHORT: dict[str, str] = {
@@ -57,9 +58,9 @@ def unit_names(data_dir: Path | str | None, units: Iterable[str]) -> tuple[dict[
         path = Path(data_dir) / unit / "unit.yaml" if data_dir is not None else None
         if path is None or not path.is_file():
             continue
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError):
+        try:  # the same safe reading as a unit's own run (size, tags, aliases: lkjip.inputs.unit_yaml)
+            data = read_unit_yaml(path, str(path), path.parent) or {}
+        except DataError:
             continue
         if isinstance(data, dict):
             if str(data.get("nama") or "").strip():
