@@ -192,7 +192,7 @@ def test_run_with_a_billion_laughs_unit_yaml_exits_2_before_any_kernel(ws, capsy
     err = capsys.readouterr().err
     assert time.perf_counter() - started < 10
     assert code == 2
-    assert "lkjip run: GAGAL\n" in err and "unit.yaml, baris 10: alias YAML (&/*) mengembang melebihi batas " \
+    assert "1 dari 1 unit-tahun GAGAL" in err and "unit.yaml, baris 10: alias YAML (&/*) mengembang melebihi batas " \
         "UNIT_YAML_MAX_NODES 100000 nilai" in err
     assert "Traceback" not in err and "MemoryError" not in err
     assert tree_digest(tmp_path / "reports") == before
