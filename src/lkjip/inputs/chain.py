@@ -27,7 +27,9 @@ class Step:
 
     ``report`` names the rendered document (``None`` = only the executed
     notebook is kept); ``needs_previous_year`` skips the step for the first
-    year of a unit.
+    year of a unit; ``needs_dataset`` skips it for a unit-year without that dataset (and, with
+    ``needs_previous_year``, without it in an earlier year too): a dinas without SAKIP evaluation
+    data has no SAKIP change to analyse.
     """
 
     notebook: str
@@ -35,6 +37,7 @@ class Step:
     report: str | None = None
     pdf: bool = False
     needs_previous_year: bool = False
+    needs_dataset: str | None = None
 
 
 STEPS: tuple[Step, ...] = (
@@ -45,7 +48,7 @@ STEPS: tuple[Step, ...] = (
     Step("04_audit.ipynb", "Audit Angka yang Dipublikasikan", report="audit", pdf=True),
     Step("05_lkjip.ipynb", "Laporan Kinerja Instansi Pemerintah", report="lkjip", pdf=True),
     Step("06_analisis_sakip.ipynb", "Analisis Perubahan Nilai SAKIP", report="analisis_sakip", pdf=True,
-         needs_previous_year=True),
+         needs_previous_year=True, needs_dataset="sakip_evaluasi"),
 )
 
 
@@ -59,8 +62,26 @@ def steps_for(unit: str, year: int, data_dir: Path) -> list[Step]:
     """The steps that apply to a unit-year, whether or not their notebook exists: a missing
     notebook is never skipped, the run refuses it (:func:`lkjip.run.environment.check_notebooks`)."""
     years = list_years(data_dir, unit)
-    has_previous = any(y < year for y in years)
-    return [step for step in STEPS if not (step.needs_previous_year and not has_previous)]
+    return [step for step in STEPS if _applies(step, data_dir, unit, year, years)]
+
+
+def _applies(step: Step, data_dir: Path, unit: str, year: int, years: list[int]) -> bool:
+    earlier = [y for y in years if y < year]
+    if step.needs_previous_year and not earlier:
+        return False
+    if step.needs_dataset is None:
+        return True
+    if not _has_dataset(data_dir, unit, year, step.needs_dataset):
+        return False
+    return not step.needs_previous_year or any(_has_dataset(data_dir, unit, y, step.needs_dataset) for y in earlier)
+
+
+def _has_dataset(data_dir: Path, unit: str, year: int, dataset: str) -> bool:
+    """Whether the unit-year folder holds ``dataset`` as .csv or .xlsx (names without case, as the reader
+    takes them; whether the file is readable is the reader's business)."""
+    folder = Path(data_dir) / unit / str(year)
+    return folder.is_dir() and any(p.is_file() and p.stem.lower() == dataset and p.suffix.lower() in (".csv", ".xlsx")
+                                   for p in folder.iterdir())
 
 
 def fingerprint(data_dir: Path, unit: str, year: int, steps: list[Step], *, pdf: bool | None,
