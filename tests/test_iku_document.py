@@ -39,7 +39,7 @@ sasaran:
 INDIKATOR_CSV = """\
 kode,nama,satuan,polaritas,desimal,rumus,sumber,definisi
 kinerja_gabungan,Indeks Kinerja Gabungan Dinas,indeks,naik,2,0.4*realisasi_anggaran_pct + 0.6*capaian_output,LRA dan laporan e-Monev,"Gabungan tertimbang realisasi anggaran (40%) dan capaian output (60%)"
-ikm_layanan,Indeks Kepuasan Masyarakat Puskesmas,indeks,naik,2,rata_rata(ikm_puskesmas),Survei kepuasan tiap puskesmas,Rata-rata IKM seluruh puskesmas
+ikm_layanan,Indeks Kepuasan Masyarakat Puskesmas,indeks,naik,2,rata_rata(ikm_puskesmas),Survei kepuasan tiap puskesmas,Rata-rata indeks kepuasan seluruh puskesmas
 angka_kematian_ibu,Angka Kematian Ibu,per 100.000 kelahiran hidup,turun,2,dilaporkan,Laporan KIA,Kematian ibu per 100.000 kelahiran hidup
 prevalensi_stunting,Prevalensi Balita Stunting,persen,turun,2,dilaporkan,Survei Status Gizi Indonesia,Persentase balita stunting
 """

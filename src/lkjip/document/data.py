@@ -128,18 +128,31 @@ class ReportData:
         return "Ket. (+/-) positif berarti realisasi unit lebih baik daripada angka nasional."
 
 
-def _per_indicator_text(table: pd.DataFrame, iku=None) -> pd.DataFrame:
+def _per_indicator_text(table: pd.DataFrame, iku=None, pending=frozenset()) -> pd.DataFrame:
     """``Realisasi...`` columns as text in each row's indicator decimals (``2`` inovasi, ``98,31``);
-    ``table`` is indexed by indicator id, as :mod:`lkjip.document.bab3a` builds it."""
+    ``table`` is indexed by indicator id, as :mod:`lkjip.document.bab3a` builds it. An IKU of ``pending``
+    (a figure not yet released, ``n/a``) reads "belum tersedia", never blank or 0."""
     from lkjip.contract.fmt import fmt_number
     from lkjip.document.shown import decimals_of
 
     out = table.copy()
     for col in [c for c in out.columns if str(c).startswith("Realisasi") and str(c) != "Realisasi Nasional" and
                 pd.api.types.is_numeric_dtype(out[c])]:
-        out[col] = pd.Series([fmt_number(v, decimals_of(str(i), iku), blank="")
+        out[col] = pd.Series([NOT_YET if (str(i) in pending and is_missing(v)) else
+                              fmt_number(v, decimals_of(str(i), iku), blank="")
                               for i, v in zip(out.index, out[col])], index=out.index, dtype=object)
     return out
+
+
+#: What a table prints for a realisation not yet released (``n/a`` in realisasi.csv).
+NOT_YET = "belum tersedia"
+
+
+def not_yet_released(results: IndicatorResults) -> frozenset[str]:
+    """The IKU whose realisation is missing because a figure it reads is not yet released (``n/a``)."""
+    return frozenset(k for k, notes in results.catatan.items()
+                     if any("belum tersedia" in n for n in notes) and k in set(results.tabel["indikator"])
+                     and results.tabel.set_index("indikator")["realisasi"].isna().get(k, False))
 
 
 def uses(results: IndicatorResults, calculation: str) -> bool:
@@ -211,15 +224,16 @@ def build_report(data_dir, unit: str, year: int, processed_dir=None, *,
     rep.tabel_2_3 = tabel_pk(inputs.targets, year, udict, "pk_perubahan", iku)
 
     ind = rep.capaian
-    rep.tabel_3_1_1 = _blank_repeats(_drop_index(_per_indicator_text(_tables.tabel_3_1_1(ind, udict), iku)))
+    pending = not_yet_released(res)
+    rep.tabel_3_1_1 = _blank_repeats(_drop_index(_per_indicator_text(_tables.tabel_3_1_1(ind, udict), iku, pending)))
     rep.tabel_3_1_1 = rep.tabel_3_1_1.rename(columns={"Kategori": "Kategori Capaian"})
     rep.tabel_3_1_2 = _long_3_1_2(
         _drop_index(_tables.tabel_3_1_2(per_year, inputs.targets, inputs.published, until=year, iku=iku,
                                         lower_rule=lower_rule)))
     rep.tabel_3_1_3 = _short_3_1_3(
-        _blank_repeats(_drop_index(_per_indicator_text(_tables.tabel_3_1_3(ind, inputs.targets, udict, year, iku), iku))))
+        _blank_repeats(_drop_index(_per_indicator_text(_tables.tabel_3_1_3(ind, inputs.targets, udict, year, iku), iku, pending))))
     rep.tabel_3_1_4 = _blank_repeats(_drop_index(_per_indicator_text(
-        _tables.tabel_3_1_4(ind, inputs.national, udict, year, iku), iku))).rename(columns=SHORT_HEADERS["tabel_3_1_4"])
+        _tables.tabel_3_1_4(ind, inputs.national, udict, year, iku), iku, pending))).rename(columns=SHORT_HEADERS["tabel_3_1_4"])
 
     # the deep sections only for an IKU that uses their built-in calculation
     if res.ikm is not None and uses(res, "ikm"):

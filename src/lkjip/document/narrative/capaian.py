@@ -34,14 +34,14 @@ def pengukuran(rep) -> str:
     from lkjip.contract.rules.bands import CAPAIAN_KATEGORI
 
     bands = ", ".join(f"{b.label} {b.range_text}" for b in CAPAIAN_KATEGORI.bands)
-    lower = [_short(i.kode, iku=rep.results.iku) for i in rep.results.iku if i.polaritas == "turun"]
+    lower = [md_text(_short(i.kode, iku=rep.results.iku)) for i in rep.results.iku if i.polaritas == "turun"]
     rule = ""
     if lower:
         rasio = str(rep.unit.as_dict().get("capaian_turun") or "selisih") == "rasio"
-        rule = (f" Untuk indikator yang makin rendah makin baik ({_join(lower)}), capaian (%) = "
-                + ("target / realisasi × 100." if rasio else "(2 × target − realisasi) / target × 100."))
+        rule = (f" (untuk indikator yang makin rendah makin baik, yaitu {_join(lower)}: capaian (%) = "
+                + ("target / realisasi × 100)" if rasio else "(2 × target − realisasi) / target × 100)"))
     return (f"Pengukuran capaian kinerja membandingkan realisasi setiap indikator tahun {rep.year} dengan "
-            "target dalam Perjanjian Kinerja. Capaian (%) = realisasi / target × 100;" + rule + " kategori capaian "
+            "target dalam Perjanjian Kinerja. Capaian (%) = realisasi / target × 100" + rule + "; kategori capaian "
             f"mengikuti {CAPAIAN_KATEGORI.regulation} ({bands}).\n\n" + RULE_TEXT)
 
 
@@ -59,7 +59,7 @@ def capaian_kinerja_unit_text(rep) -> str:
     t = rep.capaian
     have = t[pd.to_numeric(t["capaian_pct"], errors="coerce").notna()]
     left = [i for i in t["indikator"] if i not in set(have["indikator"])]
-    out = [f"{_short(i, iku=rep.results.iku)} ({_why_not(rep, i)})" for i in left]
+    out = [f"{md_text(_short(i, iku=rep.results.iku))} ({_why_not(rep, i)})" for i in left]
     if not len(have):
         return ("Capaian kinerja unit tidak dapat dihitung: tidak ada IKU yang capaiannya dapat dihitung"
                 + (f" ({_join(out)})." if out else "."))
@@ -176,7 +176,7 @@ def _base_sentence(rep, ind: str) -> str:
     nama = md_text(_nama(rep, ind))
     if is_missing(r["realisasi"]) and _not_available(rep, ind):
         return (f"Indikator {nama} tahun {rep.year}: realisasi belum tersedia "
-                f"({md_text(_not_available(rep, ind))}), sehingga capaian belum dapat dihitung.")
+                f"({md_text(_not_available(rep, ind))}), sehingga capaian {CAPAIAN_UNDEFINED}.")
     if is_missing(r["realisasi"]):
         return (f"Indikator {nama} tahun {rep.year} tidak dapat diukur karena data "
                 f"{_data_text(ind, iku=rep.results.iku)} tidak tersedia.")

@@ -89,10 +89,24 @@ def _all_of(n: int) -> str:
 
 
 def _not_available(rep, ind: str) -> str | None:
-    """Why the IKU has no realisation when its figure is not yet released (``n/a``), in words, else None."""
-    notes = rep.results.catatan.get(ind, [])
-    reasons = [n for n in notes if "belum tersedia" in n]
-    return "; ".join(reasons) if reasons else None
+    """Why the IKU has no realisation when a figure it reads is not yet released (``n/a`` in
+    ``realisasi.csv``), in words: the quantities and the sources the rows name; None otherwise."""
+    from lkjip.indicators.declared import NOT_AVAILABLE, normalise_code
+
+    if not any("belum tersedia" in n for n in rep.results.catatan.get(ind, [])):
+        return None
+    found = _declared(ind, rep.results.iku)
+    names = {ind} | set(found.formula.names if found is not None else ())
+    frame = rep.inputs.datasets.get("realisasi") if hasattr(rep, "inputs") else None
+    why = []
+    if isinstance(frame, pd.DataFrame) and {"besaran", "nilai"} <= set(frame.columns):
+        for _, r in frame.iterrows():
+            name = normalise_code(r["besaran"])
+            if name in names and str(r["nilai"]).strip().lower() in NOT_AVAILABLE:
+                source = "" if is_missing(r.get("sumber")) else str(r.get("sumber")).strip()
+                label = "angka" if name == ind else f"besaran {name}"
+                why.append(f"{label} belum dirilis" + (f", sumber: {source}" if source else ""))
+    return "; ".join(dict.fromkeys(why)) or "angka belum dirilis"
 
 
 def _join(items: list[str]) -> str:

@@ -36,6 +36,12 @@ def kesimpulan(rep) -> str:
                      + _join([f"{_short(i, iku=rep.results.iku)} (realisasi {fmt_value(i, t.loc[i, 'realisasi'], iku=rep.results.iku)} dari "
                               f"target {fmt_value(i, t.loc[i, 'target'], compact=True, iku=rep.results.iku)}, capaian "
                               f"{fmt_pct(t.loc[i, 'capaian_pct'])})" for i in missed]) + ";")
+    pending = [i for i in unknown if is_missing(t.loc[i, "realisasi"]) and _not_available(rep, i)]
+    unknown = [i for i in unknown if i not in pending]
+    if pending:
+        lines.append(f"- {len(pending)} indikator belum dapat dinilai karena realisasinya belum tersedia: "
+                     + _join([f"{_short(i, iku=rep.results.iku)} ({md_text(_not_available(rep, i))})"
+                              for i in pending]) + ";")
     if unknown:
         lines.append(f"- {len(unknown)} indikator belum dapat dinilai (capaian tidak dapat dihitung) karena data "
                      "realisasi atau targetnya tidak tersedia, atau targetnya 0: "
@@ -55,7 +61,7 @@ def kesimpulan(rep) -> str:
     if missed:
         lines[-1] += (" Secara umum kinerja tercapai baik, dengan catatan pada indikator yang belum "
                       "mencapai target sebagaimana diuraikan pada saran.")
-    elif not unknown:
+    elif not unknown and not pending:
         lines[-1] += " Seluruh target kinerja tahun ini tercapai."
     return _DRAFT + "\n".join(lines).replace("\n ", "\n")
 
