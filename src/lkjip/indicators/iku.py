@@ -30,7 +30,7 @@ from lkjip.indicators import budget as _budget
 from lkjip.inputs import cache as _memo
 from lkjip.indicators.coordination import CoordinationResult, coordination_summary
 from lkjip.indicators.ikm import IkmResult, SampleCheck, compute_ikm, ikm_breakdowns, sample_adequacy
-from lkjip.contract.rules import INDICATOR_IDS, INDICATORS
+from lkjip.contract.rules import INDICATOR_IDS
 from lkjip.indicators.declared import (BUILTIN_CALCULATIONS, REPORTED_FILE, Iku, ReportedValues,
                                       default_declaration, in_force, reported_values)
 from lkjip.indicators.innovation import InnovationResult, innovation_summary
