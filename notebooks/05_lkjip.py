@@ -302,7 +302,8 @@ gambar_capaian = report.fig_target_vs_realisasi(laporan)
 nb.Figure(gambar_capaian, nomor.gambar("3", "Capaian Indikator Kinerja Utama"), source=sumber(laporan, "capaian"))
 
 # %% tags=["remove_input"]
-Markdown(narrative.tabel_3_1_1_text(laporan))
+Markdown(narrative.profil.join_nonempty(narrative.capaian_kinerja_unit_text(laporan),
+                                        narrative.tabel_3_1_1_text(laporan)))
 
 # %% [markdown]
 # ### 2. Perbandingan realisasi dan capaian kinerja dengan tahun sebelumnya
@@ -341,11 +342,11 @@ nb.Table(tabel_3_1_4, nomor.tabel("3.1", "Perbandingan Realisasi Kinerja dengan 
 
 # %% [markdown]
 # ### 5. Analisis penyebab keberhasilan dan kegagalan
-#
-# #### a. Nilai IKM (Indeks Kepuasan Masyarakat)
 
 # %% tags=["remove_input"]
-Markdown(narrative.analisis_indikator(laporan, "ikm"))
+# Satu bagian per IKU unit; bagian rinci (IKM per unsur, PATEN per bulan, komponen SAKIP, ...) hanya untuk
+# IKU yang memakai perhitungan bawaan itu.
+Markdown(narrative.iku_section(laporan, "ikm"))
 
 # %% tags=["remove_input"]
 ikm_unsur = laporan.gambar_3_1
@@ -360,13 +361,10 @@ ikm_ringkasan = laporan.gambar_3_1_ringkasan
 # %% tags=["remove_input"]
 (nb.Figure(report.fig_ikm(laporan), nomor.gambar("3", "Nilai per Unsur Pelayanan dan Batas Mutu Pelayanan"),
            source=sumber(laporan, "ikm"))
- if ikm is not None else Markdown(""))
-
-# %% [markdown]
-# #### b. Persentase pelayanan yang terlayani sesuai standar pelayanan
+ if ikm_unsur is not None else Markdown(""))
 
 # %% tags=["remove_input"]
-Markdown(narrative.analisis_indikator(laporan, "layanan_sesuai_standar_pct"))
+Markdown(narrative.iku_section(laporan, "layanan_sesuai_standar_pct"))
 
 # %% tags=["remove_input"]
 paten = laporan.gambar_3_2
@@ -376,21 +374,19 @@ paten = laporan.gambar_3_2
 # %% tags=["remove_input"]
 (nb.Figure(report.fig_paten_layanan(laporan), nomor.gambar("3", "Jumlah Pelayanan PATEN per Jenis Layanan"),
            source=sumber(laporan, "paten"))
- if layanan is not None else Markdown(""))
+ if paten is not None else Markdown(""))
 
 # %% tags=["remove_input"]
 (nb.Figure(report.fig_paten_bulan(laporan), nomor.gambar("3", "Jumlah Pelayanan PATEN per Bulan"),
            source=sumber(laporan, "paten"))
- if layanan is not None else Markdown(""))
-
-# %% [markdown]
-# #### c. Persentase hasil koordinasi yang ditindaklanjuti
+ if paten is not None else Markdown(""))
 
 # %% tags=["remove_input"]
-Markdown(narrative.analisis_indikator(laporan, "koordinasi_ditindaklanjuti_pct"))
+Markdown(narrative.iku_section(laporan, "koordinasi_ditindaklanjuti_pct"))
 
 # %% tags=["remove_input"]
-rekap_koordinasi = report.koordinasi_rincian(laporan.dataset("koordinasi"))
+rekap_koordinasi = (report.koordinasi_rincian(laporan.dataset("koordinasi"))
+                    if narrative.iku_for(laporan, "koordinasi_ditindaklanjuti_pct") is not None else None)
 (nb.Table(rekap_koordinasi, nomor.tabel("3.1", "Rekapitulasi Fasilitasi, Rekomendasi dan Koordinasi"),
           source=sumber(laporan, "koordinasi"))
  if rekap_koordinasi is not None else Markdown(""))
@@ -401,15 +397,13 @@ koordinasi_seksi = laporan.gambar_3_4
           source=sumber(laporan, "koordinasi"))
  if koordinasi_seksi is not None else Markdown(""))
 
-# %% [markdown]
-# #### d. Nilai SAKIP Perangkat Daerah
-
 # %% tags=["remove_input"]
-Markdown(narrative.analisis_indikator(laporan, "sakip"))
+Markdown(narrative.iku_section(laporan, "sakip"))
 
 # %% tags=["remove_input"]
 predikat_sakip = report.predikat_sakip()
-nb.Table(predikat_sakip, nomor.tabel("3.1", "Predikat Nilai SAKIP"), source=report.SAKIP_REGULATION)
+(nb.Table(predikat_sakip, nomor.tabel("3.1", "Predikat Nilai SAKIP"), source=report.SAKIP_REGULATION)
+ if narrative.iku_for(laporan, "sakip") is not None else Markdown(""))
 
 # %% tags=["remove_input"]
 sakip_komponen = laporan.gambar_3_5
@@ -425,24 +419,18 @@ sakip_subkomponen = laporan.gambar_3_5_subkomponen
 # %% tags=["remove_input"]
 (nb.Figure(report.fig_sakip(laporan), nomor.gambar("3", "Nilai SAKIP per Komponen terhadap Bobot"),
            source=sumber(laporan, "sakip"))
- if sakip is not None else Markdown(""))
-
-# %% [markdown]
-# #### e. Persentase Realisasi Anggaran Perangkat Daerah
+ if sakip_komponen is not None else Markdown(""))
 
 # %% tags=["remove_input"]
-Markdown(narrative.analisis_indikator(laporan, "realisasi_anggaran_pct"))
+Markdown(narrative.iku_section(laporan, "realisasi_anggaran_pct"))
 
 # %% tags=["remove_input"]
 lra = laporan.gambar_3_6
 (nb.Table(lra, nomor.tabel("3.1", f"Laporan Realisasi Anggaran Tahun {year}"), source=sumber(laporan, "lra"))
- if lra is not None else Markdown(""))
-
-# %% [markdown]
-# #### f. Indeks Profesionalitas ASN
+ if lra is not None and narrative.iku_for(laporan, "realisasi_anggaran_pct") is not None else Markdown(""))
 
 # %% tags=["remove_input"]
-Markdown(narrative.analisis_indikator(laporan, "ip_asn"))
+Markdown(narrative.iku_section(laporan, "ip_asn"))
 
 # %% tags=["remove_input"]
 ipasn_pegawai = laporan.gambar_3_7
@@ -453,18 +441,20 @@ ipasn_pegawai = laporan.gambar_3_7
 # %% tags=["remove_input"]
 (nb.Figure(report.fig_ipasn(laporan), nomor.gambar("3", "Jumlah ASN per Kategori IP ASN"),
            source=sumber(laporan, "ipasn"))
- if ipasn is not None else Markdown(""))
-
-# %% [markdown]
-# #### g. Jumlah inovasi yang terinternalisasi dan tersosialisasi serta berkelanjutan
+ if ipasn_pegawai is not None else Markdown(""))
 
 # %% tags=["remove_input"]
-Markdown(narrative.analisis_indikator(laporan, "jumlah_inovasi"))
+Markdown(narrative.iku_section(laporan, "jumlah_inovasi"))
 
 # %% tags=["remove_input"]
 daftar_inovasi = laporan.inovasi
 (nb.Table(daftar_inovasi, nomor.tabel("3.1", "Daftar Inovasi Aktif"), source=sumber(laporan, "inovasi"))
  if daftar_inovasi is not None and len(daftar_inovasi) else Markdown(""))
+
+# %% tags=["remove_input"]
+# The unit's own IKU (indikator.csv): one section each, after those of the built-in calculations.
+for bagian_iku in narrative.own_iku_sections(laporan):
+    display(Markdown(bagian_iku))
 
 # %% [markdown]
 # ### 6. Analisis atas efisiensi penggunaan sumber daya

@@ -27,7 +27,7 @@ from lkjip.contract.fmt import mask_nip
 from lkjip.indicators.ikm import IkmResult
 from lkjip.indicators.iku import indicator_history
 from lkjip.indicators.frames import safe_pct
-from lkjip.contract.rules import INDICATOR_IDS, polarity_of
+from lkjip.document.shown import polarity_of
 from lkjip.indicators.ipasn import ipasn_summary
 from lkjip.indicators.sakip import sakip_score
 from lkjip.contract.schema import MONTHS
@@ -92,21 +92,23 @@ def tabel_3_1_1(indicators: pd.DataFrame, unit: Mapping[str, Any] | None = None)
 
 
 def tabel_3_1_2(per_year: Mapping[int, pd.DataFrame], targets: pd.DataFrame | None,
-                published: pd.DataFrame | None = None, *, until: int | None = None) -> pd.DataFrame:
+                published: pd.DataFrame | None = None, *, until: int | None = None, iku=None,
+                lower_rule: str = "selisih") -> pd.DataFrame:
     """Perbandingan Realisasi Kinerja: targets of every year present, realisasi
     and capaian of the years up to ``until`` (default: the latest computed year).
 
     Columns ``Indikator Kinerja, Satuan, Target <y>..., Realisasi <y>...,
     Capaian <y> (%)...``; realisations of years without data come from
-    ``published`` when given (listed in ``Sumber Realisasi``).
+    ``published`` when given (listed in ``Sumber Realisasi``). ``iku``: the unit's declared IKU
+    (default: the seven kecamatan IKU), one row each.
     """
-    hist = indicator_history(per_year, targets, published)
+    hist = indicator_history(per_year, targets, published, iku=iku, lower_rule=lower_rule)
     years = sorted(hist["tahun"].unique())
     if until is None:
         until = max(per_year) if per_year else (max(years) if years else None)
     real_years = [y for y in years if until is None or y <= until]
     rows, idx = [], []
-    for ind in INDICATOR_IDS:
+    for ind in dict.fromkeys(hist["indikator"]):
         h = hist[hist["indikator"] == ind].set_index("tahun")
         if not len(h):
             continue
@@ -128,7 +130,7 @@ def tabel_3_1_2(per_year: Mapping[int, pd.DataFrame], targets: pd.DataFrame | No
 
 
 def tabel_3_1_3(indicators: pd.DataFrame, targets: pd.DataFrame | None,
-                unit: Mapping[str, Any] | None = None, year: int | None = None) -> pd.DataFrame:
+                unit: Mapping[str, Any] | None = None, year: int | None = None, iku=None) -> pd.DataFrame:
     """Perbandingan realisasi s.d. tahun ini dengan target akhir Renstra
     (tingkat kemajuan = realisasi / target akhir x 100)."""
     ind = _indexed(indicators)
@@ -141,7 +143,7 @@ def tabel_3_1_3(indicators: pd.DataFrame, targets: pd.DataFrame | None,
                      "Satuan": r["satuan"], "Target Akhir Renstra": end.target,
                      "Tahun Akhir Renstra": end.tahun, label: r["realisasi"],
                      "Tingkat Kemajuan (%)": tingkat_kemajuan(r["realisasi"], end.target,
-                                                              polarity_of(i))})
+                                                              polarity_of(i, iku))})
         idx.append(i)
     return _frame(rows, ["No", "Sasaran", "Indikator Kinerja Utama", "Satuan",
                          "Target Akhir Renstra", "Tahun Akhir Renstra", label,
@@ -178,7 +180,7 @@ def national_sources(national: pd.DataFrame | None, year: int | None) -> list[st
 
 
 def tabel_3_1_4(indicators: pd.DataFrame, national: pd.DataFrame | None = None,
-                unit: Mapping[str, Any] | None = None, year: int | None = None) -> pd.DataFrame:
+                unit: Mapping[str, Any] | None = None, year: int | None = None, iku=None) -> pd.DataFrame:
     """Perbandingan dengan realisasi nasional (``national``: ``indikator, nilai``, optional ``tahun``).
 
     ``Ket. (+/-)`` = realisasi - nasional (nasional - realisasi when lower is
@@ -196,7 +198,7 @@ def tabel_3_1_4(indicators: pd.DataFrame, national: pd.DataFrame | None = None,
     for no, sasaran, i in sasaran_groups(ind.index, unit):
         r = ind.loc[i]
         n = nat.get(i, float("nan"))
-        diff = r["realisasi"] - n if polarity_of(i) == "higher" else n - r["realisasi"]
+        diff = r["realisasi"] - n if polarity_of(i, iku) == "higher" else n - r["realisasi"]
         rows.append({"No": no, "Sasaran": sasaran, "Indikator Kinerja Utama": r["nama"],
                      "Satuan": r["satuan"], label: r["realisasi"], "Realisasi Nasional": n,
                      "Ket. (+/-)": diff})

@@ -66,13 +66,13 @@ def tabel_3_2_2(indicators: pd.DataFrame, financing: pd.DataFrame, anggaran: pd.
 
 
 def tabel_3_2_3(indicators: pd.DataFrame, financing: pd.DataFrame,
-                unit: Mapping[str, Any] | None) -> pd.DataFrame:
-    """Pencapaian kinerja dan anggaran side by side."""
+                unit: Mapping[str, Any] | None, iku=None) -> pd.DataFrame:
+    """Pencapaian kinerja dan anggaran side by side (realisasi in the declared ``iku``'s decimals)."""
     rows = []
     for no, sasaran, r, f in _rows(indicators, financing, unit):
         rows.append({"No": no, "Sasaran": sasaran, "Indikator Kinerja Utama": r["nama"],
                      "Satuan": r["satuan"], "Target Kinerja": r["target"],
-                     "Realisasi Kinerja": fmt_number(r["realisasi"], decimals_of(str(r.name)), blank=""),
+                     "Realisasi Kinerja": fmt_number(r["realisasi"], decimals_of(str(r.name), iku), blank=""),
                      "Capaian Kinerja (%)": r["capaian_pct"],
                      "Anggaran (Rp)": f["pagu"], "Realisasi Anggaran (Rp)": f["realisasi"],
                      "Capaian Anggaran (%)": f["penyerapan_pct"]})

@@ -6,7 +6,7 @@ from __future__ import annotations
 from lkjip.document import bab3a as _tables
 from lkjip.contract.markup import md_text
 from lkjip.document.data import ReportData
-from lkjip.contract.rules import DOCUMENT_LABELS, get_indicator
+from lkjip.contract.rules import DOCUMENT_LABELS
 
 
 def target_document_note(rep: ReportData) -> str:
@@ -20,7 +20,8 @@ def target_document_note(rep: ReportData) -> str:
                 "(target efektif: PK Perubahan bila ada, lalu PK, lalu Renstra).")
     parts = []
     for d in docs:
-        names = [get_indicator(i).nama for i in t.loc[t["dokumen"] == d, "indikator"]]
+        nama = {i.kode: i.nama for i in rep.results.iku}
+        names = [md_text(nama.get(i, i)) for i in t.loc[t["dokumen"] == d, "indikator"]]
         parts.append(f"{md_text(DOCUMENT_LABELS.get(d, d))} untuk {', '.join(names)}")
     return f"Target tahun {rep.year} diambil dari " + "; ".join(parts) + "."
 
@@ -50,7 +51,31 @@ def sumber(rep: ReportData, what: str) -> str:
         "anggaran": f"Laporan Keuangan {u} Tahun {y}",
         "anggaran_lra": f"Laporan Keuangan dan Laporan Realisasi Anggaran {u} Tahun {y}",
     }
+    if what in ("capaian", "multi"):
+        own = _declared_sources(rep)
+        if own:
+            return texts[what] + f" ({own})"
     return texts[what]
+
+
+def _declared_sources(rep: ReportData) -> str:
+    """The sources a unit's own IKU declare (``indikator.csv`` ``sumber``), distinct and in order; ""
+    for the seven kecamatan IKU, whose captions stay as published."""
+    from lkjip.document.narrative.capaian import own_iku
+
+    if not own_iku(rep):
+        return ""
+    return "; ".join(md_text(x) for x in dict.fromkeys(i.sumber for i in rep.results.iku if i.sumber))
+
+
+def sumber_iku(rep: ReportData, kode: str) -> str:
+    """The ``Sumber:`` line of one declared IKU's figures: its declared ``sumber`` with the unit and
+    year, or the unit's measurement when it declares none."""
+    found = next((i for i in rep.results.iku if i.kode == kode), None)
+    u, y = rep.unit.nama, rep.year
+    if found is None or not found.sumber:
+        return f"Hasil pengukuran kinerja {u} tahun {y}"
+    return f"{found.sumber}, {u} tahun {y}"
 
 
 def _national(rep: ReportData) -> str:

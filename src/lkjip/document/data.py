@@ -128,18 +128,38 @@ class ReportData:
         return "Ket. (+/-) positif berarti realisasi unit lebih baik daripada angka nasional."
 
 
-def _per_indicator_text(table: pd.DataFrame) -> pd.DataFrame:
+def _per_indicator_text(table: pd.DataFrame, iku=None, pending=frozenset()) -> pd.DataFrame:
     """``Realisasi...`` columns as text in each row's indicator decimals (``2`` inovasi, ``98,31``);
-    ``table`` is indexed by indicator id, as :mod:`lkjip.document.bab3a` builds it."""
+    ``table`` is indexed by indicator id, as :mod:`lkjip.document.bab3a` builds it. An IKU of ``pending``
+    (a figure not yet released, ``n/a``) reads "belum tersedia", never blank or 0."""
     from lkjip.contract.fmt import fmt_number
     from lkjip.document.shown import decimals_of
 
     out = table.copy()
     for col in [c for c in out.columns if str(c).startswith("Realisasi") and str(c) != "Realisasi Nasional" and
                 pd.api.types.is_numeric_dtype(out[c])]:
-        out[col] = pd.Series([fmt_number(v, decimals_of(str(i)), blank="")
+        out[col] = pd.Series([NOT_YET if (str(i) in pending and is_missing(v)) else
+                              fmt_number(v, decimals_of(str(i), iku), blank="")
                               for i, v in zip(out.index, out[col])], index=out.index, dtype=object)
     return out
+
+
+#: What a table prints for a realisation not yet released (``n/a`` in realisasi.csv).
+NOT_YET = "belum tersedia"
+
+
+def not_yet_released(results: IndicatorResults) -> frozenset[str]:
+    """The IKU whose realisation is missing because a figure it reads is not yet released (``n/a``)."""
+    return frozenset(k for k, notes in results.catatan.items()
+                     if any("belum tersedia" in n for n in notes) and k in set(results.tabel["indikator"])
+                     and results.tabel.set_index("indikator")["realisasi"].isna().get(k, False))
+
+
+def uses(results: IndicatorResults, calculation: str) -> bool:
+    """Whether an IKU of the year is the built-in ``calculation`` (``ikm``, ``sakip``, ...): the report's
+    deep section of that calculation (IKM per unsur, PATEN per month, ...) is shown only then, under
+    that IKU's own section."""
+    return any(i.builtin == calculation for i in results.iku)
 
 
 def _read_other_year(data_dir: Path, unit: Unit, year: int, ikm_weight, targets, notes, published=None, *,
@@ -179,8 +199,10 @@ def build_report(data_dir, unit: str, year: int, processed_dir=None, *,
             if r is not None:
                 per_year_results[y] = r
     # What the report shows follows one rule: figures as printed (lkjip.document.shown).
-    per_year = {y: shown_indicators(r.tabel) for y, r in sorted(per_year_results.items())}
-    history = shown_history(indicator_history(per_year, inputs.targets, inputs.published))
+    iku, lower_rule = res.iku, str(udict.get("capaian_turun") or "selisih")
+    per_year = {y: shown_indicators(r.tabel, iku, lower_rule) for y, r in sorted(per_year_results.items())}
+    history = shown_history(indicator_history(per_year, inputs.targets, inputs.published, iku=iku,
+                                              lower_rule=lower_rule), iku, lower_rule)
 
     rep = ReportData(unit=info, year=year, inputs=inputs, results=res, ikm_weight=ikm_weight,
                      per_year=per_year, per_year_results=per_year_results, history=history,
@@ -196,41 +218,44 @@ def build_report(data_dir, unit: str, year: int, processed_dir=None, *,
     rep.pegawai_status, rep.pegawai_jabatan, rep.pegawai_mutasi = _staff_tables(
         ds.get("pegawai"), year, show_names)
 
-    rep.tabel_2_1 = tabel_2_1(inputs.targets, "renstra")
-    rep.tabel_2_1_perubahan = tabel_2_1(inputs.targets, "renstra_perubahan")
-    rep.tabel_2_2 = tabel_pk(inputs.targets, year, udict, "pk")
-    rep.tabel_2_3 = tabel_pk(inputs.targets, year, udict, "pk_perubahan")
+    rep.tabel_2_1 = tabel_2_1(inputs.targets, "renstra", iku)
+    rep.tabel_2_1_perubahan = tabel_2_1(inputs.targets, "renstra_perubahan", iku)
+    rep.tabel_2_2 = tabel_pk(inputs.targets, year, udict, "pk", iku)
+    rep.tabel_2_3 = tabel_pk(inputs.targets, year, udict, "pk_perubahan", iku)
 
     ind = rep.capaian
-    rep.tabel_3_1_1 = _blank_repeats(_drop_index(_per_indicator_text(_tables.tabel_3_1_1(ind, udict))))
+    pending = not_yet_released(res)
+    rep.tabel_3_1_1 = _blank_repeats(_drop_index(_per_indicator_text(_tables.tabel_3_1_1(ind, udict), iku, pending)))
     rep.tabel_3_1_1 = rep.tabel_3_1_1.rename(columns={"Kategori": "Kategori Capaian"})
     rep.tabel_3_1_2 = _long_3_1_2(
-        _drop_index(_tables.tabel_3_1_2(per_year, inputs.targets, inputs.published, until=year)))
+        _drop_index(_tables.tabel_3_1_2(per_year, inputs.targets, inputs.published, until=year, iku=iku,
+                                        lower_rule=lower_rule)))
     rep.tabel_3_1_3 = _short_3_1_3(
-        _blank_repeats(_drop_index(_per_indicator_text(_tables.tabel_3_1_3(ind, inputs.targets, udict, year)))))
+        _blank_repeats(_drop_index(_per_indicator_text(_tables.tabel_3_1_3(ind, inputs.targets, udict, year, iku), iku, pending))))
     rep.tabel_3_1_4 = _blank_repeats(_drop_index(_per_indicator_text(
-        _tables.tabel_3_1_4(ind, inputs.national, udict, year)))).rename(columns=SHORT_HEADERS["tabel_3_1_4"])
+        _tables.tabel_3_1_4(ind, inputs.national, udict, year, iku), iku, pending))).rename(columns=SHORT_HEADERS["tabel_3_1_4"])
 
-    if res.ikm is not None:
+    # the deep sections only for an IKU that uses their built-in calculation
+    if res.ikm is not None and uses(res, "ikm"):
         rep.gambar_3_1 = _tables.gambar_3_1(res.ikm)
         rep.gambar_3_1_ringkasan = _ikm_summary(res.ikm)
-    if ds.get("paten_layanan") is not None:
+    if ds.get("paten_layanan") is not None and uses(res, "layanan_sesuai_standar_pct"):
         rep.gambar_3_2 = _tables.gambar_3_2(ds["paten_layanan"])
         rep.gambar_3_2_bulanan = _tables.gambar_3_2_bulanan(ds["paten_layanan"])
-    if ds.get("koordinasi") is not None:
+    if ds.get("koordinasi") is not None and uses(res, "koordinasi_ditindaklanjuti_pct"):
         rep.gambar_3_4 = _tables.gambar_3_4(ds["koordinasi"]).rename(columns=SHORT_HEADERS["gambar_3_4"])
-    if ds.get("sakip_evaluasi") is not None:
+    if ds.get("sakip_evaluasi") is not None and uses(res, "sakip"):
         rep.gambar_3_5 = _tables.gambar_3_5(ds["sakip_evaluasi"])
         rep.gambar_3_5_subkomponen = _tables.gambar_3_5_subkomponen(ds["sakip_evaluasi"])
     if ds.get("lra") is not None:
         g36 = _tables.gambar_3_6(ds["lra"], year)
         rep.gambar_3_6 = g36.drop(columns=[c for c in g36.columns[5:] if g36[c].isna().all()])
         rep.tabel_3_2_1 = _tables.tabel_3_2_1(ds["lra"])
-    if ds.get("pegawai") is not None:
+    if ds.get("pegawai") is not None and uses(res, "ip_asn"):
         rep.gambar_3_7 = _tables.gambar_3_7(ds["pegawai"], show_names=show_names,
                                             mask=not bool(info.tampilkan_nip)).rename(
             columns={"Kategori": "Kategori IP ASN"})
-    if res.inovasi is not None:
+    if res.inovasi is not None and uses(res, "jumlah_inovasi"):
         a = res.inovasi.aktif
         rep.inovasi = pd.DataFrame({
             "No": range(1, len(a) + 1), "Nama Inovasi": a["nama"].astype(object).values,
@@ -240,7 +265,7 @@ def build_report(data_dir, unit: str, year: int, processed_dir=None, *,
         })
     ang = ds.get("anggaran")
     rep.tabel_3_2_2 = _blank_repeats(tabel_3_2_2(ind, rep.pembiayaan, ang, udict))
-    rep.tabel_3_2_3 = _blank_repeats(tabel_3_2_3(ind, rep.pembiayaan, udict)).rename(
+    rep.tabel_3_2_3 = _blank_repeats(tabel_3_2_3(ind, rep.pembiayaan, udict, iku)).rename(
         columns=SHORT_HEADERS["tabel_3_2_3"])
     rep.tabel_3_2_4 = _blank_repeats(tabel_3_2_4(ind, rep.pembiayaan, udict)).rename(
         columns=SHORT_HEADERS["tabel_3_2_4"])

@@ -28,6 +28,7 @@ import pandas as pd
 
 from lkjip.contract.fmt import is_missing, round_number
 from lkjip.contract.rules import INDICATOR_IDS, direction, get_indicator
+from lkjip.indicators.declared import Iku
 from lkjip.indicators.targets import capaian, capaian_category
 
 #: Decimals of every percentage the report derives (capaian, kemajuan, penyerapan, efisiensi).
@@ -43,22 +44,43 @@ RULE_TEXT = (
 )
 
 
-def decimals_of(indicator: str) -> int:
-    """Decimals a reader sees for ``indicator`` (2 for an id outside the seven IKU)."""
+def declared(indicator: str, iku=None) -> Iku | None:
+    """The declared IKU ``indicator`` among ``iku`` (the report's ``results.iku``), or None."""
+    for i in iku or ():
+        if i.kode == indicator:
+            return i
+    return None
+
+
+def decimals_of(indicator: str, iku=None) -> int:
+    """Decimals a reader sees for ``indicator``: its declared ``desimal`` when ``iku`` declares it, else
+    the seven IKU's (2 for any other id)."""
+    found = declared(indicator, iku)
+    if found is not None:
+        return found.desimal
     return get_indicator(indicator).decimals if indicator in INDICATOR_IDS else 2
 
 
-def shown_value(value: object, indicator: str | None = None, decimals: int | None = None) -> float:
+def polarity_of(indicator: str, iku=None) -> str:
+    """``higher`` or ``lower``: the declared polarity when ``iku`` declares ``indicator``, else the seven
+    IKU's (``higher`` for any other id)."""
+    found = declared(indicator, iku)
+    if found is not None:
+        return found.polarity
+    return get_indicator(indicator).polarity if indicator in INDICATOR_IDS else "higher"
+
+
+def shown_value(value: object, indicator: str | None = None, decimals: int | None = None, iku=None) -> float:
     """``value`` as printed: half-up on the indicator's decimals (NaN stays NaN)."""
     if is_missing(value):
         return float("nan")
-    dec = decimals if decimals is not None else (decimals_of(indicator) if indicator else 2)
+    dec = decimals if decimals is not None else (decimals_of(indicator, iku) if indicator else 2)
     return round_number(float(value), dec)
 
 
-def shown_capaian(realisasi: object, target: object, polarity: str = "higher") -> float:
+def shown_capaian(realisasi: object, target: object, polarity: str = "higher", lower_rule: str = "selisih") -> float:
     """Capaian (%) of printed realisasi and target, itself rounded as printed."""
-    cap = capaian(realisasi, target, polarity)
+    cap = capaian(realisasi, target, polarity, lower_rule)
     return float("nan") if is_missing(cap) else round_number(cap, PCT_DECIMALS)
 
 
@@ -76,20 +98,20 @@ def compare(new: object, old: object) -> int:
     return direction(new, old)
 
 
-def shown_indicators(tabel: pd.DataFrame) -> pd.DataFrame:
+def shown_indicators(tabel: pd.DataFrame, iku=None, lower_rule: str = "selisih") -> pd.DataFrame:
     """An indicator frame (``indicators.csv`` shape) as the report shows it.
 
-    ``realisasi`` and ``target`` are rounded as printed; ``capaian_pct`` and ``kategori``
-    follow from them.
+    ``realisasi`` and ``target`` are rounded as printed (decimals of the declared ``iku``);
+    ``capaian_pct`` and ``kategori`` follow from them, by the IKU's polarity (``lower_rule``: unit.yaml
+    ``capaian_turun``).
     """
     out = tabel.copy()
     real, targ, cap, kat = [], [], [], []
     for _, r in out.iterrows():
         ind = str(r["indikator"])
-        rv = shown_value(r["realisasi"], ind)
-        tv = shown_value(r["target"], ind)
-        polarity = get_indicator(ind).polarity if ind in INDICATOR_IDS else "higher"
-        c = shown_capaian(rv, tv, polarity)
+        rv = shown_value(r["realisasi"], ind, iku=iku)
+        tv = shown_value(r["target"], ind, iku=iku)
+        c = shown_capaian(rv, tv, polarity_of(ind, iku), lower_rule)
         real.append(rv)
         targ.append(tv)
         cap.append(c)
@@ -101,9 +123,9 @@ def shown_indicators(tabel: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def shown_history(history: pd.DataFrame) -> pd.DataFrame:
+def shown_history(history: pd.DataFrame, iku=None, lower_rule: str = "selisih") -> pd.DataFrame:
     """:func:`lkjip.indicators.iku.indicator_history` rows with printed realisasi, target and capaian."""
-    return shown_indicators(history)
+    return shown_indicators(history, iku, lower_rule)
 
 
 def shown_financing(pembiayaan: pd.DataFrame, capaian_frame: pd.DataFrame,

@@ -30,7 +30,7 @@ from lkjip.indicators import budget as _budget
 from lkjip.inputs import cache as _memo
 from lkjip.indicators.coordination import CoordinationResult, coordination_summary
 from lkjip.indicators.ikm import IkmResult, SampleCheck, compute_ikm, ikm_breakdowns, sample_adequacy
-from lkjip.contract.rules import INDICATOR_IDS, INDICATORS
+from lkjip.contract.rules import INDICATOR_IDS
 from lkjip.indicators.declared import (BUILTIN_CALCULATIONS, REPORTED_FILE, Iku, ReportedValues,
                                       default_declaration, in_force, reported_values)
 from lkjip.indicators.innovation import InnovationResult, innovation_summary
@@ -403,16 +403,20 @@ def published_realisasi(published: pd.DataFrame | None) -> dict[tuple[int, str],
 
 
 def indicator_history(per_year: Mapping[int, pd.DataFrame], targets: pd.DataFrame | None,
-                      published: pd.DataFrame | None = None, years=None) -> pd.DataFrame:
+                      published: pd.DataFrame | None = None, years=None, *,
+                      iku: tuple[Iku, ...] | None = None, lower_rule: str = "selisih") -> pd.DataFrame:
     """Long multi-year frame for Tabel 3.1.2.
 
     ``per_year`` maps a year to its indicator frame (from
     :func:`compute_indicators`). Years default to every year with a frame or
     a target. A year without a frame takes its realisation from
     ``published`` when given (``sumber='dipublikasikan'``).
+    ``iku``: the unit's IKU (default: the seven kecamatan IKU), one row each per year, with its name,
+    unit and polarity (``lower_rule``: unit.yaml ``capaian_turun``).
     Columns: ``tahun, indikator, nama, satuan, target, dokumen, realisasi,
     capaian_pct, kategori, sumber``.
     """
+    iku = tuple(default_declaration() if iku is None else iku)
     pub = published_realisasi(published)
     if years is None:
         years = sorted({int(y) for y in per_year} | set(target_years(targets)))
@@ -421,20 +425,20 @@ def indicator_history(per_year: Mapping[int, pd.DataFrame], targets: pd.DataFram
     for y in years:
         frame = per_year.get(y)
         computed = frame.set_index("indikator") if frame is not None else None
-        for ind in INDICATORS:
-            t = effective_target_normalized(normalized, ind.id, y)
-            has_computed = (computed is not None and ind.id in computed.index
-                            and pd.notna(computed.loc[ind.id, "realisasi"]))
+        for ind in iku:
+            t = effective_target_normalized(normalized, ind.kode, y)
+            has_computed = (computed is not None and ind.kode in computed.index
+                            and pd.notna(computed.loc[ind.kode, "realisasi"]))
             if has_computed:
-                rv, src = float(computed.loc[ind.id, "realisasi"]), "dihitung"
-                tv = computed.loc[ind.id, "target"]
+                rv, src = float(computed.loc[ind.kode, "realisasi"]), "dihitung"
+                tv = computed.loc[ind.kode, "target"]
                 tv = t.target if pd.isna(tv) else float(tv)
-            elif (y, ind.id) in pub:
-                rv, src, tv = pub[(y, ind.id)], "dipublikasikan", t.target
+            elif (y, ind.kode) in pub:
+                rv, src, tv = pub[(y, ind.kode)], "dipublikasikan", t.target
             else:
                 rv, src, tv = float("nan"), None, t.target
-            cap = capaian(rv, tv, ind.polarity)
-            rows.append({"tahun": int(y), "indikator": ind.id, "nama": ind.nama,
+            cap = capaian(rv, tv, ind.polarity, lower_rule)
+            rows.append({"tahun": int(y), "indikator": ind.kode, "nama": ind.nama,
                          "satuan": ind.satuan, "target": tv, "dokumen": t.dokumen,
                          "realisasi": rv, "capaian_pct": cap, "kategori": capaian_category(cap),
                          "sumber": src})

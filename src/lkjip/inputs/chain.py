@@ -27,9 +27,11 @@ class Step:
 
     ``report`` names the rendered document (``None`` = only the executed
     notebook is kept); ``needs_previous_year`` skips the step for the first
-    year of a unit. ``ignores`` names the unit's files (any year) the step never reads: editing
-    only those does not rerun it (:func:`step_fingerprints`); every other input file, its own
-    notebook, the package's code and the parameters are what it reads.
+    year of a unit; ``needs_dataset`` skips it for a unit-year without that dataset (and, with
+    ``needs_previous_year``, without it in an earlier year too): a dinas without SAKIP evaluation
+    data has no SAKIP change to analyse. ``ignores`` names the unit's files (any year) the step
+    never reads: editing only those does not rerun it (:func:`step_fingerprints`); every other input
+    file, its own notebook, the package's code and the parameters are what it reads.
     """
 
     notebook: str
@@ -38,6 +40,7 @@ class Step:
     pdf: bool = False
     needs_previous_year: bool = False
     ignores: tuple[str, ...] = ()
+    needs_dataset: str | None = None
 
 
 #: The analyst's narrative: read by the validation (its sections are checked) and the LKjIP only.
@@ -51,7 +54,7 @@ STEPS: tuple[Step, ...] = (
     Step("04_audit.ipynb", "Audit Angka yang Dipublikasikan", report="audit", pdf=True, ignores=(NARASI,)),
     Step("05_lkjip.ipynb", "Laporan Kinerja Instansi Pemerintah", report="lkjip", pdf=True),
     Step("06_analisis_sakip.ipynb", "Analisis Perubahan Nilai SAKIP", report="analisis_sakip", pdf=True,
-         needs_previous_year=True, ignores=(NARASI,)),
+         needs_previous_year=True, needs_dataset="sakip_evaluasi", ignores=(NARASI,)),
 )
 
 
@@ -65,8 +68,26 @@ def steps_for(unit: str, year: int, data_dir: Path) -> list[Step]:
     """The steps that apply to a unit-year, whether or not their notebook exists: a missing
     notebook is never skipped, the run refuses it (:func:`lkjip.run.environment.check_notebooks`)."""
     years = list_years(data_dir, unit)
-    has_previous = any(y < year for y in years)
-    return [step for step in STEPS if not (step.needs_previous_year and not has_previous)]
+    return [step for step in STEPS if _applies(step, data_dir, unit, year, years)]
+
+
+def _applies(step: Step, data_dir: Path, unit: str, year: int, years: list[int]) -> bool:
+    earlier = [y for y in years if y < year]
+    if step.needs_previous_year and not earlier:
+        return False
+    if step.needs_dataset is None:
+        return True
+    if not _has_dataset(data_dir, unit, year, step.needs_dataset):
+        return False
+    return not step.needs_previous_year or any(_has_dataset(data_dir, unit, y, step.needs_dataset) for y in earlier)
+
+
+def _has_dataset(data_dir: Path, unit: str, year: int, dataset: str) -> bool:
+    """Whether the unit-year folder holds ``dataset`` as .csv or .xlsx (names without case, as the reader
+    takes them; whether the file is readable is the reader's business)."""
+    folder = Path(data_dir) / unit / str(year)
+    return folder.is_dir() and any(p.is_file() and p.stem.lower() == dataset and p.suffix.lower() in (".csv", ".xlsx")
+                                   for p in folder.iterdir())
 
 
 def fingerprint(data_dir: Path, unit: str, year: int, steps: list[Step], *, pdf: bool | None,

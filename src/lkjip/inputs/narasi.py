@@ -54,7 +54,20 @@ NARASI_KEYS: dict[str, tuple[str, str]] = {
     "saran": ("Bab IV B", "saran"),
 }
 
+#: The per-IKU sections of a unit's own IKU (``indikator.csv``): ``faktor_keberhasilan.<kode>`` and
+#: ``hambatan.<kode>`` for any IKU code (letters, digits, ``_``; matched without case, as codes are).
+_IKU_KEY = re.compile(r"^(faktor_keberhasilan|hambatan)\.[a-z0-9_]+$")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+
+
+def own_iku_key(key: str) -> str:
+    """A per-IKU key with its code in lower case (``hambatan.AKI`` is ``hambatan.aki``); others unchanged.
+
+    >>> own_iku_key("hambatan.Angka_Kematian_Ibu"), own_iku_key("Kesimpulan")
+    ('hambatan.angka_kematian_ibu', 'Kesimpulan')
+    """
+    head, dot, code = key.partition(".")
+    return f"{head}.{code.lower()}" if dot and head in ("faktor_keberhasilan", "hambatan") else key
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
 _IMAGE = re.compile(r"!\[")
 
@@ -107,8 +120,8 @@ def parse_narasi(text: str, source: str = FILE_NAME) -> Narasi:
         heading = _HEADING.match(line)
         if heading and len(heading.group(1)) == 2:
             started = True
-            key = heading.group(2)
-            if key not in NARASI_KEYS:
+            key = own_iku_key(heading.group(2))
+            if key not in NARASI_KEYS and not _IKU_KEY.match(key):
                 errors.append(DataError(source, number, None, f"kunci bagian tidak dikenal: '{key}'; kunci yang "
                                         "sah tercantum di kerangka (lkjip narasi) dan di docs/data-contract.md"))
                 current = None

@@ -92,7 +92,7 @@ def indicator_step(ctx, ikm_weight: str = "exact"):
 
 
 def indicator_overview(results) -> pd.DataFrame:
-    """The seven indicators with target document, capaian category and own class, Indonesian headers."""
+    """The unit's IKU with target document, capaian category and own class, Indonesian headers."""
     from lkjip.indicators.targets import capaian_category_text
 
     table = results.tabel.reset_index(drop=True)
@@ -107,6 +107,13 @@ def indicator_overview(results) -> pd.DataFrame:
         "Kategori capaian": [capaian_category_text(c) for c in table["capaian_pct"]],
         "Kelas indikator": [results.kelas.get(i) or "" for i in table["indikator"]],
     })
+
+
+def indicator_count_words(results) -> str:
+    """How many IKU the unit has, in words for a heading: "tujuh" for the seven kecamatan IKU."""
+    words = {1: "satu", 2: "dua", 3: "tiga", 4: "empat", 5: "lima", 6: "enam", 7: "tujuh", 8: "delapan",
+             9: "sembilan", 10: "sepuluh"}
+    return words.get(len(results.iku), str(len(results.iku)))
 
 
 def indicator_notes(results) -> str:

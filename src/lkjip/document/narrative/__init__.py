@@ -32,6 +32,11 @@ from lkjip.document.narrative.anggaran import (
 )
 from lkjip.document.narrative.capaian import (
     analisis_indikator,
+    capaian_kinerja_unit_text,
+    iku_for,
+    iku_section,
+    own_iku,
+    own_iku_sections,
     pengukuran,
     tabel_3_1_1_text,
     tabel_3_1_2_text,
@@ -63,6 +68,11 @@ __all__ = [
     "ANALYST_NOTE",
     "DRAFT_MARK",
     "analisis_indikator",
+    "capaian_kinerja_unit_text",
+    "iku_for",
+    "iku_section",
+    "own_iku",
+    "own_iku_sections",
     "analyst_text",
     "bab1_pegawai",
     "draft_notice",

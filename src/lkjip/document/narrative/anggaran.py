@@ -36,18 +36,18 @@ def efisiensi(rep) -> str:
                 "tingkat efisiensi positif"]
         if len(zero):
             bits.append("tingkat efisiensi nol (capaian kinerja sama dengan penyerapan anggaran) pada "
-                        + _join([_short(i) for i in zero["indikator"]]))
+                        + _join([_short(i, iku=rep.results.iku) for i in zero["indikator"]]))
         if len(neg):
             bits.append("tingkat efisiensi negatif (penyerapan anggaran melebihi capaian kinerja) pada "
-                        + _join([f"{_short(i)} ({fmt_number(v)})" for i, v in
+                        + _join([f"{_short(i, iku=rep.results.iku)} ({fmt_number(v)})" for i, v in
                                  zip(neg["indikator"], neg["tingkat_efisiensi"])]))
         text += "; ".join(bits) + "."
     if len(ok) > 1:
-        text += (f" Efisiensi tertinggi pada {_short(hi['indikator'])} ({fmt_number(hi['tingkat_efisiensi'])}) "
-                 f"dan terendah pada {_short(lo['indikator'])} ({fmt_number(lo['tingkat_efisiensi'])}).")
+        text += (f" Efisiensi tertinggi pada {_short(hi['indikator'], iku=rep.results.iku)} ({fmt_number(hi['tingkat_efisiensi'])}) "
+                 f"dan terendah pada {_short(lo['indikator'], iku=rep.results.iku)} ({fmt_number(lo['tingkat_efisiensi'])}).")
     none = f[f["tingkat_efisiensi"].isna()]
     if len(none):
-        text += (f" {_join([_short(i) for i in none['indikator']])} tidak dihitung efisiensinya "
+        text += (f" {_join([_short(i, iku=rep.results.iku) for i in none['indikator']])} tidak dihitung efisiensinya "
                  "karena tidak dibiayai anggaran tersendiri atau datanya tidak tersedia.")
     return _DRAFT + text
 
@@ -62,7 +62,7 @@ def realisasi_anggaran(rep) -> str:
     if len(spec):
         top = spec.loc[spec["persen_dari_total"].idxmax()]
         parts.append(f"Persentase anggaran terbesar (di luar indikator yang dibiayai seluruh anggaran) "
-                     f"adalah untuk indikator {_short(top['indikator'])}, yaitu "
+                     f"adalah untuk indikator {_short(top['indikator'], iku=rep.results.iku)}, yaitu "
                      f"{fmt_pct(top['persen_dari_total'])} dari pagu.")
     pen = rep.results.penyerapan
     if pen is not None:
@@ -131,7 +131,7 @@ def program_pendukung(rep) -> str:
         pct = shown_value(p["realisasi"] / p["pagu"] * 100 if p["pagu"] else float("nan"), decimals=2)
         kodes = ["" if is_missing(k) else str(k) for k in f["kode_anggaran"]]
         inds = [i for i, k in zip(f["indikator"], kodes) if k == code or k.startswith(code + ".")]
-        what = (" mendukung " + _join([f"{_short(i)} (capaian {fmt_pct(cap.get(i))})" for i in inds])
+        what = (" mendukung " + _join([f"{_short(i, iku=rep.results.iku)} (capaian {fmt_pct(cap.get(i))})" for i in inds])
                 if inds else "")
         lines.append(f"- {md_text(p['program'])}: penyerapan {fmt_pct(pct)} ({fmt_rupiah(p['realisasi'])} dari "
                      f"{fmt_rupiah(p['pagu'])}){what}.")

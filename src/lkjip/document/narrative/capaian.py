@@ -9,6 +9,9 @@ from lkjip.contract.fmt import fmt_int, fmt_number, fmt_pct, fmt_rupiah, is_miss
 from lkjip.document.narrative.common import (
     _DRAFT,
     _data_text,
+    _iku_ids,
+    _nama,
+    _not_available,
     analyst_text,
     _join,
     _met,
@@ -18,8 +21,9 @@ from lkjip.document.narrative.common import (
     fmt_difference,
     fmt_value,
 )
-from lkjip.document.shown import compare
-from lkjip.contract.rules import EPS, INDICATOR_IDS, TARGET_PCT, direction, get_indicator, target_met, tolerance
+from lkjip.document.shown import compare, polarity_of
+from lkjip.indicators.declared import default_declaration
+from lkjip.contract.rules import EPS, TARGET_PCT, direction, target_met, tolerance
 from lkjip.indicators.targets import CAPAIAN_UNDEFINED
 from lkjip.contract.markup import md_text
 
@@ -31,20 +35,65 @@ def pengukuran(rep) -> str:
     from lkjip.contract.rules.bands import CAPAIAN_KATEGORI
 
     bands = ", ".join(f"{b.label} {b.range_text}" for b in CAPAIAN_KATEGORI.bands)
+    lower = [md_text(_short(i.kode, iku=rep.results.iku)) for i in rep.results.iku if i.polaritas == "turun"]
+    rule = ""
+    if lower:
+        rasio = str(rep.unit.as_dict().get("capaian_turun") or "selisih") == "rasio"
+        rule = (f" (untuk indikator yang makin rendah makin baik, yaitu {_join(lower)}: capaian (%) = "
+                + ("target / realisasi × 100)" if rasio else "(2 × target − realisasi) / target × 100)"))
     return (f"Pengukuran capaian kinerja membandingkan realisasi setiap indikator tahun {rep.year} dengan "
-            "target dalam Perjanjian Kinerja. Capaian (%) = realisasi / target × 100; kategori capaian "
+            "target dalam Perjanjian Kinerja. Capaian (%) = realisasi / target × 100" + rule + "; kategori capaian "
             f"mengikuti {CAPAIAN_KATEGORI.regulation} ({bands}).\n\n" + RULE_TEXT)
+
+
+def own_iku(rep) -> bool:
+    """Whether the unit declares its own IKU (``indikator.csv``), not the seven kecamatan IKU."""
+    return tuple(rep.results.iku) != tuple(i for i in default_declaration() if i.in_force(rep.year))
+
+
+def capaian_kinerja_unit_text(rep) -> str:
+    """The capaian kinerja unit line under Tabel 3.1.1: the mean capaian of the IKU that have one (as
+    printed), the rule, and the IKU left out with the reason. Printed for a unit that declares its own
+    IKU (the seven kecamatan IKU's report is kept as published)."""
+    if not own_iku(rep):
+        return ""
+    t = rep.capaian
+    have = t[pd.to_numeric(t["capaian_pct"], errors="coerce").notna()]
+    left = [i for i in t["indikator"] if i not in set(have["indikator"])]
+    out = [f"{md_text(_short(i, iku=rep.results.iku))} ({_why_not(rep, i)})" for i in left]
+    if not len(have):
+        return ("Capaian kinerja unit tidak dapat dihitung: tidak ada IKU yang capaiannya dapat dihitung"
+                + (f" ({_join(out)})." if out else "."))
+    from lkjip.document.shown import shown_value
+
+    mean = shown_value(float(pd.to_numeric(have["capaian_pct"]).mean()), decimals=2)
+    text = (f"Capaian kinerja unit: rata-rata capaian {fmt_int(len(have))} IKU yang dapat dihitung = "
+            f"{fmt_pct(mean)}")
+    return text + (f"; tidak dihitung: {_join(out)}." if out else ".")
+
+
+def _why_not(rep, ind: str) -> str:
+    """Why an IKU has no capaian, in a few words: belum tersedia, target 0, no target, no data."""
+    r = _row(rep, ind)
+    if is_missing(r["realisasi"]):
+        return "belum tersedia" if _not_available(rep, ind) else "data realisasi tidak tersedia"
+    if is_missing(r["target"]):
+        return "target belum ditetapkan"
+    return "target 0" if float(r["target"]) == 0 else CAPAIAN_UNDEFINED
 
 
 
 def tabel_3_1_1_text(rep) -> str:
     t = rep.capaian
     cap = pd.to_numeric(t["capaian_pct"], errors="coerce")
-    over = [_short(i) for i, c in zip(t["indikator"], cap) if pd.notna(c) and direction(c, TARGET_PCT) > 0]
-    eq = [_short(i) for i, c in zip(t["indikator"], cap) if pd.notna(c) and direction(c, TARGET_PCT) == 0]
-    under = [f"{_short(i)} dengan capaian {fmt_pct(c)}" for i, c in zip(t["indikator"], cap)
+    over = [_short(i, iku=rep.results.iku) for i, c in zip(t["indikator"], cap) if pd.notna(c) and direction(c, TARGET_PCT) > 0]
+    eq = [_short(i, iku=rep.results.iku) for i, c in zip(t["indikator"], cap) if pd.notna(c) and direction(c, TARGET_PCT) == 0]
+    under = [f"{_short(i, iku=rep.results.iku)} dengan capaian {fmt_pct(c)}" for i, c in zip(t["indikator"], cap)
              if target_met(c) is False]
-    none = [_short(i) for i, c in zip(t["indikator"], cap) if pd.isna(c)]
+    none = [_short(i, iku=rep.results.iku) for i, c in zip(t["indikator"], cap) if pd.isna(c)]
+    pending = [_short(i, iku=rep.results.iku) for i, c in zip(t["indikator"], cap)
+               if pd.isna(c) and is_missing(_row(rep, i)["realisasi"]) and _not_available(rep, i)]
+    none = [n for n in none if n not in pending]
     parts = []
     if over:
         parts.append(f"{len(over)} indikator melampaui target ({_join(over)})")
@@ -56,6 +105,8 @@ def tabel_3_1_1_text(rep) -> str:
     if none:
         text += (f" Capaian {_join(none)} tidak dapat dihitung karena data realisasi atau "
                  "targetnya tidak tersedia, atau targetnya 0.")
+    if pending:
+        text += f" Realisasi {_join(pending)} belum tersedia, sehingga capaiannya belum dapat dihitung."
     return _DRAFT + text.strip()
 
 
@@ -65,16 +116,16 @@ def tabel_3_1_2_text(rep) -> str:
         return _DRAFT + (f"Data tahun sebelum {rep.year} tidak tersedia, sehingga perbandingan "
                          "antartahun belum dapat disajikan.")
     ups, downs = [], []
-    for ind in INDICATOR_IDS:
+    for ind in _iku_ids(rep):
         prev = rep.previous(ind)
         cur = _row(rep, ind)["realisasi"]
         if prev is None or is_missing(cur):
             continue
         d = compare(cur, prev[1])
         if d > 0:
-            ups.append(_short(ind))
+            ups.append(_short(ind, iku=rep.results.iku))
         elif d < 0:
-            downs.append(f"{_short(ind)} ({fmt_value(ind, prev[1])} menjadi {fmt_value(ind, cur)})")
+            downs.append(f"{_short(ind, iku=rep.results.iku)} ({fmt_value(ind, prev[1], iku=rep.results.iku)} menjadi {fmt_value(ind, cur, iku=rep.results.iku)})")
     text = f"Dibandingkan tahun {prev_year}, "
     bits = []
     if ups:
@@ -97,16 +148,16 @@ def _kemajuan(rep) -> list[tuple[str, float]]:
     real = rep.capaian.set_index("indikator")["realisasi"]
     out = []
     for i, end in zip(t["indikator"], t["target_akhir"]):
-        polarity = get_indicator(i).polarity if i in INDICATOR_IDS else "higher"
-        out.append((i, shown_capaian(real.get(i), shown_value(end, i), polarity)))
+        iku = rep.results.iku
+        out.append((i, shown_capaian(real.get(i), shown_value(end, i, iku=iku), polarity_of(i, iku))))
     return out
 
 
 def tabel_3_1_3_text(rep) -> str:
     t = rep.results.renstra_akhir
     kem = _kemajuan(rep)
-    done = [_short(i) for i, k in kem if target_met(k)]
-    notyet = [f"{_short(i)} {fmt_pct(k)}" for i, k in kem if target_met(k) is False]
+    done = [_short(i, iku=rep.results.iku) for i, k in kem if target_met(k)]
+    notyet = [f"{_short(i, iku=rep.results.iku)} {fmt_pct(k)}" for i, k in kem if target_met(k) is False]
     end_year = pd.to_numeric(t["tahun_akhir"], errors="coerce").max()
     parts = []
     if done:
@@ -123,27 +174,30 @@ def tabel_3_1_3_text(rep) -> str:
 
 def _base_sentence(rep, ind: str) -> str:
     r = _row(rep, ind)
-    nama = get_indicator(ind).nama
+    nama = md_text(_nama(rep, ind))
+    if is_missing(r["realisasi"]) and _not_available(rep, ind):
+        return (f"Indikator {nama} tahun {rep.year}: realisasi belum tersedia "
+                f"({md_text(_not_available(rep, ind))}), sehingga capaian {CAPAIAN_UNDEFINED}.")
     if is_missing(r["realisasi"]):
         return (f"Indikator {nama} tahun {rep.year} tidak dapat diukur karena data "
-                f"{_data_text(ind)} tidak tersedia.")
-    real = fmt_value(ind, r["realisasi"])
+                f"{_data_text(ind, iku=rep.results.iku)} tidak tersedia.")
+    real = fmt_value(ind, r["realisasi"], iku=rep.results.iku)
     if is_missing(r["target"]):
         return (f"Indikator {nama} tahun {rep.year} terealisasi {real}; target tahun ini belum "
                 "ditetapkan, sehingga capaian tidak dapat dihitung.")
     if is_missing(r["capaian_pct"]):
         return (f"Indikator {nama} tahun {rep.year} terealisasi {real} dari target "
-                f"{fmt_value(ind, r['target'], compact=True)}; karena targetnya 0, capaian {CAPAIAN_UNDEFINED}.")
+                f"{fmt_value(ind, r['target'], compact=True, iku=rep.results.iku)}; karena targetnya 0, capaian {CAPAIAN_UNDEFINED}.")
     text = (f"Indikator {nama} tahun {rep.year} terealisasi {real} dari target "
-            f"{fmt_value(ind, r['target'], compact=True)}, sehingga capaiannya "
+            f"{fmt_value(ind, r['target'], compact=True, iku=rep.results.iku)}, sehingga capaiannya "
             f"{fmt_pct(r['capaian_pct'])} (kategori capaian {r['kategori']}).")
     met = _met(r)
     if met:
         text += " Target tercapai." if compare(r["realisasi"], r["target"]) == 0 else " Target terlampaui."
     elif met is False:
         gap = abs(float(r["target"]) - float(r["realisasi"]))
-        side = "di atas" if get_indicator(ind).polarity == "lower" else "di bawah"
-        text += f" Target belum tercapai; realisasi masih {fmt_difference(ind, gap)} {side} target."
+        side = "di atas" if polarity_of(ind, rep.results.iku) == "lower" else "di bawah"
+        text += f" Target belum tercapai; realisasi masih {fmt_difference(ind, gap, iku=rep.results.iku)} {side} target."
     return text
 
 
@@ -192,10 +246,10 @@ def _change_sentence(rep, ind: str) -> str:
     y, pv = prev
     d = compare(cur, pv)
     if d == 0:
-        return f" Realisasi sama dengan tahun {y} ({fmt_value(ind, pv)})."
+        return f" Realisasi sama dengan tahun {y} ({fmt_value(ind, pv, iku=rep.results.iku)})."
     arah = "naik" if d > 0 else "turun"
-    return (f" Dibandingkan tahun {y} ({fmt_value(ind, pv)}), realisasi {arah} "
-            f"{fmt_difference(ind, abs(float(cur) - pv))}.")
+    return (f" Dibandingkan tahun {y} ({fmt_value(ind, pv, iku=rep.results.iku)}), realisasi {arah} "
+            f"{fmt_difference(ind, abs(float(cur) - pv), iku=rep.results.iku)}.")
 
 
 def _published_sentence(rep, ind: str) -> str:
@@ -206,7 +260,7 @@ def _published_sentence(rep, ind: str) -> str:
     differ = [v for v in pub if abs(v - float(cur)) >= tolerance(2)]
     if not differ:
         return ""
-    return (f" Angka yang tercetak di dokumen resmi tahun ini ({_join([fmt_value(ind, v) for v in differ])}) "
+    return (f" Angka yang tercetak di dokumen resmi tahun ini ({_join([fmt_value(ind, v, iku=rep.results.iku) for v in differ])}) "
             "berbeda dengan hasil hitung ulang dari data; selisihnya dirinci dalam laporan audit.")
 
 
@@ -423,12 +477,74 @@ def analisis_indikator(rep, indicator: str) -> str:
     """Bab III analysis paragraph of one indicator (realisasi vs target, change
     from the previous year, the indicator's own class and its details)."""
     text = _base_sentence(rep, indicator)
+    found = next((i for i in rep.results.iku if i.kode == indicator), None)
+    builtin = found.builtin if found is not None else indicator
     if not is_missing(_row(rep, indicator)["realisasi"]):
         text += _change_sentence(rep, indicator)
-        text += _DETAIL[indicator](rep)
+        text += _DETAIL[builtin](rep) if builtin in _DETAIL else ""
         text += _published_sentence(rep, indicator)
+    if found is not None and builtin is None:
+        text += _declared_detail(rep, found)
     for key in (f"faktor_keberhasilan.{indicator}", f"hambatan.{indicator}"):
         extra = analyst_text(rep, key)
         if extra:
             text += "\n\n" + extra
     return _DRAFT + text
+
+
+def _declared_detail(rep, iku) -> str:
+    """What a declared IKU (not a built-in calculation) is: its definition, rumus and source."""
+    parts = []
+    if iku.definisi:
+        parts.append(f"Definisi operasional: {md_text(iku.definisi)}.")
+    if iku.formula.is_reported:
+        parts.append("Nilai dilaporkan" + (f" dari {md_text(iku.sumber)}." if iku.sumber else "."))
+    else:
+        parts.append(f"Rumus: {md_text(iku.formula.text)}" + (f"; sumber data: {md_text(iku.sumber)}." if iku.sumber
+                                                                else "."))
+    return " " + " ".join(parts)
+
+
+def iku_sections(rep) -> list[tuple[str, object]]:
+    """Bab III A 5's sections: ``(letter, Iku)``; the IKU of the built-in calculations first, in the seven
+    IKU's order (each with its deep section), then the unit's own IKU in declaration order."""
+    order = {b: n for n, b in enumerate(_DETAIL)}
+    ikus = sorted(rep.results.iku, key=lambda i: (0, order[i.builtin]) if i.builtin in order else (1, 0))
+    return [(_letter(n), i) for n, i in enumerate(ikus)]
+
+
+def iku_heading(rep, indicator: str) -> str:
+    """``#### a. Nilai IKM ...``: the heading of the IKU's section, or "" when the unit has no such IKU."""
+    for letter, i in iku_sections(rep):
+        if i.kode == indicator or i.builtin == indicator:
+            return f"#### {letter}. {md_text(i.nama)}"
+    return ""
+
+
+def _letter(n: int) -> str:
+    out = ""
+    n += 1
+    while n > 0:
+        n, rem = divmod(n - 1, 26)
+        out = chr(97 + rem) + out
+    return out
+
+
+def iku_for(rep, calculation: str):
+    """The unit's IKU whose rumus is the built-in ``calculation`` (``ikm``, ``sakip``, ...), or None."""
+    return next((i for i in rep.results.iku if i.builtin == calculation), None)
+
+
+def iku_section(rep, calculation: str) -> str:
+    """Heading and analysis of the IKU computed by ``calculation``; "" when the unit has none (its deep
+    section is then left out too)."""
+    found = iku_for(rep, calculation)
+    if found is None:
+        return ""
+    return iku_heading(rep, calculation) + "\n\n" + analisis_indikator(rep, found.kode)
+
+
+def own_iku_sections(rep) -> list[str]:
+    """Heading and analysis of each IKU that is not a built-in calculation, in declaration order."""
+    return [f"#### {letter}. {md_text(i.nama)}\n\n" + analisis_indikator(rep, i.kode)
+            for letter, i in iku_sections(rep) if i.builtin is None]

@@ -10,9 +10,9 @@ from markupsafe import Markup
 
 from lkjip.contract.fmt import fmt_int, fmt_pct, fmt_rupiah, is_missing
 from lkjip.contract.markup import md_text
-from lkjip.document.narrative.common import DRAFT_MARK, _DRAFT, _join, _met, _row, fmt_value
+from lkjip.document.narrative.common import DRAFT_MARK, _DRAFT, _all_of, _iku_ids, _join, _met, _nama, _not_available, _row, fmt_value
 from lkjip.contract.pages import render
-from lkjip.contract.rules import INDICATOR_IDS, get_indicator
+
 from lkjip.contract.rules.regulation import REPORTING_REGULATION, REPORTING_REGULATION_SHORT
 from lkjip.indicators.targets import CAPAIAN_UNDEFINED
 
@@ -40,7 +40,7 @@ def kata_pengantar(rep) -> str:
     return (f"Laporan Kinerja Instansi Pemerintah (LKjIP) {nama} Tahun {rep.year} disusun sebagai "
             f"tindak lanjut {REPORTING_REGULATION}. Laporan ini merupakan wujud pertanggungjawaban "
             f"pelaksanaan Rencana Strategis (Renstra) dan Rencana Kerja (Renja) {nama} tahun {rep.year}, "
-            f"yang memuat capaian {fmt_int(len(INDICATOR_IDS))} Indikator Kinerja Utama dibandingkan "
+            f"yang memuat capaian {fmt_int(len(_iku_ids(rep)))} Indikator Kinerja Utama dibandingkan "
             "dengan targetnya, realisasi anggaran, serta keberhasilan dan hambatan pencapaiannya.\n\n"
             "Semoga laporan ini bermanfaat sebagai bahan evaluasi dan perbaikan kinerja pada tahun "
             "berikutnya.")
@@ -59,19 +59,22 @@ def ikhtisar_pembuka(rep) -> str:
 def ikhtisar_capaian(rep) -> str:
     """The Ikhtisar's computed part: the seven IKU with their figures, and the budget."""
     res, year = rep.results, rep.year
-    lines = [f"Capaian ketujuh Indikator Kinerja Utama tahun {year} adalah sebagai berikut:", ""]
-    for i, ind in enumerate(INDICATOR_IDS, start=1):
+    ids = _iku_ids(rep)
+    lines = [f"Capaian {_all_of(len(ids))} Indikator Kinerja Utama tahun {year} adalah sebagai berikut:", ""]
+    for i, ind in enumerate(ids, start=1):
         r = _row(rep, ind)
-        if is_missing(r["realisasi"]):
+        if is_missing(r["realisasi"]) and _not_available(rep, ind):
+            txt = f"realisasi belum tersedia ({md_text(_not_available(rep, ind))}); capaian {CAPAIAN_UNDEFINED}"
+        elif is_missing(r["realisasi"]):
             txt = "realisasi tidak dapat dihitung karena datanya tidak tersedia"
         elif is_missing(r["target"]):
-            txt = f"realisasi {fmt_value(ind, r['realisasi'])}; target belum ditetapkan"
+            txt = f"realisasi {fmt_value(ind, r['realisasi'], iku=rep.results.iku)}; target belum ditetapkan"
         elif is_missing(r["capaian_pct"]):
-            txt = (f"realisasi {fmt_value(ind, r['realisasi'])} dari target "
-                   f"{fmt_value(ind, r['target'], compact=True)}; capaian {CAPAIAN_UNDEFINED} (target 0)")
+            txt = (f"realisasi {fmt_value(ind, r['realisasi'], iku=rep.results.iku)} dari target "
+                   f"{fmt_value(ind, r['target'], compact=True, iku=rep.results.iku)}; capaian {CAPAIAN_UNDEFINED} (target 0)")
         else:
-            txt = (f"realisasi {fmt_value(ind, r['realisasi'])} dari target "
-                   f"{fmt_value(ind, r['target'], compact=True)}, capaian {fmt_pct(r['capaian_pct'])} "
+            txt = (f"realisasi {fmt_value(ind, r['realisasi'], iku=rep.results.iku)} dari target "
+                   f"{fmt_value(ind, r['target'], compact=True, iku=rep.results.iku)}, capaian {fmt_pct(r['capaian_pct'])} "
                    f"(kategori capaian {r['kategori']})")
         kelas = res.kelas.get(ind)
         if ind == "ikm" and kelas and res.ikm is not None:
@@ -83,12 +86,12 @@ def ikhtisar_capaian(rep) -> str:
             p = getattr(rep, "ip_asn_penilaian", None)
             if p is not None and p.pengganti:
                 txt += f"; hasil pengukuran tahun {p.tahun_penilaian}, karena pengukuran tahun {year} belum diterbitkan"
-        lines.append(f"{i}. {get_indicator(ind).nama}: {txt}.")
+        lines.append(f"{i}. {md_text(_nama(rep, ind))}: {txt}.")
     lines.append("")
     lines.append(_budget_sentence(rep))
-    n_met = sum(bool(_met(_row(rep, i))) for i in INDICATOR_IDS)
+    n_met = sum(bool(_met(_row(rep, i))) for i in ids)
     lines.append("")
-    lines.append(f"Secara keseluruhan {n_met} dari {len(INDICATOR_IDS)} indikator mencapai atau "
+    lines.append(f"Secara keseluruhan {n_met} dari {len(ids)} indikator mencapai atau "
                  "melampaui targetnya; uraian tiap indikator disajikan pada Bab III dan simpulannya "
                  "pada Bab IV.")
     return "\n".join(lines)

@@ -12,9 +12,8 @@ from markupsafe import Markup, escape
 
 from lkjip.contract.fmt import fmt_date_id, fmt_number, fmt_pct, fmt_rupiah, is_missing
 from lkjip.contract.markup import md_text
-from lkjip.document.narrative.common import _row, fmt_value
+from lkjip.document.narrative.common import _iku_ids, _nama, _row, fmt_value
 from lkjip.document.narrative.profil import absent_line, is_absent, letters
-from lkjip.contract.rules import INDICATOR_IDS, get_indicator
 
 
 def tindak_lanjut(rep, tl, final: bool = False) -> str:
@@ -99,15 +98,15 @@ def berita_acara(rep, ba, final: bool = False) -> str:
     text = (f"{when}, Tim SAKIP {nama}{basis} telah melaksanakan pengukuran kinerja {nama} tahun {rep.year} "
             "dengan hasil sebagai berikut:").strip(" ,")
     items = []
-    for n, ind in enumerate(INDICATOR_IDS, start=1):
+    for n, ind in enumerate(_iku_ids(rep), start=1):
         r = _row(rep, ind)
-        nama_ind = get_indicator(ind).nama
+        nama_ind = md_text(_nama(rep, ind))
         if ind == "ip_asn" and ba.ip_asn is not None and getattr(ba.ip_asn, "pengganti", False):
             items.append(f"{n}. {nama_ind} tahun {rep.year} belum diterbitkan, sehingga dipakai hasil pengukuran "
-                         f"tahun {ba.ip_asn.tahun_penilaian}, yaitu {fmt_value(ind, r['realisasi'])}")
+                         f"tahun {ba.ip_asn.tahun_penilaian}, yaitu {fmt_value(ind, r['realisasi'], iku=rep.results.iku)}")
             continue
         kelas = rep.results.kelas.get(ind)
-        items.append(f"{n}. {nama_ind} tahun {rep.year}: {fmt_value(ind, r['realisasi'])}"
+        items.append(f"{n}. {nama_ind} tahun {rep.year}: {fmt_value(ind, r['realisasi'], iku=rep.results.iku)}"
                      + (f" ({md_text(kelas)})" if kelas else ""))
     return "\n\n".join(p for p in (*head, text, "\n".join(items)) if p)
 

@@ -7,15 +7,16 @@ import pandas as pd
 
 from lkjip.contract.fmt import fmt_int, fmt_number, fmt_pct, fmt_rupiah, is_missing, round_number
 from lkjip.document.narrative.capaian import _largest_unabsorbed, _sakip_weakest
-from lkjip.document.narrative.common import _DRAFT, _data_text, _join, _met, _row, _short, fmt_value
-from lkjip.contract.rules import INDICATOR_IDS, target_met, tolerance
+from lkjip.document.narrative.common import (_DRAFT, _data_text, _iku_ids, _join, _met, _not_available, _row,
+                                             _short, fmt_value)
+from lkjip.contract.rules import target_met, tolerance
 from lkjip.contract.markup import md_text
 
 # --------------------------------------------------------------------------- Bab IV
 
 def _classify(rep):
     met, missed, unknown = [], [], []
-    for ind in INDICATOR_IDS:
+    for ind in _iku_ids(rep):
         m = _met(_row(rep, ind))
         (met if m else missed if m is False else unknown).append(ind)
     return met, missed, unknown
@@ -26,20 +27,26 @@ def kesimpulan(rep) -> str:
     met, missed, unknown = _classify(rep)
     t = rep.capaian.set_index("indikator")
     lines = []
-    lines.append(f"Dari {len(INDICATOR_IDS)} Indikator Kinerja Utama {md_text(rep.unit.nama)} tahun {rep.year}:")
+    lines.append(f"Dari {len(_iku_ids(rep))} Indikator Kinerja Utama {md_text(rep.unit.nama)} tahun {rep.year}:")
     lines.append("")
     if met:
         lines.append(f"- {len(met)} indikator mencapai atau melampaui target: "
-                     + _join([f"{_short(i)} ({fmt_pct(t.loc[i, 'capaian_pct'])})" for i in met]) + ";")
+                     + _join([f"{_short(i, iku=rep.results.iku)} ({fmt_pct(t.loc[i, 'capaian_pct'])})" for i in met]) + ";")
     if missed:
         lines.append(f"- {len(missed)} indikator belum mencapai target: "
-                     + _join([f"{_short(i)} (realisasi {fmt_value(i, t.loc[i, 'realisasi'])} dari "
-                              f"target {fmt_value(i, t.loc[i, 'target'], compact=True)}, capaian "
+                     + _join([f"{_short(i, iku=rep.results.iku)} (realisasi {fmt_value(i, t.loc[i, 'realisasi'], iku=rep.results.iku)} dari "
+                              f"target {fmt_value(i, t.loc[i, 'target'], compact=True, iku=rep.results.iku)}, capaian "
                               f"{fmt_pct(t.loc[i, 'capaian_pct'])})" for i in missed]) + ";")
+    pending = [i for i in unknown if is_missing(t.loc[i, "realisasi"]) and _not_available(rep, i)]
+    unknown = [i for i in unknown if i not in pending]
+    if pending:
+        lines.append(f"- {len(pending)} indikator belum dapat dinilai karena realisasinya belum tersedia: "
+                     + _join([f"{_short(i, iku=rep.results.iku)} ({md_text(_not_available(rep, i))})"
+                              for i in pending]) + ";")
     if unknown:
         lines.append(f"- {len(unknown)} indikator belum dapat dinilai (capaian tidak dapat dihitung) karena data "
                      "realisasi atau targetnya tidak tersedia, atau targetnya 0: "
-                     + _join([_short(i) for i in unknown]) + ";")
+                     + _join([_short(i, iku=rep.results.iku) for i in unknown]) + ";")
     caps = pd.to_numeric(t["capaian_pct"], errors="coerce").dropna()
     lines.append("")
     if len(caps):
@@ -55,13 +62,16 @@ def kesimpulan(rep) -> str:
     if missed:
         lines[-1] += (" Secara umum kinerja tercapai baik, dengan catatan pada indikator yang belum "
                       "mencapai target sebagaimana diuraikan pada saran.")
-    elif not unknown:
+    elif not unknown and not pending:
         lines[-1] += " Seluruh target kinerja tahun ini tercapai."
     return _DRAFT + "\n".join(lines).replace("\n ", "\n")
 
 
-def _saran_for(rep, ind: str) -> str:
+def _saran_for(rep, kode: str) -> str:
     res = rep.results
+    found = next((i for i in res.iku if i.kode == kode), None)
+    # the suggestion of a built-in calculation follows its data; a unit's own IKU gets the general one
+    ind = found.builtin if found is not None else kode
     if ind == "ikm":
         extra = ""
         if res.ikm is not None:
@@ -99,10 +109,10 @@ def _saran_for(rep, ind: str) -> str:
         return (f"Meningkatkan profesionalitas ASN{extra} melalui usulan diklat, pengembangan "
                 "kompetensi dan pemutakhiran data kepegawaian.")
     if ind == "jumlah_inovasi":
-        t = _row(rep, ind)["target"]
+        t = _row(rep, kode)["target"]
         return (f"Mendorong lahirnya inovasi baru dan menetapkannya dengan SK agar target "
-                f"{fmt_value(ind, t, compact=True)} tercapai dan inovasi berkelanjutan.")
-    return f"Meninjau pelaksanaan kegiatan yang mendukung {_short(ind)}."
+                f"{fmt_value(ind, t, compact=True, iku=rep.results.iku)} tercapai dan inovasi berkelanjutan.")
+    return f"Meninjau pelaksanaan kegiatan yang mendukung {_short(kode, iku=rep.results.iku)}."
 
 
 def _quality_fell_more(rep) -> bool | None:
@@ -165,14 +175,17 @@ def _saran_sakip(rep) -> str:
 def saran(rep) -> str:
     """Bab IV B: suggestions drafted from the missed (and unmeasurable) indicators."""
     met, missed, unknown = _classify(rep)
-    items = [f"{_short(i)}: {_saran_for(rep, i)}" for i in missed]
+    items = [f"{_short(i, iku=rep.results.iku)}: {_saran_for(rep, i)}" for i in missed]
     t = rep.capaian.set_index("indikator")
     for i in unknown:
-        if is_missing(t.loc[i, "realisasi"]):
-            items.append(f"{_short(i)}: melengkapi data {_data_text(i)} agar indikator "
+        if is_missing(t.loc[i, "realisasi"]) and _not_available(rep, i):
+            items.append(f"{_short(i, iku=rep.results.iku)}: memasukkan realisasinya ke realisasi.csv setelah angka "
+                         f"{_data_text(i, iku=rep.results.iku)} dirilis, lalu menjalankan ulang laporan.")
+        elif is_missing(t.loc[i, "realisasi"]):
+            items.append(f"{_short(i, iku=rep.results.iku)}: melengkapi data {_data_text(i, iku=rep.results.iku)} agar indikator "
                          "dapat diukur pada laporan berikutnya.")
         else:
-            items.append(f"{_short(i)}: menetapkan target tahunan dalam Perjanjian Kinerja agar "
+            items.append(f"{_short(i, iku=rep.results.iku)}: menetapkan target tahunan dalam Perjanjian Kinerja agar "
                          "capaiannya dapat dinilai.")
     pen = rep.results.penyerapan
     if "realisasi_anggaran_pct" not in missed and pen is not None and target_met(pen.persen) is False:
