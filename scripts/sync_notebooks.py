@@ -36,12 +36,12 @@ KERNEL_NAME = "python3"
 #: Every notebook opens with these two code cells (papermill needs a parameters cell in
 #: each notebook). The parameters cell is written from its one definition,
 #: :func:`lkjip.run.notebook_parameters.parameters_cell` (names, types, defaults, help), into the .py and the .ipynb.
-SETUP = '''from lkjip import notebook as nb
+SETUP = '''from lkjip.render import notebook as nb
 ctx = nb.setup(unit, year, data_dir, processed_dir, report_dir, final=final,
                tanggal_tanda_tangan=tanggal_tanda_tangan, tempat=tempat,
                published_processed_dir=published_processed_dir, published_reports_dir=published_reports_dir)'''
 #: The notebooks over every unit of a kabupaten open with their own two cells.
-KABUPATEN_SETUP = '''from lkjip import notebook as nb
+KABUPATEN_SETUP = '''from lkjip.render import notebook as nb
 ctx = nb.setup_kabupaten(year, units, data_dir, processed_dir, output_dir, report_dir)'''
 
 #: The parameters cell of a percent-format source: its header line, then its body up to the next cell.

@@ -28,14 +28,16 @@ from lkjip.cli import main
 from lkjip.errors import DataError
 from lkjip.indicators.iku import INDICATOR_COLUMNS
 from lkjip.kabupaten import load_kabupaten
+from lkjip.contract.rules import SAKIP_COMPONENT_WEIGHTS
 from lkjip.run import kabupaten as kabupaten_run
+from lkjip.run import step_failures
 
 YEAR = 2023
 #: unit -> SAKIP nilai of (perencanaan, pengukuran, pelaporan, evaluasi) for 2022 and 2023
 UNITS = {"alpha": ((27.0, 26.0, 12.0, 21.0), (26.0, 25.5, 12.0, 20.0)),
          "beta": ((24.0, 22.0, 10.0, 18.0), (23.5, 22.5, 10.0, 17.0))}
 COMPONENTS = ("perencanaan kinerja", "pengukuran kinerja", "pelaporan kinerja", "evaluasi akuntabilitas kinerja internal")
-WEIGHTS = (30.0, 30.0, 15.0, 25.0)
+WEIGHTS = tuple(SAKIP_COMPONENT_WEIGHTS.values())  # in the order of COMPONENTS
 
 
 def sakip_frame(values) -> pd.DataFrame:
@@ -341,7 +343,7 @@ def test_killed_mid_publish_the_next_run_repairs_to_a_whole_state(root, fake, ca
 
 def test_kabupaten_run_uses_the_pipelines_notebook_folder_failure_folder_and_messages():
     assert kabupaten_run.notebooks_dir is pipeline.notebooks_dir
-    assert kabupaten_run.keep_failure is pipeline.keep_failure
+    assert kabupaten_run.keep_failure is step_failures.keep_failure
     assert kabupaten_run.short_error is pipeline.short_error
     assert kabupaten_run.FAILED_DIR == pipeline.FAILED_DIR and kabupaten_run.RUN_RECORD == pipeline.RUN_RECORD
     source = Path(kabupaten_run.__file__).read_text(encoding="utf-8")
