@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from lkjip.inputs.cells import _parse_rectangle, parse_csv, read_cells
 from lkjip.inputs.cells import parse_csv_c as _c_parser
 
-RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+RAW = Path(__file__).resolve().parents[2] / "data" / "raw"
 
 
 def _same_or_declined(text: str, delimiter: str) -> None:

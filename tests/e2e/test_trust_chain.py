@@ -18,7 +18,6 @@ import pandas as pd
 import pytest
 import yaml
 
-pytestmark = pytest.mark.slow
 YEAR = 2023
 SECRET = "RAHASIA-LOKAL-7731"
 

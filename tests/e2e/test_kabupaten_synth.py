@@ -24,8 +24,7 @@ from lkjip.cli import main
 from lkjip.kabupaten import RINGKASAN_COLUMNS, analyse, load_kabupaten, write_ringkasan
 from lkjip.kabupaten.charts import component_heatmap, factor_scatters, sakip_change_chart
 
-pytestmark = pytest.mark.slow
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 UNITS = [f"synth{i:02d}" for i in range(1, 7)]
 CHAIN = ("01_ingest", "03_indikator", "04_audit", "07_kabupaten")
 

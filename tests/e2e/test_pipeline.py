@@ -1,9 +1,9 @@
 """The main job end to end: papermill runs the whole chain for one bundled year.
 
-The run is the session's one run of every bundled year (``bundled_run`` in conftest, with
-PDFs), in its own workspace: the tests here are the only ones that use that workspace, since
-they rerun, corrupt and repair it (every other test reads a copy of it). The failing run then
-proves that a bad input leaves the good report intact.
+The run is the session's one read-only run of every bundled year (``bundled_run`` in conftest,
+with PDFs). The tests that rerun, corrupt or repair a run take their own copy of it
+(``own_bundled_run``), so any order passes. The failing run proves that a bad input leaves the
+good report intact.
 """
 
 from __future__ import annotations
@@ -18,9 +18,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from lkjip.run.pipeline import plan, run_unit_year, steps_for
+from lkjip.run.pipeline import run_unit_year, steps_for
 
-pytestmark = pytest.mark.slow
 YEAR = 2023
 
 
@@ -29,24 +28,31 @@ def tree_digest(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-@pytest.fixture(scope="module")
-def workspace(bundled_run):
+@pytest.fixture
+def shared(bundled_run):
+    """The shared run's folders of 2023 (read-only)."""
     base = bundled_run["run"]
-    return {"data_dir": base / "raw", "processed_dir": base / "processed", "reports_dir": base / "reports"}
+    return {"data_dir": base / "raw", "processed": base / "processed" / "gedeg" / str(YEAR),
+            "report": base / "reports" / "gedeg" / str(YEAR)}
 
 
-@pytest.fixture(scope="module")
-def good_run(workspace):
-    """The 2023 run with its PDFs, published by ``bundled_run``; asking again finds it up to date."""
-    result = run_unit_year("gedeg", YEAR, **workspace, pdf=True, force=False)
+@pytest.fixture
+def workspace(own_bundled_run):
+    """This test's own copy of the bundled run, found up to date (the run skipped) before the test changes it."""
+    result = run_unit_year("gedeg", YEAR, **own_bundled_run, pdf=True, force=False)
     assert result.ok and result.skipped, result.message
-    return result
+    own_bundled_run["report"] = result.report_dir
+    return own_bundled_run
 
 
-def test_every_step_ran_and_is_kept(good_run, workspace):
-    folder = good_run.report_dir
+def _dirs(workspace) -> dict:
+    return {k: workspace[k] for k in ("data_dir", "processed_dir", "reports_dir")}
+
+
+def test_every_step_ran_and_is_kept(shared):
+    folder = shared["report"]
     names = sorted(p.name for p in (folder / "notebooks").glob("*.ipynb"))
-    assert names == sorted(s.notebook for s in steps_for("gedeg", YEAR, workspace["data_dir"]))
+    assert names == sorted(s.notebook for s in steps_for("gedeg", YEAR, shared["data_dir"]))
     assert "05_lkjip.ipynb" in names and "06_analisis_sakip.ipynb" in names
     for report in ("lkjip", "audit", "analisis_sakip"):
         for suffix in (".html", "_lengkap.html", ".pdf"):
@@ -55,8 +61,8 @@ def test_every_step_ran_and_is_kept(good_run, workspace):
     assert (folder / "validation" / "validasi.html").exists()
 
 
-def test_executed_notebooks_are_clean_documents(good_run):
-    for path in sorted((good_run.report_dir / "notebooks").glob("*.ipynb")):
+def test_executed_notebooks_are_clean_documents(shared):
+    for path in sorted((shared["report"] / "notebooks").glob("*.ipynb")):
         book = nbformat.read(path, as_version=4)
         for cell in book.cells:
             for output in cell.get("outputs", []):
@@ -69,27 +75,27 @@ def test_executed_notebooks_are_clean_documents(good_run):
                     pytest.fail(f"{path.name}: raw repr output: {text[:200]!r}")
 
 
-def test_pdf_holds_the_key_figures(good_run):
+def test_pdf_holds_the_key_figures(shared):
     from pypdf import PdfReader
 
-    text = "".join(page.extract_text() for page in PdfReader(good_run.report_dir / f"lkjip_gedeg_{YEAR}.pdf").pages)
+    text = "".join(page.extract_text() for page in PdfReader(shared["report"] / f"lkjip_gedeg_{YEAR}.pdf").pages)
     for needle in ("Indeks Kepuasan Masyarakat", "86,13", "98,31", "Daftar Isi"):
         assert needle in text, needle
 
 
-def test_html_reads_offline(good_run):
-    html = (good_run.report_dir / f"lkjip_gedeg_{YEAR}.html").read_text(encoding="utf-8")
+def test_html_reads_offline(shared):
+    html = (shared["report"] / f"lkjip_gedeg_{YEAR}.html").read_text(encoding="utf-8")
     assert "cdn" not in html.lower()
     assert "<script src=\"http" not in html and "<link href=\"http" not in html
     from lkjip.contract.pages import text_of
 
-    full = (good_run.report_dir / f"lkjip_gedeg_{YEAR}_lengkap.html").read_text(encoding="utf-8")
+    full = (shared["report"] / f"lkjip_gedeg_{YEAR}_lengkap.html").read_text(encoding="utf-8")
     assert "report.build_report(" in text_of(full)  # the auditors' copy shows the code ...
     assert "report.build_report(" not in text_of(html)  # ... the officials' copy does not
 
 
-def test_processed_outputs(good_run, workspace):
-    folder = workspace["processed_dir"] / "gedeg" / str(YEAR)
+def test_processed_outputs(shared):
+    folder = shared["processed"]
     lines = (folder / "indicators.csv").read_text().splitlines()
     assert lines[0] == "indikator,nama,satuan,target,realisasi,capaian_pct,kategori"
     assert len(lines) == 8
@@ -99,22 +105,22 @@ def test_processed_outputs(good_run, workspace):
     assert (folder / "ikm_survei.parquet").exists()
 
 
-def test_same_inputs_give_the_same_outputs(good_run, workspace):
+def test_same_inputs_give_the_same_outputs(workspace):
     def body(path: Path) -> str:
         text = path.read_text(encoding="utf-8")
         return text.split("Asal-usul Data")[0]  # the run time lives only in the provenance section
 
-    report = good_run.report_dir / f"lkjip_gedeg_{YEAR}.html"
+    report = workspace["report"] / f"lkjip_gedeg_{YEAR}.html"
     first_html = body(report)
     first_csv = (workspace["processed_dir"] / "gedeg" / str(YEAR) / "indicators.csv").read_bytes()
     first_audit = (workspace["processed_dir"] / "gedeg" / str(YEAR) / "audit.csv").read_bytes()
-    pdfs = {p.name: p.read_bytes() for p in good_run.report_dir.glob("*.pdf")}
-    first_layouts = json.loads((good_run.report_dir / "run.json").read_text())["tata_letak_pdf"]
-    again = run_unit_year("gedeg", YEAR, **workspace, pdf=False, force=True)
+    pdfs = {p.name: p.read_bytes() for p in workspace["report"].glob("*.pdf")}
+    first_layouts = json.loads((workspace["report"] / "run.json").read_text())["tata_letak_pdf"]
+    again = run_unit_year("gedeg", YEAR, **_dirs(workspace), pdf=False, force=True)
     assert again.ok, again.message
     # --no-pdf with unchanged inputs: the earlier PDFs still describe the data and stay published, said so
-    assert {p.name: p.read_bytes() for p in good_run.report_dir.glob("*.pdf")} == pdfs and len(pdfs) == 3
-    record = json.loads((good_run.report_dir / "run.json").read_text())
+    assert {p.name: p.read_bytes() for p in workspace["report"].glob("*.pdf")} == pdfs and len(pdfs) == 3
+    record = json.loads((workspace["report"] / "run.json").read_text())
     assert record["pdf"] is False and record["pdf_dibawa"] == sorted(pdfs) and record["pdf_tidak_diterbitkan"] == []
     # the carried PDFs keep the layout record of the run that drew them
     assert sorted(record["tata_letak_pdf"]) == sorted(pdfs) and record["tata_letak_pdf"] == first_layouts
@@ -124,11 +130,11 @@ def test_same_inputs_give_the_same_outputs(good_run, workspace):
     assert (workspace["processed_dir"] / "gedeg" / str(YEAR) / "audit.csv").read_bytes() == first_audit
     assert body(report) == first_html
     # an unchanged unit-year is skipped unless forced
-    assert run_unit_year("gedeg", YEAR, **workspace, pdf=False, force=False).skipped
+    assert run_unit_year("gedeg", YEAR, **_dirs(workspace), pdf=False, force=False).skipped
 
 
-def test_corrupted_survey_fails_and_keeps_the_earlier_report(good_run, workspace):
-    before = tree_digest(good_run.report_dir)
+def test_corrupted_survey_fails_and_keeps_the_earlier_report(workspace):
+    before = tree_digest(workspace["report"])
     processed_before = tree_digest(workspace["processed_dir"] / "gedeg" / str(YEAR))
     survey = workspace["data_dir"] / "gedeg" / str(YEAR) / "ikm_survei.csv"
     original = survey.read_text(encoding="utf-8")
@@ -149,20 +155,11 @@ def test_corrupted_survey_fails_and_keeps_the_earlier_report(good_run, workspace
     assert proc.returncode == 2
     assert "ikm_survei.csv" in proc.stderr and "baris 6" in proc.stderr and "u3" in proc.stderr
     assert "Traceback" not in proc.stderr
-    assert tree_digest(good_run.report_dir) == before
+    assert tree_digest(workspace["report"]) == before
     assert tree_digest(workspace["processed_dir"] / "gedeg" / str(YEAR)) == processed_before
     failed = workspace["reports_dir"] / "gedeg" / "_gagal" / str(YEAR) / "notebooks" / "02_validasi.ipynb"
     assert failed.exists()
     assert "papermill-error-cell" in failed.read_text(encoding="utf-8")
-
-
-def test_unknown_unit_and_missing_year_are_clear(workspace):
-    from lkjip.errors import ConfigError
-
-    with pytest.raises(ConfigError, match="Unit yang ada: gedeg"):
-        plan(workspace["data_dir"], "mojosari", None, False)
-    with pytest.raises(ConfigError, match="Tahun yang ada: 2021, 2022, 2023"):
-        plan(workspace["data_dir"], "gedeg", [2019], False)
 
 
 # --------------------------------------------------------------------------- one published state (issue 11)
@@ -189,7 +186,7 @@ files.publish([(stage_p, processed), (stage_r, report)], journal=report.parent /
 """
 
 
-def test_a_publish_killed_half_way_is_rolled_back_by_the_next_run(good_run, workspace, tmp_path):
+def test_a_publish_killed_half_way_is_rolled_back_by_the_next_run(workspace):
     report = workspace["reports_dir"] / "gedeg" / str(YEAR)
     processed = workspace["processed_dir"] / "gedeg" / str(YEAR)
     before = _published(workspace)
@@ -203,7 +200,7 @@ def test_a_publish_killed_half_way_is_rolled_back_by_the_next_run(good_run, work
     assert proc.returncode == 9, proc.stderr
     assert (processed / "indicators.csv").read_text() == "indikator\nbaru\n"  # half published ...
     assert (report.parent / f".{YEAR}.publish.json").exists()
-    result = run_unit_year("gedeg", YEAR, **workspace, pdf=False, force=False)
+    result = run_unit_year("gedeg", YEAR, **_dirs(workspace), pdf=False, force=False)
     assert result.ok and result.skipped  # ... repaired to the whole old state, which is up to date
     assert any("keadaan lama dipulihkan utuh" in n for n in result.notes)
     assert _published(workspace) == before
@@ -211,14 +208,14 @@ def test_a_publish_killed_half_way_is_rolled_back_by_the_next_run(good_run, work
         assert not [p.name for p in parent.iterdir() if p.name.startswith(f".{YEAR}") and p.suffix != ".lock"]
 
 
-def test_published_files_that_differ_from_run_json_always_rerun_and_stale_pdfs_go(good_run, workspace):
+def test_published_files_that_differ_from_run_json_always_rerun_and_stale_pdfs_go(workspace):
     from lkjip.inputs import published_state as publishing
     from lkjip.run.pipeline import fingerprint
 
     report = workspace["reports_dir"] / "gedeg" / str(YEAR)
     processed = workspace["processed_dir"] / "gedeg" / str(YEAR)
     steps = steps_for("gedeg", YEAR, workspace["data_dir"])
-    digest = fingerprint(workspace["data_dir"], "gedeg", YEAR, steps, pdf=False)
+    digest = fingerprint(workspace["data_dir"], "gedeg", YEAR, steps, pdf=True)  # the shared run drew its PDFs
     assert publishing.up_to_date(report, processed, digest)
     # what an old `lkjip ingest` did: new Parquet beside the old report
     good = (processed / "ikm_survei.parquet").read_bytes()
@@ -232,7 +229,7 @@ def test_published_files_that_differ_from_run_json_always_rerun_and_stale_pdfs_g
     original = readme.read_text(encoding="utf-8")
     readme.write_text(original + "\nCatatan tambahan.\n", encoding="utf-8")
     try:
-        result = run_unit_year("gedeg", YEAR, **workspace, pdf=False, force=False)
+        result = run_unit_year("gedeg", YEAR, **_dirs(workspace), pdf=False, force=False)
     finally:
         readme.write_text(original, encoding="utf-8")
     assert result.ok and not result.skipped, result.message

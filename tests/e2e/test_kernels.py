@@ -108,40 +108,6 @@ def test_a_child_process_that_used_the_export_pool_ends(tmp_path):
     assert proc.stdout.split() == ["True", "selesai"]
 
 
-def test_jsonschema_is_imported_without_its_unused_iri_grammar_and_it_stays_importable():
-    code = textwrap.dedent("""
-        import sys
-        from lkjip.contract.lean_imports import import_lean
-        import_lean("nbformat")
-        import jsonschema._format
-        print("rfc3987_syntax" in sys.modules, "jsonschema" in sys.modules)
-        import rfc3987_syntax
-        print(rfc3987_syntax.__name__)
-    """)
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    assert proc.stdout.split() == ["False", "True", "rfc3987_syntax"]
-
-
-def _errors():
-    from lkjip.errors import DataError, DataErrors, OutputError
-
-    return [OutputError("reports/gedeg/2023", "disk penuh"),
-            DataError("ikm_survei.csv", 5, "u3", "nilai harus bilangan bulat 1..4", "5"),
-            DataErrors([DataError("lra.csv", 3, "realisasi", "harus angka", "x"),
-                        DataError("lra.csv", None, None, "kosong")])]
-
-
-@pytest.mark.parametrize("raised", _errors(), ids=lambda e: type(e).__name__)
-def test_an_export_s_error_reaches_the_run_as_it_was_raised(raised):
-    """Exports run in worker processes: an error raised there is pickled back and must keep
-    its class, its message (file, row, column, rule) and its exit code."""
-    import pickle
-
-    back = pickle.loads(pickle.dumps(raised))
-    assert type(back) is type(raised) and str(back) == str(raised) and back.exit_code == raised.exit_code
-
-
 def test_no_kernel_client_is_left_open_after_notebooks_and_a_failure(tmp_path):
     """papermill leaves open the client it starts on a kernel it does not own; a worker that runs
     many unit-years on one kernel would collect their sockets (and ResourceWarnings) later."""
@@ -164,34 +130,6 @@ def test_no_kernel_client_is_left_open_after_notebooks_and_a_failure(tmp_path):
     unclosed = [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)]
     assert unclosed == []
     assert _printed(tmp_path / "c_out.ipynb") == "satu\n"
-
-
-def test_a_module_another_thread_is_importing_is_handed_out_whole(tmp_path, monkeypatch):
-    """Dask runs unit-years in threads of one process: the second thread asking for papermill while
-    the first still imports it must wait for the whole module, not get the half-made one."""
-    import threading
-
-    from lkjip.contract.lean_imports import import_lean
-
-    (tmp_path / "lambat_diimpor.py").write_text(
-        "import threading, time\nSTARTED = threading.Event()\n"
-        "import sys\nsys.modules[__name__].STARTED.set()\ntime.sleep(0.5)\nREADY = True\n")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    got: dict[str, object] = {}
-
-    def first():
-        got["first"] = import_lean("lambat_diimpor")
-
-    thread = threading.Thread(target=first)
-    thread.start()
-    while "lambat_diimpor" not in sys.modules or not sys.modules["lambat_diimpor"].__dict__.get("STARTED"):
-        pass  # the module object exists as soon as its body starts
-    sys.modules["lambat_diimpor"].STARTED.wait()
-    second = import_lean("lambat_diimpor")  # while the first thread is still inside the module's body
-    whole_when_handed_out = getattr(second, "READY", False)
-    thread.join()
-    assert whole_when_handed_out is True and got["first"] is second
-    monkeypatch.delitem(sys.modules, "lambat_diimpor")
 
 
 def test_a_kernel_that_dies_mid_notebook_fails_the_run_and_leaves_the_cells_run_before_it(tmp_path, monkeypatch):

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 RAW_WORDS = re.compile(r"\b(nan|NaN|None|NaT|inf|Infinity)\b")
 
 

@@ -17,10 +17,8 @@ import sys
 from pathlib import Path
 
 import nbformat
-import pytest
 
-pytestmark = pytest.mark.slow
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def tree_digest(folder: Path) -> dict[str, str]:

@@ -24,7 +24,7 @@ from lkjip.inputs.earlier_years import read_earlier_year
 from lkjip.inputs.published_state import Published
 from lkjip.inputs.year import load_inputs
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 UNIT, YEAR = "gedeg", 2022
 
 

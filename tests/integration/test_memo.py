@@ -15,7 +15,7 @@ from lkjip.indicators.iku import compute_all
 from lkjip.inputs.ingest import read_dataset, read_year
 from lkjip.inputs.year import load_inputs
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 RAW = ROOT / "data" / "raw"
 
 

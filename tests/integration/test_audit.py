@@ -25,7 +25,7 @@ from lkjip.audit import (
 from lkjip.contract.rules import INDICATOR_IDS
 from lkjip.contract.schema import MONTHS
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = ROOT / "data" / "raw"
 
 

@@ -13,7 +13,6 @@ import pytest
 from lkjip.run.pipeline import notebooks_dir, plan, run_many
 from lkjip.synth import make_units
 
-pytestmark = pytest.mark.slow
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from lkjip.kabupaten.audit import aggregate_table, check_aggregate
 from lkjip.kabupaten.budget import budget_consolidated
 from lkjip.kabupaten.ikm import ikm_mean_of_units
 
-HERE = Path(__file__).parent / "fixtures" / "kabupaten" / "jakarta-barat-2021"
+HERE = Path(__file__).resolve().parents[1] / "fixtures" / "kabupaten" / "jakarta-barat-2021"
 
 
 def rows(name: str) -> list[dict[str, str]]:

@@ -22,7 +22,7 @@ from lkjip.audit import (
 from lkjip.audit.figures import family_of
 from lkjip.inputs.ingest import read_unit_table
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = ROOT / "data" / "raw"
 PUBLISHED = BUNDLED / "gedeg" / "published.csv"
 SEED = Path(os.environ.get("LKJIP_SEED", "/work/shared/seed/000_c71e812d11373df9.txt"))

@@ -11,7 +11,7 @@ from lkjip.cli import main
 from lkjip.errors import DataError, DataErrors
 from lkjip.inputs.narasi import NARASI_KEYS, parse_narasi, read_narasi
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_bundled_2023_narrative_reads(raw_dir):
