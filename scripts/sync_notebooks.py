@@ -41,7 +41,7 @@ tanggal_tanda_tangan = None  # bawaan: dari data (dokumen.csv baris lkjip)
 tempat = None          # bawaan: dari data (dokumen.csv, lalu kota_penetapan)
 published_processed_dir = None  # bawaan: data/processed (tahun-tahun lalu yang sudah terbit)
 published_reports_dir = None    # bawaan: reports'''
-SETUP = '''from lkjip import notebook as nb
+SETUP = '''from lkjip.render import notebook as nb
 ctx = nb.setup(unit, year, data_dir, processed_dir, report_dir, final=final,
                tanggal_tanda_tangan=tanggal_tanda_tangan, tempat=tempat,
                published_processed_dir=published_processed_dir, published_reports_dir=published_reports_dir)'''
@@ -54,7 +54,7 @@ processed_dir = None   # bawaan: data/processed (data terbitan unit-unit, hanya 
 output_dir = None      # bawaan: data/processed/_kabupaten/<year>
 report_dir = None      # bawaan: reports/_kabupaten/<year>
 run_started = None     # diisi oleh `lkjip kabupaten`'''
-KABUPATEN_SETUP = '''from lkjip import notebook as nb
+KABUPATEN_SETUP = '''from lkjip.render import notebook as nb
 ctx = nb.setup_kabupaten(year, units, data_dir, processed_dir, output_dir, report_dir)'''
 
 _NEW_CELL = {"code": new_code_cell, "markdown": new_markdown_cell, "raw": new_raw_cell}

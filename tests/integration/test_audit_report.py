@@ -86,7 +86,11 @@ def test_full_list_names_place_and_raw_rows(result):
     pop = d[(d["Lokasi"] == "Tabel 1.1") & (d["Baris / kolom"] == "JUMLAH / JUMLAH")].iloc[0]
     assert pop["Dihitung dari"] == "2023/penduduk.csv baris 2-15" and pop["Tercetak"] == "60.073"
     tc27 = d[(d["Lokasi"] == "Gambar 2.1") & (d["Dihitung dari"] == "angka rincian di tabel yang sama")]
-    assert len(tc27) > 50
+    # TC-27 of the Renstra (Gambar 2.1): its totals against the parts printed beside them
+    assert len(tc27) == 69 and tc27["Status"].value_counts().to_dict() == {"Sesuai": 59, "Selisih": 10}
+    swapped = tc27[tc27["Angka"] == "Pagu indikatif tahun 2023 (Rp) TC-27 Renstra 2021-2026 (tujuan)"].iloc[0]
+    assert (swapped["Tercetak"], swapped["Dihitung"], swapped["Status"]) == \
+        ("Rp 4.094.238.684", "Rp 4.094.238.648", "Selisih")  # the last two digits swapped in print
     places = [p for p, _ in ar.daftar_per_tempat(result)]
     assert places[:5] == ["Ikhtisar Eksekutif", "Bab I B (teks)", "Bab I C", "Bab I D (teks)", "Tabel 1.1"]
 

@@ -176,7 +176,14 @@ def test_a_published_figure_may_repeat_in_another_place(ws):
     again = df.iloc[[0]].copy()
     again["sumber"] = "LKjIP Kecamatan Gedeg 2023, Bab IV Kesimpulan"
     save(pd.concat([df, again], ignore_index=True), path)
-    assert len(read_dataset(path, "published")) == len(df) + 1
+    read = read_dataset(path, "published")
+    assert len(read) == len(df) + 1 == 2859
+    first, last = read.iloc[0], read.iloc[-1]
+    assert (last["baris"], last["sumber"]) == (2860, "LKjIP Kecamatan Gedeg 2023, Bab IV Kesimpulan")
+    assert (first["baris"], first["sumber"]) == (2, "LKjIP Kecamatan Gedeg 2023, Ikhtisar Eksekutif")
+    same = ["tahun", "indikator", "nilai", "ukuran", "lokasi", "teks"]
+    assert last[same].tolist() == first[same].tolist() == [2023, "jumlah_program", 3.0, "realisasi",
+                                                            "Ikhtisar Eksekutif", "3 program"]
 
 
 def test_the_suites_hold_the_same_key_rule():
@@ -278,8 +285,10 @@ def test_the_run_s_ingest_step_reports_every_failure_at_once(ws):
         read_year_checked(ws.data, "gedeg", 2023)
     got = [(e.row, e.column) for e in info.value.errors]
     assert got == [(2, "u2"), (5, "u3")]
-    frames, _ = read_year_checked(ws.data, "gedeg", 2022)  # a good year: just read
-    assert len(frames["ikm_survei"]) > 0
+    frames, _ = read_year_checked(ws.data, "gedeg", 2022)  # a good year: just read, every row and value
+    survey = frames["ikm_survei"]
+    assert len(survey) == 538  # the rows of data/raw/gedeg/2022/ikm_survei.csv
+    assert [int(survey[f"u{i}"].sum()) for i in range(1, 10)] == [2024, 2022, 2030, 2016, 2022, 2014, 2021, 2021, 2012]
 
 
 def test_read_only_output_exits_73(ws, capsys, monkeypatch):
@@ -521,4 +530,11 @@ def test_filled_templates_still_read(root, tmp_path):
 
 def test_read_year_of_the_bundled_unit_is_unchanged(raw_dir):
     frames, _ = read_year(raw_dir, "gedeg", 2023)
-    assert len(frames["ikm_survei"]) == 654 and len(frames["inovasi"]) == 2
+    survey = frames["ikm_survei"]
+    # Gambar 3.1 of the published LKjIP 2023: 654 respondents, these totals per unsur
+    assert len(survey) == 654
+    assert [int(survey[f"u{i}"].sum()) for i in range(1, 10)] == [2570, 2568, 2553, 2614, 2571, 2526, 2557, 2588, 2600]
+    innovations = frames["inovasi"]
+    assert innovations[["nama", "nomor_sk", "baris"]].values.tolist() == [
+        ["GAMIS JUBAH", "188/57/416-314/2022", 2], ["MANTAP BERDASI", "188/22/416-314/2023", 3]]
+    assert innovations["tanggal_sk"].dt.strftime("%Y-%m-%d").tolist() == ["2022-03-14", "2023-01-31"]

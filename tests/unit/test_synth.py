@@ -28,6 +28,14 @@ SAKIP_WEIGHTS = SAKIP_COMPONENT_WEIGHTS
 SUB_SHARES = SAKIP_SUBCOMPONENT_SHARES
 IP_MAX = IPASN_DIMENSIONS
 INDICATORS = set(INDICATOR_IDS)
+#: The innovations make_units(units=2, years=YEARS, seed=7) draws (name, decree number).
+INNOVATIONS_SEED_7 = {
+    ("synth01", 2022): [["KAMPUNG TERTIB", "188/114/416-301/2022"]],
+    ("synth01", 2023): [["GEMA PKK", "188/115/416-301/2023"], ["LAYAN CEPAT", "188/69/416-301/2023"],
+                        ["DESA DIGITAL", "188/8/416-301/2023"]],
+    ("synth02", 2022): [["MANTAB", "188/83/416-302/2022"], ["SI CANTIK", "188/27/416-302/2022"]],
+    ("synth02", 2023): [["DESA DIGITAL", "188/29/416-302/2023"], ["KLINIK SISKEUDES", "188/26/416-302/2023"]],
+}
 
 
 def _hashes(root: Path) -> dict[str, str]:
@@ -79,7 +87,9 @@ def test_layout_and_unit_files(synth_dir):
                 assert have == INDICATORS, (year, doc)
         assert not targets.duplicated(["indikator", "dokumen", "tahun"]).any()
         published = read_unit_table(synth_dir, code, "published")
-        assert len(published) and set(published["tahun"]) == set(YEARS)
+        # one printed realisasi of each of five indicators a year (seed 7)
+        assert {y: sorted(published.loc[published["tahun"] == y, "indikator"]) for y in YEARS} == {
+            y: ["ikm", "ip_asn", "jumlah_inovasi", "realisasi_anggaran_pct", "sakip"] for y in YEARS}
         assert sorted(p.name for p in (synth_dir / code).iterdir() if p.is_dir()) == [str(y) for y in YEARS]
         for year in YEARS:
             assert sorted(p.stem for p in (synth_dir / code / str(year)).iterdir()) == sorted(REQUIRED_YEAR_DATASETS)
@@ -161,7 +171,8 @@ def test_years_read_and_satisfy_the_contract(synth_dir, code, year):
     assert (coord["tindak_lanjut"] <= coord["fasilitasi"]).all() and (coord["tindak_lanjut"] >= 0).all()
 
     innov = frames["inovasi"]
-    assert len(innov) >= 1 and innov[["nama", "nomor_sk", "tanggal_sk"]].notna().all().all()
+    assert innov[["nama", "nomor_sk"]].values.tolist() == INNOVATIONS_SEED_7[(code, year)]
+    assert innov["tanggal_sk"].notna().all()
     assert innov["tanggal_sk"].between(start, end).all()
 
 
