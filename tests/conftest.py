@@ -15,6 +15,7 @@ share), and the in-memory ones once per worker.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -75,15 +76,21 @@ def _set_writable(folder: Path, writable: bool) -> None:
             path.chmod(mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
 
 
+def _tree_digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file() and not p.is_symlink()}
+
+
 @pytest.fixture(scope="session")
-def bundled_run(tmp_path_factory) -> dict:
+def bundled_run(tmp_path_factory):
     """Every bundled unit-year run once per session (notebooks, HTML and PDF), as ``lkjip run``
     runs them, in a scratch workspace shared by every test of the session, read-only.
 
     Returns ``{"run": the workspace (raw/, processed/, reports/), "years": [...]}``. Its files and
     folders are made read-only once the run is done, so a test that writes into it fails instead
-    of changing what the tests after it read; a test that reruns, corrupts or repairs a run takes
-    its own copy (``own_bundled_run``). Slow (a minute or two): only the e2e tier uses it.
+    of changing what the tests after it read (root ignores the modes: there the session's end
+    compares every file with the run and fails naming what changed); a test that reruns,
+    corrupts or repairs a run takes its own copy (``own_bundled_run``). Slow (a minute or two): only the e2e tier uses it.
     Under pytest-xdist the run is made once for all workers (a file lock in the folder they share).
     """
     from filelock import FileLock
@@ -109,7 +116,11 @@ def bundled_run(tmp_path_factory) -> dict:
             done.write_text(json.dumps({"years": years, "failures": failures}), encoding="utf-8")
     outcome = json.loads(done.read_text(encoding="utf-8"))
     assert not outcome["failures"], "\n".join(outcome["failures"])
-    return {"run": run, "years": outcome["years"]}
+    before = _tree_digest(run)
+    yield {"run": run, "years": outcome["years"]}
+    after = _tree_digest(run)
+    changed = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+    assert not changed, f"a test changed the shared bundled run (take own_bundled_run): {changed[:10]}"
 
 
 @pytest.fixture
