@@ -41,7 +41,7 @@ report: $(STAMP)
 test: $(STAMP)
 	$(PYTEST)
 
-# Unit and integration tiers and the doctests: no kernel, no PDF, no run of the chain (under a minute).
+# Unit and integration tiers and the doctests: no kernel, no PDF, no run of the chain (goal: under a minute).
 test-fast: $(STAMP)
 	$(PYTEST) tests/unit tests/integration src/lkjip
 
