@@ -90,8 +90,9 @@ def bundled_run(tmp_path_factory):
     folders are made read-only once the run is done, so a test that writes into it fails instead
     of changing what the tests after it read (root ignores the modes: there the session's end
     compares every file with the run and fails naming what changed); a test that reruns,
-    corrupts or repairs a run takes its own copy (``own_bundled_run``). Slow (a minute or two): only the e2e tier uses it.
-    Under pytest-xdist the run is made once for all workers (a file lock in the folder they share).
+    corrupts or repairs a run takes its own copy (``own_bundled_run``). Slow (a minute or two):
+    only the e2e tier uses it. Under pytest-xdist the run is made once for all workers (a file
+    lock in the folder they share).
     """
     from filelock import FileLock
 
