@@ -1,6 +1,6 @@
 # Two commands on a fresh machine (Python 3.11+, pip, make, apt):
 #   make report   set up .venv and write the reports of every year of the bundled unit
-#   make test     set up .venv and run the test suite
+#   make test     set up .venv and run the test suite (every tier, in random order)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -36,11 +36,14 @@ system-deps:
 report: $(STAMP)
 	$(BIN)/lkjip run --unit $(UNIT) --jobs $(JOBS)
 
+# Every tier (tests/unit, tests/integration, tests/e2e) and the doctests of src/lkjip, in a random
+# order (pytest-randomly; `-p randomly --randomly-seed=N` repeats one, `-p no:randomly` keeps the file's order).
 test: $(STAMP)
 	$(PYTEST)
 
+# Unit and integration tiers and the doctests: no kernel, no PDF, no run of the chain (goal: under a minute).
 test-fast: $(STAMP)
-	$(PYTEST) -m "not slow"
+	$(PYTEST) tests/unit tests/integration src/lkjip
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts notebooks/*.py

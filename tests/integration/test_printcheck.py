@@ -1,0 +1,55 @@
+"""lkjip.render.printcheck: the print-layout rules measured on small rendered documents."""
+
+from __future__ import annotations
+
+from lkjip.render import printcheck
+
+_PARA = "<p>" + " ".join(f"kata{i}" for i in range(120)) + "</p>"
+
+
+def _doc(body: str) -> str:
+    return f"<html><head><style>@page {{ size: A4; margin: 2cm; }}</style></head><body>{body}</body></html>"
+
+
+def test_a_document_inside_its_text_area_passes():
+    pages = printcheck.measure(_doc(_PARA + '<p style="break-before: page">' + _PARA[3:]))
+    assert len(pages) == 2 and all(len(p.words) == 120 for p in pages)
+    assert printcheck.overflowing(pages) == [] and printcheck.near_empty(pages) == []
+
+
+def test_a_word_past_the_text_area_and_a_near_empty_page_are_found():
+    wide = "<table><tr><td>" + "x" * 200 + "</td></tr></table>"
+    pages = printcheck.measure(_doc(_PARA + '<p style="break-before: page">' + _PARA[3:] + wide
+                                    + '<p style="break-before: page">Gambar 3.8 saja</p>'))
+    over = printcheck.overflowing(pages)
+    assert [n for n, _ in over] == [2] and over[0][1] == ["x" * 200]
+    assert printcheck.near_empty(pages) == [(3, 3)]
+
+
+def test_a_heading_or_caption_alone_at_a_page_foot_is_found():
+    para = "<p>" + " ".join(f"kata{i}" for i in range(300)) + "</p>"
+    big = '<div style="height: 20cm; break-inside: avoid">isi</div>'
+    loose = "<style>h2, p.lkjip-caption { break-after: auto !important; page-break-after: auto !important }</style>"
+    pages = printcheck.measure(_doc(loose + para + "<h2>Judul Bagian</h2>" + big + para
+                                    + '<p class="lkjip-caption">Tabel 1 Judul</p>' + big))
+    assert printcheck.orphans(pages) == [(1, "heading"), (3, "caption")]
+    kept = printcheck.measure(_doc(para + "<h2>Judul Bagian</h2>" + big))
+    assert printcheck.orphans(kept) == []  # the default keeps a heading with what follows
+
+
+def test_a_chapter_tail_spilled_onto_a_page_takes_its_section_along():
+    """Without balancing the last lines of Bab I stand alone on page 2; the export starts the last
+    section of Bab I on that page instead (lkjip.render.export._render_balanced)."""
+    from weasyprint import HTML
+
+    def para(k, pre=""):
+        return "<p>" + " ".join(f"{pre}kata{i}" for i in range(k)) + "</p>"
+
+    doc = _doc("<style>h1 { break-before: page }</style><h1>Bab I</h1>" + para(328)
+               + "<h2 id='bagian-akhir'>Bagian akhir</h2>" + para(60, "x") + "<p>akhir satu dua tiga</p>"
+               + "<h1>Bab II</h1>" + para(200))
+    raw = printcheck.pages_of(HTML(string=doc).render())
+    assert printcheck.near_empty(raw) == [(2, 18)]
+    pages = printcheck.measure(doc)
+    assert printcheck.near_empty(pages) == [] and len(pages) == 3
+    assert [w for w, _ in pages[1].words][:2] == ["Bagian", "akhir"]

@@ -1,0 +1,43 @@
+"""Each step of the chain is fingerprinted by what it reads (issue "One home for each document part")."""
+
+from __future__ import annotations
+
+from lkjip.inputs.chain import NARASI, STEPS, step_fingerprints
+from lkjip.inputs.snapshot import Snapshot
+
+NOTEBOOKS = [s.notebook for s in STEPS]
+
+
+def _snapshot(**changed: str) -> Snapshot:
+    files = {"work/raw/gedeg/2023/ikm_survei.csv": "a", "work/raw/gedeg/2023/narasi.md": "b",
+             "work/raw/gedeg/targets.csv": "c", "src/lkjip/fmt.py": "d",
+             **{f"work/notebooks/{n}": "e" + n for n in NOTEBOOKS}}
+    return Snapshot({k: changed.get(k, v) for k, v in files.items()})
+
+
+def _changed(after: Snapshot) -> list[str]:
+    before = step_fingerprints(_snapshot(), list(STEPS), "gedeg", 2023, pdf=True)
+    now = step_fingerprints(after, list(STEPS), "gedeg", 2023, pdf=True)
+    return [n for n in NOTEBOOKS if before[n] != now[n]]
+
+
+def test_each_step_is_fingerprinted_by_what_it_reads():
+    assert _changed(_snapshot()) == []
+    # the narrative: only the steps that read it (the validation checks it, the LKjIP prints it)
+    assert _changed(_snapshot(**{"work/raw/gedeg/2023/narasi.md": "edited"})) == ["02_validasi.ipynb",
+                                                                                  "05_lkjip.ipynb"]
+    # a data file or the package's code: every step
+    assert _changed(_snapshot(**{"work/raw/gedeg/2023/ikm_survei.csv": "x"})) == NOTEBOOKS
+    assert _changed(_snapshot(**{"src/lkjip/fmt.py": "x"})) == NOTEBOOKS
+    # one notebook: its own step only
+    assert _changed(_snapshot(**{"work/notebooks/05_lkjip.ipynb": "x"})) == ["05_lkjip.ipynb"]
+    assert {s.notebook for s in STEPS if NARASI in s.ignores} == {"01_ingest.ipynb", "03_indikator.ipynb",
+                                                                 "04_audit.ipynb", "06_analisis_sakip.ipynb"}
+
+
+def test_the_pdf_flag_and_the_signing_parameters_change_every_step():
+    base = step_fingerprints(_snapshot(), list(STEPS), "gedeg", 2023, pdf=True)
+    assert set(base.values()) == set(step_fingerprints(_snapshot(), list(STEPS), "gedeg", 2023, pdf=True).values())
+    no_pdf = step_fingerprints(_snapshot(), list(STEPS), "gedeg", 2023, pdf=False)
+    final = step_fingerprints(_snapshot(), list(STEPS), "gedeg", 2023, pdf=True, params={"final": True})
+    assert all(base[n] != no_pdf[n] and base[n] != final[n] for n in NOTEBOOKS)
