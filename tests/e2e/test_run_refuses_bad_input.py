@@ -7,49 +7,21 @@ same stand-ins as tests/integration/test_trust_input.py, which checks ``ingest``
 
 from __future__ import annotations
 
-import hashlib
-import shutil
 from pathlib import Path
 
 import pytest
 
 from lkjip.cli import main
 
-YEAR = "2023"
+from helpers.workspace import YEAR, Workspace
+
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def tree_digest(folder: Path) -> dict[str, str]:
-    # a lock file (.2023.lock) is machinery, not a published file
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and p.suffix != ".lock"}
 
 
 @pytest.fixture
 def ws(tmp_path, raw_dir, monkeypatch):
     """A copy of the bundled unit and a published state to keep intact (reports/ and data/processed/)."""
-    monkeypatch.setenv("LKJIP_ROOT", str(tmp_path))
-    raw = tmp_path / "data" / "raw"
-    shutil.copytree(raw_dir / "gedeg", raw / "gedeg")
-    processed = tmp_path / "data" / "processed"
-    reports = tmp_path / "reports"
-    for folder, name in ((processed / "gedeg" / YEAR, "indicators.csv"), (reports / "gedeg" / YEAR, "run.json")):
-        folder.mkdir(parents=True)
-        (folder / name).write_text("terbitan sebelumnya\n")
-    (processed / "gedeg" / YEAR / "ikm_survei.parquet").write_bytes(b"PAR1 lama")
-    (reports / "gedeg" / YEAR / "lkjip_gedeg_2023.html").write_text("<html>lama</html>\n")
-
-    class W:
-        root = tmp_path
-        data = raw
-        year_dir = raw / "gedeg" / YEAR
-
-        @staticmethod
-        def published() -> dict:
-            return {"reports": tree_digest(reports), "processed": tree_digest(processed / "gedeg")}
-
-    W.before = W.published()
-    return W
+    return Workspace(tmp_path, raw_dir, monkeypatch)
 
 
 def test_lkjip_run_names_the_file_and_row_of_a_decimal_comma_and_publishes_nothing(ws, capsys):

@@ -7,7 +7,6 @@ the published stand-ins stay byte-identical. The bombs use limits set small for 
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 import re
@@ -21,51 +20,16 @@ import pytest
 from openpyxl import Workbook
 
 from lkjip.contract import limits
-from lkjip.cli import main
 from lkjip.errors import DataError, DataErrors
 from lkjip.inputs.ingest import read_dataset
 
-YEAR = "2023"
-
-
-def tree_digest(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and p.suffix != ".lock"}
+from helpers.workspace import YEAR, Workspace
 
 
 @pytest.fixture
 def ws(tmp_path, raw_dir, monkeypatch):
     """A copy of the bundled unit with only the datasets a test needs, and published stand-ins."""
-    monkeypatch.setenv("LKJIP_ROOT", str(tmp_path))
-    raw = tmp_path / "data" / "raw"
-    shutil.copytree(raw_dir / "gedeg", raw / "gedeg")
-    processed = tmp_path / "data" / "processed"
-    reports = tmp_path / "reports"
-    for folder, name in ((processed / "gedeg" / YEAR, "indicators.csv"), (reports / "gedeg" / YEAR, "run.json")):
-        folder.mkdir(parents=True)
-        (folder / name).write_text("terbitan sebelumnya\n")
-
-    class W:
-        root = tmp_path
-        data = raw
-        year_dir = raw / "gedeg" / YEAR
-
-        @staticmethod
-        def published() -> dict:
-            return {"reports": tree_digest(reports), "processed": tree_digest(processed / "gedeg")}
-
-        @staticmethod
-        def cli(*args: str) -> int:
-            return main([*args, "--data-dir", str(raw), "--processed-dir", str(processed)])
-
-        @staticmethod
-        def keep_only(*datasets: str) -> None:
-            for path in W.year_dir.iterdir():
-                if path.stem not in datasets and path.suffix in (".csv", ".xlsx"):
-                    path.unlink()
-
-    W.before = W.published()
-    return W
+    return Workspace(tmp_path, raw_dir, monkeypatch, old_report=False)
 
 
 def run_cli(ws, capsys, *args: str, timeout: float = 120) -> tuple[int, str]:

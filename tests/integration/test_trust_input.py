@@ -7,7 +7,6 @@ Each test builds a small copy of the bundled unit in tmp_path (the published tre
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from pathlib import Path
 
@@ -19,57 +18,16 @@ from lkjip.errors import DataError, DataErrors
 from lkjip.inputs.ingest import read_dataset, read_year
 from lkjip.contract.schema import DATASETS
 
-YEAR = "2023"
+from helpers.workspace import YEAR, Workspace
 
 
 # --------------------------------------------------------------------------- workspace
 
 
-def tree_digest(folder: Path) -> dict[str, str]:
-    # a lock file (.2023.lock) is machinery, not a published file
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and p.suffix != ".lock"}
-
-
 @pytest.fixture
 def ws(tmp_path, raw_dir, monkeypatch):
     """A copy of the bundled unit and a published state to keep intact (reports/ and data/processed/)."""
-    monkeypatch.setenv("LKJIP_ROOT", str(tmp_path))
-    # the chain's notebooks (a run refuses a missing one) and the run's kernel cwd
-    (tmp_path / "notebooks").symlink_to(Path(__file__).resolve().parents[2] / "notebooks")
-    raw = tmp_path / "data" / "raw"
-    shutil.copytree(raw_dir / "gedeg", raw / "gedeg")
-    processed = tmp_path / "data" / "processed"
-    reports = tmp_path / "reports"
-    for folder, name in ((processed / "gedeg" / YEAR, "indicators.csv"), (reports / "gedeg" / YEAR, "run.json")):
-        folder.mkdir(parents=True)
-        (folder / name).write_text("terbitan sebelumnya\n")
-    (processed / "gedeg" / YEAR / "ikm_survei.parquet").write_bytes(b"PAR1 lama")
-    (reports / "gedeg" / YEAR / "lkjip_gedeg_2023.html").write_text("<html>lama</html>\n")
-
-    class W:
-        root = tmp_path
-        data = raw
-        year_dir = raw / "gedeg" / YEAR
-
-        @staticmethod
-        def published() -> dict:
-            return {"reports": tree_digest(reports), "processed": tree_digest(processed / "gedeg")}
-
-        @staticmethod
-        def cli(*args: str) -> int:
-            return main([*args, "--data-dir", str(raw), "--processed-dir", str(processed)])
-
-        @staticmethod
-        def keep_only(*datasets: str, years=(YEAR,)) -> None:
-            """Drop the other dataset files of ``years``: each suite costs seconds, one is enough here."""
-            for year in years:
-                for path in (raw / "gedeg" / str(year)).iterdir():
-                    if path.stem not in datasets and path.suffix in (".csv", ".xlsx"):
-                        path.unlink()
-
-    W.before = W.published()
-    return W
+    return Workspace(tmp_path, raw_dir, monkeypatch, notebooks=True)
 
 
 def frame_of(path: Path) -> pd.DataFrame:
