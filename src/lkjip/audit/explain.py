@@ -36,8 +36,9 @@ from lkjip.audit.figures_detail import target_row, tc27_indicator
 from lkjip.audit.frames import _text, _year
 from lkjip.audit.labels import unit_of
 from lkjip.audit.result import Evidence
-from lkjip.contract.rules import DOCUMENT_LABELS, INDICATOR_IDS
+from lkjip.contract.rules import DOCUMENT_LABELS
 from lkjip.contract.schema import MONTH_NAMES, MONTHS
+from lkjip.indicators.targets import capaian
 
 _DATE = re.compile(r"(?<!\d)(\d{1,2}/\d{1,2}/(\d{4}))(?!\d)")
 
@@ -133,7 +134,8 @@ class Explainer:
 
     def _targets(self, ctx: _Context, ind: str, tahun: int) -> list[Candidate]:
         """The indicator's targets: the year's effective one, the Renstra end target, then the rest by year."""
-        if ind not in INDICATOR_IDS:
+        ind = ctx.iku_code(ind)
+        if ind is None:
             return []
         out = []
         eff = target_row(ctx, ind, None, tahun)
@@ -171,8 +173,9 @@ class Explainer:
         sources: list[Candidate] = []
         parts: tuple[Part, ...] = ()
 
-        if ind in INDICATOR_IDS:
-            stated, sources = self._indicator(r, ctx, ind, uk, tahun)
+        code = ctx.iku_code(ind)
+        if code is not None:
+            stated, sources = self._indicator(r, ctx, code, uk, tahun)
         elif fam == "tingkat_efisiensi":
             cap, pen = self._sibling(r, arg, "capaian"), self._sibling(r, f"penyerapan_indikator:{arg}")
             if not (math.isnan(cap) or math.isnan(pen)):
@@ -226,7 +229,7 @@ class Explainer:
             sources.append(Candidate(BEDA_SUMBER, f"jumlah tingkat kemajuan tercetak yang mencapai 100% di {lokasi}",
                                      float(sum(1 for v in values if v >= 100.0 - 1e-9))))
 
-        if fam not in INDICATOR_IDS and fam not in ("renstra_target", "pk_target", "pk_perubahan_target") \
+        if code is None and fam not in ("renstra_target", "pk_target", "pk_perubahan_target") \
                 and not fam.startswith("tc27_"):
             sources += self._other_years(ind, uk, tahun, computed.value)
         elsewhere = self._elsewhere(r)
@@ -270,8 +273,14 @@ class Explainer:
             t_printed = self._sibling(r, ind, "target")
             t_use = t_printed if not math.isnan(t_printed) else target
             if not math.isnan(real):
-                stated.append(Candidate(PEMBULATAN, f"realisasi tercetak {_fmt(real)} dibagi target {_fmt(t_use)}",
-                                        real / t_use * 100.0))
+                # by the indicator's polarity, as the unit computed it (lower is better: unit.yaml capaian_turun)
+                polarity = ctx.polarity(ind)
+                how = (f"realisasi tercetak {_fmt(real)} dibagi target {_fmt(t_use)}" if polarity == "higher" else
+                       f"target {_fmt(t_use)} dibagi realisasi tercetak {_fmt(real)} (makin rendah makin baik)"
+                       if ctx.lower_rule == "rasio" else
+                       f"(2 x target {_fmt(t_use)} - realisasi tercetak {_fmt(real)}) dibagi target "
+                       "(makin rendah makin baik)")
+                stated.append(Candidate(PEMBULATAN, how, capaian(real, t_use, polarity, ctx.lower_rule)))
             stated += [Candidate(PEMBULATAN, f"capaian dari Nilai IKM {label[6:]}", v / target * 100.0)
                        for v, label in weights]
             if ind == "realisasi_anggaran_pct" and ctx.lra is not None:
