@@ -202,7 +202,7 @@ def test_synth_dinas_units_validate_and_compute(tmp_path, capsys):
                                "angka_kasus"]
     assert ind.loc["realisasi_anggaran_pct", "realisasi"] == pytest.approx(absorption)
     assert ind.loc["indeks_kinerja", "realisasi"] == pytest.approx(0.5 * absorption + 0.5 * values["capaian_output"][0])
-    assert ind.loc["ikm_upt", "realisasi"] == pytest.approx(sum(values["ikm_upt"]) / 3)
+    assert ind.loc["ikm_upt", "realisasi"] == pytest.approx(sum(values["ikm_per_upt"]) / 3)
     assert ind.loc["cakupan_layanan_pct", "realisasi"] == pytest.approx(
         100 * values["jumlah_terlayani"][0] / values["jumlah_sasaran"][0])
     kasus, target = values["angka_kasus"][0], ind.loc["angka_kasus", "target"]
@@ -280,7 +280,7 @@ def test_kabupaten_over_units_with_different_iku_sets(mixed_processed):
     ]
     table = tampil.tabel_kinerja_unit(result.kinerja, names)
     assert table.to_dict("records")[0] == {"Unit": "Dinas B", "IKU": 3, "IKU dihitung": 2,
-                                           "Capaian kinerja unit (%)": "101,45", "Tidak dihitung": "balita_stunting_pct"}
+                                           "Capaian kinerja unit (%)": "102,44", "Tidak dihitung": "balita_stunting_pct"}
 
 
 def test_an_own_iku_name_with_markup_is_shown_as_text(mixed_processed):

@@ -8,7 +8,7 @@ dinas declares
 - ``sakip`` (built-in, from ``sakip_evaluasi.csv``) only when its index is a multiple of four, so the
   kabupaten view also meets units without a SAKIP evaluation;
 - ``indeks_kinerja``: a weighted composite, ``0.5*realisasi_anggaran_pct + 0.5*capaian_output``;
-- ``ikm_upt``: the mean over sub-units, ``rata_rata(ikm_upt)`` (one row per UPT);
+- ``ikm_upt``: the mean over sub-units, ``rata_rata(ikm_per_upt)`` (one row per UPT);
 - ``cakupan_layanan_pct``: a ratio, ``100 * jumlah_terlayani / jumlah_sasaran``;
 - ``angka_kasus``: reported (``dilaporkan``), lower is better (``turun``).
 
@@ -38,7 +38,7 @@ _OWN_IKU = (
      "LRA"),
     ("indeks_kinerja", "Indeks kinerja dinas", "indeks", "naik", 2,
      "0.5*realisasi_anggaran_pct + 0.5*capaian_output", "LRA dan e-Monev (sintetis)"),
-    ("ikm_upt", "Indeks Kepuasan Masyarakat UPT", "indeks", "naik", 2, "rata_rata(ikm_upt)",
+    ("ikm_upt", "Indeks Kepuasan Masyarakat UPT", "indeks", "naik", 2, "rata_rata(ikm_per_upt)",
      "Survei IKM tiap UPT (sintetis)"),
     ("cakupan_layanan_pct", "Cakupan layanan", "persen", "naik", 2, "100 * jumlah_terlayani / jumlah_sasaran",
      "Laporan layanan (sintetis)"),
@@ -95,7 +95,7 @@ def _realisasi(index: int, year: int, first_year: int, seed: int) -> pd.DataFram
     lift = year - first_year
     sasaran = int(rng.integers(4_000, 9_000))
     rows = [["capaian_output", None, _number(float(rng.uniform(85, 99))), "e-Monev (sintetis)"]]
-    rows += [["ikm_upt", upt, _number(float(rng.uniform(76, 90)) + lift), f"Survei IKM {upt} (sintetis)"]
+    rows += [["ikm_per_upt", upt, _number(float(rng.uniform(76, 90)) + lift), f"Survei IKM {upt} (sintetis)"]
              for upt in UPT]
     rows += [["jumlah_terlayani", None, str(int(sasaran * float(rng.uniform(0.78, 0.97)))),
               "Laporan layanan (sintetis)"],
