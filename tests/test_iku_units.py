@@ -171,7 +171,8 @@ def test_synth_iku_campuran_is_deterministic_and_keeps_the_kecamatan(tmp_path, c
     # odd units are the same kecamatan as without the option
     assert digest(tmp_path / "a" / "synth01") == digest(tmp_path / "plain" / "synth01")
     dinas = tmp_path / "a" / "synth02"
-    assert sorted(p.name for p in dinas.iterdir()) == ["2022", "2023", "indikator.csv", "targets.csv", "unit.yaml"]
+    assert sorted(p.name for p in dinas.iterdir()) == ["2022", "2023", "indikator.csv", "published.csv", "targets.csv",
+                                                        "unit.yaml"]
     assert sorted(p.name for p in (dinas / "2023").iterdir()) == ["lra.csv", "realisasi.csv"]
     assert "sakip_evaluasi.csv" in {p.name for p in (tmp_path / "a" / "synth04" / "2023").iterdir()}
     declared = pd.read_csv(dinas / "indikator.csv")
@@ -208,6 +209,13 @@ def test_synth_dinas_units_validate_and_compute(tmp_path, capsys):
     kasus, target = values["angka_kasus"][0], ind.loc["angka_kasus", "target"]
     assert ind.loc["angka_kasus", "capaian_pct"] == pytest.approx((2 * target - kasus) / target * 100)
     assert ind["capaian_pct"].notna().all()
+    # the realisations it printed (published.csv) are audited like the seven: all equal
+    from lkjip.audit import FAMILY_PUBLISHED, audit_unit_year
+
+    audit = audit_unit_year(raw, "synth02", 2023).frame
+    pub = audit[audit["pemeriksaan"] == FAMILY_PUBLISHED]
+    assert sorted(pub["indikator"]) == sorted(ind.index)
+    assert (pub["status"] == "sesuai").all(), pub[["item", "status", "keterangan"]]
     # the dinas with a SAKIP evaluation has the sakip IKU, computed from it
     ind4 = indicator_step(raw, "synth04", 2023, tmp_path / "processed")
     assert "sakip" in ind4.index and 0 < ind4.loc["sakip", "realisasi"] <= 100

@@ -127,12 +127,35 @@ def make_dinas(out_dir: Path, index: int, *, years: list[int], seed: int = 1, fm
                                columns=["kode", "nama", "satuan", "polaritas", "desimal", "rumus", "sumber"])
     _write_frame(declaration, folder / f"indikator.{fmt}")
     _write_frame(_targets(index, years, seed), folder / f"targets.{fmt}")
+    published = []
     for year in years:
         ydir = folder / str(year)
-        _anggaran, lra, _pagu, _real = _budget(plan, year, _rng(seed, index, year, _S_BUDGET), years[0])
+        _anggaran, lra, pagu, real = _budget(plan, year, _rng(seed, index, year, _S_BUDGET), years[0])
         _write_frame(lra, ydir / f"lra.{fmt}")
-        _write_frame(_realisasi(index, year, years[0], seed), ydir / f"realisasi.{fmt}")
+        reported = _realisasi(index, year, years[0], seed)
+        _write_frame(reported, ydir / f"realisasi.{fmt}")
+        sakip_total = None
         if has_sakip(index):
-            sakip, _total = _sakip(plan, year, years[0], _rng(seed, index, year, _S_SAKIP))
+            sakip, sakip_total = _sakip(plan, year, years[0], _rng(seed, index, year, _S_SAKIP))
             _write_frame(sakip, ydir / f"sakip_evaluasi.{fmt}")
+        published += _published(reported, real / pagu * 100, sakip_total, f"LKjIP {unit['nama']} {year}, "
+                                "Tabel 3.1.1 (sintetis)", year)
+    _write_frame(pd.DataFrame(published, columns=["tahun", "indikator", "nilai", "sumber", "ukuran"]),
+                 folder / f"published.{fmt}")
     return folder
+
+
+def _published(reported: pd.DataFrame, absorption: float, sakip_total: float | None, source: str,
+               year: int) -> list[list]:
+    """The realisations the dinas printed (two decimals, as its LKjIP would), for the audit of its own IKU."""
+    values: dict[str, list[float]] = {}
+    for name, text in zip(reported["besaran"], reported["nilai"]):
+        values.setdefault(name, []).append(float(str(text).replace(",", ".")))
+    printed = {"realisasi_anggaran_pct": absorption,
+               "indeks_kinerja": 0.5 * absorption + 0.5 * values["capaian_output"][0],
+               "ikm_upt": sum(values["ikm_per_upt"]) / len(values["ikm_per_upt"]),
+               "cakupan_layanan_pct": 100 * values["jumlah_terlayani"][0] / values["jumlah_sasaran"][0],
+               "angka_kasus": values["angka_kasus"][0]}
+    if sakip_total is not None:
+        printed["sakip"] = sakip_total
+    return [[year, kode, f"{value:.2f}", source, "realisasi"] for kode, value in printed.items()]
