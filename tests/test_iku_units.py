@@ -329,3 +329,19 @@ def test_the_templates_guide_explains_the_rumus_forms(tmp_path, capsys):
     # the committed templates are what the command writes
     for name in ("indikator.xlsx", "realisasi.xlsx"):
         assert (ROOT / "templates" / name).read_bytes() == (tmp_path / name).read_bytes(), name
+
+
+def test_the_indicator_notebook_shows_only_the_calculations_the_iku_use(tmp_path):
+    from lkjip.indicators.declared import BUILTIN_CALCULATIONS, default_declaration
+    from lkjip.run.steps import calculations_used, not_used_note
+
+    dinkes = indicator_step(RAW, DINKES, 2023, tmp_path)
+    from lkjip.run.steps import indicator_step as step
+
+    _inputs, results = step(SimpleNamespace(data_dir=RAW, unit=DINKES, year=2023, processed_dir=tmp_path))
+    assert len(dinkes) == 6
+    assert calculations_used(results) == {"realisasi_anggaran_pct"}
+    assert calculations_used(SimpleNamespace(iku=default_declaration())) == set(BUILTIN_CALCULATIONS)
+    assert not_used_note("layanan_sesuai_standar_pct") == (
+        "Tidak ada IKU unit ini yang memakai perhitungan `layanan_sesuai_standar_pct` (data `paten_layanan`); "
+        "bagian ini tidak berlaku.")
