@@ -100,6 +100,7 @@ PUBLISHED = [
     ("ikm_puskesmas", "83,60", "realisasi"),           # a typo: the puskesmas mean is 82,60
     ("ikm_puskesmas", "82", "target"),
     ("tidak_dinyatakan", "10", "capaian"),             # not an IKU of this unit
+    ("kemajuan:angka_kematian_ibu", "95,88", "realisasi"),  # against the Renstra end target 85 (2026)
 ]
 
 
@@ -127,6 +128,8 @@ def test_the_audit_checks_the_units_own_iku_realisation_target_and_capaian(dinke
     assert got[f"ANGKA_KEMATIAN_BAYI (realisasi){src}"] == ("sesuai", pytest.approx(1000 * 52 / 13250))
     assert got[f"ikm_puskesmas (realisasi){src}"] == ("selisih", pytest.approx(82.6))
     assert got[f"ikm_puskesmas (target){src}"] == ("sesuai", pytest.approx(82.0))
+    # tingkat kemajuan by polarity too: (2 x 85 - 88,5) / 85
+    assert got[f"kemajuan:angka_kematian_ibu (realisasi){src}"] == ("sesuai", pytest.approx((170 - 88.5) / 85 * 100))
     # the own IKU's name from indikator.csv names the row
     assert pub.loc[f"ikm_puskesmas (realisasi){src}", "uraian"] == "Indeks Kepuasan Masyarakat Puskesmas realisasi 2023"
     undeclared = pub.loc[f"tidak_dinyatakan (capaian){src}"]

@@ -237,7 +237,7 @@ class Explainer:
         if ind == "ikm" and uk == "realisasi" or fam in ("nrr_tertimbang", "nrr_tertimbang_jumlah"):
             label = "hasil hitung ulang dengan bobot 1/9 (PermenPAN-RB 14/2017)"
         return Evidence(parts=parts, candidates=tuple(stated + sources), elsewhere=elsewhere,
-                        periods=self._periods(r, tahun), unit=unit_of(ind), computed_label=label)
+                        periods=self._periods(r, tahun), unit=_unit_of(ctx, code, ind), computed_label=label)
 
     def _periods(self, r: dict, tahun: int) -> tuple[str, ...]:
         """Periods named by the figure's own description or by a place printing the same value
@@ -309,6 +309,14 @@ class Explainer:
                                  real / target * 100.0)
                 (stated if same_measure else sources).append(cand)
         return stated, sources
+
+
+def _unit_of(ctx: _Context, code: str | None, ind: str) -> str:
+    """How the figure is written in a sentence; a unit's own IKU in ``persen`` takes ``%``."""
+    own = ctx.iku.get(code) if code is not None else None
+    if own is not None and own.builtin is None:
+        return "%" if own.satuan.strip().lower() in ("persen", "%") else ""
+    return unit_of(ind)
 
 
 def _close(a: float, b: float) -> bool:
