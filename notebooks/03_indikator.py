@@ -34,13 +34,13 @@ import pandas as pd
 from IPython.display import Markdown
 from lkjip import charts
 from lkjip.document import bab3a as tables
-from lkjip.run.steps import (indicator_count_words, indicator_notes, indicator_overview, indicator_step,
-                             innovation_table, sample_table)
+from lkjip.run.steps import (calculations_used, indicator_count_words, indicator_notes, indicator_overview,
+                             indicator_step, innovation_table, not_used_note, sample_table)
 
 masukan, hasil = indicator_step(ctx, ikm_weight)
 data = masukan.datasets          # dataset -> DataFrame, mis. data["ikm_survei"]
-indikator = hasil.tabel          # satu baris per IKU unit: target, realisasi, capaian_pct, kategori
-TIDAK_DIPAKAI = "Tidak ada IKU unit ini yang memakai perhitungan ini; bagian ini tidak berlaku."
+indikator = hasil.tabel          # IKU unit (tanpa indikator.csv: tujuh IKU kecamatan): target, realisasi, capaian
+dipakai = calculations_used(hasil)  # perhitungan bawaan yang dipakai IKU unit; bagian lain tidak berlaku
 
 # %% tags=["remove_input"]
 Markdown(f"## Ringkasan {indicator_count_words(hasil)} indikator")
@@ -65,21 +65,22 @@ Markdown("**Catatan perhitungan**\n\n" + catatan if catatan else "Tidak ada cata
 
 # %% tags=["remove_input"]
 ikm = hasil.ikm
-ikm_unsur = tables.gambar_3_1(ikm) if ikm is not None else None
-nb.Table(ikm_unsur, "NRR per unsur", source="ikm_survei") if ikm is not None else Markdown(TIDAK_DIPAKAI)
+ikm_unsur = tables.gambar_3_1(ikm) if "ikm" in dipakai else None
+nb.Table(ikm_unsur, "NRR per unsur", source="ikm_survei") if ikm_unsur is not None else Markdown(not_used_note("ikm"))
 
 # %% tags=["remove_input"]
-(nb.figure(charts.ikm_per_unsur(pd.Series(ikm.unsur["nrr_x25"].values, index=ikm.unsur["unsur"].values),
-                                ikm=ikm.ikm_x25, title=None, sumber="ikm_survei"),
-           "Nilai per unsur pelayanan dan batas mutu pelayanan")
- if ikm is not None else None)
+if ikm_unsur is not None:
+    nb.figure(charts.ikm_per_unsur(pd.Series(ikm.unsur["nrr_x25"].values, index=ikm.unsur["unsur"].values),
+                                   ikm=ikm.ikm_x25, title=None, sumber="ikm_survei"),
+              "Nilai per unsur pelayanan dan batas mutu pelayanan")
 
 # %% tags=["remove_input"]
-nb.Table(tables.gambar_3_1_ringkasan(ikm), "IKM", source="ikm_survei") if ikm is not None else None
+nb.Table(tables.gambar_3_1_ringkasan(ikm), "IKM", source="ikm_survei") if ikm_unsur is not None else None
 
 # %% tags=["remove_input"]
 sampel = sample_table(hasil)
-nb.Table(sampel, "Kecukupan sampel (Krejcie & Morgan)", source="ikm_survei dan paten_layanan") if ikm is not None else None
+nb.Table(sampel, "Kecukupan sampel (Krejcie & Morgan)", source="ikm_survei dan paten_layanan") \
+    if ikm_unsur is not None else None
 
 # %% tags=["remove_input"]
 ikm_rincian = hasil.ikm_rincian  # karakteristik responden -> IKM per kelompok
@@ -90,37 +91,40 @@ for judul, rincian in ikm_rincian.items():
 # ## Pelayanan sesuai standar (PATEN)
 
 # %% tags=["remove_input"]
-layanan = tables.gambar_3_2_bulanan(data["paten_layanan"]) if data.get("paten_layanan") is not None else None
-nb.Table(layanan, "Layanan per bulan", source="paten_layanan") if layanan is not None else Markdown(TIDAK_DIPAKAI)
+layanan = tables.gambar_3_2_bulanan(data["paten_layanan"]) if "layanan_sesuai_standar_pct" in dipakai else None
+nb.Table(layanan, "Layanan per bulan", source="paten_layanan") if layanan is not None \
+    else Markdown(not_used_note("layanan_sesuai_standar_pct"))
 
 # %% [markdown]
 # ## Koordinasi yang ditindaklanjuti
 
 # %% tags=["remove_input"]
-koordinasi = tables.gambar_3_4(data["koordinasi"]) if data.get("koordinasi") is not None else None
-(nb.Table(koordinasi, "Fasilitasi dan tindak lanjut per seksi", source="koordinasi")
- if koordinasi is not None else Markdown(TIDAK_DIPAKAI))
+koordinasi = tables.gambar_3_4(data["koordinasi"]) if "koordinasi_ditindaklanjuti_pct" in dipakai else None
+nb.Table(koordinasi, "Fasilitasi dan tindak lanjut per seksi", source="koordinasi") if koordinasi is not None \
+    else Markdown(not_used_note("koordinasi_ditindaklanjuti_pct"))
 
 # %% [markdown]
 # ## Nilai SAKIP
 
 # %% tags=["remove_input"]
-sakip = tables.gambar_3_5(data["sakip_evaluasi"]) if data.get("sakip_evaluasi") is not None else None
-nb.Table(sakip, "Komponen SAKIP", source="sakip_evaluasi") if sakip is not None else Markdown(TIDAK_DIPAKAI)
+sakip = tables.gambar_3_5(data["sakip_evaluasi"]) if "sakip" in dipakai else None
+nb.Table(sakip, "Komponen SAKIP", source="sakip_evaluasi") if sakip is not None else Markdown(not_used_note("sakip"))
 
 # %% [markdown]
 # ## Realisasi anggaran
 
 # %% tags=["remove_input"]
-anggaran = tables.gambar_3_6(data["lra"], ctx.year) if data.get("lra") is not None else None
-nb.Table(anggaran, "Laporan Realisasi Anggaran", source="lra") if anggaran is not None else Markdown(TIDAK_DIPAKAI)
+anggaran = tables.gambar_3_6(data["lra"], ctx.year) if data.get("lra") is not None else None  # every unit hands in its LRA
+nb.Table(anggaran, "Laporan Realisasi Anggaran", source="lra") if anggaran is not None \
+    else Markdown(not_used_note("realisasi_anggaran_pct"))
 
 # %% [markdown]
 # ## Indeks Profesionalitas ASN
 
 # %% tags=["remove_input"]
-ipasn = hasil.ipasn
-nb.Table(ipasn.distribusi, "Sebaran kategori IP ASN", source="pegawai") if ipasn is not None else Markdown(TIDAK_DIPAKAI)
+ipasn = hasil.ipasn if "ip_asn" in dipakai else None
+nb.Table(ipasn.distribusi, "Sebaran kategori IP ASN", source="pegawai") if ipasn is not None \
+    else Markdown(not_used_note("ip_asn"))
 
 # %% tags=["remove_input"]
 nb.Table(ipasn.rata_dimensi, "Rata-rata per dimensi", source="pegawai") if ipasn is not None else None
@@ -129,5 +133,6 @@ nb.Table(ipasn.rata_dimensi, "Rata-rata per dimensi", source="pegawai") if ipasn
 # ## Inovasi
 
 # %% tags=["remove_input"]
-inovasi = innovation_table(hasil)
-nb.Table(inovasi, "Inovasi aktif tahun ini", source="inovasi") if hasil.inovasi is not None else Markdown(TIDAK_DIPAKAI)
+inovasi = innovation_table(hasil) if "jumlah_inovasi" in dipakai else None
+nb.Table(inovasi, "Inovasi aktif tahun ini", source="inovasi") if inovasi is not None \
+    else Markdown(not_used_note("jumlah_inovasi"))

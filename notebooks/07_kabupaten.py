@@ -91,18 +91,33 @@ nb.figure(grafik.component_heatmap(sakip, names=names, title=None, sumber=sumber
           "Perubahan nilai komponen SAKIP per unit (poin)")
 
 # %% [markdown]
-# ## C. Tujuh Indikator Kinerja Utama per Unit
+# ## C. Indikator Kinerja Utama per Unit
 #
-# Realisasi setiap indikator seperti yang dihitung dan diterbitkan unit itu sendiri
-# (`indicators.csv`), dengan kategori capaiannya terhadap target.
+# Setiap unit punya IKU-nya sendiri (`indikator.csv`; tanpa berkas itu tujuh IKU kecamatan). Angka di
+# bawah adalah yang dihitung dan diterbitkan unit itu sendiri (`indicators.csv`). Capaian kinerja
+# unit adalah rata-rata capaian IKU unit yang punya capaian; IKU tanpa realisasi (belum tersedia),
+# tanpa target atau bertarget 0 tidak dihitung dan disebut.
 
 # %% tags=["remove_input"]
 indikator = analisis.indikator
-nb.Table(tampil.tabel_indikator(indikator, names), f"Realisasi dan kategori capaian indikator {tahun}",
+kinerja = analisis.kinerja
+nb.Table(tampil.tabel_kinerja_unit(kinerja, names), f"Capaian kinerja unit {tahun}",
          source=f"indicators.csv tiap unit, {tahun}")
+
+# %% [markdown]
+# IKU yang dimiliki beberapa unit ditampilkan berdampingan: realisasi dengan kategori capaiannya
+# terhadap target unit masing-masing.
+
+# %% tags=["remove_input"]
+nb.Table(tampil.tabel_iku_bersama(indikator, names), f"IKU bersama: realisasi dan kategori capaian {tahun}",
+         source=f"indicators.csv tiap unit, {tahun}", wide=True)
 
 # %% tags=["remove_input"]
 Markdown(tampil.kategori_legend())
+
+# %% tags=["remove_input"]
+nb.Table(tampil.tabel_iku_sendiri(indikator, names), f"IKU sendiri setiap unit {tahun}",
+         source=f"indicators.csv tiap unit, {tahun}", wide=True)
 
 # %% tags=["remove_input"]
 nb.Table(tampil.tabel_kategori(kabupaten.kategori_counts(indikator)),

@@ -169,6 +169,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--years", type=str, default="2021-2023")
     p.add_argument("--respondents", type=int, default=500)
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--iku-campuran", action="store_true",
+                   help="unit bernomor genap menjadi dinas dengan IKU sendiri (indikator.csv: rumus gabungan, "
+                        "rasio, rata-rata sub unit, 'dilaporkan' yang makin rendah makin baik)")
     p.add_argument("--out", type=Path, required=True)
     _debug_flag(p, default=argparse.SUPPRESS)
     return parser
@@ -445,7 +448,8 @@ def _cmd_export(args) -> int:
 def _cmd_synth(args) -> int:
     from lkjip.synth import synth_main
 
-    for path in synth_main(args.units, args.years, args.respondents, args.out, seed=args.seed):
+    for path in synth_main(args.units, args.years, args.respondents, args.out, seed=args.seed,
+                           iku_campuran=args.iku_campuran):
         print(path)
     return 0
 

@@ -490,7 +490,7 @@ def test_ringkasan_columns_and_values(result):
     assert list(r.columns) == ["unit", "sakip", "sakip_tahun_lalu", "perubahan_sakip",
                                "perubahan_perencanaan", "perubahan_pengukuran", "perubahan_pelaporan",
                                "perubahan_evaluasi_internal", "ikm", "responden",
-                               "realisasi_anggaran_pct"]
+                               "realisasi_anggaran_pct", "capaian_kinerja_unit"]
     assert tuple(r.columns) == RINGKASAN_COLUMNS
     assert r["unit"].tolist() == ["alpha", "beta", "gamma"]
     assert (r["perubahan_sakip"] == r["sakip"] - r["sakip_tahun_lalu"]).all()
@@ -503,8 +503,10 @@ def test_ringkasan_csv_is_deterministic_plain_and_safe(result, tmp_path):
     text = csv_text(shuffled)
     lines = text.split("\n")
     assert lines[0] == ",".join(RINGKASAN_COLUMNS)
-    assert lines[1] == "alpha,83.5,86,-2.5,-1,-0.5,0,-1,100,4,95"
-    assert lines[3] == "gamma,81.5,79,2.5,1,0.5,0.5,0.5,,,80"
+    # capaian kinerja unit: the mean capaian of the unit's IKU with one (target 90 each):
+    # alpha (SAKIP 83,5 + IKM 100 + 5 x 100) / 90 / 7; gamma has no IKM: (81,5 + 5 x 100) / 90 / 6
+    assert lines[1] == "alpha,83.5,86,-2.5,-1,-0.5,0,-1,100,4,95,108.4920634921"
+    assert lines[3] == "gamma,81.5,79,2.5,1,0.5,0.5,0.5,,,80,107.6851851852"
     assert text.endswith("\n") and "\r" not in text
     p1 = write_ringkasan(shuffled, tmp_path / "a")
     p2 = write_ringkasan(result.ringkasan, tmp_path / "b" / "r.csv")

@@ -75,8 +75,10 @@ class _Context:
 
     def __init__(self, datasets: Mapping[str, pd.DataFrame], indicators: pd.DataFrame | None,
                  unit: Mapping[str, Any] | None, year: int, *, targets: pd.DataFrame | None = None,
-                 files: Mapping[str, Any] | None = None, years: "Years | None" = None):
+                 files: Mapping[str, Any] | None = None, years: "Years | None" = None,
+                 iku: tuple | None = None):
         self.d = dict(datasets or {})
+        self._iku = None if iku is None else tuple(iku)
         self.ind = indicators.set_index("indikator") if indicators is not None else None
         self.unit = dict(unit or {})
         self.year = int(year)
@@ -322,10 +324,40 @@ class _Context:
     def indicator(self, ind: str, col: str) -> float:
         return self._indicator_values.get((ind, col), NAN)
 
+    # -- the unit's declared IKU (indikator.csv; the seven kecamatan IKU without it)
+    @cached_property
+    def iku(self) -> dict:
+        """Declared code (lower case) -> :class:`lkjip.indicators.declared.Iku`, every row of the declaration
+        (the years a row is in force do not matter here: a figure's year picks its context)."""
+        declared = self._iku if self._iku is not None else (self.years.iku if self.years is not None else None)
+        if declared is None:
+            from lkjip.indicators.declared import default_declaration
+
+            declared = default_declaration()
+        return {i.kode: i for i in declared}
+
+    def iku_code(self, ind: object) -> str | None:
+        """``ind`` as a declared IKU code (matched without case), None when it is not one."""
+        code = _text(ind).lower()
+        return code if code in self.iku else None
+
+    def polarity(self, ind: str) -> str:
+        """``higher``/``lower`` of a declared IKU (``higher`` for anything else)."""
+        found = self.iku.get(ind)
+        return found.polarity if found is not None else "higher"
+
+    @property
+    def lower_rule(self) -> str:
+        """unit.yaml ``capaian_turun`` (``selisih`` by default, or ``rasio``)."""
+        return str(self.unit.get("capaian_turun") or "selisih")
+
     def indicator_source(self, ind: str) -> str | None:
         from lkjip.contract.rules import INDICATOR_DATASETS
 
         dataset = INDICATOR_DATASETS.get(ind)
+        found = self.iku.get(ind)
+        if dataset is None and found is not None and found.builtin is None:
+            dataset = "realisasi"  # a reported IKU, or a rumus over the year's realisasi.csv
         if dataset is None or dataset not in self.d:
             return None
         return self.ref(dataset)
@@ -342,7 +374,8 @@ def target_index(targets: pd.DataFrame | None) -> dict[tuple[str, str, int], tup
     for ind, doc, y, v, b in zip(targets["indikator"], targets["dokumen"], tahun, value, rows):
         if pd.isna(v) or pd.isna(y):
             continue
-        out[(_text(ind), _text(doc).lower(), int(y))] = (float(v), None if pd.isna(b) else int(b))
+        # codes are matched without case, as in every other file
+        out[(_text(ind).lower(), _text(doc).lower(), int(y))] = (float(v), None if pd.isna(b) else int(b))
     return out
 
 
@@ -350,8 +383,10 @@ class Years:
     """The contexts of every year a document prints: data years and target-only years."""
 
     def __init__(self, contexts: Mapping[int, _Context], targets: pd.DataFrame | None,
-                 unit: Mapping[str, Any] | None, files: Mapping[str, Any] | None = None):
+                 unit: Mapping[str, Any] | None, files: Mapping[str, Any] | None = None,
+                 iku: tuple | None = None):
         self.contexts = dict(contexts)
+        self.iku = None if iku is None else tuple(iku)
         self.targets = targets
         self.unit = dict(unit or {})
         self.files = dict(files or {})

@@ -37,8 +37,9 @@ from lkjip.audit.frames import _text, _year
 from lkjip.audit.labels import unit_of
 from lkjip.audit.result import Evidence
 from lkjip.contract.fmt import round_number
-from lkjip.contract.rules import DOCUMENT_LABELS, EPS, INDICATOR_IDS, target_met
+from lkjip.contract.rules import DOCUMENT_LABELS, EPS, target_met
 from lkjip.contract.schema import MONTH_NAMES, MONTHS
+from lkjip.indicators.targets import capaian
 
 _DATE = re.compile(r"(?<!\d)(\d{1,2}/\d{1,2}/(\d{4}))(?!\d)")
 
@@ -134,7 +135,8 @@ class Explainer:
 
     def _targets(self, ctx: _Context, ind: str, tahun: int) -> list[Candidate]:
         """The indicator's targets: the year's effective one, the Renstra end target, then the rest by year."""
-        if ind not in INDICATOR_IDS:
+        ind = ctx.iku_code(ind)
+        if ind is None:
             return []
         out = []
         eff = target_row(ctx, ind, None, tahun)
@@ -172,8 +174,9 @@ class Explainer:
         sources: list[Candidate] = []
         parts: tuple[Part, ...] = ()
 
-        if ind in INDICATOR_IDS:
-            stated, sources = self._indicator(r, ctx, ind, uk, tahun)
+        code = ctx.iku_code(ind)
+        if code is not None:
+            stated, sources = self._indicator(r, ctx, code, uk, tahun)
         elif fam == "tingkat_efisiensi":
             cap, pen = self._sibling(r, arg, "capaian"), self._sibling(r, f"penyerapan_indikator:{arg}")
             if not (math.isnan(cap) or math.isnan(pen)):
@@ -227,7 +230,7 @@ class Explainer:
             sources.append(Candidate(BEDA_SUMBER, f"jumlah tingkat kemajuan tercetak yang mencapai 100% di {lokasi}",
                                      float(sum(1 for v in values if target_met(v)))))
 
-        if fam not in INDICATOR_IDS and fam not in ("renstra_target", "pk_target", "pk_perubahan_target") \
+        if code is None and fam not in ("renstra_target", "pk_target", "pk_perubahan_target") \
                 and not fam.startswith("tc27_"):
             sources += self._other_years(ind, uk, tahun, computed.value)
         elsewhere = self._elsewhere(r)
@@ -235,7 +238,7 @@ class Explainer:
         if ind == "ikm" and uk == "realisasi" or fam in ("nrr_tertimbang", "nrr_tertimbang_jumlah"):
             label = "hasil hitung ulang dengan bobot 1/9 (PermenPAN-RB 14/2017)"
         return Evidence(parts=parts, candidates=tuple(stated + sources), elsewhere=elsewhere,
-                        periods=self._periods(r, tahun), unit=unit_of(ind), computed_label=label)
+                        periods=self._periods(r, tahun), unit=_unit_of(ctx, code, ind), computed_label=label)
 
     def _periods(self, r: dict, tahun: int) -> tuple[str, ...]:
         """Periods named by the figure's own description or by a place printing the same value
@@ -271,8 +274,14 @@ class Explainer:
             t_printed = self._sibling(r, ind, "target")
             t_use = t_printed if not math.isnan(t_printed) else target
             if not math.isnan(real):
-                stated.append(Candidate(PEMBULATAN, f"realisasi tercetak {_fmt(real)} dibagi target {_fmt(t_use)}",
-                                        real / t_use * 100.0))
+                # by the indicator's polarity, as the unit computed it (lower is better: unit.yaml capaian_turun)
+                polarity = ctx.polarity(ind)
+                how = (f"realisasi tercetak {_fmt(real)} dibagi target {_fmt(t_use)}" if polarity == "higher" else
+                       f"target {_fmt(t_use)} dibagi realisasi tercetak {_fmt(real)} (makin rendah makin baik)"
+                       if ctx.lower_rule == "rasio" else
+                       f"(2 x target {_fmt(t_use)} - realisasi tercetak {_fmt(real)}) dibagi target "
+                       "(makin rendah makin baik)")
+                stated.append(Candidate(PEMBULATAN, how, capaian(real, t_use, polarity, ctx.lower_rule)))
             stated += [Candidate(PEMBULATAN, f"capaian dari Nilai IKM {label[6:]}", v / target * 100.0)
                        for v, label in weights]
             if ind == "realisasi_anggaran_pct" and ctx.lra is not None:
@@ -301,6 +310,14 @@ class Explainer:
                                  real / target * 100.0)
                 (stated if same_measure else sources).append(cand)
         return stated, sources
+
+
+def _unit_of(ctx: _Context, code: str | None, ind: str) -> str:
+    """How the figure is written in a sentence; a unit's own IKU in ``persen`` takes ``%``."""
+    own = ctx.iku.get(code) if code is not None else None
+    if own is not None and own.builtin is None:
+        return "%" if own.satuan.strip().lower() in ("persen", "%") else ""
+    return unit_of(ind)
 
 
 def _close(a: float, b: float) -> bool:

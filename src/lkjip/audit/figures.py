@@ -1,7 +1,8 @@
 """Family 3's figures: how each published figure id is recomputed from the raw data.
 
 :data:`FIGURES` maps a figure id family (the part before ``:``) to the
-function that recomputes it; the seven indicator ids take ``realisasi``/
+function that recomputes it; the unit's declared IKU (``indikator.csv``, matched
+without case; the seven kecamatan IKU without it) take ``realisasi``/
 ``capaian_pct`` of the year's indicator frame and their ``target`` from
 ``targets.csv`` (the effective target of the figure's year), according to
 ``ukuran``. Families that the raw data cannot recompute are listed in
@@ -23,7 +24,7 @@ from lkjip.audit.figures_detail import MORE_FIGURES, target_row
 from lkjip.audit.figures_unit import UNIT_FIGURES, pk_budget
 from lkjip.audit.frames import _body, _col_sum, _in_post, _respondents, _status, _text
 from lkjip.audit.reasons import NOT_CHECKABLE
-from lkjip.contract.rules import ASN_STATUSES, INDICATOR_IDS
+from lkjip.contract.rules import ASN_STATUSES
 
 __all__ = ["EXTRA_IDS", "FIGURES", "MEASURE_COLUMNS", "Computed", "Figure", "Years", "_Context", "evaluate",
            "family_of"]
@@ -88,10 +89,11 @@ def evaluate(ctx: _Context, ind: str, ukuran: str) -> Computed:
 
 
 def _evaluate(ctx: _Context, ind: str, ukuran: str) -> Computed:
-    if ind in INDICATOR_IDS:
-        return _indicator(ctx, ind, ukuran)
+    code = ctx.iku_code(ind)
+    if code is not None:
+        return _indicator(ctx, code, ukuran)
     if ukuran != "realisasi":
-        return Computed(NAN, f"ukuran '{ukuran}' hanya untuk tujuh indikator utama")
+        return Computed(NAN, f"ukuran '{ukuran}' hanya untuk IKU unit (indikator.csv); '{ind}' bukan IKU unit")
     name, _, arg = ind.partition(":")
     fam = family_of(ind)
     arg = arg.strip()

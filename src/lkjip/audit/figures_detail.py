@@ -16,10 +16,10 @@ import pandas as pd
 
 from lkjip.audit.context import NAN, Computed, Figure, _Context
 from lkjip.audit.frames import _col_sum, _in_post, _norm, _status, _text
-from lkjip.contract.rules import ASN_STATUSES, INDICATOR_IDS, IPASN_DIMENSIONS, TARGET_PRECEDENCE, target_met
+from lkjip.contract.rules import ASN_STATUSES, IPASN_DIMENSIONS, TARGET_PRECEDENCE, target_met
 from lkjip.contract.schema import MONTHS
 
-_NOT_IN_TARGETS = "target indikator ini tidak ada di targets.csv (hanya tujuh indikator utama)"
+_NOT_IN_TARGETS = "bukan IKU unit (indikator.csv): targets.csv hanya memuat target IKU unit"
 
 
 def _no(dataset: str) -> Computed:
@@ -162,7 +162,8 @@ def _sakip_bobot_total(ctx: _Context, _arg: str) -> Computed:
 
 def target_row(ctx: _Context, ind: str, doc: str | None, year: int) -> Computed:
     """The target of ``ind`` in ``doc`` for ``year`` from targets.csv (``doc`` None: the effective one)."""
-    if ind not in INDICATOR_IDS:
+    ind = ctx.iku_code(ind)
+    if ind is None:
         return Computed(NAN, _NOT_IN_TARGETS)
     if ctx.targets is None or not len(ctx.targets):
         return Computed(NAN, "targets.csv tidak ada")
@@ -184,7 +185,8 @@ def _doc_target(doc: str | None):
 
 
 def _capaian(ctx: _Context, ind: str) -> Computed:
-    if ind not in INDICATOR_IDS:
+    ind = ctx.iku_code(ind)
+    if ind is None:
         return Computed(NAN, _NOT_IN_TARGETS)
     if not ctx.d:
         return Computed(NAN, f"data tahun {ctx.year} tidak ada")
@@ -197,15 +199,15 @@ def _end_target(ctx: _Context, ind: str):
 
 def kemajuan_value(ctx: _Context, ind: str) -> float:
     """Realisasi of ``ctx``'s year over the Renstra end target, in % (lkjip.indicators.targets.tingkat_kemajuan)."""
-    from lkjip.contract.rules import get_indicator
     from lkjip.indicators.targets import tingkat_kemajuan
 
     end = _end_target(ctx, ind)
-    return tingkat_kemajuan(ctx.indicator(ind, "realisasi"), end.target, get_indicator(ind).polarity)
+    return tingkat_kemajuan(ctx.indicator(ind, "realisasi"), end.target, ctx.polarity(ind))
 
 
 def _kemajuan(ctx: _Context, ind: str) -> Computed:
-    if ind not in INDICATOR_IDS:
+    ind = ctx.iku_code(ind)
+    if ind is None:
         return Computed(NAN, _NOT_IN_TARGETS)
     if not ctx.d:
         return Computed(NAN, f"data tahun {ctx.year} tidak ada")
@@ -219,7 +221,7 @@ def _kemajuan(ctx: _Context, ind: str) -> Computed:
 def _capai_target_akhir(ctx: _Context, _arg: str) -> Computed:
     if not ctx.d:
         return Computed(NAN, f"data tahun {ctx.year} tidak ada")
-    values = [kemajuan_value(ctx, i) for i in INDICATOR_IDS]
+    values = [kemajuan_value(ctx, i) for i, iku in ctx.iku.items() if iku.in_force(ctx.year)]
     return Computed(float(sum(1 for v in values if target_met(v))), None,
                     ctx.file_label("targets"))
 
@@ -271,12 +273,13 @@ def tc27_indicator(ctx: _Context, key: str) -> str | None:
     """
     code, _, explicit = key.partition(":")
     if explicit:
-        return explicit if explicit in INDICATOR_IDS else None
+        return ctx.iku_code(explicit)
     mapping = dict(ctx.unit.get("pembiayaan") or {})
     wanted = _TC27_WORD_KEYS.get(code, code)
     for ind, financed_by in mapping.items():
-        if financed_by is not None and str(financed_by).strip().lower() == wanted.lower() and ind in INDICATOR_IDS:
-            return ind
+        if financed_by is not None and str(financed_by).strip().lower() == wanted.lower() \
+                and ctx.iku_code(ind) is not None:
+            return ctx.iku_code(ind)
     return None
 
 
@@ -312,7 +315,7 @@ def _tc27_target(doc: str):
         ind = tc27_indicator(ctx, key)
         if ind is None:
             return Computed(NAN, "target program/kegiatan/sub kegiatan Renstra ini bukan data masukan "
-                            "(targets.csv hanya memuat tujuh indikator utama)")
+                            "(targets.csv hanya memuat target IKU unit)")
         return target_row(ctx, ind, doc, ctx.year)
     return compute
 

@@ -170,24 +170,31 @@ def _words(text: str) -> str:
     return text.replace("_", " ").replace(":", " ").strip()
 
 
-def figure_label(ind: object, ukuran: object = None, tahun: object = None) -> str:
-    """A figure id in words, for a published file without ``makna``.
+def figure_label(ind: object, ukuran: object = None, tahun: object = None,
+                 names: "dict[str, str] | None" = None) -> str:
+    """A figure id in words, for a published file without ``makna``; ``names``: the unit's own IKU
+    (code -> nama from indikator.csv), for codes that are not one of the seven kecamatan IKU.
 
     >>> figure_label("ikm", "capaian", 2023)
     'Nilai IKM capaian (%) 2023'
     >>> figure_label("pagu:7.01.01", None, 2023), figure_label("penyerapan_indikator:sakip")
     ('Pagu 7.01.01 2023', 'Penyerapan anggaran indikator Nilai SAKIP (%)')
+    >>> figure_label("AKI", "capaian", 2023, {"aki": "Angka Kematian Ibu"})
+    'Angka Kematian Ibu capaian (%) 2023'
     """
+    own = {str(k).lower(): str(v) for k, v in (names or {}).items() if str(k).lower() not in _NAMES}
     text = str(ind or "").strip()
+    if text.lower() in own:
+        text = text.lower()
     fam, _, arg = text.partition(":")
     year = "" if tahun is None or str(tahun) in ("", "nan", "<NA>") else f" {int(tahun)}"
-    if text in _NAMES or text in _OTHER:
+    if text in _NAMES or text in _OTHER or text in own:
         measure = _MEASURES.get(str(ukuran or "realisasi"), str(ukuran))
-        return f"{_NAMES.get(text) or _OTHER[text]} {measure}{year}"
+        return f"{_NAMES.get(text) or _OTHER.get(text) or own[text]} {measure}{year}"
     template = _TEMPLATES.get(_family(text))
     if template is None:
         return (_words(text)[:1].upper() + _words(text)[1:] + year).strip()
-    ind_name = _NAMES.get(arg) or _OTHER.get(arg) or _words(arg)
+    ind_name = _NAMES.get(arg) or _OTHER.get(arg) or own.get(arg.lower()) or _words(arg)
     if _family(text) == "ipasn_pegawai":
         nip, _, dim = arg.partition(":")
         arg = f"{IPASN_DIMENSION_NAMES.get(dim, dim)}"

@@ -95,12 +95,14 @@ def records(published: pd.DataFrame, year: int) -> list[dict]:
     return out
 
 
-def uraian_of(row) -> str:
-    """The human name of a published figure: its ``makna``, else the id in words."""
+def uraian_of(row, names: dict[str, str] | None = None) -> str:
+    """The human name of a published figure: its ``makna``, else the id in words (``names``: the unit's
+    own IKU, code -> nama)."""
     makna = _text(row.get("makna"))
     if makna:
         return makna[:1].upper() + makna[1:]
-    return figure_label(_text(row.get("indikator")), _text(row.get("ukuran")) or "realisasi", row.get("tahun"))
+    return figure_label(_text(row.get("indikator")), _text(row.get("ukuran")) or "realisasi", row.get("tahun"),
+                        names)
 
 
 def _published_checks(rows: list[dict], years: Years, out: _Rows, explain=None, show_nip: bool = False) -> None:
@@ -134,7 +136,7 @@ def _published_checks(rows: list[dict], years: Years, out: _Rows, explain=None, 
         lokasi = _text(r.get("lokasi")) or None
         detail = {c: (hide(_text(r.get(c))) or None) for c in PLACE_COLUMNS}
         detail.update(indikator=hide(ind), tahun=int(tahun), ukuran=ukuran, bab=chapter_of(lokasi) or None,
-                      uraian=hide(uraian_of(r)))
+                      uraian=hide(uraian_of(r, {k: i.nama for k, i in ctx.iku.items()})))
         if computed.why is not None:
             out.skip(FAMILY_PUBLISHED, "published", item, r["nilai"], computed.why, berkas=berkas,
                      baris=baris, sumber=sumber, **detail)

@@ -100,13 +100,13 @@ def audit_year(datasets: Mapping[str, pd.DataFrame], *, year: int,
     needed = years_needed(published, year) if has_pub else []
     if indicators is None and has_pub and d:
         indicators = _indicators_of(d, targets, unit, year, out.notes, declaration)
-    contexts = {year: _Context(d, indicators, unit, year, targets=targets, files=sources)}
+    contexts = {year: _Context(d, indicators, unit, year, targets=targets, files=sources, iku=declaration)}
     for y in needed:
         if y != year and others.get(y):
             frames = {k: v.copy() for k, v in others[y].items()}
             contexts[y] = _Context(frames, _indicators_of(frames, targets, unit, y, out.notes, declaration), unit, y,
-                                   targets=targets, files=(other_sources or {}).get(y))
-    years = Years(contexts, targets, unit, files=sources)
+                                   targets=targets, files=(other_sources or {}).get(y), iku=declaration)
+    years = Years(contexts, targets, unit, files=sources, iku=declaration)
     ctx = contexts[year]
 
     # family 2

@@ -417,3 +417,33 @@ PEGAWAI_OPTIONAL_COLUMNS: tuple[tuple, ...] = (
     ("tahun_penilaian_ip_asn", "integer", False,
      "Tahun penilaian IP ASN asal nilai dimensi di baris ini; kosong = tahun laporan", "2022"),
 )
+
+#: Extra lines of a template's guide sheet (``petunjuk``), per dataset: how a rumus is written, with the
+#: examples of docs/data-contract.md ("IKU unit sendiri"), and how a reported figure is handed in.
+GUIDE_NOTES: dict[str, tuple[str, ...]] = {
+    "indikator": (
+        "Kolom rumus berisi salah satu dari tiga bentuk:",
+        "1. Perhitungan bawaan, dihitung dari datasetnya: ikm, layanan_sesuai_standar_pct, "
+        "koordinasi_ditindaklanjuti_pct, sakip, realisasi_anggaran_pct, ip_asn, jumlah_inovasi.",
+        "2. dilaporkan: nilainya baris realisasi.csv tahun itu dengan besaran = kode IKU ini "
+        "(tulis n/a bila angka belum dirilis).",
+        "3. Rumus hitung atas angka, nama perhitungan bawaan dan besaran realisasi.csv, dengan + - * / ( ), "
+        "rata_rata(besaran) (rata-rata baris besaran itu, mis. satu per sub unit) dan jumlah(besaran).",
+        "Contoh rasio: 100000 * kematian_ibu / kelahiran_hidup",
+        "Contoh gabungan tertimbang: 0.4*realisasi_anggaran_pct + 0.6*capaian_output",
+        "Contoh rata-rata sub unit: rata_rata(ikm_puskesmas)",
+        "Titik desimal di rumus memakai titik (0.4), bukan koma. Rumus tidak pernah dijalankan sebagai kode; "
+        "nama yang tidak dikenal atau tulisan yang salah adalah galat yang menyebut berkas, baris dan kolom "
+        "(paling panjang 500 karakter).",
+        "polaritas naik: capaian = realisasi / target x 100; turun: (2 x target - realisasi) / target x 100, "
+        "atau target / realisasi x 100 bila unit.yaml berisi capaian_turun: rasio.",
+    ),
+    "realisasi": (
+        "Satu baris per angka yang dilaporkan, satu berkas per tahun (<tahun>/realisasi.csv).",
+        "besaran: kode IKU berumus dilaporkan, atau nama besaran yang disebut rumus IKU "
+        "(mis. kematian_ibu dan kelahiran_hidup untuk 100000 * kematian_ibu / kelahiran_hidup).",
+        "Untuk rata_rata(ikm_puskesmas) atau jumlah(...): satu baris per sub unit dengan besaran yang sama, "
+        "kolom subunit diisi (mis. Puskesmas Gedeg).",
+        "nilai: angka, atau n/a bila angka belum dirilis (laporan menulis \"belum tersedia\"); sumber wajib diisi.",
+    ),
+}

@@ -2,13 +2,15 @@
 
 Each workbook's first sheet holds only the header row (the reader reads the
 first sheet); the second sheet, ``petunjuk``, explains every column in
-Bahasa Indonesia with an example.
+Bahasa Indonesia with an example, and for ``indikator`` and ``realisasi`` how a rumus is written and a
+reported figure handed in (:data:`lkjip.contract.optional_datasets.GUIDE_NOTES`).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from lkjip.contract.optional_datasets import GUIDE_NOTES
 from lkjip.contract.schema import DATASETS, Dataset
 from lkjip.inputs.workbook import save_reproducible
 
@@ -45,6 +47,11 @@ def write_template(dataset: Dataset, path: Path) -> Path:
     for column in dataset.columns:
         guide.append([column.name, "ya" if column.required else "tidak", KIND_LABEL[column.kind],
                       column.description, column.example])
+    notes = GUIDE_NOTES.get(dataset.name, ())
+    if notes:
+        guide.append([])
+        for line in notes:
+            guide.append([line])
     for letter, width in zip("ABCDE", (24, 8, 16, 80, 28)):
         guide.column_dimensions[letter].width = width
     # Pinned timestamps keep the committed templates byte-stable across remakes.

@@ -9,7 +9,8 @@ or lost staff are the ones that fell. The modules:
 - :mod:`~lkjip.kabupaten.sakip`: SAKIP both years and the component changes
   per unit (:func:`sakip_table`), the drivers of the drops
   (:func:`component_drivers`);
-- :mod:`~lkjip.kabupaten.indicators`: the seven indicators side by side;
+- :mod:`~lkjip.kabupaten.indicators`: each unit's declared IKU (from its indicators.csv), capaian
+  kinerja unit per unit, the IKU several units share side by side and each unit's own IKU;
 - :mod:`~lkjip.kabupaten.ikm`: the pooled IKM and the mean of the units' IKM;
 - :mod:`~lkjip.kabupaten.budget`: budget sums, staff, vacancies, IP ASN,
   their correlation with the SAKIP change and the caution that goes with it;
@@ -53,6 +54,10 @@ from lkjip.kabupaten.ikm import (
 from lkjip.kabupaten.indicators import (
     indicators_long,
     kategori_counts,
+    own_long,
+    shared_codes,
+    shared_long,
+    unit_achievement,
 )
 from lkjip.kabupaten.load import KabupatenData, UnitData, load_kabupaten, load_unit
 from lkjip.kabupaten.sakip import component_drivers, drivers_text, sakip_table
@@ -89,6 +94,10 @@ __all__ = [
     "indicators_long",
     "kategori_counts",
     "largest_differences",
+    "own_long",
+    "shared_codes",
+    "shared_long",
+    "unit_achievement",
     "load_kabupaten",
     "load_unit",
     "ringkasan",
@@ -120,6 +129,8 @@ class KabupatenAnalysis:
     selisih_terbesar: pd.DataFrame
     ringkasan: pd.DataFrame
     catatan: list[str] = field(default_factory=list)
+    #: capaian kinerja unit of every unit (:func:`unit_achievement`)
+    kinerja: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def analyse(data: KabupatenData, ikm_weight: str | float = "exact",
@@ -141,12 +152,14 @@ def analyse(data: KabupatenData, ikm_weight: str | float = "exact",
                                                         zip(data.dikecualikan["unit"],
                                                             data.dikecualikan["alasan"])))
     notes += ikm.catatan + total.catatan
+    long = indicators_long(data.indicators())
+    kinerja = unit_achievement(long, data.units)
     return KabupatenAnalysis(
         tahun=y, units=list(data.units), dikecualikan=data.dikecualikan, sakip=sakip,
         pendorong=drivers, pendorong_teks=drivers_text(sakip, drivers),
-        indikator=indicators_long(data.indicators()), ikm=ikm, anggaran=budget,
+        indikator=long, ikm=ikm, anggaran=budget,
         anggaran_total=total, pegawai=staff, faktor=factors, korelasi=correlations(factors),
         peringatan=caution_text(int(factors["perubahan_sakip"].notna().sum())),
         audit=audit_overview(data.audits()),
         selisih_terbesar=largest_differences(data.audits(), differences_per_unit),
-        ringkasan=ringkasan(sakip, ikm.per_unit, budget), catatan=notes)
+        ringkasan=ringkasan(sakip, ikm.per_unit, budget, kinerja), catatan=notes, kinerja=kinerja)

@@ -295,3 +295,60 @@ def summary_sentences(sakip: pd.DataFrame, names: Mapping[str, str] | None = Non
         lines.append("Turun: " + ", ".join(f"{md_text(_name(u, names))} ({fmt_signed(v)})"
                                            for u, v in zip(fell["unit"], fell["perubahan_sakip"])) + ".")
     return lines
+
+
+def _decimals(code: str) -> int:
+    return get_indicator(code).decimals if code in INDICATOR_IDS else 2
+
+
+def _with_category(value: object, category: object, decimals: int) -> str:
+    text = fmt_number(value, decimals)
+    return text + (f" ({KATEGORI_SHORT.get(str(category), str(category))})" if not is_missing(category) else "")
+
+
+def tabel_kinerja_unit(kinerja: pd.DataFrame, names: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Capaian kinerja unit of every unit (:func:`lkjip.kabupaten.indicators.unit_achievement`): the mean
+    capaian of its IKU that have one, how many counted and which were left out."""
+    return pd.DataFrame({
+        "Unit": [_name(u, names) for u in kinerja["unit"]],
+        "IKU": kinerja["jumlah_iku"].astype(int).values,
+        "IKU dihitung": kinerja["iku_dihitung"].astype(int).values,
+        "Capaian kinerja unit (%)": [fmt_number(v, 2) for v in kinerja["capaian_kinerja_unit"]],
+        "Tidak dihitung": [t if t else "–" for t in kinerja["tidak_dihitung"].astype(str)],
+    })
+
+
+def tabel_iku_bersama(long: pd.DataFrame, names: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Each IKU several units share, one row, the units side by side: realisation with its capaian
+    category in short form (``98,31 (ST)``); ``–`` for a unit that does not declare it."""
+    from lkjip.kabupaten.indicators import shared_codes
+
+    ids = shared_codes(long)
+    units = sorted(set(long["unit"]))
+    rows = []
+    for code in ids:
+        sel = long[long["indikator"] == code].set_index("unit")
+        row = {"Indikator": INDICATOR_SHORT.get(code) or str(sel["nama"].iloc[0])}
+        for unit in units:
+            row[_name(unit, names)] = (_with_category(sel.loc[unit, "realisasi"], sel.loc[unit, "kategori"],
+                                                      _decimals(code)) if unit in sel.index else "–")
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["Indikator", *(_name(u, names) for u in units)])
+
+
+def tabel_iku_sendiri(long: pd.DataFrame, names: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Each unit's own IKU (declared by that unit only), one row each: target, realisation, capaian and
+    its category; a capaian that cannot be computed (no realisation, ``n/a``, target 0) says so."""
+    from lkjip.indicators.targets import CAPAIAN_UNDEFINED
+    from lkjip.kabupaten.indicators import own_long
+
+    own = own_long(long)
+    return pd.DataFrame({
+        "Unit": [_name(u, names) for u in own["unit"]],
+        "Indikator": own["nama"].astype(str).values,
+        "Satuan": own["satuan"].astype(str).values,
+        "Target": [fmt_number(v, _decimals(c)) for v, c in zip(own["target"], own["indikator"])],
+        "Realisasi": [fmt_number(v, _decimals(c)) for v, c in zip(own["realisasi"], own["indikator"])],
+        "Capaian (%)": [CAPAIAN_UNDEFINED if is_missing(v) else fmt_number(v, 2) for v in own["capaian_pct"]],
+        "Kategori": [KATEGORI_SHORT.get(str(k), str(k)) if not is_missing(k) else "–" for k in own["kategori"]],
+    })

@@ -71,3 +71,58 @@ def kategori_counts(long: pd.DataFrame) -> pd.DataFrame:
         row["tanpa_kategori"] = int(cats.isna().sum() + (~cats.isna() & ~cats.isin(labels)).sum())
         rows.append(row)
     return pd.DataFrame(rows, columns=["indikator", "nama", *labels, "tanpa_kategori"])
+
+
+#: Columns of :func:`unit_achievement`.
+KINERJA_COLUMNS: tuple[str, ...] = ("unit", "jumlah_iku", "iku_dihitung", "capaian_kinerja_unit", "tidak_dihitung")
+
+
+def unit_achievement(long: pd.DataFrame, units=None) -> pd.DataFrame:
+    """Capaian kinerja unit of every unit: the mean ``capaian_pct`` of the rows of its published
+    indicators.csv that have one (:func:`lkjip.indicators.iku.capaian_kinerja_unit`, the rule of the
+    unit's own LKjIP), the number of its IKU, of those counted, and the codes left out (no realisation,
+    ``n/a``, no target or target 0). ``units``: every unit of the view (a unit without indicators.csv
+    gets a row with nothing computed).
+
+    >>> long = pd.DataFrame({"unit": ["a", "a", "b"], "indikator": ["x", "y", "x"],
+    ...                      "capaian_pct": [100.0, float("nan"), 90.0]})
+    >>> unit_achievement(long, ["a", "b", "c"]).values.tolist()
+    [['a', 2, 1, 100.0, 'y'], ['b', 1, 1, 90.0, ''], ['c', 0, 0, nan, '']]
+    """
+    from lkjip.indicators.iku import capaian_kinerja_unit
+
+    rows = []
+    for unit in sorted(set(long["unit"]) | set(units or ())):
+        sel = long[long["unit"] == unit]
+        if not len(sel):
+            rows.append({"unit": unit, "jumlah_iku": 0, "iku_dihitung": 0, "capaian_kinerja_unit": float("nan"),
+                         "tidak_dihitung": ""})
+            continue
+        got = capaian_kinerja_unit(sel.assign(capaian_pct=pd.to_numeric(sel["capaian_pct"], errors="coerce")))
+        rows.append({"unit": unit, "jumlah_iku": int(len(sel)), "iku_dihitung": len(got.dihitung),
+                     "capaian_kinerja_unit": got.nilai, "tidak_dihitung": ", ".join(got.tidak_dihitung)})
+    out = pd.DataFrame(rows, columns=list(KINERJA_COLUMNS))
+    out["capaian_kinerja_unit"] = out["capaian_kinerja_unit"].astype(float)
+    return out
+
+
+def shared_codes(long: pd.DataFrame) -> list[str]:
+    """IKU codes that at least two units declare, in the report's order (the seven first).
+
+    >>> long = pd.DataFrame({"unit": ["a", "b", "b"], "indikator": ["sakip", "sakip", "aki"]})
+    >>> shared_codes(long)
+    ['sakip']
+    """
+    counts = long.drop_duplicates(["unit", "indikator"]).groupby("indikator")["unit"].nunique()
+    ids = list(dict.fromkeys(long.sort_values("indikator", key=_order, kind="stable")["indikator"]))
+    return [i for i in ids if counts.get(i, 0) >= 2]
+
+
+def shared_long(long: pd.DataFrame) -> pd.DataFrame:
+    """The rows of IKU that several units share (to be put side by side)."""
+    return long[long["indikator"].isin(shared_codes(long))].reset_index(drop=True)
+
+
+def own_long(long: pd.DataFrame) -> pd.DataFrame:
+    """The rows of IKU only one unit declares: each unit's own IKU, one row each, units sorted."""
+    return long[~long["indikator"].isin(shared_codes(long))].reset_index(drop=True)

@@ -29,15 +29,17 @@ from lkjip.kabupaten.sakip import CHANGE_COLUMNS
 
 RINGKASAN_COLUMNS: tuple[str, ...] = (
     "unit", "sakip", "sakip_tahun_lalu", "perubahan_sakip", *CHANGE_COLUMNS.values(),
-    "ikm", "responden", "realisasi_anggaran_pct",
+    "ikm", "responden", "realisasi_anggaran_pct", "capaian_kinerja_unit",
 )
 
 
-def ringkasan(sakip: pd.DataFrame, ikm: pd.DataFrame, budget: pd.DataFrame) -> pd.DataFrame:
+def ringkasan(sakip: pd.DataFrame, ikm: pd.DataFrame, budget: pd.DataFrame,
+              kinerja: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per unit, sorted: the SAKIP table's scores and changes
     (:func:`lkjip.kabupaten.sakip.sakip_table`), the unit's IKM x 25 and
     respondents (:func:`lkjip.kabupaten.ikm.ikm_per_unit`) and its budget
-    absorption (:func:`lkjip.kabupaten.budget.budget_per_unit`).
+    absorption (:func:`lkjip.kabupaten.budget.budget_per_unit`) and its capaian kinerja unit, the mean
+    capaian of its IKU (:func:`lkjip.kabupaten.indicators.unit_achievement`).
 
     A unit present in any of the three frames gets a row; what it lacks is
     missing. ``perubahan_sakip`` is taken from the SAKIP table, where it is
@@ -46,9 +48,11 @@ def ringkasan(sakip: pd.DataFrame, ikm: pd.DataFrame, budget: pd.DataFrame) -> p
     s = sakip[["unit", "sakip", "sakip_tahun_lalu", "perubahan_sakip", *CHANGE_COLUMNS.values()]]
     i = ikm[["unit", "ikm", "responden"]]
     b = budget[["unit", "persen"]].rename(columns={"persen": "realisasi_anggaran_pct"})
-    units = pd.DataFrame({"unit": sorted(set(s["unit"]) | set(i["unit"]) | set(b["unit"]))})
+    k = (kinerja[["unit", "capaian_kinerja_unit"]] if kinerja is not None and len(kinerja)
+         else pd.DataFrame(columns=["unit", "capaian_kinerja_unit"]))
+    units = pd.DataFrame({"unit": sorted(set(s["unit"]) | set(i["unit"]) | set(b["unit"]) | set(k["unit"]))})
     out = units.merge(s, on="unit", how="left").merge(i, on="unit", how="left") \
-        .merge(b, on="unit", how="left")
+        .merge(b, on="unit", how="left").merge(k, on="unit", how="left")
     out["responden"] = out["responden"].astype("Int64")
     for c in RINGKASAN_COLUMNS:
         if c not in ("unit", "responden"):

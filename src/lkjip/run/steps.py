@@ -91,6 +91,22 @@ def indicator_step(ctx, ikm_weight: str = "exact"):
     return inputs, results
 
 
+def calculations_used(results) -> frozenset[str]:
+    """The built-in calculations (``ikm``, ``sakip`` ...) the unit's IKU of the year use: the indicator
+    notebook shows a calculation's details only for these (a dinas has no PATEN section)."""
+    from lkjip.indicators.declared import BUILTIN_CALCULATIONS
+
+    return frozenset(n for i in results.iku for n in i.formula.names if n in BUILTIN_CALCULATIONS)
+
+
+def not_used_note(calculation: str) -> str:
+    """The one line an indicator notebook shows instead of a calculation no IKU of the unit uses."""
+    from lkjip.indicators.declared import BUILTIN_CALCULATIONS
+
+    return (f"Tidak ada IKU unit ini yang memakai perhitungan `{calculation}` (data "
+            f"`{BUILTIN_CALCULATIONS[calculation]}`); bagian ini tidak berlaku.")
+
+
 def indicator_overview(results) -> pd.DataFrame:
     """The unit's IKU with target document, capaian category and own class, Indonesian headers."""
     from lkjip.indicators.targets import capaian_category_text

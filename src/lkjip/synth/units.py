@@ -79,22 +79,27 @@ def make_unit(out_dir: Path, index: int, *, years: list[int], respondents: int, 
 
 
 def make_units(out_dir: Path, *, units: int, years: list[int], respondents: int, seed: int = 1,
-               fmt: str = "csv") -> list[Path]:
+               fmt: str = "csv", iku_campuran: bool = False) -> list[Path]:
     """Write ``units`` synthetic units (``synth01``, ``synth02``, ...) under ``out_dir``.
 
     Each unit gets unit.yaml, targets, published and, for every year, the
-    eight datasets with ``respondents`` survey rows. Returns the unit folders.
+    eight datasets with ``respondents`` survey rows. With ``iku_campuran`` the
+    even-numbered units are dinas declaring their own IKU (:mod:`lkjip.synth.dinas`);
+    the odd ones are the same kecamatan as without it. Returns the unit folders.
     """
+    from lkjip.synth.dinas import is_dinas, make_dinas
+
     if units < 1:
         raise ValueError("units harus >= 1")
     if respondents < 0:
         raise ValueError("respondents harus >= 0")
-    return [make_unit(out_dir, i, years=years, respondents=respondents, seed=seed, fmt=fmt)
+    return [make_dinas(out_dir, i, years=years, seed=seed, fmt=fmt) if iku_campuran and is_dinas(i) else
+            make_unit(out_dir, i, years=years, respondents=respondents, seed=seed, fmt=fmt)
             for i in range(1, units + 1)]
 
 
 def synth_main(units: int, years_text: str, respondents: int, out: Path, seed: int = 1,
-               fmt: str = "csv") -> list[Path]:
-    """What ``lkjip synth --units N --years A-B --respondents R --out DIR --seed S`` runs."""
+               fmt: str = "csv", iku_campuran: bool = False) -> list[Path]:
+    """What ``lkjip synth --units N --years A-B --respondents R --out DIR --seed S [--iku-campuran]`` runs."""
     return make_units(Path(out), units=int(units), years=parse_years(years_text),
-                      respondents=int(respondents), seed=int(seed), fmt=fmt)
+                      respondents=int(respondents), seed=int(seed), fmt=fmt, iku_campuran=bool(iku_campuran))
