@@ -1,11 +1,12 @@
 # Two commands on a fresh machine (Python 3.11+, pip, make, apt):
-#   make report   set up .venv and write the reports of every year of the bundled unit
+#   make report   set up .venv and write the reports of every year of the bundled units
 #   make test     set up .venv and run the test suite (every tier, in random order)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-UNIT   ?= gedeg
+# Empty: every bundled unit (gedeg, and the synthetic dinkes_contoh); `make report UNIT=gedeg` runs one.
+UNIT   ?=
 JOBS   ?= 2
 # Test workers (pytest-xdist): one a core, at most four; `make test TEST_JOBS=0` runs in one process.
 TEST_JOBS ?= auto
@@ -34,7 +35,7 @@ system-deps:
 	fi
 
 report: $(STAMP)
-	$(BIN)/lkjip run --unit $(UNIT) --jobs $(JOBS)
+	$(BIN)/lkjip run $(if $(UNIT),--unit $(UNIT),--all) --jobs $(JOBS)
 
 # Every tier (tests/unit, tests/integration, tests/e2e) and the doctests of src/lkjip, in a random
 # order (pytest-randomly; `-p randomly --randomly-seed=N` repeats one, `-p no:randomly` keeps the file's order).
