@@ -197,6 +197,7 @@ def test_a_step_past_its_memory_limit_is_stopped(tmp_path):
     assert "Traceback" not in err, err[-3000:]
     assert ("GAGAL pada langkah 02_validasi.ipynb: memori habis: langkah ini melebihi batas memori 3000 MB "
             "(--batas-memori)") in err
+    assert "; berkas masukan terbesar: " in err  # the input that most likely made it so
     assert tiny_chain.published(ws) == before
 
 

@@ -242,7 +242,7 @@ def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final
 
         machine = step_failures.explain(exc, step_seconds=limits.current().step_seconds,
                                         memory_mb=limits.current().memory_mb, staging=staging,
-                                        home=final_report.parent)
+                                        home=final_report.parent, inputs=data_dir / unit)
         if starting_kernel:  # the kernel spec, not the data nor an output: what to fix, exit 64
             error = kernel_error(exc, KernelSession(notebooks_dir()).kernel_name)
             return failed(f"{unit} {year}: GAGAL: {error}", error.exit_code)

@@ -61,9 +61,27 @@ def disk_full_reason(folder: str) -> str:
     return f"disk penuh: tidak dapat menulis ke {folder}; kosongkan ruang disk lalu jalankan ulang"
 
 
+def largest_input(folder: Path | None) -> str:
+    """``"; berkas masukan terbesar: data/raw/x/2023/ikm_survei.csv (1.234 MB)"`` for the unit's data
+    folder (what most likely made a step run out of memory or time), or ``""``.
+
+    >>> largest_input(None)
+    ''
+    """
+    if folder is None or not Path(folder).is_dir():
+        return ""
+    files = [(f.stat().st_size, f) for f in Path(folder).rglob("*") if f.is_file() and not f.is_symlink()]
+    if not files:
+        return ""
+    size, biggest = max(files, key=lambda item: (item[0], str(item[1])))
+    return f"; berkas masukan terbesar: {display_path(biggest)} ({size / 1e6:,.0f} MB)".replace(",", ".")
+
+
 def explain(exc: BaseException, *, step_seconds: float | None = None, memory_mb: int | None = None,
-            staging: Path | None = None, home: Path | None = None) -> tuple[str, int] | None:
-    """(reason in words, exit code) of a step's failure of the machine, or None for any other failure."""
+            staging: Path | None = None, home: Path | None = None,
+            inputs: Path | None = None) -> tuple[str, int] | None:
+    """(reason in words, exit code) of a step's failure of the machine, or None for any other failure;
+    ``inputs`` (the unit's data folder) lets a step out of time or memory name its largest input."""
     name = type(exc).__name__
     if disk_full(exc):
         return disk_full_reason(disk_full_folder(exc, staging=staging, home=home)), EXIT_CANTCREAT
@@ -73,11 +91,12 @@ def explain(exc: BaseException, *, step_seconds: float | None = None, memory_mb:
     if name == "CellTimeoutError":
         limit = f" {step_seconds:g} detik" if step_seconds else ""
         return (f"langkah dihentikan karena melebihi batas waktu{limit} (--batas-waktu); periksa ukuran "
-                "berkas masukan, atau naikkan batasnya bila memang perlu lebih lama"), EXIT_DATA
+                "berkas masukan, atau naikkan batasnya bila memang perlu lebih lama" + largest_input(inputs)), EXIT_DATA
     if getattr(exc, "ename", None) == "MemoryError" or isinstance(exc, MemoryError):
         limit = f" {memory_mb} MB" if memory_mb else ""
         return (f"memori habis: langkah ini melebihi batas memori{limit} (--batas-memori); periksa ukuran "
-                "berkas masukan langkah ini, atau naikkan batasnya bila mesin punya memori"), EXIT_DATA
+                "berkas masukan langkah ini, atau naikkan batasnya bila mesin punya memori"
+                + largest_input(inputs)), EXIT_DATA
     return None
 
 
