@@ -115,7 +115,7 @@ def _saran_for(rep, kode: str) -> str:
     return f"Meninjau pelaksanaan kegiatan yang mendukung {_short(kode, iku=rep.results.iku)}."
 
 
-def _quality_fell_more(rep) -> bool | None:
+def _quality_fell_further(rep) -> bool | None:
     """Whether, from the year before, the *kualitas* sub-components fell more (relative to their
     maximum) than the *keberadaan* ones: the only data that bear on "documents prepared for
     completeness rather than quality". ``None`` when either year lacks sub-component scores."""
@@ -161,7 +161,7 @@ def _saran_sakip(rep) -> str:
             text += (f", dimulai dari komponen {w['nama_komponen']} yang capaiannya terendah terhadap "
                      f"bobotnya ({fmt_pct(w['persen_maks'])})")
     text += "."
-    if _quality_fell_more(rep):
+    if _quality_fell_further(rep):
         text += (" Nilai sub komponen kualitas turun lebih banyak daripada keberadaan dokumen, sehingga "
                  "perbaikan perlu diarahkan pada mutu dokumen, bukan hanya kelengkapannya.")
     vacant = _structural_vacancy(rep)
