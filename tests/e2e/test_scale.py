@@ -104,7 +104,7 @@ def test_a_kernel_that_dies_fails_its_unit_year_and_the_worker_goes_on(chain, un
     assert {(r.unit, r.year): r.ok for r in results} == {("synth01", 2022): True, ("synth01", 2023): True,
                                                           ("synth02", 2022): False, ("synth02", 2023): True}
     failed = next(r for r in results if not r.ok)
-    assert "01_ingest.ipynb" in failed.message and "DeadKernelError" in failed.message
+    assert "01_ingest.ipynb" in failed.message and "kernel berhenti" in failed.message
     kept = nbformat.read(tmp_path / "reports" / "synth02" / "_gagal" / "2022" / "notebooks" / "01_ingest.ipynb",
                          as_version=4)
     printed = [o.get("text", "") for c in kept.cells for o in c.get("outputs", []) if o.get("output_type") == "stream"]
