@@ -44,7 +44,7 @@ def test_ingest_bad_cell_exits_2_and_names_the_cell(data, tmp_path, capsys):
 
 def test_unknown_unit_exits_64_and_lists_units(data, capsys):
     assert main(["ingest", "--unit", "mojosari", "--data-dir", str(data)]) == 64
-    assert "Unit yang ada: gedeg" in capsys.readouterr().err
+    assert "Unit yang ada: gedeg" in capsys.readouterr().err  # the data fixture holds a copy of gedeg only
 
 
 def test_year_without_data_lists_years(data, capsys):

@@ -14,6 +14,7 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
+from lkjip.contract.rules import SAKIP_COMPONENT_WEIGHTS
 from lkjip.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -253,8 +254,8 @@ def mixed_processed(tmp_path):
             folder = processed / unit / str(year)
             folder.mkdir(parents=True)
             indicators_frame(rows).to_csv(folder / "indicators.csv", index=False)
-    sakip = pd.DataFrame({"komponen": ["perencanaan", "pengukuran", "pelaporan", "evaluasi_internal"],
-                          "bobot": [30.0, 30.0, 15.0, 25.0], "nilai": [24.0, 22.0, 12.0, 18.0],
+    sakip = pd.DataFrame({"komponen": list(SAKIP_COMPONENT_WEIGHTS),
+                          "bobot": list(SAKIP_COMPONENT_WEIGHTS.values()), "nilai": [24.0, 22.0, 12.0, 18.0],
                           "subkomponen": [None] * 4, "baris": [2, 3, 4, 5], "adalah_total": [False] * 4})
     for year in (2022, 2023):
         sakip.to_parquet(processed / "kec_a" / str(year) / "sakip_evaluasi.parquet")
