@@ -4,6 +4,7 @@ key indicators". Hand-computed values; every case of "What was seen" that the de
 from __future__ import annotations
 
 import math
+import shutil
 
 import pandas as pd
 import pytest
@@ -229,3 +230,23 @@ def test_a_reported_value_that_is_neither_a_number_nor_na_names_its_row():
     with pytest.raises(DataError) as caught:
         reported_values(realisasi([("a", "", "12", "x"), ("b", "", "dua belas", "x")]), "realisasi.csv")
     assert (caught.value.file, caught.value.row, caught.value.column) == ("realisasi.csv", 3, "nilai")
+
+
+def test_an_iku_block_in_unit_yaml_is_refused_with_where_iku_belong(tmp_path, raw_dir):
+    from lkjip.inputs.unit import load_unit
+
+    shutil.copytree(raw_dir / "gedeg", tmp_path / "gedeg")
+    path = tmp_path / "gedeg" / "unit.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "indikator:\n  - kode: aki\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_unit(tmp_path, "gedeg")
+    assert caught.value.column == "indikator"
+    assert "dinyatakan di berkas indikator.csv" in caught.value.rule
+
+
+def test_an_empty_innovation_list_gives_0_with_a_note():
+    empty = pd.DataFrame(columns=["nama", "nomor_sk", "tanggal_sk", "status", "baris"])
+    res = compute_all({"inovasi": empty}, targets({"jumlah_inovasi": 1.0}), {}, 2023)
+    row = res.tabel.set_index("indikator").loc["jumlah_inovasi"]
+    assert row["realisasi"] == 0.0 and row["capaian_pct"] == 0.0
+    assert "daftar inovasi (inovasi.csv) tanpa baris: jumlah inovasi tahun ini 0" in res.catatan["jumlah_inovasi"]

@@ -232,6 +232,8 @@ def _compute_all(datasets, targets, unit, year, *, ikm_weight, breakdowns, decla
     if ino is not None:
         res.inovasi = innovation_summary(ino, year)
         real["jumlah_inovasi"] = float(res.inovasi.jumlah)
+        if not len(ino):  # said, never silent: a header-only file counts as "no innovation this year"
+            notes["jumlah_inovasi"].append("daftar inovasi (inovasi.csv) tanpa baris: jumlah inovasi tahun ini 0")
     else:
         missing("jumlah_inovasi", "inovasi")
 

@@ -19,6 +19,12 @@ from lkjip.inputs.unit_codes import check_kode
 from lkjip.inputs.unit_yaml import read_unit_yaml
 
 REQUIRED_KEYS = ("kode", "nama", "kabupaten", "pimpinan")
+#: Keys a user may put in unit.yaml for what lives in its own file: refused with where it belongs.
+DECLARED_ELSEWHERE = {
+    key: "IKU unit dinyatakan di berkas indikator.csv di folder unit (satu baris per IKU: kode, nama, satuan, "
+         "polaritas, desimal, rumus), bukan di unit.yaml; lihat docs/data-contract.md bagian 'IKU unit sendiri'"
+    for key in ("indikator", "iku", "indikator_kinerja_utama")
+}
 REQUIRED_HEAD_KEYS = ("nama", "jabatan")
 PROFIL_KEYS = ("telepon", "email", "website", "dasar_hukum_organisasi", "dasar_hukum_tugas_fungsi")
 WILAYAH_KEYS = ("letak", "luas_km2", "batas")
@@ -64,6 +70,9 @@ class Unit:
             if not head.get(key):
                 raise DataError(source, None, f"pimpinan.{key}", f"kunci wajib 'pimpinan.{key}' tidak ada")
         _check_optional_fields(data, source)
+        for key in DECLARED_ELSEWHERE:
+            if key in data:  # never ignored silently: the unit would get the seven kecamatan IKU
+                raise DataError(source, None, key, DECLARED_ELSEWHERE[key])
         return cls(
             kode=str(data["kode"]),
             nama=str(data["nama"]),
