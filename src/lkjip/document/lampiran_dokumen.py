@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from lkjip.indicators.targets import capaian
 from lkjip.contract.fmt import is_missing, mask_nip
 from lkjip.contract.indonum import NumberFormatError, parse_integer, parse_number
 from lkjip.document.pk import Penandatanganan, penandatanganan
@@ -158,6 +159,30 @@ def _num(value: object) -> float:
     return float("nan") if is_missing(value) else float(value)
 
 
+def iku_polarities(source) -> dict[str, str]:
+    """The declared IKU's polarity by printed name (lower case, single spaces): an official's row that
+    prints an IKU is recomputed the way the unit computes that IKU."""
+    iku = getattr(getattr(source, "results", None), "iku", None) or ()
+    return {" ".join(i.nama.lower().split()): i.polarity for i in iku}
+
+
+def recomputed_capaian(targets: list, realisations: list, names: list[str], polarities: dict[str, str],
+                       lower_rule: str = "selisih") -> list[float]:
+    """Each row's capaian from its printed target and realisation, by the polarity of the IKU it names
+    (higher is better when it names none).
+
+    >>> got = recomputed_capaian([92.0, 90.0], [88.5, 94.37], ["Angka Kematian Ibu", "Serapan"],
+    ...                          {"angka kematian ibu": "lower"})
+    >>> [round(v, 2) for v in got]
+    [103.8, 104.86]
+    """
+    out = []
+    for t, x, name in zip(targets, realisations, names):
+        polarity = polarities.get(" ".join(str(name).lower().split()), "higher")
+        out.append(capaian(x, t, polarity, lower_rule))
+    return out
+
+
 def laporan_pejabat(source) -> list[LaporanPejabat] | Absent:
     """Every official's report, in the order of ``laporan_pejabat.csv``."""
     inputs = inputs_of(source)
@@ -165,6 +190,7 @@ def laporan_pejabat(source) -> list[LaporanPejabat] | Absent:
     if reports is None or results is None or not len(reports):
         return absent("laporan_pejabat" if reports is None else "kinerja_pejabat", inputs.unit.kode, inputs.year)
     unit = inputs.unit
+    polarities = iku_polarities(source)
     out = []
     for _, r in reports.iterrows():
         jabatan = _text(r["jabatan"])
@@ -179,8 +205,9 @@ def laporan_pejabat(source) -> list[LaporanPejabat] | Absent:
         capaian = pd.DataFrame({**base, "Target": [_text(v) for v in rows["target"]],
                                 "Realisasi": [_text(v) for v in rows["realisasi"]],
                                 "Capaian tercetak": pd.to_numeric(rows["capaian"], errors="coerce").astype(float).values,
-                                "Capaian dihitung": [x / t * 100.0 if t and t == t and x == x else float("nan")
-                                                     for t, x in zip(target, real)]})
+                                "Capaian dihitung": recomputed_capaian(
+                                    target, real, [_text(v) for v in rows["indikator"]], polarities,
+                                    str(unit.as_dict().get("capaian_turun") or "selisih"))})
         anggaran, realisasi = _num(r["anggaran"]), _num(r["realisasi_anggaran"])
         out.append(LaporanPejabat(
             jabatan=jabatan,
