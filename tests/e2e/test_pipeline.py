@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -59,6 +60,11 @@ def test_every_step_ran_and_is_kept(shared):
             path = folder / f"{report}_gedeg_{YEAR}{suffix}"
             assert path.exists() and path.stat().st_size > 1000, path.name
     assert (folder / "validation" / "validasi.html").exists()
+    # one page links every output of the year
+    index = (folder / "index.html").read_text(encoding="utf-8")
+    outputs = {p.relative_to(folder).as_posix() for p in folder.rglob("*")
+               if p.is_file() and p.suffix in (".html", ".pdf", ".ipynb") and p.name != "index.html"}
+    assert set(re.findall(r'href="([^"]+)"', index)) == outputs
 
 
 def test_executed_notebooks_are_clean_documents(shared):

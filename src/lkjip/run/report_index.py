@@ -1,0 +1,60 @@
+"""``reports/<unit>/<year>/index.html``: every output of a unit-year with one line on who it is for.
+
+A published year holds a dozen files (the LKjIP, the audit, the SAKIP analysis, each as print HTML,
+PDF and the auditors' HTML with code; the validation report; the executed notebooks). The index
+is the way in: written into the staging folder before publishing, so it is published with what it
+lists and never points at a file of another run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from lkjip.contract.pages import render
+from lkjip.inputs.files import write_text_atomic
+
+INDEX = "index.html"
+
+#: document (file name prefix) -> (title, who it is for), in the order a reader wants them
+DOCUMENTS = {
+    "lkjip": ("Laporan Kinerja Instansi Pemerintah (LKjIP)", "pimpinan yang menandatangani dan pembaca laporan"),
+    "audit": ("Audit angka yang dipublikasikan", "Inspektorat dan BPK: setiap angka tercetak dihitung ulang"),
+    "analisis_sakip": ("Analisis perubahan nilai SAKIP", "analis Bagian Organisasi: mengapa nilai SAKIP berubah"),
+    "indikator": ("Indikator Kinerja Utama", "analis: perhitungan setiap IKU dari datanya"),
+    "validasi": ("Validasi data", "analis dan pengelola data: setiap aturan data yang diperiksa"),
+}
+_KINDS = {".pdf": "PDF untuk dicetak", ".html": "HTML untuk dibaca di layar", "_lengkap.html": "HTML dengan kode (auditor)"}
+
+
+@dataclass(frozen=True)
+class Item:
+    name: str
+    href: str
+    what: str
+
+
+def index_items(report_dir: Path) -> list[Item]:
+    """The outputs of ``report_dir`` in reading order: each document's PDF, HTML and HTML with code,
+    then the validation report and the executed notebooks."""
+    folder = Path(report_dir)
+    items: list[Item] = []
+    for prefix, (title, who) in DOCUMENTS.items():
+        for suffix in (".pdf", ".html", "_lengkap.html"):
+            for path in sorted(folder.glob(f"{prefix}_*{suffix}")):
+                if suffix == ".html" and path.name.endswith("_lengkap.html"):
+                    continue
+                items.append(Item(path.name, path.name, f"{title}, {_KINDS[suffix]}: {who}"))
+    if (folder / "validation" / "validasi.html").exists():
+        items.append(Item("validation/validasi.html", "validation/validasi.html",
+                          "Laporan validasi (Great Expectations) untuk auditor: aturan yang gagal lebih dahulu"))
+    for path in sorted((folder / "notebooks").glob("*.ipynb")):
+        items.append(Item(f"notebooks/{path.name}", f"notebooks/{path.name}",
+                          "Notebook yang dijalankan, untuk dibuka ulang di JupyterLab"))
+    return items
+
+
+def write_index(report_dir: Path, unit_name: str, year: int) -> Path:
+    """Write ``index.html`` into ``report_dir`` (every data string escaped by the template)."""
+    html = render("indeks.html.j2", unit_name=unit_name, year=int(year), items=index_items(report_dir))
+    return write_text_atomic(Path(report_dir) / INDEX, html)
