@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+from lkjip.contract.rules import INDICATOR_IDS
+from lkjip.indicators.declared import default_declaration, in_force, read_declaration
 from lkjip.errors import ConfigError, display_path
 from lkjip.inputs.narasi import DRAFT_COMMENT, NARASI_KEYS, narasi_path, parse_narasi
 
@@ -17,8 +19,28 @@ from lkjip.inputs.narasi import DRAFT_COMMENT, NARASI_KEYS, narasi_path, parse_n
 DRAFTERS = {"efisiensi_sumber_daya": "efisiensi", "kesimpulan": "kesimpulan", "saran": "saran"}
 
 
-def skeleton(unit_name: str, year: int, drafts: Mapping[str, str] | None = None) -> str:
-    """A starting narasi.md: every section heading, the drafted text where there is one (marked draft)."""
+def section_keys(iku=None) -> dict[str, tuple[str, str]]:
+    """The sections of a narasi.md: :data:`NARASI_KEYS`, with the per-IKU sections of ``iku`` (the unit's
+    declared IKU of the year, :mod:`lkjip.indicators.declared`) in place of the seven kecamatan IKU's."""
+    if iku is None:
+        return dict(NARASI_KEYS)
+    per_iku = ("faktor_keberhasilan.", "hambatan.")
+    out: dict[str, tuple[str, str]] = {}
+    for key, value in NARASI_KEYS.items():
+        if key.startswith(per_iku):
+            if key == f"{per_iku[0]}{INDICATOR_IDS[0]}":  # where the per-IKU sections stand
+                out.update({f"faktor_keberhasilan.{i.kode}": (
+                    "Bab III A.5", f"faktor penyebab keberhasilan indikator {i.nama} (tanpa angka)") for i in iku})
+                out.update({f"hambatan.{i.kode}": (
+                    "Bab III A.5", f"hambatan indikator {i.nama} dan upaya mengatasinya (tanpa angka)") for i in iku})
+            continue
+        out[key] = value
+    return out
+
+
+def skeleton(unit_name: str, year: int, drafts: Mapping[str, str] | None = None, iku=None) -> str:
+    """A starting narasi.md: every section heading (the per-IKU ones for ``iku`` when given), the drafted
+    text where there is one (marked draft)."""
     drafts = drafts or {}
     parts = [
         "<!--",
@@ -34,7 +56,7 @@ def skeleton(unit_name: str, year: int, drafts: Mapping[str, str] | None = None)
         "-->",
         "",
     ]
-    for key, (place, what) in NARASI_KEYS.items():
+    for key, (place, what) in section_keys(iku).items():
         parts += [f"<!-- {place}: {what} -->", f"## {key}", ""]
         text = (drafts.get(key) or "").strip()
         if text:
@@ -74,7 +96,8 @@ def write_skeleton(data_dir: Path, unit: str, year: int, out: Path | None = None
         from lkjip.document import build_report
 
         texts = drafted_sections(build_report(data_dir, unit, int(year)))
-    text = skeleton(info.nama, int(year), texts)
+    declared = in_force(read_declaration(data_dir, unit), int(year))
+    text = skeleton(info.nama, int(year), texts, None if declared == default_declaration() else declared)
     parse_narasi(text, display_path(target))  # what we write must read back
     target.parent.mkdir(parents=True, exist_ok=True)
     write_text_atomic(target, text)
