@@ -11,8 +11,9 @@ JOBS   ?= 2
 # Test workers (pytest-xdist): one a core, at most four; `make test TEST_JOBS=0` runs in one process.
 TEST_JOBS ?= auto
 PYTEST := $(BIN)/python -m pytest -n $(TEST_JOBS) --maxprocesses 4 --dist loadfile --no-loadscope-reorder
-# Debian libraries WeasyPrint needs to draw PDFs (present on most images; installed when missing).
-APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+# Debian libraries WeasyPrint needs to draw PDFs (present on most images; installed when missing);
+# HarfBuzz-Subset embeds fonts as subsets (WeasyPrint warns without it and will require it).
+APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 
 .PHONY: setup report test test-fast lint notebooks lab bench templates clean system-deps
 
