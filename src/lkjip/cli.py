@@ -386,6 +386,10 @@ def _cmd_run(args) -> int:
         for note in result.notes:
             _say(note)
     failed = [r for r in results if not r.ok]
+    if any(r.ok and not r.skipped for r in results):  # the way into every published year
+        from lkjip.run.report_index import write_reports_index
+
+        write_reports_index(args.reports_dir, args.data_dir)
     for result in results:
         if result.ok:
             print(result.report_dir)

@@ -33,13 +33,12 @@ from lkjip.inputs import snapshot as run_inputs
 from lkjip.inputs.chain import (NOTEBOOK_DIR_ENV, STEPS, Step, fingerprint, fingerprints,  # noqa: F401
                                 digests, input_snapshot, notebooks_dir, step_fingerprints, steps_for)
 from lkjip.run import export_jobs
-from lkjip.run.report_index import write_index
+from lkjip.run.report_index import unit_name, write_index
 from lkjip.run.environment import check_notebooks, kernel_error, scheduler_client
 from lkjip.errors import EXIT_CANTCREAT, EXIT_DATA, ConfigError, DataError, LkjipError, OutputError, display_path
 from lkjip.inputs.files import LockHeld, exclusive_lock, publish, write_text_atomic
 from lkjip.inputs.catalog import (RUN_RECORD, check_unit_year, list_units, list_years, processed_year_dir,
                                   reports_year_dir)
-from lkjip.inputs.unit import load_unit
 from lkjip.inputs.unit_codes import check_unit_code
 
 FAILED_DIR = "_gagal"
@@ -213,7 +212,7 @@ def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final
         carry = publishing.PdfCarry() if pdf else publishing.carry_pdfs(final_report, stage_report, inputs_digest)
         notes += carry.notes(unit, year)
         # the way into the year's outputs, published with them (lkjip.run.report_index)
-        write_index(stage_report, _unit_name(data_dir, unit), year)
+        write_index(stage_report, unit_name(data_dir, unit), year)
         layouts = exports.layouts() if pdf else carry.layouts
         if reused and pdf:  # the reused steps' PDFs are the published ones: so is their layout record
             earlier = (publishing.read_record(final_report) or {}).get("tata_letak_pdf") or {}
@@ -293,15 +292,6 @@ def _unreadable(exc: OSError, data_dir: Path) -> LkjipError:
         return DataError(run_inputs.shown(where), None, None, reason)
     shown = run_inputs.shown(where) if where is not None else "berkas program"
     return ConfigError(f"{shown}: {reason}; periksa pemasangan lkjip (notebook, kode, aturan validasi)")
-
-
-def _unit_name(data_dir: Path, unit: str) -> str:
-    """The unit's name as unit.yaml gives it (its code when unit.yaml cannot be read: the run's own check
-    reports why)."""
-    try:
-        return load_unit(data_dir, unit).nama
-    except LkjipError:
-        return unit
 
 
 def short_error(exc: BaseException) -> str:

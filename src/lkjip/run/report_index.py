@@ -1,4 +1,5 @@
-"""``reports/<unit>/<year>/index.html``: every output of a unit-year with one line on who it is for.
+"""``reports/<unit>/<year>/index.html``: every output of a unit-year with one line on who it is for;
+``reports/index.html``: every published unit-year.
 
 A published year holds a dozen files (the LKjIP, the audit, the SAKIP analysis, each as print HTML,
 PDF and the auditors' HTML with code; the validation report; the executed notebooks). The index
@@ -12,7 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lkjip.contract.pages import render
+from lkjip.errors import LkjipError
 from lkjip.inputs.files import write_text_atomic
+from lkjip.inputs.unit import load_unit
 
 INDEX = "index.html"
 
@@ -58,3 +61,43 @@ def write_index(report_dir: Path, unit_name: str, year: int) -> Path:
     """Write ``index.html`` into ``report_dir`` (every data string escaped by the template)."""
     html = render("indeks.html.j2", unit_name=unit_name, year=int(year), items=index_items(report_dir))
     return write_text_atomic(Path(report_dir) / INDEX, html)
+
+
+@dataclass(frozen=True)
+class YearLink:
+    unit: str
+    name: str
+    year: int
+    href: str
+
+
+def published_years(reports_dir: Path, data_dir: Path) -> list[YearLink]:
+    """Every published unit-year under ``reports_dir`` (a folder ``<unit>/<year>`` holding its index),
+    by unit then year, with the unit's name from its unit.yaml; folders starting with ``_`` (failures,
+    hand runs, the kabupaten view) are not units."""
+    out = []
+    root = Path(reports_dir)
+    units = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))) \
+        if root.is_dir() else []
+    for unit in units:
+        years = sorted(p for p in unit.iterdir() if p.is_dir() and p.name.isdigit() and (p / INDEX).exists())
+        name = unit_name(Path(data_dir), unit.name) if years else unit.name
+        out += [YearLink(unit.name, name, int(y.name), f"{unit.name}/{y.name}/{INDEX}") for y in years]
+    return out
+
+
+def unit_name(data_dir: Path, unit: str) -> str:
+    """The unit's name as unit.yaml gives it (its code when unit.yaml cannot be read)."""
+    try:
+        return load_unit(data_dir, unit).nama
+    except LkjipError:
+        return unit
+
+
+def write_reports_index(reports_dir: Path, data_dir: Path) -> Path | None:
+    """``reports/index.html`` over every published unit-year (rewritten after each ``lkjip run``), or
+    None when nothing is published."""
+    years = published_years(reports_dir, data_dir)
+    if not years:
+        return None
+    return write_text_atomic(Path(reports_dir) / INDEX, render("indeks_laporan.html.j2", years=years))
