@@ -21,6 +21,7 @@ import sys
 import threading
 from pathlib import Path
 
+from lkjip.inputs.files import is_inside
 from lkjip import __version__
 from lkjip.errors import EXIT_BUG, EXIT_USAGE, ConfigError, DataError, LkjipError, OutputError, display_path, shown
 from lkjip.inputs.catalog import AUDIT_CSV, RUN_RECORD, default_data_dir, default_processed_dir, default_reports_dir
@@ -232,19 +233,11 @@ def _as_lkjip_error(exc: BaseException, args) -> LkjipError | None:
     if isinstance(exc, OSError):
         where = Path(exc.filename) if exc.filename else None
         data_dir = getattr(args, "data_dir", None)
-        if where is not None and data_dir is not None and _inside(where, Path(data_dir)):
+        if where is not None and data_dir is not None and is_inside(where, Path(data_dir)):
             return DataError(display_path(where), None, None,
                              f"berkas tidak dapat dibaca: {exc.strerror or type(exc).__name__}")
         return OutputError.from_os_error(exc)
     return None
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        path.resolve().relative_to(folder.resolve())
-        return True
-    except ValueError:
-        return False
 
 
 def _scratch_target(args, command: str) -> Path:
@@ -316,7 +309,7 @@ def _validation_report_target(args, year: int) -> Path:
     """``--report DIR``'s file, refused inside a published report folder."""
     folder = Path(args.report) / args.unit / str(year)
     published = default_reports_dir() / args.unit / str(year)
-    if folder.resolve() == published.resolve() or _inside(folder, published) or (folder / RUN_RECORD).exists():
+    if folder.resolve() == published.resolve() or is_inside(folder, published) or (folder / RUN_RECORD).exists():
         raise ConfigError(
             f"--report {args.report}: {display_path(folder)} adalah folder laporan terbitan (reports/<unit>/<tahun>); "
             "validasi tidak menulis ke sana. Pakai folder lain, mis. --report /tmp/validasi "

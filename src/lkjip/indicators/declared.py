@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from lkjip.contract.fmt import is_missing
 from lkjip.contract.indonum import NumberFormatError, parse_number
 from lkjip.contract.rules import INDICATORS
 from lkjip.errors import DataError, DataErrors, display_path
@@ -85,7 +86,7 @@ def normalise_code(value: object) -> str:
     >>> normalise_code("  IKM ")
     'ikm'
     """
-    return str(value).strip().lower() if value is not None and not _blank(value) else ""
+    return str(value).strip().lower() if value is not None and not is_missing(value) else ""
 
 
 def declaration_from_frame(frame: pd.DataFrame, file: str) -> tuple[Iku, ...]:
@@ -102,7 +103,7 @@ def declaration_from_frame(frame: pd.DataFrame, file: str) -> tuple[Iku, ...]:
         errors.append(DataError(file, row, column, rule))
 
     for _, r in frame.iterrows():
-        row = int(r["baris"]) if "baris" in r and not _blank(r["baris"]) else None
+        row = int(r["baris"]) if "baris" in r and not is_missing(r["baris"]) else None
         kode = normalise_code(r.get("kode"))
         if not kode:
             bad(row, "kode", "kode wajib diisi")
@@ -223,7 +224,7 @@ def reported_values(frame: pd.DataFrame | None, file: str) -> ReportedValues:
     na: set[str] = set()
     errors = []
     for _, r in frame.iterrows():
-        row = int(r["baris"]) if "baris" in r and not _blank(r["baris"]) else None
+        row = int(r["baris"]) if "baris" in r and not is_missing(r["baris"]) else None
         name = normalise_code(r.get("besaran"))
         raw = _text(r.get("nilai"))
         if raw.lower() in NOT_AVAILABLE:
@@ -246,19 +247,12 @@ def reported_values(frame: pd.DataFrame | None, file: str) -> ReportedValues:
     return ReportedValues(values, sources, frozenset(na))
 
 
-def _blank(value: object) -> bool:
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
-
-
 def _text(value: object) -> str:
-    return "" if value is None or _blank(value) else str(value).strip()
+    return "" if value is None or is_missing(value) else str(value).strip()
 
 
 def _whole(value: object) -> int | None:
-    if value is None or _blank(value) or str(value).strip() == "":
+    if value is None or is_missing(value) or str(value).strip() == "":
         return None
     try:
         number = float(str(value).strip().replace(",", "."))

@@ -39,6 +39,15 @@ class LockHeld(RuntimeError):
     """Another process holds the lock."""
 
 
+def is_inside(path: Path | str, folder: Path | str) -> bool:
+    """Whether ``path`` lies in ``folder`` (both resolved: links followed), ``folder`` itself included.
+
+    >>> is_inside("/tmp/a/b.csv", "/tmp/a"), is_inside("/tmp/a/../c", "/tmp/a")
+    (True, False)
+    """
+    return Path(path).resolve().is_relative_to(Path(folder).resolve())
+
+
 @contextlib.contextmanager
 def atomic_write(path: Path | str, mode: str = "w", *, encoding: str | None = "utf-8",
                  newline: str | None = None) -> Iterator[IO]:

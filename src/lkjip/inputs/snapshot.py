@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lkjip import ASSETS_DIR, PACKAGE_DIR
+from lkjip.inputs.files import is_inside
 
 #: The hash recorded for a file that does not exist (a notebook of the chain that is missing).
 ABSENT = "-"
@@ -77,7 +78,7 @@ def changed_message(unit: str, year: int, changed: list[str], data_dir: Path) ->
     """Why a run whose inputs changed while it ran is not published, naming the files."""
     names = [shown(Path(p)) for p in changed[:10]]
     more = f" dan {len(changed) - 10} berkas lain" if len(changed) > 10 else ""
-    in_data = any(inside(Path(p), Path(data_dir)) for p in changed)
+    in_data = any(is_inside(Path(p), Path(data_dir)) for p in changed)
     what = "data masukan" if in_data else "berkas program (notebook, kode atau aturan validasi)"
     return (f"{unit} {year}: GAGAL: {what} berubah selama proses berjalan: {', '.join(names)}{more}; "
             "laporan tidak diterbitkan (isinya akan mencampur dua keadaan data), terbitan sebelumnya tetap utuh. "
@@ -93,12 +94,3 @@ def shown(path: Path) -> str:
     except ValueError:
         text = str(path)
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
-
-
-def inside(path: Path, folder: Path) -> bool:
-    """Whether ``path`` lies in ``folder`` (both resolved)."""
-    try:
-        path.resolve().relative_to(folder.resolve())
-        return True
-    except ValueError:
-        return False

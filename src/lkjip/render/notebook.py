@@ -25,7 +25,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from lkjip.contract.html_table import escape, label, print_classes, table_html  # noqa: F401
+from lkjip.contract.html_table import escape, table_html
+from lkjip.contract.html_table import label  # noqa: F401  (nb.label: the notebooks' column captions)
 from lkjip.errors import ConfigError
 from lkjip.inputs.published_state import Published
 from lkjip.inputs.catalog import (RUN_RECORD, default_data_dir, default_processed_dir, default_reports_dir, lab_processed_dir,

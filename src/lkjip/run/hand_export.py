@@ -33,6 +33,7 @@ import dataclasses
 import re
 from pathlib import Path
 
+from lkjip.inputs.files import is_inside
 from lkjip.errors import ConfigError, DataError, display_path
 from lkjip.inputs.catalog import LAB_DIR, default_data_dir, default_processed_dir, default_reports_dir, lab_reports_dir
 
@@ -107,13 +108,9 @@ def _title(book, path: Path) -> str:
     return path.stem
 
 
-def _inside(path: Path, folder: Path) -> bool:
-    return path.resolve().is_relative_to(folder.resolve())
-
-
 def _check_out(out: Path) -> None:
     for published in (default_reports_dir(), default_processed_dir()):
-        if _inside(out, published) and not _inside(out, published / LAB_DIR):
+        if is_inside(out, published) and not is_inside(out, published / LAB_DIR):
             raise ConfigError(
                 f"--out {display_path(out)} berada di folder terbitan {display_path(published)}; hanya `lkjip run` "
                 f"yang menerbitkan. Pakai folder lain (bawaan: {display_path(lab_reports_dir())})")

@@ -36,7 +36,7 @@ from lkjip.run import export_jobs
 from lkjip.run.report_index import unit_name, write_index
 from lkjip.run.environment import check_notebooks, kernel_error, scheduler_client
 from lkjip.errors import EXIT_CANTCREAT, EXIT_DATA, ConfigError, DataError, LkjipError, OutputError, display_path
-from lkjip.inputs.files import LockHeld, exclusive_lock, publish, write_text_atomic
+from lkjip.inputs.files import LockHeld, exclusive_lock, is_inside, publish, write_text_atomic
 from lkjip.inputs.catalog import (RUN_RECORD, check_unit_year, list_units, list_years, processed_year_dir,
                                   reports_year_dir)
 from lkjip.inputs.unit_codes import check_unit_code
@@ -288,7 +288,7 @@ def _unreadable(exc: OSError, data_dir: Path) -> LkjipError:
     reason = f"berkas tidak dapat dibaca: {exc.strerror or type(exc).__name__}"
     if where is not None:
         where = where.parent.resolve() / where.name
-    if where is not None and run_inputs.inside(where.parent, Path(data_dir)):
+    if where is not None and is_inside(where.parent, Path(data_dir)):
         return DataError(run_inputs.shown(where), None, None, reason)
     shown = run_inputs.shown(where) if where is not None else "berkas program"
     return ConfigError(f"{shown}: {reason}; periksa pemasangan lkjip (notebook, kode, aturan validasi)")

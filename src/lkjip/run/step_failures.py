@@ -18,6 +18,7 @@ import re
 import shutil
 from pathlib import Path
 
+from lkjip.inputs.files import is_inside
 from lkjip.errors import EXIT_BUG, EXIT_CANTCREAT, EXIT_DATA, display_path
 
 _DISK_FULL = (errno.ENOSPC, errno.EDQUOT)
@@ -51,7 +52,7 @@ def disk_full_folder(exc: BaseException, *, staging: Path | None = None, home: P
         found = _QUOTED_PATH.search(str(getattr(exc, "evalue", "") or exc))
         if found:
             where = Path(found.group(1))
-    if where is None or (staging is not None and _inside(where, staging)):
+    if where is None or (staging is not None and is_inside(where, staging)):
         where = home if home is not None else where
         return display_path(where) if where is not None else "folder keluaran"
     return display_path(where.parent)
@@ -112,11 +113,3 @@ def keep_failure(stage_report: Path, failed_dir: Path) -> tuple[Path | None, Bas
     except OSError as exc:
         shutil.rmtree(failed_dir, ignore_errors=True)
         return None, exc
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        Path(path).resolve().relative_to(Path(folder).resolve())
-        return True
-    except ValueError:
-        return False
