@@ -303,6 +303,7 @@ nb.Figure(gambar_capaian, nomor.gambar("3", "Capaian Indikator Kinerja Utama"), 
 
 # %% tags=["remove_input"]
 Markdown(narrative.profil.join_nonempty(narrative.capaian_kinerja_unit_text(laporan),
+                                        narrative.resmi.angka_resmi_text(laporan),
                                         narrative.tabel_3_1_1_text(laporan)))
 
 # %% [markdown]
@@ -588,8 +589,8 @@ else:
         display(nb.Table(narrative.lampiran.pejabat_tabel_capaian(pejabat),
                          nomor.tabel("L", f"Capaian Kinerja {pejabat.jabatan}"),
                          source=f"Laporan Kinerja {pejabat.jabatan} Tahun {year}",
-                         note=narrative.lampiran.CAPAIAN_NOTE))
-        display(Markdown(narrative.lampiran.pejabat_evaluasi(pejabat)))
+                         note=narrative.lampiran.capaian_note(pejabat)))
+        display(Markdown(narrative.lampiran.pejabat_evaluasi(pejabat, final)))
 
 # %% tags=["remove_input"]
 Markdown(judul.lampiran("Prestasi", ada(*prestasi.values())))

@@ -407,6 +407,24 @@ OPTIONAL_DATASETS: tuple[dict, ...] = (
         fills="Realisasi IKU yang dilaporkan atau dihitung dari besaran (Bab III A, indicators.csv)",
         absent_note="",
     ),
+    dict(
+        name="angka_resmi",
+        title="Angka resmi IKU: angka yang diterbitkan dan ditandatangani (mis. IKM E-Sukma, Berita Acara)",
+        one_row_per="IKU yang punya angka resmi tahun itu",
+        per_year=True,
+        columns=(
+            ("indikator", "text", True, "Kode IKU (mis. ikm)", "ikm"),
+            ("realisasi_resmi", "number", True, "Angka resmi seperti diterbitkan", "97,33"),
+            ("sumber_resmi", "text", True, "Dokumen atau aplikasi yang menerbitkan angka itu",
+             "Aplikasi E-Sukma Provinsi Jawa Timur; Berita Acara Pengukuran Kinerja"),
+            ("keterangan", "text", False, "Yang tertulis di sumber tentang cara atau periode penghitungan",
+             "layar E-Sukma difilter 01/01/2024 s.d. 30/01/2024"),
+        ),
+        key=("indikator",),
+        fills="Angka utama IKU (Bab III A, Berita Acara) dan kolom realisasi_resmi, sumber_resmi indicators.csv; "
+              "tanpa berkas ini laporan memakai angka hitung ulang",
+        absent_note="",
+    ),
 )
 
 #: Optional columns contract v2 adds to ``pegawai`` (appended after the v1 columns).

@@ -15,6 +15,7 @@ from lkjip.contract.fmt import is_missing
 from lkjip.indicators.declared import read_declaration
 from lkjip.indicators.iku import IndicatorResults, compute_all, indicator_history
 from lkjip.indicators.ipasn import IpAsnPenilaian, ipasn_penilaian
+from lkjip.indicators.official import OFFICIAL_FILE, differences, main_figures, official_figures
 from lkjip.inputs.catalog import list_years
 from lkjip.inputs.narasi import Narasi, read_narasi
 from lkjip.inputs.published_state import Published
@@ -47,6 +48,10 @@ class ReportData:
     pembiayaan: pd.DataFrame | None = None
     #: the IP ASN assessment shown and its like-with-like comparison (contract v2)
     ip_asn_penilaian: IpAsnPenilaian | None = None
+    #: the IKU with an official figure (angka_resmi.csv) beside the recomputed one (lkjip.indicators.official)
+    angka_resmi: tuple = ()
+    #: the year's results as computed from the data (``results`` prints the official figures, angka_utama)
+    hasil_hitung: IndicatorResults | None = None
     #: the analyst's narasi.md of the unit-year (empty when there is none)
     narasi: Narasi = field(default_factory=Narasi)
     # Bab I
@@ -172,7 +177,9 @@ def _read_other_year(data_dir: Path, unit: Unit, year: int, ikm_weight, targets,
         notes.append(f"Data tahun {year} tidak dapat dibaca dan tidak dipakai pada tabel "
                      f"multi-tahun: {first}")
         return None
-    return compute_all(frames, targets, unit.as_dict(), year, ikm_weight=ikm_weight, declaration=declaration)
+    computed = compute_all(frames, targets, unit.as_dict(), year, ikm_weight=ikm_weight, declaration=declaration)
+    # the figures the unit reports (angka_utama): its official figure where it has one
+    return main_figures(computed, official_figures(frames.get(OFFICIAL_FILE)), unit.as_dict())
 
 
 def build_report(data_dir, unit: str, year: int, processed_dir=None, *,
@@ -189,7 +196,11 @@ def build_report(data_dir, unit: str, year: int, processed_dir=None, *,
     info = inputs.unit
     udict = info.as_dict()
     declaration = read_declaration(data_dir, inputs.code)
-    res = compute_all(inputs.datasets, inputs.targets, udict, year, ikm_weight=ikm_weight, declaration=declaration)
+    computed = compute_all(inputs.datasets, inputs.targets, udict, year, ikm_weight=ikm_weight,
+                           declaration=declaration)
+    # the figures the report prints: the official figure where the unit reports one (angka_utama)
+    official = official_figures(inputs.table(OFFICIAL_FILE))
+    res = main_figures(computed, official, udict)
     notes: list[str] = []
     per_year_results = {year: res}
     for y in list_years(data_dir, unit):
@@ -207,6 +218,8 @@ def build_report(data_dir, unit: str, year: int, processed_dir=None, *,
     rep = ReportData(unit=info, year=year, inputs=inputs, results=res, ikm_weight=ikm_weight,
                      per_year=per_year, per_year_results=per_year_results, history=history,
                      catatan=notes)
+    rep.hasil_hitung = computed
+    rep.angka_resmi = differences(computed, official, udict, inputs.table("ikm_survei"))
     rep.capaian = per_year[year]
     pen = res.penyerapan
     rep.pembiayaan = shown_financing(res.pembiayaan, rep.capaian,

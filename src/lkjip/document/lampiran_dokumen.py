@@ -17,6 +17,7 @@ import pandas as pd
 from lkjip.indicators.targets import capaian
 from lkjip.contract.fmt import is_missing, mask_nip
 from lkjip.contract.indonum import NumberFormatError, parse_integer, parse_number
+from lkjip.document.pejabat_catatan import budget_source, target_differences
 from lkjip.document.pk import Penandatanganan, penandatanganan
 from lkjip.document.profil import TugasFungsi, tugas_fungsi
 from lkjip.document.sections import Absent, absent, inputs_of
@@ -132,8 +133,8 @@ class LaporanPejabat:
     ``perjanjian``: ``No, Jenis, Sasaran, Indikator Kinerja, Target`` (as in the
     PK table); ``capaian``: ``No, Jenis, Sasaran, Indikator Kinerja, Target,
     Realisasi`` as printed, ``Capaian tercetak`` and ``Capaian dihitung``
-    (realisasi / target x 100 where both are numbers; NaN otherwise) side by
-    side, never corrected. ``serapan_dihitung``: realisasi_anggaran / anggaran x 100.
+    (realisasi / target x 100 where both are numbers, the target of the signed PK
+    where it has one; NaN otherwise) side by side, never corrected. ``serapan_dihitung``: realisasi_anggaran / anggaran x 100.
     """
 
     jabatan: str
@@ -153,6 +154,11 @@ class LaporanPejabat:
     rencana_tindak_lanjut: str
     tanggapan_atasan: str
     disposisi: str
+    #: the budget line with the official's pagu (lkjip.document.pejabat_catatan), for a note beside a
+    #: realisation typed differently; None when the data have none
+    sumber_anggaran: object = None
+    #: ``(indikator, target PK, target capaian)`` where the capaian table's target is not the signed PK's
+    beda_target: tuple = ()
 
 
 def _num(value: object) -> float:
@@ -200,7 +206,9 @@ def laporan_pejabat(source) -> list[LaporanPejabat] | Absent:
                 "Indikator Kinerja": [_text(v) for v in rows["indikator"]]}
         perjanjian = pd.DataFrame({**base, "Target": [_text(a) or _text(b) for a, b in
                                                       zip(rows["target_pk"], rows["target"])]})
-        target = [printed_number(v) for v in rows["target"]]
+        # recomputed against the signed PK's target where it has one (a capaian table may print another)
+        target = [printed_number(p) if not pd.isna(printed_number(p)) else printed_number(t)
+                  for p, t in zip(rows["target_pk"], rows["target"])]
         real = [printed_number(v) for v in rows["realisasi"]]
         capaian = pd.DataFrame({**base, "Target": [_text(v) for v in rows["target"]],
                                 "Realisasi": [_text(v) for v in rows["realisasi"]],
@@ -223,6 +231,8 @@ def laporan_pejabat(source) -> list[LaporanPejabat] | Absent:
             rencana_tindak_lanjut=_text(r["rencana_tindak_lanjut"]),
             tanggapan_atasan=_text(r["tanggapan_atasan"]),
             disposisi=_text(r["disposisi"]),
+            sumber_anggaran=budget_source(inputs.table("anggaran"), anggaran),
+            beda_target=tuple(target_differences(perjanjian, capaian, printed_number)),
         ))
     return out
 

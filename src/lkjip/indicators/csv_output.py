@@ -13,17 +13,27 @@ from lkjip.inputs.catalog import INDICATORS_CSV, processed_year_dir
 from lkjip.contract.markup import csv_cell
 
 
-def write_indicators_csv(results: IndicatorResults | pd.DataFrame, path) -> Path:
-    """``indicators.csv`` of the data contract: the seven columns, one row per
-    indicator, plain decimals (dot, no thousands separator), full precision
-    (``repr`` of each float), ``\\n`` line endings; same input, same bytes."""
+#: The columns ``indicators.csv`` adds after the indicator frame's: the official figure and its source.
+OFFICIAL_COLUMNS = ("realisasi_resmi", "sumber_resmi")
+
+
+def write_indicators_csv(results: IndicatorResults | pd.DataFrame, path, official=None) -> Path:
+    """``indicators.csv`` of the data contract: the indicator columns, then ``realisasi_resmi`` and
+    ``sumber_resmi`` (``official``: ``{kode: (value, source, ...)}`` of
+    :func:`lkjip.indicators.official.official_figures`; blank without one), one row per indicator, plain
+    decimals (dot, no thousands separator), full precision (``repr`` of each float), ``\\n`` line endings;
+    same input, same bytes. ``realisasi`` and ``capaian_pct`` stay the recomputed figures."""
     table = results.tabel if isinstance(results, IndicatorResults) else results
     if "indikator" not in table.columns:
         table = table.reset_index()
     frame = table.loc[:, list(INDICATOR_COLUMNS)].copy()
     for col in ("target", "realisasi", "capaian_pct"):
         frame[col] = [("" if is_missing(v) else repr(float(v))) for v in frame[col]]
-    for col in ("indikator", "nama", "satuan", "kategori"):
+    official = dict(official or {})
+    codes = [str(k) for k in table["indikator"]]
+    frame["realisasi_resmi"] = [repr(float(official[k][0])) if k in official else "" for k in codes]
+    frame["sumber_resmi"] = [official[k][1] if k in official else "" for k in codes]
+    for col in ("indikator", "nama", "satuan", "kategori", "sumber_resmi"):
         # text a spreadsheet would evaluate (=, +, -, @ ...) is neutralised (lkjip.contract.markup.csv_cell)
         frame[col] = ["" if is_missing(v) else csv_cell(str(v)) for v in frame[col]]
     path = Path(path)

@@ -19,6 +19,9 @@ from lkjip.inputs.unit_codes import check_kode
 from lkjip.inputs.unit_yaml import read_unit_yaml
 
 REQUIRED_KEYS = ("kode", "nama", "kabupaten", "pimpinan")
+#: ``angka_utama``: which figure of an IKU with an official figure (``angka_resmi.csv``) the report prints.
+ANGKA_UTAMA = ("resmi", "hitung_ulang")
+ANGKA_UTAMA_DEFAULT = "resmi"
 #: Keys a user may put in unit.yaml for what lives in its own file: refused with where it belongs.
 DECLARED_ELSEWHERE = {
     key: "IKU unit dinyatakan di berkas indikator.csv di folder unit (satu baris per IKU: kode, nama, satuan, "
@@ -70,6 +73,9 @@ class Unit:
             if not head.get(key):
                 raise DataError(source, None, f"pimpinan.{key}", f"kunci wajib 'pimpinan.{key}' tidak ada")
         _check_optional_fields(data, source)
+        if data.get("angka_utama") is not None and str(data["angka_utama"]) not in ANGKA_UTAMA:
+            raise DataError(source, None, "angka_utama", "pilihan yang sah: " + ", ".join(ANGKA_UTAMA),
+                            data["angka_utama"])
         for key in DECLARED_ELSEWHERE:
             if key in data:  # never ignored silently: the unit would get the seven kecamatan IKU
                 raise DataError(source, None, key, DECLARED_ELSEWHERE[key])

@@ -87,7 +87,10 @@ def indicator_step(ctx, ikm_weight: str = "exact"):
     inputs = load_inputs(ctx.data_dir, ctx.unit, ctx.year, ctx.processed_dir)
     results = compute_all(inputs.datasets, inputs.targets, inputs.unit.as_dict(), ctx.year, ikm_weight=ikm_weight,
                           declaration=read_declaration(ctx.data_dir, ctx.unit))
-    write_indicators_csv(results, indicators_csv_path(ctx.processed_dir, ctx.unit, ctx.year))
+    from lkjip.indicators.official import OFFICIAL_FILE, official_figures
+
+    write_indicators_csv(results, indicators_csv_path(ctx.processed_dir, ctx.unit, ctx.year),
+                         official_figures(inputs.table(OFFICIAL_FILE)))
     return inputs, results
 
 

@@ -21,7 +21,7 @@ signature), :mod:`~lkjip.document.narrative.capaian` (Bab III A),
 """
 
 from lkjip.contract.markup import md_text
-from lkjip.document.narrative import lampiran, profil
+from lkjip.document.narrative import lampiran, profil, resmi
 from lkjip.document.narrative.profil import ANALYST_NOTE
 from lkjip.document.narrative.anggaran import (
     efisiensi,
@@ -87,6 +87,7 @@ __all__ = [
     "lampiran",
     "md_text",
     "profil",
+    "resmi",
     "pengukuran",
     "program_pendukung",
     "realisasi_anggaran",

@@ -14,6 +14,9 @@ from lkjip.contract.fmt import fmt_date_id, fmt_number, fmt_pct, fmt_rupiah, is_
 from lkjip.contract.markup import md_text
 from lkjip.document.narrative.common import _iku_ids, _nama, _row, fmt_value
 from lkjip.document.narrative.profil import absent_line, is_absent, letters
+from lkjip.document.narrative.resmi import beside_signed, signed_value
+from lkjip.document.pejabat_catatan import realisation_differs
+from lkjip.document.narrative.profil import analyst_note
 
 
 def tindak_lanjut(rep, tl, final: bool = False) -> str:
@@ -106,8 +109,11 @@ def berita_acara(rep, ba, final: bool = False) -> str:
                          f"tahun {ba.ip_asn.tahun_penilaian}, yaitu {fmt_value(ind, r['realisasi'], iku=rep.results.iku)}")
             continue
         kelas = rep.results.kelas.get(ind)
-        items.append(f"{n}. {nama_ind} tahun {rep.year}: {fmt_value(ind, r['realisasi'], iku=rep.results.iku)}"
-                     + (f" ({md_text(kelas)})" if kelas else ""))
+        # quoted as signed: the official figure where the unit has one, a note beside it when the data differ
+        signed = signed_value(rep, ind)
+        value = r["realisasi"] if signed is None else signed
+        items.append(f"{n}. {nama_ind} tahun {rep.year}: {fmt_value(ind, value, iku=rep.results.iku)}"
+                     + (f" ({md_text(kelas)})" if kelas else "") + beside_signed(rep, ind))
     return "\n\n".join(p for p in (*head, text, "\n".join(items)) if p)
 
 
@@ -165,15 +171,12 @@ def _grouped(t: pd.DataFrame) -> pd.DataFrame:
     return out.drop(columns="Jenis")
 
 
-def pejabat_evaluasi(lp) -> str:
-    """The official's budget absorption as printed and recomputed, the plan and the superior's response."""
+def pejabat_evaluasi(lp, final: bool = False) -> str:
+    """The official's budget absorption as signed (quoted, never edited) with a note beside a figure the data
+    give otherwise, the plan and the superior's response; in a draft, the analyst's note on what disagrees."""
     parts = []
     if not is_missing(lp.anggaran) and lp.anggaran:
-        text = (f"Anggaran yang tersedia {fmt_rupiah(lp.anggaran)} terserap {fmt_rupiah(lp.realisasi_anggaran)} "
-                f"atau {fmt_pct(lp.serapan_dihitung)}")
-        if not is_missing(lp.serapan_pct) and fmt_number(lp.serapan_pct) != fmt_number(lp.serapan_dihitung):
-            text += f" (laporan jabatan mencetak {fmt_pct(lp.serapan_pct)})"
-        parts.append(text + ".")
+        parts.append(serapan_dikutip(lp))
     if lp.kategori:
         parts.append(f"Kategori capaian menurut laporan jabatan: {md_text(lp.kategori)}.")
     if lp.rencana_tindak_lanjut:
@@ -182,7 +185,55 @@ def pejabat_evaluasi(lp) -> str:
         parts.append(f"Tanggapan atasan langsung: {md_text(lp.tanggapan_atasan)}")
     if lp.disposisi:
         parts.append(f"Disposisi atasan: {md_text(lp.disposisi)}.")
+    if not final:
+        parts.extend(pejabat_catatan_analis(lp))
     return "\n\n".join(parts)
+
+
+def serapan_dikutip(lp) -> str:
+    """"Anggaran ... terserap Rp x atau y%" as the official's report says it, and beside it a note when the
+    realisation differs from the budget line with the same pagu (a typo stays a typo, with its correction)
+    or when the printed percentage is not the quotient of the printed amounts."""
+    printed = not is_missing(lp.serapan_pct)
+    pct = lp.serapan_pct if printed else lp.serapan_dihitung
+    text = (f"Anggaran yang tersedia {fmt_rupiah(lp.anggaran)} terserap {fmt_rupiah(lp.realisasi_anggaran)} "
+            f"atau {fmt_pct(pct)}" + (", seperti tertulis dalam laporan jabatan." if printed else "."))
+    notes = []
+    src = lp.sumber_anggaran
+    if realisation_differs(lp.realisasi_anggaran, src):
+        notes.append(f"realisasi {fmt_rupiah(lp.realisasi_anggaran)} pada laporan jabatan diduga salah ketik: "
+                     f"rincian anggaran sub kegiatan {md_text(src.uraian)} (Bab III B) mencatat realisasi "
+                     f"{fmt_rupiah(src.realisasi)} dari {fmt_rupiah(src.pagu)}, atau {fmt_pct(src.persen)}")
+    if printed and fmt_number(lp.serapan_pct) != fmt_number(lp.serapan_dihitung):
+        notes.append(f"persentase {fmt_pct(lp.serapan_pct)} tidak sama dengan {fmt_rupiah(lp.realisasi_anggaran)} "
+                     f"dibagi {fmt_rupiah(lp.anggaran)} ({fmt_pct(lp.serapan_dihitung)})"
+                     + ("" if src is None or not realisation_differs(lp.realisasi_anggaran, src) else
+                        f" maupun dengan {fmt_pct(src.persen)}"))
+    if notes:
+        text += " Catatan: " + "; ".join(notes) + "."
+    return text
+
+
+def capaian_note(lp) -> str:
+    """The note under an official's capaian table: the columns, and each target that differs from the
+    signed PK with the figure the recomputed capaian uses and why."""
+    text = CAPAIAN_NOTE
+    for ind, pk, cap in lp.beda_target:
+        text += (f" Target {ind} pada tabel capaian ({cap}) berbeda dengan Perjanjian Kinerja yang ditandatangani "
+                 f"({pk}); Hitung ulang (%) memakai target Perjanjian Kinerja ({pk}).")
+    return text
+
+
+def pejabat_catatan_analis(lp) -> list[str]:
+    """The draft's analyst notes on what disagrees inside the official's report (never in the final)."""
+    out = [analyst_note(f"{lp.jabatan}: target {ind} {pk} di Perjanjian Kinerja, {cap} di tabel capaian laporan "
+                        "jabatan; capaian tercetak memakai target tabel capaian. Periksa dokumen asli dan "
+                        "tetapkan target yang berlaku.") for ind, pk, cap in lp.beda_target]
+    if realisation_differs(lp.realisasi_anggaran, lp.sumber_anggaran):
+        out.append(analyst_note(f"{lp.jabatan}: realisasi anggaran di laporan jabatan ({fmt_rupiah(lp.realisasi_anggaran)}) "
+                                f"berbeda dengan rincian anggaran ({fmt_rupiah(lp.sumber_anggaran.realisasi)}); "
+                                "dikutip seperti tertulis, dengan catatan koreksi."))
+    return out
 
 
 CAPAIAN_NOTE = ("Capaian (%) seperti tercetak pada laporan jabatan; Hitung ulang (%) = realisasi / target × 100 "
