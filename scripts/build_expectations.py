@@ -532,6 +532,12 @@ def laporan_pejabat() -> dict:
                                                      "Nilai", total_rows=False)])
 
 
+def angka_resmi() -> dict:
+    n = "angka_resmi"
+    return v2_suite(n, at_least_zero(n, ("realisasi_resmi",), "Angka resmi", total_rows=False),
+                    not_null=("indikator", "realisasi_resmi", "sumber_resmi"))
+
+
 def simple_optional(name: str):
     def build() -> dict:
         return v2_suite(name)
@@ -544,7 +550,7 @@ BUILDERS = (ikm_survei, paten_layanan, anggaran, lra, pegawai, sakip_evaluasi, k
             simple_optional("isu_strategis"), proses_bisnis, penduduk, sarana, perjanjian_kinerja,
             perjanjian_kinerja_anggaran, dokumen, penandatangan, kinerja_pejabat, laporan_pejabat,
             simple_optional("tindak_lanjut_evaluasi"), simple_optional("prestasi"), simple_optional("indikator"),
-            simple_optional("realisasi"))
+            simple_optional("realisasi"), angka_resmi)
 
 
 def render(s: dict) -> str:

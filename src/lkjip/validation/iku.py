@@ -19,7 +19,7 @@ from lkjip.validation.results import ERROR, WARNING, Finding
 
 #: Files whose column names IKU codes: dataset -> column.
 CODE_COLUMNS = {"targets": "indikator", "perjanjian_kinerja": "kode_indikator", "renstra": "kode_indikator",
-                "renstra_target": "kode_indikator"}
+                "renstra_target": "kode_indikator", "angka_resmi": "indikator"}
 
 
 def checked_declaration(data_dir, unit: str) -> tuple[tuple[Iku, ...] | None, list[Finding]]:
