@@ -137,6 +137,7 @@ PREPARE_OPTIONAL = {
     "prestasi": _prepare_key_only("prestasi"),
     "indikator": _prepare_period("indikator"),
     "realisasi": _prepare_key_only("realisasi"),
+    "angka_resmi": _prepare_key_only("angka_resmi"),
 }
 PREPARE_ALL = {**PREPARE, **PREPARE_OPTIONAL,
                "pegawai": lambda df, year: assessment_year_helpers(PREPARE["pegawai"](df, year), year)}
