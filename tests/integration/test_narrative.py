@@ -36,7 +36,7 @@ def test_ikhtisar(rep):
     text = _ikhtisar(rep)
     assert nr.DRAFT_MARK not in text  # one draft notice for the whole document, not one per block
     assert nr.DRAFT_MARK in nr.draft_notice(rep) and 'content: "DRAF"' in nr.draft_notice(rep)
-    assert "Nilai IKM (Indeks Kepuasan Masyarakat): realisasi 98,31 dari target 94,5, capaian 104,03%" in text
+    assert "Nilai IKM (Indeks Kepuasan Masyarakat): realisasi 97,33 dari target 94,5, capaian 102,99%" in text
     assert "(kategori capaian Sangat Tinggi); kategori IP ASN Tinggi" in text
     assert "Nilai SAKIP Perangkat Daerah: realisasi 86,13 dari target 87,5, capaian 98,43%" in text
     assert "predikat SAKIP A (Memuaskan)" in text
@@ -53,11 +53,11 @@ def test_bab1_staff(rep):
 
 def test_analysis_per_indicator(rep):
     ikm = nr.analisis_indikator(rep, "ikm")
-    assert "terealisasi 98,31 dari target 94,5" in ikm and "104,03%" in ikm  # 98,31 / 94,5
-    assert "naik 4,10 poin" in ikm  # 98,31 - 94,21 as printed
+    assert "terealisasi 97,33 dari target 94,5" in ikm and "102,99%" in ikm  # official 97,33 / 94,5
+    assert "naik 3,12 poin" in ikm  # 97,33 - 94,21 as printed
     assert "mutu pelayanan A (Sangat Baik)" in ikm
     assert "memenuhi sampel minimum Krejcie-Morgan sebanyak 372 responden" in ikm
-    assert "97,33" in ikm  # the published figure differs from the recomputed one
+    assert "97,13 dan 97,50" in ikm  # the other printed figures differ from the official one
     sakip = nr.analisis_indikator(rep, "sakip")
     assert "terealisasi 86,13 dari target 87,5" in sakip and "Target belum tercapai" in sakip
     assert "realisasi masih 1,37 poin di bawah target" in sakip
@@ -123,14 +123,14 @@ def test_missing_dataset_and_missing_target_still_render(tmp_path, raw_dir):
     sakip = nr.analisis_indikator(r, "sakip")
     assert "tidak dapat diukur karena data hasil evaluasi SAKIP tidak tersedia" in sakip
     ikm = nr.analisis_indikator(r, "ikm")
-    assert "terealisasi 98,31; target tahun ini belum ditetapkan" in ikm
+    assert "terealisasi 97,33; target tahun ini belum ditetapkan" in ikm
     kes = nr.kesimpulan(r)
     assert "2 indikator belum dapat dinilai" in kes
     sar = nr.saran(r)
     assert "melengkapi data hasil evaluasi SAKIP" in sar and "menetapkan target tahunan" in sar
     ikh = _ikhtisar(r)
     assert "Nilai SAKIP Perangkat Daerah: realisasi tidak dapat dihitung" in ikh
-    assert "realisasi 98,31; target belum ditetapkan" in ikh
+    assert "realisasi 97,33; target belum ditetapkan" in ikh
     for text in (nr.efisiensi(r), nr.tabel_3_1_1_text(r), nr.tabel_3_1_2_text(r), nr.tabel_3_1_3_text(r)):
         assert not RAW_FLOAT.search(text)
 

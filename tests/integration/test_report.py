@@ -71,8 +71,9 @@ def test_bab_iii_tables(rep):
     # realisasi as printed in each indicator's decimals; capaian from the printed figures
     assert t.loc["Nilai SAKIP Perangkat Daerah", "Realisasi"] == "86,13"
     assert t.loc["Nilai SAKIP Perangkat Daerah", "% Capaian"] == 98.43  # 86,13 / 87,5
-    assert t.loc["Nilai IKM (Indeks Kepuasan Masyarakat)", "Realisasi"] == "98,31"
-    assert t.loc["Nilai IKM (Indeks Kepuasan Masyarakat)", "% Capaian"] == 104.03  # 98,31 / 94,5 = 104,032
+    # the official E-Sukma / Berita Acara figure (angka_resmi.csv, angka_utama: resmi); 98,31 is under the table
+    assert t.loc["Nilai IKM (Indeks Kepuasan Masyarakat)", "Realisasi"] == "97,33"
+    assert t.loc["Nilai IKM (Indeks Kepuasan Masyarakat)", "% Capaian"] == 102.99  # 97,33 / 94,5 = 102,995
     assert t.loc["Persentase Realisasi Anggaran Perangkat Daerah", "% Capaian"] == 104.86  # 94,37 / 90
     assert t.loc["Jumlah inovasi yang terinternalisasi dan tersosialisasi serta berkelanjutan", "Realisasi"] == "2"
     assert t["Kategori Capaian"].unique().tolist() == ["Sangat Tinggi"]
@@ -144,9 +145,10 @@ def test_names_only_when_unit_yaml_allows(tmp_path, raw_dir):
 
 
 def test_indicators_csv(rep, tmp_path):
-    path = rp.write_indicators_csv(rep.results, tmp_path / "gedeg" / "2023" / "indicators.csv")
+    # indicators.csv holds the recomputed figures (what the indicator step writes), never the printed ones
+    path = rp.write_indicators_csv(rep.hasil_hitung, tmp_path / "gedeg" / "2023" / "indicators.csv")
     text = path.read_text(encoding="utf-8")
-    assert text.splitlines()[0] == "indikator,nama,satuan,target,realisasi,capaian_pct,kategori"
+    assert text.splitlines()[0] == "indikator,nama,satuan,target,realisasi,capaian_pct,kategori,realisasi_resmi,sumber_resmi"
     df = pd.read_csv(path).set_index("indikator")
     assert list(df.index) == ["ikm", "layanan_sesuai_standar_pct", "koordinasi_ditindaklanjuti_pct",
                               "sakip", "realisasi_anggaran_pct", "ip_asn", "jumlah_inovasi"]
@@ -157,7 +159,7 @@ def test_indicators_csv(rep, tmp_path):
     ikm_line = next(l for l in text.splitlines() if l.startswith("ikm,"))
     assert "98.31379" in ikm_line  # full precision, dot decimal, no thousands mark
     assert "2720088927" not in text and "2.720" not in text
-    again = rp.write_indicators_csv(rep.results, tmp_path / "b.csv").read_bytes()
+    again = rp.write_indicators_csv(rep.hasil_hitung, tmp_path / "b.csv").read_bytes()
     assert again == path.read_bytes()
 
 
@@ -211,8 +213,8 @@ def test_national_figures_of_the_year_fill_tabel_3_1_4_and_name_their_source(tmp
     n = r.tabel_3_1_4.set_index("Indikator Kinerja Utama")
     ikm = n.loc["Nilai IKM (Indeks Kepuasan Masyarakat)"]
     # from the printed (rounded) realisation, so the three columns agree as read
-    assert ikm["Realisasi 2023"] == "98,31" and ikm["Nasional"] == 82.5
-    assert ikm["Ket. (+/-)"] == pytest.approx(98.31 - 82.5)
+    assert ikm["Realisasi 2023"] == "97,33" and ikm["Nasional"] == 82.5  # the official figure
+    assert ikm["Ket. (+/-)"] == pytest.approx(97.33 - 82.5)
     assert n.loc["Nilai SAKIP Perangkat Daerah", "Ket. (+/-)"] == pytest.approx(86.13 - 70)
     assert int(n["Nasional"].notna().sum()) == 2
     assert sumber(r, "nasional") == "Data realisasi nasional tahun 2023 (KemenPAN-RB)"

@@ -260,8 +260,11 @@ def _published_sentence(rep, ind: str) -> str:
     differ = [v for v in pub if abs(v - float(cur)) >= tolerance(2)]
     if not differ:
         return ""
+    official = any(f.kode == ind and f.dicetak_resmi for f in (getattr(rep, "angka_resmi", None) or ()))
+    used = (f"angka resmi yang dipakai laporan ini ({fmt_value(ind, cur, iku=rep.results.iku)})" if official
+            else "hasil hitung ulang dari data")
     return (f" Angka yang tercetak di dokumen resmi tahun ini ({_join([fmt_value(ind, v, iku=rep.results.iku) for v in differ])}) "
-            "berbeda dengan hasil hitung ulang dari data; selisihnya dirinci dalam laporan audit.")
+            f"berbeda dengan {used}; selisihnya dirinci dalam laporan audit.")
 
 
 def _ikm_detail(rep) -> str:
