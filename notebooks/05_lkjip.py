@@ -320,7 +320,9 @@ nb.Figure(gambar_tren, nomor.gambar("3", "Tren Realisasi dan Target Indikator Ki
           source=sumber(laporan, "multi"))
 
 # %% tags=["remove_input"]
-Markdown(narrative.tabel_3_1_2_text(laporan))
+Markdown(narrative.profil.join_nonempty(narrative.tahun_penilaian.catatan_ip_asn(laporan),
+                                        narrative.tahun_penilaian.catatan_analis_ip_asn(laporan, final),
+                                        narrative.tabel_3_1_2_text(laporan)))
 
 # %% [markdown]
 # ### 3. Perbandingan realisasi kinerja sampai dengan tahun ini dengan target akhir Renstra

@@ -21,7 +21,7 @@ signature), :mod:`~lkjip.document.narrative.capaian` (Bab III A),
 """
 
 from lkjip.contract.markup import md_text
-from lkjip.document.narrative import lampiran, profil, resmi
+from lkjip.document.narrative import lampiran, profil, resmi, tahun_penilaian
 from lkjip.document.narrative.profil import ANALYST_NOTE
 from lkjip.document.narrative.anggaran import (
     efisiensi,
@@ -88,6 +88,7 @@ __all__ = [
     "md_text",
     "profil",
     "resmi",
+    "tahun_penilaian",
     "pengukuran",
     "program_pendukung",
     "realisasi_anggaran",
