@@ -198,3 +198,11 @@ def test_ip_asn_2022_is_one_figure_with_its_assessment_year(rep):
     assert (f"*{nr.ANALYST_NOTE} IP ASN: kolom tahun 2022 Tabel 3.1.2 memuat 56,00 (hasil pengukuran tahun 2021), "
             "sedangkan laporan tahun 2023 memakai hasil pengukuran tahun 2022 sebesar 89,50;") in flag
     assert nr.tahun_penilaian.catatan_analis_ip_asn(rep, final=True) == ""
+
+
+def test_tabel_nilai_ikm_unit_names_the_recomputation_and_the_official_figure(rep):
+    t = rep.gambar_3_1_ringkasan.set_index("Uraian")["Nilai"]
+    assert t["Jumlah NRR IKM tertimbang x 25 (hitung ulang)"] == "98,31"
+    assert t["Nilai IKM resmi (Aplikasi E-Sukma Provinsi Jawa Timur dan Berita Acara Pengukuran Kinerja Nomor "
+             "069/ 44 /416-314/2024)"] == "97,33"
+    assert "Jumlah NRR IKM tertimbang x 25 (Nilai IKM)" not in t.index

@@ -251,7 +251,7 @@ def build_report(data_dir, unit: str, year: int, processed_dir=None, *,
     # the deep sections only for an IKU that uses their built-in calculation
     if res.ikm is not None and uses(res, "ikm"):
         rep.gambar_3_1 = _tables.gambar_3_1(res.ikm)
-        rep.gambar_3_1_ringkasan = _ikm_summary(res.ikm)
+        rep.gambar_3_1_ringkasan = _ikm_summary(res.ikm, next((f for f in rep.angka_resmi if f.kode == "ikm"), None))
     if ds.get("paten_layanan") is not None and uses(res, "layanan_sesuai_standar_pct"):
         rep.gambar_3_2 = _tables.gambar_3_2(ds["paten_layanan"])
         rep.gambar_3_2_bulanan = _tables.gambar_3_2_bulanan(ds["paten_layanan"])

@@ -80,13 +80,19 @@ def _short_3_1_3(t: pd.DataFrame) -> pd.DataFrame:
     return t.rename(columns=ren)
 
 
-def _ikm_summary(ikm) -> pd.DataFrame:
-    """The IKM result as two columns (Uraian, Nilai), numbers as Indonesian text."""
+def _ikm_summary(ikm, resmi=None) -> pd.DataFrame:
+    """The IKM result as two columns (Uraian, Nilai), numbers as Indonesian text. ``resmi``: the IKM's
+    official figure (:class:`lkjip.indicators.official.OfficialFigure`) when it differs from the survey's
+    recomputation: both rows then say which is which."""
+    differs = resmi is not None and resmi.berbeda
     rows = [
         ("Jumlah responden", fmt_number(ikm.responden, 0)),
         ("Bobot NRR per unsur", ikm.bobot_label),
         ("Jumlah NRR IKM tertimbang", fmt_number(ikm.ikm, 2)),
-        ("Jumlah NRR IKM tertimbang x 25 (Nilai IKM)", fmt_number(ikm.ikm_x25, 2)),
+        ("Jumlah NRR IKM tertimbang x 25 (" + ("hitung ulang" if differs else "Nilai IKM") + ")",
+         fmt_number(ikm.ikm_x25, 2)),
+        *([("Nilai IKM resmi (" + (resmi.sumber or "diterbitkan") + ")", fmt_number(resmi.resmi, resmi.desimal))]
+          if differs else []),
         ("Mutu pelayanan", ikm.mutu or "–"),
         ("Kinerja unit pelayanan", ikm.kinerja or "–"),
     ]
