@@ -206,3 +206,10 @@ def test_tabel_nilai_ikm_unit_names_the_recomputation_and_the_official_figure(re
     assert t["Nilai IKM resmi (Aplikasi E-Sukma Provinsi Jawa Timur dan Berita Acara Pengukuran Kinerja Nomor "
              "069/ 44 /416-314/2024)"] == "97,33"
     assert "Jumlah NRR IKM tertimbang x 25 (Nilai IKM)" not in t.index
+
+
+def test_the_survey_chart_names_its_line_the_recomputation(rep):
+    from lkjip.document.figures import fig_ikm
+
+    fig = fig_ikm(rep)
+    assert [t.get_text() for t in fig.legends[0].get_texts()] == ["IKM hitung ulang 98,31", "NRR x 25"]

@@ -41,11 +41,13 @@ def ikm_per_unsur(
     title: str | None = "Nilai per Unsur Pelayanan (NRR x 25)",
     ikm: float | None = None,
     sumber: str | None = None,
+    ikm_label: str = "IKM unit",
 ) -> Figure:
     """Bars of the nine IKM elements on the x25 scale with the mutu bands shaded.
 
     ``nrr`` is indexed ``U1..U9``; values on the 1..4 scale (all <= 4) are
-    multiplied by 25. ``ikm`` (x25) draws the unit's IKM as a dashed line.
+    multiplied by 25. ``ikm`` (x25) draws the unit's IKM as a dashed line, named ``ikm_label`` in the
+    legend ("IKM hitung ulang" when the unit's official IKM is another figure).
     """
     values = pd.to_numeric(pd.Series(nrr), errors="raise").astype(float)
     if values.max() <= 4.0:
@@ -67,7 +69,7 @@ def ikm_per_unsur(
         _label_bars(ax, bars, [_num(v, 2) for v in values], horizontal=False)
         if ikm is not None:
             ax.axhline(ikm, color=INK, lw=1.0, ls="--", zorder=3,
-                       label=f"IKM unit {_num(ikm, 2)}")
+                       label=f"{ikm_label} {_num(ikm, 2)}")
             fig.legend(loc="outside upper right", ncols=2)
         ax.set_xticks(x, [f"{k}\n{IKM_UNSUR_SHORT.get(str(k).lower(), '')}".rstrip() for k in values.index])
         ax.set_ylim(low_limit, 104)

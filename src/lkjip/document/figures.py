@@ -38,8 +38,10 @@ def fig_ikm(rep: ReportData):
     from lkjip import charts
 
     u = rep.results.ikm.unsur
+    official = any(f.kode == "ikm" and f.berbeda for f in (getattr(rep, "angka_resmi", None) or ()))
     fig = charts.ikm_per_unsur(pd.Series(u["nrr_x25"].values, index=u["unsur"].values),
-                               ikm=rep.results.ikm.ikm_x25, title=None)
+                               ikm=rep.results.ikm.ikm_x25, title=None,
+                               ikm_label="IKM hitung ulang" if official else "IKM unit")
     for ax in fig.axes[:1]:
         ax.tick_params(axis="x", labelsize=6)  # nine two-line labels must not touch
     return fig
