@@ -592,6 +592,22 @@ def check_prestasi(c: Checker, rows, year: int):
             c.ok(r["nilai"] in r["uraian"], f"{w}:{i}", "nilai is not printed in uraian")
 
 
+def check_angka_resmi(c: Checker, rows, year: int):
+    """The official IKM of each year, printed in the seed with its source (never the recomputed figure)."""
+    w = f"gedeg/{year}/angka_resmi.csv"
+    c.ok([r["indikator"] for r in rows] == ["ikm"], w, "only the IKM has an official figure in the seed")
+    value = rows[0]["realisasi_resmi"] if rows else ""
+    if year == 2023:
+        c.ok(c.has(f"Nilai Indeks Kepuasan Masyarakat (IKM) Kecamatan Gedeg Tahun 2023 adalah sebesar {value}"),
+             w, "Berita Acara figure not printed")
+        c.ok(c.has("Nomor : 069/ 44 /416-314/2024"), w, "Berita Acara number not printed")
+        c.ok(c.has("E-Sukma"), w, "E-Sukma not named in the seed")
+    else:
+        c.ok(c.has(f"Nilai IKM\t82\t84\t94,5\t97,5\t97,5\t97,5\t91,07\t94,21") and value == {2021: "91,07",
+             2022: "94,21"}[year], w, "Tabel 3.1.2 realisasi not printed")
+        c.ok(c.has("Sumber Data BA hasil pengukuran kinerja tim SAKIP Kec Gedeg"), w, "Tabel 3.1.2 source not printed")
+
+
 #: signature surname -> the name as printed above the pangkat in a signature block
 def check_pegawai(c: Checker, head, rows):
     w = "gedeg/2023/pegawai.csv"
@@ -721,13 +737,19 @@ def main() -> int:
         head, rows = read_csv(path)
         check_contract(c, "prestasi", path, rows, head)
         check_prestasi(c, rows, year)
+    for year in (2023, 2022, 2021):
+        path = g / f"{year}/angka_resmi.csv"
+        head, rows = read_csv(path)
+        check_contract(c, "angka_resmi", path, rows, head)
+        check_angka_resmi(c, rows, year)
     head, rows = read_csv(g / "2023/pegawai.csv")
     check_pegawai(c, head, rows)
     check_published(c)
     check_unit_yaml(c)
     check_narasi(c)
     # Only files this script knows may sit in gedeg/ (a stray file would go unchecked).
-    known = {p for p, _ in files.values()} | {g / "2023/prestasi.csv", g / "2022/prestasi.csv"}
+    known = ({p for p, _ in files.values()} | {g / "2023/prestasi.csv", g / "2022/prestasi.csv"}
+             | {g / f"{y}/angka_resmi.csv" for y in (2021, 2022, 2023)})
     for name in DATASETS:  # every v2 file of the unit must be checked here
         for p in g.rglob(f"{name}.*"):
             c.ok(p in known, "gedeg", f"unchecked file {p.relative_to(HERE)}")
