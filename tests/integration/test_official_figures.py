@@ -213,3 +213,10 @@ def test_the_survey_chart_names_its_line_the_recomputation(rep):
 
     fig = fig_ikm(rep)
     assert [t.get_text() for t in fig.legends[0].get_texts()] == ["IKM hitung ulang 98,31", "NRR x 25"]
+
+
+def test_the_ikm_analysis_says_where_the_other_printed_figures_are_and_which_is_a_typo(rep):
+    ikm = nr.analisis_indikator(rep, "ikm")
+    assert ("Angka yang tercetak di dokumen resmi tahun ini (97,13 pada Tabel 3.1.2, satu digit berbeda dari 97,33 "
+            "(diduga salah ketik); 97,50 pada Tabel 3.2.3) berbeda dengan angka resmi yang dipakai laporan ini "
+            "(97,33)") in ikm

@@ -263,7 +263,9 @@ def _published_sentence(rep, ind: str) -> str:
     official = any(f.kode == ind and f.dicetak_resmi for f in (getattr(rep, "angka_resmi", None) or ()))
     used = (f"angka resmi yang dipakai laporan ini ({fmt_value(ind, cur, iku=rep.results.iku)})" if official
             else "hasil hitung ulang dari data")
-    return (f" Angka yang tercetak di dokumen resmi tahun ini ({_join([fmt_value(ind, v, iku=rep.results.iku) for v in differ])}) "
+    from lkjip.document.narrative.resmi import printed_elsewhere
+
+    return (f" Angka yang tercetak di dokumen resmi tahun ini ({'; '.join(printed_elsewhere(rep, ind, differ, cur))}) "
             f"berbeda dengan {used}; selisihnya dirinci dalam laporan audit.")
 
 

@@ -43,3 +43,34 @@ def beside_signed(rep, ind: str) -> str:
     data = "data survei" if ind == "ikm" else "data"
     return (f" (catatan: dihitung ulang dari {data}, nilainya {fmt_number(f.hitung, f.desimal)}; selisih dan "
             "penyebabnya diuraikan di bawah Tabel 3.1.1)")
+
+
+def printed_elsewhere(rep, ind: str, values: list[float], shown: float) -> list[str]:
+    """Each figure the unit's published document printed for ``ind`` that differs from the figure shown,
+    with where it is printed and, when it is one digit away from it, that it is likely a typo
+    (``"97,13 pada Tabel 3.1.2, satu digit berbeda dari 97,33 (diduga salah ketik)"``)."""
+    from lkjip.audit.causes import digit_slip
+    from lkjip.document.narrative.common import _decimals, fmt_value
+
+    pub = rep.inputs.published
+    where: dict[float, list[str]] = {}
+    if pub is not None and len(pub) and {"lokasi", "nilai", "tahun", "indikator"} <= set(pub.columns):
+        for _, r in pub.iterrows():
+            if str(r["indikator"]).strip() == ind and str(r["tahun"]).strip() == str(rep.year):
+                place = "" if is_missing(r["lokasi"]) else str(r["lokasi"]).strip()
+                try:
+                    v = float(r["nilai"])
+                except (TypeError, ValueError):
+                    continue
+                if place and place not in where.setdefault(v, []):
+                    where[v].append(place)
+    out = []
+    for v in values:
+        text = fmt_value(ind, v, iku=rep.results.iku)
+        if where.get(float(v)):
+            text += " pada " + ", ".join(md_text(p) for p in where[float(v)])
+        slip = digit_slip(float(v), float(shown), _decimals(ind, rep.results.iku))
+        if slip:
+            text += f", {slip} dari {fmt_value(ind, shown, iku=rep.results.iku)} (diduga salah ketik)"
+        out.append(text)
+    return out
