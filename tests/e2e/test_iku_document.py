@@ -309,7 +309,10 @@ def test_gedeg_2023_report_model_keeps_its_seven_iku_tables(gedeg_report):
     assert narrative.own_iku_sections(rep) == []
     from lkjip.document import sumber
 
-    assert sumber(rep, "capaian") == "Hasil pengukuran kinerja Kecamatan Gedeg tahun 2023, dihitung ulang dari data"
+    assert sumber(rep, "capaian") == ("Hasil pengukuran kinerja Kecamatan Gedeg tahun 2023, dihitung ulang dari data; "
+                                      "Nilai IKM (Indeks Kepuasan Masyarakat) tahun 2023: angka resmi Aplikasi E-Sukma "
+                                      "Provinsi Jawa Timur dan Berita Acara Pengukuran Kinerja Nomor 069/ 44 "
+                                      "/416-314/2024")
 
 
 def test_the_analysts_narasi_of_a_unit_s_own_iku_is_printed_in_its_section(tmp_path):

@@ -220,3 +220,11 @@ def test_the_ikm_analysis_says_where_the_other_printed_figures_are_and_which_is_
     assert ("Angka yang tercetak di dokumen resmi tahun ini (97,13 pada Tabel 3.1.2, satu digit berbeda dari 97,33 "
             "(diduga salah ketik); 97,50 pada Tabel 3.2.3) berbeda dengan angka resmi yang dipakai laporan ini "
             "(97,33)") in ikm
+
+
+def test_the_source_under_tabel_3_1_1_names_the_official_figure(rep):
+    from lkjip.document import sumber
+
+    assert sumber(rep, "capaian").endswith("; Nilai IKM (Indeks Kepuasan Masyarakat) tahun 2023: angka resmi "
+                                           "Aplikasi E-Sukma Provinsi Jawa Timur dan Berita Acara Pengukuran Kinerja "
+                                           "Nomor 069/ 44 /416-314/2024")

@@ -54,7 +54,11 @@ def sumber(rep: ReportData, what: str) -> str:
     if what in ("capaian", "multi"):
         own = _declared_sources(rep)
         if own:
-            return texts[what] + f" ({own})"
+            texts[what] += f" ({own})"
+        # an IKU printed with its official figure (lkjip.indicators.official) names that figure's source
+        official = [f for f in (getattr(rep, "angka_resmi", None) or ()) if f.dicetak_resmi and f.sumber]
+        if official:
+            texts[what] += "; " + "; ".join(f"{f.nama} tahun {y}: angka resmi {f.sumber}" for f in official)
     return texts[what]
 
 
