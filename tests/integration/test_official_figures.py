@@ -228,3 +228,10 @@ def test_the_source_under_tabel_3_1_1_names_the_official_figure(rep):
     assert sumber(rep, "capaian").endswith("; Nilai IKM (Indeks Kepuasan Masyarakat) tahun 2023: angka resmi "
                                            "Aplikasi E-Sukma Provinsi Jawa Timur dan Berita Acara Pengukuran Kinerja "
                                            "Nomor 069/ 44 /416-314/2024")
+
+
+def test_a_truncated_percentage_is_said_to_be_truncated_not_a_different_figure(rep):
+    text = nr.lampiran.serapan_dikutip(_official(rep, "Kasubag Penyusunan Program dan Keuangan"))
+    assert text == ("Anggaran yang tersedia Rp 2.132.081.250 terserap Rp 1.997.024.743 atau 93,66%, seperti tertulis "
+                    "dalam laporan jabatan. Catatan: persentase 93,66% adalah hasil bagi Rp 1.997.024.743 dengan "
+                    "Rp 2.132.081.250 yang dipotong dua desimal (dibulatkan: 93,67%).")  # 93,6654...

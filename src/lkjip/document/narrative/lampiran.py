@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 from markupsafe import Markup, escape
 
-from lkjip.contract.fmt import fmt_date_id, fmt_number, fmt_pct, fmt_rupiah, is_missing
+from lkjip.contract.fmt import fmt_date_id, fmt_number, fmt_pct, fmt_rupiah, is_missing, truncate_number
 from lkjip.contract.markup import md_text
 from lkjip.document.narrative.common import _iku_ids, _nama, _row, fmt_value
 from lkjip.document.narrative.profil import absent_line, is_absent, letters
@@ -204,7 +204,12 @@ def serapan_dikutip(lp) -> str:
         notes.append(f"realisasi {fmt_rupiah(lp.realisasi_anggaran)} pada laporan jabatan diduga salah ketik: "
                      f"rincian anggaran sub kegiatan {md_text(src.uraian)} (Bab III B) mencatat realisasi "
                      f"{fmt_rupiah(src.realisasi)} dari {fmt_rupiah(src.pagu)}, atau {fmt_pct(src.persen)}")
-    if printed and fmt_number(lp.serapan_pct) != fmt_number(lp.serapan_dihitung):
+    if printed and fmt_number(lp.serapan_pct) != fmt_number(lp.serapan_dihitung) and \
+            fmt_number(lp.serapan_pct) == fmt_number(truncate_number(lp.serapan_dihitung, 2)):
+        notes.append(f"persentase {fmt_pct(lp.serapan_pct)} adalah hasil bagi {fmt_rupiah(lp.realisasi_anggaran)} "
+                     f"dengan {fmt_rupiah(lp.anggaran)} yang dipotong dua desimal (dibulatkan: "
+                     f"{fmt_pct(lp.serapan_dihitung)})")
+    elif printed and fmt_number(lp.serapan_pct) != fmt_number(lp.serapan_dihitung):
         notes.append(f"persentase {fmt_pct(lp.serapan_pct)} tidak sama dengan {fmt_rupiah(lp.realisasi_anggaran)} "
                      f"dibagi {fmt_rupiah(lp.anggaran)} ({fmt_pct(lp.serapan_dihitung)})"
                      + ("" if src is None or not realisation_differs(lp.realisasi_anggaran, src) else
