@@ -24,6 +24,7 @@ import pandas as pd
 from lkjip.indicators import budget as _budget
 from lkjip.indicators.coordination import coordination_by_seksi
 from lkjip.contract.fmt import mask_nip
+from lkjip.contract.rules import capaian_bands
 from lkjip.indicators.ikm import IkmResult
 from lkjip.indicators.iku import indicator_history
 from lkjip.indicators.frames import safe_pct
@@ -80,12 +81,13 @@ def _frame(rows: list[dict], columns: list[str], index=None) -> pd.DataFrame:
 def tabel_3_1_1(indicators: pd.DataFrame, unit: Mapping[str, Any] | None = None) -> pd.DataFrame:
     """Pencapaian Kinerja: target vs realisasi vs capaian, grouped by sasaran."""
     ind = _indexed(indicators)
+    bands = capaian_bands((unit or {}).get("kategori_capaian"))
     rows, idx = [], []
     for no, sasaran, i in sasaran_groups(ind.index, unit):
         r = ind.loc[i]
         rows.append({"No": no, "Sasaran": sasaran, "Indikator Kinerja Utama": r["nama"],
                      "Satuan": r["satuan"], "Target": r["target"], "Realisasi": r["realisasi"],
-                     "% Capaian": r["capaian_pct"], "Kategori": capaian_category_text(r["capaian_pct"])})
+                     "% Capaian": r["capaian_pct"], "Kategori": capaian_category_text(r["capaian_pct"], bands)})
         idx.append(i)
     return _frame(rows, ["No", "Sasaran", "Indikator Kinerja Utama", "Satuan", "Target",
                          "Realisasi", "% Capaian", "Kategori"], idx)
@@ -93,7 +95,7 @@ def tabel_3_1_1(indicators: pd.DataFrame, unit: Mapping[str, Any] | None = None)
 
 def tabel_3_1_2(per_year: Mapping[int, pd.DataFrame], targets: pd.DataFrame | None,
                 published: pd.DataFrame | None = None, *, until: int | None = None, iku=None,
-                lower_rule: str = "selisih") -> pd.DataFrame:
+                lower_rule: str = "selisih", bands=None) -> pd.DataFrame:
     """Perbandingan Realisasi Kinerja: targets of every year present, realisasi
     and capaian of the years up to ``until`` (default: the latest computed year).
 
@@ -102,7 +104,7 @@ def tabel_3_1_2(per_year: Mapping[int, pd.DataFrame], targets: pd.DataFrame | No
     ``published`` when given (listed in ``Sumber Realisasi``). ``iku``: the unit's declared IKU
     (default: the seven kecamatan IKU), one row each.
     """
-    hist = indicator_history(per_year, targets, published, iku=iku, lower_rule=lower_rule)
+    hist = indicator_history(per_year, targets, published, iku=iku, lower_rule=lower_rule, bands=bands)
     years = sorted(hist["tahun"].unique())
     if until is None:
         until = max(per_year) if per_year else (max(years) if years else None)

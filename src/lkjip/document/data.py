@@ -199,10 +199,10 @@ def build_report(data_dir, unit: str, year: int, processed_dir=None, *,
             if r is not None:
                 per_year_results[y] = r
     # What the report shows follows one rule: figures as printed (lkjip.document.shown).
-    iku, lower_rule = res.iku, str(udict.get("capaian_turun") or "selisih")
-    per_year = {y: shown_indicators(r.tabel, iku, lower_rule) for y, r in sorted(per_year_results.items())}
+    iku, lower_rule, bands = res.iku, info.capaian_turun, info.capaian_bands
+    per_year = {y: shown_indicators(r.tabel, iku, lower_rule, bands) for y, r in sorted(per_year_results.items())}
     history = shown_history(indicator_history(per_year, inputs.targets, inputs.published, iku=iku,
-                                              lower_rule=lower_rule), iku, lower_rule)
+                                              lower_rule=lower_rule, bands=bands), iku, lower_rule, bands)
 
     rep = ReportData(unit=info, year=year, inputs=inputs, results=res, ikm_weight=ikm_weight,
                      per_year=per_year, per_year_results=per_year_results, history=history,
@@ -229,7 +229,7 @@ def build_report(data_dir, unit: str, year: int, processed_dir=None, *,
     rep.tabel_3_1_1 = rep.tabel_3_1_1.rename(columns={"Kategori": "Kategori Capaian"})
     rep.tabel_3_1_2 = _long_3_1_2(
         _drop_index(_tables.tabel_3_1_2(per_year, inputs.targets, inputs.published, until=year, iku=iku,
-                                        lower_rule=lower_rule)))
+                                        lower_rule=lower_rule, bands=bands)))
     rep.tabel_3_1_3 = _short_3_1_3(
         _blank_repeats(_drop_index(_per_indicator_text(_tables.tabel_3_1_3(ind, inputs.targets, udict, year, iku), iku, pending))))
     rep.tabel_3_1_4 = _blank_repeats(_drop_index(_per_indicator_text(

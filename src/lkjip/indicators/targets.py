@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lkjip.contract.rules import CAPAIAN_KATEGORI, DOCUMENT_LABELS, TARGET_PRECEDENCE
+from lkjip.contract.rules import CAPAIAN_KATEGORI, BandTable, DOCUMENT_LABELS, TARGET_PRECEDENCE
 
 RENSTRA_DOCS = ("renstra_perubahan", "renstra")
 
@@ -135,22 +135,23 @@ def capaian(realisasi: float, target: float, polarity: str = "higher", lower_rul
     raise ValueError(f"polaritas tidak dikenal: {polarity!r} (higher/lower)")
 
 
-def capaian_category_text(value: float) -> str:
+def capaian_category_text(value: float, bands: BandTable | None = None) -> str:
     """The category as readers see it: :data:`CAPAIAN_UNDEFINED` instead of an empty one.
 
     >>> capaian_category_text(104.0), capaian_category_text(float("nan"))
     ('Sangat Tinggi', 'tidak dapat dihitung')
     """
-    return capaian_category(value) or CAPAIAN_UNDEFINED
+    return capaian_category(value, bands) or CAPAIAN_UNDEFINED
 
 
-def capaian_category(value: float) -> str | None:
-    """Permendagri 86/2017 category of a capaian %.
+def capaian_category(value: float, bands: BandTable | None = None) -> str | None:
+    """The category of a capaian %: by ``bands`` (the unit's ``kategori_capaian``), Permendagri
+    86/2017 by default.
 
     >>> capaian_category(90), capaian_category(90.5), capaian_category(91), capaian_category(50)
     ('Tinggi', 'Tinggi', 'Sangat Tinggi', 'Sangat Rendah')
     """
-    return CAPAIAN_KATEGORI.classify(value)
+    return (bands or CAPAIAN_KATEGORI).classify(value)
 
 
 def tingkat_kemajuan(realisasi: float, end_target: float, polarity: str = "higher") -> float:
