@@ -89,3 +89,18 @@ def test_the_lkjip_tables_and_text_use_the_units_bands(dinas_with_own_bands):
     text = pengukuran(own)
     assert "mengikuti Peraturan Bupati Contoh Nomor 1 Tahun 2022 (Sangat Baik >= 100, Baik 90 - < 100" in text
     assert "Permendagri" not in text
+
+
+def test_gambar_3_1_names_the_lower_is_better_rule_only_where_an_iku_uses_it(dinas_with_own_bands, gedeg_report):
+    from lkjip.document.figures import capaian_rumus, fig_target_vs_realisasi
+
+    default, _ = dinas_with_own_bands
+    # the Dinas has lower-is-better IKU (Angka Kematian Ibu/Bayi): its caption must say how those were computed
+    assert capaian_rumus(default) == ("realisasi / target x 100 (makin tinggi makin baik) atau "
+                                      "(2 x target - realisasi) / target x 100 (makin rendah makin baik)")
+    label = fig_target_vs_realisasi(default).axes[0].get_xlabel().replace("\n", " ")
+    assert "(2 x target - realisasi) / target x 100 (makin rendah makin baik)" in label
+    # Gedeg's seven IKU are all higher-is-better: its caption stays as printed before
+    assert capaian_rumus(gedeg_report) == "realisasi / target x 100"
+    assert fig_target_vs_realisasi(gedeg_report).axes[0].get_xlabel() == (
+        "Capaian (%) = realisasi / target x 100; garis putus-putus = 100%")
