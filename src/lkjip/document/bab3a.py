@@ -138,7 +138,7 @@ def tabel_3_1_3(indicators: pd.DataFrame, targets: pd.DataFrame | None,
     rows, idx = [], []
     for no, sasaran, i in sasaran_groups(ind.index, unit):
         r = ind.loc[i]
-        end = renstra_end_target(targets, i)
+        end = renstra_end_target(targets, i, year)
         rows.append({"No": no, "Sasaran": sasaran, "Indikator Kinerja Utama": r["nama"],
                      "Satuan": r["satuan"], "Target Akhir Renstra": end.target,
                      "Tahun Akhir Renstra": end.tahun, label: r["realisasi"],
@@ -296,7 +296,9 @@ def gambar_3_1_ringkasan(ikm: IkmResult) -> pd.DataFrame:
 
 def gambar_3_2(paten: pd.DataFrame) -> pd.DataFrame:
     """PATEN services by month and service, with computed and printed totals
-    and a computed ``JUMLAH`` row."""
+    and a ``JUMLAH`` row that is the sum of each column (the source's own
+    JUMLAH row, when it differs, is quoted in the note under the table:
+    :func:`gambar_3_2_jumlah_tercetak`, :func:`lkjip.document.table_sums.paten_note`)."""
     per = services_by_layanan(paten)
     out = pd.DataFrame({"No": range(1, len(per) + 1), "Layanan": per["layanan"]})
     for m, h in zip(MONTHS, MONTH_HEADERS):
@@ -304,18 +306,27 @@ def gambar_3_2(paten: pd.DataFrame) -> pd.DataFrame:
     out["Jumlah"] = per["jumlah_hitung"]
     out["Jumlah Tercetak"] = per["jumlah_tercetak"]
     out["Selisih"] = per["selisih"]
+    printed = pd.to_numeric(per["jumlah_tercetak"], errors="coerce")
+    every = bool(len(printed)) and bool(printed.notna().all())
     total = {"No": pd.NA, "Layanan": "JUMLAH", **{h: int(per[m].sum()) for m, h in zip(MONTHS, MONTH_HEADERS)},
-             "Jumlah": int(per["jumlah_hitung"].sum()), "Jumlah Tercetak": pd.NA, "Selisih": pd.NA}
-    bulan = services_by_month(paten)
-    if "jumlah_tercetak" in bulan.columns:
-        from lkjip.indicators.frames import total_rows
-
-        printed = total_rows(paten)
-        if "jumlah" in printed.columns and len(printed):
-            v = pd.to_numeric(printed["jumlah"], errors="coerce").iloc[-1]
-            total["Jumlah Tercetak"] = v
-            total["Selisih"] = v - total["Jumlah"] if pd.notna(v) else pd.NA
+             "Jumlah": int(per["jumlah_hitung"].sum()),
+             "Jumlah Tercetak": float(printed.sum()) if every else pd.NA,
+             "Selisih": float(printed.sum()) - int(per["jumlah_hitung"].sum()) if every else pd.NA}
     return pd.concat([out, pd.DataFrame([total])], ignore_index=True)
+
+
+def gambar_3_2_jumlah_tercetak(paten: pd.DataFrame) -> pd.Series | None:
+    """The source's own JUMLAH row of the PATEN report under the table's headers (months and
+    ``Jumlah Tercetak``), or ``None`` when the data have no printed total row."""
+    from lkjip.indicators.frames import total_rows
+
+    printed = total_rows(paten)
+    if not len(printed):
+        return None
+    row = printed.iloc[-1]
+    values = {h: pd.to_numeric(row.get(m), errors="coerce") for m, h in zip(MONTHS, MONTH_HEADERS)}
+    values["Jumlah Tercetak"] = pd.to_numeric(row.get("jumlah"), errors="coerce")
+    return pd.Series(values, dtype="float64")
 
 
 def gambar_3_2_bulanan(paten: pd.DataFrame) -> pd.DataFrame:

@@ -218,8 +218,8 @@ def build_report(data_dir, unit: str, year: int, processed_dir=None, *,
     rep.pegawai_status, rep.pegawai_jabatan, rep.pegawai_mutasi = _staff_tables(
         ds.get("pegawai"), year, show_names)
 
-    rep.tabel_2_1 = tabel_2_1(inputs.targets, "renstra", iku)
-    rep.tabel_2_1_perubahan = tabel_2_1(inputs.targets, "renstra_perubahan", iku)
+    rep.tabel_2_1 = tabel_2_1(inputs.targets, "renstra", iku, year=year)
+    rep.tabel_2_1_perubahan = tabel_2_1(inputs.targets, "renstra_perubahan", iku, year=year)
     rep.tabel_2_2 = tabel_pk(inputs.targets, year, udict, "pk", iku)
     rep.tabel_2_3 = tabel_pk(inputs.targets, year, udict, "pk_perubahan", iku)
 
