@@ -134,6 +134,9 @@ def test_lra_2022_realisasi_of_belanja_operasi(reports):
         table_sums.catatan_lra(rep)
     assert "tercetak 2.862.577.484, sedangkan rincian di bawahnya berjumlah 2.852.467.284" in \
         table_sums.catatan_jenis_belanja(rep)
+    # the Jumlah row (account 5 as printed) is not the sum of Belanja Operasi and Belanja Modal either
+    assert ("baris Jumlah Seluruh Anggaran kolom Realisasi (Rp) tercetak 3.133.189.384, sedangkan baris-baris di "
+            "atasnya berjumlah 3.133.109.384 (selisih 80.000)") in table_sums.catatan_jenis_belanja(rep)
 
 
 # --------------------------------------------------------------------------- every table, every year
@@ -152,7 +155,8 @@ def test_every_code_tree_adds_up_or_its_note_says_why(reports, year):
         text = note(rep)
         assert bool(gaps) == bool(text), (year, name, gaps, text)
         for code, column, printed, parts in gaps:
-            assert f"tercetak {fmt_number(printed, 0)}, sedangkan rincian di bawahnya berjumlah " \
+            where = "baris-baris di atasnya" if code == "JUMLAH" else "rincian di bawahnya"
+            assert f"kolom {column} tercetak {fmt_number(printed, 0)}, sedangkan {where} berjumlah " \
                    f"{fmt_number(parts, 0)}" in text, (year, name, code, column)
 
 

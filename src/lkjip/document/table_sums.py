@@ -37,6 +37,7 @@ class Gap:
     column: str
     printed: float
     parts: float
+    total_row: bool = False  # a total row below its parts (``Jumlah``), not a parent above them
 
 
 def _num(value: object) -> float:
@@ -74,9 +75,9 @@ def tree_gaps(table: pd.DataFrame | None, code_col: str, label_col: str, amount_
     for i, code in enumerate(codes):
         label = "" if is_missing(table[label_col].iloc[i]) else str(table[label_col].iloc[i]).strip()
         if code:
-            parts, name = _children(codes, i), f"{label} ({code})"
+            parts, name, below = _children(codes, i), f"{label} ({code})", False
         elif label.lower() in TOTAL_LABELS:
-            parts, name = top, label
+            parts, name, below = top, f"baris {label}", True
         else:
             continue
         if not parts:
@@ -85,7 +86,7 @@ def tree_gaps(table: pd.DataFrame | None, code_col: str, label_col: str, amount_
             printed = _num(table[col].iloc[i])
             total = _sum([_num(table[col].iloc[j]) for j in parts])
             if printed == printed and total == total and not check_total(printed, total, decimals=0).ok:
-                gaps.append(Gap(name, col, printed, total))
+                gaps.append(Gap(name, col, printed, total, below))
     return gaps
 
 
@@ -100,8 +101,9 @@ def tree_note(table: pd.DataFrame | None, code_col: str, label_col: str, amount_
     gaps = tree_gaps(table, code_col, label_col, amount_cols)
     if not gaps:
         return ""
-    items = [f"{g.label} kolom {g.column} tercetak {_amount(g.printed)}, sedangkan rincian di "
-             f"bawahnya berjumlah {_amount(g.parts)} (selisih {_amount(g.printed - g.parts)})" for g in gaps]
+    items = [f"{g.label} kolom {g.column} tercetak {_amount(g.printed)}, sedangkan "
+             f"{'baris-baris di atasnya' if g.total_row else 'rincian di bawahnya'} berjumlah "
+             f"{_amount(g.parts)} (selisih {_amount(g.printed - g.parts)})" for g in gaps]
     return (f"Catatan: pada {source} yang menjadi sumber tabel ini, angka induk tidak sama dengan "
             f"jumlah rinciannya: {'; '.join(items)}. Tabel ini mencetak angka induk seperti tercetak dalam "
             "sumber, tanpa dikoreksi.")
