@@ -306,12 +306,14 @@ def gambar_3_2(paten: pd.DataFrame) -> pd.DataFrame:
     out["Jumlah"] = per["jumlah_hitung"]
     out["Jumlah Tercetak"] = per["jumlah_tercetak"]
     out["Selisih"] = per["selisih"]
-    printed = pd.to_numeric(per["jumlah_tercetak"], errors="coerce")
-    every = bool(len(printed)) and bool(printed.notna().all())
+    # every cell of the JUMLAH row is the sum of its column (a row without a printed total adds nothing)
+    printed = pd.to_numeric(per["jumlah_tercetak"], errors="coerce").astype(float)
+    selisih = pd.to_numeric(per["selisih"], errors="coerce").astype(float)
+    any_printed = bool(printed.notna().any())
     total = {"No": pd.NA, "Layanan": "JUMLAH", **{h: int(per[m].sum()) for m, h in zip(MONTHS, MONTH_HEADERS)},
              "Jumlah": int(per["jumlah_hitung"].sum()),
-             "Jumlah Tercetak": float(printed.sum()) if every else pd.NA,
-             "Selisih": float(printed.sum()) - int(per["jumlah_hitung"].sum()) if every else pd.NA}
+             "Jumlah Tercetak": float(printed.sum()) if any_printed else pd.NA,
+             "Selisih": float(selisih.sum()) if any_printed else pd.NA}
     return pd.concat([out, pd.DataFrame([total])], ignore_index=True)
 
 
