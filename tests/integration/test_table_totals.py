@@ -170,3 +170,43 @@ def test_every_total_row_made_by_the_report_is_its_columns_sum(reports, year):
         if t is None:
             continue
         assert [(c, p, s) for c, p, s in _column_sums(t, label, columns(t)) if abs(p - s) > 0.005] == [], (year, name)
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_staff_and_coordination_totals_add_up(reports, year):
+    rep = reports[year]
+    status, jabatan = rep.pegawai_status, rep.pegawai_jabatan
+    assert _column_sums(status, "Status", ["Jumlah (orang)"]) == []
+    body = jabatan[jabatan["Jabatan"] != "Jumlah keseluruhan"]
+    assert _num(jabatan.iloc[-1]["Jumlah (orang)"]) == float(body["Jumlah (orang)"].sum()) == \
+        _num(status.iloc[-1]["Jumlah (orang)"])
+    k = rp.koordinasi_rincian(rep.dataset("koordinasi"))
+    assert _column_sums(k, "Uraian", ["Fasilitasi", "Tindak Lanjut"]) == []
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_row_totals_add_up(reports, year):
+    rep = reports[year]
+    paten = rep.gambar_3_2
+    months = list(paten.columns[2:14])
+    assert (paten[months].sum(axis=1) == paten["Jumlah"]).all()
+    shown = paten["Jumlah Tercetak"].notna()
+    assert ((paten.loc[shown, "Jumlah Tercetak"] - paten.loc[shown, "Jumlah"]) == paten.loc[shown, "Selisih"]).all()
+    ip = rep.gambar_3_7
+    dims = ["Kualifikasi", "Kompetensi", "Kinerja", "Disiplin"]
+    people = ip[ip["NIP"] != "RATA-RATA"]
+    assert ((people[dims].sum(axis=1) - people["Total"]).abs() < 1e-9).all()
+    mean = ip[ip["NIP"] == "RATA-RATA"].iloc[0]
+    for c in [*dims, "Total"]:
+        assert abs(_num(mean[c]) - float(people[c].mean())) < 1e-9, (year, c)
+
+
+def test_penduduk_2023_sums_its_desa_and_quotes_the_sources_jumlah(gedeg_report):
+    from lkjip.document.narrative import profil
+
+    p = rp.penduduk(gedeg_report)
+    t = p.tabel
+    assert ((t["Laki-laki"] + t["Perempuan"]) == t["Jumlah"]).all()
+    assert _column_sums(t, "Desa", ["Laki-laki", "Perempuan", "Jumlah"]) == []
+    assert _num(t.iloc[-1]["Jumlah"]) == 58314
+    assert "jumlah penduduk 60.073 (jumlah baris desa 58.314)" in profil.penduduk_catatan(p)
