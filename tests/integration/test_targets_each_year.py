@@ -40,3 +40,18 @@ def test_2023_uses_the_usulan_proposed_that_year(reports):
     rep = reports[2023]
     assert _end(rep, "ikm") == (97.5, "renstra_perubahan")  # Tabel 3.1.3 of the published LKjIP 2023
     assert rep.tabel_2_1_perubahan is not None
+
+
+def test_future_targets_of_a_report_come_from_documents_adopted_by_then(reports):
+    from lkjip.document import bab3a
+
+    def target(rep, year):
+        h = rep.history
+        return float(h[(h["indikator"] == "ikm") & (h["tahun"] == year)]["target"].iloc[0])
+
+    # the 2022 report's multi-year targets: the Renstra's 88 for 2026, not the usulan's 97,5 of 2023
+    assert target(reports[2022], 2026) == 88.0 and target(reports[2021], 2024) == 86.0
+    assert target(reports[2023], 2026) == 97.5
+    rep = reports[2022]
+    t = bab3a.tabel_3_1_2(rep.per_year, rep.inputs.targets, until=2022)
+    assert t.loc["ikm", ["Target 2022", "Target 2026"]].tolist() == [84.0, 88.0]

@@ -32,7 +32,7 @@ from lkjip.indicators.ipasn import ipasn_summary
 from lkjip.indicators.sakip import sakip_score
 from lkjip.contract.schema import MONTHS
 from lkjip.indicators.services import services_by_layanan, services_by_month
-from lkjip.indicators.targets import renstra_end_target, tingkat_kemajuan
+from lkjip.indicators.targets import in_force, renstra_end_target, tingkat_kemajuan
 from lkjip.indicators.targets import capaian_category_text
 
 MONTH_HEADERS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
@@ -100,8 +100,12 @@ def tabel_3_1_2(per_year: Mapping[int, pd.DataFrame], targets: pd.DataFrame | No
     Columns ``Indikator Kinerja, Satuan, Target <y>..., Realisasi <y>...,
     Capaian <y> (%)...``; realisations of years without data come from
     ``published`` when given (listed in ``Sumber Realisasi``). ``iku``: the unit's declared IKU
-    (default: the seven kecamatan IKU), one row each.
+    (default: the seven kecamatan IKU), one row each. Targets come only from the documents adopted by
+    ``until`` (the report year; :func:`lkjip.indicators.targets.in_force`): a report never shows a
+    target document proposed after it.
     """
+    if targets is not None and until is not None:
+        targets = in_force(targets, until)
     hist = indicator_history(per_year, targets, published, iku=iku, lower_rule=lower_rule)
     years = sorted(hist["tahun"].unique())
     if until is None:

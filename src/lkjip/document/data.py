@@ -15,6 +15,7 @@ from lkjip.contract.fmt import is_missing
 from lkjip.indicators.declared import read_declaration
 from lkjip.indicators.iku import IndicatorResults, compute_all, indicator_history
 from lkjip.indicators.ipasn import IpAsnPenilaian, ipasn_penilaian
+from lkjip.indicators.targets import in_force
 from lkjip.inputs.catalog import list_years
 from lkjip.inputs.narasi import Narasi, read_narasi
 from lkjip.inputs.published_state import Published
@@ -201,7 +202,7 @@ def build_report(data_dir, unit: str, year: int, processed_dir=None, *,
     # What the report shows follows one rule: figures as printed (lkjip.document.shown).
     iku, lower_rule = res.iku, str(udict.get("capaian_turun") or "selisih")
     per_year = {y: shown_indicators(r.tabel, iku, lower_rule) for y, r in sorted(per_year_results.items())}
-    history = shown_history(indicator_history(per_year, inputs.targets, inputs.published, iku=iku,
+    history = shown_history(indicator_history(per_year, in_force(inputs.targets, year), inputs.published, iku=iku,
                                               lower_rule=lower_rule), iku, lower_rule)
 
     rep = ReportData(unit=info, year=year, inputs=inputs, results=res, ikm_weight=ikm_weight,
