@@ -4,10 +4,10 @@ A table of the LKjIP either adds up (its total row and parent rows equal the sum
 them) or, when the difference comes from the source document (an LRA whose parent account disagrees
 with its sub-accounts, a PATEN report whose JUMLAH row disagrees with its services), the note under
 the table says which figure the table prints and that the source's parent disagrees with its
-children. The notes are plain text: the table block escapes them
-(:func:`lkjip.render.notebook.table_block`). The source is never corrected silently: a parent printed by the source is shown as printed;
-a total row the LKjIP itself makes (PATEN's JUMLAH) is the sum of the column, and the source's own
-JUMLAH is quoted in the note.
+children. The source is never corrected silently: a parent printed by the source is shown as
+printed; a total row the LKjIP itself makes (PATEN's JUMLAH) is the sum of the column, and the
+source's own JUMLAH is quoted in the note. The notes are plain text: the table block escapes them
+(:func:`lkjip.render.notebook.table_block`).
 
 >>> t = pd.DataFrame({"Kode Rekening": ["5.1", "5.1.01", "5.1.02"], "Jenis Belanja": ["OP", "P", "B"],
 ...                   "Anggaran (Rp)": [10.0, 4.0, 5.0]})
