@@ -88,7 +88,6 @@ def check_final(data_dir, unit: str, year: int) -> None:
     if not missing:
         return
     errors = [DataError(a.berkas or a.dataset or judul, None, None,
-                        f"versi final {unit} {year}: bagian '{judul}' dicetak LKjIP tetapi datanya tidak ada. "
-                        f"{a.catatan} (lkjip run tanpa --final membuat draf yang menandai bagian ini)")
+                        f"versi final: bagian '{judul}' dicetak LKjIP tetapi datanya tidak ada. {a.catatan}")
               for judul, a in missing]
     raise DataErrors(errors)
