@@ -15,6 +15,7 @@ from lkjip.contract.fmt import is_missing
 from lkjip.indicators.declared import read_declaration
 from lkjip.indicators.iku import IndicatorResults, compute_all, indicator_history
 from lkjip.indicators.ipasn import IpAsnPenilaian, ipasn_penilaian
+from lkjip.indicators.targets import in_force
 from lkjip.inputs.catalog import list_years
 from lkjip.inputs.narasi import Narasi, read_narasi
 from lkjip.inputs.published_state import Published
@@ -201,7 +202,7 @@ def build_report(data_dir, unit: str, year: int, processed_dir=None, *,
     # What the report shows follows one rule: figures as printed (lkjip.document.shown).
     iku, lower_rule, bands = res.iku, info.capaian_turun, info.capaian_bands
     per_year = {y: shown_indicators(r.tabel, iku, lower_rule, bands) for y, r in sorted(per_year_results.items())}
-    history = shown_history(indicator_history(per_year, inputs.targets, inputs.published, iku=iku,
+    history = shown_history(indicator_history(per_year, in_force(inputs.targets, year), inputs.published, iku=iku,
                                               lower_rule=lower_rule, bands=bands), iku, lower_rule, bands)
 
     rep = ReportData(unit=info, year=year, inputs=inputs, results=res, ikm_weight=ikm_weight,
@@ -218,8 +219,8 @@ def build_report(data_dir, unit: str, year: int, processed_dir=None, *,
     rep.pegawai_status, rep.pegawai_jabatan, rep.pegawai_mutasi = _staff_tables(
         ds.get("pegawai"), year, show_names)
 
-    rep.tabel_2_1 = tabel_2_1(inputs.targets, "renstra", iku)
-    rep.tabel_2_1_perubahan = tabel_2_1(inputs.targets, "renstra_perubahan", iku)
+    rep.tabel_2_1 = tabel_2_1(inputs.targets, "renstra", iku, year=year)
+    rep.tabel_2_1_perubahan = tabel_2_1(inputs.targets, "renstra_perubahan", iku, year=year)
     rep.tabel_2_2 = tabel_pk(inputs.targets, year, udict, "pk", iku)
     rep.tabel_2_3 = tabel_pk(inputs.targets, year, udict, "pk_perubahan", iku)
 

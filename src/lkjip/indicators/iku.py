@@ -256,7 +256,7 @@ def _compute_all(datasets, targets, unit, year, *, ikm_weight, breakdowns, decla
                      "kategori": capaian_category(cap, bands)})
         trows.append({"indikator": kode, "tahun": year, "target": t.target, "dokumen": t.dokumen,
                       "dokumen_label": t.dokumen_label})
-        end = renstra_end_target(targets, kode)
+        end = renstra_end_target(targets, kode, year)
         erows.append({"indikator": kode, "target_akhir": end.target, "tahun_akhir": end.tahun,
                       "dokumen": end.dokumen, "realisasi": values[kode],
                       "tingkat_kemajuan": tingkat_kemajuan(values[kode], end.target, ind.polarity)})
