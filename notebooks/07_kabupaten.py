@@ -91,6 +91,23 @@ nb.figure(grafik.component_heatmap(sakip, names=names, title=None, sumber=sumber
           "Perubahan nilai komponen SAKIP per unit (poin)")
 
 # %% [markdown]
+# Untuk setiap unit yang turun: apakah komponen yang paling banyak turun di unit itu juga turun di
+# sebagian besar OPD lain (perubahan penilaian tingkat kabupaten) atau tidak (sebab di unit sendiri).
+# OPD lain diambil dari nilai SAKIP OPD yang diterbitkan kabupaten bila ada, ditambah unit-unit di atas;
+# kesimpulan ini sama dengan yang dicetak analisis SAKIP setiap unit.
+
+# %% tags=["remove_input"]
+from lkjip.inputs.sakip_opd import read_sakip_opd
+from lkjip.kabupaten import sakip_context as konteks_sakip
+
+kesimpulan_sakip = konteks_sakip.sakip_conclusions(sakip, read_sakip_opd(ctx.data_dir), tahun, names)
+Markdown(konteks_sakip.conclusions_text(kesimpulan_sakip))
+
+# %% tags=["remove_input"]
+nb.Table(konteks_sakip.tabel_kesimpulan(kesimpulan_sakip, names),
+         "Penurunan SAKIP: tingkat kabupaten atau unit sendiri", source=f"{sumber}; nilai SAKIP OPD kabupaten")
+
+# %% [markdown]
 # ## C. Indikator Kinerja Utama per Unit
 #
 # Setiap unit punya IKU-nya sendiri (`indikator.csv`; tanpa berkas itu tujuh IKU kecamatan). Angka di

@@ -121,6 +121,7 @@ def tabel_kekosongan(drv: Drivers) -> pd.DataFrame:
     return pd.DataFrame({"Tahun": p["tahun"].astype(str), "Jabatan": p["jabatan"],
                          "Eselon": p["eselon"], "Bulan terisi": p["bulan_terisi"],
                          "Bulan kosong": p["bulan_kosong"], "Kosong pada": p["bulan_kosong_teks"],
+                         "Bulan tidak diketahui": p["bulan_tidak_diketahui"],
                          "Keluar": p["keluar"], "Masuk": p["masuk"], "Keterangan": p["keterangan"]})
 
 
@@ -132,6 +133,7 @@ def tabel_kekosongan_bulanan(drv: Drivers, year: int | None = None) -> pd.DataFr
     b = drv.kekosongan[y].bulanan
     return pd.DataFrame({"Bulan": b["nama_bulan"], "Jabatan struktural": b["jabatan_struktural"],
                          "Terisi": b["terisi"], "Kosong": b["kosong"],
+                         "Tidak diketahui": b["tidak_diketahui"],
                          "Jabatan kosong": b["jabatan_kosong"]})
 
 
@@ -155,7 +157,10 @@ def tabel_ipasn(drv: Drivers) -> pd.DataFrame:
     ip = drv.ipasn
     if not len(ip):
         return pd.DataFrame()
-    out = pd.DataFrame({"Tahun": ip["tahun"].astype(str), "Rata-rata IP ASN": ip["nilai"],
+    measured = ip["tahun_penilaian"] if "tahun_penilaian" in ip.columns else ip["tahun"]
+    out = pd.DataFrame({"Tahun data": ip["tahun"].astype(str),
+                        "Tahun pengukuran": [str(int(m)) if pd.notna(m) else "–" for m in measured],
+                        "Rata-rata IP ASN": ip["nilai"],
                         "Kategori": ip["kategori"], "ASN diukur": ip["jumlah_diukur"]})
     for d in ("kualifikasi", "kompetensi", "kinerja", "disiplin"):
         if f"rata_{d}" in ip.columns:
@@ -198,3 +203,24 @@ def catatan_md(an: SakipChangeAnalysis) -> str:
     """The notes as a Markdown list ('' when there are none)."""
     notes = list(dict.fromkeys(an.catatan))
     return "" if not notes else "**Catatan:**\n\n" + "\n".join(f"- {md_text(n)}" for n in notes)
+
+
+def konteks_md(an: SakipChangeAnalysis) -> str:
+    """The unit among the kabupaten's OPD as a paragraph; without the data, one line saying so."""
+    from lkjip.sakip_change.peer import peer_sentences
+
+    ctx = an.konteks
+    if not an.ok or ctx is None:
+        return ""
+    if not ctx.ada:
+        text = " ".join(ctx.kalimat) + " " if ctx.kalimat else ""
+        return md_text(text + "Nilai SAKIP OPD lain se-kabupaten tidak tersedia, sehingga bagian ini "
+                       "tidak dapat disusun.")
+    return peer_sentences(ctx)
+
+
+def catatan_analis_md(an: SakipChangeAnalysis) -> str:
+    """What an analyst could add to the data, as a list for the draft only ('' when nothing)."""
+    notes = list(dict.fromkeys(an.catatan_analis))
+    return "" if not notes else ("**Catatan analis (hanya pada draf):**\n\n"
+                                 + "\n".join(f"- {md_text(n)}" for n in notes))
