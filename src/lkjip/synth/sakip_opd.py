@@ -22,7 +22,9 @@ from lkjip.inputs.sakip_opd import COLUMNS, sakip_opd_path
 
 
 def _frame(path: Path) -> pd.DataFrame:
-    return pd.read_excel(path) if path.suffix == ".xlsx" else pd.read_csv(path)
+    from lkjip.inputs.ingest import read_dataset
+
+    return read_dataset(path, "sakip_evaluasi")
 
 
 def sakip_opd_frame(folders: list[Path], years: list[int], kinds: dict[str, str]) -> pd.DataFrame:
