@@ -114,3 +114,17 @@ def test_notebook_text_names_no_objects(root):
     for name in ("dekomposisi.komponen", "poin.celah", "poin.skenario", "`"):
         assert name not in markdown
     assert "mencapai\n# nilai maksimalnya" not in src and "atau mencapai" not in src
+
+
+def test_with_the_post_history_the_ppk_cause_says_what_is_unknown(raw_dir):
+    from lkjip.inputs.riwayat_jabatan import read_riwayat_jabatan
+
+    frames = {y: ingest.read_year(raw_dir, "gedeg", y)[0] for y in (2022, 2023)}
+    an = sc.analyse(frames, None, year=2023, unit_name="Kecamatan Gedeg", unit_code="gedeg",
+                    stated_causes=read_narasi(raw_dir, "gedeg", 2023).get(sc.NARASI_SECTION),
+                    riwayat_jabatan=read_riwayat_jabatan(raw_dir, "gedeg"))
+    cause = an.penjelasan.sebab[1]
+    assert cause.putusan == BELUM_DAPAT_DIUJI
+    assert ("Menurut riwayat jabatan, Kepala Sub Bagian Penyusunan Program dan Keuangan berganti pejabat, "
+            "tetapi tanggalnya tidak diketahui: terisi atau kosong pada Feb–Des 2023 tidak diketahui") in cause.bukti[0]
+    assert "Perencanaan Kinerja -0,42, Evaluasi Akuntabilitas Kinerja Internal -0,59" in cause.bukti[0]

@@ -86,12 +86,15 @@ def analyse(frames_by_year: Mapping[int, Mapping[str, pd.DataFrame]],
             targets: pd.DataFrame | None = None, year: int | None = None,
             compare_year: int | None = None, unit_name: str | None = None,
             messages: Iterable[str] = (), *, stated_causes: str | None = None,
-            sakip_opd: pd.DataFrame | None = None, unit_code: str | None = None) -> SakipChangeAnalysis:
+            sakip_opd: pd.DataFrame | None = None, unit_code: str | None = None,
+            riwayat_jabatan: pd.DataFrame | None = None) -> SakipChangeAnalysis:
     """The whole comparison; never raises for missing years (``ok=False`` + message).
 
     ``stated_causes``: the unit's own explanation (narasi.md ``hambatan.sakip``); ``sakip_opd``:
     the kabupaten's SAKIP of every OPD (``data/raw/_kabupaten/sakip_opd.csv``), matched by
-    ``unit_code`` or ``unit_name``. Both optional: without them the analysis says what is missing.
+    ``unit_code`` or ``unit_name``; ``riwayat_jabatan``: the unit's post history (who held which
+    post, from when to when, definitif or Plt). All optional: without them the analysis says what
+    is missing.
     """
     def get(name: str) -> dict[int, pd.DataFrame | None]:
         return {int(y): f.get(name) for y, f in frames_by_year.items()}
@@ -112,7 +115,7 @@ def analyse(frames_by_year: Mapping[int, Mapping[str, pd.DataFrame]],
     own = dict(zip(dec.komponen["komponen"], dec.komponen["perubahan"]))
     ctx = peer_context(sakip_opd, unit_names(unit_code or "", unit_name), y0, y1, own)
     vac = drv.kekosongan.get(y1)
-    exp = explanation(stated_causes, dec, ctx, vac)
+    exp = explanation(stated_causes, dec, ctx, vac, riwayat_jabatan)
     analyst = [n for v in drv.kekosongan.values() for n in v.catatan_analis]
     if sakip_opd is None:
         analyst.append("Data nilai SAKIP OPD kabupaten tidak ada: isi data/raw/_kabupaten/sakip_opd.csv "

@@ -9,8 +9,10 @@ classified by its words (:data:`~lkjip.contract.rules.sakip_context.STATED_CAUSE
   quality): tested with the kabupaten's figures (:mod:`~lkjip.sakip_change.peer`: did most OPD fall
   on the same component?) and the sub-components (did kualitas fall more than keberadaan?);
 - **kepegawaian** (a post left empty, an officer moved): tested with the months the post named in
-  the cause had no definitive holder (:mod:`~lkjip.sakip_change.vacancy`); a successor's unknown
-  start date leaves it untested, never "since January";
+  the cause had no definitive holder: from the unit's post history when it has one
+  (``riwayat_jabatan.csv``, :mod:`~lkjip.sakip_change.timeline`), else from ``pegawai``
+  (:mod:`~lkjip.sakip_change.vacancy`); a successor's unknown start date leaves it untested, never
+  "since January";
 - anything else: not testable with the data at hand.
 
 Verdicts: :data:`DIDUKUNG`, :data:`BERTENTANGAN`, :data:`SEBAGIAN`, :data:`BELUM_DAPAT_DIUJI`; each
@@ -148,9 +150,50 @@ def _post_of(text: str, vac: Vacancy) -> pd.Series | None:
     return best
 
 
-def _staffing(text: str, dec: Decomposition, vac: Vacancy | None) -> tuple[str, list[str], str]:
+def _linked_fall(dec: Decomposition) -> str:
+    k = dec.komponen.set_index("komponen")["perubahan"]
+    return ", ".join(f"{SAKIP_COMPONENT_NAMES[c]} {fmt_signed(k[c])}"
+                     for c in ("perencanaan", "evaluasi_internal") if c in k.index)
+
+
+def _staffing_history(text: str, dec: Decomposition, riwayat: pd.DataFrame,
+                      decide: str) -> tuple[str, list[str], str] | None:
+    """The verdict from the unit's post history, or None when the cause names no post of it."""
+    from lkjip.sakip_change.timeline import post_timeline
+
+    low = text.casefold()
+    best, score = None, 0
+    for post in dict.fromkeys(riwayat["jabatan"]):
+        words = [w for w in re.findall(r"[a-z]+", str(post).casefold())
+                 if len(w) > 3 and w not in ("kepala", "bagian", "seksi", "kecamatan")]
+        n = sum(1 for w in words if w in low)
+        if n > score:
+            best, score = post, n
+    if best is None:
+        return None
+    t = post_timeline(riwayat, best, dec.tahun_akhir)
+    fell = _linked_fall(dec)
+    if t.tanpa_definitif:
+        return DIDUKUNG, [f"Menurut riwayat jabatan, {best} tanpa pejabat definitif {t.tanpa_definitif} bulan "
+                          f"pada {dec.tahun_akhir} ({t.tanpa_definitif_teks}); komponen yang dikerjakan "
+                          f"jabatan ini turun: {fell}."], ""
+    if t.tidak_diketahui:
+        return BELUM_DAPAT_DIUJI, [f"Menurut riwayat jabatan, {best} berganti pejabat, tetapi tanggalnya "
+                                   f"{TIDAK_DIKETAHUI}: terisi atau kosong pada {t.tidak_diketahui_teks} "
+                                   f"{dec.tahun_akhir} {TIDAK_DIKETAHUI}; komponen yang dikerjakan jabatan "
+                                   f"ini turun: {fell}."], decide
+    return BERTENTANGAN, [f"Menurut riwayat jabatan, {best} dipegang pejabat definitif sepanjang "
+                          f"{dec.tahun_akhir}."], ""
+
+
+def _staffing(text: str, dec: Decomposition, vac: Vacancy | None,
+              riwayat: pd.DataFrame | None = None) -> tuple[str, list[str], str]:
     decide = ("tanggal berhenti pejabat lama dan tanggal mulai (SK pelantikan) pejabat pengganti, "
               "definitif atau Plt, di data pegawai atau riwayat jabatan")
+    if riwayat is not None and len(riwayat):
+        got = _staffing_history(text, dec, riwayat, decide)
+        if got is not None:
+            return got
     if vac is None:
         return BELUM_DAPAT_DIUJI, [f"Data pegawai tahun {dec.tahun_akhir} tidak ada."], decide
     post = _post_of(text, vac)
@@ -183,7 +226,7 @@ def _staffing(text: str, dec: Decomposition, vac: Vacancy | None) -> tuple[str, 
 
 
 def explanation(text: str | None, dec: Decomposition, peer: PeerContext | None = None,
-                vacancy: Vacancy | None = None) -> Explanation:
+                vacancy: Vacancy | None = None, riwayat: pd.DataFrame | None = None) -> Explanation:
     """Each cause of ``text`` (the unit's words) with its verdict; ``ada`` False without a text."""
     if not text or not str(text).strip():
         return Explanation(False)
@@ -193,7 +236,7 @@ def explanation(text: str | None, dec: Decomposition, peer: PeerContext | None =
         if kind == "penilaian":
             v, said, decide = _assessment(dec, peer)
         elif kind == "kepegawaian":
-            v, said, decide = _staffing(c, dec, vacancy)
+            v, said, decide = _staffing(c, dec, vacancy, riwayat)
         else:
             v, said, decide = BELUM_DAPAT_DIUJI, [], "data yang menggambarkan keadaan ini pada kedua tahun"
         causes.append(StatedCause(c, kind, v, said, decide))
