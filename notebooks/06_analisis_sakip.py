@@ -40,6 +40,7 @@ data_per_tahun, pesan_baca = analysis.collect_inputs(
     read_current=lambda y: load_inputs(ctx.data_dir, ctx.unit, y, ctx.processed_dir).datasets,
     read_other=lambda y: earlier.read_earlier_year(ctx.data_dir, ctx.unit, y, ctx.published).frames)
 from lkjip.inputs.narasi import read_narasi
+from lkjip.inputs.riwayat_jabatan import read_riwayat_jabatan
 from lkjip.inputs.sakip_opd import read_sakip_opd
 
 targets = ingest.read_unit_table(ctx.data_dir, ctx.unit, "targets")
@@ -47,7 +48,8 @@ narasi_unit = read_narasi(ctx.data_dir, ctx.unit, ctx.year)
 perubahan = analysis.analyse(data_per_tahun, targets, ctx.year, compare_year, messages=pesan_baca,
                              unit_name=load_unit(ctx.data_dir, ctx.unit).nama, unit_code=ctx.unit,
                              stated_causes=narasi_unit.get(analysis.NARASI_SECTION),
-                             sakip_opd=read_sakip_opd(ctx.data_dir))
+                             sakip_opd=read_sakip_opd(ctx.data_dir),
+                             riwayat_jabatan=read_riwayat_jabatan(ctx.data_dir, ctx.unit))
 # Angka (bukan teks tampilan) untuk ditelusuri: None bila tahun-tahunnya tidak dapat dibandingkan.
 dekomposisi, poin, pendorong = perubahan.dekomposisi, perubahan.poin, perubahan.pendorong
 sumber = "Hasil evaluasi SAKIP tiap tahun, dihitung ulang"
