@@ -41,6 +41,7 @@ data_per_tahun, pesan_baca = analysis.collect_inputs(
     read_other=lambda y: earlier.read_earlier_year(ctx.data_dir, ctx.unit, y, ctx.published).frames)
 from lkjip.inputs.narasi import read_narasi
 from lkjip.inputs.riwayat_jabatan import read_riwayat_jabatan
+from lkjip.inputs.sakip_lke import read_sakip_lke
 from lkjip.inputs.sakip_opd import read_sakip_opd
 
 targets = ingest.read_unit_table(ctx.data_dir, ctx.unit, "targets")
@@ -49,7 +50,8 @@ perubahan = analysis.analyse(data_per_tahun, targets, ctx.year, compare_year, me
                              unit_name=load_unit(ctx.data_dir, ctx.unit).nama, unit_code=ctx.unit,
                              stated_causes=narasi_unit.get(analysis.NARASI_SECTION),
                              sakip_opd=read_sakip_opd(ctx.data_dir),
-                             riwayat_jabatan=read_riwayat_jabatan(ctx.data_dir, ctx.unit))
+                             riwayat_jabatan=read_riwayat_jabatan(ctx.data_dir, ctx.unit),
+                             sakip_lke=read_sakip_lke(ctx.data_dir, ctx.unit))
 # Angka (bukan teks tampilan) untuk ditelusuri: None bila tahun-tahunnya tidak dapat dibandingkan.
 dekomposisi, poin, pendorong = perubahan.dekomposisi, perubahan.poin, perubahan.pendorong
 sumber = "Hasil evaluasi SAKIP tiap tahun, dihitung ulang"
@@ -98,6 +100,20 @@ subkomponen = analysis.tabel_subkomponen(dekomposisi) if perubahan.ok else None
 nb.Table(subkomponen, "Perubahan per sub komponen", source=sumber,
          empty="Rincian sub komponen tidak tersedia pada salah satu atau kedua tahun yang dibandingkan; "
                "lihat catatan di Ringkasan." if perubahan.ok else None)
+
+# %% [markdown]
+# ## Per kriteria evaluasi: cara penilaian atau kinerja
+#
+# Bila lembar kerja evaluasi kedua tahun tersedia, perubahan dipisah menjadi bagian karena cara
+# penilaian berubah (kriteria baru, dihapus, atau bobotnya berubah) dan bagian karena nilai kriteria
+# yang sama berubah. Kedua bagian berjumlah tepat perubahan total.
+
+# %% tags=["remove_input"]
+Markdown(analysis.lke_md(perubahan))
+
+# %% tags=["remove_input"]
+nb.Table(analysis.tabel_lke(perubahan), "Perubahan per kriteria evaluasi", source="Lembar kerja evaluasi SAKIP",
+         wide=True)
 
 # %% [markdown]
 # ## Poin yang dapat diraih

@@ -14,6 +14,7 @@ import pandas as pd
 
 from lkjip.sakip_change.draft import narrative
 from lkjip.sakip_change.explanation import Explanation, explanation, explanation_md
+from lkjip.sakip_change.lke import LkeChange, lke_change
 from lkjip.sakip_change.peer import PeerContext, peer_context, unit_names
 from lkjip.sakip_change.factors import Drivers, drivers
 from lkjip.sakip_change.score_change import Decomposition, SakipChangeError, decomposition, default_years
@@ -45,6 +46,8 @@ class SakipChangeAnalysis:
     penjelasan: Explanation | None = None
     #: what an analyst could add to the data: for the draft's analyst notes, never the report
     catatan_analis: list[str] = field(default_factory=list)
+    #: the change criterion by criterion (method vs performance) when both years' LKE are given
+    lke: LkeChange | None = None
 
     @property
     def jawaban(self) -> str:
@@ -87,7 +90,8 @@ def analyse(frames_by_year: Mapping[int, Mapping[str, pd.DataFrame]],
             compare_year: int | None = None, unit_name: str | None = None,
             messages: Iterable[str] = (), *, stated_causes: str | None = None,
             sakip_opd: pd.DataFrame | None = None, unit_code: str | None = None,
-            riwayat_jabatan: pd.DataFrame | None = None) -> SakipChangeAnalysis:
+            riwayat_jabatan: pd.DataFrame | None = None,
+            sakip_lke: pd.DataFrame | None = None) -> SakipChangeAnalysis:
     """The whole comparison; never raises for missing years (``ok=False`` + message).
 
     ``stated_causes``: the unit's own explanation (narasi.md ``hambatan.sakip``); ``sakip_opd``:
@@ -115,7 +119,16 @@ def analyse(frames_by_year: Mapping[int, Mapping[str, pd.DataFrame]],
     own = dict(zip(dec.komponen["komponen"], dec.komponen["perubahan"]))
     ctx = peer_context(sakip_opd, unit_names(unit_code or "", unit_name), y0, y1, own)
     vac = drv.kekosongan.get(y1)
-    exp = explanation(stated_causes, dec, ctx, vac, riwayat_jabatan)
+    lke = None
+    if sakip_lke is not None and len(sakip_lke):
+        have = {int(t) for t in sakip_lke["tahun"].dropna()}
+        if {y0, y1} <= have:
+            lke = lke_change(sakip_lke[sakip_lke["tahun"] == y0], sakip_lke[sakip_lke["tahun"] == y1], y0, y1)
+        else:
+            msgs.append(f"Lembar kerja evaluasi (LKE) tidak ada untuk tahun "
+                        f"{' dan '.join(str(y) for y in (y0, y1) if y not in have)}: perubahan per kriteria "
+                        "tidak dapat dihitung.")
+    exp = explanation(stated_causes, dec, ctx, vac, riwayat_jabatan, lke)
     analyst = [n for v in drv.kekosongan.values() for n in v.catatan_analis]
     if sakip_opd is None:
         analyst.append("Data nilai SAKIP OPD kabupaten tidak ada: isi data/raw/_kabupaten/sakip_opd.csv "
@@ -125,4 +138,4 @@ def analyse(frames_by_year: Mapping[int, Mapping[str, pd.DataFrame]],
                        "nilai SAKIP menurut unit.")
     return SakipChangeAnalysis(True, msg, y0, y1, dec, stake, drv, text,
                                msgs + dec.catatan + drv.catatan, ctx, exp,
-                               list(dict.fromkeys(analyst)), unit_name)
+                               list(dict.fromkeys(analyst)), lke, unit_name)

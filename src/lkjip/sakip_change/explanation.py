@@ -6,7 +6,9 @@ by a capital letter), after a leading "Hal ini karena". Each cause is quoted as 
 classified by its words (:data:`~lkjip.contract.rules.sakip_context.STATED_CAUSE_KINDS`):
 
 - **penilaian** (the evaluation judged differently; documents prepared for completeness, not
-  quality): tested with the kabupaten's figures (:mod:`~lkjip.sakip_change.peer`: did most OPD fall
+  quality): with the evaluator's worksheets of both years (``sakip_lke.csv``,
+  :mod:`~lkjip.sakip_change.lke`), tested on them alone (method part below 0: supported; only the
+  same criteria scored lower: contradicted; keberadaan held while kualitas fell: supported); else tested with the kabupaten's figures (:mod:`~lkjip.sakip_change.peer`: did most OPD fall
   on the same component?) and the sub-components (did kualitas fall more than keberadaan?);
 - **kepegawaian** (a post left empty, an officer moved): tested with the months the post named in
   the cause had no definitive holder: from the unit's post history when it has one
@@ -35,6 +37,7 @@ from lkjip.contract.fmt import fmt_number, fmt_signed
 from lkjip.contract.markup import md_text
 from lkjip.contract.rules import SAKIP_COMPONENT_NAMES, SAKIP_SUBCOMPONENT_NAMES, tolerance
 from lkjip.contract.rules.sakip_context import STATED_CAUSE_KINDS
+from lkjip.sakip_change.lke import LkeChange, lke_sentences
 from lkjip.sakip_change.peer import KABUPATEN, LOKAL, PeerContext
 from lkjip.sakip_change.score_change import Decomposition, subcomponent_totals
 from lkjip.sakip_change.vacancy import TIDAK_DIKETAHUI, Vacancy
@@ -103,9 +106,22 @@ def _verdict(support: int, contradict: int) -> str:
     return BELUM_DAPAT_DIUJI
 
 
-def _assessment(dec: Decomposition, peer: PeerContext | None) -> tuple[str, list[str], str]:
+def _assessment(dec: Decomposition, peer: PeerContext | None,
+                lke: LkeChange | None = None) -> tuple[str, list[str], str]:
     said, decide = [], []
     sup = con = 0
+    if lke is not None:
+        said.extend(lke_sentences(lke))
+        if lke.metode < 0:
+            sup += 1  # the changed criteria themselves cost points
+        elif lke.kinerja < 0:
+            con += 1  # same criteria, lower scores: not a changed method
+        flag = lke.kelengkapan_tanpa_kualitas
+        if flag is True:
+            sup += 1
+        elif flag is False:
+            con += 1
+        return _verdict(sup, con), said, ""
     if peer is not None and peer.ada:
         said.extend(peer.kalimat)
         if peer.kesimpulan == KABUPATEN:
@@ -226,7 +242,8 @@ def _staffing(text: str, dec: Decomposition, vac: Vacancy | None,
 
 
 def explanation(text: str | None, dec: Decomposition, peer: PeerContext | None = None,
-                vacancy: Vacancy | None = None, riwayat: pd.DataFrame | None = None) -> Explanation:
+                vacancy: Vacancy | None = None, riwayat: pd.DataFrame | None = None,
+                lke: LkeChange | None = None) -> Explanation:
     """Each cause of ``text`` (the unit's words) with its verdict; ``ada`` False without a text."""
     if not text or not str(text).strip():
         return Explanation(False)
@@ -234,7 +251,7 @@ def explanation(text: str | None, dec: Decomposition, peer: PeerContext | None =
     for c in split_causes(text):
         kind = cause_kind(c)
         if kind == "penilaian":
-            v, said, decide = _assessment(dec, peer)
+            v, said, decide = _assessment(dec, peer, lke)
         elif kind == "kepegawaian":
             v, said, decide = _staffing(c, dec, vacancy, riwayat)
         else:

@@ -224,3 +224,32 @@ def catatan_analis_md(an: SakipChangeAnalysis) -> str:
     notes = list(dict.fromkeys(an.catatan_analis))
     return "" if not notes else ("**Catatan analis (hanya pada draf):**\n\n"
                                  + "\n".join(f"- {md_text(n)}" for n in notes))
+
+
+def tabel_lke(an: SakipChangeAnalysis) -> pd.DataFrame | None:
+    """The change criterion by criterion (method vs performance), when both years' LKE are given."""
+    from lkjip.contract.rules import SAKIP_COMPONENT_NAMES, SAKIP_SUBCOMPONENT_NAMES
+
+    if not an.ok or an.lke is None:
+        return None
+    k = an.lke.kriteria
+    out = pd.DataFrame({
+        "Kriteria": k["kriteria"], "Uraian": k["uraian"].fillna(""),
+        "Komponen": [SAKIP_COMPONENT_NAMES.get(c, c) for c in k["komponen"]],
+        "Sub komponen": [SAKIP_SUBCOMPONENT_NAMES.get(c, c) if isinstance(c, str) else "" for c in k["subkomponen"]],
+        "Perubahan": k["jenis"], f"Bobot {an.tahun_awal}": k["bobot_awal"], f"Bobot {an.tahun_akhir}": k["bobot_akhir"],
+        f"Nilai {an.tahun_awal}": k["nilai_awal"], f"Nilai {an.tahun_akhir}": k["nilai_akhir"],
+        "Bagian metode": k["metode"], "Bagian kinerja": k["kinerja"]})
+    return style_table(out, {"Bagian metode": fmt_signed, "Bagian kinerja": fmt_signed}, default="number")
+
+
+def lke_md(an: SakipChangeAnalysis) -> str:
+    """The criterion-level split as a paragraph; one line when no LKE pair is given."""
+    from lkjip.sakip_change.lke import lke_sentences
+
+    if not an.ok:
+        return ""
+    if an.lke is None:
+        return ("Lembar kerja evaluasi (LKE) per kriteria tidak tersedia untuk kedua tahun, sehingga "
+                "perubahan tidak dapat dipisah menjadi bagian karena cara penilaian dan bagian karena kinerja.")
+    return md_text(" ".join(lke_sentences(an.lke)))
