@@ -44,8 +44,9 @@ Markdown(f"# Kinerja Perangkat Daerah {md_text(kabupaten_name or 'se-Kabupaten')
 # Tinjauan ini menempatkan semua unit berdampingan untuk menjawab pertanyaan Bagian Organisasi:
 # unit mana yang nilai SAKIP-nya turun tahun ini, komponen mana yang mendorong penurunan itu di
 # banyak unit, dan apakah unit yang penyerapan anggarannya rendah atau kehilangan pegawai adalah
-# unit yang turun. Semua angka berasal dari data olahan yang telah diterbitkan setiap unit
-# (`lkjip run`); tidak ada data mentah yang dibaca ulang.
+# unit yang turun. Semua angka unit berasal dari data olahan yang telah diterbitkan setiap unit
+# (`lkjip run`); tidak ada data mentah unit yang dibaca ulang. Satu-satunya data kabupaten yang dibaca
+# adalah nilai SAKIP semua OPD yang diumumkan kabupaten, bila ada.
 
 # %% [markdown]
 # ## Ringkasan

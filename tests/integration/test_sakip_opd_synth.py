@@ -78,3 +78,16 @@ def test_kabupaten_view_concludes_the_same(kab):
     # without the kabupaten's file the units of the view are compared on their totals
     alone = sakip_conclusions(table, None, 2023, names).set_index("unit")
     assert set(alone["komponen"]) == {"perencanaan", "evaluasi_internal"}
+
+
+def test_kabupaten_reader_table_renders(kab):
+    from lkjip.kabupaten.sakip_context import tabel_kesimpulan
+    from lkjip.render import notebook as nb
+
+    cur = {f"synth{i:02d}": _read(kab, f"synth{i:02d}", 2023, ("sakip_evaluasi",))["sakip_evaluasi"] for i in (1, 5)}
+    prev = {f"synth{i:02d}": _read(kab, f"synth{i:02d}", 2022, ("sakip_evaluasi",))["sakip_evaluasi"] for i in (1, 5)}
+    names = {"synth01": "Kecamatan Sintetis 01", "synth05": "Kecamatan Sintetis 05"}
+    c = sakip_conclusions(sakip_table(cur, prev, 2023), read_sakip_opd(kab), 2023, names)
+    html = nb.Table(tabel_kesimpulan(c, names), "Penurunan SAKIP: tingkat kabupaten atau unit sendiri")._repr_html_()
+    assert "Kecamatan Sintetis 01" in html and "sebab di unit sendiri" in html
+    assert "perubahan penilaian tingkat kabupaten" in html and "Perencanaan Kinerja" in html
