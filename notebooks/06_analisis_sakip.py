@@ -51,7 +51,8 @@ perubahan = analysis.analyse(data_per_tahun, targets, ctx.year, compare_year, me
                              stated_causes=narasi_unit.get(analysis.NARASI_SECTION),
                              sakip_opd=read_sakip_opd(ctx.data_dir),
                              riwayat_jabatan=read_riwayat_jabatan(ctx.data_dir, ctx.unit),
-                             sakip_lke=read_sakip_lke(ctx.data_dir, ctx.unit))
+                             sakip_lke=read_sakip_lke(ctx.data_dir, ctx.unit),
+                             saran=narasi_unit.get("saran"))
 # Angka (bukan teks tampilan) untuk ditelusuri: None bila tahun-tahunnya tidak dapat dibandingkan.
 dekomposisi, poin, pendorong = perubahan.dekomposisi, perubahan.poin, perubahan.pendorong
 sumber = "Hasil evaluasi SAKIP tiap tahun, dihitung ulang"
@@ -122,6 +123,9 @@ nb.Table(analysis.tabel_lke(perubahan), "Perubahan per kriteria evaluasi", sourc
 # serta skenario pemulihan yang realistis: satu komponen, atau semua komponen yang turun, kembali ke
 # tingkat tahun pembanding. Predikat dihitung dengan aturan PermenPAN-RB 88/2021 (AA hanya bila nilai
 # melebihi 90,00).
+
+# %% tags=["remove_input"]
+Markdown(analysis.pemulihan_md(perubahan))
 
 # %% tags=["remove_input"]
 celah = analysis.tabel_celah(poin) if perubahan.ok else None

@@ -153,3 +153,28 @@ def test_cover_of_the_analysis_names_no_signatory():
     assert c == {"unit": "Kecamatan Gedeg", "kabupaten": "Kabupaten Mojokerto", "year": 2023,
                  "document": "Analisis Perubahan Nilai SAKIP"}
     assert cover_fields("lkjip", "LKjIP", u, 2023)["head_name"] == "M. TAUFIQURROHMAN"
+
+
+def test_recovery_points_per_component_tied_to_the_saran():
+    a = WIDE[WIDE["opd"] == "Kec A"]
+    frames = {2022: {"sakip_evaluasi": comp(a[a["tahun"] == 2022][list(SAKIP_COMPONENTS)].iloc[0])},
+              2023: {"sakip_evaluasi": comp(a[a["tahun"] == 2023][list(SAKIP_COMPONENTS)].iloc[0])}}
+    saran = "Perlu:\n\n1. Menambah aparatur yang pensiun\n2. Memperbaiki kualitas Renstra\n"
+    an = sc.analyse(frames, None, year=2023, unit_name="Kec A", sakip_opd=WIDE, saran=saran)
+    r = an.pemulihan.set_index("komponen")
+    # Kec A lost 1,00 on evaluasi internal (21 -> 20); the best other kecamatan has 19,50: no gap there
+    assert list(r.index) == ["evaluasi_internal"]
+    assert r.loc["evaluasi_internal", "ke_tingkat_awal"] == pytest.approx(1.0)
+    assert r.loc["evaluasi_internal", "saran"] == "1"
+    text = sc.pemulihan_md(an)
+    assert ("- **Evaluasi Akuntabilitas Kinerja Internal**: kembali ke tingkat 2022 memberi +1,00 poin "
+            "(terkait Saran LKjIP nomor 1).") in text
+    assert "maksimal" not in text
+    # a kecamatan whose perencanaan trails the best of its group gets the peer level too
+    b = WIDE[WIDE["opd"] == "Kec B"]
+    frames = {2022: {"sakip_evaluasi": comp(b[b["tahun"] == 2022][list(SAKIP_COMPONENTS)].iloc[0])},
+              2023: {"sakip_evaluasi": comp(b[b["tahun"] == 2023][list(SAKIP_COMPONENTS)].iloc[0])}}
+    an = sc.analyse(frames, None, year=2023, unit_name="Kec B", sakip_opd=WIDE, saran=saran)
+    r = an.pemulihan.set_index("komponen")
+    assert r.loc["perencanaan", "ke_terbaik_kelompok"] == pytest.approx(1.0)  # Kec A 27,00 vs 26,00
+    assert r.loc["perencanaan", "terbaik_kelompok"] == "Kec A" and r.loc["perencanaan", "saran"] == "1, 2"

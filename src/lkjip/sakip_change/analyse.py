@@ -16,6 +16,7 @@ from lkjip.sakip_change.draft import narrative
 from lkjip.sakip_change.explanation import Explanation, explanation, explanation_md
 from lkjip.sakip_change.lke import LkeChange, lke_change
 from lkjip.sakip_change.peer import PeerContext, peer_context, unit_names
+from lkjip.sakip_change.recovery import recovery
 from lkjip.sakip_change.factors import Drivers, drivers
 from lkjip.sakip_change.score_change import Decomposition, SakipChangeError, decomposition, default_years
 from lkjip.sakip_change.stake import PointsAtStake, points_at_stake
@@ -48,6 +49,8 @@ class SakipChangeAnalysis:
     catatan_analis: list[str] = field(default_factory=list)
     #: the change criterion by criterion (method vs performance) when both years' LKE are given
     lke: LkeChange | None = None
+    #: per component, the points a realistic recovery gives back and the Saran that speak to it
+    pemulihan: pd.DataFrame | None = None
 
     @property
     def jawaban(self) -> str:
@@ -91,14 +94,15 @@ def analyse(frames_by_year: Mapping[int, Mapping[str, pd.DataFrame]],
             messages: Iterable[str] = (), *, stated_causes: str | None = None,
             sakip_opd: pd.DataFrame | None = None, unit_code: str | None = None,
             riwayat_jabatan: pd.DataFrame | None = None,
-            sakip_lke: pd.DataFrame | None = None) -> SakipChangeAnalysis:
+            sakip_lke: pd.DataFrame | None = None, saran: str | None = None) -> SakipChangeAnalysis:
     """The whole comparison; never raises for missing years (``ok=False`` + message).
 
     ``stated_causes``: the unit's own explanation (narasi.md ``hambatan.sakip``); ``sakip_opd``:
     the kabupaten's SAKIP of every OPD (``data/raw/_kabupaten/sakip_opd.csv``), matched by
     ``unit_code`` or ``unit_name``; ``riwayat_jabatan``: the unit's post history (who held which
     post, from when to when, definitif or Plt). All optional: without them the analysis says what
-    is missing.
+    is missing. ``saran``: the Saran of the unit's LKjIP (narasi.md ``saran``), tied to the
+    components whose recovery they speak to.
     """
     def get(name: str) -> dict[int, pd.DataFrame | None]:
         return {int(y): f.get(name) for y, f in frames_by_year.items()}
@@ -138,4 +142,5 @@ def analyse(frames_by_year: Mapping[int, Mapping[str, pd.DataFrame]],
                        "nilai SAKIP menurut unit.")
     return SakipChangeAnalysis(True, msg, y0, y1, dec, stake, drv, text,
                                msgs + dec.catatan + drv.catatan, ctx, exp,
-                               list(dict.fromkeys(analyst)), lke, unit_name)
+                               list(dict.fromkeys(analyst)), lke, recovery(dec, ctx, saran, sakip_opd),
+                               unit_name)

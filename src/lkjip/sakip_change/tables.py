@@ -253,3 +253,13 @@ def lke_md(an: SakipChangeAnalysis) -> str:
         return ("Lembar kerja evaluasi (LKE) per kriteria tidak tersedia untuk kedua tahun, sehingga "
                 "perubahan tidak dapat dipisah menjadi bagian karena cara penilaian dan bagian karena kinerja.")
     return md_text(" ".join(lke_sentences(an.lke)))
+
+
+def pemulihan_md(an: SakipChangeAnalysis) -> str:
+    """Per component: the points a realistic recovery gives back, tied to the LKjIP's Saran."""
+    from lkjip.sakip_change.recovery import recovery_md
+
+    if not an.ok or an.pemulihan is None or not len(an.pemulihan):
+        return ""
+    return ("Pemulihan yang realistis per komponen:\n\n"
+            + recovery_md(an.pemulihan, an.tahun_awal))

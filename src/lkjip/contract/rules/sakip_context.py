@@ -21,3 +21,14 @@ STATED_CAUSE_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
                    "dokumen")),
     ("anggaran", ("anggaran", "dana", "biaya")),
 )
+
+#: Words that tie a Saran (recommendation) of the LKjIP to a SAKIP component: the component's own
+#: work, or a cause that acts on it (staff: the planning officer drives perencanaan and evaluasi
+#: internal; budget: every component).
+SARAN_COMPONENT_WORDS: dict[str, tuple[str, ...]] = {
+    "perencanaan": ("perencanaan", "renstra", "renja", "rencana", "sasaran", "indikator", "cascading",
+                    "aparatur", "pegawai", "sdm", "anggaran"),
+    "pengukuran": ("pengukuran", "ukur", "data kinerja", "anggaran"),
+    "pelaporan": ("pelaporan", "laporan", "lkjip", "anggaran"),
+    "evaluasi_internal": ("evaluasi", "monitoring", "akip", "sakip", "aparatur", "pegawai", "sdm", "anggaran"),
+}
