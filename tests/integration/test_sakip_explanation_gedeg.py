@@ -128,3 +128,13 @@ def test_with_the_post_history_the_ppk_cause_says_what_is_unknown(raw_dir):
     assert ("Menurut riwayat jabatan, Kepala Sub Bagian Penyusunan Program dan Keuangan berganti pejabat, "
             "tetapi tanggalnya tidak diketahui: terisi atau kosong pada Feb–Des 2023 tidak diketahui") in cause.bukti[0]
     assert "Perencanaan Kinerja -0,42, Evaluasi Akuntabilitas Kinerja Internal -0,59" in cause.bukti[0]
+
+
+def test_recovery_tied_to_the_gedeg_saran(raw_dir):
+    frames = {y: ingest.read_year(raw_dir, "gedeg", y)[0] for y in (2022, 2023)}
+    an = sc.analyse(frames, None, year=2023, saran=read_narasi(raw_dir, "gedeg", 2023).get("saran"))
+    r = an.pemulihan.set_index("komponen")
+    # Saran 2 (more staff for those retired or moved) and 3 (more budget): not Saran 1 (saving budget)
+    assert r.loc["perencanaan", "saran"] == "2, 3" and r.loc["evaluasi_internal", "saran"] == "2, 3"
+    assert r.loc["pelaporan", "saran"] == "3"
+    assert r.loc["evaluasi_internal", "ke_tingkat_awal"] == pytest.approx(0.59)

@@ -24,11 +24,11 @@ STATED_CAUSE_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 #: Words that tie a Saran (recommendation) of the LKjIP to a SAKIP component: the component's own
 #: work, or a cause that acts on it (staff: the planning officer drives perencanaan and evaluasi
-#: internal; budget: every component).
+#: internal; more budget: every component; a budget *cut* is no recovery).
 SARAN_COMPONENT_WORDS: dict[str, tuple[str, ...]] = {
     "perencanaan": ("perencanaan", "renstra", "renja", "rencana", "sasaran", "indikator", "cascading",
-                    "aparatur", "pegawai", "sdm", "anggaran"),
-    "pengukuran": ("pengukuran", "ukur", "data kinerja", "anggaran"),
-    "pelaporan": ("pelaporan", "laporan", "lkjip", "anggaran"),
-    "evaluasi_internal": ("evaluasi", "monitoring", "akip", "sakip", "aparatur", "pegawai", "sdm", "anggaran"),
+                    "aparatur", "pegawai", "sdm", "penambahan anggaran"),
+    "pengukuran": ("pengukuran", "ukur", "data kinerja", "penambahan anggaran"),
+    "pelaporan": ("pelaporan", "laporan", "lkjip", "penambahan anggaran"),
+    "evaluasi_internal": ("evaluasi", "monitoring", "akip", "sakip", "aparatur", "pegawai", "sdm", "penambahan anggaran"),
 }
