@@ -375,14 +375,14 @@ def gambar_3_6(lra: pd.DataFrame, year: int | None = None) -> pd.DataFrame:
 
 
 def gambar_3_7(pegawai: pd.DataFrame, *, show_names: bool = False,
-               mask: bool = True) -> pd.DataFrame:
+               mask=True) -> pd.DataFrame:
     """IP ASN by employee with a mean row. NIPs are masked unless
-    ``mask=False``; names appear only with ``show_names=True``."""
+    ``mask=False``; ``mask`` may also be the document's NIP formatter
+    (:func:`lkjip.document.nips.nip_formatter`); names appear only with ``show_names=True``."""
     r = ipasn_summary(pegawai)
     p = r.pegawai
-    out = pd.DataFrame({"No": range(1, len(p) + 1),
-                        "NIP": [mask_nip(n) if mask else ("" if pd.isna(n) else str(n))
-                                for n in p["nip"]]})
+    shown = mask if callable(mask) else (lambda n: mask_nip(n) if mask else ("" if pd.isna(n) else str(n)))
+    out = pd.DataFrame({"No": range(1, len(p) + 1), "NIP": [shown(n) for n in p["nip"]]})
     if show_names:
         out["Nama"] = p["nama"].astype(object).values
     out["Kualifikasi"] = p["kualifikasi"].values

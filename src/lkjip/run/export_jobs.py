@@ -155,6 +155,7 @@ def export_step(step, nb_path: Path, stage_report: Path, unit: str, year: int, d
 
     Returns ``{PDF file name: layout record}`` of the PDF written (empty without one)."""
     from lkjip.render.export import export_html, print_pdf
+    from lkjip.contract.nip import grouped, nip_digits
     from lkjip.inputs.unit import load_unit
 
     info = load_unit(data_dir, unit)
@@ -173,7 +174,7 @@ def export_step(step, nb_path: Path, stage_report: Path, unit: str, year: int, d
             "head_name": info.pimpinan.get("nama", ""),
             "head_position": info.pimpinan.get("jabatan", ""),
             "head_rank": info.pimpinan.get("pangkat", ""),
-            "head_nip": info.pimpinan.get("nip", ""),
+            "head_nip": grouped(nip_digits(info.pimpinan.get("nip", ""))),  # the NIP's one printed form
         }
         if step.report != "lkjip":
             cover["document"] = step.title

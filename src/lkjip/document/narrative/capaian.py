@@ -458,7 +458,9 @@ def _inovasi_detail(rep) -> str:
         return ""
     if not ino.jumlah:
         return " Tidak ada inovasi aktif yang ditetapkan dengan SK."
-    names = [f"{md_text(n)} (SK {md_text(s)})" for n, s in zip(ino.aktif["nama"], ino.aktif["nomor_sk"])]
+    # an SK whose number is not recorded (e.g. illegible) is said so, never filled in
+    names = [f"{md_text(n)} (SK {md_text(s)})" if not is_missing(s) else f"{md_text(n)} (nomor SK tidak tercatat)"
+             for n, s in zip(ino.aktif["nama"], ino.aktif["nomor_sk"])]
     return f" Inovasi yang aktif dan ditetapkan dengan SK: {_join(names)}."
 
 
