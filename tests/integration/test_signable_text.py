@@ -10,7 +10,6 @@ import pytest
 from lkjip import document as rp
 from lkjip.audit.report import ringkasan
 from lkjip.document import narrative as nr
-from lkjip.document.audit_sentence import audit_counts, audit_sentence
 from lkjip.document.captions import target_document_note
 
 SETTINGS_WORDS = ("pengaturan unit", "dalam data", "target efektif", ".csv", "unit.yaml", "data/raw")
@@ -80,6 +79,8 @@ def test_no_settings_wording_in_the_final(rep):
 
 
 def test_lampiran_5_uses_the_audit_s_own_counts(gedeg_audit, tmp_path):
+    from lkjip.document.audit_sentence import audit_counts, audit_sentence
+
     path = gedeg_audit.write_csv(tmp_path / "audit.csv")
     counts = audit_counts(path)
     report = ringkasan(gedeg_audit).set_index("Cakupan")["Jumlah angka"]
