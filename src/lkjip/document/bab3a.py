@@ -23,7 +23,7 @@ import pandas as pd
 
 from lkjip.indicators import budget as _budget
 from lkjip.indicators.coordination import coordination_by_seksi
-from lkjip.contract.fmt import mask_nip
+from lkjip.contract.nip import nip_masks, nip_shown
 from lkjip.indicators.ikm import IkmResult
 from lkjip.indicators.iku import indicator_history
 from lkjip.indicators.frames import safe_pct
@@ -381,7 +381,11 @@ def gambar_3_7(pegawai: pd.DataFrame, *, show_names: bool = False,
     (:func:`lkjip.document.nips.nip_formatter`); names appear only with ``show_names=True``."""
     r = ipasn_summary(pegawai)
     p = r.pegawai
-    shown = mask if callable(mask) else (lambda n: mask_nip(n) if mask else ("" if pd.isna(n) else str(n)))
+    if callable(mask):
+        shown = mask
+    else:  # the NIPs of this table masked against each other (one printed form: lkjip.contract.nip)
+        masks = nip_masks(p["nip"]) if mask else None
+        shown = lambda n: nip_shown(n, show=not mask, masks=masks)  # noqa: E731
     out = pd.DataFrame({"No": range(1, len(p) + 1), "NIP": [shown(n) for n in p["nip"]]})
     if show_names:
         out["Nama"] = p["nama"].astype(object).values
