@@ -135,3 +135,18 @@ def test_process_map_levels_as_the_seed_names_them(rep):
     assert sorted(k for k, v in pb.items() if v == 3 and k.startswith("P.1.5.4.")) == [
         f"P.1.5.4.{i}" for i in range(1, 6)]
     assert pb.max() == 4
+
+
+@pytest.mark.parametrize("indicator, key", [("ikm", "faktor_keberhasilan"), ("sakip", "hambatan"),
+                                            ("realisasi_anggaran_pct", "faktor_keberhasilan"),
+                                            ("ip_asn", "faktor_keberhasilan")])
+def test_factors_and_obstacles_follow_the_target_sentence(rep, indicator, key):
+    # "Hal ini didukung ..." after "Dimensi terlemah ..." or after the audit's difference would say the
+    # weakness or the difference is what the factors support: they follow whether the target was met
+    text = nr.analisis_indikator(rep, indicator)
+    own = nr.analyst_text(rep, f"{key}.{indicator}")
+    before = text[:text.index(own)].rstrip()
+    last = before.split("\n\n")[-1]
+    assert last.startswith(f"Indikator {nr.common._nama(rep, indicator)} tahun 2023 terealisasi")
+    assert last.endswith(("Target tercapai.", "Target terlampaui.", "poin di bawah target."))
+    assert "laporan audit" not in last and "terlemah" not in last
