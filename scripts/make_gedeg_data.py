@@ -263,11 +263,8 @@ PEGAWAI_HEADER = ["nip", "nama", "jabatan", "status", "eselon", "mulai", "selesa
 # Synthetic people (names and NIPs invented; see README).
 FORMER_KASUBAG_PPK = ("198109172006041012", "BAGUS HARIADI WICAKSONO, S.E.")
 KASUBAG_UMUM_RETIRED = ("196412281986031005", "SUPRIYADI, S.Sos.")
-HONORER = [
-    ("MOCH. ROFIUDDIN", "Tenaga Honorer (Pengemudi)"),
-    ("DIMAS ANGGORO PRATAMA", "Tenaga Honorer (Operator Pelayanan)"),
-    ("NUR AINI MAHMUDAH", "Tenaga Honorer (Pramu Kantor)"),
-]
+# The seed counts 3 tenaga honorer (Bab I B) and names none, nor their duties: placeholders, not names.
+HONORER = [(f"TENAGA HONORER {i}", "Tenaga Honorer") for i in (1, 2, 3)]
 
 # Gambar 3.5 Nilai SAKIP 2023 (components only; the published LKjIP gives no sub-components).
 # Weights are printed as the document does ("30,00"); they are the regulation's (lkjip.contract.rules).

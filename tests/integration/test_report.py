@@ -90,7 +90,8 @@ def test_gambar_and_budget_tables(rep):
     assert rep.gambar_3_4.iloc[-1][["Fasilitasi", "Tindak Lanjut"]].tolist() == [451, 451]
     assert rep.gambar_3_5.iloc[-1]["Nilai Hasil Evaluasi"] == pytest.approx(86.13)
     assert rep.gambar_3_7.iloc[-1]["Total"] == pytest.approx(89.5)
-    assert rep.gambar_3_7["NIP"].iloc[0] == "1977**** ****** * 001"
+    assert rep.gambar_3_7["NIP"].iloc[0] == "19770221 199511 1 001"  # the head of the unit, as signed
+    assert rep.gambar_3_7["NIP"].iloc[1] == "1978**** ****** * 004"
     assert "Nama" not in rep.gambar_3_7.columns
     assert rep.inovasi["Nama Inovasi"].tolist() == ["GAMIS JUBAH", "MANTAP BERDASI"]
     assert rep.tabel_3_2_5.iloc[-1]["Anggaran (Rp)"] == 2720088927

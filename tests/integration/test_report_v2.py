@@ -162,7 +162,8 @@ def test_pk_2023_as_signed_has_seven_indicators_with_nilai_rb(gedeg):
     assert pk.penandatanganan.tanggal_teks == "Januari 2023" and pk.penandatanganan.tempat == "Mojokerto"
     signers = pk.penandatanganan.orang.set_index("peran")
     assert signers.loc["pihak_kedua", "jabatan"] == "BUPATI MOJOKERTO"
-    assert signers.loc["pihak_pertama", "nip"] == "1977**** ****** * 001"  # tampilkan_nip: false
+    # tampilkan_nip: false masks staff; the head of the unit is printed as under the LKjIP's signature
+    assert signers.loc["pihak_pertama", "nip"] == "19770221 199511 1 001"
 
 
 def test_pk_perubahan_budgets_and_what_it_changed(gedeg):

@@ -108,7 +108,8 @@ def test_two_people_never_share_a_masked_nip(rep):
 def test_one_nip_form_everywhere(rep):
     pk = rp.perjanjian_kinerja(rep, "pk")
     camat = pk.penandatanganan.orang.set_index("peran").loc["pihak_pertama", "nip"]
-    assert camat == rep.gambar_3_7["NIP"].iloc[0] == "1977**** ****** * 001"
+    # the head of the unit: in full, as on the cover and under the signature (one person, one form)
+    assert camat == rep.gambar_3_7["NIP"].iloc[0] == "19770221 199511 1 001"
     officials = {lp.jabatan: lp.nip for lp in rp.laporan_pejabat(rep)}
     assert officials["Kepala Seksi Pelayanan"] == "1967**** ****** * 007" == rep.gambar_3_7["NIP"].iloc[5]
     assert nr.tanda_tangan(rep).count("NIP. 19770221 199511 1 001") == 1  # the signature: same groups, in full

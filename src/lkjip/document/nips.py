@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from lkjip.contract.nip import nip_masks, nip_shown
+from lkjip.contract.nip import nip_digits, nip_masks, nip_shown
 
 #: Datasets with a ``nip`` column that the LKjIP prints.
 NIP_DATASETS = ("pegawai", "penandatangan", "laporan_pejabat")
@@ -27,10 +27,13 @@ def document_nips(inputs) -> list[object]:
 
 def nip_formatter(inputs) -> Callable[[object], str]:
     """How this document prints a NIP: grouped in full when ``unit.yaml`` says ``tampilkan_nip: true``,
-    else masked so that no two people look the same."""
+    else masked so that no two people look the same. The head of the unit (``pimpinan``), whose NIP the
+    LKjIP prints in full on its cover and under its signature, is printed in full everywhere: one person,
+    one form."""
     show = bool(inputs.unit.tampilkan_nip)
     masks = None if show else nip_masks(document_nips(inputs))
-    return lambda nip: nip_shown(nip, show=show, masks=masks)
+    head = nip_digits((getattr(inputs.unit, "pimpinan", None) or {}).get("nip"))
+    return lambda nip: nip_shown(nip, show=show or (bool(head) and nip_digits(nip) == head), masks=masks)
 
 
 def nip_notes(source) -> list[str]:
