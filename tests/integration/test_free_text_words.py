@@ -123,3 +123,12 @@ def test_the_word_list_holds_no_scan_garbage():
 def test_the_seed_s_scan_garbage_is_gone(raw_dir, fixed):
     texts = " ".join(t for _, t in free_texts(raw_dir / "gedeg"))
     assert fixed not in texts
+
+
+def test_sarana_reads_sandaran_and_the_audit_still_finds_it(raw_dir, gedeg_audit):
+    # "Sofa Tanpa sandarac" is the scan's misreading; the seed prints "sofa tanpa sandaran" (l.626)
+    sarana = pd.read_csv(raw_dir / "gedeg" / "2023" / "sarana.csv", dtype=str, keep_default_na=False)
+    assert "Sofa Tanpa sandaran" in set(sarana["uraian"]) and "Sofa Tanpa sandarac" not in set(sarana["uraian"])
+    f = gedeg_audit.frame
+    row = f[f["item"].astype(str).str.startswith("sarana:sofa_tanpa_sandaran ")]
+    assert row[["dipublikasikan", "dihitung", "status"]].values.tolist() == [[4.0, 4.0, "sesuai"]]
