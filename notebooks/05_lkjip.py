@@ -331,7 +331,7 @@ nb.Table(tabel_3_1_3, nomor.tabel("3.1", "Perbandingan Realisasi Kinerja s.d. Ak
          source=sumber(laporan, "capaian"), formats=formats(tabel_3_1_3))
 
 # %% tags=["remove_input"]
-Markdown(narrative.tabel_3_1_3_text(laporan) + "\n\n" + narrative.section(laporan, "kemajuan_renstra", ""))
+Markdown(narrative.kemajuan_renstra(laporan))
 
 # %% [markdown]
 # ### 4. Perbandingan realisasi kinerja dengan realisasi nasional
@@ -535,7 +535,7 @@ judul.bab()
 Markdown(judul.bagian("Kesimpulan"))
 
 # %% tags=["remove_input"]
-teks("kesimpulan", narrative.kesimpulan)
+Markdown(narrative.kesimpulan_bab4(laporan))
 
 # %% tags=["remove_input"]
 Markdown(judul.bagian("Saran"))
@@ -596,6 +596,9 @@ else:
                          source=f"Laporan Kinerja {pejabat.jabatan} Tahun {year}",
                          note=narrative.lampiran.CAPAIAN_NOTE))
         display(Markdown(narrative.lampiran.pejabat_evaluasi(pejabat)))
+if not final:  # NIPs that disagree inside the data: flagged for the analyst, never corrected
+    for catatan in report.nip_notes(laporan):
+        display(Markdown(narrative.profil.analyst_note(catatan)))
 
 # %% tags=["remove_input"]
 Markdown(judul.lampiran("Prestasi", ada(*prestasi.values())))

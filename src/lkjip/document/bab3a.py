@@ -23,7 +23,7 @@ import pandas as pd
 
 from lkjip.indicators import budget as _budget
 from lkjip.indicators.coordination import coordination_by_seksi
-from lkjip.contract.fmt import mask_nip
+from lkjip.contract.nip import nip_masks, nip_shown
 from lkjip.contract.rules import capaian_bands
 from lkjip.indicators.ikm import IkmResult
 from lkjip.indicators.iku import indicator_history
@@ -394,14 +394,18 @@ def gambar_3_6(lra: pd.DataFrame, year: int | None = None) -> pd.DataFrame:
 
 
 def gambar_3_7(pegawai: pd.DataFrame, *, show_names: bool = False,
-               mask: bool = True) -> pd.DataFrame:
+               mask=True) -> pd.DataFrame:
     """IP ASN by employee with a mean row. NIPs are masked unless
-    ``mask=False``; names appear only with ``show_names=True``."""
+    ``mask=False``; ``mask`` may also be the document's NIP formatter
+    (:func:`lkjip.document.nips.nip_formatter`); names appear only with ``show_names=True``."""
     r = ipasn_summary(pegawai)
     p = r.pegawai
-    out = pd.DataFrame({"No": range(1, len(p) + 1),
-                        "NIP": [mask_nip(n) if mask else ("" if pd.isna(n) else str(n))
-                                for n in p["nip"]]})
+    if callable(mask):
+        shown = mask
+    else:  # the NIPs of this table masked against each other (one printed form: lkjip.contract.nip)
+        masks = nip_masks(p["nip"]) if mask else None
+        shown = lambda n: nip_shown(n, show=not mask, masks=masks)  # noqa: E731
+    out = pd.DataFrame({"No": range(1, len(p) + 1), "NIP": [shown(n) for n in p["nip"]]})
     if show_names:
         out["Nama"] = p["nama"].astype(object).values
     out["Kualifikasi"] = p["kualifikasi"].values

@@ -27,6 +27,9 @@ from lkjip.document.staff import _staff_tables
 from lkjip.inputs.year import YearInputs, load_inputs
 from lkjip.inputs.unit import Unit
 
+#: An unknown fact (empty in the data) as the LKjIP prints it.
+NOT_RECORDED = "tidak tercatat"
+
 # --------------------------------------------------------------------------- the report
 
 @dataclass
@@ -253,15 +256,18 @@ def build_report(data_dir, unit: str, year: int, processed_dir=None, *,
         rep.gambar_3_6 = g36.drop(columns=[c for c in g36.columns[5:] if g36[c].isna().all()])
         rep.tabel_3_2_1 = _tables.tabel_3_2_1(ds["lra"])
     if ds.get("pegawai") is not None and uses(res, "ip_asn"):
+        from lkjip.document.nips import nip_formatter
+
         rep.gambar_3_7 = _tables.gambar_3_7(ds["pegawai"], show_names=show_names,
-                                            mask=not bool(info.tampilkan_nip)).rename(
+                                            mask=nip_formatter(inputs)).rename(
             columns={"Kategori": "Kategori IP ASN"})
     if res.inovasi is not None and uses(res, "jumlah_inovasi"):
         a = res.inovasi.aktif
         rep.inovasi = pd.DataFrame({
             "No": range(1, len(a) + 1), "Nama Inovasi": a["nama"].astype(object).values,
-            "Nomor SK": a["nomor_sk"].astype(object).values,
-            "Tanggal SK": [d.strftime("%d-%m-%Y") if pd.notna(d) else "" for d in
+            # an unknown SK number or date is empty in the data and said so at the table
+            "Nomor SK": [NOT_RECORDED if is_missing(s) else s for s in a["nomor_sk"].astype(object)],
+            "Tanggal SK": [d.strftime("%d-%m-%Y") if pd.notna(d) else NOT_RECORDED for d in
                            pd.to_datetime(a["tanggal_sk"], errors="coerce")],
         })
     ang = ds.get("anggaran")
