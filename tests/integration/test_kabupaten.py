@@ -224,7 +224,6 @@ def test_loader_includes_units_with_both_years_and_lists_the_others(data):
 
 
 def test_loader_notes_missing_optional_data_without_crashing(data):
-    notes = "\n".join(data.catatan)
     # one note per unit, naming each missing file with its years
     assert [n for n in data.catatan if n.startswith("gamma:")] == [
         "gamma: tidak ada: data survei IKM tahun 2023 (ikm_survei.parquet); "
