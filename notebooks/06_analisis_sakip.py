@@ -1,11 +1,11 @@
 # %% [markdown]
 # # Analisis Perubahan Nilai SAKIP
 #
-# Analisis ini menguraikan perubahan nilai SAKIP unit antara dua tahun: komponen mana yang naik atau
-# turun dan seberapa besar bagiannya dalam perubahan total, berapa poin yang masih dapat diraih, dan
-# keadaan apa saja (kekosongan jabatan, IP ASN, penyerapan anggaran perencanaan dan evaluasi, target)
-# yang berjalan bersamaan dengan perubahan itu. Semua angka dihitung ulang dari data evaluasi SAKIP;
-# narasi di akhir adalah draf yang perlu disunting analis.
+# Analisis ini menjawab lebih dahulu pertanyaan pokoknya: berapa nilai SAKIP berubah, sebab apa
+# yang disebut unit sendiri dalam LKjIP-nya, dan apakah data mendukung setiap sebab itu. Sesudahnya:
+# kedudukan unit di antara OPD kabupaten, perubahan per komponen, poin yang dapat dipulihkan, dan
+# keadaan lain (jabatan, anggaran perencanaan dan evaluasi, IP ASN) yang berjalan bersamaan dengan
+# perubahan itu. Semua angka dihitung ulang dari data evaluasi SAKIP.
 
 # %% tags=["parameters", "remove_cell"]
 from typing import Optional  # untuk anotasi tipe yang dibaca `papermill --help-notebook`
@@ -39,19 +39,39 @@ data_per_tahun, pesan_baca = analysis.collect_inputs(
     layout.list_years(ctx.data_dir, ctx.unit), ctx.year,
     read_current=lambda y: load_inputs(ctx.data_dir, ctx.unit, y, ctx.processed_dir).datasets,
     read_other=lambda y: earlier.read_earlier_year(ctx.data_dir, ctx.unit, y, ctx.published).frames)
+from lkjip.inputs.narasi import read_narasi
+from lkjip.inputs.riwayat_jabatan import read_riwayat_jabatan
+from lkjip.inputs.sakip_lke import read_sakip_lke
+from lkjip.inputs.sakip_opd import read_sakip_opd
+
 targets = ingest.read_unit_table(ctx.data_dir, ctx.unit, "targets")
+narasi_unit = read_narasi(ctx.data_dir, ctx.unit, ctx.year)
 perubahan = analysis.analyse(data_per_tahun, targets, ctx.year, compare_year, messages=pesan_baca,
-                             unit_name=load_unit(ctx.data_dir, ctx.unit).nama)
+                             unit_name=load_unit(ctx.data_dir, ctx.unit).nama, unit_code=ctx.unit,
+                             stated_causes=narasi_unit.get(analysis.NARASI_SECTION),
+                             sakip_opd=read_sakip_opd(ctx.data_dir),
+                             riwayat_jabatan=read_riwayat_jabatan(ctx.data_dir, ctx.unit),
+                             sakip_lke=read_sakip_lke(ctx.data_dir, ctx.unit),
+                             saran=narasi_unit.get("saran"))
 # Angka (bukan teks tampilan) untuk ditelusuri: None bila tahun-tahunnya tidak dapat dibandingkan.
 dekomposisi, poin, pendorong = perubahan.dekomposisi, perubahan.poin, perubahan.pendorong
 sumber = "Hasil evaluasi SAKIP tiap tahun, dihitung ulang"
 sumber_pegawai = "Data pegawai tiap tahun"
 
 # %% [markdown]
-# ## Ringkasan
+# ## Jawaban: sebab menurut unit dan pengujiannya
 
 # %% tags=["remove_input"]
-Markdown(perubahan.pesan)
+Markdown(perubahan.jawaban if perubahan.ok else perubahan.pesan)
+
+# %% [markdown]
+# ## Kedudukan di antara OPD kabupaten
+
+# %% tags=["remove_input"]
+Markdown(analysis.konteks_md(perubahan))
+
+# %% [markdown]
+# ## Ringkasan angka
 
 # %% tags=["remove_input"]
 ringkasan = analysis.tabel_ringkasan(perubahan) if perubahan.ok else None
@@ -65,8 +85,7 @@ Markdown(analysis.catatan_md(perubahan))
 #
 # Perubahan nilai total adalah jumlah perubahan keempat komponen. Kolom "% maks" menunjukkan nilai
 # komponen sebagai persentase dari bobotnya (nilai maksimalnya), sehingga komponen dengan bobot
-# berbeda dapat dibandingkan. Tabel diurutkan dari penurunan terbesar. Angkanya ada di
-# `dekomposisi.komponen` (dan `dekomposisi.subkomponen`).
+# berbeda dapat dibandingkan. Tabel diurutkan dari penurunan terbesar.
 
 # %% tags=["remove_input"]
 if perubahan.ok:
@@ -84,12 +103,29 @@ nb.Table(subkomponen, "Perubahan per sub komponen", source=sumber,
                "lihat catatan di Ringkasan." if perubahan.ok else None)
 
 # %% [markdown]
+# ## Per kriteria evaluasi: cara penilaian atau kinerja
+#
+# Bila lembar kerja evaluasi kedua tahun tersedia, perubahan dipisah menjadi bagian karena cara
+# penilaian berubah (kriteria baru, dihapus, atau bobotnya berubah) dan bagian karena nilai kriteria
+# yang sama berubah. Kedua bagian berjumlah tepat perubahan total.
+
+# %% tags=["remove_input"]
+Markdown(analysis.lke_md(perubahan))
+
+# %% tags=["remove_input"]
+nb.Table(analysis.tabel_lke(perubahan), "Perubahan per kriteria evaluasi", source="Lembar kerja evaluasi SAKIP",
+         wide=True)
+
+# %% [markdown]
 # ## Poin yang dapat diraih
 #
 # Celah setiap komponen terhadap nilai maksimalnya dan terhadap tingkatnya pada tahun pembanding,
-# serta skenario "bagaimana jika": satu komponen kembali ke tingkat tahun pembanding, atau mencapai
-# nilai maksimalnya. Predikat dihitung dengan aturan PermenPAN-RB 88/2021 (AA hanya bila nilai
-# melebihi 90,00). Angkanya ada di `poin.celah` dan `poin.skenario`.
+# serta skenario pemulihan yang realistis: satu komponen, atau semua komponen yang turun, kembali ke
+# tingkat tahun pembanding. Predikat dihitung dengan aturan PermenPAN-RB 88/2021 (AA hanya bila nilai
+# melebihi 90,00).
+
+# %% tags=["remove_input"]
+Markdown(analysis.pemulihan_md(perubahan))
 
 # %% tags=["remove_input"]
 celah = analysis.tabel_celah(poin) if perubahan.ok else None
@@ -104,6 +140,8 @@ nb.Table(skenario, "Skenario, diurutkan menurut poin yang dapat diraih", source=
 #
 # Setiap faktor ditempatkan di samping komponen SAKIP yang mungkin dipengaruhinya. Kolom "Arah
 # terhadap nilai" menyatakan apakah faktor bergerak sejalan dengan perubahan nilai komponen itu.
+# Anggaran dibaca dari pagunya dan perubahannya, bukan hanya penyerapannya. Target nilai SAKIP adalah
+# konteks (apa yang dituju), bukan sebab, dan ditampilkan terpisah.
 
 # %% tags=["remove_input"]
 Markdown(pendorong.peringatan if perubahan.ok else "")
@@ -123,7 +161,7 @@ nb.Table(kekosongan, "Jabatan struktural: bulan terisi dan kosong", source=sumbe
 
 # %% tags=["remove_input"]
 pergantian = analysis.tabel_pergantian(pendorong) if perubahan.ok else None
-nb.Table(pergantian, "Pergantian pejabat struktural", source=sumber_pegawai)
+nb.Table(pergantian, "Perubahan pemegang jabatan struktural", source=sumber_pegawai)
 
 # %% tags=["remove_input"]
 ipasn = analysis.tabel_ipasn(pendorong) if perubahan.ok else None
@@ -136,7 +174,7 @@ nb.Table(anggaran, "Anggaran kegiatan perencanaan dan evaluasi kinerja",
 
 # %% tags=["remove_input"]
 target = analysis.tabel_target(pendorong) if perubahan.ok else None
-nb.Table(target, "Nilai SAKIP terhadap target dan batas predikat",
+nb.Table(target, "Nilai SAKIP terhadap target dan batas predikat (konteks, bukan sebab)",
          source="Target kinerja dan hasil evaluasi SAKIP")
 
 # %% [markdown]
@@ -147,3 +185,7 @@ nb.Table(target, "Nilai SAKIP terhadap target dan batas predikat",
 
 # %% tags=["remove_input"]
 Markdown(perubahan.narasi)
+
+# %% tags=["remove_input"]
+# Catatan analis: hanya pada draf (data yang dapat dilengkapi); versi final tidak memuatnya.
+Markdown(analysis.catatan_analis_md(perubahan) if not ctx.final else "")

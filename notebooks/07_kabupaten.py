@@ -44,8 +44,9 @@ Markdown(f"# Kinerja Perangkat Daerah {md_text(kabupaten_name or 'se-Kabupaten')
 # Tinjauan ini menempatkan semua unit berdampingan untuk menjawab pertanyaan Bagian Organisasi:
 # unit mana yang nilai SAKIP-nya turun tahun ini, komponen mana yang mendorong penurunan itu di
 # banyak unit, dan apakah unit yang penyerapan anggarannya rendah atau kehilangan pegawai adalah
-# unit yang turun. Semua angka berasal dari data olahan yang telah diterbitkan setiap unit
-# (`lkjip run`); tidak ada data mentah yang dibaca ulang.
+# unit yang turun. Semua angka unit berasal dari data olahan yang telah diterbitkan setiap unit
+# (`lkjip run`); tidak ada data mentah unit yang dibaca ulang. Satu-satunya data kabupaten yang dibaca
+# adalah nilai SAKIP semua OPD yang diumumkan kabupaten, bila ada.
 
 # %% [markdown]
 # ## Ringkasan
@@ -89,6 +90,23 @@ nb.Table(tampil.tabel_pendorong(pendorong), "Komponen SAKIP di unit yang nilainy
 # %% tags=["remove_input"]
 nb.figure(grafik.component_heatmap(sakip, names=names, title=None, sumber=sumber),
           "Perubahan nilai komponen SAKIP per unit (poin)")
+
+# %% [markdown]
+# Untuk setiap unit yang turun: apakah komponen yang paling banyak turun di unit itu juga turun di
+# sebagian besar OPD lain (perubahan penilaian tingkat kabupaten) atau tidak (sebab di unit sendiri).
+# OPD lain diambil dari nilai SAKIP OPD yang diterbitkan kabupaten bila ada, ditambah unit-unit di atas;
+# kesimpulan ini sama dengan yang dicetak analisis SAKIP setiap unit.
+
+# %% tags=["remove_input"]
+from lkjip.inputs.sakip_opd import read_sakip_opd
+from lkjip.kabupaten import sakip_context as konteks_sakip
+
+kesimpulan_sakip = konteks_sakip.sakip_conclusions(sakip, read_sakip_opd(ctx.data_dir), tahun, names)
+Markdown(konteks_sakip.conclusions_text(kesimpulan_sakip))
+
+# %% tags=["remove_input"]
+nb.Table(konteks_sakip.tabel_kesimpulan(kesimpulan_sakip, names),
+         "Penurunan SAKIP: tingkat kabupaten atau unit sendiri", source=f"{sumber}; nilai SAKIP OPD kabupaten")
 
 # %% [markdown]
 # ## C. Indikator Kinerja Utama per Unit
@@ -158,7 +176,7 @@ nb.Table(tampil.tabel_pegawai(pegawai, tahun, names), f"Pegawai dan IP ASN {tahu
          source=f"pegawai tiap unit, {lalu} dan {tahun}", wide=True)
 
 # %% tags=["remove_input"]
-nb.figure(grafik.factor_scatters(faktor, names=names, title=None, sumber=sumber),
+nb.figure(grafik.factor_scatters(faktor, names=names, title=None, sumber=sumber, caution=False),
           "Perubahan nilai SAKIP terhadap penyerapan anggaran, kekosongan jabatan, pegawai keluar dan IP ASN")
 
 # %% tags=["remove_input"]

@@ -368,7 +368,7 @@ def koordinasi() -> dict:
 
 def inovasi() -> dict:
     n = "inovasi"
-    ex = structure(n, not_null=("nama", "nomor_sk", "tanggal_sk"))
+    ex = structure(n, not_null=("nama",))  # an SK number/date not recorded (illegible) stays empty
     ex.append(rule(f"{n}.status.pilihan", "expect_column_values_to_match_regex",
                    {"column": "status", "regex": r"(?i)^\s*(?:aktif|nonaktif)\s*$"},
                    "Status harus 'aktif' atau 'nonaktif' (kosong = aktif)", "error", "status"))

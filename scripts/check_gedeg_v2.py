@@ -351,8 +351,9 @@ def check_penduduk(c: Checker, rows):
 
 def check_sarana(c: Checker, rows):
     w = "gedeg/2023/sarana.csv"
+    printed = {"Sofa Tanpa sandaran": "Sofa Tanpa sandarac"}  # the scan's misreading (README: free text)
     for i, r in enumerate(rows, start=2):
-        pat = rf"^{i - 1}\t{re.escape(r['uraian'])}\t{re.escape(r['jumlah'])} {re.escape(r['satuan'])}\t?{re.escape(r['keterangan'])}$"
+        pat = rf"^{i - 1}\t{re.escape(printed.get(r['uraian'], r['uraian']))}\t{re.escape(r['jumlah'])} {re.escape(r['satuan'])}\t?{re.escape(r['keterangan'])}$"
         c.ok(c.line_in(pat) >= 0, f"{w}:{i}", "sarana row not printed like this (with this number)")
 
 

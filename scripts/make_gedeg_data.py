@@ -262,13 +262,9 @@ PEGAWAI_HEADER = ["nip", "nama", "jabatan", "status", "eselon", "mulai", "selesa
                   "kinerja", "disiplin", "pangkat", "golongan", "pendidikan", "tahun_penilaian_ip_asn"]
 # Synthetic people (names and NIPs invented; see README).
 FORMER_KASUBAG_PPK = ("198109172006041012", "BAGUS HARIADI WICAKSONO, S.E.")
-FORMER_KASUBAG_PPK_SELESAI = "2023-06-30"
 KASUBAG_UMUM_RETIRED = ("196412281986031005", "SUPRIYADI, S.Sos.")
-HONORER = [
-    ("MOCH. ROFIUDDIN", "Tenaga Honorer (Pengemudi)"),
-    ("DIMAS ANGGORO PRATAMA", "Tenaga Honorer (Operator Pelayanan)"),
-    ("NUR AINI MAHMUDAH", "Tenaga Honorer (Pramu Kantor)"),
-]
+# The seed counts 3 tenaga honorer (Bab I B) and names none, nor their duties: placeholders, not names.
+HONORER = [(f"TENAGA HONORER {i}", "Tenaga Honorer") for i in (1, 2, 3)]
 
 # Gambar 3.5 Nilai SAKIP 2023 (components only; the published LKjIP gives no sub-components).
 # Weights are printed as the document does ("30,00"); they are the regulation's (lkjip.contract.rules).
@@ -277,7 +273,7 @@ SAKIP_2023 = [(k, f"{SAKIP_COMPONENT_WEIGHTS[k]:.2f}".replace(".", ","), v)
                            ("pelaporan", "12,65"), ("evaluasi_internal", "20,71"))]
 
 INOVASI_2023 = [
-    ("GAMIS JUBAH", "188/57/416-314/2022", "2022-03-14", "aktif"),  # SK not legible: reconstructed
+    ("GAMIS JUBAH", "", "", "aktif"),  # SK image not legible (Gambar 3.7): number and date not recorded
     ("MANTAP BERDASI", "188/22/416-314/2023", "2023-01-31", "aktif"),
 ]
 
@@ -613,8 +609,8 @@ def pegawai_rows(year: int, rng) -> list[list[object]]:
     if year == 2023:
         for nip, nama, k1, k2, k3, k4, jab in IPASN_2023:
             header_rows.append([nip, nama, jab, "PNS", ESELON.get(jab, ""), "", "", k1, k2, k3, k4])
-        nip, nama = FORMER_KASUBAG_PPK
-        header_rows.append([nip, nama, KASUBAG_PPK, "PNS", "IV.b", "", FORMER_KASUBAG_PPK_SELESAI, "", "", "", ""])
+        # No row for the former Kasubag PPK: the seed names no one who left in 2023 and no date
+        # (only "pegawai yang pindah", Bab III B), so a row would be an invented fact (README).
     else:
         people = []
         for nip, nama, k1, _k2, _k3, _k4, jab in IPASN_2023:
@@ -653,7 +649,7 @@ def pegawai_rows(year: int, rng) -> list[list[object]]:
 INOVASI_SYN = {
     2021: [("SIGAP DESA", "188/31/416-314/2021", "2021-02-15", "aktif")],
     2022: [("SIGAP DESA", "188/31/416-314/2021", "2021-02-15", "aktif"),
-           ("GAMIS JUBAH", "188/57/416-314/2022", "2022-03-14", "aktif")],
+           ("GAMIS JUBAH", "", "", "aktif")],  # the real innovation: its SK is not legible in the seed
 }
 
 
@@ -736,17 +732,22 @@ RENSTRA_P = {  # Tabel 3.1.2 targets 2024..2026 (Usulan Perubahan Target Renstra
 }
 
 
+#: The year the Usulan Perubahan Target Renstra was first proposed (the published LKjIP 2023,
+#: Tabel 3.1.2 / TC-27): its targets count for the reports of 2023 on, not for 2021 or 2022.
+RENSTRA_P_SINCE = 2023
+
+
 def targets_rows():
     rows = []
     for i in IDS:
         for k, y in enumerate(range(2021, 2027)):
-            rows.append([i, "renstra", y, num(RENSTRA[i][k]), SATUAN[i]])
+            rows.append([i, "renstra", y, num(RENSTRA[i][k]), SATUAN[i], ""])
         for k, y in enumerate((2021, 2022)):
-            rows.append([i, "pk", y, num(RENSTRA[i][k]), SATUAN[i]])
-        rows.append([i, "pk", 2023, num(PK_2023[i]), SATUAN[i]])
-        rows.append([i, "pk_perubahan", 2023, num(PKP_2023[i]), SATUAN[i]])
+            rows.append([i, "pk", y, num(RENSTRA[i][k]), SATUAN[i], ""])
+        rows.append([i, "pk", 2023, num(PK_2023[i]), SATUAN[i], ""])
+        rows.append([i, "pk_perubahan", 2023, num(PKP_2023[i]), SATUAN[i], ""])
         for k, y in enumerate(range(2024, 2027)):
-            rows.append([i, "renstra_perubahan", y, num(RENSTRA_P[i][k]), SATUAN[i]])
+            rows.append([i, "renstra_perubahan", y, num(RENSTRA_P[i][k]), SATUAN[i], RENSTRA_P_SINCE])
     return rows
 
 
@@ -840,7 +841,8 @@ def build(out: Path) -> None:
     (out / "unit.yaml").write_text(
         "# Kecamatan Gedeg, Kabupaten Mojokerto. Written by scripts/make_gedeg_data.py; see README.md.\n"
         + yaml.safe_dump(UNIT, sort_keys=False, allow_unicode=True, width=120), encoding="utf-8")
-    write_csv(out / "targets.csv", ["indikator", "dokumen", "tahun", "target", "satuan"], targets_rows())
+    write_csv(out / "targets.csv", ["indikator", "dokumen", "tahun", "target", "satuan", "berlaku_mulai"],
+              targets_rows())
     shutil.copyfile(PUBLISHED_SOURCE, out / "published.csv")
     copy_v2_files(out)
 

@@ -99,7 +99,7 @@ def test_organisation_tasks_facilities_issues(gedeg):
     w = rp.wilayah(gedeg)
     assert w.luas_km2 == 24.85 and w.batas["selatan"] == "Sungai Brantas"
     pb = rp.proses_bisnis(gedeg)
-    assert pb.iloc[0].tolist()[::2] == ["P.1", 1] and len(pb) == 24
+    assert pb.iloc[0].tolist()[::2] == ["P.1", 0] and len(pb) == 24  # P.1 is level 0 (Bab I G)
 
 
 def test_staff_by_rank_and_education_is_absent_while_the_columns_are_blank(gedeg):
@@ -162,7 +162,8 @@ def test_pk_2023_as_signed_has_seven_indicators_with_nilai_rb(gedeg):
     assert pk.penandatanganan.tanggal_teks == "Januari 2023" and pk.penandatanganan.tempat == "Mojokerto"
     signers = pk.penandatanganan.orang.set_index("peran")
     assert signers.loc["pihak_kedua", "jabatan"] == "BUPATI MOJOKERTO"
-    assert signers.loc["pihak_pertama", "nip"] == "1977***********001"  # tampilkan_nip: false
+    # tampilkan_nip: false masks staff; the head of the unit is printed as under the LKjIP's signature
+    assert signers.loc["pihak_pertama", "nip"] == "19770221 199511 1 001"
 
 
 def test_pk_perubahan_budgets_and_what_it_changed(gedeg):
@@ -217,7 +218,7 @@ def test_officials_results_printed_beside_recomputed(gedeg):
     reports = rp.laporan_pejabat(gedeg)
     assert len(reports) == 7
     sekcam = reports[0]
-    assert sekcam.jabatan == "Sekretaris Kecamatan" and sekcam.nama == "" and sekcam.nip == "1978***********001"
+    assert sekcam.jabatan == "Sekretaris Kecamatan" and sekcam.nama == "" and sekcam.nip == "197803** ****** * 001"
     assert sekcam.anggaran == 2_483_372_550 and sekcam.serapan_pct == 94.01
     assert round(sekcam.serapan_dihitung, 2) == 94.01
     row = sekcam.capaian.set_index("Indikator Kinerja").loc["Persentase realisasi anggaran"]

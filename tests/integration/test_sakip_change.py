@@ -168,8 +168,8 @@ def test_what_if_back_to_previous_level():
                               "total 86,37, predikat A")
     allback = sk[sk["skenario"] == "semua_kembali_ke_awal"].iloc[0]
     assert allback["total"] == pytest.approx(87.43)
-    mx = sk[(sk["skenario"] == "maksimal") & (sk["komponen"] == "evaluasi_internal")].iloc[0]
-    assert mx["total"] == pytest.approx(90.42) and mx["predikat"] == "AA"
+    # no "component at its maximum" scenario (issue 26: no unit reaches 100% of a component)
+    assert "maksimal" not in set(sk["skenario"])
     # ranked by attainable points
     assert list(sk["tambahan"]) == sorted(sk["tambahan"], reverse=True)
     gaps = p.celah.set_index("komponen")
@@ -339,4 +339,6 @@ def test_bundled_gedeg(raw_dir):
     assert an.dekomposisi.subkomponen is None
     ch = an.pendorong.kekosongan[2023].pergantian
     assert KASUBAG in set(ch["jabatan"])
-    assert "30-06-2023" in ch.set_index("jabatan").loc[KASUBAG, "berhenti"]
+    row = ch.set_index("jabatan").loc[KASUBAG]
+    # the seed gives no date for the Kasubag PPK who moved: none is invented (data/raw/gedeg/README.md)
+    assert row["berhenti"] == "" and "1 pejabat baru (sebelumnya: Pelaksana)" in row["keterangan"]

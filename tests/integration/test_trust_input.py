@@ -495,6 +495,8 @@ def test_read_year_of_the_bundled_unit_is_unchanged(raw_dir):
     assert len(survey) == 654
     assert [int(survey[f"u{i}"].sum()) for i in range(1, 10)] == [2570, 2568, 2553, 2614, 2571, 2526, 2557, 2588, 2600]
     innovations = frames["inovasi"]
-    assert innovations[["nama", "nomor_sk", "baris"]].values.tolist() == [
-        ["GAMIS JUBAH", "188/57/416-314/2022", 2], ["MANTAP BERDASI", "188/22/416-314/2023", 3]]
-    assert innovations["tanggal_sk"].dt.strftime("%Y-%m-%d").tolist() == ["2022-03-14", "2023-01-31"]
+    # GAMIS JUBAH's SK is illegible in the seed: number and date are empty, not reconstructed
+    assert innovations[["nama", "nomor_sk", "baris"]].astype(object).where(innovations[["nama", "nomor_sk", "baris"]]
+                                                                           .notna(), None).values.tolist() == [
+        ["GAMIS JUBAH", None, 2], ["MANTAP BERDASI", "188/22/416-314/2023", 3]]
+    assert innovations["tanggal_sk"].dt.strftime("%Y-%m-%d").fillna("").tolist() == ["", "2023-01-31"]

@@ -68,7 +68,8 @@ def _children_sum_ok(df: pd.DataFrame, code_col: str, cols: tuple[str, ...]) -> 
 
 
 def test_layout_and_unit_files(synth_dir):
-    assert sorted(p.name for p in synth_dir.iterdir()) == ["synth01", "synth02"]
+    assert sorted(p.name for p in synth_dir.iterdir()) == ["_kabupaten", "synth01", "synth02"]
+    assert sorted(p.name for p in (synth_dir / "_kabupaten").iterdir()) == ["sakip_opd.csv"]
     for i, code in enumerate(["synth01", "synth02"], start=1):
         unit = load_unit(synth_dir, code)
         assert unit.kode == code and unit.nama == f"Kecamatan Sintetis {i:02d}"

@@ -145,7 +145,7 @@ OPTIONAL_DATASETS: tuple[dict, ...] = (
         one_row_per="simpul proses bisnis",
         per_year=False,
         columns=(
-            ("kode", "text", True, "Kode proses seperti tercetak (P.1, P.1.5, ...); level = banyaknya titik",
+            ("kode", "text", True, "Kode proses seperti tercetak (P.1, P.1.5, ...); level = banyaknya titik dikurangi satu (P.1 = level 0)",
              "P.1.5.4.1"),
             ("uraian", "text", True, "Nama proses seperti tercetak", "Optimalisasi Pemerintahan dan Pelayanan Publik"),
             *_BERLAKU,

@@ -257,8 +257,8 @@ DATASETS: dict[str, Dataset] = {
             "inovasi",
             (
                 _c("nama", "text", True, "Nama inovasi", "MANTAP BERDASI"),
-                _c("nomor_sk", "text", True, "Nomor SK penetapan", "188/22/416-314/2023"),
-                _c("tanggal_sk", "date", True, "Tanggal SK", "2023-01-31"),
+                _c("nomor_sk", "text", True, "Nomor SK penetapan; kosong = tidak tercatat (mis. tidak terbaca)", "188/22/416-314/2023"),
+                _c("tanggal_sk", "date", True, "Tanggal SK; kosong = tidak tercatat", "2023-01-31"),
                 _c("status", "text", False, "aktif (kosong = aktif) atau nonaktif", "aktif"),
             ),
             key=("nama", "nomor_sk"),
@@ -273,6 +273,9 @@ DATASETS: dict[str, Dataset] = {
                 _c("tahun", "integer", True, "Tahun target", "2023"),
                 _c("target", "number", True, "Nilai target", "94,5"),
                 _c("satuan", "text", False, "Satuan", "indeks"),
+                _c("berlaku_mulai", "integer", False,
+                   "Tahun dokumen ditetapkan atau diusulkan: target dokumen ini dipakai laporan tahun itu dan "
+                   "sesudahnya (kosong = semua tahun)", "2023"),
             ),
             per_year=False,
             key=("indikator", "dokumen", "tahun"),

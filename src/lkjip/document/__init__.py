@@ -128,6 +128,7 @@ from lkjip.document.profil import (
     wilayah,
 )
 from lkjip.document.renstra import Renstra, renstra, renstra_target
+from lkjip.document.nips import nip_notes
 from lkjip.document.sections import Absent, is_absent
 from lkjip.document.staff import (
     HONORER,
@@ -137,6 +138,7 @@ from lkjip.document.staff import (
 )
 
 __all__ = [
+    "nip_notes",
     "Absent",
     "BeritaAcara",
     "LaporanPejabat",

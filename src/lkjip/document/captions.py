@@ -16,8 +16,7 @@ def target_document_note(rep: ReportData) -> str:
     if not docs:
         return f"Tidak ada target untuk tahun {rep.year}."
     if len(docs) == 1:
-        return (f"Target tahun {rep.year} diambil dari {md_text(DOCUMENT_LABELS.get(docs[0], docs[0]))} "
-                "(target efektif: PK Perubahan bila ada, lalu PK, lalu Renstra).")
+        return f"Target tahun {rep.year} diambil dari {md_text(DOCUMENT_LABELS.get(docs[0], docs[0]))}."
     parts = []
     for d in docs:
         nama = {i.kode: i.nama for i in rep.results.iku}

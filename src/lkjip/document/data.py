@@ -16,6 +16,7 @@ from lkjip.indicators.declared import read_declaration
 from lkjip.indicators.iku import IndicatorResults, compute_all, indicator_history
 from lkjip.indicators.ipasn import IpAsnPenilaian, ipasn_penilaian
 from lkjip.indicators.official import OFFICIAL_FILE, differences, main_figures, official_figures
+from lkjip.indicators.targets import in_force
 from lkjip.inputs.catalog import list_years
 from lkjip.inputs.narasi import Narasi, read_narasi
 from lkjip.inputs.published_state import Published
@@ -26,6 +27,9 @@ from lkjip.document.shown import shown_financing, shown_history, shown_indicator
 from lkjip.document.staff import _staff_tables
 from lkjip.inputs.year import YearInputs, load_inputs
 from lkjip.inputs.unit import Unit
+
+#: An unknown fact (empty in the data) as the LKjIP prints it.
+NOT_RECORDED = "tidak tercatat"
 
 # --------------------------------------------------------------------------- the report
 
@@ -210,10 +214,10 @@ def build_report(data_dir, unit: str, year: int, processed_dir=None, *,
             if r is not None:
                 per_year_results[y] = r
     # What the report shows follows one rule: figures as printed (lkjip.document.shown).
-    iku, lower_rule = res.iku, str(udict.get("capaian_turun") or "selisih")
-    per_year = {y: shown_indicators(r.tabel, iku, lower_rule) for y, r in sorted(per_year_results.items())}
-    history = shown_history(indicator_history(per_year, inputs.targets, inputs.published, iku=iku,
-                                              lower_rule=lower_rule), iku, lower_rule)
+    iku, lower_rule, bands = res.iku, info.capaian_turun, info.capaian_bands
+    per_year = {y: shown_indicators(r.tabel, iku, lower_rule, bands) for y, r in sorted(per_year_results.items())}
+    history = shown_history(indicator_history(per_year, in_force(inputs.targets, year), inputs.published, iku=iku,
+                                              lower_rule=lower_rule, bands=bands), iku, lower_rule, bands)
 
     rep = ReportData(unit=info, year=year, inputs=inputs, results=res, ikm_weight=ikm_weight,
                      per_year=per_year, per_year_results=per_year_results, history=history,
@@ -231,8 +235,8 @@ def build_report(data_dir, unit: str, year: int, processed_dir=None, *,
     rep.pegawai_status, rep.pegawai_jabatan, rep.pegawai_mutasi = _staff_tables(
         ds.get("pegawai"), year, show_names)
 
-    rep.tabel_2_1 = tabel_2_1(inputs.targets, "renstra", iku)
-    rep.tabel_2_1_perubahan = tabel_2_1(inputs.targets, "renstra_perubahan", iku)
+    rep.tabel_2_1 = tabel_2_1(inputs.targets, "renstra", iku, year=year)
+    rep.tabel_2_1_perubahan = tabel_2_1(inputs.targets, "renstra_perubahan", iku, year=year)
     rep.tabel_2_2 = tabel_pk(inputs.targets, year, udict, "pk", iku)
     rep.tabel_2_3 = tabel_pk(inputs.targets, year, udict, "pk_perubahan", iku)
 
@@ -242,7 +246,7 @@ def build_report(data_dir, unit: str, year: int, processed_dir=None, *,
     rep.tabel_3_1_1 = rep.tabel_3_1_1.rename(columns={"Kategori": "Kategori Capaian"})
     rep.tabel_3_1_2 = _long_3_1_2(
         _drop_index(_tables.tabel_3_1_2(per_year, inputs.targets, inputs.published, until=year, iku=iku,
-                                        lower_rule=lower_rule)))
+                                        lower_rule=lower_rule, bands=bands)))
     rep.tabel_3_1_3 = _short_3_1_3(
         _blank_repeats(_drop_index(_per_indicator_text(_tables.tabel_3_1_3(ind, inputs.targets, udict, year, iku), iku, pending))))
     rep.tabel_3_1_4 = _blank_repeats(_drop_index(_per_indicator_text(
@@ -265,15 +269,18 @@ def build_report(data_dir, unit: str, year: int, processed_dir=None, *,
         rep.gambar_3_6 = g36.drop(columns=[c for c in g36.columns[5:] if g36[c].isna().all()])
         rep.tabel_3_2_1 = _tables.tabel_3_2_1(ds["lra"])
     if ds.get("pegawai") is not None and uses(res, "ip_asn"):
+        from lkjip.document.nips import nip_formatter
+
         rep.gambar_3_7 = _tables.gambar_3_7(ds["pegawai"], show_names=show_names,
-                                            mask=not bool(info.tampilkan_nip)).rename(
+                                            mask=nip_formatter(inputs)).rename(
             columns={"Kategori": "Kategori IP ASN"})
     if res.inovasi is not None and uses(res, "jumlah_inovasi"):
         a = res.inovasi.aktif
         rep.inovasi = pd.DataFrame({
             "No": range(1, len(a) + 1), "Nama Inovasi": a["nama"].astype(object).values,
-            "Nomor SK": a["nomor_sk"].astype(object).values,
-            "Tanggal SK": [d.strftime("%d-%m-%Y") if pd.notna(d) else "" for d in
+            # an unknown SK number or date is empty in the data and said so at the table
+            "Nomor SK": [NOT_RECORDED if is_missing(s) else s for s in a["nomor_sk"].astype(object)],
+            "Tanggal SK": [d.strftime("%d-%m-%Y") if pd.notna(d) else NOT_RECORDED for d in
                            pd.to_datetime(a["tanggal_sk"], errors="coerce")],
         })
     ang = ds.get("anggaran")

@@ -51,30 +51,17 @@ def validation_summary(report_dir) -> tuple[pd.DataFrame | None, str]:
 
 
 def audit_summary(processed_dir, unit: str, year: int) -> tuple[pd.DataFrame | None, str]:
-    """Counts of ``audit.csv`` by check and status (the audit report is separate)."""
+    """The audit's coverage of printed figures (printed, checked, equal, different; the audit report's counts)."""
     path = processed_year_dir(Path(processed_dir), unit, int(year)) / AUDIT_CSV if processed_dir else None
     if path is None or not path.exists():
         return None, "Audit angka yang dipublikasikan tidak dijalankan pada proses ini."
-    a = pd.read_csv(path, dtype=str, keep_default_na=False)
-    # figures the data cannot recompute are listed in audit.csv but were not compared
-    a = a[a["status"].str.strip().str.lower().isin(("sesuai", "selisih"))]
-    if not len(a):
+    from lkjip.document.audit_sentence import audit_counts, audit_sentence, audit_table
+
+    counts = audit_counts(path)
+    if counts is None:
         return None, "Audit tidak memuat pemeriksaan."
-    status = a["status"].str.strip().str.lower()
-    rows = []
-    for p in sorted(a["pemeriksaan"].unique()):
-        m = a["pemeriksaan"] == p
-        rows.append({"Pemeriksaan": AUDIT_CHECK_LABELS.get(p, p), "Jumlah": int(m.sum()),
-                     "Sesuai": int((m & (status == "sesuai")).sum()),
-                     "Selisih": int((m & (status == "selisih")).sum())})
-    rows.append({"Pemeriksaan": "Jumlah", "Jumlah": int(len(a)),
-                 "Sesuai": int((status == "sesuai").sum()), "Selisih": int((status == "selisih").sum())})
-    table = pd.DataFrame(rows, columns=["Pemeriksaan", "Jumlah", "Sesuai", "Selisih"])
-    n = int((status == "selisih").sum())
-    text = (f"Audit memeriksa {fmt_int(len(a))} angka (jumlah dalam data, kesesuaian antardata dan angka "
-            f"yang telah diterbitkan) dengan menghitungnya ulang; {fmt_int(n)} di antaranya berselisih. "
-            "Rinciannya ada dalam laporan audit.")
-    return table, text
+    # the audit's own counts of printed figures, as in the first table of the audit report
+    return audit_table(counts), audit_sentence(counts)
 
 
 def report_inputs(rep: ReportData) -> list[Path]:

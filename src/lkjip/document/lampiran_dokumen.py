@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lkjip.indicators.targets import capaian
-from lkjip.contract.fmt import is_missing, mask_nip
+from lkjip.contract.fmt import is_missing
 from lkjip.contract.indonum import NumberFormatError, parse_integer, parse_number
 from lkjip.document.pejabat_catatan import budget_source, target_differences
 from lkjip.document.pk import Penandatanganan, penandatanganan
@@ -197,6 +197,9 @@ def laporan_pejabat(source) -> list[LaporanPejabat] | Absent:
         return absent("laporan_pejabat" if reports is None else "kinerja_pejabat", inputs.unit.kode, inputs.year)
     unit = inputs.unit
     polarities = iku_polarities(source)
+    from lkjip.document.nips import nip_formatter
+
+    shown_nip = nip_formatter(inputs)
     out = []
     for _, r in reports.iterrows():
         jabatan = _text(r["jabatan"])
@@ -221,7 +224,7 @@ def laporan_pejabat(source) -> list[LaporanPejabat] | Absent:
             jabatan=jabatan,
             nama=_text(r["nama"]) if unit.tampilkan_nama_pegawai else "",
             pangkat=_text(r["pangkat"]),
-            nip=_text(r["nip"]) if unit.tampilkan_nip else mask_nip(r["nip"]),
+            nip=shown_nip(r["nip"]),
             jabatan_atasan=_text(r["jabatan_atasan"]),
             tugas_fungsi=tugas_fungsi(inputs, jabatan),
             perjanjian=perjanjian, capaian=capaian,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lkjip.contract.optional_datasets import PK_DOCUMENTS
-from lkjip.contract.fmt import fmt_date_id, is_missing, mask_nip
+from lkjip.contract.fmt import fmt_date_id, is_missing
 from lkjip.document.sections import Absent, absent, inputs_of
 
 #: Roles whose names are personal data of staff rather than the signature of an office.
@@ -67,8 +67,10 @@ def penandatanganan(source, dokumen: str) -> Penandatanganan | Absent:
     else:
         orang = people[people["dokumen"].astype("string").str.strip() == dokumen]
         orang = pd.DataFrame({c: [_text(v) for v in orang[c]] for c in cols}, columns=cols)
-    if not inputs.unit.tampilkan_nip:
-        orang["nip"] = [mask_nip(n) for n in orang["nip"]]
+    from lkjip.document.nips import nip_formatter
+
+    shown = nip_formatter(inputs)  # one form in every table; masked ones distinct per person
+    orang["nip"] = [shown(n) for n in orang["nip"]]
     if not inputs.unit.tampilkan_nama_pegawai:
         orang.loc[orang["peran"].isin(STAFF_ROLES), "nama"] = ""
     tanggal = r["tanggal"] if pd.notna(r["tanggal"]) else None

@@ -285,11 +285,21 @@ def isu_strategis(source) -> dict[str, list[str]] | Absent:
 
 
 def proses_bisnis(source) -> pd.DataFrame | Absent:
-    """``kode, uraian, level`` (level = number of dots: P.1 is level 1) in file order."""
+    """``kode, uraian, level`` in file order. Level as the Peta Proses Bisnis names it: P.1 is level 0,
+    P.1.5 level 1, P.1.5.4 level 2 (LKjIP 2023 Bab I G), i.e. the number of dots less one."""
     inputs = inputs_of(source)
     frame = inputs.table("proses_bisnis")
     if frame is None or not len(frame):
         return absent("proses_bisnis", inputs.unit.kode, inputs.year)
     codes = [_text(k) for k in frame["kode"]]
     return pd.DataFrame({"kode": codes, "uraian": [_text(u) for u in frame["uraian"]],
-                         "level": [k.count(".") for k in codes]})
+                         "level": [process_level(k) for k in codes]})
+
+
+def process_level(kode: str) -> int:
+    """The level of a process code: one less than its dots (the top process P.1 is level 0).
+
+    >>> process_level("P.1"), process_level("P.1.5"), process_level("P.1.5.4.1.1")
+    (0, 1, 4)
+    """
+    return max(str(kode).count(".") - 1, 0)

@@ -54,7 +54,7 @@ STEPS: tuple[Step, ...] = (
     Step("04_audit.ipynb", "Audit Angka yang Dipublikasikan", report="audit", pdf=True, ignores=(NARASI,)),
     Step("05_lkjip.ipynb", "Laporan Kinerja Instansi Pemerintah", report="lkjip", pdf=True),
     Step("06_analisis_sakip.ipynb", "Analisis Perubahan Nilai SAKIP", report="analisis_sakip", pdf=True,
-         needs_previous_year=True, needs_dataset="sakip_evaluasi", ignores=(NARASI,)),
+         needs_previous_year=True, needs_dataset="sakip_evaluasi"),  # reads narasi.md: hambatan.sakip
 )
 
 

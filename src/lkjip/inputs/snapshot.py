@@ -46,6 +46,9 @@ def input_files(data_dir: Path, unit: str, notebooks: list[Path]) -> list[Path]:
     from lkjip.inputs.catalog import project_root
 
     files = [p for p in sorted((Path(data_dir) / unit).rglob("*")) if p.is_file()]
+    kabupaten = Path(data_dir) / "_kabupaten" / "sakip_opd.csv"  # the SAKIP analysis compares OPD
+    if kabupaten.is_file():
+        files.append(kabupaten)
     files += list(notebooks)
     files += sorted(PACKAGE_DIR.rglob("*.py"))
     files += sorted(ASSETS_DIR.glob("*"))

@@ -166,17 +166,9 @@ def export_step(step, nb_path: Path, stage_report: Path, unit: str, year: int, d
         return {}
     html = export_html(nb_path, base.with_suffix(".html"), include_code=False, title=title)
     if pdf and step.pdf:
-        cover = {
-            "unit": info.nama,
-            "kabupaten": info.kabupaten,
-            "year": year,
-            "head_name": info.pimpinan.get("nama", ""),
-            "head_position": info.pimpinan.get("jabatan", ""),
-            "head_rank": info.pimpinan.get("pangkat", ""),
-            "head_nip": info.pimpinan.get("nip", ""),
-        }
-        if step.report != "lkjip":
-            cover["document"] = step.title
+        from lkjip.run.cover import cover_fields
+
+        cover = cover_fields(step.report, step.title, info, year)  # a signatory on the LKjIP only
         running = f"LKjIP {info.nama} Tahun {year}" if step.report == "lkjip" else f"{step.title} · {info.nama} {year}"
         printed = print_pdf(html, base.with_suffix(".pdf"), title=title, cover=cover, running_title=running)
         return {printed.path.name: printed.layout}

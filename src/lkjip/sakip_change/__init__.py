@@ -69,8 +69,23 @@ from lkjip.sakip_change.stake import (
     next_predicate,
     points_at_stake,
 )
+from lkjip.sakip_change.explanation import (
+    NARASI_SECTION,
+    Explanation,
+    StatedCause,
+    explanation,
+)
+from lkjip.sakip_change.peer import (
+    PeerContext,
+    peer_context,
+)
 from lkjip.sakip_change.tables import (
+    catatan_analis_md,
     catatan_md,
+    konteks_md,
+    lke_md,
+    pemulihan_md,
+    tabel_lke,
     tabel_anggaran,
     tabel_celah,
     tabel_ipasn,
@@ -94,6 +109,17 @@ from lkjip.sakip_change.vacancy import (
 
 __all__ = [
     "CAUTION",
+    "Explanation",
+    "NARASI_SECTION",
+    "PeerContext",
+    "StatedCause",
+    "catatan_analis_md",
+    "explanation",
+    "konteks_md",
+    "lke_md",
+    "pemulihan_md",
+    "tabel_lke",
+    "peer_context",
     "Decomposition",
     "Drivers",
     "MONTH_SHORT",

@@ -13,6 +13,10 @@ from typing import Callable, Iterable, Mapping
 import pandas as pd
 
 from lkjip.sakip_change.draft import narrative
+from lkjip.sakip_change.explanation import Explanation, explanation, explanation_md
+from lkjip.sakip_change.lke import LkeChange, lke_change
+from lkjip.sakip_change.peer import PeerContext, peer_context, unit_names
+from lkjip.sakip_change.recovery import recovery
 from lkjip.sakip_change.factors import Drivers, drivers
 from lkjip.sakip_change.score_change import Decomposition, SakipChangeError, decomposition, default_years
 from lkjip.sakip_change.stake import PointsAtStake, points_at_stake
@@ -37,6 +41,25 @@ class SakipChangeAnalysis:
     pendorong: Drivers | None = None
     narasi: str = ""
     catatan: list[str] = field(default_factory=list)
+    #: the unit among the kabupaten's OPD (``sakip_opd.csv``); ``konteks.ada`` False without the file
+    konteks: PeerContext | None = None
+    #: the unit's own causes (narasi.md ``hambatan.sakip``), each with a verdict
+    penjelasan: Explanation | None = None
+    #: what an analyst could add to the data: for the draft's analyst notes, never the report
+    catatan_analis: list[str] = field(default_factory=list)
+    #: the change criterion by criterion (method vs performance) when both years' LKE are given
+    lke: LkeChange | None = None
+    #: per component, the points a realistic recovery gives back and the Saran that speak to it
+    pemulihan: pd.DataFrame | None = None
+
+    @property
+    def jawaban(self) -> str:
+        """The answer first (Markdown): the change and the unit's causes with their verdicts."""
+        if not self.ok or self.penjelasan is None or self.dekomposisi is None:
+            return ""
+        return explanation_md(self.penjelasan, self.dekomposisi, self.nama_unit)
+
+    nama_unit: str | None = None
 
 
 def collect_inputs(years: Iterable[int], current_year: int,
@@ -68,8 +91,19 @@ def collect_inputs(years: Iterable[int], current_year: int,
 def analyse(frames_by_year: Mapping[int, Mapping[str, pd.DataFrame]],
             targets: pd.DataFrame | None = None, year: int | None = None,
             compare_year: int | None = None, unit_name: str | None = None,
-            messages: Iterable[str] = ()) -> SakipChangeAnalysis:
-    """The whole comparison; never raises for missing years (``ok=False`` + message)."""
+            messages: Iterable[str] = (), *, stated_causes: str | None = None,
+            sakip_opd: pd.DataFrame | None = None, unit_code: str | None = None,
+            riwayat_jabatan: pd.DataFrame | None = None,
+            sakip_lke: pd.DataFrame | None = None, saran: str | None = None) -> SakipChangeAnalysis:
+    """The whole comparison; never raises for missing years (``ok=False`` + message).
+
+    ``stated_causes``: the unit's own explanation (narasi.md ``hambatan.sakip``); ``sakip_opd``:
+    the kabupaten's SAKIP of every OPD (``data/raw/_kabupaten/sakip_opd.csv``), matched by
+    ``unit_code`` or ``unit_name``; ``riwayat_jabatan``: the unit's post history (who held which
+    post, from when to when, definitif or Plt). All optional: without them the analysis says what
+    is missing. ``saran``: the Saran of the unit's LKjIP (narasi.md ``saran``), tied to the
+    components whose recovery they speak to.
+    """
     def get(name: str) -> dict[int, pd.DataFrame | None]:
         return {int(y): f.get(name) for y, f in frames_by_year.items()}
 
@@ -86,5 +120,27 @@ def analyse(frames_by_year: Mapping[int, Mapping[str, pd.DataFrame]],
     text = narrative(dec, stake, drv, unit_name)
     msg = (f"Perbandingan nilai SAKIP {y0} dan {y1}: {fmt_number(dec.nilai_awal)} menjadi "
            f"{fmt_number(dec.nilai_akhir)} ({fmt_signed(dec.perubahan)} poin).")
+    own = dict(zip(dec.komponen["komponen"], dec.komponen["perubahan"]))
+    ctx = peer_context(sakip_opd, unit_names(unit_code or "", unit_name), y0, y1, own)
+    vac = drv.kekosongan.get(y1)
+    lke = None
+    if sakip_lke is not None and len(sakip_lke):
+        have = {int(t) for t in sakip_lke["tahun"].dropna()}
+        if {y0, y1} <= have:
+            lke = lke_change(sakip_lke[sakip_lke["tahun"] == y0], sakip_lke[sakip_lke["tahun"] == y1], y0, y1)
+        else:
+            msgs.append(f"Lembar kerja evaluasi (LKE) tidak ada untuk tahun "
+                        f"{' dan '.join(str(y) for y in (y0, y1) if y not in have)}: perubahan per kriteria "
+                        "tidak dapat dihitung.")
+    exp = explanation(stated_causes, dec, ctx, vac, riwayat_jabatan, lke)
+    analyst = [n for v in drv.kekosongan.values() for n in v.catatan_analis]
+    if sakip_opd is None:
+        analyst.append("Data nilai SAKIP OPD kabupaten tidak ada: isi data/raw/_kabupaten/sakip_opd.csv "
+                       "agar perubahan unit dapat dibandingkan dengan OPD lain.")
+    if not exp.ada:
+        analyst.append("Narasi LKjIP (narasi.md, bagian hambatan.sakip) tidak memuat sebab perubahan "
+                       "nilai SAKIP menurut unit.")
     return SakipChangeAnalysis(True, msg, y0, y1, dec, stake, drv, text,
-                               msgs + dec.catatan + drv.catatan)
+                               msgs + dec.catatan + drv.catatan, ctx, exp,
+                               list(dict.fromkeys(analyst)), lke, recovery(dec, ctx, saran, sakip_opd),
+                               unit_name)

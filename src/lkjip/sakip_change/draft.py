@@ -142,13 +142,13 @@ def narrative(dec: Decomposition, stake: PointsAtStake | None = None,
         s = "Poin yang dapat diraih: " + "; ".join(parts) + "."
         n = stake.berikutnya
         if n.ada:
-            enough = stake.celah[stake.celah["celah_ke_maks"] > n.kebutuhan + tolerance(SAKIP_SCORE_DECIMALS)]
+            back_all = float(stake.celah["celah_ke_awal"].fillna(0.0).sum())
             s += (f" Untuk predikat {n.predikat} nilai total harus melebihi {fmt_number(n.batas)}, "
                   f"yaitu naik lebih dari {fmt_number(n.kebutuhan)} poin")
-            s += (("; celah satu komponen yang cukup besar untuk itu: "
-                   + ", ".join(enough["nama_komponen"]) + ".") if len(enough)
-                  else "; tidak ada satu komponen pun yang celahnya cukup, sehingga perlu "
-                       "perbaikan di beberapa komponen.")
+            s += ("; pemulihan semua komponen ke tingkat tahun sebelumnya cukup untuk itu."
+                  if back_all > n.kebutuhan + tolerance(SAKIP_SCORE_DECIMALS)
+                  else f"; pemulihan ke tingkat {y0} saja (+{fmt_number(back_all)}) belum cukup, "
+                       "sehingga perlu perbaikan melampaui tingkat tahun sebelumnya di beberapa komponen.")
         paras.append(s)
 
     if drv is not None and len(drv.kaitan):

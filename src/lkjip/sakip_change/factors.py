@@ -12,7 +12,7 @@ import pandas as pd
 from lkjip.sakip_change.score_change import Decomposition, _has_sakip, decomposition, sakip_years
 from lkjip.sakip_change.stake import next_predicate
 from lkjip.sakip_change.vacancy import Vacancy, vacancy_by_month
-from lkjip.contract.fmt import fmt_number, fmt_pct, fmt_rupiah, fmt_signed, is_missing
+from lkjip.contract.fmt import fmt_number, fmt_pct, fmt_rupiah, fmt_rupiah_short, fmt_signed, is_missing
 from lkjip.contract.rules import SAKIP_COMPONENT_NAMES, SAKIP_PREDIKAT, SAKIP_SCORE_DECIMALS, tolerance
 from lkjip.indicators.sakip import sakip_predicate, sakip_score
 
@@ -136,8 +136,12 @@ def ipasn_by_year(pegawai_by_year: Mapping[int, pd.DataFrame | None],
         p = pegawai_by_year.get(y)
         if p is None or not len(p):
             continue
-        r = ipasn_summary(p)
-        row = {"tahun": int(y), "nilai": r.nilai, "kategori": r.kategori,
+        try:
+            r = ipasn_summary(p, int(y))
+        except ValueError:  # a file mixing assessment years: validation names the rows
+            r = ipasn_summary(p)
+        row = {"tahun": int(y), "tahun_penilaian": getattr(r, "tahun_penilaian", None),
+               "nilai": r.nilai, "kategori": r.kategori,
                "jumlah_diukur": r.jumlah_diukur, "tidak_diukur": len(r.tidak_diukur)}
         for _, d in r.rata_dimensi.iterrows():
             row[f"rata_{d['dimensi']}"] = d["rata_rata"]
@@ -229,7 +233,9 @@ def drivers(before_year: int, after_year: int, *,
             else:
                 parts.append(f"{y}: tidak ada jabatan struktural yang kosong menurut data pegawai")
             for _, c in v.pergantian.iterrows():
-                parts.append(f"{y}: pergantian {c['jabatan']} ({c['keterangan']})")
+                what = ("tidak ada pejabat" if int(c["pejabat_tahun_ini"]) == 0
+                        else "pergantian pejabat")
+                parts.append(f"{y}: {what} {c['jabatan']} ({c['keterangan']})")
         keys = DRIVER_COMPONENTS["jabatan"]
         better = (vac[y0].bulan_kosong - vac[y1].bulan_kosong) if (y0 in vac and y1 in vac) else math.nan
         kaitan.append({"faktor": "Kekosongan dan pergantian jabatan struktural",
@@ -242,6 +248,15 @@ def drivers(before_year: int, after_year: int, *,
     if len(ip):
         got = {int(r["tahun"]): r for _, r in ip.iterrows()}
         d = math.nan
+        off = {y: int(got[y]["tahun_penilaian"]) for y in got
+               if not is_missing(got[y].get("tahun_penilaian")) and int(got[y]["tahun_penilaian"]) != y}
+        if off:
+            notes.append("IP ASN tidak dibandingkan dengan perubahan nilai SAKIP karena tahun "
+                         "pengukurannya tidak sama dengan tahun data: "
+                         + "; ".join(f"data {y} memuat hasil pengukuran {m}" for y, m in sorted(off.items()))
+                         + ".")
+            got = {}
+    if len(ip) and got:
         if y0 in got and y1 in got:
             d = got[y1]["nilai"] - got[y0]["nilai"]
             text = (f"rata-rata IP ASN {fmt_number(got[y0]['nilai'])} ({got[y0]['kategori']}, {y0}) "
@@ -266,28 +281,24 @@ def drivers(before_year: int, after_year: int, *,
             notes.append(f"Kegiatan {activity} tidak ada pada data anggaran tahun {y}.")
     if len(bud):
         act = bud[bud["kode"] == activity]
-        text = "; ".join(f"{int(r['tahun'])}: penyerapan {fmt_pct(r['persen'])} "
-                         f"({fmt_rupiah(r['realisasi'])} dari {fmt_rupiah(r['pagu'])})"
-                         for _, r in act.iterrows())
+        text = budget_level_text(act, y0, y1)
         name = act["uraian"].dropna().iloc[0] if act["uraian"].notna().any() else activity
         keys = DRIVER_COMPONENTS["anggaran"]
         kaitan.append({"faktor": f"Anggaran kegiatan {activity} {name}", "temuan": text,
                        "komponen_terkait": _components_text(keys),
                        "perubahan_komponen": _changes_text(dec, keys),
-                       "arah": direction_label(_absorption_change(act, y0, y1),
+                       "arah": direction_label(_pagu_change(act, y0, y1),
                                                _linked_change(dec, keys))})
         subs = bud[bud["kode"] != activity]
         for code, g in subs.groupby("kode", sort=False):
             uraian = g["uraian"].dropna().iloc[0] if g["uraian"].notna().any() else code
             keys = next((c for w, c in SUBACTIVITY_KEYWORDS if w in str(uraian).lower()),
                         DRIVER_COMPONENTS["anggaran"])
-            text = "; ".join(f"{int(r['tahun'])}: penyerapan {fmt_pct(r['persen'])} "
-                             f"({fmt_rupiah(r['realisasi'])} dari {fmt_rupiah(r['pagu'])})"
-                             for _, r in g.iterrows())
+            text = budget_level_text(g, y0, y1)
             kaitan.append({"faktor": f"Sub kegiatan {code} {uraian}", "temuan": text,
                            "komponen_terkait": _components_text(keys),
                            "perubahan_komponen": _changes_text(dec, keys),
-                           "arah": direction_label(_absorption_change(g, y0, y1),
+                           "arah": direction_label(_pagu_change(g, y0, y1),
                                                    _linked_change(dec, keys))})
 
     # target and predicate bands
@@ -303,10 +314,7 @@ def drivers(before_year: int, after_year: int, *,
             p = prev.iloc[0]
             text += (f"; {y0}: nilai {fmt_number(p['nilai'])} terhadap target "
                      f"{fmt_number(p['target'])}, selisih {fmt_signed(p['selisih_target'])}")
-        keys = DRIVER_COMPONENTS["target"]
-        kaitan.append({"faktor": "Target nilai SAKIP (target efektif)", "temuan": text,
-                       "komponen_terkait": _components_text(keys),
-                       "perubahan_komponen": _changes_text(dec, keys), "arah": ""})
+        # a target is context (what was aimed at), not a cause of the score: not in ``kaitan``
     elif targets is None or not len(targets):
         notes.append("Data target tidak ada: nilai SAKIP tidak dapat dibandingkan dengan targetnya.")
     else:
@@ -316,6 +324,30 @@ def drivers(before_year: int, after_year: int, *,
     kt = pd.DataFrame(kaitan, columns=["faktor", "temuan", "komponen_terkait", "perubahan_komponen",
                                        "arah"])
     return Drivers(y0, y1, kt, vac, ip, bud, tgt, list(dict.fromkeys(notes)))
+
+
+def _pagu_change(rows: pd.DataFrame, y0: int, y1: int) -> float:
+    by = {int(t): p for t, p in zip(rows["tahun"], rows["pagu"])}
+    return by[y1] - by[y0] if (y0 in by and y1 in by) else math.nan
+
+
+def budget_level_text(rows: pd.DataFrame, y0: int, y1: int) -> str:
+    """The budget as a level and its change, then its absorption (one activity's rows by year).
+
+    >>> r = pd.DataFrame({"tahun": [2022, 2023], "pagu": [11_370_000.0, 9_700_000.0],
+    ...                   "realisasi": [10_582_300.0, 9_660_000.0], "persen": [93.07, 99.59]})
+    >>> budget_level_text(r, 2022, 2023)
+    'pagu Rp 11,37 jt (2022) menjadi Rp 9,70 jt (2023), berubah -14,7%; penyerapan 93,07% (2022) dan 99,59% (2023)'
+    """
+    by = {int(r["tahun"]): r for _, r in rows.iterrows()}
+    if y0 in by and y1 in by:
+        a, b = float(by[y0]["pagu"]), float(by[y1]["pagu"])
+        ch = (b - a) / a * 100.0 if a else math.nan
+        return (f"pagu {fmt_rupiah_short(a)} ({y0}) menjadi {fmt_rupiah_short(b)} ({y1}), berubah "
+                f"{fmt_signed(ch, 1)}%; penyerapan {fmt_pct(by[y0]['persen'])} ({y0}) dan "
+                f"{fmt_pct(by[y1]['persen'])} ({y1})")
+    return "; ".join(f"{y}: pagu {fmt_rupiah(r['pagu'])}, penyerapan {fmt_pct(r['persen'])}"
+                     for y, r in sorted(by.items()))
 
 
 def _absorption_change(rows: pd.DataFrame, y0: int, y1: int) -> float:

@@ -1,5 +1,5 @@
-"""Points at stake: each component's gap to its maximum, and what-if scenarios
-("component back to last year's level gives +x, total y, predicate z").
+"""Points at stake: each component's gap to its maximum, and realistic what-if scenarios
+("component back to last year's level gives +x, total y, predicate z"; never "to its maximum").
 """
 
 from __future__ import annotations
@@ -97,9 +97,8 @@ def points_at_stake(before: pd.DataFrame, after: pd.DataFrame, before_year: int 
         if pd.notna(r["celah_ke_awal"]) and r["celah_ke_awal"] > EPS:
             add("kembali_ke_awal", r["komponen"], r["nama_komponen"], float(r["celah_ke_awal"]),
                 f"{r['nama_komponen']} kembali ke tingkat {y0} ({fmt_number(r['nilai_awal'])})")
-        if r["celah_ke_maks"] > EPS:
-            add("maksimal", r["komponen"], r["nama_komponen"], float(r["celah_ke_maks"]),
-                f"{r['nama_komponen']} mencapai nilai maksimal ({fmt_number(r['bobot'])})")
+        # no "component at its maximum" scenario: no unit reaches 100% of a component, so it is
+        # not a recovery anyone can plan; the gap to the maximum stays in ``celah`` as a fact
     drops = celah[celah["celah_ke_awal"] > EPS]
     if len(drops) > 1:
         add("semua_kembali_ke_awal", None, "Semua komponen yang turun",

@@ -121,6 +121,7 @@ def tabel_kekosongan(drv: Drivers) -> pd.DataFrame:
     return pd.DataFrame({"Tahun": p["tahun"].astype(str), "Jabatan": p["jabatan"],
                          "Eselon": p["eselon"], "Bulan terisi": p["bulan_terisi"],
                          "Bulan kosong": p["bulan_kosong"], "Kosong pada": p["bulan_kosong_teks"],
+                         "Bulan tidak diketahui": p["bulan_tidak_diketahui"],
                          "Keluar": p["keluar"], "Masuk": p["masuk"], "Keterangan": p["keterangan"]})
 
 
@@ -132,6 +133,7 @@ def tabel_kekosongan_bulanan(drv: Drivers, year: int | None = None) -> pd.DataFr
     b = drv.kekosongan[y].bulanan
     return pd.DataFrame({"Bulan": b["nama_bulan"], "Jabatan struktural": b["jabatan_struktural"],
                          "Terisi": b["terisi"], "Kosong": b["kosong"],
+                         "Tidak diketahui": b["tidak_diketahui"],
                          "Jabatan kosong": b["jabatan_kosong"]})
 
 
@@ -155,7 +157,10 @@ def tabel_ipasn(drv: Drivers) -> pd.DataFrame:
     ip = drv.ipasn
     if not len(ip):
         return pd.DataFrame()
-    out = pd.DataFrame({"Tahun": ip["tahun"].astype(str), "Rata-rata IP ASN": ip["nilai"],
+    measured = ip["tahun_penilaian"] if "tahun_penilaian" in ip.columns else ip["tahun"]
+    out = pd.DataFrame({"Tahun data": ip["tahun"].astype(str),
+                        "Tahun pengukuran": [str(int(m)) if pd.notna(m) else "–" for m in measured],
+                        "Rata-rata IP ASN": ip["nilai"],
                         "Kategori": ip["kategori"], "ASN diukur": ip["jumlah_diukur"]})
     for d in ("kualifikasi", "kompetensi", "kinerja", "disiplin"):
         if f"rata_{d}" in ip.columns:
@@ -198,3 +203,63 @@ def catatan_md(an: SakipChangeAnalysis) -> str:
     """The notes as a Markdown list ('' when there are none)."""
     notes = list(dict.fromkeys(an.catatan))
     return "" if not notes else "**Catatan:**\n\n" + "\n".join(f"- {md_text(n)}" for n in notes)
+
+
+def konteks_md(an: SakipChangeAnalysis) -> str:
+    """The unit among the kabupaten's OPD as a paragraph; without the data, one line saying so."""
+    from lkjip.sakip_change.peer import peer_sentences
+
+    ctx = an.konteks
+    if not an.ok or ctx is None:
+        return ""
+    if not ctx.ada:
+        text = " ".join(ctx.kalimat) + " " if ctx.kalimat else ""
+        return md_text(text + "Nilai SAKIP OPD lain se-kabupaten tidak tersedia, sehingga bagian ini "
+                       "tidak dapat disusun.")
+    return peer_sentences(ctx)
+
+
+def catatan_analis_md(an: SakipChangeAnalysis) -> str:
+    """What an analyst could add to the data, as a list for the draft only ('' when nothing)."""
+    notes = list(dict.fromkeys(an.catatan_analis))
+    return "" if not notes else ("**Catatan analis (hanya pada draf):**\n\n"
+                                 + "\n".join(f"- {md_text(n)}" for n in notes))
+
+
+def tabel_lke(an: SakipChangeAnalysis) -> pd.DataFrame | None:
+    """The change criterion by criterion (method vs performance), when both years' LKE are given."""
+    from lkjip.contract.rules import SAKIP_COMPONENT_NAMES, SAKIP_SUBCOMPONENT_NAMES
+
+    if not an.ok or an.lke is None:
+        return None
+    k = an.lke.kriteria
+    out = pd.DataFrame({
+        "Kriteria": k["kriteria"], "Uraian": k["uraian"].fillna(""),
+        "Komponen": [SAKIP_COMPONENT_NAMES.get(c, c) for c in k["komponen"]],
+        "Sub komponen": [SAKIP_SUBCOMPONENT_NAMES.get(c, c) if isinstance(c, str) else "" for c in k["subkomponen"]],
+        "Perubahan": k["jenis"], f"Bobot {an.tahun_awal}": k["bobot_awal"], f"Bobot {an.tahun_akhir}": k["bobot_akhir"],
+        f"Nilai {an.tahun_awal}": k["nilai_awal"], f"Nilai {an.tahun_akhir}": k["nilai_akhir"],
+        "Bagian metode": k["metode"], "Bagian kinerja": k["kinerja"]})
+    return style_table(out, {"Bagian metode": fmt_signed, "Bagian kinerja": fmt_signed}, default="number")
+
+
+def lke_md(an: SakipChangeAnalysis) -> str:
+    """The criterion-level split as a paragraph; one line when no LKE pair is given."""
+    from lkjip.sakip_change.lke import lke_sentences
+
+    if not an.ok:
+        return ""
+    if an.lke is None:
+        return ("Lembar kerja evaluasi (LKE) per kriteria tidak tersedia untuk kedua tahun, sehingga "
+                "perubahan tidak dapat dipisah menjadi bagian karena cara penilaian dan bagian karena kinerja.")
+    return md_text(" ".join(lke_sentences(an.lke)))
+
+
+def pemulihan_md(an: SakipChangeAnalysis) -> str:
+    """Per component: the points a realistic recovery gives back, tied to the LKjIP's Saran."""
+    from lkjip.sakip_change.recovery import recovery_md
+
+    if not an.ok or an.pemulihan is None or not len(an.pemulihan):
+        return ""
+    return ("Pemulihan yang realistis per komponen:\n\n"
+            + recovery_md(an.pemulihan, an.tahun_awal))

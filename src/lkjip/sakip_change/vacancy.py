@@ -12,6 +12,8 @@ from lkjip.contract.fmt import is_blank, is_missing
 from lkjip.contract.schema import MONTHS
 
 MONTH_SHORT = tuple(m.capitalize() for m in MONTHS)
+#: A month whose holder is not known: a successor without a start date after a holder left.
+TIDAK_DIKETAHUI = "tidak diketahui"
 
 
 # --------------------------------------------------------------------------
@@ -38,6 +40,8 @@ class Vacancy:
     per_jabatan: pd.DataFrame
     pergantian: pd.DataFrame
     catatan: list[str] = field(default_factory=list)
+    #: What an analyst could add to the data (for the draft's analyst notes, never the report).
+    catatan_analis: list[str] = field(default_factory=list)
 
     @property
     def bulan_kosong(self) -> int:
@@ -87,6 +91,26 @@ def _fmt_date(d: object) -> str:
     return "" if is_missing(d) else pd.Timestamp(d).strftime("%d-%m-%Y")
 
 
+def _undated_successors(holders: pd.DataFrame, prev: pd.DataFrame | None, key: str,
+                        year: int) -> set:
+    """Index of holders with no start date who are new in the post while a holder left this year.
+
+    When they started is not known, so the months after the departure are neither filled nor
+    vacant: they are :data:`TIDAK_DIKETAHUI` (never "since January").
+    """
+    if not len(holders):
+        return set()
+    exits = [d for d in holders["_s"] if pd.notna(d) and d.year == year]
+    if not exits:
+        return set()
+    before: set[str] = set()
+    if prev is not None and "jabatan" in prev.columns:
+        ph = prev[[(not is_blank(j)) and _key(j) == key for j in prev["jabatan"]]]
+        before = {_person(r) for _, r in ph.iterrows()}
+    return {i for i, h in holders.iterrows()
+            if pd.isna(h["_m"]) and pd.isna(h["_s"]) and _person(h) not in before}
+
+
 def vacancy_by_month(pegawai: pd.DataFrame, year: int,
                      previous: pd.DataFrame | None = None) -> Vacancy:
     """Vacant structural (eselon) positions of ``year``, month by month.
@@ -103,6 +127,7 @@ def vacancy_by_month(pegawai: pd.DataFrame, year: int,
     cur = pegawai.copy() if pegawai is not None else pd.DataFrame(columns=["jabatan"])
     prev = previous.copy() if previous is not None else None
     notes: list[str] = []
+    notes_analyst: list[str] = []
     frames = [f for f in (cur, prev) if f is not None and "jabatan" in f.columns]
     structural: dict[str, dict] = {}
     for f in frames:
@@ -129,15 +154,21 @@ def vacancy_by_month(pegawai: pd.DataFrame, year: int,
     for k, info in structural.items():
         holders = cur[cur["_k"] == k] if len(cur) else cur
         existed = k in prev_keys
-        months: dict[str, list[int]] = {"kosong": [], "rangkap": [], "terisi": [], "belum ada": []}
+        months: dict[str, list[int]] = {"kosong": [], "rangkap": [], "terisi": [], "belum ada": [],
+                                        TIDAK_DIKETAHUI: []}
+        undated_new = _undated_successors(holders, prev, k, year)
         for m, (s, e) in enumerate(zip(starts, ends), start=1):
-            n = 0
-            for _, h in holders.iterrows():
+            n, unknown = 0, 0
+            for i, h in holders.iterrows():
                 if (pd.isna(h["_m"]) or h["_m"] <= e) and (pd.isna(h["_s"]) or h["_s"] >= s):
-                    n += 1
-            if n:
+                    if i in undated_new:
+                        unknown += 1
+                    else:
+                        n += 1
+            if n or unknown:
                 existed = True
-            st = "rangkap" if n > 1 else "terisi" if n == 1 else "kosong" if existed else "belum ada"
+            st = ("rangkap" if n > 1 else "terisi" if n == 1 else TIDAK_DIKETAHUI if unknown
+                  else "kosong" if existed else "belum ada")
             months[st].append(m)
             status_rows.append({"jabatan": info["jabatan"], "eselon": info["eselon"], "bulan": m,
                                 "status": st, "jumlah_pejabat": n})
@@ -147,17 +178,22 @@ def vacancy_by_month(pegawai: pd.DataFrame, year: int,
         if months["kosong"]:
             remarks.append(f"kosong {len(months['kosong'])} bulan ({month_ranges(months['kosong'])})")
         if months["rangkap"]:
-            undated = int(holders["_m"].isna().sum()) if exits else 0
             remarks.append(f"tercatat lebih dari satu pejabat {len(months['rangkap'])} bulan "
-                           f"({month_ranges(months['rangkap'])})"
-                           + ("; pejabat pengganti tanpa tanggal mulai dianggap menjabat sejak Januari"
-                              if undated else ""))
+                           f"({month_ranges(months['rangkap'])})")
+        if months[TIDAK_DIKETAHUI]:
+            remarks.append(f"tanggal mulai pejabat pengganti tidak diketahui: terisi atau kosong pada "
+                           f"{month_ranges(months[TIDAK_DIKETAHUI])} tidak diketahui")
+            notes_analyst.append(f"{info['jabatan']}: tanggal mulai menjabat pejabat pengganti tidak "
+                                 "diisi; isi kolom mulai (atau riwayat jabatan) agar bulan tanpa pejabat "
+                                 "definitif dapat dihitung.")
         per_rows.append({"jabatan": info["jabatan"], "eselon": info["eselon"],
                          "bulan_terisi": len(months["terisi"]) + len(months["rangkap"]),
                          "bulan_kosong": len(months["kosong"]),
                          "bulan_kosong_teks": month_ranges(months["kosong"]),
                          "bulan_rangkap": len(months["rangkap"]),
                          "bulan_rangkap_teks": month_ranges(months["rangkap"]),
+                         "bulan_tidak_diketahui": len(months[TIDAK_DIKETAHUI]),
+                         "bulan_tidak_diketahui_teks": month_ranges(months[TIDAK_DIKETAHUI]),
                          "keluar": ", ".join(_fmt_date(d) for d in sorted(exits)),
                          "masuk": ", ".join(_fmt_date(d) for d in sorted(entries)),
                          "keterangan": "; ".join(remarks)})
@@ -188,8 +224,7 @@ def vacancy_by_month(pegawai: pd.DataFrame, year: int,
                 if new_ids:
                     text.append(f"{len(new_ids)} pejabat baru (sebelumnya: {', '.join(sorted(origins))})")
                 if undated:
-                    text.append("tanggal mulai pejabat baru tidak diisi; isi tanggal mulai menjabat bila "
-                                "pergantian terjadi di tengah tahun agar kekosongan terlihat")
+                    text.append("tanggal mulai pejabat baru tidak diketahui")
                 if not now_ids:
                     text.append("tidak ada pejabat tercatat tahun ini; jabatan kosong sepanjang tahun "
                                 "menurut data pegawai")
@@ -199,7 +234,7 @@ def vacancy_by_month(pegawai: pd.DataFrame, year: int,
                                     "pejabat_baru": len(new_ids),
                                     "berhenti": ", ".join(_fmt_date(d) for d in sorted(exits)),
                                     "mulai_pejabat_baru": ", ".join(
-                                        _fmt_date(d) if pd.notna(d) else "tidak diisi"
+                                        _fmt_date(d) if pd.notna(d) else TIDAK_DIKETAHUI
                                         for d in new_rows["_m"]) if len(new_rows) else "",
                                     "keterangan": "; ".join(text)})
     status = pd.DataFrame(status_rows, columns=["jabatan", "eselon", "bulan", "status", "jumlah_pejabat"])
@@ -209,11 +244,12 @@ def vacancy_by_month(pegawai: pd.DataFrame, year: int,
         exist = s[s["status"] != "belum ada"]
         vac = exist[exist["status"] == "kosong"]
         bul.append({"bulan": m, "nama_bulan": MONTH_SHORT[m - 1], "jabatan_struktural": len(exist),
-                    "terisi": int((exist["status"] != "kosong").sum()), "kosong": len(vac),
+                    "terisi": int(exist["status"].isin(["terisi", "rangkap"]).sum()), "kosong": len(vac),
+                    "tidak_diketahui": int((exist["status"] == TIDAK_DIKETAHUI).sum()),
                     "jabatan_kosong": "; ".join(vac["jabatan"])})
     per = pd.DataFrame(per_rows, columns=["jabatan", "eselon", "bulan_terisi", "bulan_kosong",
                                           "bulan_kosong_teks", "bulan_rangkap", "bulan_rangkap_teks",
-                                          "keluar", "masuk", "keterangan"])
+                                          "bulan_tidak_diketahui", "bulan_tidak_diketahui_teks", "keluar", "masuk", "keterangan"])
     if len(per):
         per = per.sort_values(["bulan_kosong", "bulan_rangkap"], ascending=False,
                               kind="stable").reset_index(drop=True)
@@ -223,4 +259,4 @@ def vacancy_by_month(pegawai: pd.DataFrame, year: int,
     if not structural:
         notes.append(f"Data pegawai tahun {year} tidak memuat jabatan struktural (kolom eselon kosong); "
                      "kekosongan jabatan tidak dapat dihitung.")
-    return Vacancy(year, status, pd.DataFrame(bul), per, changes, notes)
+    return Vacancy(year, status, pd.DataFrame(bul), per, changes, notes, notes_analyst)

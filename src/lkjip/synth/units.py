@@ -93,9 +93,15 @@ def make_units(out_dir: Path, *, units: int, years: list[int], respondents: int,
         raise ValueError("units harus >= 1")
     if respondents < 0:
         raise ValueError("respondents harus >= 0")
-    return [make_dinas(out_dir, i, years=years, seed=seed, fmt=fmt) if iku_campuran and is_dinas(i) else
-            make_unit(out_dir, i, years=years, respondents=respondents, seed=seed, fmt=fmt)
-            for i in range(1, units + 1)]
+    from lkjip.synth.sakip_opd import write_sakip_opd
+
+    folders = [make_dinas(out_dir, i, years=years, seed=seed, fmt=fmt) if iku_campuran and is_dinas(i) else
+               make_unit(out_dir, i, years=years, respondents=respondents, seed=seed, fmt=fmt)
+               for i in range(1, units + 1)]
+    kinds = {f.name: "dinas" if iku_campuran and is_dinas(i) else "kecamatan"
+             for i, f in enumerate(folders, start=1)}
+    write_sakip_opd(out_dir, folders, parse_years(years), kinds)  # the kabupaten's published SAKIP
+    return folders
 
 
 def synth_main(units: int, years_text: str, respondents: int, out: Path, seed: int = 1,

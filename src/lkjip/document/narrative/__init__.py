@@ -63,6 +63,11 @@ from lkjip.document.narrative.penutup import (
     kesimpulan,
     saran,
 )
+from lkjip.document.narrative.signable import (
+    kemajuan_renstra,
+    kesimpulan_bab4,
+    target_tidak_tercapai,
+)
 
 __all__ = [
     "ANALYST_NOTE",
@@ -84,6 +89,9 @@ __all__ = [
     "judul",
     "kata_pengantar",
     "kesimpulan",
+    "kesimpulan_bab4",
+    "kemajuan_renstra",
+    "target_tidak_tercapai",
     "lampiran",
     "md_text",
     "profil",

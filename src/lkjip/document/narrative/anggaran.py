@@ -100,7 +100,10 @@ def efisiensi_sumber_daya(rep) -> str:
     if pen is None:
         return "Data anggaran tahun ini tidak tersedia, sehingga efisiensi penggunaan sumber daya tidak dianalisis."
     sisa = pen.anggaran - pen.realisasi
-    text = (f"Pada tahun {rep.year} penyerapan anggaran {md_text(rep.unit.nama)} mencapai {fmt_pct(pen.persen)}, "
+    # the cross-reference first: an analyst's "Hal ini karena ..." that follows refers to the last sentence
+    text = ("Perbandingan persentase capaian kinerja dengan persentase penyerapan anggaran per indikator "
+            "disajikan pada bagian B (Efisiensi Penggunaan Sumber Daya). ")
+    text += (f"Pada tahun {rep.year} penyerapan anggaran {md_text(rep.unit.nama)} mencapai {fmt_pct(pen.persen)}, "
             f"yaitu {fmt_rupiah(pen.realisasi)} dari pagu {fmt_rupiah(pen.anggaran)}; anggaran yang tidak "
             f"terserap {fmt_rupiah(sisa)}.")
     big = _largest_unabsorbed(rep)
@@ -108,8 +111,6 @@ def efisiensi_sumber_daya(rep) -> str:
         row, amount = big
         text += (f" Sisa terbesar berasal dari sub kegiatan {md_text(row['uraian'])} ({fmt_rupiah(amount)}, "
                  f"{fmt_pct(amount / sisa * 100)} dari seluruh sisa).")
-    text += (" Perbandingan persentase capaian kinerja dengan persentase penyerapan anggaran per indikator "
-             "disajikan pada bagian B (Efisiensi Penggunaan Sumber Daya).")
     return text
 
 

@@ -32,18 +32,18 @@ from lkjip.contract.markup import md_text
 def pengukuran(rep) -> str:
     """Bab III A's opening: how capaian is measured, the comparison rule and the categories."""
     from lkjip.document.shown import RULE_TEXT
-    from lkjip.contract.rules.bands import CAPAIAN_KATEGORI
 
-    bands = ", ".join(f"{b.label} {b.range_text}" for b in CAPAIAN_KATEGORI.bands)
+    table = rep.unit.capaian_bands
+    bands = ", ".join(f"{b.label} {b.range_text}" for b in table.bands)
     lower = [md_text(_short(i.kode, iku=rep.results.iku)) for i in rep.results.iku if i.polaritas == "turun"]
     rule = ""
     if lower:
-        rasio = str(rep.unit.as_dict().get("capaian_turun") or "selisih") == "rasio"
+        rasio = rep.unit.capaian_turun == "rasio"
         rule = (f" (untuk indikator yang makin rendah makin baik, yaitu {_join(lower)}: capaian (%) = "
                 + ("target / realisasi × 100)" if rasio else "(2 × target − realisasi) / target × 100)"))
     return (f"Pengukuran capaian kinerja membandingkan realisasi setiap indikator tahun {rep.year} dengan "
             "target dalam Perjanjian Kinerja. Capaian (%) = realisasi / target × 100" + rule + "; kategori capaian "
-            f"mengikuti {CAPAIAN_KATEGORI.regulation} ({bands}).\n\n" + RULE_TEXT)
+            f"mengikuti {table.regulation} ({bands}).\n\n" + RULE_TEXT)
 
 
 def own_iku(rep) -> bool:
@@ -463,7 +463,9 @@ def _inovasi_detail(rep) -> str:
         return ""
     if not ino.jumlah:
         return " Tidak ada inovasi aktif yang ditetapkan dengan SK."
-    names = [f"{md_text(n)} (SK {md_text(s)})" for n, s in zip(ino.aktif["nama"], ino.aktif["nomor_sk"])]
+    # an SK whose number is not recorded (e.g. illegible) is said so, never filled in
+    names = [f"{md_text(n)} (SK {md_text(s)})" if not is_missing(s) else f"{md_text(n)} (nomor SK tidak tercatat)"
+             for n, s in zip(ino.aktif["nama"], ino.aktif["nomor_sk"])]
     return f" Inovasi yang aktif dan ditetapkan dengan SK: {_join(names)}."
 
 
@@ -484,17 +486,20 @@ def analisis_indikator(rep, indicator: str) -> str:
     text = _base_sentence(rep, indicator)
     found = next((i for i in rep.results.iku if i.kode == indicator), None)
     builtin = found.builtin if found is not None else indicator
+    detail = ""
     if not is_missing(_row(rep, indicator)["realisasi"]):
-        text += _change_sentence(rep, indicator)
-        text += _DETAIL[builtin](rep) if builtin in _DETAIL else ""
-        text += _published_sentence(rep, indicator)
+        detail += _change_sentence(rep, indicator)
+        detail += _DETAIL[builtin](rep) if builtin in _DETAIL else ""
+        detail += _published_sentence(rep, indicator)
     if found is not None and builtin is None:
-        text += _declared_detail(rep, found)
-    for key in (f"faktor_keberhasilan.{indicator}", f"hambatan.{indicator}"):
-        extra = analyst_text(rep, key)
-        if extra:
-            text += "\n\n" + extra
-    return _DRAFT + text
+        detail += _declared_detail(rep, found)
+    own = [t for t in (analyst_text(rep, f"faktor_keberhasilan.{indicator}"),
+                       analyst_text(rep, f"hambatan.{indicator}")) if t]
+    if not own:
+        return _DRAFT + text + detail
+    # the unit's success factors or obstacles ("Hal ini didukung ...", "Hal ini karena ...") explain
+    # whether the target was met: they follow that sentence, and the details come after them
+    return _DRAFT + "\n\n".join([text, *own, *([detail.strip()] if detail.strip() else [])])
 
 
 def _declared_detail(rep, iku) -> str:

@@ -169,8 +169,15 @@ def analyst_text(rep, key: str) -> str | None:
 
 def section(rep, key: str, drafted) -> str:
     """Section ``key``: the analyst's text when there is one, else the drafted text
-    (``drafted`` is the text or a function of ``rep`` that drafts it)."""
+    (``drafted`` is the text or a function of ``rep`` that drafts it). An analyst's text that opens by
+    referring back ("Hal ini karena ...") follows the drafted text, whose last sentence it refers to."""
     text = analyst_text(rep, key)
     if text is not None:
+        from lkjip.document.narrative.reference import opens_with_reference
+
+        if opens_with_reference(text):  # "Hal ini karena ...": after the drafted sentence it refers to
+            lead = drafted(rep) if callable(drafted) else drafted
+            if lead:
+                return lead + "\n\n" + text
         return text
     return drafted(rep) if callable(drafted) else drafted

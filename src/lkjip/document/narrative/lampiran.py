@@ -26,9 +26,15 @@ def tindak_lanjut(rep, tl, final: bool = False) -> str:
     if tl.rekomendasi_tercatat:
         return (f"Rekomendasi hasil evaluasi tahun sebelumnya dan tindak lanjut {md_text(rep.unit.nama)} "
                 "disajikan pada tabel berikut.")
-    return (f"Langkah-langkah yang dilaksanakan {md_text(rep.unit.nama)} untuk meningkatkan kinerja pada masa "
-            "mendatang disajikan pada tabel berikut; rekomendasi evaluasi yang ditindaklanjuti tidak tercatat "
-            "dalam data.")
+    text = (f"Langkah-langkah yang dilaksanakan {md_text(rep.unit.nama)} untuk meningkatkan kinerja pada masa "
+            "mendatang disajikan pada tabel berikut.")
+    if final:
+        return text
+    from lkjip.document.narrative.profil import analyst_note
+
+    return text + "\n\n" + analyst_note("rekomendasi hasil evaluasi tahun sebelumnya tidak diisi (kolom "
+                                         "rekomendasi di tindak_lanjut_evaluasi.csv), sehingga laporan hanya "
+                                         "menyajikan langkah tindak lanjut.")
 
 
 def tindak_lanjut_tabel(tl) -> pd.DataFrame:
@@ -126,8 +132,7 @@ def berita_acara_tim(ba) -> str:
         return ""
     names = [r["nama"] or r["jabatan"] for _, r in team.iterrows() if (r["nama"] or r["jabatan"])]
     if not names:
-        return (f"Berita acara ditandatangani oleh {len(team)} anggota Tim SAKIP (nama tidak ditampilkan sesuai "
-                "pengaturan unit).")
+        return f"Berita acara ditandatangani oleh {len(team)} anggota Tim SAKIP."
     return "Tim SAKIP:\n\n" + "\n".join(f"{i}. {md_text(x)}" for i, x in enumerate(names, start=1))
 
 

@@ -87,6 +87,13 @@ def tugas_pokok_fungsi(rep, tf, final: bool = False) -> str:
                   letters(tf.fungsi)]
     if tf.tugas_fungsi:
         parts += [letters(tf.tugas_fungsi)]
+    if not final:  # the same regulation named as a Perda and a Perbup: flagged for the analyst, never chosen
+        from lkjip.document.narrative.disagreements import legal_basis_disagreement
+
+        profil = getattr(rep.unit, "profil", None) or {}
+        note = legal_basis_disagreement(profil.get("dasar_hukum_organisasi"), profil.get("dasar_hukum_tugas_fungsi"))
+        if note:
+            parts.append(analyst_note(note))
     return "\n\n".join(parts)
 
 
