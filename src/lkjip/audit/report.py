@@ -28,6 +28,7 @@ from markupsafe import escape
 
 from lkjip.audit.causes import CAUSE_LABELS, CAUSES
 from lkjip.audit.coverage import figure_status
+from lkjip.audit.materiality import share_of_total
 from lkjip.audit.labels import CHAPTERS, DATA_CHAPTER, FAMILY_LABELS, STATUS_LABELS, kind_of, unit_of
 from lkjip.audit.result import (
     FAMILIES,
@@ -54,8 +55,13 @@ CAUSE_INTROS = {
                   "sudah dibulatkan.",
     "penjumlahan": "Jumlah tercetak melewatkan atau menghitung dua kali satu rinciannya.",
     "beda_periode": "Angka tercetak berasal dari periode lain daripada tahun laporan.",
+    "turunan": "Angka tercetak dihitung dari angka tercetak lain yang sudah berbeda (disebutkan); selisihnya terbawa "
+               "dari angka itu, bukan terjadi di sini.",
+    "beda_target": "Capaian tercetak dihitung terhadap target lain daripada target tahun laporan (keduanya "
+                   "disebutkan).",
     "beda_sumber": "Angka tercetak sama dengan angka tahun lain atau dokumen lain (disebutkan).",
-    "tidak_diketahui": "Penyebab selisih tidak dapat ditentukan dari data; mohon dijelaskan oleh penyusun.",
+    "tidak_diketahui": "Penyebab selisih tidak dapat ditentukan dari data; setiap temuan menyebut apa yang sudah "
+                       "dicoba. Mohon dijelaskan oleh penyusun.",
 }
 
 _CUT = 110
@@ -156,7 +162,8 @@ def per_pemeriksaan(result: AuditResult) -> pd.DataFrame:
 
 
 def terbesar(result: AuditResult, kind: str = "rupiah", n: int = 5) -> pd.DataFrame:
-    """The ``n`` largest differences in rupiah (``kind="rupiah"``) or in points (``"poin"``: indices and %).
+    """The ``n`` most material differences in rupiah (``kind="rupiah"``) or in points (``"poin"``: indices
+    and %): ranked by their share of the total they belong to (:mod:`lkjip.audit.materiality`), not by size.
 
     Figures of families 1-4; a value printed in several places counts once.
     """
@@ -167,7 +174,8 @@ def terbesar(result: AuditResult, kind: str = "rupiah", n: int = 5) -> pd.DataFr
                                      "Kemungkinan penyebab"])
     kinds = [kind_of(i, ds) for i, ds in zip(d["indikator"], d["dataset"])]
     d = d[[k == kind for k in kinds]].copy()
-    d["_abs"] = d["selisih"].abs()
+    # ranked by materiality: the share of the total each figure belongs to (lkjip.audit.materiality)
+    d["_abs"] = share_of_total(d, result.frame)
     d = d.sort_values("_abs", ascending=False, kind="stable")
     d = d.drop_duplicates(["indikator", "dipublikasikan", "dihitung"]) if "indikator" in d else d
     d = d.head(n)
