@@ -49,7 +49,7 @@ def test_cells_that_do_not_apply_are_not_findings(frame, gedeg_audit):
         row = _row(frame, ind, "Gambar 3.6")
         assert row["status"] == TIDAK_DIPERIKSA and row["keterangan"].startswith("sel tidak berlaku")
     poin = ar.terbesar(gedeg_audit, "poin")
-    assert not poin["Tempat di LKjIP"].str.contains("SURPLUS|SISA LEBIH").any()
+    assert not poin["Tempat di LKjIP yang diterbitkan"].str.contains("SURPLUS|SISA LEBIH").any()
 
 
 def test_efisiensi_carries_the_ikm_difference_through(frame):

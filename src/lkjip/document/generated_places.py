@@ -245,3 +245,4 @@ def generated_places(laporan, final: bool = False, plan: Plan | None = None) -> 
         if hit is not None:
             out[lokasi] = Place(hit.label, hit.title, hit.id)
     return out
+

@@ -1,0 +1,197 @@
+"""The generated LKjIP audited too: its totals, its percentages and the printed figures it carries.
+
+The audit (:mod:`lkjip.audit`) checks the *published* LKjIP. The LKjIP this package generates prints
+tables of its own (numbered by :func:`lkjip.document.generated_places.planned_captions`); a table that
+copies a source (the LRA) copies its disagreements too: Tabel 3.1.12 prints 5.1 BELANJA OPERASI at
+Rp 2.660.473.927 while its accounts add up to Rp 2.661.073.927. Each table is checked the way the audit
+checks a printed table (:func:`lkjip.contract.rules.printed.check_total`, half a unit of the printed
+decimal):
+
+- a ``Jumlah``/``Total`` row against the sum of the rows above it (the top-level rows when the table
+  has codes);
+- a parent code (``5.1``, ``7.01.01``) against the sum of its direct children;
+- a ``Jumlah`` column against the other counted columns of its row (Laki-laki + Perempuan, twelve months);
+- a ``%`` column against realisasi / anggaran;
+- a figure the table carries from a source as printed (``Jumlah tercetak``) against the figure computed
+  beside it.
+
+Nothing is changed: the findings are listed, in the audit's own section on the generated LKjIP.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from lkjip.contract.fmt import fmt_int, fmt_number, fmt_rupiah, is_missing
+from lkjip.contract.rules.printed import EPS, tolerance
+from lkjip.document.generated_places import Plan, planned_captions
+
+COLUMNS = ("Tempat di LKjIP yang dihasilkan", "Baris", "Kolom", "Tercetak", "Seharusnya", "Selisih", "Pemeriksaan")
+
+_TOTAL = re.compile(r"^\s*(jumlah|total)\b", re.IGNORECASE)
+_NOT_ADDED = re.compile(r"%|tercetak|selisih|capaian|nilai|bobot|target|tahun\b|^no$|indeks", re.IGNORECASE)
+_CODE_COLUMNS = ("Kode Rekening", "Kode")
+
+
+def _tables(laporan) -> list[tuple[str, pd.DataFrame | None]]:
+    """(title as the generated LKjIP captions it, frame as shown) of the tables with figures that add up."""
+    from lkjip import document as report
+
+    year, unit = laporan.year, laporan.unit.nama
+    penduduk = report.penduduk(laporan)
+    pop = None if report.is_absent(penduduk) else penduduk.tabel
+    pop_title = None
+    if pop is not None:
+        from lkjip.contract.fmt import fmt_date_id
+
+        pop_title = f"Jumlah Penduduk {unit}" + (f" per {fmt_date_id(penduduk.per_tanggal)}"
+                                                 if penduduk.per_tanggal is not None else "")
+    return [
+        ("Jumlah Pegawai per Jabatan", laporan.pegawai_jabatan),
+        ("Jumlah Pegawai per Status Kepegawaian", laporan.pegawai_status),
+        (pop_title, pop),
+        (f"Laporan PATEN Tahun {year}", laporan.gambar_3_2),
+        ("Rekapitulasi Laporan Seksi-Seksi", laporan.gambar_3_4),
+        (f"Laporan Realisasi Anggaran Tahun {year}", laporan.gambar_3_6),
+        ("Anggaran dan Realisasi per Jenis Belanja", laporan.tabel_3_2_1),
+        ("Realisasi Penyerapan Anggaran per Program, Kegiatan dan Sub Kegiatan", laporan.tabel_3_2_5),
+    ]
+
+
+def _num(v) -> float:
+    try:
+        return float("nan") if is_missing(v) else float(v)
+    except (TypeError, ValueError):
+        return float("nan")
+
+
+def _added_columns(df: pd.DataFrame) -> list[str]:
+    return [c for c in df.columns if pd.api.types.is_numeric_dtype(df[c]) and not _NOT_ADDED.search(str(c))]
+
+
+def _label(df: pd.DataFrame, i: int) -> str:
+    texts = [str(df.iloc[i][c]).strip() for c in df.columns
+             if not pd.api.types.is_numeric_dtype(df[c]) and not is_missing(df.iloc[i][c])]
+    return " ".join(t for t in texts if t)[:120]
+
+
+def _is_total(df: pd.DataFrame, i: int) -> bool:
+    return any(_TOTAL.match(str(df.iloc[i][c])) for c in df.columns
+               if not pd.api.types.is_numeric_dtype(df[c]) and not is_missing(df.iloc[i][c]))
+
+
+def _parents(df: pd.DataFrame) -> list[int | None] | None:
+    col = next((c for c in _CODE_COLUMNS if c in df.columns), None)
+    if col is None:
+        return None
+    codes = ["" if is_missing(v) else str(v).strip() for v in df[col]]
+    where = {c: i for i, c in enumerate(codes) if c}
+    out: list[int | None] = []
+    for c in codes:
+        parts = c.split(".")
+        parent = None
+        for n in range(len(parts) - 1, 0, -1):
+            if ".".join(parts[:n]) in where:
+                parent = where[".".join(parts[:n])]
+                break
+        out.append(parent)
+    return out
+
+
+def _show(value: float, column: str) -> str:
+    if "(Rp)" in column or "Rp" == column:
+        return fmt_rupiah(value, 0)
+    if "%" in column:
+        return fmt_number(value, 2)
+    return fmt_int(value)
+
+
+def check_table(df: pd.DataFrame) -> list[dict]:
+    """Every disagreement of one generated table (rows: ``Baris``, ``Kolom``, ``tercetak``, ``seharusnya``,
+    ``Pemeriksaan``), in table order.
+
+    >>> t = pd.DataFrame({"Kode Rekening": ["5", "5.1", "5.1.01", "5.1.02", "5.2", None],
+    ...                   "Uraian": ["BELANJA", "OPERASI", "Pegawai", "Barang", "MODAL", "Jumlah"],
+    ...                   "Anggaran (Rp)": [2_720_088_927.0, 2_660_473_927.0, 2_149_981_250.0, 511_092_677.0,
+    ...                                     59_615_000.0, 2_720_088_927.0]})
+    >>> [(r["Baris"], r["tercetak"], r["seharusnya"]) for r in check_table(t)]
+    [('5.1 OPERASI', 2660473927.0, 2661073927.0)]
+    """
+    out: list[dict] = []
+    if df is None or not len(df):
+        return out
+    df = df.reset_index(drop=True)
+    added = _added_columns(df)
+    parents = _parents(df)
+    totals = [i for i in range(len(df)) if _is_total(df, i)]
+
+    def add(i: int, col: str, printed: float, should: float, what: str, decimals: int = 0) -> None:
+        if any(map(pd.isna, (printed, should))) or abs(printed - should) <= tolerance(decimals) + EPS:
+            return
+        out.append({"Baris": _label(df, i), "Kolom": str(col), "tercetak": printed, "seharusnya": should,
+                    "Pemeriksaan": what})
+
+    for col in added:
+        values = [_num(v) for v in df[col]]
+        # parents against their direct children
+        if parents is not None:
+            for i in range(len(df)):
+                kids = [k for k, p in enumerate(parents) if p == i and k not in totals]
+                if kids and i not in totals:
+                    add(i, col, values[i], sum(values[k] for k in kids if not pd.isna(values[k])),
+                        "baris induk terhadap jumlah rinciannya")
+        # a Jumlah row against the rows above it (the top level when there are codes)
+        for t in totals:
+            rows = [k for k in range(t) if k not in totals and (parents is None or parents[k] is None)]
+            if rows:
+                add(t, col, values[t], sum(values[k] for k in rows if not pd.isna(values[k])),
+                    "baris jumlah terhadap baris-baris di atasnya")
+    # a Jumlah column against the other counted columns of its row
+    jumlah = [c for c in added if str(c).lower().startswith("jumlah") and "(orang)" not in str(c).lower()]
+    others = [c for c in added if c not in jumlah]
+    if len(jumlah) == 1 and len(others) >= 2:
+        for i in range(len(df)):
+            parts = [_num(df.iloc[i][c]) for c in others]
+            if all(not pd.isna(p) for p in parts):
+                add(i, jumlah[0], _num(df.iloc[i][jumlah[0]]), sum(parts),
+                    f"kolom {jumlah[0]} terhadap {' + '.join(str(c) for c in others[:3])}"
+                    + (" ..." if len(others) > 3 else ""))
+    # a percentage against realisasi / anggaran
+    pct = next((c for c in df.columns if str(c).strip().startswith("%") or str(c).strip() == "%"), None)
+    ang = next((c for c in df.columns if str(c).startswith("Anggaran") and "(Rp)" in str(c)), None)
+    real = next((c for c in df.columns if str(c).startswith("Realisasi") and "(Rp)" in str(c)), None)
+    if pct is not None and ang is not None and real is not None:
+        for i in range(len(df)):
+            a, r = _num(df.iloc[i][ang]), _num(df.iloc[i][real])
+            if a:
+                add(i, pct, _num(df.iloc[i][pct]), r / a * 100.0, f"{pct} terhadap {real} / {ang}", 2)
+    # a figure carried from a source as printed, against the figure computed beside it
+    for col in df.columns:
+        if str(col).lower().endswith(" tercetak"):
+            base = str(col)[: -len(" tercetak")]
+            if base in df.columns:
+                for i in range(len(df)):
+                    add(i, col, _num(df.iloc[i][col]), _num(df.iloc[i][base]),
+                        f"angka tercetak di dokumen sumber terhadap {base} hasil hitung")
+    return out
+
+
+def self_audit(laporan, final: bool = False, plan: Plan | None = None) -> pd.DataFrame:
+    """The findings of the generated LKjIP's own tables (columns :data:`COLUMNS`, figures as text),
+    with ``_anchor`` (the table's id in the LKjIP's HTML) for a link."""
+    plan = plan or planned_captions(laporan, final)
+    by_title = {c.title: c for c in plan.captions}
+    rows = []
+    for title, df in _tables(laporan):
+        cap = by_title.get(title) if title else None
+        if cap is None or df is None:
+            continue
+        for f in check_table(df):
+            col = f["Kolom"]
+            rows.append({COLUMNS[0]: str(cap), "Baris": f["Baris"], "Kolom": col,
+                         "Tercetak": _show(f["tercetak"], col), "Seharusnya": _show(f["seharusnya"], col),
+                         "Selisih": _show(f["tercetak"] - f["seharusnya"], col), "Pemeriksaan": f["Pemeriksaan"],
+                         "_anchor": cap.id})
+    return pd.DataFrame(rows, columns=[*COLUMNS, "_anchor"])
