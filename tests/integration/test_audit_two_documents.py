@@ -52,9 +52,9 @@ def test_every_finding_names_both_places_and_links_the_generated_one(gedeg_audit
 
 def test_the_generated_lkjip_has_its_own_findings(view):
     own = view.sendiri
-    assert list(own.columns) == ["Tempat di LKjIP yang dihasilkan", "Baris", "Kolom", "Tercetak", "Seharusnya",
+    assert list(own.columns) == ["Tempat di LKjIP yang dihasilkan", "Baris", "Kolom", "Tercetak", "Pembanding",
                                  "Selisih", "Pemeriksaan"]
-    rows = own[["Tempat di LKjIP yang dihasilkan", "Baris", "Kolom", "Tercetak", "Seharusnya"]].values.tolist()
+    rows = own[["Tempat di LKjIP yang dihasilkan", "Baris", "Kolom", "Tercetak", "Pembanding"]].values.tolist()
     assert ["Tabel 3.1.12 Laporan Realisasi Anggaran Tahun 2023", "5.1 BELANJA OPERASI", "Anggaran (Rp)",
             "Rp 2.660.473.927", "Rp 2.661.073.927"] in rows
     assert ["Tabel 3.2.1 Anggaran dan Realisasi per Jenis Belanja", "1 5.1 BELANJA OPERASI", "Anggaran (Rp)",
@@ -63,5 +63,8 @@ def test_the_generated_lkjip_has_its_own_findings(view):
     assert ["Tabel 1.5 Jumlah Penduduk Kecamatan Gedeg per 31 Desember 2022", "Jumlah", "Jumlah tercetak",
             "60.073", "58.314"] in rows
     assert ["Tabel 3.1.7 Laporan PATEN Tahun 2023", "JUMLAH", "Jumlah Tercetak", "11.119", "11.139"] in rows
-    assert len(own) == 14
+    # the generated Berita Acara prints the recomputed IKM where the signed one says 97,33
+    assert ["Lampiran 2 Berita Acara Pengukuran Kinerja", "Nilai IKM (Indeks Kepuasan Masyarakat)", "Realisasi",
+            "98,31", "97,33"] in rows
+    assert len(own) == 16
     assert view.sendiri_places["Tabel 3.1.12 Laporan Realisasi Anggaran Tahun 2023"][1] == "tabel-3-1-12"

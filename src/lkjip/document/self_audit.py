@@ -12,8 +12,10 @@ decimal):
 - a parent code (``5.1``, ``7.01.01``) against the sum of its direct children;
 - a ``Jumlah`` column against the other counted columns of its row (Laki-laki + Perempuan, twelve months);
 - a ``%`` column against realisasi / anggaran;
-- a figure the table carries from a source as printed (``Jumlah tercetak``) against the figure computed
-  beside it.
+- a figure the table carries from a source as printed (``Jumlah tercetak``, an official's ``Capaian (%)``)
+  against the figure computed beside it;
+- the generated Berita Acara's realisasi against the signed Berita Acara as the published LKjIP prints it
+  (the generated one prints IKM 98,31 where the signed one says 97,33).
 
 Nothing is changed: the findings are listed, in the audit's own section on the generated LKjIP.
 """
@@ -25,10 +27,10 @@ import re
 import pandas as pd
 
 from lkjip.contract.fmt import fmt_int, fmt_number, fmt_rupiah, is_missing
-from lkjip.contract.rules.printed import EPS, tolerance
+from lkjip.contract.rules.printed import EPS, decimals_of, decimals_of_text, tolerance
 from lkjip.document.generated_places import Plan, planned_captions
 
-COLUMNS = ("Tempat di LKjIP yang dihasilkan", "Baris", "Kolom", "Tercetak", "Seharusnya", "Selisih", "Pemeriksaan")
+COLUMNS = ("Tempat di LKjIP yang dihasilkan", "Baris", "Kolom", "Tercetak", "Pembanding", "Selisih", "Pemeriksaan")
 
 _TOTAL = re.compile(r"^\s*(jumlah|total)\b", re.IGNORECASE)
 _NOT_ADDED = re.compile(r"%|tercetak|selisih|capaian|nilai|bobot|target|tahun\b|^no$|indeks", re.IGNORECASE)
@@ -57,7 +59,18 @@ def _tables(laporan) -> list[tuple[str, pd.DataFrame | None]]:
         (f"Laporan Realisasi Anggaran Tahun {year}", laporan.gambar_3_6),
         ("Anggaran dan Realisasi per Jenis Belanja", laporan.tabel_3_2_1),
         ("Realisasi Penyerapan Anggaran per Program, Kegiatan dan Sub Kegiatan", laporan.tabel_3_2_5),
+        *_officials(laporan),
     ]
+
+
+def _officials(laporan) -> list[tuple[str, pd.DataFrame]]:
+    from lkjip import document as report
+    from lkjip.document import narrative
+
+    pejabat = report.laporan_pejabat(laporan)
+    if report.is_absent(pejabat):
+        return []
+    return [(f"Capaian Kinerja {p.jabatan}", narrative.lampiran.pejabat_tabel_capaian(p)) for p in pejabat]
 
 
 def _num(v) -> float:
@@ -167,6 +180,13 @@ def check_table(df: pd.DataFrame) -> list[dict]:
             a, r = _num(df.iloc[i][ang]), _num(df.iloc[i][real])
             if a:
                 add(i, pct, _num(df.iloc[i][pct]), r / a * 100.0, f"{pct} terhadap {real} / {ang}", 2)
+    # an official's capaian as printed in the report, against its recomputation beside it
+    if "Capaian (%)" in df.columns and "Hitung ulang (%)" in df.columns:
+        for i in range(len(df)):
+            printed = _num(df.iloc[i]["Capaian (%)"])
+            if not pd.isna(printed):
+                add(i, "Capaian (%)", printed, _num(df.iloc[i]["Hitung ulang (%)"]),
+                    "capaian tercetak di laporan pejabat terhadap realisasi dibagi target", decimals_of(printed))
     # a figure carried from a source as printed, against the figure computed beside it
     for col in df.columns:
         if str(col).lower().endswith(" tercetak"):
@@ -175,6 +195,37 @@ def check_table(df: pd.DataFrame) -> list[dict]:
                 for i in range(len(df)):
                     add(i, col, _num(df.iloc[i][col]), _num(df.iloc[i][base]),
                         f"angka tercetak di dokumen sumber terhadap {base} hasil hitung")
+    return out
+
+
+def berita_acara_checks(laporan, place: str) -> list[dict]:
+    """The generated Berita Acara's realisasi against the signed one as the published LKjIP prints it
+    (published rows whose source names the Berita Acara), at the printed decimals: the generated
+    Lampiran prints a signed document's figures, so they must be the signed ones."""
+    from lkjip import document as report
+
+    ba = report.berita_acara(laporan)
+    pub = getattr(laporan.inputs, "published", None)
+    if report.is_absent(ba) or pub is None or not len(pub) or "sumber" not in pub.columns:
+        return []
+    signed = pub[pub["sumber"].astype(str).str.contains("Berita Acara", case=False, regex=False)
+                 & (pd.to_numeric(pub["tahun"], errors="coerce") == laporan.year)]
+    if "ukuran" in signed.columns:
+        signed = signed[signed["ukuran"].astype(str).str.strip().str.lower().isin(["", "realisasi", "nan"])]
+    out = []
+    for ind, name, value in zip(ba.hasil["indikator"], ba.hasil["Indikator Kinerja"], ba.hasil["Realisasi"]):
+        for _, r in signed[signed["indikator"].astype(str).str.strip() == str(ind)].iterrows():
+            printed = _num(r["nilai"])
+            d = decimals_of_text(r.get("teks")) if isinstance(r.get("teks"), str) else None
+            d = decimals_of(printed) if d is None else d
+            if not pd.isna(printed) and not pd.isna(_num(value)) and abs(_num(value) - printed) > tolerance(d) + EPS:
+                out.append({COLUMNS[0]: place, "Baris": str(name), "Kolom": "Realisasi",
+                            "Tercetak": fmt_number(_num(value), d), "Pembanding": fmt_number(printed, d),
+                            "Selisih": fmt_number(_num(value) - printed, d),
+                            "Pemeriksaan": "realisasi di Berita Acara yang dihasilkan terhadap Berita Acara yang "
+                                           "ditandatangani (sebagaimana tercetak di LKjIP yang diterbitkan)",
+                            "_anchor": None})
+                break
     return out
 
 
@@ -191,7 +242,11 @@ def self_audit(laporan, final: bool = False, plan: Plan | None = None) -> pd.Dat
         for f in check_table(df):
             col = f["Kolom"]
             rows.append({COLUMNS[0]: str(cap), "Baris": f["Baris"], "Kolom": col,
-                         "Tercetak": _show(f["tercetak"], col), "Seharusnya": _show(f["seharusnya"], col),
+                         "Tercetak": _show(f["tercetak"], col), "Pembanding": _show(f["seharusnya"], col),
                          "Selisih": _show(f["tercetak"] - f["seharusnya"], col), "Pemeriksaan": f["Pemeriksaan"],
                          "_anchor": cap.id})
+    ba_place = next((f"{label} {title}" for label, title in plan.lampiran.items()
+                     if title == "Berita Acara Pengukuran Kinerja"), None)
+    if ba_place is not None:
+        rows += berita_acara_checks(laporan, ba_place)
     return pd.DataFrame(rows, columns=[*COLUMNS, "_anchor"])
