@@ -56,7 +56,7 @@ tempat_lkjip = lkjip_dihasilkan.places
 # baris-barisnya) dan terhadap angka yang sama di tempat lain dokumen.
 
 # %% tags=["remove_input"]
-ar.show(ar.table_block(ar.ringkasan(hasil), "Cakupan angka yang tercetak di LKjIP",
+ar.show(ar.table_block(ar.ringkasan(hasil), "Cakupan angka yang tercetak di LKjIP yang diterbitkan",
                        source="published.csv dan data masukan"))
 ar.show(ar.table_block(ar.per_bab(hasil), "Cakupan per bab", source="published.csv dan data masukan"))
 ar.show(ar.table_block(ar.per_pemeriksaan(hasil), "Perbandingan per jenis pemeriksaan", source="audit.csv"))
@@ -102,7 +102,7 @@ ar.show(ar.section("Angka LKjIP yang dihasilkan", "lkjip-dihasilkan", bagian))
 # %% tags=["remove_input"]
 # Printed: where the full list is and its summary per place; on screen (HTML) every checked figure too.
 daftar = [ar.print_only(ar.paragraph(ar.daftar_lengkap_keterangan(hasil))),
-          ar.table_block(ar.cakupan_per_tempat(hasil), "Angka yang diperiksa per tempat di LKjIP",
+          ar.table_block(ar.cakupan_per_tempat(hasil), "Angka yang diperiksa per tempat di LKjIP yang diterbitkan",
                          source="audit.csv", small=True)]
 lengkap = [ar.paragraph("Satu baris per angka tercetak yang dapat diperiksa, per tempat di LKjIP, dengan "
                         "berkas data dan nomor baris lembar kerja tempat angka hasil hitung berasal.")]

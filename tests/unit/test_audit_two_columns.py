@@ -37,6 +37,8 @@ def test_the_column_sits_beside_the_published_place_and_links():
     html = link_places(ar.table_block(out), PLACES, "lkjip_gedeg_2023.html")
     assert '<td><a href="lkjip_gedeg_2023.html#tabel-3-1-7">Tabel 3.1.7 Laporan PATEN Tahun 2023</a></td>' in html
     assert "<td>Lampiran 4 Prestasi</td>" in html  # a Lampiran heading: named, no link
+    nan_anchor = link_places("<td>Lampiran 2 Berita Acara</td>", {"x": ("Lampiran 2 Berita Acara", float("nan"))}, "a")
+    assert nan_anchor == "<td>Lampiran 2 Berita Acara</td>"
     assert "<th>Tempat di LKjIP yang diterbitkan</th><th>Tempat di LKjIP yang dihasilkan</th>" in html
 
 

@@ -67,7 +67,7 @@ def link_places(html: str, places: Places, href: str) -> str:
     >>> link_places("<td>Tabel 3.1.1 Pencapaian Kinerja; Lampiran 4 Prestasi</td>", p, "lkjip_gedeg_2023.html")
     '<td><a href="lkjip_gedeg_2023.html#tabel-3-1-1">Tabel 3.1.1 Pencapaian Kinerja</a>; Lampiran 4 Prestasi</td>'
     """
-    anchors = {str(escape(text)): anchor for text, anchor in places.values() if anchor}
+    anchors = {str(escape(text)): anchor for text, anchor in places.values() if isinstance(anchor, str) and anchor}
     if not anchors:
         return html
 

@@ -36,5 +36,5 @@ def for_audit(data_dir, unit: str, year: int, processed_dir=None, *, final: bool
     plan = planned_captions(laporan, final)
     places = {k: (str(p), p.anchor) for k, p in generated_places(laporan, final, plan).items()}
     own = self_audit(laporan, final, plan)
-    own_places = {t: (t, a) for t, a in zip(own.iloc[:, 0], own["_anchor"])}
+    own_places = {t: (t, a) for t, a in zip(own.iloc[:, 0], own["_anchor"]) if isinstance(a, str)}
     return ForAudit(places, f"lkjip_{unit}_{year}.html", own.drop(columns="_anchor"), own_places)
