@@ -28,6 +28,7 @@ from IPython.display import HTML, Markdown, display
 from lkjip.document import narrative
 from lkjip.contract.fmt import fmt_date_id
 from lkjip import document as report
+from lkjip.document import table_sums
 
 laporan = report.build_report(ctx.data_dir, ctx.unit, ctx.year, ctx.processed_dir, ikm_weight=ikm_weight,
                              published=ctx.published)
@@ -368,7 +369,8 @@ Markdown(narrative.iku_section(laporan, "layanan_sesuai_standar_pct"))
 
 # %% tags=["remove_input"]
 paten = laporan.gambar_3_2
-(nb.Table(paten, nomor.tabel("3.1", f"Laporan PATEN Tahun {year}"), source=sumber(laporan, "paten"))
+(nb.Table(paten, nomor.tabel("3.1", f"Laporan PATEN Tahun {year}"), source=sumber(laporan, "paten"),
+          note=table_sums.catatan_paten(laporan) or None)
  if paten is not None else Markdown(""))
 
 # %% tags=["remove_input"]
@@ -426,7 +428,8 @@ Markdown(narrative.iku_section(laporan, "realisasi_anggaran_pct"))
 
 # %% tags=["remove_input"]
 lra = laporan.gambar_3_6
-(nb.Table(lra, nomor.tabel("3.1", f"Laporan Realisasi Anggaran Tahun {year}"), source=sumber(laporan, "lra"))
+(nb.Table(lra, nomor.tabel("3.1", f"Laporan Realisasi Anggaran Tahun {year}"), source=sumber(laporan, "lra"),
+          note=table_sums.catatan_lra(laporan) or None)
  if lra is not None and narrative.iku_for(laporan, "realisasi_anggaran_pct") is not None else Markdown(""))
 
 # %% tags=["remove_input"]
@@ -477,7 +480,8 @@ Markdown(judul.bagian("Realisasi Anggaran"))
 
 # %% tags=["remove_input"]
 tabel_3_2_1 = laporan.tabel_3_2_1
-(nb.Table(tabel_3_2_1, nomor.tabel("3.2", "Anggaran dan Realisasi per Jenis Belanja"), source=sumber(laporan, "lra"))
+(nb.Table(tabel_3_2_1, nomor.tabel("3.2", "Anggaran dan Realisasi per Jenis Belanja"), source=sumber(laporan, "lra"),
+          note=table_sums.catatan_jenis_belanja(laporan) or None)
  if tabel_3_2_1 is not None else Markdown(""))
 
 # %% tags=["remove_input"]
@@ -502,7 +506,9 @@ Markdown(narrative.efisiensi(laporan))
 # %% tags=["remove_input"]
 tabel_3_2_5 = laporan.tabel_3_2_5
 (nb.Table(tabel_3_2_5, nomor.tabel("3.2", "Realisasi Penyerapan Anggaran per Program, Kegiatan dan Sub Kegiatan"),
-          source=sumber(laporan, "anggaran"), note=narrative.selisih_sub_kegiatan(laporan) or None)
+          source=sumber(laporan, "anggaran"),
+          note=" ".join(filter(None, (narrative.selisih_sub_kegiatan(laporan), table_sums.catatan_program(laporan))))
+          or None)
  if tabel_3_2_5 is not None else Markdown(""))
 
 # %% tags=["remove_input"]

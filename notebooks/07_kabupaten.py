@@ -158,7 +158,7 @@ nb.Table(tampil.tabel_pegawai(pegawai, tahun, names), f"Pegawai dan IP ASN {tahu
          source=f"pegawai tiap unit, {lalu} dan {tahun}", wide=True)
 
 # %% tags=["remove_input"]
-nb.figure(grafik.factor_scatters(faktor, names=names, title=None, sumber=sumber),
+nb.figure(grafik.factor_scatters(faktor, names=names, title=None, sumber=sumber, caution=False),
           "Perubahan nilai SAKIP terhadap penyerapan anggaran, kekosongan jabatan, pegawai keluar dan IP ASN")
 
 # %% tags=["remove_input"]

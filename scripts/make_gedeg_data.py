@@ -736,17 +736,22 @@ RENSTRA_P = {  # Tabel 3.1.2 targets 2024..2026 (Usulan Perubahan Target Renstra
 }
 
 
+#: The year the Usulan Perubahan Target Renstra was first proposed (the published LKjIP 2023,
+#: Tabel 3.1.2 / TC-27): its targets count for the reports of 2023 on, not for 2021 or 2022.
+RENSTRA_P_SINCE = 2023
+
+
 def targets_rows():
     rows = []
     for i in IDS:
         for k, y in enumerate(range(2021, 2027)):
-            rows.append([i, "renstra", y, num(RENSTRA[i][k]), SATUAN[i]])
+            rows.append([i, "renstra", y, num(RENSTRA[i][k]), SATUAN[i], ""])
         for k, y in enumerate((2021, 2022)):
-            rows.append([i, "pk", y, num(RENSTRA[i][k]), SATUAN[i]])
-        rows.append([i, "pk", 2023, num(PK_2023[i]), SATUAN[i]])
-        rows.append([i, "pk_perubahan", 2023, num(PKP_2023[i]), SATUAN[i]])
+            rows.append([i, "pk", y, num(RENSTRA[i][k]), SATUAN[i], ""])
+        rows.append([i, "pk", 2023, num(PK_2023[i]), SATUAN[i], ""])
+        rows.append([i, "pk_perubahan", 2023, num(PKP_2023[i]), SATUAN[i], ""])
         for k, y in enumerate(range(2024, 2027)):
-            rows.append([i, "renstra_perubahan", y, num(RENSTRA_P[i][k]), SATUAN[i]])
+            rows.append([i, "renstra_perubahan", y, num(RENSTRA_P[i][k]), SATUAN[i], RENSTRA_P_SINCE])
     return rows
 
 
@@ -840,7 +845,8 @@ def build(out: Path) -> None:
     (out / "unit.yaml").write_text(
         "# Kecamatan Gedeg, Kabupaten Mojokerto. Written by scripts/make_gedeg_data.py; see README.md.\n"
         + yaml.safe_dump(UNIT, sort_keys=False, allow_unicode=True, width=120), encoding="utf-8")
-    write_csv(out / "targets.csv", ["indikator", "dokumen", "tahun", "target", "satuan"], targets_rows())
+    write_csv(out / "targets.csv", ["indikator", "dokumen", "tahun", "target", "satuan", "berlaku_mulai"],
+              targets_rows())
     shutil.copyfile(PUBLISHED_SOURCE, out / "published.csv")
     copy_v2_files(out)
 

@@ -366,9 +366,15 @@ def _cmd_run(args) -> int:
     signing = {"final": args.final, "tanggal_tanda_tangan": args.tanggal_tanda_tangan, "tempat": args.tempat}
     # missing notebooks or a bad signing parameter stop the run before anything runs (exit 64);
     # a unit whose unit.yaml is wrong is refused alone
-    runnable, refused = check_before_running(
-        tasks, args.data_dir, lambda unit, year: resolve_signing(
-            args.data_dir, unit, year, final=args.final, tanggal=args.tanggal_tanda_tangan, tempat=args.tempat))
+    def check(unit: str, year: int) -> None:
+        resolve_signing(args.data_dir, unit, year, final=args.final, tanggal=args.tanggal_tanda_tangan,
+                        tempat=args.tempat)
+        if args.final:  # a version for signature prints every section the LKjIP prints, or is refused (exit 2)
+            from lkjip.document.completeness import check_final
+
+            check_final(args.data_dir, unit, year)
+
+    runnable, refused = check_before_running(tasks, args.data_dir, check)
     results = run_many(runnable, data_dir=args.data_dir, processed_dir=args.processed_dir,
                        reports_dir=args.reports_dir, jobs=args.jobs, pdf=not args.no_pdf,
                        force=args.force, scheduler=args.scheduler, progress=stderr_progress,

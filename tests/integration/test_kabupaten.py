@@ -225,9 +225,11 @@ def test_loader_includes_units_with_both_years_and_lists_the_others(data):
 
 def test_loader_notes_missing_optional_data_without_crashing(data):
     notes = "\n".join(data.catatan)
-    assert "gamma: data survei IKM tahun 2023 tidak ada (ikm_survei.parquet)" in notes
-    assert "gamma: data pegawai tahun 2022 tidak ada (pegawai.parquet)" in notes
-    assert "beta: audit.csv (hasil audit angka yang dipublikasikan) tahun 2023 tidak ada" in notes
+    # one note per unit, naming each missing file with its years
+    assert [n for n in data.catatan if n.startswith("gamma:")] == [
+        "gamma: tidak ada: data survei IKM tahun 2023 (ikm_survei.parquet); "
+        "data anggaran program/kegiatan tahun 2023 (anggaran.parquet); data pegawai tahun 2022 (pegawai.parquet)"]
+    assert "; audit.csv (hasil audit angka yang dipublikasikan) tahun 2023" in [n for n in data.catatan if n.startswith("beta:")][0]
     assert data.units["gamma"].data.get("ikm_survei") is None
     assert data.units["beta"].audit is None
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from lkjip.render import notebook as nb
@@ -25,7 +27,23 @@ def test_parameters_override_the_data(raw_dir):
     assert str(s.tanggal_iso.date()) == "2024-01-15"
 
 
-def test_final_without_a_signing_date_is_refused(raw_dir):
+@pytest.fixture
+def undated(raw_dir, tmp_path):
+    """The bundled unit without 2022's dokumen.csv: a year whose signing date nobody recorded."""
+    shutil.copytree(raw_dir / "gedeg", tmp_path / "raw" / "gedeg")
+    (tmp_path / "raw" / "gedeg" / "2022" / "dokumen.csv").unlink()
+    return tmp_path / "raw"
+
+
+def test_2021_and_2022_sign_from_their_dokumen_csv(raw_dir):
+    for year in (2021, 2022):
+        s = resolve_signing(raw_dir, "gedeg", year, final=True)
+        assert (s.tempat, s.tanggal, s.sumber_tempat, s.sumber_tanggal) == (
+            "Mojokerto", f"Januari {year + 1}", "dokumen.csv", "dokumen.csv")
+
+
+def test_final_without_a_signing_date_is_refused(undated):
+    raw_dir = undated
     draft = resolve_signing(raw_dir, "gedeg", 2022)
     assert not draft.final and draft.tanggal == "" and draft.tempat == "Mojokerto"  # kota_penetapan (unit.yaml)
     assert draft.sumber_tempat == "unit.yaml" and draft.penandatangan["jabatan"] == "Camat Gedeg"
@@ -35,7 +53,8 @@ def test_final_without_a_signing_date_is_refused(raw_dir):
     assert resolve_signing(raw_dir, "gedeg", 2022, final=True, tanggal="Januari 2023").tanggal == "Januari 2023"
 
 
-def test_the_run_command_refuses_before_running(raw_dir, tmp_path, capsys):
+def test_the_run_command_refuses_before_running(undated, tmp_path, capsys):
+    raw_dir = undated
     args = ["run", "--unit", "gedeg", "--year", "2022", "--final", "--data-dir", str(raw_dir),
             "--reports-dir", str(tmp_path / "reports"), "--processed-dir", str(tmp_path / "processed")]
     assert main(args) == 64

@@ -86,6 +86,9 @@ def test_factor_scatters_show_r_n_and_the_caution(table):
     foot = fig._supxlabel.get_text()
     assert "bukan sebab-akibat" in foot and "Dengan hanya 3 unit" in foot
     assert "SAKIP turun" in texts(fig)
+    # where the document prints the caution as text, the figure's small type carries only the source
+    quiet = factor_scatters(factors, sumber="data olahan tiap unit", caution=False)
+    assert quiet._supxlabel.get_text() == "Sumber: data olahan tiap unit"
 
 
 def test_empty_and_signed():

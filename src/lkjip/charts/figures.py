@@ -273,12 +273,15 @@ def target_vs_realisasi(
     *,
     title: str | None = "Capaian Indikator Kinerja Utama",
     sumber: str | None = None,
+    rumus: str = "realisasi / target x 100",
 ) -> Figure:
     """Capaian (%) per indicator as horizontal bars with the 100% line.
 
     ``df`` has ``nama``, ``target``, ``realisasi``, ``capaian_pct``; target
     and realisation (in the indicator's own unit) are written beside the bar,
     so units are never mixed on one axis. Bars below 100% are hatched.
+    ``rumus`` is how the capaian was computed, as the axis caption states it (the caller names
+    the lower-is-better rule when some indicators use it).
     """
     name = _name_column(df, ("nama", "indikator"))
     cap = pd.to_numeric(df["capaian_pct"]).astype(float).to_numpy()
@@ -306,7 +309,7 @@ def target_vs_realisasi(
         ax.set_xticks(ticks)
         ax.xaxis.set_major_formatter(pct_tick_formatter())
         ax.grid(axis="x")
-        ax.set_xlabel("Capaian (%) = realisasi / target x 100; garis putus-putus = 100%")
+        ax.set_xlabel(_wrap(f"Capaian (%) = {rumus}; garis putus-putus = 100%", 100))
         _finish(ax, title, sumber)
     return fig
 

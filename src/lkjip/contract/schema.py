@@ -273,6 +273,9 @@ DATASETS: dict[str, Dataset] = {
                 _c("tahun", "integer", True, "Tahun target", "2023"),
                 _c("target", "number", True, "Nilai target", "94,5"),
                 _c("satuan", "text", False, "Satuan", "indeks"),
+                _c("berlaku_mulai", "integer", False,
+                   "Tahun dokumen ditetapkan atau diusulkan: target dokumen ini dipakai laporan tahun itu dan "
+                   "sesudahnya (kosong = semua tahun)", "2023"),
             ),
             per_year=False,
             key=("indikator", "dokumen", "tahun"),

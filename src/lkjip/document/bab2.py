@@ -10,21 +10,22 @@ import pandas as pd
 from lkjip.document import bab3a as _tables
 from lkjip.document.display import _blank_repeats
 from lkjip.indicators.declared import default_declaration
-from lkjip.indicators.targets import normalize_targets
+from lkjip.indicators.targets import in_force, normalize_targets
 
 # --------------------------------------------------------------------------- Bab II
 
-def _targets_of(targets: pd.DataFrame | None, dokumen: str) -> pd.DataFrame:
+def _targets_of(targets: pd.DataFrame | None, dokumen: str, year: int | None = None) -> pd.DataFrame:
     if targets is None or not len(targets):
         return pd.DataFrame(columns=["indikator", "dokumen", "tahun", "target"])
-    t = normalize_targets(targets)
+    t = in_force(normalize_targets(targets), year)
     return t[t["dokumen"] == dokumen]
 
 
-def tabel_2_1(targets: pd.DataFrame | None, dokumen: str = "renstra", iku=None) -> pd.DataFrame | None:
+def tabel_2_1(targets: pd.DataFrame | None, dokumen: str = "renstra", iku=None,
+              year: int | None = None) -> pd.DataFrame | None:
     """Renstra targets by year for the unit's IKU (``iku``, default the seven kecamatan IKU; ``None``
-    without any target)."""
-    t = _targets_of(targets, dokumen)
+    without any target, or when the document was adopted after the report ``year``)."""
+    t = _targets_of(targets, dokumen, year)
     if not len(t):
         return None
     years = sorted(int(y) for y in t["tahun"].dropna().unique())

@@ -24,6 +24,7 @@ import pandas as pd
 from lkjip.indicators import budget as _budget
 from lkjip.indicators.coordination import coordination_by_seksi
 from lkjip.contract.fmt import mask_nip
+from lkjip.contract.rules import capaian_bands
 from lkjip.indicators.ikm import IkmResult
 from lkjip.indicators.iku import indicator_history
 from lkjip.indicators.frames import safe_pct
@@ -32,7 +33,7 @@ from lkjip.indicators.ipasn import ipasn_summary
 from lkjip.indicators.sakip import sakip_score
 from lkjip.contract.schema import MONTHS
 from lkjip.indicators.services import services_by_layanan, services_by_month
-from lkjip.indicators.targets import renstra_end_target, tingkat_kemajuan
+from lkjip.indicators.targets import in_force, renstra_end_target, tingkat_kemajuan
 from lkjip.indicators.targets import capaian_category_text
 
 MONTH_HEADERS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
@@ -80,12 +81,13 @@ def _frame(rows: list[dict], columns: list[str], index=None) -> pd.DataFrame:
 def tabel_3_1_1(indicators: pd.DataFrame, unit: Mapping[str, Any] | None = None) -> pd.DataFrame:
     """Pencapaian Kinerja: target vs realisasi vs capaian, grouped by sasaran."""
     ind = _indexed(indicators)
+    bands = capaian_bands((unit or {}).get("kategori_capaian"))
     rows, idx = [], []
     for no, sasaran, i in sasaran_groups(ind.index, unit):
         r = ind.loc[i]
         rows.append({"No": no, "Sasaran": sasaran, "Indikator Kinerja Utama": r["nama"],
                      "Satuan": r["satuan"], "Target": r["target"], "Realisasi": r["realisasi"],
-                     "% Capaian": r["capaian_pct"], "Kategori": capaian_category_text(r["capaian_pct"])})
+                     "% Capaian": r["capaian_pct"], "Kategori": capaian_category_text(r["capaian_pct"], bands)})
         idx.append(i)
     return _frame(rows, ["No", "Sasaran", "Indikator Kinerja Utama", "Satuan", "Target",
                          "Realisasi", "% Capaian", "Kategori"], idx)
@@ -93,16 +95,20 @@ def tabel_3_1_1(indicators: pd.DataFrame, unit: Mapping[str, Any] | None = None)
 
 def tabel_3_1_2(per_year: Mapping[int, pd.DataFrame], targets: pd.DataFrame | None,
                 published: pd.DataFrame | None = None, *, until: int | None = None, iku=None,
-                lower_rule: str = "selisih") -> pd.DataFrame:
+                lower_rule: str = "selisih", bands=None) -> pd.DataFrame:
     """Perbandingan Realisasi Kinerja: targets of every year present, realisasi
     and capaian of the years up to ``until`` (default: the latest computed year).
 
     Columns ``Indikator Kinerja, Satuan, Target <y>..., Realisasi <y>...,
     Capaian <y> (%)...``; realisations of years without data come from
     ``published`` when given (listed in ``Sumber Realisasi``). ``iku``: the unit's declared IKU
-    (default: the seven kecamatan IKU), one row each.
+    (default: the seven kecamatan IKU), one row each. Targets come only from the documents adopted by
+    ``until`` (the report year; :func:`lkjip.indicators.targets.in_force`): a report never shows a
+    target document proposed after it.
     """
-    hist = indicator_history(per_year, targets, published, iku=iku, lower_rule=lower_rule)
+    if targets is not None and until is not None:
+        targets = in_force(targets, until)
+    hist = indicator_history(per_year, targets, published, iku=iku, lower_rule=lower_rule, bands=bands)
     years = sorted(hist["tahun"].unique())
     if until is None:
         until = max(per_year) if per_year else (max(years) if years else None)
@@ -138,7 +144,7 @@ def tabel_3_1_3(indicators: pd.DataFrame, targets: pd.DataFrame | None,
     rows, idx = [], []
     for no, sasaran, i in sasaran_groups(ind.index, unit):
         r = ind.loc[i]
-        end = renstra_end_target(targets, i)
+        end = renstra_end_target(targets, i, year)
         rows.append({"No": no, "Sasaran": sasaran, "Indikator Kinerja Utama": r["nama"],
                      "Satuan": r["satuan"], "Target Akhir Renstra": end.target,
                      "Tahun Akhir Renstra": end.tahun, label: r["realisasi"],
@@ -296,7 +302,9 @@ def gambar_3_1_ringkasan(ikm: IkmResult) -> pd.DataFrame:
 
 def gambar_3_2(paten: pd.DataFrame) -> pd.DataFrame:
     """PATEN services by month and service, with computed and printed totals
-    and a computed ``JUMLAH`` row."""
+    and a ``JUMLAH`` row that is the sum of each column (the source's own
+    JUMLAH row, when it differs, is quoted in the note under the table:
+    :func:`gambar_3_2_jumlah_tercetak`, :func:`lkjip.document.table_sums.paten_note`)."""
     per = services_by_layanan(paten)
     out = pd.DataFrame({"No": range(1, len(per) + 1), "Layanan": per["layanan"]})
     for m, h in zip(MONTHS, MONTH_HEADERS):
@@ -304,18 +312,29 @@ def gambar_3_2(paten: pd.DataFrame) -> pd.DataFrame:
     out["Jumlah"] = per["jumlah_hitung"]
     out["Jumlah Tercetak"] = per["jumlah_tercetak"]
     out["Selisih"] = per["selisih"]
+    # every cell of the JUMLAH row is the sum of its column (a row without a printed total adds nothing)
+    printed = pd.to_numeric(per["jumlah_tercetak"], errors="coerce").astype(float)
+    selisih = pd.to_numeric(per["selisih"], errors="coerce").astype(float)
+    any_printed = bool(printed.notna().any())
     total = {"No": pd.NA, "Layanan": "JUMLAH", **{h: int(per[m].sum()) for m, h in zip(MONTHS, MONTH_HEADERS)},
-             "Jumlah": int(per["jumlah_hitung"].sum()), "Jumlah Tercetak": pd.NA, "Selisih": pd.NA}
-    bulan = services_by_month(paten)
-    if "jumlah_tercetak" in bulan.columns:
-        from lkjip.indicators.frames import total_rows
-
-        printed = total_rows(paten)
-        if "jumlah" in printed.columns and len(printed):
-            v = pd.to_numeric(printed["jumlah"], errors="coerce").iloc[-1]
-            total["Jumlah Tercetak"] = v
-            total["Selisih"] = v - total["Jumlah"] if pd.notna(v) else pd.NA
+             "Jumlah": int(per["jumlah_hitung"].sum()),
+             "Jumlah Tercetak": float(printed.sum()) if any_printed else pd.NA,
+             "Selisih": float(selisih.sum()) if any_printed else pd.NA}
     return pd.concat([out, pd.DataFrame([total])], ignore_index=True)
+
+
+def gambar_3_2_jumlah_tercetak(paten: pd.DataFrame) -> pd.Series | None:
+    """The source's own JUMLAH row of the PATEN report under the table's headers (months and
+    ``Jumlah Tercetak``), or ``None`` when the data have no printed total row."""
+    from lkjip.indicators.frames import total_rows
+
+    printed = total_rows(paten)
+    if not len(printed):
+        return None
+    row = printed.iloc[-1]
+    values = {h: pd.to_numeric(row.get(m), errors="coerce") for m, h in zip(MONTHS, MONTH_HEADERS)}
+    values["Jumlah Tercetak"] = pd.to_numeric(row.get("jumlah"), errors="coerce")
+    return pd.Series(values, dtype="float64")
 
 
 def gambar_3_2_bulanan(paten: pd.DataFrame) -> pd.DataFrame:

@@ -15,6 +15,7 @@ from lkjip.contract.fmt import is_missing
 from lkjip.indicators.declared import read_declaration
 from lkjip.indicators.iku import IndicatorResults, compute_all, indicator_history
 from lkjip.indicators.ipasn import IpAsnPenilaian, ipasn_penilaian
+from lkjip.indicators.targets import in_force
 from lkjip.inputs.catalog import list_years
 from lkjip.inputs.narasi import Narasi, read_narasi
 from lkjip.inputs.published_state import Published
@@ -199,10 +200,10 @@ def build_report(data_dir, unit: str, year: int, processed_dir=None, *,
             if r is not None:
                 per_year_results[y] = r
     # What the report shows follows one rule: figures as printed (lkjip.document.shown).
-    iku, lower_rule = res.iku, str(udict.get("capaian_turun") or "selisih")
-    per_year = {y: shown_indicators(r.tabel, iku, lower_rule) for y, r in sorted(per_year_results.items())}
-    history = shown_history(indicator_history(per_year, inputs.targets, inputs.published, iku=iku,
-                                              lower_rule=lower_rule), iku, lower_rule)
+    iku, lower_rule, bands = res.iku, info.capaian_turun, info.capaian_bands
+    per_year = {y: shown_indicators(r.tabel, iku, lower_rule, bands) for y, r in sorted(per_year_results.items())}
+    history = shown_history(indicator_history(per_year, in_force(inputs.targets, year), inputs.published, iku=iku,
+                                              lower_rule=lower_rule, bands=bands), iku, lower_rule, bands)
 
     rep = ReportData(unit=info, year=year, inputs=inputs, results=res, ikm_weight=ikm_weight,
                      per_year=per_year, per_year_results=per_year_results, history=history,
@@ -218,8 +219,8 @@ def build_report(data_dir, unit: str, year: int, processed_dir=None, *,
     rep.pegawai_status, rep.pegawai_jabatan, rep.pegawai_mutasi = _staff_tables(
         ds.get("pegawai"), year, show_names)
 
-    rep.tabel_2_1 = tabel_2_1(inputs.targets, "renstra", iku)
-    rep.tabel_2_1_perubahan = tabel_2_1(inputs.targets, "renstra_perubahan", iku)
+    rep.tabel_2_1 = tabel_2_1(inputs.targets, "renstra", iku, year=year)
+    rep.tabel_2_1_perubahan = tabel_2_1(inputs.targets, "renstra_perubahan", iku, year=year)
     rep.tabel_2_2 = tabel_pk(inputs.targets, year, udict, "pk", iku)
     rep.tabel_2_3 = tabel_pk(inputs.targets, year, udict, "pk_perubahan", iku)
 
@@ -229,7 +230,7 @@ def build_report(data_dir, unit: str, year: int, processed_dir=None, *,
     rep.tabel_3_1_1 = rep.tabel_3_1_1.rename(columns={"Kategori": "Kategori Capaian"})
     rep.tabel_3_1_2 = _long_3_1_2(
         _drop_index(_tables.tabel_3_1_2(per_year, inputs.targets, inputs.published, until=year, iku=iku,
-                                        lower_rule=lower_rule)))
+                                        lower_rule=lower_rule, bands=bands)))
     rep.tabel_3_1_3 = _short_3_1_3(
         _blank_repeats(_drop_index(_per_indicator_text(_tables.tabel_3_1_3(ind, inputs.targets, udict, year, iku), iku, pending))))
     rep.tabel_3_1_4 = _blank_repeats(_drop_index(_per_indicator_text(

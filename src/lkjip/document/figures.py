@@ -13,10 +13,19 @@ from lkjip.document.data import ReportData
 
 # --------------------------------------------------------------------------- charts
 
+def capaian_rumus(rep: ReportData) -> str:
+    """How Gambar 3.1's capaian were computed, for its axis caption: the lower-is-better rule is
+    named (with unit.yaml ``capaian_turun``) when one of the unit's IKU is lower-is-better."""
+    if not any(i.polaritas == "turun" for i in rep.results.iku):
+        return "realisasi / target x 100"
+    lower = "target / realisasi x 100" if rep.unit.capaian_turun == "rasio" else "(2 x target - realisasi) / target x 100"
+    return f"realisasi / target x 100 (makin tinggi makin baik) atau {lower} (makin rendah makin baik)"
+
+
 def fig_target_vs_realisasi(rep: ReportData):
     from lkjip import charts
 
-    return charts.target_vs_realisasi(rep.capaian, title=None)
+    return charts.target_vs_realisasi(rep.capaian, title=None, rumus=capaian_rumus(rep))
 
 
 def tren_frame(rep: ReportData) -> pd.DataFrame:

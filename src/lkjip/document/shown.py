@@ -98,12 +98,12 @@ def compare(new: object, old: object) -> int:
     return direction(new, old)
 
 
-def shown_indicators(tabel: pd.DataFrame, iku=None, lower_rule: str = "selisih") -> pd.DataFrame:
+def shown_indicators(tabel: pd.DataFrame, iku=None, lower_rule: str = "selisih", bands=None) -> pd.DataFrame:
     """An indicator frame (``indicators.csv`` shape) as the report shows it.
 
     ``realisasi`` and ``target`` are rounded as printed (decimals of the declared ``iku``);
     ``capaian_pct`` and ``kategori`` follow from them, by the IKU's polarity (``lower_rule``: unit.yaml
-    ``capaian_turun``).
+    ``capaian_turun``; ``bands``: its ``kategori_capaian``, Permendagri 86/2017 by default).
     """
     out = tabel.copy()
     real, targ, cap, kat = [], [], [], []
@@ -115,7 +115,7 @@ def shown_indicators(tabel: pd.DataFrame, iku=None, lower_rule: str = "selisih")
         real.append(rv)
         targ.append(tv)
         cap.append(c)
-        kat.append(None if is_missing(c) else capaian_category(c))
+        kat.append(None if is_missing(c) else capaian_category(c, bands))
     out["realisasi"] = real
     out["target"] = targ
     out["capaian_pct"] = cap
@@ -123,9 +123,9 @@ def shown_indicators(tabel: pd.DataFrame, iku=None, lower_rule: str = "selisih")
     return out
 
 
-def shown_history(history: pd.DataFrame, iku=None, lower_rule: str = "selisih") -> pd.DataFrame:
+def shown_history(history: pd.DataFrame, iku=None, lower_rule: str = "selisih", bands=None) -> pd.DataFrame:
     """:func:`lkjip.indicators.iku.indicator_history` rows with printed realisasi, target and capaian."""
-    return shown_indicators(history, iku, lower_rule)
+    return shown_indicators(history, iku, lower_rule, bands)
 
 
 def shown_financing(pembiayaan: pd.DataFrame, capaian_frame: pd.DataFrame,

@@ -30,7 +30,7 @@ from lkjip.indicators import budget as _budget
 from lkjip.inputs import cache as _memo
 from lkjip.indicators.coordination import CoordinationResult, coordination_summary
 from lkjip.indicators.ikm import IkmResult, SampleCheck, compute_ikm, ikm_breakdowns, sample_adequacy
-from lkjip.contract.rules import INDICATOR_IDS
+from lkjip.contract.rules import INDICATOR_IDS, BandTable, capaian_bands
 from lkjip.indicators.declared import (BUILTIN_CALCULATIONS, REPORTED_FILE, Iku, ReportedValues,
                                       default_declaration, in_force, reported_values)
 from lkjip.indicators.innovation import InnovationResult, innovation_summary
@@ -241,6 +241,7 @@ def _compute_all(datasets, targets, unit, year, *, ikm_weight, breakdowns, decla
     values = declared_values(iku, real, notes, reported)
     # targets, capaian, kemajuan
     lower_rule = str(unit.get("capaian_turun") or "selisih")
+    bands = capaian_bands(unit.get("kategori_capaian"))
     rows, trows, erows = [], [], []
     for ind in iku:
         kode = ind.kode
@@ -252,10 +253,10 @@ def _compute_all(datasets, targets, unit, year, *, ikm_weight, breakdowns, decla
         cap = capaian(values[kode], t.target, ind.polarity, lower_rule)
         rows.append({"indikator": kode, "nama": ind.nama, "satuan": ind.satuan,
                      "target": t.target, "realisasi": values[kode], "capaian_pct": cap,
-                     "kategori": capaian_category(cap)})
+                     "kategori": capaian_category(cap, bands)})
         trows.append({"indikator": kode, "tahun": year, "target": t.target, "dokumen": t.dokumen,
                       "dokumen_label": t.dokumen_label})
-        end = renstra_end_target(targets, kode)
+        end = renstra_end_target(targets, kode, year)
         erows.append({"indikator": kode, "target_akhir": end.target, "tahun_akhir": end.tahun,
                       "dokumen": end.dokumen, "realisasi": values[kode],
                       "tingkat_kemajuan": tingkat_kemajuan(values[kode], end.target, ind.polarity)})
@@ -406,7 +407,8 @@ def published_realisasi(published: pd.DataFrame | None) -> dict[tuple[int, str],
 
 def indicator_history(per_year: Mapping[int, pd.DataFrame], targets: pd.DataFrame | None,
                       published: pd.DataFrame | None = None, years=None, *,
-                      iku: tuple[Iku, ...] | None = None, lower_rule: str = "selisih") -> pd.DataFrame:
+                      iku: tuple[Iku, ...] | None = None, lower_rule: str = "selisih",
+                      bands: BandTable | None = None) -> pd.DataFrame:
     """Long multi-year frame for Tabel 3.1.2.
 
     ``per_year`` maps a year to its indicator frame (from
@@ -414,7 +416,7 @@ def indicator_history(per_year: Mapping[int, pd.DataFrame], targets: pd.DataFram
     a target. A year without a frame takes its realisation from
     ``published`` when given (``sumber='dipublikasikan'``).
     ``iku``: the unit's IKU (default: the seven kecamatan IKU), one row each per year, with its name,
-    unit and polarity (``lower_rule``: unit.yaml ``capaian_turun``).
+    unit and polarity (``lower_rule``: unit.yaml ``capaian_turun``; ``bands``: its ``kategori_capaian``).
     Columns: ``tahun, indikator, nama, satuan, target, dokumen, realisasi,
     capaian_pct, kategori, sumber``.
     """
@@ -442,7 +444,7 @@ def indicator_history(per_year: Mapping[int, pd.DataFrame], targets: pd.DataFram
             cap = capaian(rv, tv, ind.polarity, lower_rule)
             rows.append({"tahun": int(y), "indikator": ind.kode, "nama": ind.nama,
                          "satuan": ind.satuan, "target": tv, "dokumen": t.dokumen,
-                         "realisasi": rv, "capaian_pct": cap, "kategori": capaian_category(cap),
+                         "realisasi": rv, "capaian_pct": cap, "kategori": capaian_category(cap, bands),
                          "sumber": src})
     return pd.DataFrame(rows, columns=["tahun", "indikator", "nama", "satuan", "target", "dokumen",
                                        "realisasi", "capaian_pct", "kategori", "sumber"])

@@ -11,6 +11,10 @@
   year's target of ``renstra_perubahan`` if present, else ``renstra``),
   with the same polarity rule (for higher-is-better that is
   ``realisasi / target akhir x 100``).
+- A target document counts for a report only from the year it was adopted
+  (``targets.csv`` column ``berlaku_mulai``, blank = every year): an
+  *usulan perubahan* Renstra first proposed in 2023 is neither a 2021 target
+  nor the 2021 report's Renstra end target (:func:`in_force`).
 - Tingkat efisiensi: capaian (%) - penyerapan anggaran (%).
 
 >>> round(capaian(98.31, 94.5), 4), capaian(8, 10, "lower")
@@ -23,7 +27,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lkjip.contract.rules import CAPAIAN_KATEGORI, DOCUMENT_LABELS, TARGET_PRECEDENCE
+from lkjip.contract.rules import CAPAIAN_KATEGORI, BandTable, DOCUMENT_LABELS, TARGET_PRECEDENCE
 
 RENSTRA_DOCS = ("renstra_perubahan", "renstra")
 
@@ -56,6 +60,21 @@ def normalize_targets(targets: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
+def in_force(df: pd.DataFrame, year: int | None) -> pd.DataFrame:
+    """The target rows whose document was adopted by ``year`` (``berlaku_mulai`` blank or at most
+    ``year``); every row when ``year`` is ``None`` or the column is absent.
+
+    >>> t = pd.DataFrame({"indikator": ["ikm", "ikm"], "dokumen": ["renstra", "renstra_perubahan"],
+    ...                   "tahun": [2026, 2026], "target": [88.0, 97.5], "berlaku_mulai": [None, 2023]})
+    >>> list(in_force(t, 2021)["target"]), list(in_force(t, 2023)["target"])
+    ([88.0], [88.0, 97.5])
+    """
+    if df is None or year is None or "berlaku_mulai" not in df.columns:
+        return df
+    since = pd.to_numeric(df["berlaku_mulai"], errors="coerce")
+    return df[since.isna() | (since <= int(year))]
+
+
 def _missing(indikator: str, year: int | None) -> Target:
     return Target(indikator, year, float("nan"), None)
 
@@ -79,6 +98,7 @@ def effective_target_normalized(df: pd.DataFrame, indikator: str, year: int) -> 
     (a loop over indicators and years normalises once)."""
     if df is None or len(df) == 0:
         return _missing(indikator, year)
+    df = in_force(df, year)
     sel = df[(df["indikator"] == indikator) & (df["tahun"] == int(year)) & df["target"].notna()]
     for doc in TARGET_PRECEDENCE:
         rows = sel[sel["dokumen"] == doc]
@@ -87,9 +107,10 @@ def effective_target_normalized(df: pd.DataFrame, indikator: str, year: int) -> 
     return _missing(indikator, year)
 
 
-def renstra_end_target(targets: pd.DataFrame, indikator: str) -> Target:
+def renstra_end_target(targets: pd.DataFrame, indikator: str, year: int | None = None) -> Target:
     """The Renstra end target: the last year's target of ``renstra_perubahan``
-    when that document exists for the indicator, else of ``renstra``.
+    when that document exists for the indicator, else of ``renstra``; with
+    ``year``, only the documents in force in that year (:func:`in_force`).
 
     >>> t = pd.DataFrame({"indikator": ["ikm"] * 3,
     ...                   "dokumen": ["renstra", "renstra", "renstra_perubahan"],
@@ -99,7 +120,7 @@ def renstra_end_target(targets: pd.DataFrame, indikator: str) -> Target:
     """
     if targets is None or len(targets) == 0:
         return _missing(indikator, None)
-    df = normalize_targets(targets)
+    df = in_force(normalize_targets(targets), year)
     sel = df[(df["indikator"] == indikator) & df["target"].notna() & df["tahun"].notna()]
     for doc in RENSTRA_DOCS:
         rows = sel[sel["dokumen"] == doc]
@@ -135,22 +156,23 @@ def capaian(realisasi: float, target: float, polarity: str = "higher", lower_rul
     raise ValueError(f"polaritas tidak dikenal: {polarity!r} (higher/lower)")
 
 
-def capaian_category_text(value: float) -> str:
+def capaian_category_text(value: float, bands: BandTable | None = None) -> str:
     """The category as readers see it: :data:`CAPAIAN_UNDEFINED` instead of an empty one.
 
     >>> capaian_category_text(104.0), capaian_category_text(float("nan"))
     ('Sangat Tinggi', 'tidak dapat dihitung')
     """
-    return capaian_category(value) or CAPAIAN_UNDEFINED
+    return capaian_category(value, bands) or CAPAIAN_UNDEFINED
 
 
-def capaian_category(value: float) -> str | None:
-    """Permendagri 86/2017 category of a capaian %.
+def capaian_category(value: float, bands: BandTable | None = None) -> str | None:
+    """The category of a capaian %: by ``bands`` (the unit's ``kategori_capaian``), Permendagri
+    86/2017 by default.
 
     >>> capaian_category(90), capaian_category(90.5), capaian_category(91), capaian_category(50)
     ('Tinggi', 'Tinggi', 'Sangat Tinggi', 'Sangat Rendah')
     """
-    return CAPAIAN_KATEGORI.classify(value)
+    return (bands or CAPAIAN_KATEGORI).classify(value)
 
 
 def tingkat_kemajuan(realisasi: float, end_target: float, polarity: str = "higher") -> float:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lkjip.contract.rules import BandTable, capaian_bands
 from lkjip.errors import DataError, display_path
 from lkjip.inputs.catalog import unit_dir
 from lkjip.inputs.unit_codes import check_kode
@@ -70,6 +71,7 @@ class Unit:
             if not head.get(key):
                 raise DataError(source, None, f"pimpinan.{key}", f"kunci wajib 'pimpinan.{key}' tidak ada")
         _check_optional_fields(data, source)
+        _check_capaian_rules(data, source)
         for key in DECLARED_ELSEWHERE:
             if key in data:  # never ignored silently: the unit would get the seven kecamatan IKU
                 raise DataError(source, None, key, DECLARED_ELSEWHERE[key])
@@ -90,12 +92,40 @@ class Unit:
             raw=data,
         )
 
+    @property
+    def capaian_bands(self) -> BandTable:
+        """The capaian categories the unit reports in (``kategori_capaian``; Permendagri 86/2017 by default)."""
+        return capaian_bands(self.raw.get("kategori_capaian") if self.raw else None)
+
+    @property
+    def capaian_turun(self) -> str:
+        """How a lower-is-better capaian is computed: ``selisih`` (default) or ``rasio``."""
+        return str((self.raw or {}).get("capaian_turun") or "selisih")
+
     def as_dict(self) -> dict:
         """The unit.yaml mapping (what the indicator and table builders take)."""
         return dict(self.raw) if self.raw else {
             "kode": self.kode, "nama": self.nama, "kabupaten": self.kabupaten, "pimpinan": self.pimpinan,
             "sasaran": self.sasaran, "pembiayaan": self.pembiayaan,
         }
+
+
+def _check_capaian_rules(data: dict, source: str) -> None:
+    """``capaian_turun`` (selisih/rasio) and ``kategori_capaian`` (a named table or the unit's own bands).
+
+    >>> _check_capaian_rules({"capaian_turun": "terbalik"}, "unit.yaml")
+    Traceback (most recent call last):
+    ...
+    lkjip.errors.DataError: unit.yaml, kolom 'capaian_turun': isi selisih atau rasio (isi: 'terbalik')
+    """
+    rule = data.get("capaian_turun")
+    if rule is not None and rule not in ("selisih", "rasio"):
+        raise DataError(source, None, "capaian_turun", "isi selisih atau rasio", rule)
+    try:
+        capaian_bands(data.get("kategori_capaian"))
+    except ValueError as exc:
+        key, _, reason = str(exc).partition(": ")
+        raise DataError(source, None, key, reason) from None
 
 
 def _check_optional_fields(data: dict, source: str) -> None:

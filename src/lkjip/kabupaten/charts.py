@@ -217,10 +217,11 @@ def place_point_labels(fig: Figure, labels: Mapping) -> None:
 def factor_scatters(factors: pd.DataFrame, columns: Sequence[str] | None = None, *,
                     names: Mapping[str, str] | None = None,
                     title: str | None = "Perubahan Nilai SAKIP terhadap Anggaran dan Pegawai",
-                    sumber: str | None = None) -> Figure:
+                    sumber: str | None = None, caution: bool = True) -> Figure:
     """One panel per factor (default: absorption, vacant post-months, staff who
     left, IP ASN), two panels a row, with the caution of
-    :func:`lkjip.kabupaten.budget.caution_text` under the figure."""
+    :func:`lkjip.kabupaten.budget.caution_text` under the figure (``caution=False`` where the
+    document prints it as text beside the figure: set in the figure's small type it was read twice)."""
     columns = list(columns or ("realisasi_anggaran_pct", "bulan_jabatan_kosong", "pegawai_keluar",
                                "ip_asn"))
     n_units = int(factors["perubahan_sakip"].notna().sum())
@@ -240,8 +241,8 @@ def factor_scatters(factors: pd.DataFrame, columns: Sequence[str] | None = None,
         fig.legend(handles=handles, loc="outside upper right", ncols=2)
         if title:
             fig.suptitle(title, x=0.0, ha="left", fontsize=10, fontweight="bold")
-        foot = caution_text(n_units)
+        foot = caution_text(n_units) if caution else ""
         if sumber:
             foot += f" Sumber: {sumber}"
-        _footer(fig, "\n".join(textwrap.wrap(foot, 150)))
+        _footer(fig, "\n".join(textwrap.wrap(foot.strip(), 150)))
     return fig

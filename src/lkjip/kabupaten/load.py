@@ -210,7 +210,7 @@ def load_unit(processed_dir: Path | str, unit: str, year: int,
     cur_dir = processed_year_dir(Path(processed_dir), unit, year)
     prev_dir = processed_year_dir(Path(processed_dir), unit, year - 1)
     files: list[Path] = []
-    notes: list[str] = []
+    missing: dict[str, list[int]] = {}  # what is absent, with its years: one note per unit, not one per file
     records = ({y: Recorded(processed_dir, reports_dir, unit, y) for y in (year, year - 1)}
                if reports_dir is not None else {})
 
@@ -226,7 +226,7 @@ def load_unit(processed_dir: Path | str, unit: str, year: int,
         path = folder / f"{name}.parquet"
         if not path.is_file():
             absent(path, y)
-            notes.append(f"{_MISSING[name]} tahun {y} tidak ada ({name}.parquet)")
+            missing.setdefault(f"{name}.parquet", []).append(y)
             return None
         files.append(path)
         return _read(path, _read_parquet, columns, content(path, y))
@@ -243,10 +243,26 @@ def load_unit(processed_dir: Path | str, unit: str, year: int,
             tables[name] = _read(path, _read_csv, columns, content(path, year))
         else:
             absent(path, year)
-            notes.append(f"{_MISSING[name]} tahun {year} tidak ada")
+            missing.setdefault(name, []).append(year)
             tables[name] = None
     return UnitData(unit, year, data, previous, tables[INDICATORS_CSV], tables[AUDIT_CSV],
-                    tuple(files), tuple(notes))
+                    tuple(files), missing_note(missing))
+
+
+def missing_note(missing: dict[str, list[int]]) -> tuple[str, ...]:
+    """One note naming every file a unit lacks, with its years (empty when nothing is missing).
+
+    >>> missing_note({"sakip_evaluasi.parquet": [2023, 2022], "audit.csv": [2023]})
+    ('tidak ada: data evaluasi SAKIP tahun 2022 dan 2023 (sakip_evaluasi.parquet); audit.csv (hasil audit angka yang dipublikasikan) tahun 2023',)
+    """
+    if not missing:
+        return ()
+    parts = []
+    for name, years in missing.items():
+        stem = name.removesuffix(".parquet")
+        when = " dan ".join(str(y) for y in sorted(set(years)))
+        parts.append(f"{_MISSING[stem]} tahun {when}" + (f" ({name})" if name.endswith(".parquet") else ""))
+    return ("tidak ada: " + "; ".join(parts),)
 
 
 def load_kabupaten(year: int, processed_dir: Path | str | None = None,

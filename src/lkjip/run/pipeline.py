@@ -454,7 +454,11 @@ def plan(data_dir: Path, unit: str | None, years: list[int] | None, all_units: b
             raise ConfigError(f"tidak ada unit di {data_dir}")
         for u in units:  # a folder `lkjip kabupaten` would leave out is refused before anything runs
             check_unit_code(u, display_path(data_dir))
-        return [(u, y) for u in units for y in list_years(data_dir, u)]
+        tasks = [(u, y) for u in units for y in list_years(data_dir, u) if not years or y in years]
+        if not tasks:  # --year given, but no unit has data for it
+            raise ConfigError(f"tidak ada unit dengan data tahun {', '.join(map(str, sorted(years or [])))} "
+                              f"di {display_path(data_dir)}")
+        return tasks
     if not unit:
         raise ConfigError("sebutkan --unit KODE atau --all")
     return [(unit, y) for y in check_unit_year(data_dir, unit, years)]

@@ -109,7 +109,7 @@ def not_used_note(calculation: str) -> str:
 
 def indicator_overview(results) -> pd.DataFrame:
     """The unit's IKU with target document, capaian category and own class, Indonesian headers."""
-    from lkjip.indicators.targets import capaian_category_text
+    from lkjip.indicators.targets import CAPAIAN_UNDEFINED
 
     table = results.tabel.reset_index(drop=True)
     doc_of = dict(zip(results.target["indikator"], results.target["dokumen_label"]))
@@ -120,7 +120,8 @@ def indicator_overview(results) -> pd.DataFrame:
         "Dokumen target": [doc_of.get(i) or "" for i in table["indikator"]],
         "Realisasi": table["realisasi"],
         "Capaian (%)": table["capaian_pct"],
-        "Kategori capaian": [capaian_category_text(c) for c in table["capaian_pct"]],
+        # the unit's categories (unit.yaml kategori_capaian), as computed with the indicator
+        "Kategori capaian": [k if isinstance(k, str) and k else CAPAIAN_UNDEFINED for k in table["kategori"]],
         "Kelas indikator": [results.kelas.get(i) or "" for i in table["indikator"]],
     })
 

@@ -25,6 +25,7 @@ from lkjip.contract.rules.bands import (
     SAKIP_PREDIKAT,
     Band,
     BandTable,
+    capaian_bands,
 )
 from lkjip.contract.rules.indicators import (
     INDICATOR_DATASETS,
@@ -73,6 +74,6 @@ __all__ = [
     "KREJCIE_MORGAN", "SAKIP_COMPONENTS", "SAKIP_COMPONENT_NAMES", "SAKIP_COMPONENT_WEIGHTS",
     "SAKIP_PREDIKAT", "SAKIP_SCORE_DECIMALS", "SAKIP_SUBCOMPONENTS", "SAKIP_SUBCOMPONENT_NAMES", "SAKIP_SUBCOMPONENT_SHARES",
     "STAFF_STATUSES", "TARGET_DOCUMENTS", "TARGET_PRECEDENCE", "get_indicator", "polarity_of",
-    "TARGET_PCT", "TotalCheck", "check_total", "decimals_of", "decimals_of_text", "direction",
+    "TARGET_PCT", "TotalCheck", "capaian_bands", "check_total", "decimals_of", "decimals_of_text", "direction",
     "matches", "target_met", "tolerance",
 ]

@@ -149,3 +149,60 @@ BAND_TABLES = {
     "ipasn_kategori": IPASN_KATEGORI,
     "capaian_kategori": CAPAIAN_KATEGORI,
 }
+
+#: Capaian category tables a unit may name in unit.yaml ``kategori_capaian`` (the first is the default).
+CAPAIAN_KATEGORI_NAMED = {"permendagri_86_2017": CAPAIAN_KATEGORI}
+
+
+def capaian_bands(spec: object = None) -> BandTable:
+    """The capaian category table a unit chose in unit.yaml ``kategori_capaian``.
+
+    ``None`` (key absent) gives Permendagri 86/2017; a name gives a table of
+    :data:`CAPAIAN_KATEGORI_NAMED`; a mapping ``{"nama": <the rule it follows>, "kategori":
+    [{"label": ..., "min": ...}, ..., {"label": ...}]}`` gives the unit's own bands, highest first:
+    each band holds the values from its ``min`` up to the band above, and the last band (without
+    ``min``) everything below. Raises :class:`ValueError` with the key and the reason (the unit.yaml
+    reader turns it into a data error naming the file).
+
+    >>> capaian_bands().regulation
+    'Permendagri Nomor 86 Tahun 2017'
+    >>> own = capaian_bands({"nama": "Perbup X 2022", "kategori": [
+    ...     {"label": "Sangat Baik", "min": 100}, {"label": "Baik", "min": 85}, {"label": "Kurang"}]})
+    >>> own.classify(100), own.classify(99.99), own.classify(12), [b.range_text for b in own.bands]
+    ('Sangat Baik', 'Baik', 'Kurang', ['>= 100', '85 - < 100', '< 85'])
+    """
+    if spec is None:
+        return CAPAIAN_KATEGORI
+    if isinstance(spec, str):
+        if spec not in CAPAIAN_KATEGORI_NAMED:
+            raise ValueError(f"kategori_capaian: nama tidak dikenal {spec!r}; yang dikenal: "
+                             + ", ".join(CAPAIAN_KATEGORI_NAMED)
+                             + ", atau rentang sendiri (nama, kategori: label dan min)")
+        return CAPAIAN_KATEGORI_NAMED[spec]
+    if not isinstance(spec, dict) or set(spec) - {"nama", "kategori"}:
+        raise ValueError("kategori_capaian: isi dengan nama tabel atau pasangan 'nama' dan 'kategori'")
+    name, rows = spec.get("nama"), spec.get("kategori")
+    if not isinstance(name, str) or not name.strip():
+        raise ValueError("kategori_capaian.nama: sebutkan aturan yang menetapkan rentang ini")
+    if not isinstance(rows, list) or len(rows) < 2:
+        raise ValueError("kategori_capaian.kategori: paling sedikit dua kategori, dari yang tertinggi")
+    bands, previous = [], None
+    for i, row in enumerate(rows, start=1):
+        where = f"kategori_capaian.kategori[{i}]"
+        last = i == len(rows)
+        if not isinstance(row, dict) or not isinstance(row.get("label"), str) or not row["label"].strip():
+            raise ValueError(f"{where}: tiap kategori perlu 'label'")
+        if set(row) - {"label", "min"}:
+            raise ValueError(f"{where}: kunci yang sah hanya label dan min")
+        low = row.get("min")
+        if last and low is not None:
+            raise ValueError(f"{where}: kategori terakhir tanpa 'min' (memuat semua nilai di bawah kategori di atasnya)")
+        if not last and (isinstance(low, bool) or not isinstance(low, (int, float)) or not math.isfinite(low)):
+            raise ValueError(f"{where}: 'min' harus angka (titik desimal)")
+        if not last and previous is not None and low >= previous:
+            raise ValueError(f"{where}: 'min' harus lebih kecil dari 'min' kategori di atasnya ({previous:g})")
+        edge = "< " + f"{previous:g}" if previous is not None else ""
+        text = (f"< {previous:g}" if last else f">= {low:g}" if previous is None else f"{low:g} - {edge}")
+        bands.append(Band(row["label"].strip(), -math.inf if last else float(low), row["label"].strip(), text))
+        previous = None if last else float(low)
+    return BandTable("Kategori capaian kinerja", tuple(bands), name.strip())

@@ -32,18 +32,18 @@ from lkjip.contract.markup import md_text
 def pengukuran(rep) -> str:
     """Bab III A's opening: how capaian is measured, the comparison rule and the categories."""
     from lkjip.document.shown import RULE_TEXT
-    from lkjip.contract.rules.bands import CAPAIAN_KATEGORI
 
-    bands = ", ".join(f"{b.label} {b.range_text}" for b in CAPAIAN_KATEGORI.bands)
+    table = rep.unit.capaian_bands
+    bands = ", ".join(f"{b.label} {b.range_text}" for b in table.bands)
     lower = [md_text(_short(i.kode, iku=rep.results.iku)) for i in rep.results.iku if i.polaritas == "turun"]
     rule = ""
     if lower:
-        rasio = str(rep.unit.as_dict().get("capaian_turun") or "selisih") == "rasio"
+        rasio = rep.unit.capaian_turun == "rasio"
         rule = (f" (untuk indikator yang makin rendah makin baik, yaitu {_join(lower)}: capaian (%) = "
                 + ("target / realisasi × 100)" if rasio else "(2 × target − realisasi) / target × 100)"))
     return (f"Pengukuran capaian kinerja membandingkan realisasi setiap indikator tahun {rep.year} dengan "
             "target dalam Perjanjian Kinerja. Capaian (%) = realisasi / target × 100" + rule + "; kategori capaian "
-            f"mengikuti {CAPAIAN_KATEGORI.regulation} ({bands}).\n\n" + RULE_TEXT)
+            f"mengikuti {table.regulation} ({bands}).\n\n" + RULE_TEXT)
 
 
 def own_iku(rep) -> bool:

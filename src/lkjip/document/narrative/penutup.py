@@ -54,7 +54,7 @@ def kesimpulan(rep) -> str:
 
         avg = float(caps.mean())
         lines.append(f"Rata-rata capaian {fmt_int(len(caps))} indikator yang dapat dinilai adalah "
-                     f"{fmt_pct(avg)} (kategori capaian {capaian_category(round_number(avg, 2))}).")
+                     f"{fmt_pct(avg)} (kategori capaian {capaian_category(round_number(avg, 2), rep.unit.capaian_bands)}).")
     pen = rep.results.penyerapan
     if pen is not None:
         lines.append(f" Penyerapan anggaran mencapai {fmt_pct(pen.persen)} "
