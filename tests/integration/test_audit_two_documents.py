@@ -66,5 +66,10 @@ def test_the_generated_lkjip_has_its_own_findings(view):
     # the generated Berita Acara prints the recomputed IKM where the signed one says 97,33
     assert ["Lampiran 2 Berita Acara Pengukuran Kinerja", "Nilai IKM (Indeks Kepuasan Masyarakat)", "Realisasi",
             "98,31", "97,33"] in rows
-    assert len(own) == 16
+    # the 0,10% of Lampiran 3 comes from the official's Rp 41.332; the one sub kegiatan of Rp 41.600.000
+    # realised Rp 41.322.000
+    assert ["Tabel L.6 Capaian Kinerja Kepala Seksi Pemerintahan",
+            "Kepala Seksi Pemerintahan: anggaran terserap (0,10% dihitung darinya)", "Realisasi anggaran (Rp)",
+            "Rp 41.332", "Rp 41.322.000"] in rows
+    assert len(own) == 17
     assert view.sendiri_places["Tabel 3.1.12 Laporan Realisasi Anggaran Tahun 2023"][1] == "tabel-3-1-12"

@@ -14,6 +14,8 @@ decimal):
 - a ``%`` column against realisasi / anggaran;
 - a figure the table carries from a source as printed (``Jumlah tercetak``, an official's ``Capaian (%)``)
   against the figure computed beside it;
+- an official's realisasi anggaran (the generated Lampiran's serapan is computed from it) against the
+  anggaran data's budget line with the same pagu (Rp 41.332 against Rp 41.322.000: 0,10% printed);
 - the generated Berita Acara's realisasi against the signed Berita Acara as the published LKjIP prints it
   (the generated one prints IKM 98,31 where the signed one says 97,33).
 
@@ -229,6 +231,39 @@ def berita_acara_checks(laporan, place: str) -> list[dict]:
     return out
 
 
+def official_budget_checks(laporan, by_title: dict) -> list[dict]:
+    """An official's realisasi anggaran as their report prints it (the generated Lampiran computes its
+    serapan from it: Rp 41.332 of Rp 41.600.000 is 0,10%) against the realisasi in the anggaran data of the
+    one budget line with the same pagu (a sub kegiatan, named), when exactly one line has that pagu."""
+    from lkjip import document as report
+
+    pejabat = report.laporan_pejabat(laporan)
+    budget = laporan.dataset("anggaran")
+    if report.is_absent(pejabat) or budget is None or not {"kode", "pagu", "realisasi"} <= set(budget.columns):
+        return []
+    out = []
+    for p in pejabat:
+        cap = by_title.get(f"Capaian Kinerja {p.jabatan}")
+        if cap is None or pd.isna(_num(p.anggaran)) or pd.isna(_num(p.realisasi_anggaran)):
+            continue
+        same = budget[(pd.to_numeric(budget["pagu"], errors="coerce") - p.anggaran).abs() < 0.5]
+        if len(same) != 1:
+            continue
+        line = same.iloc[0]
+        real = _num(line["realisasi"])
+        if pd.isna(real) or abs(real - p.realisasi_anggaran) <= tolerance(0) + EPS:
+            continue
+        pct = fmt_number(p.realisasi_anggaran / p.anggaran * 100.0, 2) if p.anggaran else "–"
+        out.append({COLUMNS[0]: str(cap), "Baris": f"{p.jabatan}: anggaran terserap ({pct}% dihitung darinya)",
+                    "Kolom": "Realisasi anggaran (Rp)", "Tercetak": fmt_rupiah(p.realisasi_anggaran, 0),
+                    "Pembanding": fmt_rupiah(real, 0), "Selisih": fmt_rupiah(p.realisasi_anggaran - real, 0),
+                    "Pemeriksaan": f"realisasi anggaran dari laporan jabatan terhadap realisasi sub kegiatan "
+                                   f"{line['kode']} {line.get('uraian', '')} (satu-satunya dengan pagu "
+                                   f"{fmt_rupiah(p.anggaran, 0)}) di data anggaran",
+                    "_anchor": cap.id})
+    return out
+
+
 def self_audit(laporan, final: bool = False, plan: Plan | None = None) -> pd.DataFrame:
     """The findings of the generated LKjIP's own tables (columns :data:`COLUMNS`, figures as text),
     with ``_anchor`` (the table's id in the LKjIP's HTML) for a link."""
@@ -245,6 +280,7 @@ def self_audit(laporan, final: bool = False, plan: Plan | None = None) -> pd.Dat
                          "Tercetak": _show(f["tercetak"], col), "Pembanding": _show(f["seharusnya"], col),
                          "Selisih": _show(f["tercetak"] - f["seharusnya"], col), "Pemeriksaan": f["Pemeriksaan"],
                          "_anchor": cap.id})
+    rows += official_budget_checks(laporan, by_title)
     ba_place = next((f"{label} {title}" for label, title in plan.lampiran.items()
                      if title == "Berita Acara Pengukuran Kinerja"), None)
     if ba_place is not None:
