@@ -80,3 +80,15 @@ def test_the_most_material_rupiah_difference_leads(gedeg_audit):
     # Tabel 3.2.1's Belanja Operasi (Rp 337 juta of Rp 2,85 miliar) before the T-C.27 planning cell (Rp 1,87 miliar)
     assert rupiah["Selisih"].tolist()[:4] == ["Rp 337.311.192", "Rp 284.476.757", "Rp 283.801.192",
                                               "Rp 1.870.000.000"]
+
+
+def test_findings_of_each_cause_are_ranked_by_materiality(gedeg_audit):
+    groups = {h.split(" (")[0]: t for h, _, t in ar.temuan_per_penyebab(gedeg_audit)}
+    first = {k: (t.iloc[0]["Tercetak"], t.iloc[0]["Dihitung"]) for k, t in groups.items()}
+    # 641 for 941 (a third of the figure) before the one-digit slips of large counts
+    assert first["Salah ketik digit"] == ("641", "941")
+    assert first["Tidak diketahui"] == ("1.100", "11.000")
+    # Tabel 3.2.1's Belanja Operasi (Rp 337 juta of Rp 2,85 miliar) before the T-C.27 planning cells
+    unknown = groups["Tidak diketahui"]
+    rupiah = unknown[unknown["Tercetak"].str.startswith("Rp")]
+    assert rupiah.iloc[0]["Selisih"] == "Rp 337.311.192"

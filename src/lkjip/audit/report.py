@@ -210,7 +210,8 @@ def _order(d: pd.DataFrame) -> pd.DataFrame:
 
 
 def temuan_per_penyebab(result: AuditResult, places: Places | None = None) -> list[tuple[str, str, pd.DataFrame]]:
-    """Every difference, grouped by likely cause: (heading, what the cause means, table); with ``places``
+    """Every difference, grouped by likely cause, most material first (:mod:`lkjip.audit.materiality`):
+    (heading, what the cause means, table); with ``places``
     (:mod:`lkjip.audit.two_documents`) each finding also names its place in the generated LKjIP."""
     d = result.differences()
     out = []
@@ -219,7 +220,11 @@ def temuan_per_penyebab(result: AuditResult, places: Places | None = None) -> li
         if not len(sel):
             continue
         heading = f"{CAUSE_LABELS[cause]} ({fmt_int(len(sel))} temuan)"
-        out.append((heading, CAUSE_INTROS[cause], _finding_table(_order(sel), places=places)))
+        # most material first (share of the total each figure belongs to), then in document order
+        ranked = _order(sel)
+        ranked = ranked.assign(_m=share_of_total(ranked, result.frame)).sort_values("_m", ascending=False,
+                                                                                   kind="stable")
+        out.append((heading, CAUSE_INTROS[cause], _finding_table(ranked.drop(columns="_m"), places=places)))
     return out
 
 
