@@ -2,7 +2,7 @@
 # # Audit Angka yang Dipublikasikan
 #
 # Yang diperiksa adalah LKjIP yang diterbitkan (dokumen sumber, sebagaimana tercetak): setiap temuan
-# menyebut tempatnya di dokumen itu, dan tempat angka yang sama di LKjIP yang dihasilkan paket ini bila
+# menyebut tempatnya di dokumen itu, dan tempat angka yang sama di LKjIP yang dihasilkan dari data masukan bila
 # LKjIP itu mencetaknya (nomor tabel di LKjIP yang dihasilkan berbeda; tautan membuka tabelnya).
 # Tabel-tabel LKjIP yang dihasilkan juga diperiksa dengan cara yang sama, dalam bagiannya sendiri.
 #
