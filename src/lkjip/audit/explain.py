@@ -38,6 +38,7 @@ from lkjip.audit.labels import unit_of
 from lkjip.audit.result import Evidence
 from lkjip.contract.fmt import round_number
 from lkjip.contract.rules import DOCUMENT_LABELS, EPS, target_met
+from lkjip.contract.rules.printed import decimals_of, tolerance
 from lkjip.contract.schema import MONTH_NAMES, MONTHS
 from lkjip.indicators.targets import capaian
 
@@ -294,7 +295,8 @@ class Explainer:
                        f"(2 x target {_fmt(t_use)} - realisasi tercetak {_fmt(real)}) dibagi target "
                        "(makin rendah makin baik)")
                 value = capaian(real, t_use, polarity, ctx.lower_rule)
-                if not math.isnan(t_printed) and abs(t_printed - target) > EPS:
+                # another target, not the year's printed with fewer decimals (84 for 84,1 is a rounding)
+                if not math.isnan(t_printed) and abs(t_printed - target) > tolerance(decimals_of(t_printed)) + EPS:
                     stated.append(Candidate(BEDA_TARGET, f"{how}; target {_fmt(t_printed)} yang tercetak di tempat "
                                             f"yang sama bukan target tahun {tahun} ({_fmt(target)}), sehingga "
                                             "capaiannya dihitung terhadap target lain", value))
