@@ -1,6 +1,11 @@
 # %% [markdown]
 # # Audit Angka yang Dipublikasikan
 #
+# Yang diperiksa adalah LKjIP yang diterbitkan (dokumen sumber, sebagaimana tercetak): setiap temuan
+# menyebut tempatnya di dokumen itu, dan tempat angka yang sama di LKjIP yang dihasilkan dari data masukan bila
+# LKjIP itu mencetaknya (nomor tabel di LKjIP yang dihasilkan berbeda; tautan membuka tabelnya).
+# Tabel-tabel LKjIP yang dihasilkan juga diperiksa dengan cara yang sama, dalam bagiannya sendiri.
+#
 # Setiap angka yang tercetak di LKjIP dihitung ulang dari data masukan bila datanya ada, dan
 # dibandingkan dengan rinciannya di tabel yang sama atau dengan angka yang sama di tempat lain.
 # Setiap selisih diberi kemungkinan penyebabnya beserta kalimat penjelasan yang dapat dikutip dalam
@@ -34,6 +39,14 @@ from lkjip.run.steps import audit_step
 from lkjip.audit import report as ar
 hasil = audit_step(ctx)
 
+# %% tags=["remove_cell"]
+# the generated LKjIP (as notebook 05 builds it): where it prints each published place, and its own findings
+from lkjip.document.audit_view import for_audit
+from lkjip.audit.two_documents import link_places
+lkjip_dihasilkan = for_audit(ctx.data_dir, ctx.unit, ctx.year, ctx.processed_dir, final=ctx.final,
+                             published=ctx.published)
+tempat_lkjip = lkjip_dihasilkan.places
+
 # %% [markdown]
 # ## Ringkasan
 #
@@ -43,34 +56,53 @@ hasil = audit_step(ctx)
 # baris-barisnya) dan terhadap angka yang sama di tempat lain dokumen.
 
 # %% tags=["remove_input"]
-ar.show(ar.table_block(ar.ringkasan(hasil), "Cakupan angka yang tercetak di LKjIP",
+ar.show(ar.table_block(ar.ringkasan(hasil), "Cakupan angka yang tercetak di LKjIP yang diterbitkan",
                        source="published.csv dan data masukan"))
 ar.show(ar.table_block(ar.per_bab(hasil), "Cakupan per bab", source="published.csv dan data masukan"))
 ar.show(ar.table_block(ar.per_pemeriksaan(hasil), "Perbandingan per jenis pemeriksaan", source="audit.csv"))
 
 # %% tags=["remove_input"]
-for jenis, judul_terbesar in (("rupiah", "Selisih terbesar dalam rupiah"),
-                              ("poin", "Selisih terbesar dalam poin (indeks dan persen)")):
-    terbesar = ar.terbesar(hasil, jenis)
-    ar.show(ar.table_block(terbesar, judul_terbesar, small=True, widths=ar.WIDTHS["terbesar"],
-                           source="audit.csv; angka yang sama di beberapa tempat dihitung sekali")
+for jenis, judul_terbesar in (("rupiah", "Selisih paling material dalam rupiah"),
+                              ("poin", "Selisih paling material dalam poin (indeks dan persen)")):
+    terbesar = ar.terbesar(hasil, jenis, places=tempat_lkjip)
+    ar.show(link_places(ar.table_block(terbesar, judul_terbesar, small=True, widths=ar.WIDTHS["terbesar_dua"],
+                                       source="audit.csv; angka yang sama di beberapa tempat dihitung sekali; "
+                                              "urut menurut bagiannya dari jumlah tempat angka itu"),
+                        tempat_lkjip, lkjip_dihasilkan.href)
             if len(terbesar) else f"<p><strong>{ar.escape(judul_terbesar)}</strong>: tidak ada selisih.</p>")
 
 # %% tags=["remove_input"]
-bagian = [ar.paragraph("Setiap temuan menyebut tempatnya di LKjIP, angka tercetak, angka hasil hitung, "
-                       "selisihnya, dan penjelasan yang dapat dikutip. Angka yang sama tercetak berbeda di "
-                       "beberapa tempat menjadi satu temuan yang menyebut semua tempatnya.")]
-for judul, arti, tabel in ar.temuan_per_penyebab(hasil):
+bagian = [ar.paragraph("Setiap temuan menyebut tempatnya di LKjIP yang diterbitkan (dokumen sumber) dan, bila "
+                       "angka yang sama tercetak di LKjIP yang dihasilkan, tempatnya di sana; lalu angka "
+                       "tercetak, angka hasil hitung, selisihnya, dan penjelasan yang dapat dikutip. Angka yang "
+                       "sama tercetak berbeda di beberapa tempat menjadi satu temuan yang menyebut semua "
+                       "tempatnya.")]
+for judul, arti, tabel in ar.temuan_per_penyebab(hasil, places=tempat_lkjip):
     bagian += [f"<h3>{ar.escape(judul)}</h3>", ar.paragraph(arti),
-               ar.table_block(tabel, small=True, widths=ar.WIDTHS["temuan"])]
+               link_places(ar.table_block(tabel, small=True, widths=ar.WIDTHS["temuan_dua"]), tempat_lkjip,
+                           lkjip_dihasilkan.href)]
 if len(bagian) == 1:
     bagian.append(ar.paragraph("Tidak ada selisih: semua angka yang diperiksa sesuai."))
 ar.show(ar.section("Temuan menurut kemungkinan penyebab", "temuan", bagian))
 
 # %% tags=["remove_input"]
+# the generated LKjIP's own tables: totals, parents, percentages, figures carried from a source as printed
+sendiri = lkjip_dihasilkan.sendiri
+bagian = [ar.paragraph("Tabel LKjIP yang dihasilkan diperiksa dengan cara yang sama: baris jumlah terhadap "
+                       "baris-barisnya, baris induk terhadap rinciannya, kolom jumlah terhadap kolom-kolomnya, "
+                       "persentase terhadap realisasi dibagi anggaran, dan angka yang dibawa dari dokumen sumber "
+                       "sebagaimana tercetak terhadap angka hasil hitung di sebelahnya. Tabel yang menyalin "
+                       "sumbernya (LRA) ikut membawa selisih sumber itu; angkanya tidak diubah.")]
+bagian.append(link_places(ar.table_block(sendiri, "Temuan pada tabel LKjIP yang dihasilkan", small=True,
+                                         widths=ar.WIDTHS["lkjip_dihasilkan"], source="LKjIP yang dihasilkan")
+                          if len(sendiri) else ar.paragraph("Semua tabel LKjIP yang dihasilkan sesuai."),
+                          lkjip_dihasilkan.sendiri_places, lkjip_dihasilkan.href))
+ar.show(ar.section("Angka LKjIP yang dihasilkan", "lkjip-dihasilkan", bagian))
+
+# %% tags=["remove_input"]
 # Printed: where the full list is and its summary per place; on screen (HTML) every checked figure too.
 daftar = [ar.print_only(ar.paragraph(ar.daftar_lengkap_keterangan(hasil))),
-          ar.table_block(ar.cakupan_per_tempat(hasil), "Angka yang diperiksa per tempat di LKjIP",
+          ar.table_block(ar.cakupan_per_tempat(hasil), "Angka yang diperiksa per tempat di LKjIP yang diterbitkan",
                          source="audit.csv", small=True)]
 lengkap = [ar.paragraph("Satu baris per angka tercetak yang dapat diperiksa, per tempat di LKjIP, dengan "
                         "berkas data dan nomor baris lembar kerja tempat angka hasil hitung berasal.")]

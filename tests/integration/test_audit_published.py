@@ -104,20 +104,20 @@ def test_coverage_of_the_lkjip_2023(result):
     assert c["dicetak"] == 2858
     assert c["diperiksa"] + c["tidak_dapat_diperiksa"] == 2858
     assert c["sesuai"] + c["selisih"] == c["diperiksa"]
-    assert (c["diperiksa"], c["sesuai"], c["selisih"], c["tidak_dapat_diperiksa"]) == (1577, 1406, 171, 1281)
-    assert (c["dihitung_ulang"], c["diperiksa_dalam_tabel"]) == (1234, 333)
+    assert (c["diperiksa"], c["sesuai"], c["selisih"], c["tidak_dapat_diperiksa"]) == (1575, 1409, 166, 1283)
+    assert (c["dihitung_ulang"], c["diperiksa_dalam_tabel"]) == (1232, 333)
     by = result.coverage("bab")
     assert list(by.index) == ["Ikhtisar Eksekutif", "Bab I", "Bab II", "Bab III", "Lampiran", "Jumlah"]
     assert by["dicetak"].tolist() == [6, 104, 480, 921, 1347, 2858]
     assert by.loc["Ikhtisar Eksekutif", ["diperiksa", "selisih"]].tolist() == [6, 3]
     # Bab I: population, territory and office equipment come from penduduk.csv, unit.yaml, sarana.csv
     assert by.loc["Bab I", ["diperiksa", "sesuai", "selisih", "tidak_dapat_diperiksa"]].tolist() == [103, 100, 3, 1]
-    assert by.loc["Bab III", ["diperiksa", "sesuai", "selisih"]].tolist() == [893, 809, 84]
+    assert by.loc["Bab III", ["diperiksa", "sesuai", "selisih"]].tolist() == [891, 812, 79]
 
 
 def test_every_difference_has_a_cause_and_every_gap_a_reason(frame):
     diff = frame[frame["status"] == "selisih"]
-    assert len(diff) == 222  # the differences of the published LKjIP 2023 against its data, every family
+    assert len(diff) == 217  # the differences of the published LKjIP 2023 against its data, every family
     assert diff["kemungkinan_penyebab"].notna().all() and diff["penjelasan"].notna().all()
     skipped = frame[frame["status"] == "tidak_dapat_diperiksa"]
     assert skipped["keterangan"].notna().all() and (skipped["pemeriksaan"] == FAMILY_PUBLISHED).all()
@@ -150,7 +150,7 @@ EXPECTED = [
      "tidak_diketahui"),
     ("persen_anggaran_indikator:sakip", "Tabel 3.2.2", 2023, "realisasi", 91.29, 91.30, "pembulatan"),
     ("lra_persen:5.1.01", "Gambar 3.6", 2023, "realisasi", 93.70, 93.67, "pembulatan"),
-    ("tingkat_efisiensi:ikm", "Tabel 3.2.4", 2023, "realisasi", 8.62, 9.66, "pembulatan"),
+    ("tingkat_efisiensi:ikm", "Tabel 3.2.4", 2023, "realisasi", 8.62, 9.66, "turunan"),
     ("tingkat_efisiensi:sakip", "Tabel 3.2.4", 2023, "realisasi", 4.42, 4.43, "pembulatan"),
     ("kemajuan:ikm", "Tabel 3.1.3", 2023, "realisasi", 99.82, 100.83, "pembulatan"),
     ("kemajuan:jumlah_inovasi", "Tabel 3.1.3", 2023, "realisasi", 55.55, 66.67, "beda_sumber"),
@@ -161,12 +161,11 @@ EXPECTED = [
     ("ikm", "Gambar 3.1", 2023, "realisasi", 97.33, 98.31, "pembulatan"),
     ("ikm", "Tabel 3.1.2", 2023, "realisasi", 97.13, 98.31, "salah_ketik_digit"),
     ("ikm", "Tabel 3.2.3", 2023, "realisasi", 97.5, 98.31, "beda_sumber"),
-    ("ikm", "Tabel 3.1.1", 2023, "capaian", 102.99, 104.04, "pembulatan"),
+    ("ikm", "Tabel 3.1.1", 2023, "capaian", 102.99, 104.04, "turunan"),
     ("realisasi_anggaran_pct", "Ikhtisar Eksekutif", 2023, "realisasi", 94.38, 94.37, "beda_sumber"),
     ("realisasi_anggaran_pct", "Bab III A.5.e (teks)", 2023, "realisasi", 94.13, 94.37, "tidak_diketahui"),
     ("realisasi_anggaran_rp", "Ikhtisar Eksekutif", 2023, "realisasi", 2567147148, 2566829648, "beda_sumber"),
     ("sisa_anggaran_rp", "Bab III A.6 (teks)", 2023, "realisasi", 152941779, 153259279, "beda_sumber"),
-    ("lra_anggaran:5.1", "Gambar 3.6", 2023, "realisasi", 2660473927, 2661073927, "tidak_diketahui"),
     ("penyerapan_indikator:ikm", "Tabel 3.2.3", 2023, "realisasi", 94.37, 94.38, "pembulatan"),
     ("ip_asn", "Bab III A.5.f (teks)", 2023, "target", 89.5, 85.0, "beda_sumber"),
     ("tc27_target:7.01.01.2.05", "Lampiran 1 T-C.27", 2025, "realisasi", 57.5, 57.8, "beda_sumber"),

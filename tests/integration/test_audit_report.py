@@ -55,31 +55,32 @@ def test_summary_first_by_chapter_and_the_largest_differences(result):
     bab = ar.per_bab(result)
     assert list(bab.columns) == ["Bab", "Angka tercetak", "Diperiksa", "Sesuai", "Selisih", "Tidak dapat diperiksa"]
     assert bab["Bab"].tolist() == ["Ikhtisar Eksekutif", "Bab I", "Bab II", "Bab III", "Lampiran", "Jumlah"]
-    assert bab.iloc[-1].tolist() == ["Jumlah", "2.858", "1.577", "1.406", "171", "1.281"]
+    assert bab.iloc[-1].tolist() == ["Jumlah", "2.858", "1.575", "1.409", "166", "1.283"]
     rupiah = ar.terbesar(result, "rupiah")
     assert len(rupiah) == 5 and rupiah["Tercetak"].str.startswith("Rp").all()
-    assert rupiah.iloc[0]["Selisih"] == "Rp 1.870.000.000"
+    assert rupiah.iloc[0]["Selisih"] == "Rp 337.311.192"  # ranked by share of its total, not by size
     poin = ar.terbesar(result, "poin")
     assert len(poin) == 5 and not poin["Tercetak"].str.startswith("Rp").any()
-    assert "Gambar 3.7, IP ASN TAHUN 2022" in poin["Tempat di LKjIP"].tolist()
+    assert "Gambar 3.7, IP ASN TAHUN 2022" in poin["Tempat di LKjIP yang diterbitkan"].tolist()
 
 
 def test_findings_grouped_by_cause_with_their_place(result):
     groups = ar.temuan_per_penyebab(result)
     heads = [h.split(" (")[0] for h, _, _ in groups]
-    assert heads == ["Salah ketik digit", "Pembulatan", "Penjumlahan", "Beda sumber", "Tidak diketahui"]
+    assert heads == ["Salah ketik digit", "Pembulatan", "Penjumlahan", "Turunan dari angka lain", "Beda target",
+                     "Beda sumber", "Tidak diketahui"]
     assert sum(len(t) for _, _, t in groups) == len(result.differences())
     typo = dict((h.split(" (")[0], t) for h, _, t in groups)["Salah ketik digit"]
-    keluar = typo[typo["Tempat di LKjIP"] == "Gambar 3.2, Pindah Keluar / JUMLAH"].iloc[0]
+    keluar = typo[typo["Tempat di LKjIP yang diterbitkan"] == "Gambar 3.2, Pindah Keluar / JUMLAH"].iloc[0]
     assert (keluar["Tercetak"], keluar["Dihitung"], keluar["Selisih"]) == ("641", "941", "-300")
-    data_row = typo[typo["Tempat di LKjIP"] == "Data masukan: paten_layanan.csv baris 3"]
+    data_row = typo[typo["Tempat di LKjIP yang diterbitkan"] == "Data masukan: paten_layanan.csv baris 3"]
     assert len(data_row) == 1
-    assert list(typo.columns) == ["Tempat di LKjIP", "Angka", "Tercetak", "Dihitung", "Selisih", "Penjelasan"]
+    assert list(typo.columns) == ["Tempat di LKjIP yang diterbitkan", "Angka", "Tercetak", "Dihitung", "Selisih", "Penjelasan"]
 
 
 def test_full_list_names_place_and_raw_rows(result):
     d = ar.daftar_diperiksa(result)
-    assert len(d) == 1577
+    assert len(d) == 1575
     row = d[(d["Lokasi"] == "Gambar 3.2") & (d["Baris / kolom"] == "Pindah Keluar / JUMLAH")].iloc[0]
     assert (row["Tercetak"], row["Dihitung"], row["Status"], row["Dihitung dari"]) == \
         ("641", "941", "Selisih", "2023/paten_layanan.csv baris 3")
@@ -121,25 +122,25 @@ def test_workbench_frames_keep_numbers_and_readable_names(result):
 
 def test_the_printed_summary_counts_every_figure_per_place_and_reason(result):
     per_place = ar.cakupan_per_tempat(result)
-    assert list(per_place.columns) == ["Tempat di LKjIP", "Angka tercetak", "Diperiksa", "Sesuai", "Selisih",
+    assert list(per_place.columns) == ["Tempat di LKjIP yang diterbitkan", "Angka tercetak", "Diperiksa", "Sesuai", "Selisih",
                                        "Tidak dapat diperiksa"]
-    assert per_place.iloc[-1].tolist() == ["Jumlah", "2.858", "1.577", "1.406", "171", "1.281"]
-    assert per_place[per_place["Tempat di LKjIP"] == "Gambar 3.2"].iloc[0].tolist() == \
+    assert per_place.iloc[-1].tolist() == ["Jumlah", "2.858", "1.575", "1.409", "166", "1.283"]
+    assert per_place[per_place["Tempat di LKjIP yang diterbitkan"] == "Gambar 3.2"].iloc[0].tolist() == \
         ["Gambar 3.2", "277", "277", "255", "22", "0"]
     # the places are those of the full list (screen only), each with as many checked figures as it lists
     full = ar.daftar_diperiksa(result)
     listed = full.groupby("Lokasi").size()
-    checked = dict(zip(per_place["Tempat di LKjIP"], per_place["Diperiksa"]))
+    checked = dict(zip(per_place["Tempat di LKjIP yang diterbitkan"], per_place["Diperiksa"]))
     assert all(checked[place] == f"{n:,}".replace(",", ".") for place, n in listed.items())
     reasons = ar.tidak_diperiksa_per_alasan(result)
-    assert list(reasons.columns) == ["Alasan", "Jumlah angka", "Tempat di LKjIP (jumlah angka)"]
-    assert sum(int(n.replace(".", "")) for n in reasons["Jumlah angka"]) == 1281
+    assert list(reasons.columns) == ["Alasan", "Jumlah angka", "Tempat di LKjIP yang diterbitkan (jumlah angka)"]
+    assert sum(int(n.replace(".", "")) for n in reasons["Jumlah angka"]) == 1283
     assert reasons["Alasan"].is_unique
     tc27 = reasons[reasons["Alasan"].str.startswith("Rencana pendanaan indikatif Renstra")].iloc[0]
     assert tc27["Jumlah angka"] == "348"
-    assert tc27["Tempat di LKjIP (jumlah angka)"] == "Gambar 2.1 (113); Lampiran 1 TC-27 (113); Lampiran 1 T-C.27 (122)"
+    assert tc27["Tempat di LKjIP yang diterbitkan (jumlah angka)"] == "Gambar 2.1 (113); Lampiran 1 TC-27 (113); Lampiran 1 T-C.27 (122)"
     where = ar.daftar_lengkap_keterangan(result)
-    assert "1.577 angka yang diperiksa (1.406 sesuai, 171 selisih)" in where
+    assert "1.575 angka yang diperiksa (1.409 sesuai, 166 selisih)" in where
     assert "versi layar" in where and "audit.csv" in where and "/" not in where  # no path
 
 

@@ -129,7 +129,7 @@ def test_a_clean_case_has_no_cause():
 
 def test_every_cause_has_a_label():
     assert set(CAUSE_LABELS) == set(CAUSES)
-    assert len(CAUSES) == 6
+    assert len(CAUSES) == 8
 
 
 # ---------------------------------------------------------------- the small pieces

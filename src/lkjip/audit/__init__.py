@@ -58,8 +58,8 @@ Check families (column ``pemeriksaan``):
    decimals are one finding listing every place.
 
 Every ``selisih`` row gets ``kemungkinan_penyebab`` (:mod:`~lkjip.audit.causes`:
-``salah_ketik_digit``, ``pembulatan``, ``penjumlahan``, ``beda_periode``,
-``beda_sumber``, ``tidak_diketahui``) and ``penjelasan``, a sentence in Bahasa
+``salah_ketik_digit``, ``pembulatan``, ``penjumlahan``, ``turunan``, ``beda_target``,
+``beda_periode``, ``beda_sumber``, ``tidak_diketahui``) and ``penjelasan``, a sentence in Bahasa
 Indonesia for a follow-up letter; the evidence is gathered by
 :mod:`~lkjip.audit.explain`. :meth:`AuditResult.coverage` counts the printed
 figures: printed, checked, equal, different, not checkable (overall, per

@@ -24,7 +24,16 @@ gets one cause, the first of these that explains it exactly:
    stated alternative (97,13 printed where the document has 97,33);
 7. ``beda_periode``: the figure's own source names a period that is not
    the figure's year (the E-Sukma screen filtered to January 2024);
-8. ``tidak_diketahui`` otherwise.
+8. ``tidak_diketahui`` otherwise, with what was tried.
+
+Before 2, two causes that name the figure a difference comes from
+(evidence from :mod:`lkjip.audit.explain`): ``turunan`` (the printed figure is
+computed from another printed figure that itself differs: efisiensi 8,62 =
+printed capaian 102,99 - printed penyerapan 94,37) and ``beda_target`` (a
+capaian against another target than the year's: 89,5 / 89,5 instead of
+89,5 / 85). A digit slip is never claimed between two figures both round
+to the thousands (Rp 10-40 juta gaps between round amounts always differ in
+one digit).
 
 Each cause comes with a sentence in Bahasa Indonesia that an auditor can
 paste into a follow-up letter. The evidence (parts, alternatives, periods)
@@ -55,10 +64,12 @@ PEMBULATAN = "pembulatan"
 PENJUMLAHAN = "penjumlahan"
 BEDA_PERIODE = "beda_periode"
 BEDA_SUMBER = "beda_sumber"
+BEDA_TARGET = "beda_target"
+TURUNAN = "turunan"
 TIDAK_DIKETAHUI = "tidak_diketahui"
 
 #: Every cause, in the order the report lists them.
-CAUSES = (SALAH_KETIK, PEMBULATAN, PENJUMLAHAN, BEDA_PERIODE, BEDA_SUMBER, TIDAK_DIKETAHUI)
+CAUSES = (SALAH_KETIK, PEMBULATAN, PENJUMLAHAN, TURUNAN, BEDA_TARGET, BEDA_PERIODE, BEDA_SUMBER, TIDAK_DIKETAHUI)
 
 #: How a reader sees each cause.
 CAUSE_LABELS = {
@@ -67,6 +78,8 @@ CAUSE_LABELS = {
     PENJUMLAHAN: "Penjumlahan",
     BEDA_PERIODE: "Beda periode",
     BEDA_SUMBER: "Beda sumber",
+    BEDA_TARGET: "Beda target",
+    TURUNAN: "Turunan dari angka lain",
     TIDAK_DIKETAHUI: "Tidak diketahui",
 }
 
@@ -85,8 +98,11 @@ class Candidate:
 
     ``cause`` is :data:`PEMBULATAN` (a stated alternative: another weight, a
     rounded intermediate), :data:`BEDA_SUMBER` (another year, another
-    document) or :data:`BEDA_PERIODE`; ``label`` says what the value is, in
-    Bahasa Indonesia ("hasil bobot unsur 0,11").
+    document), :data:`BEDA_PERIODE`, :data:`TURUNAN` (computed from printed
+    figures that themselves differ) or :data:`BEDA_TARGET` (a capaian against
+    another target); ``label`` says what the value is, in Bahasa Indonesia
+    ("hasil bobot unsur 0,11"); for the last two, what follows its first
+    ``"; "`` is the reason, printed after the value.
     """
 
     cause: str
@@ -153,7 +169,7 @@ def digit_slip(printed: float, other: float, decimals: int) -> str | None:
     a, b = _digits(printed, decimals), _digits(other, decimals)
     if a is None or b is None or len(a) != len(b) or a == b or len(a.lstrip("0")) < 2:
         return None
-    if (printed < 0) != (other < 0):
+    if (printed < 0) != (other < 0) or both_round_thousands(printed, other):
         return None
     diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
     if len(diff) == 1:
@@ -161,6 +177,16 @@ def digit_slip(printed: float, other: float, decimals: int) -> str | None:
     if len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]:
         return "dua digit bersebelahan tertukar"
     return None
+
+
+def both_round_thousands(a: float, b: float) -> bool:
+    """Both figures are whole thousands (Rp 40.000.000 and Rp 10.000.000): any gap between such
+    figures changes few digits, so one differing digit says nothing about a typing slip.
+
+    >>> both_round_thousands(40_000_000, 10_000_000), both_round_thousands(641, 941)
+    (True, False)
+    """
+    return all(not is_missing(v) and v != 0 and abs(v) >= 1000 and float(v) % 1000 == 0 for v in (a, b))
 
 
 def part_slip(difference: float, parts: Iterable[Part], decimals: int) -> tuple[Part, str] | None:
@@ -241,6 +267,13 @@ def classify(printed: float, computed: float, *, decimals: int, unit: str = "",
             return Cause(PEMBULATAN, f"Angka tercetak {shown_p} adalah {sentence_c} yang {how}"
                          + (", bukan dibulatkan ke atas/bawah sesuai aturan" if how == "dipotong" else "")
                          + "." + period_note)
+    for cand in candidates:
+        if cand.cause in (TURUNAN, BEDA_TARGET) and (rounding_of(p, cand.value, decimals) is not None
+                                                     or _same(p, cand.value, decimals)):
+            how, _, why = cand.label.partition("; ")
+            return Cause(cand.cause, f"Angka tercetak {shown_p} tidak sama dengan {sentence_c}, tetapi sama "
+                         f"dengan {how} ({_computed_text(cand.value, decimals, unit)})"
+                         + (f"; {why}" if why else "") + "." + period_note)
     stated = [x for x in candidates if x.cause == PEMBULATAN]
     for cand in stated:
         how = rounding_of(p, cand.value, decimals) or ("sama" if _same(p, cand.value, decimals) else None)
@@ -252,7 +285,7 @@ def classify(printed: float, computed: float, *, decimals: int, unit: str = "",
                          f"{cand.label} ({_computed_text(cand.value, decimals, unit)})." + period_note)
 
     # 2. another year's or another document's value, to the printed decimals
-    others = [x for x in candidates if x.cause != PEMBULATAN]
+    others = [x for x in candidates if x.cause not in (PEMBULATAN, TURUNAN, BEDA_TARGET)]
     for cand in others:
         if rounding_of(p, cand.value, decimals) == "dibulatkan":
             return Cause(cand.cause, f"Angka tercetak {shown_p} tidak sama dengan {sentence_c}, tetapi sama "
@@ -294,10 +327,37 @@ def classify(printed: float, computed: float, *, decimals: int, unit: str = "",
         return Cause(BEDA_PERIODE, f"Angka tercetak {shown_p} tidak sama dengan {sentence_c}."
                      + period_note.replace(" Sumber", " Kemungkinan berbeda periode: sumber", 1))
 
-    # 8. nothing explains it
+    # 8. nothing explains it: say what was tried
     tried = [x for x in candidates if not math.isnan(x.value)]
     tail = f" Juga tidak sama dengan {_others_text(tried[:3], decimals, unit)}." if tried else ""
     if parts and not math.isnan(c):
         tail += " Selisihnya tidak sama dengan satu rincian pun."
     return Cause(TIDAK_DIKETAHUI, f"Angka tercetak {shown_p} tidak sama dengan {sentence_c}; penyebabnya tidak "
-                 f"dapat ditentukan dari data.{tail} Mohon dijelaskan dasar angka ini.")
+                 f"dapat ditentukan dari data.{tail} {tried_text(c, parts, candidates, elsewhere)} "
+                 "Mohon dijelaskan dasar angka ini.")
+
+
+def tried_text(computed: float, parts: Sequence[Part] = (), candidates: Sequence[Candidate] = (),
+               elsewhere: Sequence[Candidate] = ()) -> str:
+    """What the audit tried before calling a cause unknown, as one sentence.
+
+    >>> tried_text(5.0)
+    'Yang sudah dicoba: pembulatan, pemotongan dan salah ketik satu digit terhadap hasil hitung ulang.'
+    >>> t = tried_text(5.0, [Part("a", 1)], [Candidate(BEDA_SUMBER, "nilai tahun 2022 menurut data", 4.0)])
+    >>> "dua kali (1 rincian); 1 angka lain (tahun lain, dokumen lain)." in t
+    True
+    """
+    steps = [] if math.isnan(computed) else ["pembulatan, pemotongan dan salah ketik satu digit terhadap hasil "
+                                             "hitung ulang"]
+    alt = [x for x in candidates if x.cause in (PEMBULATAN, TURUNAN, BEDA_TARGET) and not math.isnan(x.value)]
+    src = [x for x in candidates if x.cause not in (PEMBULATAN, TURUNAN, BEDA_TARGET) and not math.isnan(x.value)]
+    if parts:
+        steps.append(f"rincian yang terlewat atau terhitung dua kali ({len(parts)} rincian)")
+    if alt:
+        steps.append(f"{len(alt)} cara hitung lain (bobot, angka antara yang dibulatkan, angka tercetak di "
+                     "dekatnya)")
+    if src:
+        steps.append(f"{len(src)} angka lain (tahun lain, dokumen lain)")
+    if elsewhere:
+        steps.append(f"{len(elsewhere)} cetakan angka yang sama di tempat lain")
+    return "Yang sudah dicoba: " + "; ".join(steps or ["tidak ada angka pembanding"]) + "."

@@ -29,7 +29,7 @@ import re
 
 import pandas as pd
 
-from lkjip.audit.causes import BEDA_SUMBER, PEMBULATAN, Candidate, Part
+from lkjip.audit.causes import BEDA_SUMBER, BEDA_TARGET, PEMBULATAN, TURUNAN, Candidate, Part
 from lkjip.audit.context import Computed, Years, _Context
 from lkjip.audit.figures import evaluate, family_of
 from lkjip.audit.figures_detail import target_row, tc27_indicator
@@ -38,6 +38,7 @@ from lkjip.audit.labels import unit_of
 from lkjip.audit.result import Evidence
 from lkjip.contract.fmt import round_number
 from lkjip.contract.rules import DOCUMENT_LABELS, EPS, target_met
+from lkjip.contract.rules.printed import decimals_of, tolerance
 from lkjip.contract.schema import MONTH_NAMES, MONTHS
 from lkjip.indicators.targets import capaian
 
@@ -179,11 +180,12 @@ class Explainer:
             stated, sources = self._indicator(r, ctx, code, uk, tahun)
         elif fam == "tingkat_efisiensi":
             cap, pen = self._sibling(r, arg, "capaian"), self._sibling(r, f"penyerapan_indikator:{arg}")
-            if not (math.isnan(cap) or math.isnan(pen)):
-                stated.append(Candidate(PEMBULATAN, f"capaian tercetak {_fmt(cap)} dikurangi penyerapan tercetak "
-                                        f"{_fmt(pen)}", cap - pen))
             c_cap = ctx.indicator(arg, "capaian_pct")
             fin = ctx.financing(arg)
+            if not (math.isnan(cap) or math.isnan(pen)):
+                pen_c = fin[1] / fin[0] * 100.0 if fin and fin[0] else math.nan
+                stated.append(derived(f"capaian tercetak {_fmt(cap)} dikurangi penyerapan tercetak {_fmt(pen)}",
+                                      cap - pen, [("capaian", cap, c_cap), ("penyerapan", pen, pen_c)]))
             if fin and fin[0] and not math.isnan(c_cap):
                 pen_c = fin[1] / fin[0] * 100.0
                 stated.append(Candidate(PEMBULATAN, "selisih capaian dan penyerapan yang masing-masing sudah "
@@ -198,6 +200,17 @@ class Explainer:
             p, rz = ctx.budget("total")
             alt = {"pagu_anggaran": p, "realisasi_anggaran_rp": rz, "sisa_anggaran_rp": p - rz}[fam]
             sources.append(Candidate(BEDA_SUMBER, "angka menurut data anggaran per sub kegiatan", alt))
+        elif fam in ("lra_anggaran", "lra_realisasi", "lra_realisasi_tahun_lalu", "lra_persen") \
+                and ctx.ltree is not None and arg in ctx.ltree.has_children:
+            # compared with the parent row; the children's sum is the other figure it may come from
+            if fam == "lra_persen":
+                a, rz = ctx.lra_value(arg, "anggaran"), ctx.lra_value(arg, "realisasi")
+                alt = rz / a * 100.0 if a else math.nan
+            else:
+                alt = ctx.lra_value(arg, fam.removeprefix("lra_"))
+            if not _close(alt, computed.value):
+                sources.append(Candidate(BEDA_SUMBER, f"angka dari jumlah rincian rekening {arg} (baris induknya "
+                                         "di LRA tidak sama dengan jumlah rinciannya)", alt))
         elif fam in ("jumlah_program", "jumlah_kegiatan", "jumlah_sub_kegiatan"):
             level = {"jumlah_program": 3, "jumlah_kegiatan": 5, "jumlah_sub_kegiatan": 6}[fam]
             if level in self._tc27_levels:
@@ -281,7 +294,14 @@ class Explainer:
                        if ctx.lower_rule == "rasio" else
                        f"(2 x target {_fmt(t_use)} - realisasi tercetak {_fmt(real)}) dibagi target "
                        "(makin rendah makin baik)")
-                stated.append(Candidate(PEMBULATAN, how, capaian(real, t_use, polarity, ctx.lower_rule)))
+                value = capaian(real, t_use, polarity, ctx.lower_rule)
+                # another target, not the year's printed with fewer decimals (84 for 84,1 is a rounding)
+                if not math.isnan(t_printed) and abs(t_printed - target) > tolerance(decimals_of(t_printed)) + EPS:
+                    stated.append(Candidate(BEDA_TARGET, f"{how}; target {_fmt(t_printed)} yang tercetak di tempat "
+                                            f"yang sama bukan target tahun {tahun} ({_fmt(target)}), sehingga "
+                                            "capaiannya dihitung terhadap target lain", value))
+                else:
+                    stated.append(derived(how, value, [("realisasi", real, ctx.indicator(ind, "realisasi"))]))
             stated += [Candidate(PEMBULATAN, f"capaian dari Nilai IKM {label[6:]}", v / target * 100.0)
                        for v, label in weights]
             if ind == "realisasi_anggaran_pct" and ctx.lra is not None:
@@ -310,6 +330,26 @@ class Explainer:
                                  real / target * 100.0)
                 (stated if same_measure else sources).append(cand)
         return stated, sources
+
+
+def derived(how: str, value: float, inputs: list[tuple[str, float, float]]) -> Candidate:
+    """A value computed from printed figures (``inputs``: name, printed, recomputed): a ``turunan``
+    candidate naming the printed inputs that themselves differ from their recomputed values (the
+    difference is carried through, not made here), else a ``pembulatan`` one (rounded intermediates).
+
+    >>> derived("capaian tercetak 102,99 dikurangi penyerapan tercetak 94,37", 8.62,
+    ...         [("capaian", 102.99, 102.7513), ("penyerapan", 94.37, 94.3742)]).cause
+    'turunan'
+    >>> derived("x", 8.6, [("capaian", 102.75, 102.7513)]).cause
+    'pembulatan'
+    """
+    off = [(name, printed, comp) for name, printed, comp in inputs
+           if not (math.isnan(printed) or math.isnan(comp)) and abs(printed - round_number(comp, 2)) > 0.005 + EPS]
+    if not off:
+        return Candidate(PEMBULATAN, how, value)
+    carried = "; ".join(f"{name} tercetak {_fmt(p)} sendiri berbeda dari hasil hitung ulang {_fmt(c)}"
+                        for name, p, c in off)
+    return Candidate(TURUNAN, f"{how}; selisihnya terbawa dari angka tercetak lain: {carried}", value)
 
 
 def _unit_of(ctx: _Context, code: str | None, ind: str) -> str:

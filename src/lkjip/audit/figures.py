@@ -23,6 +23,7 @@ from lkjip.audit.context import NAN, Computed, Figure, Years, _Context
 from lkjip.audit.figures_detail import MORE_FIGURES, target_row
 from lkjip.audit.figures_unit import UNIT_FIGURES, pk_budget
 from lkjip.audit.frames import _body, _col_sum, _in_post, _respondents, _status, _text
+from lkjip.audit.parent_rows import NOT_APPLICABLE, lra_parent_ref
 from lkjip.audit.reasons import NOT_CHECKABLE
 from lkjip.contract.rules import ASN_STATUSES
 
@@ -160,16 +161,18 @@ def _budget_figure(what: str):
 
 
 def _lra_figure(col: str):
+    # a parent account is compared with its own LRA row (the figure the LKjIP copies); when that row
+    # disagrees with the sum of its children, the source says so and family 1 reports the parent
     def compute(ctx: _Context, code: str) -> Computed:
         if ctx.ltree is None:
             return _no("lra")
         if col == "persen":
-            a, src = ctx.lra_ref(code, "anggaran")
-            r, _ = ctx.lra_ref(code, "realisasi")
+            a, src = lra_parent_ref(ctx, code, "anggaran")
+            r, _ = lra_parent_ref(ctx, code, "realisasi")
             # a printed 0 % on a zero budget is the LRA's convention for "nothing to absorb"
             return Computed(r / a * 100.0 if a else (0.0 if r == 0 else NAN), None if src else
                             f"rekening {code} tidak ada di LRA", src)
-        v, src = ctx.lra_ref(code, col)
+        v, src = lra_parent_ref(ctx, code, col)
         return Computed(v, None if src else f"rekening {code} tidak ada di LRA", src)
     return compute
 
@@ -184,7 +187,9 @@ def _lra_line(what: str):
             return Computed(-a.value, None, a.sumber)
         if what == "realisasi":
             return Computed(-r.value, None, r.sumber)
-        return Computed(r.value / a.value * 100.0 if a.value else NAN, None, a.sumber)
+        # the (%) column of these lines does not apply (a kecamatan has no pendapatan): the LRA prints 0 or
+        # nothing there, which is no figure to compare; a not-applicable cell is not a finding
+        return Computed(NAN, NOT_APPLICABLE)
     return compute
 
 

@@ -28,6 +28,8 @@ from markupsafe import escape
 
 from lkjip.audit.causes import CAUSE_LABELS, CAUSES
 from lkjip.audit.coverage import figure_status
+from lkjip.audit.materiality import share_of_total
+from lkjip.audit.two_documents import GENERATED_PLACE, PUBLISHED_PLACE, Places, with_generated_place
 from lkjip.audit.labels import CHAPTERS, DATA_CHAPTER, FAMILY_LABELS, STATUS_LABELS, kind_of, unit_of
 from lkjip.audit.result import (
     FAMILIES,
@@ -54,8 +56,13 @@ CAUSE_INTROS = {
                   "sudah dibulatkan.",
     "penjumlahan": "Jumlah tercetak melewatkan atau menghitung dua kali satu rinciannya.",
     "beda_periode": "Angka tercetak berasal dari periode lain daripada tahun laporan.",
+    "turunan": "Angka tercetak dihitung dari angka tercetak lain yang sudah berbeda (disebutkan); selisihnya terbawa "
+               "dari angka itu, bukan terjadi di sini.",
+    "beda_target": "Capaian tercetak dihitung terhadap target lain daripada target tahun laporan (keduanya "
+                   "disebutkan).",
     "beda_sumber": "Angka tercetak sama dengan angka tahun lain atau dokumen lain (disebutkan).",
-    "tidak_diketahui": "Penyebab selisih tidak dapat ditentukan dari data; mohon dijelaskan oleh penyusun.",
+    "tidak_diketahui": "Penyebab selisih tidak dapat ditentukan dari data; setiap temuan menyebut apa yang sudah "
+                       "dicoba. Mohon dijelaskan oleh penyusun.",
 }
 
 _CUT = 110
@@ -155,39 +162,43 @@ def per_pemeriksaan(result: AuditResult) -> pd.DataFrame:
                          "Sesuai": counts["sesuai"].map(fmt_int), "Selisih": counts["selisih"].map(fmt_int)})
 
 
-def terbesar(result: AuditResult, kind: str = "rupiah", n: int = 5) -> pd.DataFrame:
-    """The ``n`` largest differences in rupiah (``kind="rupiah"``) or in points (``"poin"``: indices and %).
+def terbesar(result: AuditResult, kind: str = "rupiah", n: int = 5, places: Places | None = None) -> pd.DataFrame:
+    """The ``n`` most material differences in rupiah (``kind="rupiah"``) or in points (``"poin"``: indices
+    and %): ranked by their share of the total they belong to (:mod:`lkjip.audit.materiality`), not by size.
 
     Figures of families 1-4; a value printed in several places counts once.
     """
     d = result.differences()
     d = d[d["pemeriksaan"] != FAMILY_PLACES]
     if not len(d):
-        return pd.DataFrame(columns=["Tempat di LKjIP", "Angka", "Tercetak", "Dihitung", "Selisih",
+        return pd.DataFrame(columns=[PUBLISHED_PLACE, "Angka", "Tercetak", "Dihitung", "Selisih",
                                      "Kemungkinan penyebab"])
     kinds = [kind_of(i, ds) for i, ds in zip(d["indikator"], d["dataset"])]
     d = d[[k == kind for k in kinds]].copy()
-    d["_abs"] = d["selisih"].abs()
+    # ranked by materiality: the share of the total each figure belongs to (lkjip.audit.materiality)
+    d["_abs"] = share_of_total(d, result.frame)
     d = d.sort_values("_abs", ascending=False, kind="stable")
     d = d.drop_duplicates(["indikator", "dipublikasikan", "dihitung"]) if "indikator" in d else d
     d = d.head(n)
-    return _finding_table(d, penjelasan=False)
+    return _finding_table(d, penjelasan=False, places=places)
 
 
 # ---------------------------------------------------------------- findings
 
-def _finding_table(d: pd.DataFrame, penjelasan: bool = True) -> pd.DataFrame:
+def _finding_table(d: pd.DataFrame, penjelasan: bool = True, places: Places | None = None) -> pd.DataFrame:
     rows = []
     for _, r in d.iterrows():
         pub, comp, diff = _values(r)
-        row = {"Tempat di LKjIP": place(r), "Angka": _short(r.get("uraian") or r.get("item") or "", 120),
+        row = {PUBLISHED_PLACE: place(r), "Angka": _short(r.get("uraian") or r.get("item") or "", 120),
                "Tercetak": pub, "Dihitung": comp, "Selisih": diff}
         if penjelasan:
             row["Penjelasan"] = r.get("penjelasan") or ""
         else:
             row["Kemungkinan penyebab"] = CAUSE_LABELS.get(r.get("kemungkinan_penyebab"), "")
         rows.append(row)
-    return pd.DataFrame(rows)
+    out = pd.DataFrame(rows)
+    # with the generated LKjIP's places (lkjip.audit.two_documents): its place beside the published one
+    return with_generated_place(out, list(d["lokasi"]), places) if places is not None and len(out) else out
 
 
 def _order(d: pd.DataFrame) -> pd.DataFrame:
@@ -198,8 +209,10 @@ def _order(d: pd.DataFrame) -> pd.DataFrame:
         .sort_values(["_f", "_b"], kind="stable").drop(columns=["_f", "_b"])
 
 
-def temuan_per_penyebab(result: AuditResult) -> list[tuple[str, str, pd.DataFrame]]:
-    """Every difference, grouped by likely cause: (heading, what the cause means, table)."""
+def temuan_per_penyebab(result: AuditResult, places: Places | None = None) -> list[tuple[str, str, pd.DataFrame]]:
+    """Every difference, grouped by likely cause, most material first (:mod:`lkjip.audit.materiality`):
+    (heading, what the cause means, table); with ``places``
+    (:mod:`lkjip.audit.two_documents`) each finding also names its place in the generated LKjIP."""
     d = result.differences()
     out = []
     for cause in CAUSES:
@@ -207,7 +220,11 @@ def temuan_per_penyebab(result: AuditResult) -> list[tuple[str, str, pd.DataFram
         if not len(sel):
             continue
         heading = f"{CAUSE_LABELS[cause]} ({fmt_int(len(sel))} temuan)"
-        out.append((heading, CAUSE_INTROS[cause], _finding_table(_order(sel))))
+        # most material first (share of the total each figure belongs to), then in document order
+        ranked = _order(sel)
+        ranked = ranked.assign(_m=share_of_total(ranked, result.frame)).sort_values("_m", ascending=False,
+                                                                                   kind="stable")
+        out.append((heading, CAUSE_INTROS[cause], _finding_table(ranked.drop(columns="_m"), places=places)))
     return out
 
 
@@ -262,9 +279,9 @@ def tidak_diperiksa(result: AuditResult) -> pd.DataFrame:
     """The printed figures that could not be checked, by reason and place, with how many."""
     sel = _not_checkable(result)
     if not len(sel):
-        return pd.DataFrame(columns=["Alasan", "Tempat di LKjIP", "Jumlah angka"])
+        return pd.DataFrame(columns=["Alasan", PUBLISHED_PLACE, "Jumlah angka"])
     g = sel.assign(_lok=sel["lokasi"].fillna("")).groupby(["keterangan", "_lok"], sort=False).size().reset_index()
-    g.columns = ["Alasan", "Tempat di LKjIP", "Jumlah angka"]
+    g.columns = ["Alasan", PUBLISHED_PLACE, "Jumlah angka"]
     g["Alasan"] = g["Alasan"].map(lambda s: s[:1].upper() + s[1:])
     g["Jumlah angka"] = g["Jumlah angka"].map(fmt_int)
     return g
@@ -275,7 +292,7 @@ def cakupan_per_tempat(result: AuditResult) -> pd.DataFrame:
     equal, different, not checkable, and the total. The printed audit's summary of the full list."""
     cov = result.coverage("lokasi").reset_index()
     cov["lokasi"] = cov["lokasi"].replace("", "Lainnya")
-    out = pd.DataFrame({"Tempat di LKjIP": cov["lokasi"], "Angka tercetak": cov["dicetak"],
+    out = pd.DataFrame({PUBLISHED_PLACE: cov["lokasi"], "Angka tercetak": cov["dicetak"],
                         "Diperiksa": cov["diperiksa"], "Sesuai": cov["sesuai"], "Selisih": cov["selisih"],
                         "Tidak dapat diperiksa": cov["tidak_dapat_diperiksa"]})
     for c in out.columns[1:]:
@@ -288,12 +305,12 @@ def tidak_diperiksa_per_alasan(result: AuditResult) -> pd.DataFrame:
     (with how many in each), in document order."""
     sel = _not_checkable(result)
     if not len(sel):
-        return pd.DataFrame(columns=["Alasan", "Jumlah angka", "Tempat di LKjIP (jumlah angka)"])
+        return pd.DataFrame(columns=["Alasan", "Jumlah angka", PUBLISHED_PLACE + " (jumlah angka)"])
     rows = []
     for alasan, group in sel.assign(_lok=sel["lokasi"].fillna("Lainnya")).groupby("keterangan", sort=False):
         places = group.groupby("_lok", sort=False).size()
         rows.append({"Alasan": alasan[:1].upper() + alasan[1:], "Jumlah angka": fmt_int(len(group)),
-                     "Tempat di LKjIP (jumlah angka)": "; ".join(f"{p} ({fmt_int(n)})" for p, n in places.items())})
+                     PUBLISHED_PLACE + " (jumlah angka)": "; ".join(f"{p} ({fmt_int(n)})" for p, n in places.items())})
     return pd.DataFrame(rows)
 
 
@@ -360,6 +377,10 @@ WIDTHS = {
     "temuan": (17, 16, 12, 12, 12, 31),                   # Tempat, Angka, Tercetak, Dihitung, Selisih, Penjelasan
     "terbesar": (20, 22, 13, 13, 13, 19),             # ..., Kemungkinan penyebab
     "per_alasan": (47, 9, 44),                       # Alasan, Jumlah angka, Tempat di LKjIP (jumlah angka)
+    # with the generated LKjIP's place beside the published one (lkjip.audit.two_documents)
+    "temuan_dua": (14, 12, 14, 11, 11, 11, 27),
+    "terbesar_dua": (16, 13, 18, 12, 12, 12, 17),
+    "lkjip_dihasilkan": (20, 17, 12, 12, 12, 10, 17),  # the generated LKjIP's own findings (its section)
 }
 
 
@@ -420,7 +441,7 @@ def show(html: str) -> None:
     display(HTML(html))
 
 
-__all__ = ["CAUSE_INTROS", "FAMILIES", "SCREEN_ONLY_END", "SCREEN_ONLY_START", "WIDTHS", "escape", "md_text", "audit_frame",
+__all__ = ["CAUSE_INTROS", "FAMILIES", "GENERATED_PLACE", "PUBLISHED_PLACE", "SCREEN_ONLY_END", "SCREEN_ONLY_START", "WIDTHS", "escape", "md_text", "audit_frame",
            "cakupan_frame", "cakupan_per_tempat", "daftar_diperiksa", "daftar_lengkap_keterangan", "decimals_of_row",
            "daftar_per_tempat", "figure", "paragraph", "per_bab", "per_pemeriksaan", "place", "print_only",
            "ringkasan", "screen_only", "section", "selisih_frame", "show", "table_block", "temuan_per_penyebab",

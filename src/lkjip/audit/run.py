@@ -11,7 +11,7 @@ import pandas as pd
 from lkjip.audit.context import Years, _Context
 from lkjip.audit.cross import _cross_checks
 from lkjip.audit.document import _document_checks
-from lkjip.audit.explain import Explainer
+from lkjip.audit.one_judgement import PerDocument, document_years_needed
 from lkjip.audit.frames import _text
 from lkjip.audit.internal import _check_koordinasi, _check_paten, _check_sakip, _check_tree
 from lkjip.audit.places import _places_checks
@@ -45,7 +45,9 @@ def years_needed(published: pd.DataFrame | None, year: int) -> list[int]:
     if published is None or not len(published):
         return []
     rows = rows_of_audit(published, year)
-    return sorted({int(y) for y in pd.to_numeric(rows["tahun"], errors="coerce").dropna()})
+    own = {int(y) for y in pd.to_numeric(rows["tahun"], errors="coerce").dropna()}
+    # and the years printed by the documents of its figures: one judgement per fact (lkjip.audit.one_judgement)
+    return sorted(own | document_years_needed(published, year))
 
 
 def audit_year(datasets: Mapping[str, pd.DataFrame], *, year: int,
@@ -116,7 +118,7 @@ def audit_year(datasets: Mapping[str, pd.DataFrame], *, year: int,
     if has_pub:
         show_nip = bool(unit.get("tampilkan_nip", False))
         rows = records(published, year)
-        explainer = Explainer(rows, years)
+        explainer = PerDocument(published, rows, year, years)
         _published_checks(rows, years, out, explain=explainer, show_nip=show_nip)
         _document_checks(rows, out, show_nip=show_nip)
         _places_checks(rows, out, show_nip=show_nip)

@@ -15,7 +15,6 @@ from lkjip.document.narrative.common import (
     analyst_text,
     _join,
     _met,
-    _published,
     _row,
     _short,
     fmt_difference,
@@ -23,7 +22,8 @@ from lkjip.document.narrative.common import (
 )
 from lkjip.document.shown import compare, polarity_of
 from lkjip.indicators.declared import default_declaration
-from lkjip.contract.rules import EPS, TARGET_PCT, direction, target_met, tolerance
+from lkjip.contract.rules import EPS, TARGET_PCT, direction, target_met
+from lkjip.document.narrative.printed_figures import differing, printed_figures
 from lkjip.indicators.targets import CAPAIAN_UNDEFINED
 from lkjip.contract.markup import md_text
 
@@ -254,10 +254,11 @@ def _change_sentence(rep, ind: str) -> str:
 
 def _published_sentence(rep, ind: str) -> str:
     cur = _row(rep, ind)["realisasi"]
-    pub = _published(rep, ind)
+    pub = printed_figures(rep.inputs.published, ind, rep.year)
     if not pub or is_missing(cur):
         return ""
-    differ = [v for v in pub if abs(v - float(cur)) >= tolerance(2)]
+    # at each figure's printed decimals, the audit's rule: one judgement per fact (printed_figures)
+    differ = differing(pub, float(cur))
     if not differ:
         return ""
     official = any(f.kode == ind and f.dicetak_resmi for f in (getattr(rep, "angka_resmi", None) or ()))

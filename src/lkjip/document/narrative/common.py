@@ -139,23 +139,6 @@ def fmt_difference(ind: str, value: float, iku=None) -> str:
     return f"{num} {_unit_word(ind, iku)}"
 
 
-def _published(rep, ind: str) -> list[float]:
-    pub = rep.inputs.published
-    if pub is None or not len(pub):
-        return []
-    df = pub.copy()
-    if "ukuran" in df.columns:
-        u = df["ukuran"].astype("string").str.strip().str.lower().fillna("")
-        df = df[u.isin(["", "realisasi"])]
-    df = df[(pd.to_numeric(df["tahun"], errors="coerce") == rep.year)
-            & (df["indikator"].astype(str).str.strip() == ind)]
-    values = []
-    for v in pd.to_numeric(df["nilai"], errors="coerce").dropna():
-        if float(v) not in values:
-            values.append(float(v))
-    return values
-
-
 # --------------------------------------------------------------------------- the analyst's text
 
 def analyst_text(rep, key: str) -> str | None:

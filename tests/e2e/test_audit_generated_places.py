@@ -1,0 +1,40 @@
+"""Two documents, two columns (issue 25, item 1) in the executed reports: the generated LKjIP's numbers the
+audit names are the numbers the executed LKjIP prints, and the audit links to them."""
+
+from __future__ import annotations
+
+import re
+
+from lkjip import document as rp
+from lkjip.document.generated_places import planned_captions
+from lkjip.render.export import caption_entries
+
+#: The appendix tables of the data checks close the LKjIP; the audit places nothing there.
+_CHECKS = ("Hasil Pemeriksaan Data", "Hasil Audit Angka")
+
+
+def _html(folder, name: str) -> str:
+    return (folder / name).read_text(encoding="utf-8")
+
+
+def test_the_planned_numbers_are_the_printed_ones(bundled_run, bundled_reports):
+    for year, folder in sorted(bundled_reports.items()):
+        printed = [(hid, text) for _, hid, text in caption_entries(_html(folder, f"lkjip_gedeg_{year}.html"))
+                   if not text.split(" ", 2)[2].startswith(_CHECKS)]
+        laporan = rp.build_report(bundled_run["run"] / "raw", "gedeg", year)
+        planned = [(c.id, str(c)) for c in planned_captions(laporan).captions]
+        assert planned == printed, year
+
+
+def test_the_audit_links_each_finding_to_the_generated_lkjip(bundled_reports):
+    year = max(bundled_reports)
+    folder = bundled_reports[year]
+    audit = _html(folder, f"audit_gedeg_{year}.html")
+    lkjip = _html(folder, f"lkjip_gedeg_{year}.html")
+    assert "Tempat di LKjIP yang diterbitkan" in audit and "Tempat di LKjIP yang dihasilkan" in audit
+    links = set(re.findall(rf'href="lkjip_gedeg_{year}\.html#([a-z0-9-]+)"', audit))
+    assert {"tabel-3-1-7", "tabel-3-1-12", "tabel-3-2-1"} <= links
+    for anchor in links:
+        assert f'id="{anchor}"' in lkjip, anchor
+    # the generated LKjIP's own findings have their section
+    assert 'id="lkjip-dihasilkan"' in audit and "Temuan pada tabel LKjIP yang dihasilkan" in audit
