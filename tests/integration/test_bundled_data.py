@@ -14,11 +14,11 @@ YEARS = [2021, 2022, 2023]
 #: Rows of every dataset of every bundled year, counted in the CSV files (every non-blank line below the
 #: header: printed totals are kept as data).
 ROWS = {
-    2021: {"anggaran": 36, "dokumen": 1, "ikm_survei": 412, "inovasi": 1, "koordinasi": 51, "lra": 9, "paten_layanan": 21,
+    2021: {"angka_resmi": 1, "anggaran": 36, "dokumen": 1, "ikm_survei": 412, "inovasi": 1, "koordinasi": 51, "lra": 9, "paten_layanan": 21,
            "pegawai": 23, "sakip_evaluasi": 16},
-    2022: {"anggaran": 37, "dokumen": 1, "ikm_survei": 538, "inovasi": 2, "koordinasi": 39, "lra": 9, "paten_layanan": 21,
+    2022: {"angka_resmi": 1, "anggaran": 37, "dokumen": 1, "ikm_survei": 538, "inovasi": 2, "koordinasi": 39, "lra": 9, "paten_layanan": 21,
            "pegawai": 23, "prestasi": 5, "sakip_evaluasi": 16},
-    2023: {"anggaran": 35, "dokumen": 5, "ikm_survei": 654, "inovasi": 2, "kinerja_pejabat": 31, "koordinasi": 25,
+    2023: {"angka_resmi": 1, "anggaran": 35, "dokumen": 5, "ikm_survei": 654, "inovasi": 2, "kinerja_pejabat": 31, "koordinasi": 25,
            "laporan_pejabat": 7, "lra": 9, "paten_layanan": 21, "pegawai": 21, "penandatangan": 11, "penduduk": 15,
            "perjanjian_kinerja": 14, "perjanjian_kinerja_anggaran": 6, "prestasi": 4, "sakip_evaluasi": 4,
            "sarana": 41, "tindak_lanjut_evaluasi": 7},
@@ -38,7 +38,8 @@ def test_every_dataset_of_every_year_reads(raw_dir, year):
     frames, files = read_year(raw_dir, "gedeg", year)
     # 2023 carries every contract-v2 file of the year, 2022 its prestasi and the LKjIP's signing
     # (dokumen), 2021 the signing only (no realisasi.csv: every IKU of the bundled unit is computed)
-    v2 = {2021: ["dokumen"], 2022: ["dokumen", "prestasi"],
+    # every year carries the official IKM (angka_resmi: 91,07, 94,21, 97,33)
+    v2 = {2021: ["dokumen", "angka_resmi"], 2022: ["dokumen", "prestasi", "angka_resmi"],
           2023: [n for n in YEAR_DATASETS if n not in REQUIRED_YEAR_DATASETS and n != "realisasi"]}[year]
     assert sorted(frames) == sorted([*REQUIRED_YEAR_DATASETS, *v2])
     assert {name: len(frame) for name, frame in frames.items()} == ROWS[year]

@@ -53,7 +53,10 @@ def test_success_factors_follow_the_indicators_that_reached_their_end_target(rep
     head, _, factors = text.partition("1. Pelayanan di Kecamatan Gedeg telah berjalan dengan baik")
     assert factors
     intro = head.rstrip().split("\n\n")[-1]
-    assert intro.startswith("Tercapainya target akhir Renstra pada indikator Nilai IKM")
+    # the official IKM 97,33 (angka_resmi.csv) is below the Renstra end target 97,5 (seed Tabel 3.1.3: 99,82%)
+    assert intro.startswith("Tercapainya target akhir Renstra pada indikator Persentase pelayanan sesuai standar, "
+                            "Persentase hasil koordinasi yang ditindaklanjuti dan Indeks Profesionalitas ASN")
+    assert "Nilai IKM" not in intro
     assert intro.endswith("didukung oleh beberapa faktor berikut:") and "belum" not in intro
 
 
