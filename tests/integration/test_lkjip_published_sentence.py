@@ -36,7 +36,8 @@ def test_a_figure_the_audit_finds_different_is_still_named(report_2022, gedeg_au
     # Gambar 3.7's "IP ASN TAHUN 2022" 89,50 against 56 from the 2022 data: different in both documents
     assert printed_figures(report_2022.inputs.published, "ip_asn", 2022) == [(56.0, 0), (89.5, 2)]
     assert _published_sentence(report_2022, "ip_asn") == (
-        " Angka yang tercetak di dokumen resmi tahun ini (89,50) berbeda dengan hasil hitung ulang dari data; "
+        " Angka yang tercetak di dokumen resmi tahun ini (89,50 pada Gambar 3.7) berbeda dengan hasil hitung ulang "
+        "dari data; "
         "selisihnya dirinci dalam laporan audit.")
     f = gedeg_audit.frame
     row = f[(f["pemeriksaan"] == FAMILY_PUBLISHED) & (f["indikator"] == "ip_asn") & (f["tahun"] == 2022)
