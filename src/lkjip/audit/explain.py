@@ -344,7 +344,7 @@ def derived(how: str, value: float, inputs: list[tuple[str, float, float]]) -> C
     'pembulatan'
     """
     off = [(name, printed, comp) for name, printed, comp in inputs
-           if not (math.isnan(printed) or math.isnan(comp)) and abs(printed - round_number(comp, 2)) > 0.005 + EPS]
+           if not (math.isnan(printed) or math.isnan(comp)) and abs(printed - round_number(comp, 2)) > tolerance(2) + EPS]
     if not off:
         return Candidate(PEMBULATAN, how, value)
     carried = "; ".join(f"{name} tercetak {_fmt(p)} sendiri berbeda dari hasil hitung ulang {_fmt(c)}"

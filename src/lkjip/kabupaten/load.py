@@ -252,8 +252,8 @@ def load_unit(processed_dir: Path | str, unit: str, year: int,
 def missing_note(missing: dict[str, list[int]]) -> tuple[str, ...]:
     """One note naming every file a unit lacks, with its years (empty when nothing is missing).
 
-    >>> missing_note({"sakip_evaluasi.parquet": [2023, 2022], "audit.csv": [2023]})
-    ('tidak ada: data evaluasi SAKIP tahun 2022 dan 2023 (sakip_evaluasi.parquet); audit.csv (hasil audit angka yang dipublikasikan) tahun 2023',)
+    >>> missing_note({"sakip_evaluasi.parquet": [2023, 2022], "pegawai.parquet": [2022]})
+    ('tidak ada: data evaluasi SAKIP tahun 2022 dan 2023 (sakip_evaluasi.parquet); data pegawai tahun 2022 (pegawai.parquet)',)
     """
     if not missing:
         return ()
