@@ -63,13 +63,15 @@ def test_the_generated_lkjip_has_its_own_findings(view):
     assert ["Tabel 1.4 Jumlah Penduduk Kecamatan Gedeg per 31 Desember 2022", "Jumlah", "Jumlah tercetak",
             "60.073", "58.314"] in rows
     assert ["Tabel 3.1.7 Laporan PATEN Tahun 2023", "2 Pindah Keluar", "Jumlah Tercetak", "641", "941"] in rows
-    # the generated Berita Acara prints the recomputed IKM where the signed one says 97,33
-    assert ["Lampiran 2 Berita Acara Pengukuran Kinerja", "Nilai IKM (Indeks Kepuasan Masyarakat)", "Realisasi",
-            "98,31", "97,33"] in rows
-    # the 0,10% of Lampiran 3 comes from the official's Rp 41.332; the one sub kegiatan of Rp 41.600.000
-    # realised Rp 41.322.000
+    # the generated Berita Acara quotes the signed 97,33 (the recomputed 98,31 is a note beside it): no finding
+    assert not [r for r in rows if r[0].startswith("Lampiran 2 Berita Acara")]
+    # the official's report is quoted as signed (Rp 41.332); the one sub kegiatan of Rp 41.600.000 realised
+    # Rp 41.322.000: the quoted figure is a finding, with the note beside it in the LKjIP
     assert ["Tabel L.6 Capaian Kinerja Kepala Seksi Pemerintahan",
-            "Kepala Seksi Pemerintahan: anggaran terserap (0,10% dihitung darinya)", "Realisasi anggaran (Rp)",
-            "Rp 41.332", "Rp 41.322.000"] in rows
-    assert len(own) == 17
+            "Kepala Seksi Pemerintahan: anggaran terserap (seperti tertulis dalam laporan jabatan)",
+            "Realisasi anggaran (Rp)", "Rp 41.332", "Rp 41.322.000"] in rows
+    # the Sekretaris Kecamatan's capaian recomputed against the signed PK's 94 %
+    assert ["Tabel L.2 Capaian Kinerja Sekretaris Kecamatan", "2 Persentase realisasi anggaran 90% 94,37",
+            "Capaian (%)", "104,85", "100,39"] in rows
+    assert len(own) == 16
     assert view.sendiri_places["Tabel 3.1.12 Laporan Realisasi Anggaran Tahun 2023"][1] == "tabel-3-1-12"

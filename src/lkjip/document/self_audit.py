@@ -253,8 +253,7 @@ def official_budget_checks(laporan, by_title: dict) -> list[dict]:
         real = _num(line["realisasi"])
         if pd.isna(real) or abs(real - p.realisasi_anggaran) <= tolerance(0) + EPS:
             continue
-        pct = fmt_number(p.realisasi_anggaran / p.anggaran * 100.0, 2) if p.anggaran else "–"
-        out.append({COLUMNS[0]: str(cap), "Baris": f"{p.jabatan}: anggaran terserap ({pct}% dihitung darinya)",
+        out.append({COLUMNS[0]: str(cap), "Baris": f"{p.jabatan}: anggaran terserap (seperti tertulis dalam laporan jabatan)",
                     "Kolom": "Realisasi anggaran (Rp)", "Tercetak": fmt_rupiah(p.realisasi_anggaran, 0),
                     "Pembanding": fmt_rupiah(real, 0), "Selisih": fmt_rupiah(p.realisasi_anggaran - real, 0),
                     "Pemeriksaan": f"realisasi anggaran dari laporan jabatan terhadap realisasi sub kegiatan "

@@ -32,7 +32,7 @@ from fractions import Fraction
 import pandas as pd
 
 from lkjip.contract.fmt import fmt_signed
-from lkjip.contract.rules import SAKIP_COMPONENT_NAMES, SAKIP_SUBCOMPONENT_NAMES
+from lkjip.contract.rules import SAKIP_COMPONENT_NAMES, SAKIP_SUBCOMPONENT_NAMES, tolerance
 
 CENT = Decimal("0.01")
 SAMA, BOBOT, BARU, DIHAPUS = "sama", "bobot berubah", "baru", "dihapus"
@@ -121,7 +121,7 @@ def lke_sentences(c: LkeChange, top: int = 3) -> list[str]:
            f"atas {fmt_signed(float(c.metode))} poin karena cara penilaian berubah (kriteria baru, dihapus "
            f"atau bobotnya berubah) dan {fmt_signed(float(c.kinerja))} poin karena nilai kriteria yang "
            "sama berubah."]
-    lost = c.kriteria[(c.kriteria["metode"] + c.kriteria["kinerja"]) < -0.005].head(top)
+    lost = c.kriteria[(c.kriteria["metode"] + c.kriteria["kinerja"]) < -tolerance(2)].head(top)
     if len(lost):
         out.append("Kriteria yang paling banyak kehilangan nilai: " + "; ".join(
             f"{r['kriteria']} {r['uraian'] or ''} ({SAKIP_COMPONENT_NAMES.get(r['komponen'], r['komponen'])}, "
