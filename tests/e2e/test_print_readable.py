@@ -1,0 +1,79 @@
+"""The printed LKjIP and audit of the bundled run, read on paper (issue 24 item 9, issue 25 audit PDF).
+
+No text under 8 pt (the shared small-type check), an amount never separated from its "Rp", a Roman
+numeral never broken, a total row never alone at a page top, and no long table that leaves more than
+a third of the page before it empty.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+SMALL_TEXT = Path("/work/shared/tools/small_text.py")
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is needed")
+
+WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
+
+
+def _pages(pdf: Path) -> list[list[tuple[float, float, float, float, str]]]:
+    xml = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return [[(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in WORD.findall(body)]
+            for body in re.findall(r"<page [^>]*>(.*?)</page>", xml, re.S)]
+
+
+def _small_share(pdf: Path, height: float = 9.2) -> float:
+    """The share of words whose box is under ``height`` pt (a word box is about 1,16 x its type: 8 pt type
+    is a 9,3 pt box), running heads and footers left out."""
+    words = [w for page in _pages(pdf) for w in page if 70 < w[1] < 770]
+    return sum(1 for w in words if w[3] - w[1] < height) / max(1, len(words))
+
+
+@pytest.mark.parametrize("name", ["lkjip_gedeg_2023.pdf", "audit_gedeg_2023.pdf"])
+def test_no_text_under_8_pt(bundled_reports, name):
+    pdf = bundled_reports[2023] / name
+    assert _small_share(pdf) < 0.01, f"{name}: {_small_share(pdf):.1%} of words under 8 pt"
+    if SMALL_TEXT.is_file():
+        run = subprocess.run(["python3", str(SMALL_TEXT), str(pdf)], capture_output=True, text=True)
+        assert run.returncode == 0, run.stdout
+
+
+@pytest.mark.parametrize("name", ["lkjip_gedeg_2023.pdf", "audit_gedeg_2023.pdf"])
+def test_rp_is_never_broken_from_its_amount(bundled_reports, name):
+    broken = []
+    for number, page in enumerate(_pages(bundled_reports[2023] / name), 1):
+        for (x0, y0, x1, y1, w), nxt in zip(page, page[1:] + [None]):
+            if w in ("Rp", "-Rp", "(Rp") and (nxt is None or abs(nxt[1] - y0) > 2):
+                broken.append(number)
+    assert not broken, f"{name}: 'Rp' ends a line on pages {broken[:10]}"
+
+
+def test_roman_numerals_are_never_broken(bundled_reports):
+    """A numeral split over two lines ("VII" / "I") is two numerals in a row on different lines."""
+    numeral = re.compile(r"[IVX]{1,4}")
+    for year, folder in bundled_reports.items():
+        for number, page in enumerate(_pages(folder / f"lkjip_gedeg_{year}.pdf"), 1):
+            for a, b in zip(page, page[1:]):
+                split = numeral.fullmatch(a[4]) and numeral.fullmatch(b[4]) and abs(a[1] - b[1]) > 2
+                assert not split, f"{year} p.{number}: {a[4]} / {b[4]}"
+
+
+def test_a_total_row_never_stands_alone_at_a_page_top(bundled_reports):
+    """The first table row of a page (below a repeated header) is never a JUMLAH row followed by text."""
+    for year, folder in bundled_reports.items():
+        pages = _pages(folder / f"lkjip_gedeg_{year}.pdf")
+        for number, page in enumerate(pages[1:], 2):
+            body = [w for w in page if 70 < w[1] < 770]
+            lines: dict[float, list[str]] = {}
+            for x0, y0, x1, y1, w in body:
+                lines.setdefault(round(y0), []).append(w)
+            rows = [" ".join(v) for _, v in sorted(lines.items())]
+            for i, row in enumerate(rows[:3]):
+                if row.upper().startswith("JUMLAH"):
+                    before = rows[:i]
+                    # a JUMLAH line may follow a repeated header and a row of its table, never just a header
+                    assert len(before) >= 2, f"{year} p.{number}: {rows[:4]}"
