@@ -110,8 +110,12 @@ def test_chart_value_labels_sit_above_gridlines_on_a_white_box():
         ax = fig.add_subplot()
         bars = ax.bar([1, 2], [94.47, 97.33])
         style._label_bars(ax, bars, ["94,47", "97,33"], horizontal=False)
-        ax.text(1, 50, "Target 95")
+        ax.text(1, 50, "Target 95", fontsize=6.5)
         ax.grid(axis="y")
+        fig.supxlabel("Sumber: data", fontsize=6.5)
+    fig.canvas.draw() if hasattr(fig.canvas, "draw") else None
+    assert min(t.get_fontsize() for t in fig.findobj(__import__("matplotlib.text").text.Text)) >= 8
+    assert min(t.get_fontsize() for t in ax.get_yticklabels()) >= 8
     for text in ax.texts:
         box = text.get_bbox_patch()
         assert box is not None and box.get_facecolor()[:3] == (1.0, 1.0, 1.0)

@@ -96,11 +96,24 @@ LABEL_BOX = {"boxstyle": "square,pad=0.12", "facecolor": "white", "edgecolor": "
 LABEL_ZORDER = 4
 
 
+#: No text of a chart is printed under this size (pt): the charts are printed at their own size.
+MIN_FONT_PT = 8.0
+
+
 def clear_labels(fig: Figure) -> None:
     """Give every value label of ``fig`` (the texts and annotations of its axes: ``ax.text``,
     ``ax.annotate``, ``ax.bar_label``) :data:`LABEL_BOX` and :data:`LABEL_ZORDER`; titles, axis
-    labels and ticks are not value labels and stay as they are."""
+    labels and ticks are not value labels and keep no box. No text of ``fig`` stays under
+    :data:`MIN_FONT_PT`."""
+    from matplotlib.text import Text
+
+    for text in fig.findobj(Text):
+        if text.get_fontsize() < MIN_FONT_PT:
+            text.set_fontsize(MIN_FONT_PT)
     for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            if axis.get_ticklabels() and min(t.get_fontsize() for t in axis.get_ticklabels()) < MIN_FONT_PT:
+                ax.tick_params(axis=axis.axis_name, labelsize=MIN_FONT_PT)
         for text in ax.texts:
             if text.get_bbox_patch() is None and text.get_text().strip():
                 text.set_bbox(dict(LABEL_BOX))
