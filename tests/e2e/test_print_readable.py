@@ -63,18 +63,39 @@ def test_roman_numerals_are_never_broken(bundled_reports):
                 assert not split, f"{year} p.{number}: {a[4]} / {b[4]}"
 
 
+#: The text block of an A4 page (pt from the top): below the running head, above the footer.
+TOP, BOTTOM = 62.0, 782.0
+
+
+def _lines(page) -> list[tuple[float, float, str]]:
+    """(top, bottom, text) of each line of the text block of a page, top to bottom."""
+    lines: dict[int, list] = {}
+    for x0, y0, x1, y1, w in page:
+        if TOP < y0 < BOTTOM:
+            lines.setdefault(round(y0), []).append((x0, y1, w))
+    return [(y, max(b for _, b, _ in ws), " ".join(w for _, _, w in sorted(ws))) for y, ws in sorted(lines.items())]
+
+
 def test_a_total_row_never_stands_alone_at_a_page_top(bundled_reports):
-    """The first table row of a page (below a repeated header) is never a JUMLAH row followed by text."""
+    """A JUMLAH row in the first lines of a page (below a repeated header) follows at least one row of
+    its table (a line opening with a number), never the header alone."""
+    for year, folder in bundled_reports.items():
+        for number, page in enumerate(_pages(folder / f"lkjip_gedeg_{year}.pdf")[1:], 2):
+            texts = [t for _, _, t in _lines(page)]
+            for i, text in enumerate(texts[:4]):
+                if text.startswith("JUMLAH"):
+                    assert any(re.match(r"\d", t) for t in texts[:i]), f"{year} p.{number}: {texts[:i + 1]}"
+
+
+def test_no_table_leaves_a_third_of_the_page_before_it_empty(bundled_reports):
+    """A page followed by a page that opens with a table's caption is at least two thirds full."""
     for year, folder in bundled_reports.items():
         pages = _pages(folder / f"lkjip_gedeg_{year}.pdf")
-        for number, page in enumerate(pages[1:], 2):
-            body = [w for w in page if 70 < w[1] < 770]
-            lines: dict[float, list[str]] = {}
-            for x0, y0, x1, y1, w in body:
-                lines.setdefault(round(y0), []).append(w)
-            rows = [" ".join(v) for _, v in sorted(lines.items())]
-            for i, row in enumerate(rows[:3]):
-                if row.upper().startswith("JUMLAH"):
-                    before = rows[:i]
-                    # a JUMLAH line may follow a repeated header and a row of its table, never just a header
-                    assert len(before) >= 2, f"{year} p.{number}: {rows[:4]}"
+        for number in range(2, len(pages)):
+            before, after = _lines(pages[number - 1]), _lines(pages[number])
+            if not before or not after or not re.match(r"Tabel \d", after[0][2]):
+                continue
+            if any(re.match(r"Tabel [\dL]", t) and ". . ." in t for _, _, t in before):
+                continue  # the Daftar Tabel, not a table
+            filled = (before[-1][1] - TOP) / (BOTTOM - TOP)
+            assert filled > 2 / 3, f"{year} p.{number}: {filled:.0%} full before {after[0][2][:40]!r}"

@@ -120,3 +120,13 @@ def test_chart_value_labels_sit_above_gridlines_on_a_white_box():
         box = text.get_bbox_patch()
         assert box is not None and box.get_facecolor()[:3] == (1.0, 1.0, 1.0)
         assert text.get_zorder() > max(line.get_zorder() for line in ax.get_ygridlines())
+
+
+def test_no_page_break_is_added_before_a_total_row_or_right_after_a_header():
+    from lkjip.render.printcheck import _tag_rows
+
+    rows = "".join(f"<tr><td>{i}</td></tr>" for i in range(1, 7)) + "<tr><td>JUMLAH</td></tr>"
+    tagged = _tag_rows(f"<table><thead><tr><th>No</th></tr></thead><tbody>{rows}</tbody></table>")
+    movable = re.findall(r'<tr data-tr="\d+"><td>([^<]*)</td>', tagged)
+    assert movable == ["3", "4", "5"]          # never row 1-2 (with the header) nor 6 and JUMLAH
+    assert "<tr><th>No</th></tr>" in tagged
