@@ -125,8 +125,11 @@ def test_chart_value_labels_sit_above_gridlines_on_a_white_box():
 def test_no_page_break_is_added_before_a_total_row_or_right_after_a_header():
     from lkjip.render.printcheck import _tag_rows
 
-    rows = "".join(f"<tr><td>{i}</td></tr>" for i in range(1, 7)) + "<tr><td>JUMLAH</td></tr>"
+    rows = "".join(f"<tr><td>{i}</td></tr>" for i in range(1, 10)) + "<tr><td>JUMLAH</td></tr>"
     tagged = _tag_rows(f"<table><thead><tr><th>No</th></tr></thead><tbody>{rows}</tbody></table>")
     movable = re.findall(r'<tr data-tr="\d+"><td>([^<]*)</td>', tagged)
-    assert movable == ["3", "4", "5"]          # never row 1-2 (with the header) nor 6 and JUMLAH
+    assert movable == ["3", "4", "5", "6", "7", "8"]   # never row 1-2 (with the header) nor 9 and JUMLAH
     assert "<tr><th>No</th></tr>" in tagged
+    # a short table is kept whole: each row after the first stays with the row before it
+    short = _tag_rows("<table><tbody>" + "<tr><td>a</td></tr>" * 4 + "</tbody></table>")
+    assert short.count('<tr style="break-before: avoid">') == 3 and "data-tr" not in short
