@@ -67,7 +67,7 @@ def test_long_place_lists_fold_in_print_and_stay_whole_on_screen():
 
 def test_fold_places_escapes_what_it_folds():
     frame = pd.DataFrame({"Tempat": ["<b>1</b>; 2; 3; 4; 5"]})
-    html = fold_places(f"<table><tr><td>&lt;b&gt;1&lt;/b&gt;; 2; 3; 4; 5</td></tr></table>", frame)
+    html = fold_places("<table><tr><td>&lt;b&gt;1&lt;/b&gt;; 2; 3; 4; 5</td></tr></table>", frame)
     assert "<b>" not in html and "&lt;b&gt;1&lt;/b&gt;; 2; 3" in html and "dan 2 tempat lain" in html
 
 
