@@ -151,7 +151,7 @@ def test_screen_only_blocks_stay_out_of_the_print_html(result):
     html = f"<html><head><title>t</title></head><body><main>{body}</main></body></html>"
     printable = build_print_html(html, title="t", cover={"unit": "Gedeg", "year": 2023})
     assert "hanya di kertas" in printable and "hanya di layar" not in printable and "hanya di layar" in html
-    assert '<table class="lkjip-fixed ' in printable and '<col style="width: 26%">' in printable
+    assert '<table class="lkjip-fixed ' in printable and '<col style="width: 31%">' in printable
     with pytest.raises(ValueError, match="lebar kolom"):
         ar.table_block(ar.ringkasan(result), widths=(50, 50, 0))
 

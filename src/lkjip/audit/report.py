@@ -358,9 +358,8 @@ def cakupan_frame(result: AuditResult) -> pd.DataFrame:
 #: automatic layout measures the narrowest width of every cell, and with ``overflow-wrap: anywhere``
 #: (long words) that costs time quadratic in the text's length (70 CPU-s for the 2023 findings).
 WIDTHS = {
-    # the three amounts are wide enough for "Rp 2.850.630.840" in 8 pt on one line
-    "temuan": (14, 13, 16, 16, 15, 26),                   # Tempat, Angka, Tercetak, Dihitung, Selisih, Penjelasan
-    "terbesar": (16, 15, 16, 16, 16, 21),             # ..., Kemungkinan penyebab
+    "temuan": (17, 16, 12, 12, 12, 31),                   # Tempat, Angka, Tercetak, Dihitung, Selisih, Penjelasan
+    "terbesar": (20, 22, 13, 13, 13, 19),             # ..., Kemungkinan penyebab
     "per_alasan": (47, 9, 44),                       # Alasan, Jumlah angka, Tempat di LKjIP (jumlah angka)
 }
 
