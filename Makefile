@@ -14,6 +14,10 @@ PYTEST := $(BIN)/python -m pytest -n $(TEST_JOBS) --maxprocesses 4 --dist loadfi
 # Debian libraries WeasyPrint needs to draw PDFs (present on most images; installed when missing);
 # HarfBuzz-Subset embeds fonts as subsets (WeasyPrint warns without it and will require it).
 APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+# What the full test suite reads the reports with (installed by `make test` when missing; the tests that
+# need them skip with the reason otherwise): pdftotext for the print checks, headless Chromium for the
+# table widths of the HTML at A4 width and at 1400 px.
+TEST_APT_PACKAGES := poppler-utils chromium
 
 .PHONY: setup report test test-fast lint notebooks lab bench templates clean system-deps
 
@@ -28,7 +32,7 @@ $(STAMP): pyproject.toml constraints.txt
 	@touch $(STAMP)
 
 system-deps:
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@missing=""; for p in $(APT_PACKAGES) $(EXTRA_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
@@ -41,6 +45,7 @@ report: $(STAMP)
 # Every tier (tests/unit, tests/integration, tests/e2e) and the doctests of src/lkjip, in a random
 # order (pytest-randomly; `-p randomly --randomly-seed=N` repeats one, `-p no:randomly` keeps the file's order).
 test: $(STAMP)
+	@$(MAKE) --no-print-directory system-deps EXTRA_APT_PACKAGES="$(TEST_APT_PACKAGES)"
 	$(PYTEST)
 
 # Unit and integration tiers and the doctests: no kernel, no PDF, no run of the chain (goal: under a minute).

@@ -52,7 +52,8 @@ nb.Table(temuan, "Temuan validasi (error dan peringatan)") if len(temuan) else M
 # ## Seluruh aturan yang diperiksa
 
 # %%
-nb.Table(aturan, "Aturan per dataset", source="expectations/*.json")
+nb.folded(nb.Table(aturan, "Aturan per dataset", source="expectations/*.json"),
+          f"{len(aturan)} aturan, yang terpenuhi dan yang tidak (klik untuk membuka)")
 
 # %% [markdown]
 # Bila ada temuan tingkat **error**, sel berikut menghentikan proses dan menyebut berkas, baris,

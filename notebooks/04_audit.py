@@ -106,8 +106,9 @@ daftar = [ar.print_only(ar.paragraph(ar.daftar_lengkap_keterangan(hasil))),
                          source="audit.csv", small=True)]
 lengkap = [ar.paragraph("Satu baris per angka tercetak yang dapat diperiksa, per tempat di LKjIP, dengan "
                         "berkas data dan nomor baris lembar kerja tempat angka hasil hitung berasal.")]
+from lkjip.audit.folded import differences_first  # selisih dulu, angka yang sesuai dilipat
 for tempat, tabel in ar.daftar_per_tempat(hasil):
-    lengkap += [f"<h3>{ar.escape(tempat)}</h3>", ar.table_block(tabel, small=True)]
+    lengkap += [f"<h3>{ar.escape(tempat)}</h3>", differences_first(tabel, lambda t: ar.table_block(t, small=True))]
 daftar.append(ar.screen_only("\n".join(lengkap)))
 ar.show(ar.section("Daftar lengkap angka yang diperiksa", "daftar-lengkap", daftar))
 

@@ -81,7 +81,7 @@ teks("kata_pengantar", narrative.kata_pengantar)
 HTML(narrative.tanda_tangan(laporan, tanda_tangan))
 
 # %% tags=["remove_input"]
-# Daftar Isi, Daftar Tabel dan Daftar Gambar disisipkan di sini pada PDF.
+# Daftar Isi, Daftar Tabel dan Daftar Gambar (lkjip.render: dengan nomor halaman di PDF, bertaut di HTML).
 HTML('<div class="lkjip-daftar"></div>')
 
 # %% [markdown]

@@ -47,7 +47,7 @@ def test_the_audit_pdf_has_no_identifier_and_fits_its_pages(audit_pdf):
     sizes = {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages}
     assert sizes == {(595, 842)}                      # A4 portrait throughout, as the LKjIP
     # 49 pages in 2023: each finding names its place in both LKjIPs, and the generated LKjIP's own findings
-    # have their section (issue 25)
+    # have their section, tables in 8 pt (issue 25)
     assert len(reader.pages) < 52
     if LAYOUT_TOOL.is_file() and shutil.which("pdftotext"):
         run = subprocess.run(["python3", str(LAYOUT_TOOL), str(audit_pdf)], capture_output=True, text=True)

@@ -28,6 +28,7 @@ from markupsafe import escape
 
 from lkjip.audit.causes import CAUSE_LABELS, CAUSES
 from lkjip.audit.coverage import figure_status
+from lkjip.audit.folded import fold_places
 from lkjip.audit.materiality import share_of_total
 from lkjip.audit.two_documents import GENERATED_PLACE, PUBLISHED_PLACE, Places, with_generated_place
 from lkjip.audit.labels import CHAPTERS, DATA_CHAPTER, FAMILY_LABELS, STATUS_LABELS, kind_of, unit_of
@@ -392,7 +393,7 @@ def table_block(frame: pd.DataFrame, caption: str | None = None, source: str | N
     parts = []
     if caption:
         parts.append(f'<p class="lkjip-caption"><strong>{escape(caption)}</strong></p>')
-    html = table_html(frame)
+    html = fold_places(table_html(frame), frame)  # long place lists: "dan N tempat lain" in print
     if small and "lkjip-wide" not in html.split(">", 1)[0]:
         html = html.replace('<table class="', '<table class="lkjip-wide-xl ', 1)
     if widths is not None:
@@ -420,14 +421,20 @@ def section(title: str, anchor: str, blocks: list[str], *, landscape: bool = Fal
 SCREEN_ONLY_START, SCREEN_ONLY_END = "<!--lkjip:layar-saja-->", "<!--/lkjip:layar-saja-->"
 
 
+#: Markers around a block for print only; :func:`lkjip.render.screen.for_screen` drops what they enclose
+#: from the screen HTML (the same strings as lkjip.render.screen's, which this layer may not import).
+PRINT_ONLY_START, PRINT_ONLY_END = "<!--lkjip:cetak-saja-->", "<!--/lkjip:cetak-saja-->"
+
+
 def screen_only(html: str) -> str:
     """A block for the HTML only (e.g. a list of every checked figure): not printed in the PDF."""
     return f'{SCREEN_ONLY_START}<div class="lkjip-layar-saja">\n{html}\n</div>{SCREEN_ONLY_END}'
 
 
 def print_only(html: str) -> str:
-    """A block for the PDF only (e.g. where the unprinted full list is)."""
-    return f'<div class="lkjip-cetak-saja">\n{html}\n</div>'
+    """A block for the PDF only (e.g. where the unprinted full list is): the screen HTML leaves it out
+    (:func:`lkjip.render.screen.for_screen`), so it never describes another version of itself."""
+    return f'{PRINT_ONLY_START}<div class="lkjip-cetak-saja">\n{html}\n</div>{PRINT_ONLY_END}'
 
 
 def paragraph(text: str) -> str:

@@ -86,11 +86,51 @@ STYLE: dict[str, object] = {
 }
 
 
+#: The figures made by :func:`_figure` inside the innermost :func:`lkjip_style` block.
+_MADE: list[list[Figure]] = []
+
+#: A value label's background: white, no edge, a little wider than its text, so that no gridline,
+#: target line or series crosses the figures it shows (the box hides what is drawn below it).
+LABEL_BOX = {"boxstyle": "square,pad=0.12", "facecolor": "white", "edgecolor": "none"}
+#: Value labels are drawn above gridlines (0.5), lines (2) and bars (1).
+LABEL_ZORDER = 4
+
+
+#: No text of a chart is printed under this size (pt): the charts are printed at their own size.
+MIN_FONT_PT = 8.0
+
+
+def clear_labels(fig: Figure) -> None:
+    """Give every value label of ``fig`` (the texts and annotations of its axes: ``ax.text``,
+    ``ax.annotate``, ``ax.bar_label``) :data:`LABEL_BOX` and :data:`LABEL_ZORDER`; titles, axis
+    labels and ticks are not value labels and keep no box. No text of ``fig`` stays under
+    :data:`MIN_FONT_PT`."""
+    from matplotlib.text import Text
+
+    for text in fig.findobj(Text):
+        if text.get_fontsize() < MIN_FONT_PT:
+            text.set_fontsize(MIN_FONT_PT)
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            if axis.get_ticklabels() and min(t.get_fontsize() for t in axis.get_ticklabels()) < MIN_FONT_PT:
+                ax.tick_params(axis=axis.axis_name, labelsize=MIN_FONT_PT)
+        for text in ax.texts:
+            if text.get_bbox_patch() is None and text.get_text().strip():
+                text.set_bbox(dict(LABEL_BOX))
+            text.set_zorder(max(text.get_zorder(), LABEL_ZORDER))
+
+
 @contextlib.contextmanager
 def lkjip_style() -> Iterator[None]:
-    """Context manager applying :data:`STYLE` (used by every chart function)."""
-    with matplotlib.rc_context(STYLE):
-        yield
+    """Context manager applying :data:`STYLE` (used by every chart function); the figures made in
+    it get their value labels cleared of lines when it ends (:func:`clear_labels`)."""
+    _MADE.append([])
+    try:
+        with matplotlib.rc_context(STYLE):
+            yield
+    finally:
+        for fig in _MADE.pop():
+            clear_labels(fig)
 
 
 def use_style() -> None:
@@ -162,6 +202,8 @@ def _pct(x: object, decimals: int | None = None) -> str:
 
 def _figure(height_in: float, width_in: float = A4_WIDTH_IN) -> Figure:
     fig = Figure(figsize=(width_in, height_in), layout="constrained")
+    if _MADE:
+        _MADE[-1].append(fig)
     return fig
 
 

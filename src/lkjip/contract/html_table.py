@@ -55,6 +55,10 @@ def table_html(frame: pd.DataFrame, *, index: bool = False, formats: dict | None
             f"<tbody>{''.join(body)}</tbody></table>")
 
 
+#: The font (pt) of wide tables in print (lkjip-print.css: ``lkjip-wide``, ``lkjip-wide-xl``): never
+#: under 8 pt; a wide table narrows its padding and breaks words instead.
+WIDE_FONT_PT = 8.0
+
 #: A text cell with a word longer than this may break inside words in print (class ``lkjip-anywhere``).
 LONG_WORD = 30
 
@@ -72,7 +76,7 @@ def _min_width_pt(classes: list[str], cells: list[tuple[int, bool]], heads: list
     longest word of each header. A number counts unless the table may wrap numbers
     (``lkjip-squeeze``); each column adds its cell padding.
     """
-    font = 6.5 if "lkjip-wide-xl" in classes else 7.5 if "lkjip-wide" in classes else 8.5
+    font = WIDE_FONT_PT if {"lkjip-wide-xl", "lkjip-wide"} & set(classes) else 8.5
     squeeze = "lkjip-squeeze" in classes
     total = 0.0
     for (n, is_number), h in zip(cells, heads):
@@ -91,9 +95,9 @@ def print_classes(columns: int, number_widths) -> list[str]:
     """
     classes, font_pt = [], 8.5
     if columns >= 16:
-        classes, font_pt = ["lkjip-wide-xl"], 6.5
+        classes, font_pt = ["lkjip-wide-xl"], WIDE_FONT_PT
     elif columns >= 10:
-        classes, font_pt = ["lkjip-wide"], 7.5
+        classes, font_pt = ["lkjip-wide"], WIDE_FONT_PT
     needed = sum(n * _DIGIT_EM * font_pt + 6 for n in number_widths)
     if needed > 0.8 * TEXT_WIDTH_PT:
         classes.append("lkjip-squeeze")

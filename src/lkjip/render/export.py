@@ -75,6 +75,7 @@ __all__ = [
     "notebook_to_html",
     "print_pdf",
     "quiet_weasyprint",
+    "write_screen_html",
 ]
 
 log = logging.getLogger(__name__)
@@ -92,6 +93,10 @@ _NET = r"(?:https?:)?//"
 _SCRIPT_SRC_NET = re.compile(rf"<script\b[^>]*\bsrc\s*=\s*[\"']?{_NET}[^>]*>\s*</script>", re.I | re.S)
 _LINK_NET = re.compile(rf"<link\b[^>]*\bhref\s*=\s*[\"']?{_NET}[^>]*>", re.I)
 _CSS_IMPORT_NET = re.compile(rf"@import\s+(?:url\()?[\"']?{_NET}[^;]*;", re.I)
+#: An amount in rupiah: its "Rp" is joined to the amount by a no-break space, so a line never ends in "Rp".
+_RUPIAH = re.compile(r"\bRp (?=[-(]?[0-9])")
+#: A cell holding one short word (a Roman numeral, a code): never broken (class lkjip-utuh of the print CSS).
+_SHORT_TD = re.compile(r"<td>([^<>\s]{1,8})</td>")
 _NUM_TD = re.compile(
     r"<td>(\s*[-+\u2212]?\s*(?:Rp\.?\s*)?\(?[0-9][0-9.,\u00a0 ]*\)?\s*%?\s*)</td>"
 )
@@ -137,7 +142,9 @@ def _postprocess(body: str) -> str:
     body = _SCRIPT_SRC_NET.sub("", body)
     body = _LINK_NET.sub("", body)
     body = _CSS_IMPORT_NET.sub("", body)
+    body = _RUPIAH.sub("Rp\u00a0", body)
     body = _NUM_TD.sub(r'<td class="num">\1</td>', body)
+    body = _SHORT_TD.sub(r'<td class="lkjip-utuh">\1</td>', body)
     # Normalise line endings and trailing blanks so the bytes do not depend
     # on the platform.
     body = body.replace("\r\n", "\n")
@@ -228,6 +235,17 @@ def export_html(nb_path: Path, out_path: Path, *, include_code: bool, title: str
     """
     t0 = time.perf_counter()
     text = notebook_to_html(Path(nb_path), include_code=include_code, title=title)
+    return write_screen_html(text, out_path, include_code=include_code, started=t0)
+
+
+def write_screen_html(report_html: str, out_path: Path, *, include_code: bool = False,
+                      started: float | None = None) -> Path:
+    """Write ``report_html`` (from :func:`notebook_to_html`) as the screen page
+    (:func:`lkjip.render.screen.for_screen`: its table of contents, no print-only block). Returns ``out_path``."""
+    from lkjip.render.screen import for_screen
+
+    t0 = time.perf_counter() if started is None else started
+    text = for_screen(report_html, lambda body: (_headings(body, (1, 2)), caption_entries(body)), TOC_PLACEHOLDER)
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     out_path.write_text(text, encoding="utf-8", newline="\n")
@@ -523,6 +541,7 @@ def print_pdf(
     toc_levels: tuple[int, ...] = (1, 2),
     running_title: str | None = None,
     keep_html: Path | None = None,
+    report_html: str | None = None,
 ) -> PrintedPdf:
     """Render the report PDF with WeasyPrint; return it with its layout record.
 
@@ -533,11 +552,15 @@ def print_pdf(
     Indonesian keys ``tahun``, ``kepala_nama``, ``kepala_jabatan``,
     ``kepala_nip``, ``kepala_pangkat`` work too. ``created`` sets the PDF's
     creation and modification dates (none when omitted, so the bytes stay the
-    same from run to run). ``keep_html`` writes the print HTML for debugging.
+    same from run to run). ``keep_html`` writes the print HTML for debugging. ``report_html`` is the
+    no-code HTML of :func:`notebook_to_html` when the caller has it (``source`` then only names it):
+    the screen HTML written from it (:func:`write_screen_html`) lacks the blocks for print only.
     """
     t0 = time.perf_counter()
     source = Path(source)
-    if source.suffix.lower() == ".ipynb":
+    if report_html is not None:
+        report = report_html
+    elif source.suffix.lower() == ".ipynb":
         report = notebook_to_html(source, include_code=False, title=title)
     else:
         report = source.read_text(encoding="utf-8")

@@ -395,3 +395,13 @@ def figure(fig, caption: str | None = None) -> None:
 
     display(Figure(fig, caption))
     plt.close(fig)
+
+
+def folded(content, summary: str):
+    """``content`` (a :class:`Table`, or anything with ``_repr_html_``) folded in a closed ``<details>``
+    whose line reads ``summary`` (escaped): a long list that matters less than what stands above it
+    (e.g. every validation rule, below the rules that failed) is one click away, not in the way."""
+    from IPython.display import HTML
+
+    inner = content._repr_html_() if hasattr(content, "_repr_html_") else str(escape(content))
+    return HTML(f'<details class="lkjip-lipat"><summary>{escape(summary)}</summary>\n{inner}\n</details>')

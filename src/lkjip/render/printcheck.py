@@ -191,8 +191,7 @@ def render_balanced(printable: str, base_url: str | None, rounds: int = 2, url_f
     counter = itertools.count(1)
     printable = re.sub(r'<div class="lkjip-blok', lambda m: f'<div data-blok="{next(counter)}" class="lkjip-blok',
                        printable)
-    rows = itertools.count(1)  # body rows: a table's tail may move with what follows it
-    printable = re.sub(r"(?<!<thead>)<tr>", lambda m: f'<tr data-tr="{next(rows)}">', printable)
+    printable = _tag_rows(printable)
     fetch = {} if url_fetcher is None else {"url_fetcher": url_fetcher}
     html = HTML(string=printable, base_url=base_url, **fetch)
     document = html.render()
@@ -206,6 +205,45 @@ def render_balanced(printable: str, base_url: str | None, rounds: int = 2, url_f
                        for sel in moved)
         document = html.render(stylesheets=[CSS(string=rule, **fetch)])
     return document
+
+
+#: A table's first rows stay with its header and its last rows (a total) with the rows before them
+#: (lkjip-print.css): a page break is never added before one of them.
+KEEP_FIRST_ROWS, KEEP_LAST_ROWS = 2, 2
+#: A table this short (rows, and characters of text) is kept whole on one page: moving it leaves
+#: less than a third of a page empty, splitting it would leave a row or two alone.
+SHORT_TABLE_ROWS, SHORT_TABLE_CHARS = 8, 500
+
+
+def _tag_rows(printable: str) -> str:
+    """Tag the body rows a page may start with (``data-tr``, numbered through the document): a table's
+    tail may move with what follows it (:func:`breaks_to_add`), but never its first
+    :data:`KEEP_FIRST_ROWS` rows nor its last :data:`KEEP_LAST_ROWS`, so a total row never starts a page
+    alone and a table never leaves its header alone at a page foot. A short table
+    (:data:`SHORT_TABLE_ROWS`, :data:`SHORT_TABLE_CHARS`) is kept whole instead.
+
+    >>> _tag_rows("<table><tbody>" + "<tr><td>1</td></tr>" * 9 + "</tbody></table>").count("data-tr")
+    5
+    """
+    import itertools
+    import re
+
+    number = itertools.count(1)
+
+    def body(match: re.Match) -> str:
+        parts = match.group(0).split("<tr>")
+        n = len(parts) - 1
+        if n <= SHORT_TABLE_ROWS and len(re.sub(r"<[^>]*>", "", match.group(0))) <= SHORT_TABLE_CHARS:
+            # a short table: every row stays with the one before it
+            return parts[0] + "<tr>" + parts[1] + "".join('<tr style="break-before: avoid">' + p for p in parts[2:]) \
+                if n else match.group(0)
+        out = parts[0]
+        for i, part in enumerate(parts[1:]):
+            movable = KEEP_FIRST_ROWS <= i < n - KEEP_LAST_ROWS
+            out += (f'<tr data-tr="{next(number)}">' if movable else "<tr>") + part
+        return out
+
+    return re.sub(r"<tbody>.*?</tbody>", body, printable, flags=re.S)
 
 
 def _css_id(value: str) -> str:

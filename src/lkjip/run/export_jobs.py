@@ -154,7 +154,7 @@ def export_step(step, nb_path: Path, stage_report: Path, unit: str, year: int, d
     with ``pdf``, its PDF; with :data:`WITH_CODE` its ``_lengkap`` HTML with code.
 
     Returns ``{PDF file name: layout record}`` of the PDF written (empty without one)."""
-    from lkjip.render.export import export_html, print_pdf
+    from lkjip.render.export import export_html, notebook_to_html, print_pdf, write_screen_html
     from lkjip.inputs.unit import load_unit
 
     info = load_unit(data_dir, unit)
@@ -164,12 +164,14 @@ def export_step(step, nb_path: Path, stage_report: Path, unit: str, year: int, d
         export_html(nb_path, base.with_name(base.name + "_lengkap.html"), include_code=True, title=title)
     if PRINT not in part:
         return {}
-    html = export_html(nb_path, base.with_suffix(".html"), include_code=False, title=title)
+    report = notebook_to_html(nb_path, include_code=False, title=title)  # the PDF's source keeps print-only blocks
+    html = write_screen_html(report, base.with_suffix(".html"))
     if pdf and step.pdf:
         from lkjip.run.cover import cover_fields
 
         cover = cover_fields(step.report, step.title, info, year)  # a signatory on the LKjIP only
         running = f"LKjIP {info.nama} Tahun {year}" if step.report == "lkjip" else f"{step.title} · {info.nama} {year}"
-        printed = print_pdf(html, base.with_suffix(".pdf"), title=title, cover=cover, running_title=running)
+        printed = print_pdf(html, base.with_suffix(".pdf"), title=title, cover=cover, running_title=running,
+                            report_html=report)
         return {printed.path.name: printed.layout}
     return {}

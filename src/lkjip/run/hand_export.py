@@ -119,7 +119,7 @@ def _check_out(out: Path) -> None:
 def export_notebook(notebook: Path | str, *, out_dir: Path | str | None = None, pdf: bool = False,
                     data_dir: Path | str | None = None, title: str | None = None) -> list[Path]:
     """Export ``notebook`` as the reports are exported; the files written, in order."""
-    from lkjip.render.export import export_html, print_pdf
+    from lkjip.render.export import export_html, notebook_to_html, print_pdf, write_screen_html
     from lkjip.run.export_jobs import PRINT, WITH_CODE, export_step
 
     path = Path(notebook)
@@ -141,10 +141,11 @@ def export_notebook(notebook: Path | str, *, out_dir: Path | str | None = None, 
             [base.with_suffix(".pdf")] if pdf else [])
     title = title or _title(book, path)
     stem = path.stem
-    written = [export_html(path, out / f"{stem}.html", include_code=False, title=title),
+    report = notebook_to_html(path, include_code=False, title=title)  # the PDF's source keeps print-only blocks
+    written = [write_screen_html(report, out / f"{stem}.html"),
                export_html(path, out / f"{stem}_lengkap.html", include_code=True, title=title)]
     if pdf:
         cover = {"document": title, "unit": str(unit) if unit_year else "", "year": year if unit_year else ""}
         written.append(print_pdf(written[0], out / f"{stem}.pdf", title=title, cover=cover,
-                                 running_title=title).path)
+                                 running_title=title, report_html=report).path)
     return written

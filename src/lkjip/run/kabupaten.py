@@ -160,7 +160,8 @@ def run_kabupaten(year: int, *, data_dir: Path, processed_dir: Path, reports_dir
         say(f"kabupaten {year}: {len(compared)} unit ({', '.join(compared)})")
         try:
             with KernelSession(notebooks_dir()) as session:
-                session.execute(notebooks_dir() / NOTEBOOK, executed, parameters)
+                session.execute(notebooks_dir() / NOTEBOOK, executed, parameters,
+                                shown_folders={str(stage_out): str(final_out), str(stage_report): str(final_report)})
             say(f"kabupaten {year}: ekspor")
             layouts = _export(executed, stage_report, year, kabupaten_name, pdf=pdf)
         except Exception as exc:

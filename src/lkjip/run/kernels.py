@@ -27,7 +27,9 @@ KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR", f"--IPKernelApp.exec_lines=
 #: garbage), then what survives (modules, Great Expectations, caches of
 #: lkjip.inputs.cache) is moved out of the cyclic collector's sight (``gc.freeze``): the
 #: later collections, in the notebooks and in the next reset, then walk only
-#: what was made since, not the millions of objects of the imported libraries.
+#: what was made since, not the millions of objects of the imported libraries. The execution counter
+#: starts again at 1, so each executed notebook reads ``In [1]``, ``In [2]``, ... as if its kernel were
+#: fresh (the reset itself runs silently and is not counted).
 
 
 def kernel_arguments(memory_mb: int) -> list[str]:
@@ -42,7 +44,8 @@ def kernel_arguments(memory_mb: int) -> list[str]:
             for a in KERNEL_ARGUMENTS]
 
 
-RESET_CODE = "get_ipython().run_line_magic('reset', '-f'); __import__('gc').freeze()"
+RESET_CODE = ("get_ipython().run_line_magic('reset', '-f'); __import__('gc').freeze(); "
+              "get_ipython().execution_count = 1")
 
 
 def stable_cell_ids(path: Path) -> None:
@@ -147,8 +150,12 @@ class KernelSession:
 
         return self.km is not None and bool(run_sync(self.km.is_alive)())
 
-    def execute(self, source: Path, output: Path, parameters: dict) -> None:
+    def execute(self, source: Path, output: Path, parameters: dict, shown_folders: dict | None = None) -> None:
         """Execute ``source`` with ``parameters`` into ``output`` (papermill semantics).
+
+        ``shown_folders`` (staging folder -> the folder it is published to) names the staging folders
+        of ``parameters`` as their published folders in the written notebook
+        (:func:`lkjip.run.notebook_record.as_published`).
 
         The whole notebook gets :attr:`limits` ``.step_seconds``: each cell is given what is left of
         it, and a cell still running then raises nbclient's ``CellTimeoutError`` (the kernel, still
@@ -180,6 +187,9 @@ class KernelSession:
             if finished:
                 self._reset()
             stable_cell_ids(Path(output))
+            from lkjip.run.notebook_record import as_published
+
+            as_published(Path(output), shown_folders)
 
     def _reset(self) -> None:
         if not self.is_alive():

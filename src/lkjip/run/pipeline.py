@@ -194,7 +194,8 @@ def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final
                 say(f"{unit} {year}: {step.title}")
                 t0 = time.perf_counter()
                 out_nb = stage_report / "notebooks" / step.notebook
-                session.execute(notebooks_dir() / step.notebook, out_nb, parameters)
+                session.execute(notebooks_dir() / step.notebook, out_nb, parameters, shown_folders={
+                    str(stage_processed_root): parameters["published_processed_dir"], str(stage_report): str(final_report)})
                 timings[step.notebook] = time.perf_counter() - t0
                 if step.report:
                     exports.submit(step, out_nb, stage_report, unit, year, data_dir, pdf=pdf)
