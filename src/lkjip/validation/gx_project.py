@@ -117,10 +117,10 @@ def ensure_project(root: Path, expectations_dir=None):
     from filelock import FileLock
 
     root = Path(root)
-    (root / GX_DIR).mkdir(parents=True, exist_ok=True)
+    (root / GX_DIR / "uncommitted").mkdir(parents=True, exist_ok=True)  # GX's own folder of what is not versioned
     names = suite_names(expectations_dir)
     digest = _digest(names, expectations_dir)
-    with FileLock(str(root / GX_DIR / ".lkjip.lock")):
+    with FileLock(str(root / GX_DIR / "uncommitted" / ".lkjip.lock")):
         context = gx.get_context(mode="file", project_root_dir=str(root))
         stamp = root / GX_DIR / STAMP
         if not stamp.exists() or stamp.read_text(encoding="utf-8").strip() != digest:
@@ -147,10 +147,11 @@ def docs_context(docs_dir: Path):
     return gx.get_context(project_config=config, mode="ephemeral")
 
 
-def run_checkpoints(context, frames: dict[str, pd.DataFrame], year: int, expectations_dir=None) -> dict:
+def run_checkpoints(context, frames: dict[str, pd.DataFrame], year: int, expectations_dir=None, *,
+                    docs_action: bool = True) -> dict:
     """Each frame through its checkpoint (configured here in ``context``): ``{dataset: CheckpointResult}``."""
     checkpoints = configure(context, [n for n in sorted(frames) if n in suite_names(expectations_dir)],
-                            expectations_dir)
+                            expectations_dir, docs_action=docs_action)
     return {name: checkpoint.run(batch_parameters={"dataframe": frames[name]},
                                  expectation_parameters={"tahun": int(year)})
             for name, checkpoint in checkpoints.items()}
@@ -160,7 +161,9 @@ def build_data_docs(frames: dict[str, pd.DataFrame], year: int, docs_dir: Path, 
     """The unit-year's Data Docs in ``docs_dir`` (its ``index.html``), by the project's checkpoints."""
     docs_dir = Path(docs_dir)
     docs_dir.mkdir(parents=True, exist_ok=True)
-    run_checkpoints(docs_context(docs_dir), frames, year, expectations_dir)
+    context = docs_context(docs_dir)
+    run_checkpoints(context, frames, year, expectations_dir, docs_action=False)
+    context.build_data_docs()  # once for every checkpoint (an action per checkpoint rebuilds the site each time)
     return docs_dir / "index.html"
 
 
