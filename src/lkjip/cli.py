@@ -16,6 +16,7 @@ writes into a published folder.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 import threading
@@ -195,6 +196,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; the project it chose (``$LKJIP_ROOT``, for its kernels) is undone after it."""
+    saved = os.environ.get("LKJIP_ROOT")
+    try:
+        return _main(argv)
+    finally:
+        if saved is None:
+            os.environ.pop("LKJIP_ROOT", None)
+        else:
+            os.environ["LKJIP_ROOT"] = saved
+
+
+def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -265,6 +278,8 @@ def _choose_project(args) -> None:
         from lkjip.validation.suites import default_expectations_dir
 
         notebooks_dir(), default_expectations_dir()  # an incomplete install stops here (exit 1)
+        if project.is_project(root):  # the kernels (cwd: the notebooks' folder) work on the same project
+            project.use_project(root)
         _say(f"lkjip {args.command}: proyek {root}")
 
 

@@ -186,7 +186,12 @@ def test_no_live_markup_in_any_html_written(hostile_run):
     for page in pages:
         scan = _Scan()
         scan.feed(page.read_text(encoding="utf-8"))
-        assert scan.problems == [], (page.name, scan.problems[:5])
+        problems = scan.problems
+        if "data_docs" in page.parts:  # GX's own pages load GX's scripts from its CDNs (README); nothing else
+            from lkjip.validation.gx_project import CDN_HOSTS
+
+            problems = [p for p in problems if not any(p.startswith(f"<script src=https://{h}/") for h in CDN_HOSTS)]
+        assert problems == [], (page.name, problems[:5])
         assert SECRET not in page.read_text(encoding="utf-8")
 
 

@@ -48,6 +48,9 @@ FRAMES_DIR = "gx"
 DOCS_DIR = "data_docs"
 DATASOURCE = "lkjip"
 BATCH = "semua"
+#: Where GX's Data Docs pages load their scripts and styles from (not lkjip's choice; offline they show unstyled).
+CDN_HOSTS = ("cdn.jsdelivr.net", "cdnjs.cloudflare.com", "code.jquery.com", "stackpath.bootstrapcdn.com",
+             "maxcdn.bootstrapcdn.com", "unpkg.com")
 #: The digest of the suites the project was made from (rewritten when ``expectations/`` changes).
 STAMP = "lkjip-suites.sha256"
 
@@ -82,7 +85,8 @@ def _suite(gx, name: str, expectations_dir) -> object:
     return gx.ExpectationSuite(name=name, expectations=chosen, meta=dict(data.get("meta", {})))
 
 
-def configure(context, names: list[str], expectations_dir=None, *, docs_action: bool = True) -> dict:
+def configure(context, names: list[str], expectations_dir=None, *, docs_action: bool = True,
+              result_format: str = "SUMMARY") -> dict:
     """Data source, suites, validation definitions and checkpoints of ``names`` in ``context`` (each
     checkpoint's action updates Data Docs unless ``docs_action`` is False); returns ``{dataset: checkpoint}``."""
     gx = _import_gx()
@@ -97,7 +101,7 @@ def configure(context, names: list[str], expectations_dir=None, *, docs_action: 
             gx.ValidationDefinition(name=name, data=batch, suite=suite))
         checkpoints[name] = context.checkpoints.add_or_update(gx.Checkpoint(
             name=name, validation_definitions=[definition], actions=[UpdateDataDocsAction(name="data_docs")] if docs_action else [],
-            result_format={"result_format": "SUMMARY"}))
+            result_format={"result_format": result_format}))
     return checkpoints
 
 
@@ -148,21 +152,26 @@ def docs_context(docs_dir: Path):
 
 
 def run_checkpoints(context, frames: dict[str, pd.DataFrame], year: int, expectations_dir=None, *,
-                    docs_action: bool = True) -> dict:
+                    docs_action: bool = True, result_format: str = "SUMMARY") -> dict:
     """Each frame through its checkpoint (configured here in ``context``): ``{dataset: CheckpointResult}``."""
     checkpoints = configure(context, [n for n in sorted(frames) if n in suite_names(expectations_dir)],
-                            expectations_dir, docs_action=docs_action)
+                            expectations_dir, docs_action=docs_action, result_format=result_format)
     return {name: checkpoint.run(batch_parameters={"dataframe": frames[name]},
                                  expectation_parameters={"tahun": int(year)})
             for name, checkpoint in checkpoints.items()}
 
 
 def build_data_docs(frames: dict[str, pd.DataFrame], year: int, docs_dir: Path, expectations_dir=None) -> Path:
-    """The unit-year's Data Docs in ``docs_dir`` (its ``index.html``), by the project's checkpoints."""
+    """The unit-year's Data Docs in ``docs_dir`` (its ``index.html``), by the project's checkpoints.
+
+    Published, so built from ``BOOLEAN_ONLY`` results: each rule passed or failed, and the rules' own
+    text; no cell of the data reaches these pages (failing rows and values are in ``validasi.html``,
+    escaped by lkjip). GX's pages load their scripts and styles from :data:`CDN_HOSTS`.
+    """
     docs_dir = Path(docs_dir)
     docs_dir.mkdir(parents=True, exist_ok=True)
     context = docs_context(docs_dir)
-    run_checkpoints(context, frames, year, expectations_dir, docs_action=False)
+    run_checkpoints(context, frames, year, expectations_dir, docs_action=False, result_format="BOOLEAN_ONLY")
     context.build_data_docs()  # once for every checkpoint (an action per checkpoint rebuilds the site each time)
     return docs_dir / "index.html"
 
