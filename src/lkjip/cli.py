@@ -269,18 +269,21 @@ def _choose_project(args) -> None:
         project.use_project(folder)
     if args.command in ("run", "kabupaten"):
         root = project.project_root()
+        data_dir = getattr(args, "data_dir", None)
+        if not project.is_project(root) and data_dir is not None and project.is_project(Path(data_dir).parent.parent):
+            root = Path(data_dir).resolve().parent.parent  # --data-dir PROYEK/data/raw from another folder
         given = [flag for flag in ("data_dir", "processed_dir", "reports_dir") if getattr(args, flag, None) is not None]
         if not project.is_project(root) and len(given) < 3:
             raise ConfigError(f"tidak ada proyek lkjip di {display_path(Path.cwd())} atau folder di atasnya (folder "
                               "berisi data/raw). Buat dengan `lkjip init FOLDER` (dengan --contoh: unit contoh), "
                               "jalankan dari folder itu atau pakai --project FOLDER")
+        if project.is_project(root):  # the kernels (cwd: the notebooks' folder) work on the same project
+            root = project.use_project(root)
+        _say(f"lkjip {args.command}: proyek {root}")
         from lkjip.inputs.chain import notebooks_dir
         from lkjip.validation.suites import default_expectations_dir
 
         notebooks_dir(), default_expectations_dir()  # an incomplete install stops here (exit 1)
-        if project.is_project(root):  # the kernels (cwd: the notebooks' folder) work on the same project
-            project.use_project(root)
-        _say(f"lkjip {args.command}: proyek {root}")
 
 
 def _as_lkjip_error(exc: BaseException, args) -> LkjipError | None:

@@ -6,7 +6,9 @@ system site-packages; the wheel is installed into it offline with ``--no-deps``,
 the test interpreter's own (a ``.pth`` line naming this venv's site-packages: a plain path line, so the
 editable install's own ``.pth`` of the repository's ``src/`` is *not* processed and ``import lkjip``
 finds the installed wheel). The Jupyter kernel is the fresh venv's interpreter (the native ``python3``
-kernel; ``JUPYTER_PATH``/``JUPYTER_DATA_DIR`` point into tmp so no other kernel spec is found).
+kernel; ``JUPYTER_PATH``/``JUPYTER_DATA_DIR`` point into tmp so no other kernel spec is found). The
+dependencies' data files (nbconvert's templates) are in this venv's ``share/jupyter``, not the fresh
+one's: the tmp Jupyter path links ``nbconvert`` there, and nothing else.
 """
 
 from __future__ import annotations
@@ -40,6 +42,10 @@ def _copy_sources(target: Path) -> Path:
 
 
 def _env(tmp: Path) -> dict:
+    jupyter = tmp / "jupyter"
+    if not jupyter.exists():
+        jupyter.mkdir()
+        (jupyter / "nbconvert").symlink_to(Path(sys.prefix) / "share" / "jupyter" / "nbconvert")
     env = {k: v for k, v in os.environ.items()
            if k not in ("LKJIP_ROOT", "LKJIP_NOTEBOOKS", "LKJIP_EXPECTATIONS_DIR", "PYTHONPATH", "VIRTUAL_ENV",
                         "PYTEST_XDIST_WORKER", "PYTEST_CURRENT_TEST")}

@@ -72,3 +72,19 @@ def test_run_with_a_project_but_an_incomplete_install_is_exit_1(tmp_path, monkey
     assert "instalasi lkjip tidak lengkap" in err and "(notebooks;" in err
     assert "izin tulis" not in err and "GALAT PROGRAM" not in err
     assert "LKJIP_ROOT" not in project.os.environ  # --project holds for the command (and its kernels) only
+
+
+def test_the_issues_call_from_another_folder_finds_the_project_of_its_data_dir(tmp_path, monkeypatch, capsys,
+                                                                               no_checkout):
+    """Issue 27: `lkjip run --unit gedeg --data-dir …/data/raw` from another folder exited 73 "periksa izin
+    tulis" (the notebooks were not installed). The project is the one of --data-dir; the missing notebooks
+    are an incomplete install (exit 1), never a write permission."""
+    (tmp_path / "proyek" / "data" / "raw").mkdir(parents=True)
+    (tmp_path / "lain").mkdir()
+    monkeypatch.chdir(tmp_path / "lain")
+    code = main(["run", "--unit", "gedeg", "--data-dir", str(tmp_path / "proyek" / "data" / "raw")])
+    err = capsys.readouterr().err
+    assert code == 1, err
+    assert f"lkjip run: proyek {(tmp_path / 'proyek').resolve()}" in err
+    assert "instalasi lkjip tidak lengkap: berkas proyek paket tidak ada (notebooks;" in err
+    assert "izin tulis" not in err and "GALAT PROGRAM" not in err
