@@ -419,6 +419,9 @@ def _cmd_init(args) -> int:
     from lkjip.inputs.new_project import init_project
 
     init_project(args.folder, example=args.contoh)
+    from lkjip.validation.gx_project import ensure_project
+
+    ensure_project(args.folder, Path(args.folder) / "expectations")  # the GX project (gx/) over the copied suites
     _say(f"proyek lkjip dibuat di {display_path(args.folder)}" + (" dengan unit contoh gedeg" if args.contoh else "")
          + f"; lanjutkan dengan `cd {args.folder}` lalu `lkjip run --unit "
          + ("gedeg --year 2023`" if args.contoh else "<unit> --year <tahun>` (lihat README.md)"))

@@ -16,8 +16,12 @@ def test_init_makes_a_project_with_guide_templates_notebooks_and_suites(tmp_path
     out, err = capsys.readouterr()
     assert out.strip() == str(folder.resolve())
     assert "lanjutkan dengan" in err and "(lihat README.md)" in err
-    assert sorted(p.name for p in folder.iterdir()) == [".gitignore", "README.md", "data", "expectations",
+    assert sorted(p.name for p in folder.iterdir()) == [".gitignore", "README.md", "data", "expectations", "gx",
                                                          "notebooks", "reports"]
+    # the Great Expectations project over the copied suites: one checkpoint per suite
+    assert sorted(p.stem for p in (folder / "gx" / "checkpoints").glob("*.json")) == sorted(
+        p.stem for p in (folder / "expectations").glob("*.json"))
+    assert (folder / "gx" / "great_expectations.yml").is_file()
     assert sorted(p.name for p in (folder / "data").iterdir()) == ["processed", "raw"]
     assert sorted(p.name for p in (folder / "data" / "raw").iterdir()) == ["PETUNJUK.md", "_templat"]
     assert (folder / "data" / "raw" / "PETUNJUK.md").read_bytes() == (ROOT / "templates" / "PETUNJUK.md").read_bytes()
@@ -44,5 +48,8 @@ def test_init_contoh_copies_the_example_unit_and_a_non_empty_folder_is_refused(t
     assert main(["init", str(folder)]) == 64
     assert "sudah ada dan tidak kosong; `lkjip init` tidak menimpa apa pun" in capsys.readouterr().err
     assert sorted(str(p) for p in folder.rglob("*")) == before
-    (tmp_path / "kosong").mkdir()
-    assert main(["init", str(tmp_path / "kosong")]) == 0  # an empty folder is fine
+    from lkjip.inputs.new_project import init_project
+
+    (tmp_path / "kosong").mkdir()  # an empty folder is fine (the files alone, without the GX project the CLI adds)
+    assert [p.name for p in init_project(tmp_path / "kosong")] == [".gitignore", "README.md", "data", "expectations",
+                                                                  "notebooks", "reports"]

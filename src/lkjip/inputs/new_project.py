@@ -11,6 +11,7 @@
     FOLDER/reports/                  written by ``lkjip run``
     FOLDER/notebooks/                the chain's notebooks, to customise
     FOLDER/expectations/             the Great Expectations suites, to customise
+    FOLDER/gx/                       the GX project over them (made by the CLI: lkjip.validation.gx_project)
 
 A folder that exists and is not empty is refused (nothing is overwritten).
 """
@@ -42,7 +43,7 @@ subfoldernya) memakai proyek ini; dari folder lain: `lkjip run --project {folder
 | `reports/<unit>/<tahun>/` | laporan terbitan (buka `index.html`): ditulis oleh `lkjip run` |
 | `notebooks/` | notebook rantai laporan; boleh disesuaikan (tanpa folder ini dipakai salinan paket) |
 | `expectations/` | aturan validasi (suite Great Expectations); boleh disesuaikan |
-| `gx/` | proyek Great Expectations (dibuat oleh `lkjip run`): checkpoint per dataset, Data Docs |
+| `gx/` | proyek Great Expectations: checkpoint per dataset, Data Docs (diperbarui `lkjip run` bila `expectations/` berubah) |
 
 Langkah:
 

@@ -56,14 +56,14 @@ def validation_step(ctx) -> tuple[object, YearInputs]:
 
 def gx_outputs(inputs: YearInputs, ctx, out: Path) -> None:
     """For Great Expectations users: the frames as validated (with the helper columns) in
-    ``<processed>/<unit>/<year>/gx/``, the project's ``gx/`` brought up to date, and the Data Docs of
+    ``<processed>/<unit>/<year>/gx/``, the project's ``gx/`` brought up to date (when it has one), and the Data Docs of
     the project's checkpoints in ``validation/data_docs/`` (:mod:`lkjip.validation.gx_project`)."""
     from lkjip.inputs.catalog import processed_year_dir, project_root
     from lkjip.validation import gx_project
 
     frames = gx_project.prepared_frames({**inputs.datasets, **inputs.unit_tables}, inputs.targets, ctx.year)
     gx_project.write_frames(frames, processed_year_dir(ctx.processed_dir, ctx.unit, ctx.year))
-    gx_project.ensure_project(project_root())
+    gx_project.refresh_project(project_root())
     gx_project.build_data_docs(frames, ctx.year, out / gx_project.DOCS_DIR)
 
 

@@ -6,8 +6,8 @@ Great Expectations users the same rules as a GX 1.x project they can run without
 
 - ``gx/`` (``great_expectations.yml``, ``expectations/``, ``validation_definitions/``,
   ``checkpoints/``) at the project's root, made from ``expectations/*.json`` by
-  :func:`ensure_project` (the suites' only source stays ``expectations/``; ``gx/expectations/`` is
-  derived and rewritten when they change). Data source ``lkjip`` (pandas), one dataframe asset and
+  :func:`ensure_project` (``lkjip init``; the suites' only source stays ``expectations/``:
+  ``gx/expectations/`` is derived, and each run rewrites it when they changed, :func:`refresh_project`). Data source ``lkjip`` (pandas), one dataframe asset and
   one whole-dataframe batch definition ``semua`` per dataset; validation definition and checkpoint
   ``<dataset>``, whose action updates Data Docs.
 - ``data/processed/<unit>/<year>/gx/<dataset>.parquet``: each dataset as validated, with the helper
@@ -131,6 +131,20 @@ def ensure_project(root: Path, expectations_dir=None):
             configure(context, names, expectations_dir)
             stamp.write_text(digest + "\n", encoding="utf-8")
     return context
+
+
+def refresh_project(root: Path, expectations_dir=None) -> bool:
+    """Bring an existing ``root/gx`` up to date with ``expectations/`` (GX is imported only when a suite
+    changed); a project without ``gx/`` is left alone (``lkjip init`` makes it). True when rewritten."""
+    gx_dir = Path(root) / GX_DIR
+    if not (gx_dir / "great_expectations.yml").is_file():
+        return False
+    stamp = gx_dir / STAMP
+    digest = _digest(suite_names(expectations_dir), expectations_dir)
+    if stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == digest:
+        return False
+    ensure_project(root, expectations_dir)
+    return True
 
 
 def docs_context(docs_dir: Path):
