@@ -33,6 +33,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -73,7 +74,8 @@ def prepared_frames(datasets: dict[str, pd.DataFrame], targets: pd.DataFrame | N
 def write_frames(frames: dict[str, pd.DataFrame], processed_year: Path) -> Path:
     """``<processed_year>/gx/<dataset>.parquet`` (one file per dataset); returns the folder."""
     folder = Path(processed_year) / FRAMES_DIR
-    folder.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(folder, ignore_errors=True)  # a staging copy of the published year: no file of a dropped dataset
+    folder.mkdir(parents=True)
     for name, frame in sorted(frames.items()):
         frame.to_parquet(folder / f"{name}.parquet", index=False)
     return folder
@@ -183,7 +185,8 @@ def build_data_docs(frames: dict[str, pd.DataFrame], year: int, docs_dir: Path, 
     escaped by lkjip). GX's pages load their scripts and styles from :data:`CDN_HOSTS`.
     """
     docs_dir = Path(docs_dir)
-    docs_dir.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(docs_dir, ignore_errors=True)  # only this run's pages (a rerun starts from the published copy)
+    docs_dir.mkdir(parents=True)
     context = docs_context(docs_dir)
     run_checkpoints(context, frames, year, expectations_dir, docs_action=False, result_format="BOOLEAN_ONLY")
     context.build_data_docs()  # once for every checkpoint (an action per checkpoint rebuilds the site each time)
