@@ -278,8 +278,7 @@ def _choose_project(args) -> None:
                               "berisi data/raw). Buat dengan `lkjip init FOLDER` (dengan --contoh: unit contoh), "
                               "jalankan dari folder itu atau pakai --project FOLDER")
         if project.is_project(root):  # the kernels (cwd: the notebooks' folder) work on the same project
-            root = project.use_project(root)
-        _say(f"lkjip {args.command}: proyek {root}")
+            _say(f"lkjip {args.command}: proyek {project.use_project(root)}")
         from lkjip.inputs.chain import notebooks_dir
         from lkjip.validation.suites import default_expectations_dir
 
