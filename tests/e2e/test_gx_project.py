@@ -8,6 +8,7 @@ inside lkjip, so plain GX could not run the suites on the data.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -75,5 +76,6 @@ def test_the_run_publishes_data_docs_beside_lkjips_summary(bundled_run, bundled_
     assert values  # the four warnings of 2023 name their values
     pages = [p.read_text(encoding="utf-8") for p in (validation / "data_docs").rglob("*.html")]
     assert not [v for v in values if any(v in page for page in pages)]
+    assert not [p for p in pages if re.search(r"<img\b[^>]*src=\"https?:", p)]  # no remote (time-stamped) logo
     listed = (bundled_reports[2023] / "index.html").read_text(encoding="utf-8")
     assert 'href="validation/data_docs/index.html"' in listed and "dimuat dari internet" in listed

@@ -33,6 +33,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -182,7 +183,8 @@ def build_data_docs(frames: dict[str, pd.DataFrame], year: int, docs_dir: Path, 
 
     Published, so built from ``BOOLEAN_ONLY`` results: each rule passed or failed, and the rules' own
     text; no cell of the data reaches these pages (failing rows and values are in ``validasi.html``,
-    escaped by lkjip). GX's pages load their scripts and styles from :data:`CDN_HOSTS`.
+    escaped by lkjip). GX's pages load their scripts and styles from :data:`CDN_HOSTS`; its logo, an image
+    from its web bucket stamped with the build time, is taken out.
     """
     docs_dir = Path(docs_dir)
     shutil.rmtree(docs_dir, ignore_errors=True)  # only this run's pages (a rerun starts from the published copy)
@@ -190,7 +192,16 @@ def build_data_docs(frames: dict[str, pd.DataFrame], year: int, docs_dir: Path, 
     context = docs_context(docs_dir)
     run_checkpoints(context, frames, year, expectations_dir, docs_action=False, result_format="BOOLEAN_ONLY")
     context.build_data_docs()  # once for every checkpoint (an action per checkpoint rebuilds the site each time)
+    for page in docs_dir.rglob("*.html"):  # GX's logo from its web bucket, stamped with the time: not in a report
+        text = page.read_text(encoding="utf-8")
+        kept = _REMOTE_IMAGE.sub("", text)
+        if kept != text:
+            page.write_text(kept, encoding="utf-8")
     return docs_dir / "index.html"
+
+
+#: A remote image in GX's page template (its logo, ``...amazonaws.com/logo-long.png?d=<time>``).
+_REMOTE_IMAGE = re.compile(r"<img\b[^>]*\bsrc=\"https?://[^\"]*\"[^>]*>", re.IGNORECASE)
 
 
 def outcomes(results: dict) -> dict[str, bool]:
