@@ -1,4 +1,4 @@
-"""Command line: ``lkjip ingest|validate|run|audit|kabupaten|synth|templates|narasi|export``.
+"""Command line: ``lkjip init|ingest|validate|run|audit|kabupaten|synth|templates|narasi|export``.
 
 The CLI only parses arguments and calls the package; it holds no logic.
 Errors go to stderr with an exit code that means something (every code is
@@ -16,6 +16,7 @@ writes into a published folder.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 import threading
@@ -80,7 +81,14 @@ def _debug_flag(parser: argparse.ArgumentParser, default=False) -> None:
                         help="tampilkan jejak lengkap (traceback) bila terjadi galat")
 
 
+def _project_flag(parser: argparse.ArgumentParser, default=None) -> None:
+    parser.add_argument("--project", type=Path, default=default, metavar="FOLDER",
+                        help="folder proyek (berisi data/raw; bawaan: folder kerja atau folder di atasnya, "
+                             "lihat `lkjip init`)")
+
+
 def _common(parser: argparse.ArgumentParser, *, unit_required: bool = True) -> None:
+    _project_flag(parser, default=argparse.SUPPRESS)
     parser.add_argument("--unit", required=unit_required, help="kode unit, mis. gedeg")
     parser.add_argument("--year", dest="years", action="append", type=_years, default=[],
                         help="tahun (boleh diulang, atau rentang 2021-2023); bawaan: semua tahun yang ada")
@@ -93,7 +101,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="lkjip", description="LKjIP dari data mentah: ingest, validasi, indikator, laporan.")
     parser.add_argument("--version", action="version", version=f"lkjip {__version__}")
     _debug_flag(parser)
+    _project_flag(parser)
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("init", help="buat folder proyek baru (data/raw dengan petunjuk dan templat, notebooks, "
+                                    "expectations, README)")
+    p.add_argument("folder", type=Path, metavar="FOLDER", help="folder baru (atau kosong)")
+    p.add_argument("--contoh", action="store_true", help="salin juga unit contoh (Kecamatan Gedeg, 2021-2023)")
+    _debug_flag(p, default=argparse.SUPPRESS)
 
     p = sub.add_parser("ingest", help="baca dan periksa data mentah, tulis Parquet ke folder kerja (bukan terbitan)")
     _common(p)
@@ -132,6 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tempat", default=None, help="tempat tanda tangan (bawaan: dari dokumen.csv atau unit.yaml)")
 
     p = sub.add_parser("narasi", help="tulis kerangka narasi.md (sekali; berkas yang ada tidak ditimpa)")
+    _project_flag(p, default=argparse.SUPPRESS)
     p.add_argument("--unit", required=True, help="kode unit, mis. gedeg")
     p.add_argument("--year", type=int, required=True, help="tahun laporan")
     p.add_argument("--out", type=Path, default=None, help="bawaan: data/raw/<unit>/<tahun>/narasi.md")
@@ -140,6 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
     _debug_flag(p, default=argparse.SUPPRESS)
 
     p = sub.add_parser("kabupaten", help="tinjauan semua unit satu kabupaten untuk satu tahun")
+    _project_flag(p, default=argparse.SUPPRESS)
     p.add_argument("--year", dest="kabupaten_year", type=int, required=True, metavar="TAHUN",
                    help="tahun laporan; dibandingkan dengan tahun sebelumnya")
     p.add_argument("--units", default=None, help="kode unit dipisah koma (bawaan: semua unit yang punya "
@@ -179,6 +196,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; the project it chose (``$LKJIP_ROOT``, for its kernels) is undone after it."""
+    saved = os.environ.get("LKJIP_ROOT")
+    try:
+        return _main(argv)
+    finally:
+        if saved is None:
+            os.environ.pop("LKJIP_ROOT", None)
+        else:
+            os.environ["LKJIP_ROOT"] = saved
+
+
+def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -186,6 +215,11 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.code or 0)
     if hasattr(args, "years") and isinstance(args.years, list):
         args.years = sorted({y for chunk in args.years for y in chunk})
+    try:
+        _choose_project(args)
+    except LkjipError as error:
+        _say(f"lkjip {args.command}: GAGAL\n{error}")
+        return error.exit_code
     for attr, default in (("data_dir", default_data_dir), ("processed_dir", default_processed_dir),
                           ("reports_dir", default_reports_dir)):
         if hasattr(args, attr) and getattr(args, attr) is None:
@@ -218,6 +252,37 @@ def main(argv: list[str] | None = None) -> int:
         return error.exit_code
     finally:
         restore()
+
+
+def _choose_project(args) -> None:
+    """``--project``, else the project found from the current folder (:mod:`lkjip.inputs.project`);
+    ``run`` and ``kabupaten`` say which one they use, and check the install before anything runs."""
+    from lkjip.inputs import project
+
+    if args.command == "init":
+        return
+    if getattr(args, "project", None) is not None:
+        folder = Path(args.project)
+        if not project.is_project(folder):
+            raise ConfigError(f"--project {display_path(folder)}: bukan folder proyek lkjip (tidak ada data/raw di "
+                              "dalamnya); buat dengan `lkjip init FOLDER`")
+        project.use_project(folder)
+    if args.command in ("run", "kabupaten"):
+        root = project.project_root()
+        data_dir = getattr(args, "data_dir", None)
+        if not project.is_project(root) and data_dir is not None and project.is_project(Path(data_dir).parent.parent):
+            root = Path(data_dir).resolve().parent.parent  # --data-dir PROYEK/data/raw from another folder
+        given = [flag for flag in ("data_dir", "processed_dir", "reports_dir") if getattr(args, flag, None) is not None]
+        if not project.is_project(root) and len(given) < 3:
+            raise ConfigError(f"tidak ada proyek lkjip di {display_path(Path.cwd())} atau folder di atasnya (folder "
+                              "berisi data/raw). Buat dengan `lkjip init FOLDER` (dengan --contoh: unit contoh), "
+                              "jalankan dari folder itu atau pakai --project FOLDER")
+        if project.is_project(root):  # the kernels (cwd: the notebooks' folder) work on the same project
+            _say(f"lkjip {args.command}: proyek {project.use_project(root)}")
+        from lkjip.inputs.chain import notebooks_dir
+        from lkjip.validation.suites import default_expectations_dir
+
+        notebooks_dir(), default_expectations_dir()  # an incomplete install stops here (exit 1)
 
 
 def _as_lkjip_error(exc: BaseException, args) -> LkjipError | None:
@@ -349,6 +414,20 @@ def _cmd_narasi(args) -> int:
     return 0
 
 
+def _cmd_init(args) -> int:
+    from lkjip.inputs.new_project import init_project
+
+    init_project(args.folder, example=args.contoh)
+    from lkjip.validation.gx_project import ensure_project
+
+    ensure_project(args.folder, Path(args.folder) / "expectations")  # the GX project (gx/) over the copied suites
+    _say(f"proyek lkjip dibuat di {display_path(args.folder)}" + (" dengan unit contoh gedeg" if args.contoh else "")
+         + f"; lanjutkan dengan `cd {args.folder}` lalu `lkjip run --unit "
+         + ("gedeg --year 2023`" if args.contoh else "<unit> --year <tahun>` (lihat README.md)"))
+    print(Path(args.folder).resolve())
+    return 0
+
+
 def _cmd_templates(args) -> int:
     from lkjip.inputs.blank_workbooks import write_templates
 
@@ -458,6 +537,7 @@ def _cmd_synth(args) -> int:
 
 
 COMMANDS = {
+    "init": _cmd_init,
     "ingest": _cmd_ingest,
     "templates": _cmd_templates,
     "narasi": _cmd_narasi,

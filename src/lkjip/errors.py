@@ -194,3 +194,13 @@ def shown(text: object, *, keep_newlines: bool = False) -> str:
     'baris 1\\nbaris 2'
     """
     return (_CONTROL_BUT_LINES if keep_newlines else _CONTROL).sub(_escape, str(text))
+
+
+class InstallError(LkjipError):
+    """The installed package lacks a file it ships (notebooks, expectation suites): exit 1, reinstall.
+
+    Neither bad data (2) nor a wrong parameter (64) nor an unwritable output (73): nothing the user
+    did, and nothing the user's files can fix (:mod:`lkjip.inputs.project`).
+    """
+
+    exit_code = EXIT_BUG

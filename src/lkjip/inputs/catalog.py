@@ -13,7 +13,6 @@ notebook run by hand writes (:func:`lab_processed_dir`, :func:`lab_reports_dir`)
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from lkjip.contract.schema import YEAR_DATASETS
 from lkjip.inputs.unit_codes import UNIT_CODE as UNIT_CODE
 from lkjip.inputs.unit_codes import check_unit_code, is_reserved
 from lkjip.inputs.file_checks import check_input
+from lkjip.inputs import project
 
 YEAR_DIR = re.compile(r"^\d{4}$")
 DATA_SUFFIXES = (".csv", ".xlsx")
@@ -31,18 +31,10 @@ IGNORED_NAMES = re.compile(r"^(readme(\.\w+)?|\..*|~\$.*|.*\.md|.*\.txt)$", re.I
 
 
 def project_root() -> Path:
-    """The repository root: ``$LKJIP_ROOT``, else the folder above ``src/``.
-
-    Falls back to the working directory for an installed (non-editable) package.
-    """
-    env = os.environ.get("LKJIP_ROOT")
-    if env:
-        return Path(env).resolve()
-    here = Path(__file__).resolve()
-    for parent in here.parents:
-        if (parent / "pyproject.toml").exists() and (parent / "src" / "lkjip").exists():
-            return parent
-    return Path.cwd().resolve()
+    """The project folder: ``$LKJIP_ROOT`` (``--project``), else the current folder or the nearest
+    one above it holding ``data/raw``, else the repository of a source checkout
+    (:func:`lkjip.inputs.project.project_root`)."""
+    return project.project_root()
 
 
 def default_data_dir() -> Path:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from lkjip.inputs import provenance, snapshot
 from lkjip.inputs.catalog import list_years, project_root
+from lkjip.inputs.project import project_files
 
 #: Environment variable naming another notebooks folder (tests, a customised project).
 NOTEBOOK_DIR_ENV = "LKJIP_NOTEBOOKS"
@@ -59,9 +60,10 @@ STEPS: tuple[Step, ...] = (
 
 
 def notebooks_dir() -> Path:
-    """Where the chain's notebooks are: ``$LKJIP_NOTEBOOKS`` or the project's ``notebooks/``
-    (also used by ``lkjip kabupaten``)."""
-    return Path(os.environ.get(NOTEBOOK_DIR_ENV) or project_root() / "notebooks")
+    """Where the chain's notebooks are: ``$LKJIP_NOTEBOOKS``, the project's ``notebooks/``, or the
+    packaged copy (:func:`lkjip.inputs.project.project_files`; also used by ``lkjip kabupaten``)."""
+    env = os.environ.get(NOTEBOOK_DIR_ENV)
+    return Path(env) if env else project_files("notebooks", project_root())
 
 
 def steps_for(unit: str, year: int, data_dir: Path) -> list[Step]:

@@ -43,7 +43,7 @@ class Snapshot:
 
 def input_files(data_dir: Path, unit: str, notebooks: list[Path]) -> list[Path]:
     """Every file a unit-year's reports depend on (see module docstring)."""
-    from lkjip.inputs.catalog import project_root
+    from lkjip.inputs.project import project_files
 
     files = [p for p in sorted((Path(data_dir) / unit).rglob("*")) if p.is_file()]
     kabupaten = Path(data_dir) / "_kabupaten" / "sakip_opd.csv"  # the SAKIP analysis compares OPD
@@ -52,7 +52,7 @@ def input_files(data_dir: Path, unit: str, notebooks: list[Path]) -> list[Path]:
     files += list(notebooks)
     files += sorted(PACKAGE_DIR.rglob("*.py"))
     files += sorted(ASSETS_DIR.glob("*"))
-    files += sorted((project_root() / "expectations").glob("*.json"))
+    files += sorted(project_files("expectations").glob("*.json"))
     return files
 
 

@@ -51,6 +51,9 @@ def index_items(report_dir: Path) -> list[Item]:
     if (folder / "validation" / "validasi.html").exists():
         items.append(Item("validation/validasi.html", "validation/validasi.html",
                           "Laporan validasi (Great Expectations) untuk auditor: aturan yang gagal lebih dahulu"))
+    if (folder / "validation" / "data_docs" / "index.html").exists():
+        items.append(Item("validation/data_docs/index.html", "validation/data_docs/index.html",
+                          "Data Docs Great Expectations untuk pengguna GX (gaya dan skripnya dimuat dari internet)"))
     for path in sorted((folder / "notebooks").glob("*.ipynb")):
         items.append(Item(f"notebooks/{path.name}", f"notebooks/{path.name}",
                           "Notebook yang dijalankan, untuk dibuka ulang di JupyterLab"))

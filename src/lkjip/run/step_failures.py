@@ -93,6 +93,11 @@ def explain(exc: BaseException, *, step_seconds: float | None = None, memory_mb:
         limit = f" {step_seconds:g} detik" if step_seconds else ""
         return (f"langkah dihentikan karena melebihi batas waktu{limit} (--batas-waktu); periksa ukuran "
                 "berkas masukan, atau naikkan batasnya bila memang perlu lebih lama" + largest_input(inputs)), EXIT_DATA
+    if isinstance(exc, ValueError) and str(exc).startswith("No template sub-directory with name"):
+        # nbconvert's templates (share/jupyter/nbconvert) are missing: the install, not the data
+        return ("instalasi tidak lengkap: templat ekspor nbconvert tidak ditemukan ("
+                + str(exc).splitlines()[0].removesuffix(" found in the following paths:")
+                + "); pasang ulang nbconvert di lingkungan lkjip (pip install --force-reinstall nbconvert)"), EXIT_BUG
     if getattr(exc, "ename", None) == "MemoryError" or isinstance(exc, MemoryError):
         limit = f" {memory_mb} MB" if memory_mb else ""
         return (f"memori habis: langkah ini melebihi batas memori{limit} (--batas-memori); periksa ukuran "

@@ -50,7 +50,21 @@ def validation_step(ctx) -> tuple[object, YearInputs]:
     out.mkdir(parents=True, exist_ok=True)
     write_validation_report(result, out / "validasi.html", inputs.unit.nama, ctx.year)
     result.to_json(out / "validasi.json")
+    gx_outputs(inputs, ctx, out)
     return result, inputs
+
+
+def gx_outputs(inputs: YearInputs, ctx, out: Path) -> None:
+    """For Great Expectations users: the frames as validated (with the helper columns) in
+    ``<processed>/<unit>/<year>/gx/``, the project's ``gx/`` brought up to date (when it has one), and the Data Docs of
+    the project's checkpoints in ``validation/data_docs/`` (:mod:`lkjip.validation.gx_project`)."""
+    from lkjip.inputs.catalog import processed_year_dir, project_root
+    from lkjip.validation import gx_project
+
+    frames = gx_project.prepared_frames({**inputs.datasets, **inputs.unit_tables}, inputs.targets, ctx.year)
+    gx_project.write_frames(frames, processed_year_dir(ctx.processed_dir, ctx.unit, ctx.year))
+    gx_project.refresh_project(project_root())
+    gx_project.build_data_docs(frames, ctx.year, out / gx_project.DOCS_DIR)
 
 
 def raise_for_errors(result) -> None:

@@ -20,14 +20,14 @@ from lkjip.validation.results import ERROR, WARNING
 
 
 def default_expectations_dir() -> Path:
-    """``expectations/`` of the project: the parent of ``src/`` (env ``LKJIP_EXPECTATIONS_DIR`` overrides)."""
+    """``expectations/`` of the project, else the packaged suites (env ``LKJIP_EXPECTATIONS_DIR`` overrides;
+    none is an incomplete install, :func:`lkjip.inputs.project.project_files`)."""
     env = os.environ.get("LKJIP_EXPECTATIONS_DIR")
     if env:
         return Path(env)
-    beside_src = Path(__file__).resolve().parents[3] / "expectations"
-    if beside_src.is_dir() or not (Path.cwd() / "expectations").is_dir():
-        return beside_src
-    return Path.cwd() / "expectations"  # an installed (non-editable) package run from the project root
+    from lkjip.inputs.project import project_files
+
+    return project_files("expectations")
 
 
 _SUITE_CACHE: dict[Path, dict] = {}
