@@ -132,8 +132,45 @@ def ensure_project(root: Path, expectations_dir=None):
         stamp = root / GX_DIR / STAMP
         if not stamp.exists() or stamp.read_text(encoding="utf-8").strip() != digest:
             configure(context, names, expectations_dir)
+            stable_ids(root / GX_DIR)
             stamp.write_text(digest + "\n", encoding="utf-8")
+            context = gx.get_context(mode="file", project_root_dir=str(root))  # read back with the stable ids
     return context
+
+
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def stable_ids(gx_dir: Path) -> None:
+    """Give GX's random object ids (suites, expectations, assets, definitions) stable values, so that
+    the same suites make the same ``gx/`` files, byte for byte (a versioned project does not change
+    when nothing changed). Each id becomes a name-based UUID of where it first appears, in a sorted
+    walk of the project's files; every reference to it gets the same value.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.json").write_text('{"id": "0a1b2c3d-0000-4000-8000-000000000001"}')
+    >>> _ = (d / "b.yml").write_text('ref: 0a1b2c3d-0000-4000-8000-000000000001')
+    >>> stable_ids(d); stable_ids(d)
+    >>> (d / "b.yml").read_text() == "ref: " + json.loads((d / "a.json").read_text())["id"]
+    True
+    """
+    import uuid
+
+    files = sorted(p for p in Path(gx_dir).rglob("*") if p.suffix in (".json", ".yml")
+                   and "uncommitted" not in p.relative_to(gx_dir).parts)
+    new: dict[str, str] = {}
+    for path in files:
+        rel = path.relative_to(gx_dir).as_posix()
+        text = path.read_text(encoding="utf-8")
+
+        def replace(match: re.Match, rel=rel) -> str:
+            old = match.group(0)
+            if old not in new:
+                new[old] = str(uuid.uuid5(uuid.NAMESPACE_URL, f"lkjip-gx:{rel}#{len(new)}"))
+            return new[old]
+
+        path.write_text(_UUID.sub(replace, text), encoding="utf-8")
 
 
 def refresh_project(root: Path, expectations_dir=None) -> bool:
