@@ -23,16 +23,14 @@ def _changed(after: Snapshot) -> list[str]:
 
 def test_each_step_is_fingerprinted_by_what_it_reads():
     assert _changed(_snapshot()) == []
-    # the narrative: only the steps that read it (the validation checks it, the LKjIP prints it)
-    assert _changed(_snapshot(**{"work/raw/gedeg/2023/narasi.md": "edited"})) == ["02_validasi.ipynb",
-                                                                                  "05_lkjip.ipynb"]
+    # the narrative: only the LKjIP step, which prints it and checks it (lkjip.run.narasi_check)
+    assert _changed(_snapshot(**{"work/raw/gedeg/2023/narasi.md": "edited"})) == ["05_lkjip.ipynb"]
     # a data file or the package's code: every step
     assert _changed(_snapshot(**{"work/raw/gedeg/2023/ikm_survei.csv": "x"})) == NOTEBOOKS
     assert _changed(_snapshot(**{"src/lkjip/fmt.py": "x"})) == NOTEBOOKS
     # one notebook: its own step only
     assert _changed(_snapshot(**{"work/notebooks/05_lkjip.ipynb": "x"})) == ["05_lkjip.ipynb"]
-    assert {s.notebook for s in STEPS if NARASI in s.ignores} == {"01_ingest.ipynb", "03_indikator.ipynb",
-                                                                 "04_audit.ipynb", "06_analisis_sakip.ipynb"}
+    assert {s.notebook for s in STEPS if NARASI not in s.ignores} == {"05_lkjip.ipynb"}
 
 
 def test_the_pdf_flag_and_the_signing_parameters_change_every_step():
