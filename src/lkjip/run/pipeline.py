@@ -183,8 +183,10 @@ def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final
     exports = export_jobs.Exports(processes=export_processes)
     starting_kernel = True
     try:
+        # Great Expectations is imported ahead only when the validation step runs (not after only narasi.md changed)
+        validating = any(s.notebook == "02_validasi.ipynb" and s.notebook not in reused for s in steps)
         session_cm = (contextlib.nullcontext(shared_session(notebooks_dir())) if reuse_kernel
-                      else KernelSession(notebooks_dir()))
+                      else KernelSession(notebooks_dir(), prefetch=validating))
         with session_cm as session:
             starting_kernel = False
             for step in steps:
