@@ -172,7 +172,7 @@ class Display:
                 if job.done or job.started is None or now - job.said < self.heartbeat:
                     continue
                 job.said = now
-                out.append(f"{job.key}: masih berjalan: {step_text(job.step)} "
+                out.append(f"{job.key}: masih berjalan: {step_text(job.step, width=100)} "
                            f"({seconds_text(now - (job.step_since or job.started))} pada langkah ini, "
                            f"{seconds_text(now - job.started)} seluruhnya)")
         return out
