@@ -125,6 +125,9 @@ class _FakeExports:
         if pdf and step.pdf:
             base.with_suffix(".pdf").write_bytes(b"%PDF-1.7 " + step.report.encode())
 
+    def pending(self):  # written at submit: nothing to wait for
+        return []
+
     def seconds(self):
         return {}
 

@@ -186,7 +186,9 @@ def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final
         # Great Expectations is imported ahead only when the validation step runs (not after only narasi.md changed)
         validating = any(s.notebook == "02_validasi.ipynb" and s.notebook not in reused for s in steps)
         session_cm = (contextlib.nullcontext(shared_session(notebooks_dir())) if reuse_kernel
-                      else KernelSession(notebooks_dir(), prefetch=validating))
+                      else KernelSession(notebooks_dir()))
+        if not reuse_kernel:
+            session_cm.prefetch = validating  # read when the kernel starts (KernelSession.__enter__)
         with session_cm as session:
             starting_kernel = False
             for step in steps:

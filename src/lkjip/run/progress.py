@@ -137,8 +137,9 @@ class Display:
             job.done, job.finished, job.step = True, now, DONE_WORDS[0]
 
     def _print(self, line: str) -> None:
-        try:
-            print(line, file=self.stream, flush=True)
+        try:  # one write: a worker process writing to the same stderr cannot split the line
+            self.stream.write(line + "\n")
+            self.stream.flush()
         except (OSError, ValueError):  # a closed or broken stderr never stops a run
             pass
 
