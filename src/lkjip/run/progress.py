@@ -158,8 +158,10 @@ class Display:
         width = max([len(j.key) for j in jobs] + [4])
         out = [head]
         for job in jobs:
-            end = job.finished if job.done else now
-            elapsed = None if job.started is None else end - job.started
+            if job.done:  # its end line says how long the run took, measured by the run itself
+                out.append(f"{job.key:<{width}}  {step_text(job.step)}")
+                continue
+            elapsed = None if job.started is None else now - job.started
             out.append(f"{job.key:<{width}}  {step_text(job.step):<40}  {seconds_text(elapsed)}")
         return out
 
