@@ -23,10 +23,15 @@ TEST_APT_PACKAGES := poppler-utils chromium
 
 setup: $(STAMP)
 
+# One line per phase; pip shows its own progress on a terminal (quiet in a log or CI).
 $(STAMP): pyproject.toml constraints.txt
+	@echo "setup 1/4: pustaka Debian untuk PDF ($(APT_PACKAGES))"
 	@$(MAKE) --no-print-directory system-deps
+	@echo "setup 2/4: lingkungan Python $(VENV)"
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[dev,lab,dist]"
+	@echo "setup 3/4: paket Python (constraints.txt; beberapa menit pada pemasangan pertama)"
+	$(BIN)/python -m pip install $$( [ -t 1 ] || echo --quiet ) --disable-pip-version-check -c constraints.txt -e ".[dev,lab,dist]"
+	@echo "setup 4/4: pemanasan (bytecode, cache font, kernel)"
 	@# one-off costs (bytecode, font caches, kernel spec) paid here, not by the first report
 	$(BIN)/python scripts/warm_up.py
 	@touch $(STAMP)

@@ -29,7 +29,9 @@ from lkjip.document import narrative
 from lkjip.contract.fmt import fmt_date_id
 from lkjip import document as report
 from lkjip.document import table_sums
+from lkjip.run.narasi_check import check_narasi
 
+check_narasi(ctx)  # narasi.md: its rules, recorded in the run's validation report; stops on a broken one
 laporan = report.build_report(ctx.data_dir, ctx.unit, ctx.year, ctx.processed_dir, ikm_weight=ikm_weight,
                              published=ctx.published)
 hasil = laporan.results

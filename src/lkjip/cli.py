@@ -437,7 +437,8 @@ def _cmd_templates(args) -> int:
 
 
 def _cmd_run(args) -> int:
-    from lkjip.run.pipeline import check_before_running, plan, run_many, stderr_progress
+    from lkjip.run.pipeline import check_before_running, plan, run_many
+    from lkjip.run.progress import Display
 
     from lkjip.inputs.signing import resolve_signing
 
@@ -454,10 +455,13 @@ def _cmd_run(args) -> int:
             check_final(args.data_dir, unit, year)
 
     runnable, refused = check_before_running(tasks, args.data_dir, check)
-    results = run_many(runnable, data_dir=args.data_dir, processed_dir=args.processed_dir,
-                       reports_dir=args.reports_dir, jobs=args.jobs, pdf=not args.no_pdf,
-                       force=args.force, scheduler=args.scheduler, progress=stderr_progress,
-                       export_processes=True, **signing) if runnable else []
+    results = []
+    if runnable:  # progress on stderr: live lines on a terminal, plain lines elsewhere (lkjip.run.progress)
+        with Display(len(runnable)) as progress:
+            results = run_many(runnable, data_dir=args.data_dir, processed_dir=args.processed_dir,
+                               reports_dir=args.reports_dir, jobs=args.jobs, pdf=not args.no_pdf,
+                               force=args.force, scheduler=args.scheduler, progress=progress,
+                               export_processes=True, **signing)
     order = {task: i for i, task in enumerate(tasks)}
     results = sorted(results + refused, key=lambda r: order[(r.unit, r.year)])
     for result in results:
@@ -504,12 +508,14 @@ def _cmd_audit(args) -> int:
 
 def _cmd_kabupaten(args) -> int:
     from lkjip.run.kabupaten import run_kabupaten
-    from lkjip.run.pipeline import stderr_progress
+    from lkjip.run.progress import Display
 
     units = None if args.units is None else [u.strip() for u in args.units.split(",") if u.strip()]
-    result = run_kabupaten(args.kabupaten_year, units=units, data_dir=args.data_dir,
-                           processed_dir=args.processed_dir, reports_dir=args.reports_dir,
-                           pdf=not args.no_pdf, progress=stderr_progress)
+    with Display(1) as progress:
+        result = run_kabupaten(args.kabupaten_year, units=units, data_dir=args.data_dir,
+                               processed_dir=args.processed_dir, reports_dir=args.reports_dir,
+                               pdf=not args.no_pdf, progress=progress)
+        progress.finish(f"kabupaten {result.year}")
     print(result.report_dir)
     print(result.ringkasan)
     _say(f"kabupaten {result.year}: {len(result.units)} unit ({result.seconds:.1f} dtk)")

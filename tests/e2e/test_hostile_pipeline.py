@@ -125,6 +125,9 @@ class _FakeExports:
         if pdf and step.pdf:
             base.with_suffix(".pdf").write_bytes(b"%PDF-1.7 " + step.report.encode())
 
+    def pending(self):  # written at submit: nothing to wait for
+        return []
+
     def seconds(self):
         return {}
 
@@ -375,6 +378,16 @@ def test_all_with_one_unreadable_input_runs_the_others_jobs_2(tmp_path, raw_dir)
     assert "alfa/2023/catatan.txt: berkas tidak dapat dibaca" in done.stderr
     assert "Traceback" not in done.stderr
     assert (tmp_path / "reports" / "beta" / "2023" / "run.json").exists()
+    # a worker's steps as they happen, before its end (issue 27 item 3: before, only the end was said),
+    # on stderr as plain lines (not a terminal); stdout holds the published folder only
+    err = done.stderr.splitlines()
+    steps = [line.split(": ", 1)[1] for line in err if line.startswith("[2/2] beta 2023: ")]
+    assert steps[:5] == ["Pembacaan Data", "Validasi Data", "Indikator Kinerja Utama",
+                         "Audit Angka yang Dipublikasikan", "Laporan Kinerja Instansi Pemerintah"], err
+    end = next(i for i, line in enumerate(err) if "] beta 2023: selesai (" in line)
+    assert err.index("[2/2] beta 2023: Pembacaan Data") < end
+    assert "\x1b[" not in done.stderr
+    assert done.stdout.splitlines() == [str((tmp_path / "reports" / "beta" / "2023").resolve())]
     assert not (tmp_path / "reports" / "alfa" / "2023").exists()
 
 

@@ -23,18 +23,16 @@ def _changed(after: Snapshot) -> list[str]:
 
 def test_each_step_is_fingerprinted_by_what_it_reads():
     assert _changed(_snapshot()) == []
-    # the narrative: only the steps that read it (the validation checks it, the LKjIP prints it, the
-    # SAKIP analysis quotes the unit's causes from hambatan.sakip)
-    assert _changed(_snapshot(**{"work/raw/gedeg/2023/narasi.md": "edited"})) == ["02_validasi.ipynb",
-                                                                                  "05_lkjip.ipynb",
+    # the narrative: only the steps that read it: the LKjIP prints and checks it (lkjip.run.narasi_check),
+    # the SAKIP analysis quotes the unit's causes from hambatan.sakip
+    assert _changed(_snapshot(**{"work/raw/gedeg/2023/narasi.md": "edited"})) == ["05_lkjip.ipynb",
                                                                                   "06_analisis_sakip.ipynb"]
     # a data file or the package's code: every step
     assert _changed(_snapshot(**{"work/raw/gedeg/2023/ikm_survei.csv": "x"})) == NOTEBOOKS
     assert _changed(_snapshot(**{"src/lkjip/fmt.py": "x"})) == NOTEBOOKS
     # one notebook: its own step only
     assert _changed(_snapshot(**{"work/notebooks/05_lkjip.ipynb": "x"})) == ["05_lkjip.ipynb"]
-    assert {s.notebook for s in STEPS if NARASI in s.ignores} == {"01_ingest.ipynb", "03_indikator.ipynb",
-                                                                 "04_audit.ipynb"}
+    assert {s.notebook for s in STEPS if NARASI not in s.ignores} == {"05_lkjip.ipynb", "06_analisis_sakip.ipynb"}
 
 
 def test_the_pdf_flag_and_the_signing_parameters_change_every_step():

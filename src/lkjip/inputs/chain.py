@@ -44,12 +44,13 @@ class Step:
     needs_dataset: str | None = None
 
 
-#: The analyst's narrative: read by the validation (its sections are checked) and the LKjIP only.
+#: The analyst's narrative: read by the LKjIP step only, which also checks its sections and records that
+#: check in the run's validation report (lkjip.run.narasi_check); ``lkjip validate`` checks it too.
 NARASI = "narasi.md"
 
 STEPS: tuple[Step, ...] = (
     Step("01_ingest.ipynb", "Pembacaan Data", ignores=(NARASI,)),
-    Step("02_validasi.ipynb", "Validasi Data", report="validasi"),
+    Step("02_validasi.ipynb", "Validasi Data", report="validasi", ignores=(NARASI,)),
     Step("03_indikator.ipynb", "Indikator Kinerja Utama", report="indikator", ignores=(NARASI,)),
     # The audit runs before the report, whose appendix summarises it.
     Step("04_audit.ipynb", "Audit Angka yang Dipublikasikan", report="audit", pdf=True, ignores=(NARASI,)),
@@ -141,8 +142,8 @@ def step_fingerprints(taken: snapshot.Snapshot, steps: list[Step], unit: str, ye
 
     A step whose fingerprint is the one its published run recorded, and whose earlier steps are
     unchanged in what it reads, gives the same outputs: ``lkjip run`` reuses them instead of running it
-    again (editing ``narasi.md`` reruns the validation and the LKjIP, not ingest, indicators, audit and
-    analysis).
+    again (editing ``narasi.md`` reruns the LKjIP step and its export only, not ingest, validation,
+    indicators, audit and analysis).
     """
     others = {s.notebook for s in steps}
     out = {}

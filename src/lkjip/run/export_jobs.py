@@ -109,6 +109,10 @@ class Exports:
                         future = pool().submit(*args)
             self._jobs.append((step, future))
 
+    def pending(self) -> list[str]:
+        """The documents (``step.report``) whose export is not done yet, in the order submitted."""
+        return list(dict.fromkeys(step.report for step, future in self._jobs if not future.done()))
+
     def seconds(self) -> dict[str, float]:
         """``{"ekspor <report>": seconds}``, once every export is done (an export's error is raised here)."""
         seconds: dict[str, float] = {}

@@ -32,14 +32,15 @@ KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR", f"--IPKernelApp.exec_lines=
 #: fresh (the reset itself runs silently and is not counted).
 
 
-def kernel_arguments(memory_mb: int) -> list[str]:
+def kernel_arguments(memory_mb: int, prefetch: bool = True) -> list[str]:
     """:data:`KERNEL_ARGUMENTS` with the lines that make the kernel die with the process that started
     it (:func:`lkjip.run.signals.kernel_line`) and hold its memory limit (:func:`lkjip.run.limits.kernel_line`),
-    run before the prefetch."""
+    run before the prefetch (left out with ``prefetch=False``: a run whose validation step is reused
+    never imports Great Expectations)."""
     from lkjip.run.limits import kernel_line as memory_line
     from lkjip.run.signals import kernel_line as parent_line
 
-    lines = "; ".join((parent_line(), memory_line(memory_mb), PREFETCH_LINE))
+    lines = "; ".join((parent_line(), memory_line(memory_mb), *([PREFETCH_LINE] if prefetch else [])))
     return [f"--IPKernelApp.exec_lines={lines}" if a.startswith("--IPKernelApp.exec_lines=") else a
             for a in KERNEL_ARGUMENTS]
 
@@ -118,7 +119,7 @@ class KernelSession:
     """
 
     def __init__(self, cwd: Path, kernel_name: str = "python3", startup_timeout: int = 120,
-                 limits=None):
+                 limits=None, prefetch: bool = True):
         from lkjip.run import limits as run_limits
 
         self.cwd = Path(cwd)
@@ -126,13 +127,15 @@ class KernelSession:
         self.startup_timeout = startup_timeout
         #: :class:`lkjip.run.limits.Limits`: a step's seconds, the kernel's memory (default: the run's)
         self.limits = limits or run_limits.current()
+        #: import Great Expectations in the background as the kernel starts (:data:`PREFETCH_LINE`)
+        self.prefetch = prefetch
         self.km = None
 
     def __enter__(self) -> "KernelSession":
         from jupyter_core.utils import run_sync
 
         self.km = _closing_kernel_manager_class()(kernel_name=self.kernel_name)
-        run_sync(self.km.start_kernel)(extra_arguments=kernel_arguments(self.limits.memory_mb), cwd=str(self.cwd))
+        run_sync(self.km.start_kernel)(extra_arguments=kernel_arguments(self.limits.memory_mb, self.prefetch), cwd=str(self.cwd))
         return self
 
     def __exit__(self, *exc) -> None:

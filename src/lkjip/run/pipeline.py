@@ -20,6 +20,7 @@ import json
 import os
 import shutil
 import sys
+import threading
 import time
 import traceback
 
@@ -182,8 +183,12 @@ def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final
     exports = export_jobs.Exports(processes=export_processes)
     starting_kernel = True
     try:
+        # Great Expectations is imported ahead only when the validation step runs (not after only narasi.md changed)
+        validating = any(s.notebook == "02_validasi.ipynb" and s.notebook not in reused for s in steps)
         session_cm = (contextlib.nullcontext(shared_session(notebooks_dir())) if reuse_kernel
                       else KernelSession(notebooks_dir()))
+        if not reuse_kernel:
+            session_cm.prefetch = validating  # read when the kernel starts (KernelSession.__enter__)
         with session_cm as session:
             starting_kernel = False
             for step in steps:
@@ -200,6 +205,9 @@ def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final
                 if step.report:
                     exports.submit(step, out_nb, stage_report, unit, year, data_dir, pdf=pdf)
         current = None
+        waiting = exports.pending()
+        if waiting:  # the PDF of a long document may take a minute: say what the run waits for
+            say(f"{unit} {year}: ekspor HTML/PDF ({', '.join(waiting)})")
         timings.update(exports.seconds())
         # The inputs once more, just before publishing: a file changed during the run would give
         # reports of two states of the data (and --no-pdf would carry PDFs of neither)
@@ -359,12 +367,19 @@ def run_many(tasks: list[tuple[str, int]], *, data_dir: Path, processed_dir: Pat
 
     # the workers die with this process and leave Ctrl-C to it; on Ctrl-C or SIGTERM they are told to
     # stop their unit-year (kernel killed, staging removed) instead of being waited for
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
-                             initializer=signals.run_worker_init, initargs=(os.getpid(),)) as pool:
+    context = multiprocessing.get_context("spawn")
+    # each worker's step lines come back through a queue as they happen, not only its end
+    messages = context.Queue()
+    relay = threading.Thread(target=_relay, args=(messages, say), name="lkjip-progress-relay", daemon=True)
+    relay.start()
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context,
+                             initializer=_init_worker, initargs=(os.getpid(), messages)) as pool:
         try:
             with signals.sigint_held():  # the workers it starts never see the terminal's Ctrl-C
-                futures = {pool.submit(signals.busy_call, _worker, {"unit": u, "year": y, **common}): (u, y)
-                           for u, y in tasks}
+                futures = {pool.submit(signals.busy_call, _worker,
+                                       {"unit": u, "year": y, "progress": QueueSay(f"[{i}/{total}] "),
+                                        **common}): (u, y)
+                           for i, (u, y) in enumerate(tasks, start=1)}
             say(f"{total} unit-tahun, {jobs} bersamaan")
             for done, future in enumerate(as_completed(futures), start=1):
                 result = future.result()
@@ -374,8 +389,54 @@ def run_many(tasks: list[tuple[str, int]], *, data_dir: Path, processed_dir: Pat
             signals.stop_pool(pool)
             pool.shutdown(wait=True, cancel_futures=True)
             raise
+        finally:
+            messages.put(None)
+            relay.join(timeout=5)
+            messages.close()
     order = {task: i for i, task in enumerate(tasks)}
     return sorted(results, key=lambda r: order[(r.unit, r.year)])
+
+
+#: In a ``--jobs`` worker process: the parent's queue of progress messages (set by :func:`_init_worker`).
+_PROGRESS_QUEUE = None
+
+
+def _init_worker(parent_pid: int, messages) -> None:
+    """A ``--jobs`` worker's start: signals as :func:`lkjip.run.signals.run_worker_init` sets them, and
+    the progress queue (a queue passes to a process only when it starts)."""
+    from lkjip.run import signals
+
+    global _PROGRESS_QUEUE
+    _PROGRESS_QUEUE = messages
+    signals.run_worker_init(parent_pid)
+
+
+class QueueSay:
+    """A ``progress`` callable for a ``--jobs`` worker process: each message goes to the parent's queue,
+    prefixed (``"[i/n] "``), where :func:`_relay` passes it on as it comes."""
+
+    def __init__(self, prefix: str = ""):
+        self.prefix = prefix
+
+    def __call__(self, message: str) -> None:
+        if _PROGRESS_QUEUE is None:
+            return
+        try:
+            _PROGRESS_QUEUE.put(self.prefix + message)
+        except (OSError, ValueError):  # the parent is gone or stopping: progress never fails a run
+            pass
+
+
+def _relay(messages, say) -> None:
+    """Pass the workers' messages to ``say`` until a ``None`` arrives."""
+    while True:
+        try:
+            message = messages.get()
+        except (EOFError, OSError, ValueError):
+            return
+        if message is None:
+            return
+        say(message)
 
 
 def _worker_in_fresh_thread(kwargs: dict) -> RunResult:
@@ -441,6 +502,7 @@ def _run_on_dask(tasks, common, scheduler: str, say) -> list[RunResult]:
 
 
 def _done_line(result: RunResult, index: int, total: int) -> str:
+    # the first word tells lkjip.run.progress that the unit-year ended (progress.DONE_WORDS)
     state = "dilewati (tidak berubah)" if result.skipped else ("selesai" if result.ok else "GAGAL")
     return f"[{index}/{total}] {result.unit} {result.year}: {state} ({result.seconds:.1f} dtk)"
 

@@ -19,8 +19,10 @@ VALIDATION_DIR = "validation"
 
 # ------------------------------------------------------------------ validation
 
-def validate_inputs(inputs: YearInputs):
-    """Run every expectation suite on a unit-year (GX is imported only here)."""
+def validate_inputs(inputs: YearInputs, *, narasi: bool = True):
+    """Run every expectation suite on a unit-year (GX is imported only here); with ``narasi`` also the
+    rules of ``narasi.md`` (the run's validation step leaves them to the LKjIP step:
+    :mod:`lkjip.run.narasi_check`)."""
     from lkjip.validation import validate_year
     from lkjip.validation.iku import checked_declaration
     from lkjip.validation.optional_columns import narasi_findings
@@ -31,7 +33,7 @@ def validate_inputs(inputs: YearInputs):
                            declaration=declaration, unit=inputs.unit.as_dict(),
                            required=() if bad else None)
     result.findings += bad
-    if inputs.data_dir is not None:
+    if narasi and inputs.data_dir is not None:
         result.findings += narasi_findings(inputs.data_dir, inputs.code, inputs.year)
     return result
 
@@ -41,11 +43,13 @@ def validation_step(ctx) -> tuple[object, YearInputs]:
 
     The report (HTML and JSON) is written before stopping, so a failed run's
     kept folder shows every failing rule; the run itself never publishes it.
+    ``narasi.md`` is not read here: the LKjIP step checks it and adds its finding to this report
+    (:func:`lkjip.run.narasi_check.check_narasi`), so editing only the narrative reuses this step.
     """
     from lkjip.validation import write_validation_report
 
     inputs = load_inputs(ctx.data_dir, ctx.unit, ctx.year, ctx.processed_dir)
-    result = validate_inputs(inputs)
+    result = validate_inputs(inputs, narasi=False)
     out = Path(ctx.report_dir) / VALIDATION_DIR
     out.mkdir(parents=True, exist_ok=True)
     write_validation_report(result, out / "validasi.html", inputs.unit.nama, ctx.year)
