@@ -197,7 +197,8 @@ def test_stacked_bars_sesuai_berselisih_tidak_dapat_diperiksa():
     labels = _texts(ax)
     # counts inside the parts wide enough (>= 6 % of the longest bar), totals at the bars' ends
     assert [t for t in labels if not t.startswith("=")] == ["40", "5", "3"]
-    assert [t for t in labels if t.startswith("=")] == ["= 48", "= 2", "= 0"]
+    # Bab II's parts (1 of the longest 48) are too narrow for their counts: named after the total
+    assert [t for t in labels if t.startswith("=")] == ["= 48", "= 2 (1 sesuai, 1 berselisih)", "= 0"]
     fig.canvas.draw()
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Bab III", "Bab II", "Lainnya"]
     _readable(fig)

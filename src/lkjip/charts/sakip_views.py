@@ -139,7 +139,7 @@ def skor_per_tahun(nilai: pd.Series, target: pd.Series | None = None, *, title: 
         if len(tgt):
             ax.plot([x_of[int(y)] for y in tgt.index], tgt.to_numpy(), color=GREYS[1], lw=1.0, ls="--",
                     marker="s", ms=3.5, zorder=2, label="Target")
-        ax.legend(loc="lower left")
+        fig.legend(loc="outside upper right", ncols=2)
         ax.set_xticks(range(len(years)), [str(y) for y in years])
         ax.set_xlim(-0.5, len(years) - 0.5)
         ax.set_ylim(lo, hi)

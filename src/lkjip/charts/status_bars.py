@@ -26,7 +26,8 @@ def status_bertumpuk(counts: pd.DataFrame, *, title: str | None = None, xlabel: 
                      sumber: str | None = None) -> Figure:
     """One stacked horizontal bar per row of ``counts`` (index: the group's name, in order), its parts
     the columns of :data:`STATUS_PARTS` present (a missing column is left out of bar and legend).
-    Each part wide enough carries its count inside; a bar's total stands at its right end."""
+    Each part wide enough carries its count inside; a bar's total stands at its right end, followed by
+    the count of every part too narrow to carry its own ("= 157 (7 berselisih)")."""
     parts = [p for p in STATUS_PARTS if p[0] in counts.columns]
     data = counts[[p[0] for p in parts]].astype(int)
     totals = data.sum(axis=1).to_numpy()
@@ -36,19 +37,26 @@ def status_bertumpuk(counts: pd.DataFrame, *, title: str | None = None, xlabel: 
         fig = _figure(max(1.7, 0.36 * len(data) + 1.1))
         ax = fig.add_subplot()
         left = np.zeros(len(data))
+        outside: list[list[str]] = [[] for _ in y]
         for col, label, face, hatch in parts:
             widths = data[col].to_numpy()
             bars = ax.barh(y, widths, left=left, height=0.6, color=face, hatch=hatch, edgecolor=INK,
                            linewidth=0.5, label=label, zorder=2)
-            inside = [fmt_int(w) if w and w / longest >= _INSIDE_SHARE else "" for w in widths]
-            ax.bar_label(bars, labels=inside, label_type="center", fontsize=8,
-                         color=INK)
+            wide = [bool(w) and w / longest >= _INSIDE_SHARE for w in widths]
+            ax.bar_label(bars, labels=[fmt_int(w) if ok else "" for w, ok in zip(widths, wide)],
+                         label_type="center", fontsize=8, color=INK)
+            for i, (w, ok) in enumerate(zip(widths, wide)):
+                if w and not ok:  # too narrow to carry its count: named after the total
+                    outside[i].append(f"{fmt_int(w)} {label.lower()}")
             left = left + widths
-        for yi, total in zip(y, totals):
-            ax.text(total + longest * 0.01, yi, f"= {fmt_int(total)}", va="center", ha="left", fontsize=8)
+        for yi, total, rest in zip(y, totals, outside):
+            text = f"= {fmt_int(total)}" + (f" ({', '.join(rest)})" if rest else "")
+            ax.text(total + longest * 0.01, yi, text, va="center", ha="left", fontsize=8)
         ax.set_yticks(y, [_wrap(k, 34) for k in data.index])
         ax.set_ylim(len(data) - 0.5, -0.5)
         ax.set_xlim(0, longest * 1.12)
+        if any(outside):  # room for the counts named after the longest bar
+            ax.set_xlim(0, longest * 1.45)
         ax.xaxis.set_major_formatter(tick_formatter(0))
         ax.set_xlabel(xlabel)
         ax.tick_params(axis="y", length=0)
