@@ -108,15 +108,16 @@ def test_scenario_bars_reach_their_totals_against_the_predicate_thresholds():
                         "Semua komponen yang turun kembali ke tingkat 2022": 90.5})
     fig = skor_skenario(totals)
     ax = fig.axes[0]
-    # bars start at the lowest band edge shown (70: BB) and end at their totals
-    assert ax.get_xlim() == (70.0, 100.0)
+    # the bands reached (BB from 70) and a strip of the one below (B), so the threshold at 70 is drawn;
+    # bars start at the axis' left end and end at their totals
+    assert ax.get_xlim() == (68.0, 100.0)
     bars = [(round(p.get_x(), 6), round(p.get_width(), 6)) for p in ax.containers[0].patches]
-    assert bars == [(70.0, 8.4), (70.0, 11.2), (70.0, 20.5)]
+    assert bars == [(68.0, 10.4), (68.0, 13.2), (68.0, 22.5)]
     labels = _texts(ax)
     assert {"78,40 (BB)", "81,20 (A)", "90,50 (AA)"} <= set(labels)
-    assert {"BB", "A", "AA"} <= set(labels)
+    assert {"B", "BB", "A", "AA"} <= set(labels) and "CC" not in labels
     dashed = sorted(round(ln.get_xdata()[0], 6) for ln in ax.get_lines() if ln.get_linestyle() == "--")
-    assert dashed == [80.0, 90.0]
+    assert dashed == [70.0, 80.0, 90.0]
     _readable(fig)
 
 
@@ -135,6 +136,16 @@ def test_scenario_series_from_points_at_stake():
 # -- score by year -------------------------------------------------------------
 
 
+def test_all_scores_in_one_band_still_show_the_thresholds_either_side():
+    # gedeg 2023: the score and every scenario in A (86,13 .. 87,43); AA from above 90
+    fig = skor_skenario(pd.Series({"Nilai 2023 (tanpa pemulihan)": 86.13,
+                                   "Semua komponen yang turun kembali ke tingkat 2022": 87.43}))
+    ax = fig.axes[0]
+    assert ax.get_xlim() == (78.0, 92.0)
+    assert sorted(round(ln.get_xdata()[0], 6) for ln in ax.get_lines() if ln.get_linestyle() == "--") == [80.0, 90.0]
+    assert {"BB", "A", "AA"} <= set(_texts(ax))
+
+
 def test_score_line_over_the_predicate_bands_with_its_target():
     target = pd.DataFrame({"tahun": [2021, 2022, 2023], "nilai": [71.2, 81.05, 76.35],
                            "target": [float("nan"), 80.0, 82.0]})
@@ -146,9 +157,12 @@ def test_score_line_over_the_predicate_bands_with_its_target():
     assert list(line.get_xdata()) == [0, 1, 2] and list(line.get_ydata()) == [71.2, 81.05, 76.35]
     tline = next(ln for ln in ax.get_lines() if ln.get_label() == "Target")
     assert list(tline.get_xdata()) == [1, 2] and list(tline.get_ydata()) == [80.0, 82.0]
-    assert ax.get_ylim() == (70.0, 90.0)
+    assert ax.get_ylim() == (68.0, 92.0)
+    dashed = sorted(round(ln.get_ydata()[0], 6) for ln in ax.get_lines() if ln.get_linestyle() == "--"
+                    and ln.get_label() != "Target")
+    assert dashed == [70.0, 80.0, 90.0]
     assert [a.get_text() for a in ax.texts if isinstance(a, Annotation)] == ["71,20 (BB)", "81,05 (A)", "76,35 (BB)"]
-    assert {"BB", "A"} <= set(_texts(ax)) and "AA" not in _texts(ax)
+    assert {"B", "BB", "A", "AA"} <= set(_texts(ax)) and "CC" not in _texts(ax)
     fig.canvas.draw()
     assert [t.get_text() for t in ax.get_xticklabels()] == ["2021", "2022", "2023"]
     _readable(fig)

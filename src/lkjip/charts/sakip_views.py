@@ -58,12 +58,21 @@ def jabatan_per_bulan(status: pd.DataFrame, *, title: str | None = None, sumber:
     return fig
 
 
+#: How much of the band beyond each end the axis shows, so that the threshold into it is drawn and named.
+_NEXT_BAND = 2.0
+
+
 def _band_span(low: float, high: float) -> tuple[float, float]:
-    """Axis limits showing whole predicate bands around ``low``..``high`` (0-100 at most)."""
+    """Axis limits around ``low``..``high`` (0-100 at most): the whole bands they fall in, and a strip
+    of the band below and of the band above, so the nearest thresholds either way are on the chart.
+
+    >>> _band_span(86.13, 87.43)
+    (78.0, 92.0)
+    """
     edges = sorted({0.0, *(max(b.lower, 0.0) for b in SAKIP_PREDIKAT.bands), 100.0})
     lo = max([e for e in edges if e <= low - 1.0] or [0.0])
     hi = min([e for e in edges if e >= high + 1.0] or [100.0])
-    return lo, hi
+    return max(lo - _NEXT_BAND, 0.0), min(hi + _NEXT_BAND, 100.0)
 
 
 def _shade_bands(ax, lo: float, hi: float, *, vertical: bool) -> list[float]:
@@ -94,7 +103,8 @@ def skor_skenario(totals: pd.Series, *, title: str | None = None, sumber: str | 
     """Horizontal bars of the total SAKIP score each scenario reaches (``totals``: label → total; the
     first is usually the score as it is), against the predicate bands of
     :data:`~lkjip.contract.rules.SAKIP_PREDIKAT` (thresholds dashed, bands named above). Each bar is
-    labelled with its total and predicate; bars start at the lowest band edge shown."""
+    labelled with its total and predicate; bars start at the axis' left end (a strip below the lowest band
+    they reach)."""
     values = pd.Series(totals, dtype=float)
     lo, hi = _band_span(float(values.min()), float(values.max()))
     with lkjip_style():
