@@ -58,7 +58,12 @@ tempat_lkjip = lkjip_dihasilkan.places
 # %% tags=["remove_input"]
 ar.show(ar.table_block(ar.ringkasan(hasil), "Cakupan angka yang tercetak di LKjIP yang diterbitkan",
                        source="published.csv dan data masukan"))
+from lkjip.audit.summary_counts import per_bab_counts, per_pemeriksaan_counts
+from lkjip.charts.status_bars import status_bertumpuk
+nb.figure(status_bertumpuk(per_bab_counts(hasil)), "Angka tercetak per bab: sesuai, berselisih, tidak dapat diperiksa")
 ar.show(ar.table_block(ar.per_bab(hasil), "Cakupan per bab", source="published.csv dan data masukan"))
+nb.figure(status_bertumpuk(per_pemeriksaan_counts(hasil), xlabel="Jumlah perbandingan"),
+          "Perbandingan per jenis pemeriksaan: sesuai, berselisih, tidak dapat diperiksa")
 ar.show(ar.table_block(ar.per_pemeriksaan(hasil), "Perbandingan per jenis pemeriksaan", source="audit.csv"))
 
 # %% tags=["remove_input"]

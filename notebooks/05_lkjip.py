@@ -587,6 +587,7 @@ HTML(narrative.lampiran.tanda_tangan_dokumen(berita_acara.penandatanganan, ("men
 Markdown(judul.lampiran("Hasil Pengukuran Kinerja Pejabat", ada(laporan_pejabat)))
 
 # %% tags=["remove_input"]
+from lkjip.document.pejabat_figure import fig_capaian_pejabat
 if report.is_absent(laporan_pejabat):
     display(Markdown(narrative.profil.absent_line(laporan_pejabat, final)))
 else:
@@ -600,6 +601,10 @@ else:
                          nomor.tabel("L", f"Capaian Kinerja {pejabat.jabatan}"),
                          source=f"Laporan Kinerja {pejabat.jabatan} Tahun {year}",
                          note=narrative.lampiran.capaian_note(pejabat)))
+        gambar_pejabat = fig_capaian_pejabat(pejabat)  # capaian as printed, against 100 %
+        if gambar_pejabat is not None:
+            display(nb.Figure(gambar_pejabat, nomor.gambar("L", f"Capaian Kinerja {pejabat.jabatan}"),
+                              source=f"Laporan Kinerja {pejabat.jabatan} Tahun {year}"))
         display(Markdown(narrative.lampiran.pejabat_evaluasi(pejabat, final)))
 if not final:  # NIPs that disagree inside the data: flagged for the analyst, never corrected
     for catatan in report.nip_notes(laporan):

@@ -31,6 +31,7 @@ ctx = nb.setup(unit, year, data_dir, processed_dir, report_dir, final=final,
 # %% tags=["remove_cell"]
 from IPython.display import Markdown
 from lkjip import sakip_change as analysis
+from lkjip.sakip_change import figures as grafik
 from lkjip.inputs import earlier_years as earlier, ingest, catalog as layout
 from lkjip.inputs.year import load_inputs
 from lkjip.inputs.unit import load_unit
@@ -45,12 +46,13 @@ from lkjip.inputs.sakip_lke import read_sakip_lke
 from lkjip.inputs.sakip_opd import read_sakip_opd
 
 targets = ingest.read_unit_table(ctx.data_dir, ctx.unit, "targets")
+riwayat = read_riwayat_jabatan(ctx.data_dir, ctx.unit)
 narasi_unit = read_narasi(ctx.data_dir, ctx.unit, ctx.year)
 perubahan = analysis.analyse(data_per_tahun, targets, ctx.year, compare_year, messages=pesan_baca,
                              unit_name=load_unit(ctx.data_dir, ctx.unit).nama, unit_code=ctx.unit,
                              stated_causes=narasi_unit.get(analysis.NARASI_SECTION),
                              sakip_opd=read_sakip_opd(ctx.data_dir),
-                             riwayat_jabatan=read_riwayat_jabatan(ctx.data_dir, ctx.unit),
+                             riwayat_jabatan=riwayat,
                              sakip_lke=read_sakip_lke(ctx.data_dir, ctx.unit),
                              saran=narasi_unit.get("saran"))
 # Angka (bukan teks tampilan) untuk ditelusuri: None bila tahun-tahunnya tidak dapat dibandingkan.
@@ -132,6 +134,11 @@ celah = analysis.tabel_celah(poin) if perubahan.ok else None
 nb.Table(celah, f"Celah nilai komponen {perubahan.tahun_akhir}", source=sumber)
 
 # %% tags=["remove_input"]
+gambar_skenario = grafik.gambar_skenario(poin) if perubahan.ok else None
+if gambar_skenario is not None:
+    nb.figure(gambar_skenario, f"Nilai SAKIP {perubahan.tahun_akhir} menurut skenario, terhadap batas predikat")
+
+# %% tags=["remove_input"]
 skenario = analysis.tabel_skenario(poin) if perubahan.ok else None
 nb.Table(skenario, "Skenario, diurutkan menurut poin yang dapat diraih", source=sumber)
 
@@ -152,12 +159,21 @@ nb.Table(kaitan, "Faktor dan komponen yang mungkin dipengaruhinya",
          source="Data pegawai, data anggaran, target kinerja dan hasil evaluasi SAKIP")
 
 # %% tags=["remove_input"]
-kekosongan_bulanan = analysis.tabel_kekosongan_bulanan(pendorong) if perubahan.ok else None
-nb.Table(kekosongan_bulanan, f"Jabatan struktural per bulan, {perubahan.tahun_akhir}", source=sumber_pegawai)
+gambar_jabatan = grafik.gambar_jabatan(pendorong, riwayat) if perubahan.ok else None
+if gambar_jabatan is not None:
+    nb.figure(gambar_jabatan, f"Jabatan struktural per bulan, {perubahan.tahun_akhir}: terisi, Plt, kosong")
 
 # %% tags=["remove_input"]
 kekosongan = analysis.tabel_kekosongan(pendorong) if perubahan.ok else None
 nb.Table(kekosongan, "Jabatan struktural: bulan terisi dan kosong", source=sumber_pegawai, wide=True)
+
+# %% tags=["remove_input"]
+kekosongan_bulanan = analysis.tabel_kekosongan_bulanan(pendorong) if perubahan.ok else None
+tabel_bulanan = nb.Table(kekosongan_bulanan, f"Jabatan struktural per bulan, {perubahan.tahun_akhir}",
+                         source=sumber_pegawai)
+# the chart above shows the months; the count per month stays one click away
+(nb.folded(tabel_bulanan, "Jumlah jabatan terisi dan kosong per bulan (tabel)")
+ if kekosongan_bulanan is not None and len(kekosongan_bulanan) else tabel_bulanan)
 
 # %% tags=["remove_input"]
 pergantian = analysis.tabel_pergantian(pendorong) if perubahan.ok else None
@@ -171,6 +187,11 @@ nb.Table(ipasn, "Indeks Profesionalitas ASN", source=sumber_pegawai)
 anggaran = analysis.tabel_anggaran(pendorong) if perubahan.ok else None
 nb.Table(anggaran, "Anggaran kegiatan perencanaan dan evaluasi kinerja",
          source="Data anggaran tiap tahun")
+
+# %% tags=["remove_input"]
+gambar_nilai = grafik.gambar_nilai_per_tahun(pendorong) if perubahan.ok else None
+if gambar_nilai is not None:
+    nb.figure(gambar_nilai, "Nilai SAKIP per tahun, target dan rentang predikat")
 
 # %% tags=["remove_input"]
 target = analysis.tabel_target(pendorong) if perubahan.ok else None

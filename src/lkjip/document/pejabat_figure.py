@@ -1,0 +1,28 @@
+"""Lampiran "Hasil Pengukuran Kinerja Pejabat": each official's capaian as a chart beside their tables
+(:func:`lkjip.charts.capaian_pejabat.capaian_pejabat`), from the capaian as the official's report
+prints it (signed figures are quoted, never recomputed here).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from lkjip.document.lampiran_dokumen import LaporanPejabat
+
+
+def capaian_tercetak(lp: LaporanPejabat) -> pd.Series:
+    """Indicator → capaian (%) as printed, in the order of the official's table; a repeated indicator
+    name is kept once per row (numbered by its row's ``No``)."""
+    c = lp.capaian
+    names = [str(i) for i in c["Indikator Kinerja"]]
+    seen = {n for n in names if names.count(n) > 1}
+    labels = [f"{no}. {n}" if n in seen and str(no) else n for no, n in zip(c["No"], names)]
+    return pd.Series(c["Capaian tercetak"].to_numpy(dtype=float), index=labels)
+
+
+def fig_capaian_pejabat(lp: LaporanPejabat):
+    """The official's printed capaian against 100 %; ``None`` when no row prints one."""
+    from lkjip.charts.capaian_pejabat import capaian_pejabat
+
+    values = capaian_tercetak(lp)
+    return capaian_pejabat(values) if len(values) and values.notna().any() else None
