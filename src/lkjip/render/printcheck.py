@@ -204,6 +204,13 @@ def render_balanced(printable: str, base_url: str | None, rounds: int = 2, url_f
         rule = "".join(f"{sel}" + "{break-before:page !important;page-break-before:always !important}"
                        for sel in moved)
         document = html.render(stylesheets=[CSS(string=rule, **fetch)])
+    from lkjip.render.figure_fit import figures_to_fit
+
+    fitted = figures_to_fit(document)
+    if fitted:
+        rule = "".join(f"{sel}" + "{break-before:page !important;page-break-before:always !important}"
+                       for sel in moved) + "".join(fitted)
+        document = html.render(stylesheets=[CSS(string=rule, **fetch)])
     return document
 
 
