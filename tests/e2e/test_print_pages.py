@@ -72,3 +72,20 @@ def test_no_page_is_less_than_half_full_but_the_last_of_a_chapter(bundled_report
             if filled < 0.5:
                 empty.append(f"p.{number} {filled:.0%}")
         assert not empty, f"{year}: pages less than half full inside a chapter: {empty}"
+
+
+def test_no_figure_leaves_a_third_of_the_page_before_it_empty(bundled_reports):
+    """A page followed by a page that opens with a figure's caption ("Gambar 3.2 ...") is at least two
+    thirds full, unless it is the last page of a chapter."""
+    for year, folder in bundled_reports.items():
+        pages = _pages(folder / f"lkjip_gedeg_{year}.pdf")
+        empty = []
+        for number, (page, after) in enumerate(zip(pages[1:-1], pages[2:]), 2):
+            opening = sorted((w for w in after if TOP < w[1] < BOTTOM), key=lambda w: (round(w[1]), w[0]))[:2]
+            if [w[4] for w in opening][:1] != ["Gambar"] or _head(page) != _head(after):
+                continue
+            lows = [y1 for x0, y0, x1, y1, w in page if TOP < y0 < BOTTOM]
+            filled = (max(lows, default=TOP) - TOP) / (BOTTOM - TOP)
+            if filled < 2 / 3:
+                empty.append(f"p.{number} {filled:.0%} before {' '.join(w[4] for w in opening)}")
+        assert not empty, f"{year}: {empty}"

@@ -102,14 +102,15 @@ def _drawing(block, boxes):
 
 
 def _bottom(page_box, boxes) -> float | None:
-    """The lowest edge (px) of the text and drawings of a page's content (running heads left out)."""
+    """The lowest edge (px) of the lines of text and drawings of a page's content (running heads left out)."""
     lows = []
 
     def walk(box) -> None:
         if isinstance(box, boxes.MarginBox):
             return
-        if isinstance(box, boxes.TextBox) and box.text.strip():
-            lows.append(box.position_y + box.height)
+        if isinstance(box, boxes.LineBox) and any(
+                isinstance(b, boxes.TextBox) and b.text.strip() for b in box.descendants()):
+            lows.append(box.position_y + box.height)  # the line with its leading, as the next block sees it
         elif isinstance(box, boxes.InlineReplacedBox | boxes.BlockReplacedBox):
             lows.append(box.position_y + box.margin_height())
         elif isinstance(box, boxes.TableBox | boxes.TableRowBox):
@@ -119,3 +120,137 @@ def _bottom(page_box, boxes) -> float | None:
 
     walk(page_box)
     return max(lows) if lows else None
+
+
+def figures_to_defer(document) -> list[tuple[str, str]]:
+    """``(data-blok, cell id)`` of each figure block that opens a page while the page before it has more
+    than a third of its height empty and the figure cannot be scaled into it (:func:`scale_needed`): the
+    notebook cells after the figure's own cell that fill that room (whole cells that fit, else the
+    first one when it is text or a table, which splits) are printed before it, as a float to the next
+    page top would. The cell id is the one the figure is to stand before. A figure is never moved past
+    a chapter's start, another figure, or the end of the document."""
+    from weasyprint.formatting_structure import boxes
+
+    cells = _cells(document, boxes)  # (cell id, element, total height, holds a figure, opens a chapter)
+    order = [c[0] for c in cells]
+    out = []
+    for before, page in zip(document.pages, document.pages[1:]):
+        first = _first_block(page._page_box, boxes)
+        if first is None:
+            continue
+        element = first.element
+        if "lkjip-blok-gambar" not in (element.get("class") or "").split() or not element.get("data-blok"):
+            continue
+        top = before._page_box.content_box_y()
+        bottom = top + before._page_box.height
+        used = _bottom(before._page_box, boxes)
+        drawing = _drawing(first, boxes)
+        if used is None or drawing is None:
+            continue
+        free = bottom - used
+        if free <= MAX_EMPTY * (bottom - top):
+            continue
+        if scale_needed(free, bottom - top, first.margin_height(), drawing.height) is not None:
+            continue  # scaled instead (figures_to_fit)
+        own = _cell_of(page._page_box, first, boxes)
+        if own is None or own not in order:
+            continue
+        following = cells[order.index(own) + 1:]
+        taken, room = 0, free - SLACK_PX
+        for _, _, height, figure, chapter in following:
+            if figure or chapter or height > room:
+                break
+            taken, room = taken + 1, room - height
+        if taken == 0 and following and not (following[0][3] or following[0][4]):
+            taken = 1  # text or a table longer than the room: it starts there and goes on after the figure
+        if 0 < taken < len(following):
+            out.append((element.get("data-blok"), following[taken][0]))
+    return out
+
+
+def deferred(printable: str, moves: list[tuple[str, str]]) -> str:
+    """``printable`` with each figure block (``data-blok``) moved to just before the cell (its id)
+    :func:`figures_to_defer` named; the block's markup is unchanged.
+
+    >>> html = ('<div class="jp-Cell" id="cell-id=a"><div data-blok="1" class="lkjip-blok lkjip-blok-gambar">'
+    ...         '<div class="lkjip-gambar">G</div></div></div><div class="jp-Cell" id="cell-id=b">T</div>'
+    ...         '<div class="jp-Cell" id="cell-id=c">U</div>')
+    >>> deferred(html, [("1", "c")])
+    '<div class="jp-Cell" id="cell-id=a"></div><div class="jp-Cell" id="cell-id=b">T</div><div data-blok="1" \
+class="lkjip-blok lkjip-blok-gambar"><div class="lkjip-gambar">G</div></div><div class="jp-Cell" id="cell-id=c">U</div>'
+    """
+    import re
+
+    for blok, cell in moves:
+        start = printable.find(f'<div data-blok="{blok}" ')
+        target = re.search(r'<div class="jp-Cell[^"]*" id="cell-id=' + re.escape(cell) + '"', printable)
+        if start < 0 or target is None or target.start() < start:
+            continue
+        end = _div_end(printable, start)
+        if end is None:
+            continue
+        block = printable[start:end]
+        printable = printable[:start] + printable[end:]
+        at = target.start() - len(block)
+        printable = printable[:at] + block + printable[at:]
+    return printable
+
+
+def _div_end(html: str, start: int) -> int | None:
+    """The index just past the ``</div>`` that closes the ``<div`` at ``start``."""
+    import re
+
+    depth = 0
+    for tag in re.finditer(r"<div\b|</div>", html[start:]):
+        depth += 1 if tag.group(0) != "</div>" else -1
+        if depth == 0:
+            return start + tag.end()
+    return None
+
+
+def _cells(document, boxes) -> list[tuple[str, object, float, bool, bool]]:
+    """The notebook cells in print order: (id, element, height over all its pages, holds a figure block,
+    opens a chapter)."""
+    seen: dict[str, list] = {}
+
+    def walk(box) -> None:
+        if isinstance(box, boxes.MarginBox):
+            return
+        element = getattr(box, "element", None)
+        if isinstance(box, boxes.BlockBox) and element is not None:
+            cid = element.get("id") or ""
+            if cid.startswith("cell-id=") and "jp-Cell" in (element.get("class") or "").split():
+                entry = seen.setdefault(cid[len("cell-id="):], [element, 0.0, False, False])
+                entry[1] += box.margin_height()
+                inner = [(str(e.tag).rsplit("}", 1)[-1], (e.get("class") or "").split()) for e in element.iter()]
+                entry[2] = entry[2] or any(t == "div" and "lkjip-blok-gambar" in c for t, c in inner)
+                entry[3] = entry[3] or any(t == "h1" for t, _ in inner)
+                return
+        for child in getattr(box, "children", ()):
+            walk(child)
+
+    for page in document.pages:
+        walk(page._page_box)
+    return [(cid, e, h, fig, chapter) for cid, (e, h, fig, chapter) in seen.items()]
+
+
+def _cell_of(page_box, target, boxes) -> str | None:
+    """The id of the notebook cell whose box holds ``target`` on this page."""
+    found = []
+
+    def walk(box, cell) -> None:
+        if found:
+            return
+        element = getattr(box, "element", None)
+        if isinstance(box, boxes.BlockBox) and element is not None:
+            cid = element.get("id") or ""
+            if cid.startswith("cell-id=") and "jp-Cell" in (element.get("class") or "").split():
+                cell = cid[len("cell-id="):]
+        if box is target:
+            found.append(cell)
+            return
+        for child in getattr(box, "children", ()):
+            walk(child, cell)
+
+    walk(page_box, None)
+    return found[0] if found else None
