@@ -29,6 +29,8 @@ from lkjip.document import narrative
 from lkjip.contract.fmt import fmt_date_id
 from lkjip import document as report
 from lkjip.document import table_sums
+from lkjip.document.bab3a import PATEN_ROW_NAMES, gambar_3_2_bagian_cetak
+from lkjip.render.print_split import SplitTable
 from lkjip.run.narasi_check import check_narasi
 
 check_narasi(ctx)  # narasi.md: its rules, recorded in the run's validation report; stops on a broken one
@@ -374,8 +376,10 @@ Markdown(narrative.iku_section(laporan, "layanan_sesuai_standar_pct"))
 
 # %% tags=["remove_input"]
 paten = laporan.gambar_3_2
-(nb.Table(paten, nomor.tabel("3.1", f"Laporan PATEN Tahun {year}"), source=sumber(laporan, "paten"),
-          note=table_sums.catatan_paten(laporan) or None)
+# on paper two tables of the same rows (Jan-Jun, Jul-Des with the totals): no figure under 8 pt
+(SplitTable(paten, nomor.tabel("3.1", f"Laporan PATEN Tahun {year}"), source=sumber(laporan, "paten"),
+            note=table_sums.catatan_paten(laporan) or None,
+            keep=PATEN_ROW_NAMES, groups=gambar_3_2_bagian_cetak(paten))
  if paten is not None else Markdown(""))
 
 # %% tags=["remove_input"]

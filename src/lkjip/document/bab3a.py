@@ -323,6 +323,23 @@ def gambar_3_2(paten: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([out, pd.DataFrame([total])], ignore_index=True)
 
 
+#: The columns that name a row of the PATEN table: repeated in each printed part.
+PATEN_ROW_NAMES = ["No", "Layanan"]
+
+
+def gambar_3_2_bagian_cetak(table: pd.DataFrame) -> list[list[str]]:
+    """The PATEN table (:func:`gambar_3_2`) on paper, as two tables of the same rows
+    (:class:`lkjip.render.print_split.SplitTable`): January to June, then July to December with the
+    totals (``Jumlah``, ``Jumlah Tercetak``, ``Selisih``), so that no figure is set under 8 pt.
+
+    >>> t = gambar_3_2(pd.DataFrame({"layanan": ["KTP"], **{m: [1] for m in MONTHS}, "jumlah": [12]}))
+    >>> [g[0] + "-" + g[-1] for g in gambar_3_2_bagian_cetak(t)]
+    ['Jan-Jun', 'Jul-Selisih']
+    """
+    rest = [c for c in table.columns if c not in PATEN_ROW_NAMES and c not in MONTH_HEADERS[:6]]
+    return [list(MONTH_HEADERS[:6]), rest]
+
+
 def gambar_3_2_jumlah_tercetak(paten: pd.DataFrame) -> pd.Series | None:
     """The source's own JUMLAH row of the PATEN report under the table's headers (months and
     ``Jumlah Tercetak``), or ``None`` when the data have no printed total row."""

@@ -204,6 +204,17 @@ def render_balanced(printable: str, base_url: str | None, rounds: int = 2, url_f
         rule = "".join(f"{sel}" + "{break-before:page !important;page-break-before:always !important}"
                        for sel in moved)
         document = html.render(stylesheets=[CSS(string=rule, **fetch)])
+    from lkjip.render.figure_fit import deferred, figures_to_defer, figures_to_fit
+
+    # a figure that would leave more than a third of the page before it empty: scaled into the room left,
+    # or, when that would shrink it under 70 %, printed after the text that follows it
+    fitted, moves = figures_to_fit(document), figures_to_defer(document)
+    if moves:
+        html = HTML(string=deferred(printable, moves), base_url=base_url, **fetch)
+    if fitted or moves:
+        rule = "".join(f"{sel}" + "{break-before:page !important;page-break-before:always !important}"
+                       for sel in moved) + "".join(fitted)
+        document = html.render(stylesheets=[CSS(string=rule, **fetch)])
     return document
 
 
