@@ -15,6 +15,7 @@ import pytest
 from lkjip import sakip_change as sc
 from lkjip.inputs import ingest
 from lkjip.inputs.narasi import read_narasi
+from lkjip.inputs.riwayat_jabatan import read_riwayat_jabatan
 from lkjip.inputs.sakip_opd import read_sakip_opd
 from lkjip.sakip_change.explanation import BELUM_DAPAT_DIUJI
 
@@ -27,7 +28,8 @@ def gedeg(raw_dir):
     targets = ingest.read_unit_table(raw_dir, "gedeg", "targets")
     return sc.analyse(frames, targets, year=2023, unit_name="Kecamatan Gedeg", unit_code="gedeg",
                       stated_causes=read_narasi(raw_dir, "gedeg", 2023).get(sc.NARASI_SECTION),
-                      sakip_opd=read_sakip_opd(raw_dir))
+                      sakip_opd=read_sakip_opd(raw_dir),
+                      riwayat_jabatan=read_riwayat_jabatan(raw_dir, "gedeg"))  # as notebook 06 calls it
 
 
 def test_both_causes_the_unit_gave_are_quoted_with_a_verdict(gedeg):
@@ -59,15 +61,17 @@ def test_rank_two_to_seven_and_highest_among_kecamatan(gedeg):
 
 
 def test_ppk_successor_without_start_date_is_unknown_not_january(gedeg):
-    v = gedeg.pendorong.kekosongan[2023]
-    k = v.per_jabatan.set_index("jabatan").loc[KASUBAG]
-    assert k["bulan_terisi"] == 6 and k["bulan_kosong"] == 0 and k["bulan_rangkap"] == 0
-    assert k["bulan_tidak_diketahui"] == 6 and k["bulan_tidak_diketahui_teks"] == "Jul–Des"
+    # the bundled data hold only what the seed says: the old Kasubag PPK left in 2023 (no date), his
+    # successor's start is not recorded (riwayat_jabatan.csv); no month is assumed filled from January
+    cause = gedeg.penjelasan.sebab[1]
+    assert cause.putusan == BELUM_DAPAT_DIUJI
+    assert any("Feb–Des 2023 tidak diketahui" in b for b in cause.bukti)
+    assert not any("sejak Januari" in b for b in cause.bukti)
+    assert any(n.startswith("Riwayat jabatan Kepala Sub Bagian Penyusunan Program dan Keuangan: terisi atau "
+                            "kosong pada Feb–Des 2023 tidak diketahui") for n in gedeg.catatan_analis)
+    # the staff list itself records no exit any more (the invented 30-06-2023 is gone)
+    k = gedeg.pendorong.kekosongan[2023].per_jabatan.set_index("jabatan").loc[KASUBAG]
     assert "dianggap menjabat sejak Januari" not in k["keterangan"]
-    st = v.status[v.status["jabatan"] == KASUBAG].set_index("bulan")["status"]
-    assert st[6] == "terisi" and st[7] == "tidak diketahui"
-    assert list(v.bulanan["tidak_diketahui"]) == [0] * 6 + [1] * 6
-    assert any("Jul–Des" in b and "tidak diketahui" in b for b in gedeg.penjelasan.sebab[1].bukti)
 
 
 def test_ipasn_of_other_measurement_years_is_left_out(gedeg):

@@ -419,8 +419,8 @@ def test_a_target_of_zero_warns_and_reads_tidak_dapat_dihitung(ws, capsys, tmp_p
     assert "capaian tidak dapat dihitung (target 0)" in nr.ikhtisar_capaian(rep)
     assert "karena targetnya 0, capaian tidak dapat dihitung" in nr.analisis_indikator(rep, "ikm")
     csv = write_indicators_csv(rep.results, tmp_path / "indicators.csv").read_text().splitlines()
-    ikm = next(line for line in csv if line.startswith("ikm,"))
-    assert ikm.split(",")[5:] == ["", ""]  # capaian and kategori stay empty in the data output
+    ikm = dict(zip(csv[0].split(","), next(line for line in csv if line.startswith("ikm,")).split(",")))
+    assert (ikm["capaian_pct"], ikm["kategori"]) == ("", "")  # capaian and kategori stay empty in the data output
 
 
 # --------------------------------------------------------------------------- 8. spreadsheets

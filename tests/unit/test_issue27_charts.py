@@ -17,6 +17,7 @@ from lkjip.audit.summary_counts import per_bab_counts, per_pemeriksaan_counts  #
 from lkjip.charts.sakip_views import jabatan_per_bulan, skor_per_tahun, skor_skenario  # noqa: E402
 from lkjip.charts.status_bars import status_bertumpuk  # noqa: E402
 from lkjip.charts.style import LABEL_ZORDER, MIN_FONT_PT  # noqa: E402
+from lkjip.contract.rules import SAKIP_COMPONENT_WEIGHTS  # noqa: E402
 from lkjip.inputs.riwayat_jabatan import parse_bound  # noqa: E402
 from lkjip.sakip_change.factors import Drivers  # noqa: E402
 from lkjip.sakip_change.figures import nilai_per_tahun, skenario_total, status_jabatan  # noqa: E402
@@ -122,8 +123,9 @@ def test_scenario_bars_reach_their_totals_against_the_predicate_thresholds():
 
 
 def test_scenario_series_from_points_at_stake():
-    before = pd.DataFrame({"komponen": ["perencanaan", "pengukuran", "pelaporan", "evaluasi_internal"],
-                           "bobot": [30.0, 30.0, 15.0, 25.0], "nilai": [26.0, 24.0, 12.0, 20.0]})
+    komponen = ["perencanaan", "pengukuran", "pelaporan", "evaluasi_internal"]
+    before = pd.DataFrame({"komponen": komponen, "bobot": [SAKIP_COMPONENT_WEIGHTS[k] for k in komponen],
+                           "nilai": [26.0, 24.0, 12.0, 20.0]})
     after = before.assign(nilai=[23.5, 24.0, 11.0, 20.0])
     s = skenario_total(points_at_stake(before, after, 2022, 2023))
     assert s.index[0] == "Nilai 2023 (tanpa pemulihan)" and s.iloc[0] == pytest.approx(78.5)

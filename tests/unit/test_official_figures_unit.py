@@ -53,7 +53,7 @@ def test_hitung_ulang_and_no_official_figure_leave_the_results_as_computed():
 
 def test_the_class_follows_the_printed_figure():
     shown = main_figures(_results(ikm=90.0), {"ikm": (80.0, "E-Sukma", "")}, {})
-    assert shown.kelas["ikm"] == "B"  # 80,00 is mutu B (76,61 - 88,30); the recomputed 90,00 is A
+    assert shown.kelas["ikm"] == "B"  # 80,00 is mutu B; the recomputed 90,00 is A (rules.IKM_MUTU)
 
 
 def test_sentence_without_a_known_cause_says_so():

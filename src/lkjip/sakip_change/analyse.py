@@ -134,6 +134,15 @@ def analyse(frames_by_year: Mapping[int, Mapping[str, pd.DataFrame]],
                         "tidak dapat dihitung.")
     exp = explanation(stated_causes, dec, ctx, vac, riwayat_jabatan, lke)
     analyst = [n for v in drv.kekosongan.values() for n in v.catatan_analis]
+    if riwayat_jabatan is not None and len(riwayat_jabatan):
+        from lkjip.sakip_change.timeline import post_timeline
+
+        for post in dict.fromkeys(riwayat_jabatan["jabatan"]):
+            t = post_timeline(riwayat_jabatan, post, y1)
+            if t.tidak_diketahui:  # what the analyst can fill in, never said in the reader's text
+                analyst.append(f"Riwayat jabatan {post}: terisi atau kosong pada {t.tidak_diketahui_teks} {y1} "
+                               "tidak diketahui; isi kolom mulai dan selesai di riwayat_jabatan.csv dari SK "
+                               "pelantikan agar bulan tanpa pejabat definitif dapat dihitung.")
     if sakip_opd is None:
         analyst.append("Data nilai SAKIP OPD kabupaten tidak ada: isi data/raw/_kabupaten/sakip_opd.csv "
                        "agar perubahan unit dapat dibandingkan dengan OPD lain.")
