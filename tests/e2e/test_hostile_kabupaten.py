@@ -104,7 +104,7 @@ class FakeSession:
     def __exit__(self, *exc):
         return False
 
-    def execute(self, notebook, executed, parameters):
+    def execute(self, notebook, executed, parameters, shown_folders=None):
         import pathlib, hashlib
 
         def tree(folder):

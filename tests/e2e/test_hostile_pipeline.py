@@ -108,7 +108,7 @@ class _FakeSession:
     def __exit__(self, *exc):
         return None
 
-    def execute(self, source, output, parameters):
+    def execute(self, source, output, parameters, shown_folders=None):
         shutil.copy(source, output)
         type(self).on_step(Path(source).name, parameters)
 

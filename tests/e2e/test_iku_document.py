@@ -326,5 +326,7 @@ def test_the_analysts_narasi_of_a_unit_s_own_iku_is_printed_in_its_section(tmp_p
         "## hambatan.prevalensi_stunting\n\nData SSGI 2023 belum dirilis Kementerian Kesehatan.\n",
         encoding="utf-8")
     rep = rp.build_report(tmp_path, "dinkes", 2023)
-    assert narrative.analisis_indikator(rep, "angka_kematian_ibu").endswith("\n\nKelas ibu hamil di semua puskesmas.")
+    # the success factors follow the sentence that says the target was met (issue 24: text an official signs)
+    assert "Target terlampaui.\n\nKelas ibu hamil di semua puskesmas.\n\nDibandingkan tahun 2022" in (
+        narrative.analisis_indikator(rep, "angka_kematian_ibu"))
     assert "Data SSGI 2023 belum dirilis" in narrative.own_iku_sections(rep)[3]

@@ -62,9 +62,12 @@ def test_every_step_ran_and_is_kept(shared):
     assert (folder / "validation" / "validasi.html").exists()
     # one page links every output of the year
     index = (folder / "index.html").read_text(encoding="utf-8")
+    docs = folder / "validation" / "data_docs"  # Great Expectations' Data Docs: linked by their own index page
     outputs = {p.relative_to(folder).as_posix() for p in folder.rglob("*")
-               if p.is_file() and p.suffix in (".html", ".pdf", ".ipynb") and p.name != "index.html"}
-    assert set(re.findall(r'href="([^"]+)"', index)) == outputs
+               if p.is_file() and p.suffix in (".html", ".pdf", ".ipynb") and p.name != "index.html"
+               and docs not in p.parents}
+    assert (docs / "index.html").is_file()
+    assert set(re.findall(r'href="([^"]+)"', index)) == outputs | {"validation/data_docs/index.html"}
 
 
 def test_executed_notebooks_are_clean_documents(shared):

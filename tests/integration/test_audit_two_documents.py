@@ -47,7 +47,7 @@ def test_every_finding_names_both_places_and_links_the_generated_one(gedeg_audit
     assert '<a href="lkjip_gedeg_2023.html#tabel-3-2-1">Tabel 3.2.1 Anggaran dan Realisasi per Jenis Belanja</a>' \
         in html
     tc27 = unknown[unknown[PUBLISHED_PLACE].str.startswith("Lampiran 1 T-C.27")]
-    assert set(tc27[GENERATED_PLACE]) == {"tidak dicetak"}
+    assert set(tc27[GENERATED_PLACE]) == {"tidak ada di LKjIP yang dihasilkan"}
 
 
 def test_the_generated_lkjip_has_its_own_findings(view):

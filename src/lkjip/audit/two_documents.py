@@ -24,7 +24,7 @@ PUBLISHED_PLACE = "Tempat di LKjIP yang diterbitkan"
 GENERATED_PLACE = "Tempat di LKjIP yang dihasilkan"
 
 #: What a finding shows when the generated LKjIP does not print its figure.
-NOT_PRINTED = "tidak dicetak"
+NOT_PRINTED = "tidak ada di LKjIP yang dihasilkan"
 
 Places = Mapping[str, tuple[str, "str | None"]]
 
@@ -38,7 +38,7 @@ def generated_place(lokasi: object, places: Places) -> str:
     >>> p = {"Gambar 3.6": ("Tabel 3.1.12 Laporan Realisasi Anggaran Tahun 2023", "tabel-3-1-12"),
     ...      "Tabel 3.1.1": ("Tabel 3.1.1 Pencapaian Kinerja", "tabel-3-1-1")}
     >>> generated_place("Gambar 3.6", p), generated_place("Lampiran 1 T-C.27", p), generated_place("Bab I B (teks)", p)
-    ('Tabel 3.1.12 Laporan Realisasi Anggaran Tahun 2023', 'tidak dicetak', '')
+    ('Tabel 3.1.12 Laporan Realisasi Anggaran Tahun 2023', 'tidak ada di LKjIP yang dihasilkan', '')
     >>> generated_place("Tabel 3.1.1 (IKM); Bab III A.5.a (teks); Tabel 3.1.1 (x)", p)
     'Tabel 3.1.1 Pencapaian Kinerja'
     """

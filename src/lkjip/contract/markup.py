@@ -33,6 +33,10 @@ import re
 
 __all__ = ["FORMULA_START", "csv_cell", "md_text"]
 
+#: How a draft's line for the analyst begins (what the final version leaves out: a section without its
+#: data, an input the analyst could add); every document uses it, so a reader test can tell them apart.
+ANALYST_NOTE = "Catatan untuk analis:"
+
 #: Characters with a meaning anywhere in a line of nbconvert's Markdown (mistune with the
 #: table, strikethrough, url and math plugins), ``<``, ``>`` and ``&`` (a tag, an entity) among them.
 _MD_INLINE = re.compile(r"([\\`*_\[\]|~$<>&])")

@@ -531,6 +531,19 @@ class PrintedPdf:
     layout: dict
 
 
+_OUTSIDE_LINK = re.compile(r'<a href="(?!#)[^"]*">(.*?)</a>', re.S)
+
+
+def links_inside_only(html: str) -> str:
+    """A PDF links only inside itself: a link to another file (the audit's place in the generated
+    LKjIP's HTML) keeps its text, without the link, which on paper would point at the package's folder.
+
+    >>> links_inside_only('<a href="lkjip_x.html#t-1">Tabel 1</a> <a href="#bab-1">Bab I</a>')
+    'Tabel 1 <a href="#bab-1">Bab I</a>'
+    """
+    return _OUTSIDE_LINK.sub(r"\1", html)
+
+
 def print_pdf(
     source: Path,
     out_path: Path,
@@ -564,8 +577,8 @@ def print_pdf(
         report = notebook_to_html(source, include_code=False, title=title)
     else:
         report = source.read_text(encoding="utf-8")
-    printable = build_print_html(report, title=title, cover=cover, created=created,
-                                 toc_levels=toc_levels, running_title=running_title)
+    printable = links_inside_only(build_print_html(report, title=title, cover=cover, created=created,
+                                                   toc_levels=toc_levels, running_title=running_title))
     if keep_html is not None:
         Path(keep_html).write_text(printable, encoding="utf-8")
     out_path = Path(out_path)

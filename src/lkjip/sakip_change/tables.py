@@ -13,7 +13,7 @@ from lkjip.sakip_change.score_change import Decomposition, _label
 from lkjip.sakip_change.stake import PointsAtStake
 from lkjip.contract.fmt import fmt_number, fmt_pct, fmt_signed, style_table
 from lkjip.indicators.frames import safe_pct
-from lkjip.contract.markup import md_text
+from lkjip.contract.markup import ANALYST_NOTE, md_text
 from lkjip.contract.rules import SAKIP_SCORE_DECIMALS, tolerance
 
 # --------------------------------------------------------------------------
@@ -223,7 +223,7 @@ def catatan_analis_md(an: SakipChangeAnalysis) -> str:
     """What an analyst could add to the data, as a list for the draft only ('' when nothing)."""
     notes = list(dict.fromkeys(an.catatan_analis))
     return "" if not notes else ("**Catatan analis (hanya pada draf):**\n\n"
-                                 + "\n".join(f"- {md_text(n)}" for n in notes))
+                                 + "\n".join(f"- {ANALYST_NOTE} {md_text(n)}" for n in notes))
 
 
 def tabel_lke(an: SakipChangeAnalysis) -> pd.DataFrame | None:

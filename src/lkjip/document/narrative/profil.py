@@ -23,8 +23,7 @@ def is_absent(value) -> bool:
     return _is_absent(value)
 
 
-#: How a draft's line for the analyst begins (a section left out, naming the file that would fill it).
-ANALYST_NOTE = "Catatan untuk analis:"
+from lkjip.contract.markup import ANALYST_NOTE  # noqa: E402  (re-exported: the narrative's name for it)
 
 
 def analyst_note(text: str) -> str:
