@@ -534,6 +534,20 @@ class PrintedPdf:
 _OUTSIDE_LINK = re.compile(r'<a href="(?!#)[^"]*">(.*?)</a>', re.S)
 
 
+_FILE_NAME = re.compile(r"\b([A-Za-z0-9]+(?:_[A-Za-z0-9]+)+)(\.(?:csv|xlsx|parquet|json|md)\b)")
+
+
+def breakable_file_names(html: str) -> str:
+    """On paper a long file name in a narrow column may break after each ``_`` (a zero-width space), not
+    inside a word or after its dot, where it would read as a bare name ("paten_layanan." / "csv").
+
+    >>> breakable_file_names("<td>Data masukan: paten_layanan.csv baris 3</td>") == (
+    ...     "<td>Data masukan: paten_\u200blayanan.csv baris 3</td>")
+    True
+    """
+    return _FILE_NAME.sub(lambda m: m.group(1).replace("_", "_\u200b") + m.group(2), html)
+
+
 def links_inside_only(html: str) -> str:
     """A PDF links only inside itself: a link to another file (the audit's place in the generated
     LKjIP's HTML) keeps its text, without the link, which on paper would point at the package's folder.
@@ -577,8 +591,8 @@ def print_pdf(
         report = notebook_to_html(source, include_code=False, title=title)
     else:
         report = source.read_text(encoding="utf-8")
-    printable = links_inside_only(build_print_html(report, title=title, cover=cover, created=created,
-                                                   toc_levels=toc_levels, running_title=running_title))
+    printable = breakable_file_names(links_inside_only(build_print_html(report, title=title, cover=cover, created=created,
+                                                   toc_levels=toc_levels, running_title=running_title)))
     if keep_html is not None:
         Path(keep_html).write_text(printable, encoding="utf-8")
     out_path = Path(out_path)
