@@ -76,13 +76,16 @@ def test_provenance_stays_in_the_auditors_copy(bundled_reports):
 # --------------------------------------------------------------------------- numbering and print layout
 
 def _print_html(folder, year):
-    from lkjip.render.export import build_print_html
+    """The print HTML as the run builds it: from the executed notebook's no-code HTML (the screen HTML
+    lacks the blocks for print only, e.g. the PATEN table in two halves)."""
+    from lkjip.render.export import build_print_html, notebook_to_html
     from lkjip.inputs.unit import load_unit
 
     info = load_unit(folder.parents[2] / "raw", "gedeg")
     cover = {"unit": info.nama, "kabupaten": info.kabupaten, "year": year, "head_name": info.pimpinan.get("nama"),
              "head_position": info.pimpinan.get("jabatan"), "head_nip": info.pimpinan.get("nip")}
-    return build_print_html(_html(folder, f"lkjip_gedeg_{year}.html"), title="LKjIP", cover=cover)
+    report = notebook_to_html(folder / "notebooks" / "05_lkjip.ipynb", include_code=False, title="LKjIP")
+    return build_print_html(report, title="LKjIP", cover=cover)
 
 
 def test_every_table_and_figure_is_numbered_without_gaps_and_listed(bundled_reports):

@@ -199,9 +199,13 @@ def planned_captions(laporan, final: bool = False) -> Plan:
             label = heading.removeprefix("## ").split(".", 1)[0]
             lampiran[label] = title
     if not absent(pejabat):
+        from lkjip.document.pejabat_figure import has_capaian_figure
+
         for p in pejabat:
             t("L", f"Perjanjian Kinerja {p.jabatan}")
             t("L", f"Capaian Kinerja {p.jabatan}")
+            if has_capaian_figure(p):  # notebook 05 draws it after the table (Gambar L.n)
+                g("L", f"Capaian Kinerja {p.jabatan}")
     return Plan(n.captions, lampiran)
 
 
@@ -209,11 +213,21 @@ def _title(template: str, laporan) -> str:
     return template.format(year=laporan.year, unit=laporan.unit.nama)
 
 
+def captions_by_title(captions: list[Caption]) -> dict[str, Caption]:
+    """Each caption by its title; where a table and its chart share a title (an official's capaian in
+    Lampiran 3) the title names the table, which prints the figures."""
+    out: dict[str, Caption] = {}
+    for c in captions:
+        if c.title not in out or (c.label.startswith("Tabel") and not out[c.title].label.startswith("Tabel")):
+            out[c.title] = c
+    return out
+
+
 def generated_places(laporan, final: bool = False, plan: Plan | None = None) -> dict[str, Place]:
     """Published place (``lokasi``) -> its :class:`Place` in the generated LKjIP, for every published place
     of ``laporan``'s published figures that the generated LKjIP prints."""
     plan = plan or planned_captions(laporan, final)
-    by_title = {c.title: c for c in plan.captions}
+    by_title = captions_by_title(plan.captions)
     lampiran = {title: label for label, title in plan.lampiran.items()}
     pub = getattr(laporan.inputs, "published", None)
     places = sorted({str(x) for x in pub["lokasi"].dropna()}) if pub is not None and "lokasi" in pub else []

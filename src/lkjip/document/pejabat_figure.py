@@ -20,9 +20,14 @@ def capaian_tercetak(lp: LaporanPejabat) -> pd.Series:
     return pd.Series(c["Capaian tercetak"].to_numpy(dtype=float), index=labels)
 
 
+def has_capaian_figure(lp: LaporanPejabat) -> bool:
+    """Whether the official's report prints a capaian to draw (the LKjIP then numbers a Gambar L.n)."""
+    values = capaian_tercetak(lp)
+    return bool(len(values) and values.notna().any())
+
+
 def fig_capaian_pejabat(lp: LaporanPejabat):
     """The official's printed capaian against 100 %; ``None`` when no row prints one."""
     from lkjip.charts.capaian_pejabat import capaian_pejabat
 
-    values = capaian_tercetak(lp)
-    return capaian_pejabat(values) if len(values) and values.notna().any() else None
+    return capaian_pejabat(capaian_tercetak(lp)) if has_capaian_figure(lp) else None

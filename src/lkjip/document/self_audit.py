@@ -30,7 +30,7 @@ import pandas as pd
 
 from lkjip.contract.fmt import fmt_int, fmt_number, fmt_rupiah, is_missing
 from lkjip.contract.rules.printed import EPS, decimals_of, decimals_of_text, tolerance
-from lkjip.document.generated_places import Plan, planned_captions
+from lkjip.document.generated_places import Plan, captions_by_title, planned_captions
 
 COLUMNS = ("Tempat di LKjIP yang dihasilkan", "Baris", "Kolom", "Tercetak", "Pembanding", "Selisih", "Pemeriksaan")
 
@@ -267,7 +267,7 @@ def self_audit(laporan, final: bool = False, plan: Plan | None = None) -> pd.Dat
     """The findings of the generated LKjIP's own tables (columns :data:`COLUMNS`, figures as text),
     with ``_anchor`` (the table's id in the LKjIP's HTML) for a link."""
     plan = plan or planned_captions(laporan, final)
-    by_title = {c.title: c for c in plan.captions}
+    by_title = captions_by_title(plan.captions)
     rows = []
     for title, df in _tables(laporan):
         cap = by_title.get(title) if title else None
