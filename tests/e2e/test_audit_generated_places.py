@@ -7,7 +7,7 @@ import re
 
 from lkjip import document as rp
 from lkjip.document.generated_places import planned_captions
-from lkjip.render.export import caption_entries
+from lkjip.render.contents import caption_entries
 
 #: The appendix tables of the data checks close the LKjIP; the audit places nothing there.
 _CHECKS = ("Hasil Pemeriksaan Data", "Hasil Audit Angka")

@@ -89,7 +89,7 @@ def _print_html(folder, year):
 
 
 def test_every_table_and_figure_is_numbered_without_gaps_and_listed(bundled_reports):
-    from lkjip.render.export import caption_entries
+    from lkjip.render.contents import caption_entries
 
     for year, folder in sorted(bundled_reports.items()):
         html = _html(folder, f"lkjip_gedeg_{year}.html")

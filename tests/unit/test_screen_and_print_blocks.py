@@ -10,12 +10,13 @@ import pandas as pd
 
 from lkjip.audit.folded import differences_first, fold_places
 from lkjip.audit.report import print_only, table_block
-from lkjip.render.export import TOC_PLACEHOLDER, _headings, _postprocess, build_print_html, caption_entries
+from lkjip.render.contents import caption_entries, headings
+from lkjip.render.export import TOC_PLACEHOLDER, _postprocess, build_print_html
 from lkjip.render.screen import for_screen as _for_screen
 from lkjip.run.notebook_record import as_published, replace_folders
 
 def for_screen(html: str) -> str:
-    return _for_screen(html, lambda body: (_headings(body, (1, 2)), caption_entries(body)), TOC_PLACEHOLDER)
+    return _for_screen(html, lambda body: (headings(body, (1, 2)), caption_entries(body)), TOC_PLACEHOLDER)
 
 
 PAGE = ("<html><head><title>t</title></head><body><main>\n"

@@ -55,7 +55,6 @@ import time
 import warnings
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +63,7 @@ from markupsafe import Markup
 from lkjip import ASSETS_DIR
 from lkjip.render import printcheck
 from lkjip.contract.pages import render
+from lkjip.render.contents import caption_entries, headings, lists_html, toc_html
 
 __all__ = [
     "ASSETS",
@@ -245,7 +245,7 @@ def write_screen_html(report_html: str, out_path: Path, *, include_code: bool = 
     from lkjip.render.screen import for_screen
 
     t0 = time.perf_counter() if started is None else started
-    text = for_screen(report_html, lambda body: (_headings(body, (1, 2)), caption_entries(body)), TOC_PLACEHOLDER)
+    text = for_screen(report_html, lambda body: (headings(body, (1, 2)), caption_entries(body)), TOC_PLACEHOLDER)
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     out_path.write_text(text, encoding="utf-8", newline="\n")
@@ -302,87 +302,6 @@ def _cover_html(cover: Mapping[str, Any]) -> str:
                   logo=_logo_data_uri(Path(logo)) if logo else None, unit=str(_cover_value(cover, "unit") or ""),
                   kabupaten=kab, position=_cover_value(cover, "head_position"), name=_cover_value(cover, "head_name"),
                   rank=_cover_value(cover, "head_rank"), nip=_cover_value(cover, "head_nip")).rstrip("\n")
-
-
-class _Headings(HTMLParser):
-    """Collects (level, id, text) of the headings of the levels asked for.
-
-    nbconvert gives every Markdown heading an id; a heading without one
-    cannot be linked and stays out of the table of contents.
-    """
-
-    def __init__(self, levels: tuple[int, ...]):
-        super().__init__(convert_charrefs=True)
-        self.levels, self.entries = levels, []
-        self._open: tuple[int, str | None] | None = None
-        self._text: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456" and self._open is None:
-            self._open, self._text = (int(tag[1]), attrs.get("id")), []
-        elif self._open is not None and tag == "a" and "anchor-link" in (attrs.get("class") or "").split():
-            self._skip += 1
-
-    def handle_endtag(self, tag):
-        if self._skip and tag == "a":
-            self._skip -= 1
-        elif self._open is not None and tag == f"h{self._open[0]}":
-            level, hid = self._open
-            text = "".join(self._text).strip()
-            if level in self.levels and hid and text:
-                self.entries.append((level, hid, text))
-            self._open = None
-
-    def handle_data(self, data):
-        if self._open is not None and not self._skip:
-            self._text.append(data)
-
-
-def _headings(body: str, levels: tuple[int, ...]) -> list[tuple[int, str, str]]:
-    parser = _Headings(levels)
-    parser.feed(body)
-    parser.close()
-    return parser.entries
-
-
-def _toc_html(entries: list[tuple[int, str, str]]) -> str:
-    return render("cetak_daftar_isi.html.j2", entries=entries).rstrip("\n")
-
-
-class _Captions(HTMLParser):
-    """Collects the numbered captions (``p.lkjip-caption`` with ``data-kind``) as (kind, id, text).
-
-    :func:`lkjip.render.notebook.caption_html` writes them; the text is ``label`` and ``title``.
-    """
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.entries: list[tuple[str, str, str]] = []
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "p" and "lkjip-caption" in (a.get("class") or "").split() and a.get("data-kind") and a.get("id"):
-            self.entries.append((a["data-kind"], a["id"], f"{a.get('data-label', '')} {a.get('data-title', '')}".strip()))
-
-
-def caption_entries(body: str) -> list[tuple[str, str, str]]:
-    """(kind, id, text) of every numbered caption of ``body``, in order (``kind``: tabel/gambar)."""
-    parser = _Captions()
-    parser.feed(body)
-    parser.close()
-    return parser.entries
-
-
-def _lists_html(entries: list[tuple[str, str, str]]) -> str:
-    """Daftar Tabel and Daftar Gambar (only those that have entries), each a ``nav`` with page numbers."""
-    out = []
-    for kind, title in (("tabel", "Daftar Tabel"), ("gambar", "Daftar Gambar")):
-        items = [(hid, text) for k, hid, text in entries if k == kind]
-        if items:
-            out.append(render("cetak_daftar.html.j2", kind=kind, title=title, entries=items).rstrip("\n"))
-    return "\n".join(out)
 
 
 #: A block between these markers is for the screen only (:func:`lkjip.audit.report.screen_only`); the print
@@ -516,7 +435,7 @@ def build_print_html(
     if 0 <= t0 < t1:
         head = head[:t0] + head[t1 + len("</title>"):]
     before = before[:head_start] + head + meta + before[head_end:]
-    lists = _toc_html(_headings(after, toc_levels)) + "\n" + _lists_html(caption_entries(after))
+    lists = toc_html(headings(after, toc_levels)) + "\n" + lists_html(caption_entries(after))
     if TOC_PLACEHOLDER in after:
         return before + "\n" + _cover_html(cover) + "\n" + after.replace(TOC_PLACEHOLDER, lists, 1)
     return before + "\n" + _cover_html(cover) + "\n" + lists + "\n" + after
