@@ -105,6 +105,19 @@ bagian.append(link_places(ar.table_block(sendiri, "Temuan pada tabel LKjIP yang 
 ar.show(ar.section("Angka LKjIP yang dihasilkan", "lkjip-dihasilkan", bagian))
 
 # %% tags=["remove_input"]
+# facts that disagree inside the data: the draft's analyst notes, word for word, never corrected
+berbeda = lkjip_dihasilkan.berbeda
+bagian = [ar.paragraph("Fakta yang saling berbeda di dalam data masukan (dua dokumen atau dua berkas menyebut hal "
+                       "yang sama secara berbeda). Draf LKjIP menandai masing-masing dengan catatan analis di "
+                       "tempatnya; data tidak diubah dan tidak dipilih salah satunya. Bila LKjIP ditandatangani "
+                       "sebelum perbedaan ini diselesaikan, tempat yang disebut memuat angka atau teks yang "
+                       "perlu dikonfirmasi pada dokumen aslinya.")]
+bagian.append(ar.table_block(berbeda, "Fakta yang saling berbeda di dalam data", small=True,
+                             widths=ar.WIDTHS["data_berbeda"], source="data masukan; catatan analis draf LKjIP")
+              if len(berbeda) else ar.paragraph("Tidak ada fakta yang saling berbeda di dalam data masukan."))
+ar.show(ar.section("Data masukan yang saling berbeda", "data-berbeda", bagian))
+
+# %% tags=["remove_input"]
 # Printed: where the full list is and its summary per place; on screen (HTML) every checked figure too.
 daftar = [ar.print_only(ar.paragraph(ar.daftar_lengkap_keterangan(hasil))),
           ar.table_block(ar.cakupan_per_tempat(hasil), "Angka yang diperiksa per tempat di LKjIP yang diterbitkan",

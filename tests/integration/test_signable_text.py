@@ -154,3 +154,40 @@ def test_factors_and_obstacles_follow_the_target_sentence(rep, indicator, key):
     assert last.startswith(f"Indikator {nr.common._nama(rep, indicator)} tahun 2023 terealisasi")
     assert last.endswith(("Target tercapai.", "Target terlampaui.", "poin di bawah target."))
     assert "laporan audit" not in last and "terlemah" not in last
+
+
+def test_the_audit_lists_every_disagreement_the_draft_flags(rep):
+    """Issue 24 item 7: the facts that disagree are flagged in the draft's analyst notes *and* the audit, with
+    the same words (one rule each), and the place of the generated LKjIP they concern."""
+    from lkjip.document.data_disagreements import data_disagreements
+
+    found = data_disagreements(rep)
+    assert list(found.columns) == ["Jenis", "Tempat di LKjIP yang dihasilkan", "Keterangan"]
+    assert found["Jenis"].tolist() == ["Dasar hukum", "NIP", "Laporan jabatan", "Laporan jabatan",
+                                       "Tahun pengukuran IP ASN", "Tahun pengukuran IP ASN"]
+    notes = found["Keterangan"].tolist()
+    assert notes[1] == rp.nip_notes(rep)[0]
+    assert notes[2].startswith("Sekretaris Kecamatan: target Persentase realisasi anggaran 94% di Perjanjian "
+                               "Kinerja, 90% di tabel capaian laporan jabatan")
+    assert found["Tempat di LKjIP yang dihasilkan"].iloc[2] == "Lampiran 3, Sekretaris Kecamatan"
+    assert "(Rp 41.332) berbeda dengan rincian anggaran (Rp 41.322.000)" in notes[3]
+    assert "memuat 56,00 (hasil pengukuran tahun 2021), sedangkan laporan tahun 2023 memakai hasil pengukuran " \
+           "tahun 2022 sebesar 89,50" in notes[5]
+    # each sentence is the draft's analyst note at its place, word for word
+    draft = nr.profil.tugas_pokok_fungsi(rep, rp.tugas_fungsi(rep), False)
+    assert f"*{nr.ANALYST_NOTE} {notes[0]}" in draft.replace("\\", "")
+    officials = {lp.jabatan: lp for lp in rp.laporan_pejabat(rep)}
+    drafted = " ".join(nr.lampiran.pejabat_catatan_analis(officials["Kepala Seksi Pemerintahan"]))
+    assert f"{nr.ANALYST_NOTE} {notes[3]}" in drafted.replace("\\", "")
+
+
+def test_no_disagreement_gives_an_empty_list_with_its_columns(rep, monkeypatch):
+    """A unit whose data agree: the audit says so (an empty table with its columns, not an error)."""
+    from lkjip.document import data_disagreements as dd
+
+    monkeypatch.setattr(dd, "unit_legal_basis_disagreement", lambda unit: None)
+    monkeypatch.setattr(dd, "nip_notes", lambda source: [])
+    monkeypatch.setattr(dd, "pejabat_disagreements", lambda lp: [])
+    monkeypatch.setattr(dd, "ip_asn_disagreements", lambda r: [])
+    found = dd.data_disagreements(rep)
+    assert found.empty and list(found.columns) == dd.COLUMNS

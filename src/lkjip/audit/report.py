@@ -382,6 +382,7 @@ WIDTHS = {
     "temuan_dua": (14, 12, 14, 11, 11, 11, 27),
     "terbesar_dua": (16, 13, 18, 12, 12, 12, 17),
     "lkjip_dihasilkan": (20, 17, 12, 12, 12, 10, 17),  # the generated LKjIP's own findings (its section)
+    "data_berbeda": (15, 20, 65),                     # Jenis, Tempat di LKjIP yang dihasilkan, Keterangan
 }
 
 

@@ -17,12 +17,14 @@ class ForAudit:
     """What the audit notebook shows of the generated LKjIP: ``places`` (published place -> (place in the
     generated LKjIP as printed, its caption id), for :mod:`lkjip.audit.two_documents`), ``href`` (the
     generated LKjIP's HTML, beside the audit's), ``sendiri`` (its own findings,
-    :func:`lkjip.document.self_audit.self_audit`) and ``sendiri_places`` (their tables, for the links)."""
+    :func:`lkjip.document.self_audit.self_audit`), ``sendiri_places`` (their tables, for the links) and
+    ``berbeda`` (facts that disagree inside the data, :func:`lkjip.document.data_disagreements.data_disagreements`)."""
 
     places: dict[str, tuple[str, str | None]]
     href: str
     sendiri: object
     sendiri_places: dict[str, tuple[str, str | None]]
+    berbeda: object
 
 
 def for_audit(data_dir, unit: str, year: int, processed_dir=None, *, final: bool = False,
@@ -30,6 +32,7 @@ def for_audit(data_dir, unit: str, year: int, processed_dir=None, *, final: bool
     """The generated LKjIP of ``unit``/``year`` as notebook 05 builds it (the same report model), its places
     and its own findings, for the audit notebook (04)."""
     from lkjip import document as report
+    from lkjip.document.data_disagreements import data_disagreements
     from lkjip.document.self_audit import self_audit
 
     laporan = report.build_report(data_dir, unit, year, processed_dir, published=published)
@@ -37,4 +40,5 @@ def for_audit(data_dir, unit: str, year: int, processed_dir=None, *, final: bool
     places = {k: (str(p), p.anchor) for k, p in generated_places(laporan, final, plan).items()}
     own = self_audit(laporan, final, plan)
     own_places = {t: (t, a) for t, a in zip(own.iloc[:, 0], own["_anchor"]) if isinstance(a, str)}
-    return ForAudit(places, f"lkjip_{unit}_{year}.html", own.drop(columns="_anchor"), own_places)
+    return ForAudit(places, f"lkjip_{unit}_{year}.html", own.drop(columns="_anchor"), own_places,
+                    data_disagreements(laporan))

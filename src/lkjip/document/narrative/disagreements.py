@@ -46,6 +46,12 @@ def legal_basis_disagreement(organisasi: str | None, tugas_fungsi: str | None) -
             "Periksa jenis peraturan pada dokumen aslinya sebelum laporan ditandatangani.")
 
 
+def unit_legal_basis_disagreement(unit) -> str | None:
+    """:func:`legal_basis_disagreement` of the two legal bases in ``unit.yaml``'s ``profil``."""
+    profil = getattr(unit, "profil", None) or {}
+    return legal_basis_disagreement(profil.get("dasar_hukum_organisasi"), profil.get("dasar_hukum_tugas_fungsi"))
+
+
 def _digits(nip: object) -> str:
     return "" if is_missing(nip) else re.sub(r"\s+", "", str(nip))
 

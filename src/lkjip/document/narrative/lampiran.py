@@ -234,16 +234,22 @@ def capaian_note(lp) -> str:
     return text
 
 
+def pejabat_disagreements(lp) -> list[str]:
+    """What disagrees inside the official's report or against the unit's other data, one plain sentence each
+    (the draft's analyst notes and the audit's list of disagreeing facts)."""
+    out = [f"{lp.jabatan}: target {ind} {pk} di Perjanjian Kinerja, {cap} di tabel capaian laporan "
+           "jabatan; capaian tercetak memakai target tabel capaian. Periksa dokumen asli dan "
+           "tetapkan target yang berlaku." for ind, pk, cap in lp.beda_target]
+    if realisation_differs(lp.realisasi_anggaran, lp.sumber_anggaran):
+        out.append(f"{lp.jabatan}: realisasi anggaran di laporan jabatan ({fmt_rupiah(lp.realisasi_anggaran)}) "
+                   f"berbeda dengan rincian anggaran ({fmt_rupiah(lp.sumber_anggaran.realisasi)}); "
+                   "dikutip seperti tertulis, dengan catatan koreksi.")
+    return out
+
+
 def pejabat_catatan_analis(lp) -> list[str]:
     """The draft's analyst notes on what disagrees inside the official's report (never in the final)."""
-    out = [analyst_note(f"{lp.jabatan}: target {ind} {pk} di Perjanjian Kinerja, {cap} di tabel capaian laporan "
-                        "jabatan; capaian tercetak memakai target tabel capaian. Periksa dokumen asli dan "
-                        "tetapkan target yang berlaku.") for ind, pk, cap in lp.beda_target]
-    if realisation_differs(lp.realisasi_anggaran, lp.sumber_anggaran):
-        out.append(analyst_note(f"{lp.jabatan}: realisasi anggaran di laporan jabatan ({fmt_rupiah(lp.realisasi_anggaran)}) "
-                                f"berbeda dengan rincian anggaran ({fmt_rupiah(lp.sumber_anggaran.realisasi)}); "
-                                "dikutip seperti tertulis, dengan catatan koreksi."))
-    return out
+    return [analyst_note(n) for n in pejabat_disagreements(lp)]
 
 
 CAPAIAN_NOTE = ("Capaian (%) seperti tercetak pada laporan jabatan; Hitung ulang (%) = realisasi / target × 100 "

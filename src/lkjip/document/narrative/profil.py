@@ -87,10 +87,9 @@ def tugas_pokok_fungsi(rep, tf, final: bool = False) -> str:
     if tf.tugas_fungsi:
         parts += [letters(tf.tugas_fungsi)]
     if not final:  # the same regulation named as a Perda and a Perbup: flagged for the analyst, never chosen
-        from lkjip.document.narrative.disagreements import legal_basis_disagreement
+        from lkjip.document.narrative.disagreements import unit_legal_basis_disagreement
 
-        profil = getattr(rep.unit, "profil", None) or {}
-        note = legal_basis_disagreement(profil.get("dasar_hukum_organisasi"), profil.get("dasar_hukum_tugas_fungsi"))
+        note = unit_legal_basis_disagreement(rep.unit)
         if note:
             parts.append(analyst_note(note))
     return "\n\n".join(parts)

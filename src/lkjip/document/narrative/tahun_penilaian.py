@@ -48,8 +48,16 @@ def catatan_analis_ip_asn(rep, final: bool = False) -> str:
     """The draft's analyst note when a year's column holds another figure than that year's own assessment
     as another report year shows it (Tabel 3.1.2's 2022 = 56 while the 2023 report uses the 2022
     assessment, 89,50)."""
-    if final or not _uses(rep):
+    if final:
         return ""
+    return "\n\n".join(analyst_note(n) for n in ip_asn_disagreements(rep))
+
+
+def ip_asn_disagreements(rep) -> list[str]:
+    """One plain sentence per year whose Tabel 3.1.2 column holds another IP ASN figure than the assessment
+    of that year as the report year uses it (the analyst's note and the audit's list of disagreeing facts)."""
+    if not _uses(rep):
+        return []
     got = _assessments(rep)
     notes = []
     for y, (t, v) in got.items():
@@ -61,4 +69,4 @@ def catatan_analis_ip_asn(rep, final: bool = False) -> str:
                          f"tahun {got[t][0]}), sedangkan laporan tahun {y} memakai hasil pengukuran tahun {t} "
                          f"sebesar {fmt_value('ip_asn', v)}; laporan menyebut tahun pengukuran masing-masing. "
                          f"Periksa tahun penilaian IP ASN data pegawai tahun {t} dan {y}.")
-    return "\n\n".join(analyst_note(n) for n in notes)
+    return notes
