@@ -62,3 +62,24 @@ def test_a_figure_is_left_alone_when_the_page_before_it_is_two_thirds_full():
     doc = _doc(_lines("a", "satu", 27) + _figure("b", 700) + _lines("c", "dua", 5) + _lines("d", "tiga", 5))
     pages = printcheck.measure(doc)
     assert _words(pages[0]) == [f"satu{i}" for i in range(27)] and _words(pages[1])[0] == "Gambar"
+
+
+def test_the_room_left_counts_the_margin_above_the_caption():
+    """2021 p.28: the block was a few px shorter than the space under the last line, so the rule "fitted"
+    it at its own height, but WeasyPrint puts the caption's top margin between that line and the block
+    (dropped at a page top, so the block's own boxes do not show it) and moved it on all the same."""
+    margin = "<style>.lkjip-caption { margin-top: 24px }</style>"
+    doc = _doc(margin + _lines("a", "satu", 20) + _figure("b", 400) + _lines("c", "dua", 10))
+    from weasyprint import HTML
+
+    from lkjip.render.figure_fit import _first_block, _bottom
+
+    raw = HTML(string=doc.replace('<div class="lkjip-blok', '<div data-blok="1" class="lkjip-blok')).render()
+    assert "Gambar" not in _words(printcheck.pages_of(raw)[0])
+    from weasyprint.formatting_structure import boxes
+
+    first, before = _first_block(raw.pages[1]._page_box, boxes), raw.pages[0]._page_box
+    free = before.content_box_y() + before.height - _bottom(before, boxes)
+    assert first.margin_height() < free < first.margin_height() + 24  # fits only without the margin
+    pages = printcheck.measure(doc)
+    assert _words(pages[0])[-3:] == ["Gambar", "3.2", "Tren"] and _words(pages[1])[0] == "dua0"

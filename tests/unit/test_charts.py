@@ -221,6 +221,19 @@ def test_tren_multi_tahun_small_multiples():
     _render(fig)
 
 
+def test_tren_multi_tahun_rows_are_as_tall_as_the_years_need():
+    """Issue 24 (print): the first year of a Renstra draws one point a panel; at a trend's full row height
+    its seven panels filled a page and left the page before them half empty."""
+    def chart(years):
+        rows = [{"tahun": y, "indikator": f"Indikator {i}", "nilai": 80.0 + i, "target": 80.0}
+                for i in range(7) for y in years]
+        return charts.tren_multi_tahun(pd.DataFrame(rows), title=None)
+
+    heights = [chart(range(2021, 2021 + n)).get_size_inches()[1] for n in (1, 2, 3, 4)]
+    assert heights == pytest.approx([4 * 1.25 + 0.5, 4 * 1.5 + 0.5, 4 * 1.75 + 0.5, 4 * 1.75 + 0.5])
+    _render(chart([2021]))
+
+
 def test_waterfall():
     fig = charts.waterfall("2022", 87.43, [("Perencanaan", -0.8), ("Pengukuran", -0.9),
                                            ("Pelaporan", 0.3), ("Evaluasi", 0.1)], "2023",

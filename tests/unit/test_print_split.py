@@ -12,7 +12,7 @@ import pytest
 
 from lkjip.document.bab3a import MONTHS, PATEN_ROW_NAMES, gambar_3_2, gambar_3_2_bagian_cetak
 from lkjip.document.numbering import Numbering
-from lkjip.render.figure_fit import MIN_SCALE, scale_needed
+from lkjip.render.figure_fit import EMPTY_TOLERANCE_PX, MAX_EMPTY, MIN_SCALE, scale_needed
 from lkjip.render.print_split import SplitTable, column_parts
 from lkjip.render.screen import PRINT_ONLY
 from lkjip.render.export import _SCREEN_ONLY
@@ -85,5 +85,9 @@ def test_a_figure_is_scaled_into_the_room_left_when_it_keeps_seventy_percent():
     assert scale_needed(400, 1000, 450, 380) == 326.0
     # 300 px left: the drawing would keep 380 - 150 = 230 px, under 70 %: left as it is
     assert scale_needed(300, 1000, 450, 380) is None and 380 * MIN_SCALE > 230
-    # a third or less of the page empty: nothing to do
-    assert scale_needed(333, 1000, 450, 380) is None
+    # a third or less of the page empty (with the tolerance for a reading of the PDF's words): nothing to do
+    assert scale_needed(MAX_EMPTY * 1000 - EMPTY_TOLERANCE_PX, 1000, 450, 420) is None
+    # just under a third by the line boxes, more than a third by the words: scaled
+    assert scale_needed(MAX_EMPTY * 1000 - EMPTY_TOLERANCE_PX / 2, 1000, 450, 420) is not None
+    # the collapsed margins between the last line and the block count as taken room
+    assert scale_needed(400, 1000, 390, 380, gap=12) == 374.0

@@ -316,6 +316,24 @@ def target_vs_realisasi(
     return fig
 
 
+#: Height (in) of a row of trend panels with :data:`TREN_FULL_YEARS` years or more: room for a line's
+#: rise and fall. A year fewer takes :data:`TREN_ROW_STEP_IN` less.
+TREN_ROW_IN, TREN_FULL_YEARS, TREN_ROW_STEP_IN = 1.75, 3, 0.25
+
+
+def tren_row_height(years: int) -> float:
+    """The height (in) of a row of :func:`tren_multi_tahun` panels drawing ``years`` years.
+
+    A panel of one or two years holds a point or a single segment, which needs no trend's vertical
+    room; at full height the chart of the first year of a Renstra (2021: seven one-point panels,
+    7,5 in) filled a page on its own and left the page before it half empty.
+
+    >>> [tren_row_height(n) for n in (1, 2, 3, 5)]
+    [1.25, 1.5, 1.75, 1.75]
+    """
+    return TREN_ROW_IN - TREN_ROW_STEP_IN * max(0, TREN_FULL_YEARS - years)
+
+
 def tren_multi_tahun(
     df: pd.DataFrame,
     *,
@@ -336,7 +354,7 @@ def tren_multi_tahun(
     nrows = max(1, math.ceil(n / ncols))
     years = sorted(pd.unique(df["tahun"]))
     with lkjip_style():
-        fig = _figure(1.75 * nrows + 0.5)
+        fig = _figure(tren_row_height(len(years)) * nrows + 0.5)
         axes = np.atleast_1d(fig.subplots(nrows, ncols, squeeze=False)).ravel()
         for ax, key in zip(axes, names):
             part = df[df[name] == key].sort_values("tahun")

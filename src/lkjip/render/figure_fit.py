@@ -6,6 +6,12 @@ not fit in what is left of a page it moves to the next one and the page before i
 after the figure flow up, so the drawing is scaled instead: to the height left on the page, when that is
 at least :data:`MIN_SCALE` of its own height (a smaller drawing would not be read). A figure that starts a
 chapter, or whose page before it is at least two thirds full, is left as it is.
+
+The room left is what WeasyPrint gives the block, not only the space under the last line: the margins
+between that line and the block (the source line's bottom margin, the caption's top margin) collapse into
+one gap that WeasyPrint drops at a page top, so the block's boxes on its own page do not show it
+(:func:`_gap`). Left out, a 2021 figure 12 px taller than the room was "fitted" at its own height and
+still moved on, leaving its page before it 34 % empty.
 """
 
 from __future__ import annotations
@@ -16,23 +22,31 @@ MIN_SCALE = 0.70
 MAX_EMPTY = 1 / 3
 #: Room (px) kept under a scaled figure, for rounding.
 SLACK_PX = 4.0
+#: A page this close (px) to a third empty counts as more than a third empty. The free height is measured
+#: from the last line box, which ends with its leading under the glyphs; a reading of the PDF's words (the
+#: shared print checks, pdftotext) ends at the glyphs, over a text block a few points taller, and sees such
+#: a page a little emptier (a 2021 page: 66,5 % full here, 66,1 % there).
+EMPTY_TOLERANCE_PX = 8.0
 
 
-def scale_needed(free: float, page_height: float, block: float, drawing: float) -> float | None:
-    """The drawing's new height (px) so that a figure block of height ``block`` fits in the ``free``
-    height left on a page of ``page_height``, or ``None`` when the page is full enough or the drawing
-    would shrink below :data:`MIN_SCALE`.
+def scale_needed(free: float, page_height: float, block: float, drawing: float, gap: float = 0.0) -> float | None:
+    """The drawing's new height (px) so that a figure block of height ``block``, ``gap`` below the page's
+    last line (collapsed margins, :func:`_gap`), fits in the ``free`` height under that line on a page of
+    ``page_height``, or ``None`` when the page is full enough or the drawing would shrink below
+    :data:`MIN_SCALE`.
 
     >>> scale_needed(free=400, page_height=1000, block=450, drawing=380)
     326.0
+    >>> scale_needed(free=400, page_height=1000, block=390, drawing=380, gap=12)  # fits only without its gap
+    374.0
     >>> scale_needed(free=300, page_height=1000, block=450, drawing=380) is None  # under 70 %
     True
     >>> scale_needed(free=200, page_height=1000, block=450, drawing=380) is None  # a third or less empty
     True
     """
-    if free <= MAX_EMPTY * page_height or drawing <= 0:
+    if free <= MAX_EMPTY * page_height - EMPTY_TOLERANCE_PX or drawing <= 0:
         return None
-    height = drawing - (block - free) - SLACK_PX
+    height = min(drawing, drawing - (block + gap - free) - SLACK_PX)
     return float(height) if height >= MIN_SCALE * drawing else None
 
 
@@ -59,7 +73,8 @@ def figures_to_fit(document) -> list[str]:
         used = _bottom(before._page_box, boxes)
         if used is None:
             continue
-        height = scale_needed(bottom - used, bottom - top, first.margin_height(), drawing.height)
+        gap = _gap(before._page_box, used, page._page_box, first, boxes)
+        height = scale_needed(bottom - used, bottom - top, first.margin_height(), drawing.height, gap)
         if height is not None:
             selector = f'[data-blok="{element.get("data-blok")}"] img'
             rules.append(selector + "{height:%.1fpx !important;width:auto !important;max-width:100%% !important}"
@@ -122,6 +137,48 @@ def _bottom(page_box, boxes) -> float | None:
     return max(lows) if lows else None
 
 
+def _gap(before_box, used: float, page_box, block, boxes) -> float:
+    """The space WeasyPrint leaves between a page's last line (at ``used``) and a figure block that
+    would follow it there: the bottom margins of the boxes that end with that line and the top margins
+    of the block, of the boxes it opens and of its first descendants (the caption's) are adjoining and
+    collapse into the largest. The top margins are read from the style: at the top of its own page the
+    block's boxes have them truncated to 0."""
+    below = []
+
+    def ending(box) -> None:
+        if isinstance(box, boxes.MarginBox):
+            return
+        if isinstance(box, boxes.BlockBox) and abs(box.border_box_y() + box.border_height() - used) < 0.5:
+            below.append(_px(box.style["margin_bottom"]))
+        for child in getattr(box, "children", ()):
+            ending(child)
+
+    ending(before_box)
+    above = [_px(b.style["margin_top"]) for b in _path(page_box, block) if isinstance(b, boxes.BlockBox)
+             and not isinstance(b, boxes.PageBox) and abs(b.position_y - block.position_y) < 0.5]
+    box = block
+    while box is not None:
+        above.append(_px(box.style["margin_top"]))
+        box = next((c for c in getattr(box, "children", ()) if isinstance(c, boxes.BlockBox)), None)
+    return max([0.0, *below, *above])
+
+
+def _px(value) -> float:
+    """A computed margin in px (0 for ``auto`` or a percentage, which the print CSS does not use)."""
+    return float(value.value) if getattr(value, "unit", None) == "px" else 0.0
+
+
+def _path(root, target) -> list:
+    """The boxes from ``root`` down to ``target`` (both included), or an empty list."""
+    if root is target:
+        return [root]
+    for child in getattr(root, "children", ()):
+        path = _path(child, target)
+        if path:
+            return [root, *path]
+    return []
+
+
 def figures_to_defer(document) -> list[tuple[str, str]]:
     """``(data-blok, cell id)`` of each figure block that opens a page while the page before it has more
     than a third of its height empty and the figure cannot be scaled into it (:func:`scale_needed`): the
@@ -148,9 +205,10 @@ def figures_to_defer(document) -> list[tuple[str, str]]:
         if used is None or drawing is None:
             continue
         free = bottom - used
-        if free <= MAX_EMPTY * (bottom - top):
+        if free <= MAX_EMPTY * (bottom - top) - EMPTY_TOLERANCE_PX:
             continue
-        if scale_needed(free, bottom - top, first.margin_height(), drawing.height) is not None:
+        gap = _gap(before._page_box, used, page._page_box, first, boxes)
+        if scale_needed(free, bottom - top, first.margin_height(), drawing.height, gap) is not None:
             continue  # scaled instead (figures_to_fit)
         own = _cell_of(page._page_box, first, boxes)
         if own is None or own not in order:

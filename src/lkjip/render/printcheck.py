@@ -177,16 +177,22 @@ def problems(record: dict) -> list[str]:
 
 
 def render_balanced(printable: str, base_url: str | None, rounds: int = 2, url_fetcher=None):
-    """Render ``printable``; where a page would hold only a few words (a chapter's tail before the
-    next chapter's page break), start a preceding section, table or figure on a new page and render
-    again (:func:`breaks_to_add`), at most ``rounds`` times.
+    """Render ``printable``; a figure that would leave more than a third of the page before it empty is
+    scaled into that room or printed after the text that follows it (:mod:`lkjip.render.figure_fit`);
+    then, where a page would hold only a few words (a chapter's tail before the next chapter's page
+    break), a preceding section, table or figure starts a new page and the document is rendered again
+    (:func:`breaks_to_add`), at most ``rounds`` times.
 
-    The document is parsed once; a second layout, only when the first has a near-empty page, adds the
-    page breaks as a stylesheet."""
+    The figures come first because fitting one shifts every page after it: page breaks chosen on the
+    layout before it (2021: before a table's last rows) then fell elsewhere and left a page a fifth full.
+    The breaks only shift a chapter's tail; a figure there that then opens a page after a page a third
+    empty is fitted in a last layout. The document is parsed again only when a figure moves."""
     import itertools
     import re
 
     from weasyprint import CSS, HTML
+
+    from lkjip.render.figure_fit import deferred, figures_to_defer, figures_to_fit
 
     counter = itertools.count(1)
     printable = re.sub(r'<div class="lkjip-blok', lambda m: f'<div data-blok="{next(counter)}" class="lkjip-blok',
@@ -196,15 +202,11 @@ def render_balanced(printable: str, base_url: str | None, rounds: int = 2, url_f
     html = HTML(string=printable, base_url=base_url, **fetch)
     document = html.render()
     moved: list[str] = []
-    for _ in range(rounds):
-        selectors = [s for s in breaks_to_add(document) if s not in moved]
-        if not selectors:
-            break
-        moved += selectors
+
+    def again(fitted: list[str]):
         rule = "".join(f"{sel}" + "{break-before:page !important;page-break-before:always !important}"
-                       for sel in moved)
-        document = html.render(stylesheets=[CSS(string=rule, **fetch)])
-    from lkjip.render.figure_fit import deferred, figures_to_defer, figures_to_fit
+                       for sel in moved) + "".join(fitted)
+        return html.render(stylesheets=[CSS(string=rule, **fetch)])
 
     # a figure that would leave more than a third of the page before it empty: scaled into the room left,
     # or, when that would shrink it under 70 %, printed after the text that follows it
@@ -212,9 +214,18 @@ def render_balanced(printable: str, base_url: str | None, rounds: int = 2, url_f
     if moves:
         html = HTML(string=deferred(printable, moves), base_url=base_url, **fetch)
     if fitted or moves:
-        rule = "".join(f"{sel}" + "{break-before:page !important;page-break-before:always !important}"
-                       for sel in moved) + "".join(fitted)
-        document = html.render(stylesheets=[CSS(string=rule, **fetch)])
+        document = again(fitted)
+    for _ in range(rounds):
+        selectors = [s for s in breaks_to_add(document) if s not in moved]
+        if not selectors:
+            break
+        moved += selectors
+        document = again(fitted)
+    if moved:
+        more = [rule for rule in figures_to_fit(document) if rule not in fitted]
+        if more:
+            fitted += more
+            document = again(fitted)
     return document
 
 
