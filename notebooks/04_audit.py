@@ -67,7 +67,6 @@ nb.figure(status_bertumpuk(per_pemeriksaan_counts(hasil), xlabel="Jumlah perband
 ar.show(ar.table_block(ar.per_pemeriksaan(hasil), "Perbandingan per jenis pemeriksaan", source="audit.csv"))
 
 # %% tags=["remove_input"]
-# the finding tables print on landscape pages: their amount columns then hold "Rp 4.359.435.392" unbroken
 bagian = []
 for jenis, judul_terbesar in (("rupiah", "Selisih paling material dalam rupiah"),
                               ("poin", "Selisih paling material dalam poin (indeks dan persen)")):
@@ -77,7 +76,7 @@ for jenis, judul_terbesar in (("rupiah", "Selisih paling material dalam rupiah")
                                                     "urut menurut bagiannya dari jumlah tempat angka itu"),
                               tempat_lkjip, lkjip_dihasilkan.href)
                   if len(terbesar) else f"<p><strong>{ar.escape(judul_terbesar)}</strong>: tidak ada selisih.</p>")
-ar.show(ar.section("Selisih paling material", "terbesar", bagian, landscape=True, level=3))
+ar.show(ar.section("Selisih paling material", "terbesar", bagian, level=3))
 
 # %% tags=["remove_input"]
 bagian = [ar.paragraph("Setiap temuan menyebut tempatnya di LKjIP yang diterbitkan (dokumen sumber) dan, bila "
@@ -91,7 +90,7 @@ for judul, arti, tabel in ar.temuan_per_penyebab(hasil, places=tempat_lkjip):
                            lkjip_dihasilkan.href)]
 if len(bagian) == 1:
     bagian.append(ar.paragraph("Tidak ada selisih: semua angka yang diperiksa sesuai."))
-ar.show(ar.section("Temuan menurut kemungkinan penyebab", "temuan", bagian, landscape=True))
+ar.show(ar.section("Temuan menurut kemungkinan penyebab", "temuan", bagian))
 
 # %% tags=["remove_input"]
 # the generated LKjIP's own tables: totals, parents, percentages, figures carried from a source as printed
@@ -105,7 +104,7 @@ bagian.append(link_places(ar.table_block(sendiri, "Temuan pada tabel LKjIP yang 
                                          widths=ar.WIDTHS["lkjip_dihasilkan"], source="LKjIP yang dihasilkan")
                           if len(sendiri) else ar.paragraph("Semua tabel LKjIP yang dihasilkan sesuai."),
                           lkjip_dihasilkan.sendiri_places, lkjip_dihasilkan.href))
-ar.show(ar.section("Angka LKjIP yang dihasilkan", "lkjip-dihasilkan", bagian, landscape=True))
+ar.show(ar.section("Angka LKjIP yang dihasilkan", "lkjip-dihasilkan", bagian))
 
 # %% tags=["remove_input"]
 # facts that disagree inside the data: the draft's analyst notes, word for word, never corrected

@@ -134,3 +134,15 @@ def test_no_page_break_is_added_before_a_total_row_or_right_after_a_header():
     # a short table is kept whole: each row after the first stays with the row before it
     short = _tag_rows("<table><tbody>" + "<tr><td>a</td></tr>" * 4 + "</tbody></table>")
     assert short.count('<tr style="break-before: avoid">') == 3 and "data-tr" not in short
+
+
+def test_a_landscape_document_turns_every_page_and_a_portrait_one_none():
+    """The audit prints landscape throughout (its Step says so); the LKjIP keeps the CSS's A4 portrait."""
+    page = PAGE.format(placeholder=TOC_PLACEHOLDER, extra="")
+    wide = build_print_html(page, title="t", cover={"unit": "Gedeg", "year": 2023}, landscape=True)
+    tall = build_print_html(page, title="t", cover={"unit": "Gedeg", "year": 2023})
+    assert wide.count("@page { size: A4 landscape; }") == 1 and "size: A4 landscape; }" not in tall.replace(
+        "@page lanskap { size: A4 landscape; }", "")
+    from lkjip.inputs.chain import STEPS
+
+    assert [s.report for s in STEPS if s.landscape] == ["audit"]

@@ -374,8 +374,8 @@ def cakupan_frame(result: AuditResult) -> pd.DataFrame:
 #: its widths set is laid out with ``table-layout: fixed`` in print (class ``lkjip-fixed``): WeasyPrint's
 #: automatic layout measures the narrowest width of every cell, and with ``overflow-wrap: anywhere``
 #: (long words) that costs time quadratic in the text's length (70 CPU-s for the 2023 findings). The
-#: findings tables with both documents' places (``*_dua``, ``lkjip_dihasilkan``) print on landscape pages
-#: (:func:`section`), where 11 % of the text block holds an amount such as "Rp 4.359.435.392" unbroken.
+#: audit prints on landscape pages (:data:`lkjip.inputs.chain.STEPS`), where 11 % of the text block holds an
+#: amount such as "Rp 4.359.435.392" unbroken.
 WIDTHS = {
     "temuan": (17, 16, 12, 12, 12, 31),                   # Tempat, Angka, Tercetak, Dihitung, Selisih, Penjelasan
     "terbesar": (20, 22, 13, 13, 13, 19),             # ..., Kemungkinan penyebab

@@ -32,7 +32,8 @@ class Step:
     ``needs_previous_year``, without it in an earlier year too): a dinas without SAKIP evaluation
     data has no SAKIP change to analyse. ``ignores`` names the unit's files (any year) the step
     never reads: editing only those does not rerun it (:func:`step_fingerprints`); every other input
-    file, its own notebook, the package's code and the parameters are what it reads.
+    file, its own notebook, the package's code and the parameters are what it reads. ``landscape``
+    prints the PDF on A4 landscape pages throughout.
     """
 
     notebook: str
@@ -42,6 +43,7 @@ class Step:
     needs_previous_year: bool = False
     ignores: tuple[str, ...] = ()
     needs_dataset: str | None = None
+    landscape: bool = False
 
 
 #: The analyst's narrative: read by the LKjIP step only, which also checks its sections and records that
@@ -53,7 +55,10 @@ STEPS: tuple[Step, ...] = (
     Step("02_validasi.ipynb", "Validasi Data", report="validasi", ignores=(NARASI,)),
     Step("03_indikator.ipynb", "Indikator Kinerja Utama", report="indikator", ignores=(NARASI,)),
     # The audit runs before the report, whose appendix summarises it.
-    Step("04_audit.ipynb", "Audit Angka yang Dipublikasikan", report="audit", pdf=True, ignores=(NARASI,)),
+    # The auditor's working paper: landscape, so that its findings tables (both documents' places, three
+    # amounts, an explanation) hold every amount unbroken.
+    Step("04_audit.ipynb", "Audit Angka yang Dipublikasikan", report="audit", pdf=True, ignores=(NARASI,),
+         landscape=True),
     Step("05_lkjip.ipynb", "Laporan Kinerja Instansi Pemerintah", report="lkjip", pdf=True),
     Step("06_analisis_sakip.ipynb", "Analisis Perubahan Nilai SAKIP", report="analisis_sakip", pdf=True,
          needs_previous_year=True, needs_dataset="sakip_evaluasi"),  # reads narasi.md: hambatan.sakip

@@ -414,8 +414,10 @@ def build_print_html(
     created: dt.datetime | dt.date | str | None = None,
     toc_levels: tuple[int, ...] = (1, 2),
     running_title: str | None = None,
+    landscape: bool = False,
 ) -> str:
-    """Add the cover, the table of contents, print CSS and metadata to a report HTML."""
+    """Add the cover, the table of contents, print CSS and metadata to a report HTML; ``landscape`` turns
+    every page to A4 landscape (one orientation throughout: the print checks learn one text width)."""
     unit = _cover_value(cover, "unit") or ""
     year = _cover_value(cover, "year") or ""
     if running_title is None:
@@ -428,6 +430,8 @@ def build_print_html(
     after = _SCREEN_ONLY.sub("", report_html[body_open.end():])
     css = _read_css("lkjip-print.css")
     css += "\n@page { @top-right { content: " + _css_string(running_title) + "; } }\n"
+    if landscape:
+        css += "@page { size: A4 landscape; }\n"
     meta = render("cetak_kepala.html.j2", title=title, author=unit, date=_w3c_date(created), css=Markup(css))
     head = before[head_start:head_end]
     # the report's own <title> gives way to the document's
@@ -488,6 +492,7 @@ def print_pdf(
     running_title: str | None = None,
     keep_html: Path | None = None,
     report_html: str | None = None,
+    landscape: bool = False,
 ) -> PrintedPdf:
     """Render the report PDF with WeasyPrint; return it with its layout record.
 
@@ -501,6 +506,7 @@ def print_pdf(
     same from run to run). ``keep_html`` writes the print HTML for debugging. ``report_html`` is the
     no-code HTML of :func:`notebook_to_html` when the caller has it (``source`` then only names it):
     the screen HTML written from it (:func:`write_screen_html`) lacks the blocks for print only.
+    ``landscape`` prints every page on A4 landscape (:func:`build_print_html`).
     """
     t0 = time.perf_counter()
     source = Path(source)
@@ -511,7 +517,8 @@ def print_pdf(
     else:
         report = source.read_text(encoding="utf-8")
     printable = breakable_file_names(links_inside_only(build_print_html(report, title=title, cover=cover, created=created,
-                                                   toc_levels=toc_levels, running_title=running_title)))
+                                                   toc_levels=toc_levels, running_title=running_title,
+                                                   landscape=landscape)))
     if keep_html is not None:
         Path(keep_html).write_text(printable, encoding="utf-8")
     out_path = Path(out_path)

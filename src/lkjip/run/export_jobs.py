@@ -176,6 +176,6 @@ def export_step(step, nb_path: Path, stage_report: Path, unit: str, year: int, d
         cover = cover_fields(step.report, step.title, info, year)  # a signatory on the LKjIP only
         running = f"LKjIP {info.nama} Tahun {year}" if step.report == "lkjip" else f"{step.title} · {info.nama} {year}"
         printed = print_pdf(html, base.with_suffix(".pdf"), title=title, cover=cover, running_title=running,
-                            report_html=report)
+                            report_html=report, landscape=step.landscape)
         return {printed.path.name: printed.layout}
     return {}
