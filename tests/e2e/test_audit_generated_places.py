@@ -43,7 +43,7 @@ def test_the_audit_links_each_finding_to_the_generated_lkjip(bundled_reports):
 def test_the_audit_lists_the_facts_that_disagree_inside_the_data(bundled_reports):
     """Issue 24 item 7: what the draft flags in analyst notes (Perda/Perbup, the NIPs, 94 vs 90 %, the IP ASN
     years) is in the audit too, in its own section."""
-    audit = _html(bundled_reports[2023], "audit_gedeg_2023.html")
+    audit = _html(bundled_reports[2023], "audit_gedeg_2023.html").replace("\u00a0", " ").replace("&nbsp;", " ")
     assert 'id="data-berbeda"' in audit and "Fakta yang saling berbeda di dalam data" in audit
     for fact in ("Peraturan Bupati", "197803062003121004", "Lampiran 3, Sekretaris Kecamatan",
                  "Rp 41.322.000", "sebesar 89,50"):

@@ -120,7 +120,7 @@ def test_one_nip_form_everywhere(rep):
 
 def test_nip_that_disagrees_is_flagged_not_corrected(rep):
     assert rp.nip_notes(rep) == [
-        "NIP KUKUH RADIDTYO pada laporan_pejabat (197803062003121001) berbeda dari data pegawai "
+        "NIP KUKUH RADIDTYO pada laporan jabatan (laporan_pejabat.csv) tertulis 197803062003121001, berbeda dari data pegawai "
         "(197803062003121004); periksa mana yang benar sebelum laporan ditandatangani."]
 
 

@@ -1,8 +1,10 @@
 """Print-layout measures of a rendered document: text past the text area, near-empty pages.
 
-The rules are those of the shared PDF check (``pdf_layout.py``): the text area's right edge is
-learned from the document itself, as the median over pages of the rightmost word, and a word
-more than 3 pt past it overflows; a page after the first with fewer than 40 words is near-empty.
+The rules are those of the shared PDF check (``pdf_layout.py``): a word more than 3 pt past the text
+area's right edge overflows; a page after the first with fewer than 40 words is near-empty. The edge
+is each page's own content box, which WeasyPrint knows (so a landscape page is measured against its
+own width); a page without one falls back to the shared check's rule, the median over pages of the
+rightmost word (which misjudges pages whose last column is ragged text).
 They are applied to WeasyPrint's layout, the boxes the PDF is drawn from, so no PDF text
 extractor is needed (:func:`measure` renders the print HTML that :func:`lkjip.render.export.print_pdf`
 renders).
@@ -29,6 +31,8 @@ class Page:
     number: int
     words: tuple[tuple[str, float], ...]
     ends_with: str = ""
+    #: the right edge (pt) of the page's text area, when known
+    edge: float | None = None
 
     @property
     def right(self) -> float | None:
@@ -69,19 +73,33 @@ def pages_of(document) -> list[Page]:
             for child in getattr(box, "children", ()):
                 walk(child, kind)
 
-        walk(page._page_box, "")
-        out.append(Page(n, tuple(words), last[0]))
+        box = page._page_box
+        walk(box, "")
+        edge = (box.content_box_x() + box.width) * PT_PER_PX
+        out.append(Page(n, tuple(words), last[0], edge))
     return out
 
 
 def overflowing(pages: list[Page], tolerance: float = TOLERANCE_PT) -> list[tuple[int, list[str]]]:
-    """(page number, words) of the pages with words past the text area."""
+    """(page number, words) of the pages with words past the text area: each page's own edge, else the
+    median over pages of the rightmost word.
+
+    >>> portrait = Page(2, (("kata", 470.0),), edge=524.0)
+    >>> landscape = Page(3, (("kata", 700.0), ("lewat", 775.0)), edge=771.0)
+    >>> overflowing([portrait, landscape])
+    [(3, ['lewat'])]
+    """
     rights = [p.right for p in pages if p.right is not None]
     if not rights:
         return []
-    edge = statistics.median(rights)
-    return [(p.number, [w for w, r in p.words if r > edge + tolerance])
-            for p in pages if any(r > edge + tolerance for _, r in p.words)]
+    median = statistics.median(rights)
+    out = []
+    for p in pages:
+        edge = p.edge if p.edge is not None else median
+        past = [w for w, r in p.words if r > edge + tolerance]
+        if past:
+            out.append((p.number, past))
+    return out
 
 
 def near_empty(pages: list[Page], minimum: int = MIN_WORDS) -> list[tuple[int, int]]:

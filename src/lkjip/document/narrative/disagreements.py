@@ -42,7 +42,7 @@ def legal_basis_disagreement(organisasi: str | None, tugas_fungsi: str | None) -
         return None
     return (f"dasar hukum struktur organisasi (Bab I A) menyebut {a[0].title()} Nomor {a[1]} Tahun {a[2]}, "
             f"sedangkan dasar hukum tugas pokok dan fungsi (Bab I D) menyebut {b[0].title()} dengan nomor dan "
-            "tahun yang sama (unit.yaml: profil.dasar_hukum_organisasi dan profil.dasar_hukum_tugas_fungsi). "
+            "tahun yang sama (unit.yaml, bagian profil). "
             "Periksa jenis peraturan pada dokumen aslinya sebelum laporan ditandatangani.")
 
 
@@ -50,6 +50,12 @@ def unit_legal_basis_disagreement(unit) -> str | None:
     """:func:`legal_basis_disagreement` of the two legal bases in ``unit.yaml``'s ``profil``."""
     profil = getattr(unit, "profil", None) or {}
     return legal_basis_disagreement(profil.get("dasar_hukum_organisasi"), profil.get("dasar_hukum_tugas_fungsi"))
+
+
+#: Where a NIP stands, in the words of the notes (the file named, never a bare dataset key: the audit prints
+#: these notes too, and a reader sees no identifiers).
+_WHERE = {"laporan_pejabat": "laporan jabatan (laporan_pejabat.csv)",
+          "penandatangan": "daftar penandatangan (penandatangan.csv)"}
 
 
 def _digits(nip: object) -> str:
@@ -67,8 +73,8 @@ def nip_disagreements(pegawai: pd.DataFrame | None, others: dict[str, pd.DataFra
 
     >>> peg = pd.DataFrame({"nama": ["KUKUH RADIDTYO, S.H."], "nip": ["197803062003121004"]})
     >>> lp = pd.DataFrame({"nama": ["KUKUH RADIDTYO, SH, MH"], "nip": ["197803062003121001"]})
-    >>> nip_disagreements(peg, {"laporan_pejabat": lp})[0][:70]
-    'NIP KUKUH RADIDTYO pada laporan_pejabat (197803062003121001) berbeda d'
+    >>> nip_disagreements(peg, {"laporan_pejabat": lp})[0][:90]
+    'NIP KUKUH RADIDTYO pada laporan jabatan (laporan_pejabat.csv) tertulis 197803062003121001,'
     """
     if pegawai is None or not {"nama", "nip"} <= set(pegawai.columns):
         return []
@@ -84,6 +90,7 @@ def nip_disagreements(pegawai: pd.DataFrame | None, others: dict[str, pd.DataFra
             if (key, nip) in seen:
                 continue
             seen.add((key, nip))
-            notes.append(f"NIP {key.upper()} pada {name} ({nip}) berbeda dari data pegawai ({staff[key]}); "
+            notes.append(f"NIP {key.upper()} pada {_WHERE.get(name, name + '.csv')} tertulis {nip}, berbeda dari data "
+                         f"pegawai ({staff[key]}); "
                          "periksa mana yang benar sebelum laporan ditandatangani.")
     return notes
