@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lkjip.inputs import provenance, snapshot
+from lkjip.errors import DataError, DataErrors
 from lkjip.inputs.catalog import list_years, project_root
+from lkjip.inputs.narasi import parse_narasi
 from lkjip.inputs.project import project_files
 
 #: Environment variable naming another notebooks folder (tests, a customised project).
@@ -32,8 +34,9 @@ class Step:
     ``needs_previous_year``, without it in an earlier year too): a dinas without SAKIP evaluation
     data has no SAKIP change to analyse. ``ignores`` names the unit's files (any year) the step
     never reads: editing only those does not rerun it (:func:`step_fingerprints`); every other input
-    file, its own notebook, the package's code and the parameters are what it reads. ``landscape``
-    prints the PDF on A4 landscape pages throughout.
+    file, its own notebook, the package's code and the parameters are what it reads. ``narasi_sections``
+    names the sections of ``narasi.md`` a step reads when it reads only some: editing another section
+    does not rerun it. ``landscape`` prints the PDF on A4 landscape pages throughout.
     """
 
     notebook: str
@@ -43,6 +46,7 @@ class Step:
     needs_previous_year: bool = False
     ignores: tuple[str, ...] = ()
     needs_dataset: str | None = None
+    narasi_sections: tuple[str, ...] = ()
     landscape: bool = False
 
 
@@ -60,9 +64,22 @@ STEPS: tuple[Step, ...] = (
     Step("04_audit.ipynb", "Audit Angka yang Dipublikasikan", report="audit", pdf=True, ignores=(NARASI,),
          landscape=True),
     Step("05_lkjip.ipynb", "Laporan Kinerja Instansi Pemerintah", report="lkjip", pdf=True),
+    # quotes the unit's causes (hambatan.sakip) and ties its recommendations to the LKjIP's Saran
     Step("06_analisis_sakip.ipynb", "Analisis Perubahan Nilai SAKIP", report="analisis_sakip", pdf=True,
-         needs_previous_year=True, needs_dataset="sakip_evaluasi"),  # reads narasi.md: hambatan.sakip
+         needs_previous_year=True, needs_dataset="sakip_evaluasi", narasi_sections=("hambatan.sakip", "saran")),
 )
+
+
+def _sections_hash(path: str, file_hash: str, keys: tuple[str, ...]) -> str:
+    """The hash of the ``keys`` sections of the narrative at ``path`` (relative to ``/``, as a snapshot names
+    it): their text and draft mark. The whole file's hash when it cannot be read or parsed (the step then
+    reruns on any edit, and meets the error itself)."""
+    try:
+        narasi = parse_narasi(Path("/", path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, DataError, DataErrors):
+        return file_hash
+    chosen = {k: [narasi.get(k), narasi.is_draft(k)] for k in keys}
+    return "sections:" + hashlib.sha256(json.dumps(chosen, sort_keys=True).encode("utf-8")).hexdigest()
 
 
 def notebooks_dir() -> Path:
@@ -155,6 +172,9 @@ def step_fingerprints(taken: snapshot.Snapshot, steps: list[Step], unit: str, ye
     for step in steps:
         skip = set(step.ignores) | (others - {step.notebook})
         kept = {path: h for path, h in taken.hashes.items() if Path(path).name not in skip}
+        if step.narasi_sections:
+            kept = {path: _sections_hash(path, h, step.narasi_sections) if Path(path).name == NARASI else h
+                    for path, h in kept.items()}
         out[step.notebook] = digests(snapshot.Snapshot(kept), unit, year, pdf=pdf,
                                      params={**(params or {}), "step": step.notebook})[0]
     return out
