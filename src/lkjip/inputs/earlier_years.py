@@ -15,7 +15,9 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from lkjip.inputs.catalog import RUN_RECORD
+from lkjip.inputs.catalog import RUN_RECORD, processed_year_dir, reports_year_dir, year_files
+from lkjip.inputs.chain import fingerprints, steps_for
+from lkjip.inputs.ingest import read_year
 from lkjip.inputs.published_state import Published, read_record
 
 @dataclass
@@ -47,9 +49,6 @@ def published_frames(data_dir: Path, unit: str, year: int, published: Published)
     import io
 
     import pandas as pd
-
-    from lkjip.inputs.catalog import processed_year_dir, reports_year_dir
-    from lkjip.inputs.chain import fingerprints, steps_for
 
     report = reports_year_dir(Path(published.reports), unit, year)
     folder = processed_year_dir(Path(published.processed), unit, year)
@@ -85,9 +84,6 @@ def read_earlier_year(data_dir: Path, unit: str, year: int, published: Published
     Reading the raw files raises as :func:`lkjip.inputs.ingest.read_year` does; the
     published frames are the frames that reading gave when they were published.
     """
-    from lkjip.inputs.ingest import read_year
-    from lkjip.inputs.catalog import year_files
-
     reason = "tidak ada folder terbitan"
     if published is not None:
         try:

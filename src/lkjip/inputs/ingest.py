@@ -37,6 +37,7 @@ from lkjip.inputs.catalog import processed_year_dir, unit_file, year_files
 from lkjip.contract.indonum import NumberFormatError, parse_integer, parse_number
 from lkjip.contract.schema import DATASETS, KIND_DTYPES, TOTAL_LABELS, OPTIONAL_UNIT_DATASETS, Dataset
 from lkjip.inputs.file_checks import check_input
+from lkjip.inputs.provenance import sha256_file
 
 _PLAIN_INT = r"-?\d+"
 _MONTHS_ID = {
@@ -97,7 +98,6 @@ def _read_key(path: Path, spec: Dataset) -> str | None:
         path = Path(path)
         if path.stat().st_size > _MEMO_MAX_BYTES:
             return None
-        from lkjip.inputs.provenance import sha256_file
 
         return f"{path.resolve()}|{sha256_file(path)}|{spec!r}"
     except OSError:

@@ -22,6 +22,7 @@ from typing import Any
 import pandas as pd
 
 from lkjip.contract.fmt import fmt_int
+from lkjip.contract.pages import render
 
 __all__ = [
     "PACKAGES",
@@ -208,8 +209,6 @@ def _fmt_int(value: Any) -> str:
 
 def provenance_html(prov: Mapping[str, Any]) -> str:
     """A small HTML block (tables) for the report's provenance appendix (``assets/asal_usul.html.j2``)."""
-    from lkjip.contract.pages import render
-
     git = prov.get("git")
     duration = prov.get("duration_s")
     return render(

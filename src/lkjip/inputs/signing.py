@@ -19,6 +19,9 @@ import pandas as pd
 
 from lkjip.errors import ConfigError
 from lkjip.contract.fmt import BULAN, fmt_date_id, is_missing
+from lkjip.inputs.catalog import unit_dir
+from lkjip.inputs.ingest import parse_date, read_dataset
+from lkjip.inputs.unit import load_unit
 
 DOCUMENT = "lkjip"
 _MONTH_YEAR = re.compile(r"^(" + "|".join(BULAN) + r")\s+(\d{4})$", re.IGNORECASE)
@@ -57,8 +60,6 @@ def parse_signing_date(text: str) -> tuple[str, pd.Timestamp | None]:
     >>> parse_signing_date("januari 2024")
     ('Januari 2024', None)
     """
-    from lkjip.inputs.ingest import parse_date
-
     value = str(text).strip()
     month = _MONTH_YEAR.match(value)
     if month:
@@ -74,9 +75,6 @@ def parse_signing_date(text: str) -> tuple[str, pd.Timestamp | None]:
 
 
 def _document_rows(data_dir, unit: str, year: int) -> tuple[pd.Series | None, pd.DataFrame | None]:
-    from lkjip.inputs.ingest import read_dataset
-    from lkjip.inputs.catalog import unit_dir
-
     folder = unit_dir(data_dir, unit) / str(int(year))
     frames = {}
     for name in ("dokumen", "penandatangan"):
@@ -107,8 +105,6 @@ def resolve_signing(data_dir, unit: str, year: int, *, final: bool = False, tang
 
     Raises :class:`~lkjip.errors.ConfigError` when ``final`` and no date is known.
     """
-    from lkjip.inputs.unit import load_unit
-
     info = load_unit(data_dir, unit)
     row, people = _document_rows(data_dir, unit, year)
     date_text, date, date_source = "", None, ""

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from lkjip import ASSETS_DIR, PACKAGE_DIR
 from lkjip.inputs.files import is_inside
+from lkjip.inputs.project import project_files
 
 #: The hash recorded for a file that does not exist (a notebook of the chain that is missing).
 ABSENT = "-"
@@ -43,8 +44,6 @@ class Snapshot:
 
 def input_files(data_dir: Path, unit: str, notebooks: list[Path]) -> list[Path]:
     """Every file a unit-year's reports depend on (see module docstring)."""
-    from lkjip.inputs.project import project_files
-
     files = [p for p in sorted((Path(data_dir) / unit).rglob("*")) if p.is_file()]
     kabupaten = Path(data_dir) / "_kabupaten" / "sakip_opd.csv"  # the SAKIP analysis compares OPD
     if kabupaten.is_file():
@@ -61,7 +60,7 @@ def take(files: list[Path]) -> Snapshot:
 
     A file that exists but cannot be read raises its ``OSError`` (with the file name).
     """
-    from lkjip.inputs.provenance import _rel, sha256_file
+    from lkjip.inputs.provenance import _rel, sha256_file  # deferred: imports pandas
 
     hashes = {}
     for path in files:
