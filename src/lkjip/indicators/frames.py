@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from lkjip.errors import DataError
+
 
 def drop_totals(df: pd.DataFrame) -> pd.DataFrame:
     """Rows that are not typed-in totals (``adalah_total`` False or absent).
@@ -27,8 +29,6 @@ def total_rows(df: pd.DataFrame) -> pd.DataFrame:
 
 def require_columns(df: pd.DataFrame, columns, dataset: str) -> None:
     """Raise :class:`lkjip.errors.DataError` naming the first missing column."""
-    from lkjip.errors import DataError
-
     for c in columns:
         if c not in df.columns:
             raise DataError(dataset, None, c, "kolom wajib tidak ada")

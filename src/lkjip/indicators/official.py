@@ -27,6 +27,7 @@ from lkjip.contract.fmt import fmt_number, is_missing, round_number
 from lkjip.indicators.iku import IndicatorResults
 from lkjip.indicators.targets import capaian, capaian_category, tingkat_efisiensi, tingkat_kemajuan
 from lkjip.inputs.unit import ANGKA_UTAMA_DEFAULT
+from lkjip.indicators.ikm import compute_ikm
 
 #: The band table of a built-in IKU's own class.
 _OWN_CLASS = {"ikm": IKM_MUTU, "sakip": SAKIP_PREDIKAT, "ip_asn": IPASN_KATEGORI}
@@ -151,8 +152,6 @@ def differences(results: IndicatorResults, official: Mapping[str, tuple], unit: 
             dasar = (f"hitung ulang dari {fmt_number(results.ikm.responden, 0)} responden survei dengan bobot "
                      f"unsur {results.ikm.bobot_label.split(' ')[0]} menurut PermenPAN-RB Nomor 14 Tahun 2017")
             if survey is not None and len(survey):
-                from lkjip.indicators.ikm import compute_ikm
-
                 for weight, label in IKM_TOOL_WEIGHTS:
                     alt = compute_ikm(survey, weight).ikm_x25
                     if round_number(alt, ind.desimal) == round_number(resmi, ind.desimal):

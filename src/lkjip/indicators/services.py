@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lkjip.indicators.frames import drop_totals, require_columns, safe_pct
+from lkjip.indicators.frames import drop_totals, require_columns, safe_pct, total_rows
 from lkjip.contract.schema import MONTH_NAMES, MONTHS
 
 
@@ -82,7 +82,6 @@ def services_by_month(paten: pd.DataFrame) -> pd.DataFrame:
         "nama_bulan": list(MONTH_NAMES),
         "jumlah": [int(sums[m]) for m in MONTHS],
     })
-    from lkjip.indicators.frames import total_rows
 
     tot = total_rows(paten)
     if len(tot):
