@@ -17,6 +17,8 @@ from lkjip.contract.rules import EPS, tolerance
 from lkjip.contract.schema import DATASETS
 from lkjip.validation.columns import PREPARE, _base, _fmt_number, _num, _text_series, _total_mismatch
 from lkjip.validation.results import ERROR, WARNING, Finding
+from lkjip.errors import DataError, DataErrors
+from lkjip.inputs.narasi import narasi_path, read_narasi
 
 
 def _text(df: pd.DataFrame, col: str) -> pd.Series:
@@ -265,9 +267,6 @@ def _budget_check(pka: pd.DataFrame, anggaran: pd.DataFrame, file: str, budget_f
 
 def narasi_findings(data_dir, unit: str, year: int) -> list[Finding]:
     """narasi.md of the unit-year read by its rules (:mod:`lkjip.inputs.narasi`): one finding, failed on any error."""
-    from lkjip.errors import DataError, DataErrors
-    from lkjip.inputs.narasi import narasi_path, read_narasi
-
     path = narasi_path(data_dir, unit, year)
     if not path.exists():
         return []

@@ -21,8 +21,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from lkjip.errors import DataError, DataErrors
+from lkjip.contract.schema import OPTIONAL_UNIT_DATASETS
+from lkjip.errors import DataError, DataErrors, display_path
+from lkjip.inputs.catalog import unit_file, year_files
+from lkjip.inputs.ingest import read_dataset, rows_for_year
+from lkjip.inputs.unit import load_unit
+from lkjip.inputs.year import source_name
+from lkjip.validation.iku import checked_declaration
+from lkjip.validation.optional_columns import narasi_findings
 from lkjip.validation.results import ERROR, Finding, ValidationResult
+from lkjip.validation.run import validate_year
 
 #: rule id of a cell the reader could not use (unreadable, wrong type, repeated key)
 READ_RULE = "baca"
@@ -34,10 +42,6 @@ def _read_each(data_dir: Path, unit: str, year: int, *, unit_tables: bool = Fals
     With ``unit_tables``, the unit-level files of contract v2 are read too
     (the rows valid in ``year``, as :func:`lkjip.inputs.year.load_inputs` reads them).
     """
-    from lkjip.inputs.ingest import read_dataset, rows_for_year
-    from lkjip.inputs.catalog import unit_file, year_files
-    from lkjip.contract.schema import OPTIONAL_UNIT_DATASETS
-
     files = dict(year_files(data_dir, unit, year))
     if unit_tables:
         files.update({name: path for name in OPTIONAL_UNIT_DATASETS
@@ -103,10 +107,6 @@ def read_and_validate(data_dir: Path, unit: str, year: int, *, targets: pd.DataF
     names no dataset or a dataset given twice (the year folder itself is wrong) still raises
     :class:`~lkjip.errors.DataError`.
     """
-    from lkjip.inputs.year import source_name
-    from lkjip.validation.iku import checked_declaration
-    from lkjip.validation.run import validate_year
-
     frames, files, read_errors, unreadable = _read_each(Path(data_dir), unit, int(year), unit_tables=unit_tables)
     sources = {**{name: source_name(path, data_dir) for name, path in files.items()}, **(sources or {})}
     declaration, bad = checked_declaration(Path(data_dir), unit) if unit_tables else (None, [])
@@ -116,12 +116,9 @@ def read_and_validate(data_dir: Path, unit: str, year: int, *, targets: pd.DataF
                            declaration=declaration, unit=_unit_mapping(Path(data_dir), unit) if declaration else None)
     result.findings += bad
     if unit_tables:
-        from lkjip.validation.optional_columns import narasi_findings
-
         result.findings += narasi_findings(data_dir, unit, int(year))
     if read_errors:
         result = merge(result, read_errors, unreadable, sources)
-    from lkjip.inputs.catalog import year_files
 
     year_names = set(year_files(data_dir, unit, year))
     return result, {n: f for n, f in frames.items() if n in year_names}, {n: p for n, p in files.items() if n in year_names}
@@ -129,8 +126,6 @@ def read_and_validate(data_dir: Path, unit: str, year: int, *, targets: pd.DataF
 
 def _unit_mapping(data_dir: Path, unit: str) -> dict | None:
     """unit.yaml as a mapping, or None when it cannot be read (its own check reports why)."""
-    from lkjip.inputs.unit import load_unit
-
     try:
         return load_unit(data_dir, unit).as_dict()
     except (DataError, DataErrors):
@@ -143,8 +138,6 @@ def read_year_checked(data_dir: Path, unit: str, year: int):
     The suites (Great Expectations) run only when the reader found a problem,
     so a good year costs no more than reading it.
     """
-    from lkjip.validation.run import validate_year
-
     frames, files, read_errors, unreadable = _read_each(Path(data_dir), unit, int(year))
     if not read_errors:
         return frames, files
@@ -158,6 +151,4 @@ def read_year_checked(data_dir: Path, unit: str, year: int):
 
 def _error_file(errors: list[DataError] | None, path: Path) -> str:
     """How the reader named the file (so that every line of one file reads the same)."""
-    from lkjip.errors import display_path
-
     return errors[0].file if errors else display_path(path)

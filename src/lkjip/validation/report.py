@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from lkjip.contract.pages import render
 from lkjip.contract.schema import DATASETS
+from lkjip.inputs.files import write_text_atomic
 
 if TYPE_CHECKING:  # pragma: no cover
     from lkjip.validation.results import Finding, ValidationResult
@@ -56,6 +57,4 @@ def render_validation_report(result: "ValidationResult", unit_name: str, year: i
 
 def write_validation_report(result: "ValidationResult", path: Path, unit_name: str, year: int) -> Path:
     """Write :func:`render_validation_report` to ``path`` (parents created) and return it."""
-    from lkjip.inputs.files import write_text_atomic
-
     return write_text_atomic(Path(path), render_validation_report(result, unit_name, year))

@@ -13,7 +13,9 @@ import os
 import threading
 from pathlib import Path
 
+from lkjip.contract.lean_imports import import_lean
 from lkjip.errors import ConfigError
+from lkjip.inputs.project import project_files
 from lkjip.validation.results import ERROR, WARNING
 
 # --------------------------------------------------------------------------- suites
@@ -25,7 +27,6 @@ def default_expectations_dir() -> Path:
     env = os.environ.get("LKJIP_EXPECTATIONS_DIR")
     if env:
         return Path(env)
-    from lkjip.inputs.project import project_files
 
     return project_files("expectations")
 
@@ -73,8 +74,6 @@ _GX_LOCK = threading.Lock()
 
 def _import_gx():
     """``great_expectations``, imported without what it never uses (:mod:`lkjip.contract.lean_imports`)."""
-    from lkjip.contract.lean_imports import import_lean
-
     return import_lean("great_expectations")
 
 
