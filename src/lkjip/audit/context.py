@@ -22,8 +22,12 @@ from typing import Any, Callable, Mapping, NamedTuple
 
 import pandas as pd
 
-from lkjip.audit.frames import _asn_measured, _body, _clean_code, _norm, _text, _Tree
+from lkjip.audit.frames import _asn_measured, _body, _clean_code, _lra_account5, _norm, _text, _Tree
+from lkjip.contract.rules import INDICATOR_DATASETS, IPASN_DIMENSIONS
 from lkjip.contract.schema import MONTHS
+from lkjip.indicators.declared import default_declaration
+from lkjip.indicators.ikm import nrr_per_unsur
+from lkjip.indicators.targets import renstra_end_target
 
 
 class Computed(NamedTuple):
@@ -217,16 +221,12 @@ class _Context:
     @cached_property
     def lra5(self) -> tuple[float, float, str] | None:
         """Belanja Daerah of the LRA (anggaran, realisasi, which row), by the indicator's own rule."""
-        from lkjip.audit.frames import _lra_account5
-
         return _lra_account5(self.lra) if self.lra is not None else None
 
     def end_target(self, ind: str):
         """The Renstra end target of ``ind`` (:func:`lkjip.indicators.targets.renstra_end_target`), once per indicator."""
         cache = self.years._end if (self.years is not None and self.years.targets is self.targets) else self._end
         if ind not in cache:
-            from lkjip.indicators.targets import renstra_end_target
-
             cache[ind] = renstra_end_target(self.targets, ind)
         return cache[ind]
 
@@ -266,8 +266,6 @@ class _Context:
     @cached_property
     def ipasn_by_nip(self) -> dict[str, dict[str, float]]:
         """NIP -> IP ASN dimension -> score (blank scores left out)."""
-        from lkjip.contract.rules import IPASN_DIMENSIONS
-
         out = {}
         for nip, row in self.pegawai_by_nip.items():
             out[nip] = {d: float(v) for d in IPASN_DIMENSIONS if d in row.index
@@ -282,8 +280,6 @@ class _Context:
     @cached_property
     def survey_table(self) -> pd.DataFrame | None:
         """Per unsur: ``jumlah_nilai``, ``jumlah_jawaban``, ``nrr``, ``nrr_x25`` (lkjip.indicators.ikm), by ``u1``..``u9``."""
-        from lkjip.indicators.ikm import nrr_per_unsur
-
         s = self.d.get("ikm_survei")
         if s is None:
             return None
@@ -331,8 +327,6 @@ class _Context:
         (the years a row is in force do not matter here: a figure's year picks its context)."""
         declared = self._iku if self._iku is not None else (self.years.iku if self.years is not None else None)
         if declared is None:
-            from lkjip.indicators.declared import default_declaration
-
             declared = default_declaration()
         return {i.kode: i for i in declared}
 
@@ -352,8 +346,6 @@ class _Context:
         return str(self.unit.get("capaian_turun") or "selisih")
 
     def indicator_source(self, ind: str) -> str | None:
-        from lkjip.contract.rules import INDICATOR_DATASETS
-
         dataset = INDICATOR_DATASETS.get(ind)
         found = self.iku.get(ind)
         if dataset is None and found is not None and found.builtin is None:

@@ -36,10 +36,11 @@ from lkjip.audit.figures_detail import target_row, tc27_indicator
 from lkjip.audit.frames import _text, _year
 from lkjip.audit.labels import unit_of
 from lkjip.audit.result import Evidence
-from lkjip.contract.fmt import round_number
+from lkjip.contract.fmt import fmt_compact, round_number
 from lkjip.contract.rules import DOCUMENT_LABELS, EPS, target_met
 from lkjip.contract.rules.printed import decimals_of, tolerance
 from lkjip.contract.schema import MONTH_NAMES, MONTHS
+from lkjip.indicators.ikm import compute_ikm
 from lkjip.indicators.targets import capaian
 
 _DATE = re.compile(r"(?<!\d)(\d{1,2}/\d{1,2}/(\d{4}))(?!\d)")
@@ -155,8 +156,6 @@ class Explainer:
     def _ikm_alternatives(self, ctx: _Context) -> list[tuple[float, str]]:
         # the IKM of the year's survey with the other weights in use; computed once per year
         if ctx.year not in self._ikm_alt:
-            from lkjip.indicators.ikm import compute_ikm
-
             survey = ctx.d.get("ikm_survei")
             self._ikm_alt[ctx.year] = [] if survey is None else [
                 (compute_ikm(survey, 0.111).ikm_x25, "hasil bobot unsur 0,111"),
@@ -365,6 +364,4 @@ def _close(a: float, b: float) -> bool:
 
 
 def _fmt(v: float) -> str:
-    from lkjip.contract.fmt import fmt_compact
-
     return fmt_compact(v, 2)

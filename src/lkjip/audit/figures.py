@@ -23,6 +23,7 @@ from lkjip.audit.context import NAN, Computed, Figure, Years, _Context
 from lkjip.audit.figures_detail import MORE_FIGURES, target_row
 from lkjip.audit.figures_unit import UNIT_FIGURES, pk_budget
 from lkjip.audit.frames import _body, _col_sum, _in_post, _respondents, _status, _text
+from lkjip.audit.labels import figure_label
 from lkjip.audit.parent_rows import NOT_APPLICABLE, lra_parent_ref
 from lkjip.audit.reasons import NOT_CHECKABLE
 from lkjip.contract.rules import ASN_STATUSES
@@ -227,8 +228,6 @@ def _financing_figure(what: str):
     def compute(ctx: _Context, ind: str) -> Computed:
         fin = ctx.financing(ind)
         if fin is None:
-            from lkjip.audit.labels import figure_label
-
             return Computed(NAN, f"pembiayaan indikator {figure_label(ind).rsplit(' realisasi', 1)[0]} belum "
                             "dipetakan di unit.yaml")
         code = ctx.financing_code(ind)

@@ -18,6 +18,7 @@ from lkjip.audit.context import NAN, Computed, Figure, _Context
 from lkjip.audit.frames import _col_sum, _in_post, _norm, _status, _text
 from lkjip.contract.rules import ASN_STATUSES, IPASN_DIMENSIONS, TARGET_PRECEDENCE, target_met
 from lkjip.contract.schema import MONTHS
+from lkjip.indicators.targets import tingkat_kemajuan
 
 _NOT_IN_TARGETS = "bukan IKU unit (indikator.csv): targets.csv hanya memuat target IKU unit"
 
@@ -199,8 +200,6 @@ def _end_target(ctx: _Context, ind: str):
 
 def kemajuan_value(ctx: _Context, ind: str) -> float:
     """Realisasi of ``ctx``'s year over the Renstra end target, in % (lkjip.indicators.targets.tingkat_kemajuan)."""
-    from lkjip.indicators.targets import tingkat_kemajuan
-
     end = _end_target(ctx, ind)
     return tingkat_kemajuan(ctx.indicator(ind, "realisasi"), end.target, ctx.polarity(ind))
 

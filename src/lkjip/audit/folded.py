@@ -14,6 +14,7 @@ from markupsafe import escape
 from lkjip.audit.labels import STATUS_LABELS
 from lkjip.audit.result import SESUAI
 from lkjip.contract.fmt import fmt_int
+from lkjip.contract.html_table import escape as cell_escape
 
 __all__ = ["PLACES_KEPT", "differences_first", "fold_places"]
 
@@ -48,8 +49,6 @@ def fold_places(table: str, frame: pd.DataFrame, kept: int = PLACES_KEPT) -> str
     cell of a place column (a header starting with "Tempat") that lists more than ``kept + 1`` places
     (separated by "; ") folded in print: its first ``kept`` places and "dan N tempat lain"; on screen
     the cell keeps every place."""
-    from lkjip.contract.html_table import escape as cell_escape
-
     for column in (c for c in frame.columns if str(c).startswith("Tempat")):
         for text in dict.fromkeys(str(v) for v in frame[column]):
             places = text.split("; ")

@@ -10,6 +10,9 @@ import pandas as pd
 
 from lkjip.contract.rules import ASN_STATUSES, IPASN_DIMENSIONS
 from lkjip.contract.schema import UNSUR
+from lkjip.indicators.budget import realisasi_anggaran
+from lkjip.indicators.ikm import minimum_sample as _minimum_sample
+from lkjip.indicators.ipasn import in_post_at_year_end
 
 # ---------------------------------------------------------------- numbers
 
@@ -19,8 +22,6 @@ def minimum_sample(population: int) -> int:
     >>> minimum_sample(11119)
     372
     """
-    from lkjip.indicators.ikm import minimum_sample as _minimum_sample
-
     return _minimum_sample(int(population)) if int(population) > 0 else 0
 
 
@@ -122,8 +123,6 @@ def _norm(value: object) -> str:
 
 def _lra_account5(lra: pd.DataFrame) -> tuple[float, float, str] | None:
     """Belanja Daerah from the LRA, by the indicator's own rule (:func:`lkjip.indicators.budget.realisasi_anggaran`)."""
-    from lkjip.indicators.budget import realisasi_anggaran
-
     body = lra[~_is_total(lra)] if "adalah_total" in lra.columns else lra
     if not len(body):
         return None
@@ -135,8 +134,6 @@ def _lra_account5(lra: pd.DataFrame) -> tuple[float, float, str] | None:
 
 def _in_post(peg: pd.DataFrame, year: int) -> pd.Series:
     """Staff in post on 31 December of ``year`` (rule: :func:`lkjip.indicators.ipasn.in_post_at_year_end`)."""
-    from lkjip.indicators.ipasn import in_post_at_year_end
-
     return in_post_at_year_end(peg, year)
 
 

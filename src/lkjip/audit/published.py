@@ -21,6 +21,7 @@ from lkjip.audit.figures_detail import tc27_row_measures
 from lkjip.audit.frames import _text, _year
 from lkjip.audit.labels import chapter_of, figure_label
 from lkjip.audit.result import FAMILY_PUBLISHED, _Rows
+from lkjip.contract.fmt import mask_nip
 
 UNKNOWN = "angka tidak dikenal oleh audit"
 
@@ -81,7 +82,6 @@ def mask_nips(text: object) -> object:
     """
     if not isinstance(text, str):
         return text
-    from lkjip.contract.fmt import mask_nip
 
     return _NIP.sub(lambda m: mask_nip(m.group(0)), text)
 

@@ -9,7 +9,7 @@ from typing import Any, Callable, Mapping
 
 import pandas as pd
 
-from lkjip.audit.causes import Candidate, Part, classify
+from lkjip.audit.causes import TIDAK_DIKETAHUI, Candidate, Part, classify
 from lkjip.audit.names import (  # noqa: F401 - re-exported: the names are the result's vocabulary
     FAMILIES,
     FAMILY_CROSS,
@@ -26,7 +26,8 @@ from lkjip.inputs.catalog import AUDIT_CSV
 from lkjip.inputs.files import atomic_write
 from lkjip.contract.fmt import fmt_plain
 from lkjip.contract.markup import csv_cell
-from lkjip.contract.rules.printed import check_total
+from lkjip.contract.rules.printed import check_total, decimals_of
+from lkjip.audit.coverage import coverage
 
 #: Columns of ``audit.csv`` (and of :attr:`AuditResult.frame`, in this order).
 #: The first seven are the comparison; then the likely cause of a difference,
@@ -107,8 +108,6 @@ class AuditResult:
 
     def coverage(self, by: str | None = None) -> pd.DataFrame:
         """Printed figures: printed, checked, equal, different, not checkable (see :mod:`lkjip.audit.coverage`)."""
-        from lkjip.audit.coverage import coverage
-
         return coverage(self.frame, by=by)
 
     def csv_frame(self) -> pd.DataFrame:
@@ -187,7 +186,6 @@ class _Rows:
             if cause is None:
                 # an inequality the rule of lkjip.contract.rules.printed calls a difference (e.g. a sample
                 # below its minimum): it is not a slip of the pen
-                from lkjip.audit.causes import TIDAK_DIKETAHUI
 
                 row["kemungkinan_penyebab"] = TIDAK_DIKETAHUI
                 row["penjelasan"] = "Perbandingan ini bukan soal angka tercetak; lihat keterangan."
@@ -223,6 +221,4 @@ class _Rows:
 
 
 def _decimals(value: float) -> int:
-    from lkjip.contract.rules.printed import decimals_of
-
     return decimals_of(value)

@@ -18,6 +18,13 @@ from lkjip.audit.places import _places_checks
 from lkjip.audit.published import _published_checks, records, rows_of_audit
 from lkjip.audit.result import AuditResult, _Rows
 from lkjip.contract.rules.printed import decimals_of_text
+from lkjip.contract.schema import DATASETS
+from lkjip.indicators.declared import read_declaration
+from lkjip.indicators.iku import compute_indicators
+from lkjip.inputs.catalog import list_years, processed_year_dir, unit_file
+from lkjip.inputs.earlier_years import read_earlier_year
+from lkjip.inputs.ingest import normalise_header, read_cells, read_unit_table, read_year
+from lkjip.inputs.unit import load_unit
 
 # ---------------------------------------------------------------- entry points
 
@@ -31,8 +38,6 @@ def _unit_dict(unit: Any) -> dict:
 
 def _indicators_of(datasets, targets, unit, year, notes: list[str], declaration=None) -> pd.DataFrame | None:
     try:
-        from lkjip.indicators.iku import compute_indicators
-
         return compute_indicators(datasets, targets, unit, year, declaration=declaration)
     except Exception as exc:  # noqa: BLE001 - reported, the rest of the audit still runs
         notes.append(f"indikator tahun {year} tidak dapat dihitung ({type(exc).__name__}: {exc}); "
@@ -131,9 +136,6 @@ def audit_year(datasets: Mapping[str, pd.DataFrame], *, year: int,
 
 def _published_decimals(path: Path, frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` with a ``decimals`` column counted from the file's own text."""
-    from lkjip.inputs.ingest import normalise_header, read_cells
-    from lkjip.contract.schema import DATASETS
-
     header, cells = read_cells(path, DATASETS["published"])  # the same header row and sheet as the reader
     keys = [normalise_header(h) for h in header]
     if "nilai" not in keys:
@@ -156,12 +158,6 @@ def audit_unit_year(data_dir: Path | str, unit: str, year: int,
     when that is fresh, else from their raw files: the same frames either way
     (:func:`lkjip.inputs.earlier_years.read_earlier_year`).
     """
-    from lkjip.indicators.declared import read_declaration
-    from lkjip.inputs.earlier_years import read_earlier_year
-    from lkjip.inputs.ingest import read_unit_table, read_year
-    from lkjip.inputs.catalog import list_years, processed_year_dir, unit_file
-    from lkjip.inputs.unit import load_unit
-
     data_dir = Path(data_dir)
     year = int(year)
     frames, files = read_year(data_dir, unit, year)
