@@ -22,6 +22,7 @@ from lkjip.sakip_change.score_change import Decomposition, SakipChangeError, dec
 from lkjip.sakip_change.stake import PointsAtStake, points_at_stake
 from lkjip.contract.fmt import fmt_number, fmt_signed
 from lkjip.contract.markup import md_text
+from lkjip.sakip_change.timeline import post_timeline
 
 # --------------------------------------------------------------------------
 # Whole analysis for the notebook
@@ -135,8 +136,6 @@ def analyse(frames_by_year: Mapping[int, Mapping[str, pd.DataFrame]],
     exp = explanation(stated_causes, dec, ctx, vac, riwayat_jabatan, lke)
     analyst = [n for v in drv.kekosongan.values() for n in v.catatan_analis]
     if riwayat_jabatan is not None and len(riwayat_jabatan):
-        from lkjip.sakip_change.timeline import post_timeline
-
         for post in dict.fromkeys(riwayat_jabatan["jabatan"]):
             t = post_timeline(riwayat_jabatan, post, y1)
             if t.tidak_diketahui:  # what the analyst can fill in, never said in the reader's text

@@ -40,6 +40,7 @@ from lkjip.contract.rules.sakip_context import STATED_CAUSE_KINDS
 from lkjip.sakip_change.lke import LkeChange, lke_sentences
 from lkjip.sakip_change.peer import KABUPATEN, LOKAL, PeerContext
 from lkjip.sakip_change.score_change import Decomposition, subcomponent_totals
+from lkjip.sakip_change.timeline import post_timeline
 from lkjip.sakip_change.vacancy import TIDAK_DIKETAHUI, Vacancy
 
 #: The narasi.md section holding the unit's explanation of the SAKIP score.
@@ -175,8 +176,6 @@ def _linked_fall(dec: Decomposition) -> str:
 def _staffing_history(text: str, dec: Decomposition, riwayat: pd.DataFrame,
                       decide: str) -> tuple[str, list[str], str] | None:
     """The verdict from the unit's post history, or None when the cause names no post of it."""
-    from lkjip.sakip_change.timeline import post_timeline
-
     low = text.casefold()
     best, score = None, 0
     for post in dict.fromkeys(riwayat["jabatan"]):

@@ -13,8 +13,11 @@ from lkjip.sakip_change.score_change import Decomposition, _has_sakip, decomposi
 from lkjip.sakip_change.stake import next_predicate
 from lkjip.sakip_change.vacancy import Vacancy, vacancy_by_month
 from lkjip.contract.fmt import fmt_number, fmt_pct, fmt_rupiah, fmt_rupiah_short, fmt_signed, is_missing
-from lkjip.contract.rules import SAKIP_COMPONENT_NAMES, SAKIP_PREDIKAT, SAKIP_SCORE_DECIMALS, tolerance
+from lkjip.contract.rules import DOCUMENT_LABELS, SAKIP_COMPONENT_NAMES, SAKIP_PREDIKAT, SAKIP_SCORE_DECIMALS, tolerance
 from lkjip.indicators.sakip import sakip_predicate, sakip_score
+from lkjip.indicators.budget import budget_hierarchy, is_descendant
+from lkjip.indicators.ipasn import ipasn_summary
+from lkjip.indicators.targets import multi_year
 
 #: The activity that finances planning and performance evaluation
 #: (Permendagri 90/2019 nomenclature): "Perencanaan, Penganggaran, dan
@@ -129,8 +132,6 @@ def direction_label(improvement: float, linked_change: float) -> str:
 def ipasn_by_year(pegawai_by_year: Mapping[int, pd.DataFrame | None],
                   years: Iterable[int]) -> pd.DataFrame:
     """IP ASN mean, category, number measured and dimension means per year."""
-    from lkjip.indicators.ipasn import ipasn_summary
-
     rows = []
     for y in years:
         p = pegawai_by_year.get(y)
@@ -152,8 +153,6 @@ def ipasn_by_year(pegawai_by_year: Mapping[int, pd.DataFrame | None],
 def planning_budget(anggaran_by_year: Mapping[int, pd.DataFrame | None], years: Iterable[int],
                     code: str = PLANNING_ACTIVITY) -> pd.DataFrame:
     """The activity ``code`` and its sub-activities per year (budget hierarchy rows)."""
-    from lkjip.indicators.budget import budget_hierarchy, is_descendant
-
     parts = []
     for y in years:
         a = anggaran_by_year.get(y)
@@ -176,8 +175,6 @@ def target_history(sakip_by_year: Mapping[int, pd.DataFrame | None],
     selisih_target, batas_bawah (lower edge of its predicate, exclusive),
     jarak_batas_bawah, predikat_berikutnya, kebutuhan_berikutnya.
     """
-    from lkjip.indicators.targets import multi_year
-
     years = sakip_years(sakip_by_year)
     real = {y: sakip_score(sakip_by_year[y]).nilai for y in years}
     t = multi_year(targets if targets is not None else pd.DataFrame(), "sakip", real, years=years)
@@ -356,6 +353,4 @@ def _absorption_change(rows: pd.DataFrame, y0: int, y1: int) -> float:
 
 
 def _doc_label(doc: object) -> str:
-    from lkjip.contract.rules import DOCUMENT_LABELS
-
     return DOCUMENT_LABELS.get(str(doc), str(doc)) if not is_missing(doc) else "–"

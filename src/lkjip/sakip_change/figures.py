@@ -9,6 +9,7 @@ import pandas as pd
 from lkjip.sakip_change.factors import Drivers
 from lkjip.sakip_change.score_change import _label
 from lkjip.sakip_change.stake import PointsAtStake
+from lkjip.sakip_change.timeline import post_timeline
 
 
 def _key(text: object) -> str:
@@ -21,8 +22,6 @@ def status_jabatan(drv: Drivers, riwayat: pd.DataFrame | None = None, year: int 
     ``belum ada``); a post the post history (``riwayat_jabatan``) names takes its months from there
     (``definitif``, ``plt``, ``kosong``, ``tidak diketahui``: :mod:`lkjip.sakip_change.timeline`), and a
     post only the history names is added after the others. Empty when the year has no staff data."""
-    from lkjip.sakip_change.timeline import post_timeline
-
     y = int(year if year is not None else drv.tahun_akhir)
     cols = ["jabatan", "bulan", "status"]
     vac = drv.kekosongan.get(y)
@@ -45,7 +44,7 @@ def status_jabatan(drv: Drivers, riwayat: pd.DataFrame | None = None, year: int 
 def gambar_jabatan(drv: Drivers, riwayat: pd.DataFrame | None = None, year: int | None = None,
                    *, sumber: str | None = None):
     """The posts' timelines (:func:`lkjip.charts.sakip_views.jabatan_per_bulan`); ``None`` without posts."""
-    from lkjip.charts.sakip_views import jabatan_per_bulan
+    from lkjip.charts.sakip_views import jabatan_per_bulan  # deferred: imports matplotlib
 
     status = status_jabatan(drv, riwayat, year)
     return jabatan_per_bulan(status, sumber=sumber) if len(status) else None
@@ -61,7 +60,7 @@ def skenario_total(stake: PointsAtStake) -> pd.Series:
 
 def gambar_skenario(stake: PointsAtStake, *, sumber: str | None = None):
     """The scenarios' totals against the predicate thresholds; ``None`` without a scenario."""
-    from lkjip.charts.sakip_views import skor_skenario
+    from lkjip.charts.sakip_views import skor_skenario  # deferred: imports matplotlib
 
     return skor_skenario(skenario_total(stake), sumber=sumber) if len(stake.skenario) else None
 
@@ -76,7 +75,7 @@ def nilai_per_tahun(drv: Drivers) -> tuple[pd.Series, pd.Series]:
 
 def gambar_nilai_per_tahun(drv: Drivers, *, sumber: str | None = None):
     """The score by year over the predicate bands, with its target; ``None`` without a score."""
-    from lkjip.charts.sakip_views import skor_per_tahun
+    from lkjip.charts.sakip_views import skor_per_tahun  # deferred: imports matplotlib
 
     nilai, target = nilai_per_tahun(drv)
     return skor_per_tahun(nilai, target, sumber=sumber) if len(nilai) else None

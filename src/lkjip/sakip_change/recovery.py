@@ -18,6 +18,7 @@ import re
 import pandas as pd
 
 from lkjip.contract.fmt import fmt_number, is_missing
+from lkjip.contract.markup import md_text
 from lkjip.contract.rules import EPS, SAKIP_COMPONENT_NAMES
 from lkjip.contract.rules.sakip_context import SARAN_COMPONENT_WORDS
 from lkjip.sakip_change.peer import PeerContext, opd_key
@@ -76,8 +77,6 @@ def recovery(dec: Decomposition, peer: PeerContext | None = None, saran: str | N
 
 def recovery_md(table: pd.DataFrame, year0: int) -> str:
     """The recoveries as a Markdown list (escaping is the caller's job for OPD names: done here)."""
-    from lkjip.contract.markup import md_text
-
     if not len(table):
         return ""
     lines = []

@@ -14,7 +14,10 @@ from lkjip.sakip_change.stake import PointsAtStake
 from lkjip.contract.fmt import fmt_number, fmt_pct, fmt_signed, style_table
 from lkjip.indicators.frames import safe_pct
 from lkjip.contract.markup import ANALYST_NOTE, md_text
-from lkjip.contract.rules import SAKIP_SCORE_DECIMALS, tolerance
+from lkjip.contract.rules import SAKIP_COMPONENT_NAMES, SAKIP_SCORE_DECIMALS, SAKIP_SUBCOMPONENT_NAMES, tolerance
+from lkjip.sakip_change.lke import lke_sentences
+from lkjip.sakip_change.peer import peer_sentences
+from lkjip.sakip_change.recovery import recovery_md
 
 # --------------------------------------------------------------------------
 # Reader-facing tables (Indonesian labels and number format)
@@ -193,7 +196,7 @@ def tabel_target(drv: Drivers) -> pd.DataFrame:
 
 def waterfall_figure(dec: Decomposition):
     """The decomposition as a waterfall chart (:func:`lkjip.charts.waterfall`)."""
-    from lkjip.charts import waterfall
+    from lkjip.charts import waterfall  # deferred: imports matplotlib
 
     return waterfall(f"SAKIP {_label(dec.tahun_awal, 'awal')}", dec.nilai_awal, dec.steps(),
                      f"SAKIP {_label(dec.tahun_akhir, 'akhir')}", ylabel="Nilai SAKIP")
@@ -207,8 +210,6 @@ def catatan_md(an: SakipChangeAnalysis) -> str:
 
 def konteks_md(an: SakipChangeAnalysis) -> str:
     """The unit among the kabupaten's OPD as a paragraph; without the data, one line saying so."""
-    from lkjip.sakip_change.peer import peer_sentences
-
     ctx = an.konteks
     if not an.ok or ctx is None:
         return ""
@@ -228,8 +229,6 @@ def catatan_analis_md(an: SakipChangeAnalysis) -> str:
 
 def tabel_lke(an: SakipChangeAnalysis) -> pd.DataFrame | None:
     """The change criterion by criterion (method vs performance), when both years' LKE are given."""
-    from lkjip.contract.rules import SAKIP_COMPONENT_NAMES, SAKIP_SUBCOMPONENT_NAMES
-
     if not an.ok or an.lke is None:
         return None
     k = an.lke.kriteria
@@ -245,8 +244,6 @@ def tabel_lke(an: SakipChangeAnalysis) -> pd.DataFrame | None:
 
 def lke_md(an: SakipChangeAnalysis) -> str:
     """The criterion-level split as a paragraph; one line when no LKE pair is given."""
-    from lkjip.sakip_change.lke import lke_sentences
-
     if not an.ok:
         return ""
     if an.lke is None:
@@ -257,8 +254,6 @@ def lke_md(an: SakipChangeAnalysis) -> str:
 
 def pemulihan_md(an: SakipChangeAnalysis) -> str:
     """Per component: the points a realistic recovery gives back, tied to the LKjIP's Saran."""
-    from lkjip.sakip_change.recovery import recovery_md
-
     if not an.ok or an.pemulihan is None or not len(an.pemulihan):
         return ""
     return ("Pemulihan yang realistis per komponen:\n\n"
