@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from lkjip.audit.coverage import coverage
 from lkjip.contract.fmt import fmt_int
 
 #: The rows of the Lampiran's table: coverage column -> label (the audit report's own words).
@@ -24,8 +25,6 @@ ROWS = (("dicetak", "Angka yang tercetak di LKjIP"),
 
 def audit_counts(path: Path) -> dict[str, int] | None:
     """The audit's coverage of printed figures from ``audit.csv``; ``None`` when it has no printed figure."""
-    from lkjip.audit.coverage import coverage
-
     frame = pd.read_csv(path, dtype={"pemeriksaan": str, "status": str, "bab": str, "lokasi": str})
     frame = frame.reindex(columns=[*frame.columns, *[c for c in ("baris", "bab", "lokasi") if c not in frame]])
     frame["baris"] = pd.to_numeric(frame["baris"], errors="coerce")

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lkjip import document as report
+from lkjip.document.data_disagreements import data_disagreements
 from lkjip.document.generated_places import generated_places, planned_captions
+from lkjip.document.self_audit import self_audit
 
 
 @dataclass
@@ -31,10 +34,6 @@ def for_audit(data_dir, unit: str, year: int, processed_dir=None, *, final: bool
               published=None) -> ForAudit:
     """The generated LKjIP of ``unit``/``year`` as notebook 05 builds it (the same report model), its places
     and its own findings, for the audit notebook (04)."""
-    from lkjip import document as report
-    from lkjip.document.data_disagreements import data_disagreements
-    from lkjip.document.self_audit import self_audit
-
     laporan = report.build_report(data_dir, unit, year, processed_dir, published=published)
     plan = planned_captions(laporan, final)
     places = {k: (str(p), p.anchor) for k, p in generated_places(laporan, final, plan).items()}

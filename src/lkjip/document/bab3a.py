@@ -27,7 +27,7 @@ from lkjip.contract.nip import nip_masks, nip_shown
 from lkjip.contract.rules import capaian_bands
 from lkjip.indicators.ikm import IkmResult
 from lkjip.indicators.iku import indicator_history
-from lkjip.indicators.frames import safe_pct
+from lkjip.indicators.frames import safe_pct, total_rows
 from lkjip.document.shown import polarity_of
 from lkjip.indicators.ipasn import ipasn_summary
 from lkjip.indicators.sakip import sakip_score
@@ -343,8 +343,6 @@ def gambar_3_2_bagian_cetak(table: pd.DataFrame) -> list[list[str]]:
 def gambar_3_2_jumlah_tercetak(paten: pd.DataFrame) -> pd.Series | None:
     """The source's own JUMLAH row of the PATEN report under the table's headers (months and
     ``Jumlah Tercetak``), or ``None`` when the data have no printed total row."""
-    from lkjip.indicators.frames import total_rows
-
     printed = total_rows(paten)
     if not len(printed):
         return None

@@ -15,6 +15,7 @@ from lkjip.indicators import budget as _budget
 from lkjip.contract.fmt import fmt_number, is_missing
 from lkjip.document.shown import decimals_of
 from lkjip.document.bab3a import sasaran_groups
+from lkjip.contract.rules.bands import SAKIP_PREDIKAT
 
 #: Notes of :func:`lkjip.indicators.iku.financing` in the words of the report.
 _NOTES = {
@@ -113,8 +114,6 @@ def koordinasi_rincian(koordinasi: pd.DataFrame | None) -> pd.DataFrame | None:
 
 def predikat_sakip() -> pd.DataFrame:
     """The SAKIP predicates with their ranges and meaning (PermenPAN-RB 88/2021), for Bab III."""
-    from lkjip.contract.rules.bands import SAKIP_PREDIKAT
-
     t = SAKIP_PREDIKAT.as_frame()
     t.insert(0, "No", range(1, len(t) + 1))
     return t.rename(columns={"Kategori": "Predikat", "Rentang": "Nilai", "Keterangan": "Interpretasi"})

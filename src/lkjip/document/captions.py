@@ -7,6 +7,7 @@ from lkjip.document import bab3a as _tables
 from lkjip.contract.markup import md_text
 from lkjip.document.data import ReportData
 from lkjip.contract.rules import DOCUMENT_LABELS
+from lkjip.document.narrative.capaian import own_iku
 
 
 def target_document_note(rep: ReportData) -> str:
@@ -64,8 +65,6 @@ def sumber(rep: ReportData, what: str) -> str:
 def _declared_sources(rep: ReportData) -> str:
     """The sources a unit's own IKU declare (``indikator.csv`` ``sumber``), distinct and in order; ""
     for the seven kecamatan IKU, whose captions stay as published."""
-    from lkjip.document.narrative.capaian import own_iku
-
     if not own_iku(rep):
         return ""
     return "; ".join(md_text(x) for x in dict.fromkeys(i.sumber for i in rep.results.iku if i.sumber))

@@ -18,7 +18,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from lkjip.document import lampiran_dokumen as ld, pk, profil
+from lkjip.document.renstra import renstra
 from lkjip.document.sections import Absent, is_absent
+from lkjip.errors import DataError, DataErrors
+from lkjip.indicators.targets import normalize_targets
+from lkjip.inputs.year import load_inputs
 
 
 @dataclass(frozen=True)
@@ -32,8 +37,6 @@ class Required:
 
 def _pk_perubahan_signed(inputs) -> bool:
     """The year has PK Perubahan targets: the signed PK Perubahan must be reproduced."""
-    from lkjip.indicators.targets import normalize_targets
-
     t = inputs.targets
     if t is None or not len(t):
         return False
@@ -42,10 +45,6 @@ def _pk_perubahan_signed(inputs) -> bool:
 
 
 def _required() -> tuple[Required, ...]:
-    from lkjip.document import lampiran_dokumen as ld
-    from lkjip.document import pk, profil
-    from lkjip.document.renstra import renstra
-
     return (
         Required("Bab I A Struktur Organisasi", profil.struktur_organisasi),
         Required("Bab I C Sarana dan Prasarana Kantor", profil.sarana),
@@ -81,9 +80,6 @@ def missing_sections(inputs) -> list[tuple[str, Absent]]:
 
 def check_final(data_dir, unit: str, year: int) -> None:
     """Raise :class:`~lkjip.errors.DataErrors` (exit 2) naming each missing input of a final LKjIP."""
-    from lkjip.errors import DataError, DataErrors
-    from lkjip.inputs.year import load_inputs
-
     missing = missing_sections(load_inputs(data_dir, unit, year))
     if not missing:
         return

@@ -11,7 +11,7 @@ import pandas as pd
 from lkjip.indicators import budget as _budget
 from lkjip.document import bab3a as _tables
 from lkjip.inputs.earlier_years import read_earlier_year
-from lkjip.contract.fmt import is_missing
+from lkjip.contract.fmt import fmt_number, is_missing
 from lkjip.indicators.declared import read_declaration
 from lkjip.indicators.iku import IndicatorResults, compute_all, indicator_history
 from lkjip.indicators.ipasn import IpAsnPenilaian, ipasn_penilaian
@@ -23,10 +23,11 @@ from lkjip.inputs.published_state import Published
 from lkjip.document.bab2 import tabel_2_1, tabel_pk
 from lkjip.document.bab3b import tabel_3_2_2, tabel_3_2_3, tabel_3_2_4
 from lkjip.document.display import SHORT_HEADERS, _blank_repeats, _drop_index, _ikm_summary, _long_3_1_2, _short_3_1_3
-from lkjip.document.shown import shown_financing, shown_history, shown_indicators
+from lkjip.document.shown import decimals_of, shown_financing, shown_history, shown_indicators
 from lkjip.document.staff import _staff_tables
 from lkjip.inputs.year import YearInputs, load_inputs
 from lkjip.inputs.unit import Unit
+from lkjip.document.nips import nip_formatter
 
 #: An unknown fact (empty in the data) as the LKjIP prints it.
 NOT_RECORDED = "tidak tercatat"
@@ -141,9 +142,6 @@ def _per_indicator_text(table: pd.DataFrame, iku=None, pending=frozenset()) -> p
     """``Realisasi...`` columns as text in each row's indicator decimals (``2`` inovasi, ``98,31``);
     ``table`` is indexed by indicator id, as :mod:`lkjip.document.bab3a` builds it. An IKU of ``pending``
     (a figure not yet released, ``n/a``) reads "belum tersedia", never blank or 0."""
-    from lkjip.contract.fmt import fmt_number
-    from lkjip.document.shown import decimals_of
-
     out = table.copy()
     for col in [c for c in out.columns if str(c).startswith("Realisasi") and str(c) != "Realisasi Nasional" and
                 pd.api.types.is_numeric_dtype(out[c])]:
@@ -269,8 +267,6 @@ def build_report(data_dir, unit: str, year: int, processed_dir=None, *,
         rep.gambar_3_6 = g36.drop(columns=[c for c in g36.columns[5:] if g36[c].isna().all()])
         rep.tabel_3_2_1 = _tables.tabel_3_2_1(ds["lra"])
     if ds.get("pegawai") is not None and uses(res, "ip_asn"):
-        from lkjip.document.nips import nip_formatter
-
         rep.gambar_3_7 = _tables.gambar_3_7(ds["pegawai"], show_names=show_names,
                                             mask=nip_formatter(inputs)).rename(
             columns={"Kategori": "Kategori IP ASN"})

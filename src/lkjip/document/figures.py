@@ -23,7 +23,7 @@ def capaian_rumus(rep: ReportData) -> str:
 
 
 def fig_target_vs_realisasi(rep: ReportData):
-    from lkjip import charts
+    from lkjip import charts  # deferred: imports matplotlib
 
     return charts.target_vs_realisasi(rep.capaian, title=None, rumus=capaian_rumus(rep))
 
@@ -38,13 +38,13 @@ def tren_frame(rep: ReportData) -> pd.DataFrame:
 
 
 def fig_tren(rep: ReportData):
-    from lkjip import charts
+    from lkjip import charts  # deferred: imports matplotlib
 
     return charts.tren_multi_tahun(tren_frame(rep), title=None)
 
 
 def fig_ikm(rep: ReportData):
-    from lkjip import charts
+    from lkjip import charts  # deferred: imports matplotlib
 
     u = rep.results.ikm.unsur
     official = any(f.kode == "ikm" and f.berbeda for f in (getattr(rep, "angka_resmi", None) or ()))
@@ -57,7 +57,7 @@ def fig_ikm(rep: ReportData):
 
 
 def fig_paten_bulan(rep: ReportData):
-    from lkjip import charts
+    from lkjip import charts  # deferred: imports matplotlib
 
     b = rep.results.layanan.per_bulan
     return charts.paten_per_bulan(pd.Series(b["jumlah"].values, index=b["bulan"].values),
@@ -65,7 +65,7 @@ def fig_paten_bulan(rep: ReportData):
 
 
 def fig_paten_layanan(rep: ReportData):
-    from lkjip import charts
+    from lkjip import charts  # deferred: imports matplotlib
 
     p = rep.results.layanan.per_layanan
     return charts.paten_per_layanan(pd.Series(p["jumlah_hitung"].values, index=p["layanan"].values),
@@ -73,7 +73,7 @@ def fig_paten_layanan(rep: ReportData):
 
 
 def fig_sakip(rep: ReportData):
-    from lkjip import charts
+    from lkjip import charts  # deferred: imports matplotlib
 
     k = rep.results.sakip.komponen
     return charts.sakip_komponen(pd.DataFrame({"komponen": k["nama_komponen"], "bobot": k["bobot"],
@@ -82,7 +82,7 @@ def fig_sakip(rep: ReportData):
 
 
 def fig_ipasn(rep: ReportData):
-    from lkjip import charts
+    from lkjip import charts  # deferred: imports matplotlib
 
     d = rep.results.ipasn.distribusi
     return charts.ipasn_kategori(pd.Series(d["jumlah"].values, index=d["kategori"].values),
@@ -90,7 +90,7 @@ def fig_ipasn(rep: ReportData):
 
 
 def fig_anggaran(rep: ReportData):
-    from lkjip import charts
+    from lkjip import charts  # deferred: imports matplotlib
 
     t = rep.capaian.set_index("indikator")
     target = t.loc["realisasi_anggaran_pct", "target"] if "realisasi_anggaran_pct" in t.index else None

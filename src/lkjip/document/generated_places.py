@@ -21,7 +21,11 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from lkjip import document as report
+from lkjip.contract.fmt import fmt_date_id
+from lkjip.document import narrative
 from lkjip.document.numbering import Caption, Numbering, Sections
+from lkjip.document.pejabat_figure import has_capaian_figure
 
 #: Published place (``lokasi`` of published.csv, as printed) -> the title of the generated LKjIP's table
 #: or figure that prints the same figures (``{year}``, ``{unit}`` filled in; a title ending in ``…`` is a
@@ -82,9 +86,6 @@ def planned_captions(laporan, final: bool = False) -> Plan:
     """The captions notebook 05 gives the LKjIP of ``laporan`` (a :class:`~lkjip.document.data.ReportData`),
     in order, and its Lampiran headings. The trailing appendix tables of the data checks (Hasil Pemeriksaan
     Data, Hasil Audit Angka) are left out: nothing the audit places is printed there."""
-    from lkjip import document as report
-    from lkjip.document import narrative
-
     absent = report.is_absent
     year, unit = laporan.year, laporan.unit.nama
     n = Numbering()
@@ -106,8 +107,6 @@ def planned_captions(laporan, final: bool = False) -> Plan:
         t("1", "Sarana dan Prasarana Kantor")
     penduduk = report.penduduk(laporan)
     if not absent(penduduk):
-        from lkjip.contract.fmt import fmt_date_id
-
         t("1", f"Jumlah Penduduk {unit}"
           + (f" per {fmt_date_id(penduduk.per_tanggal)}" if penduduk.per_tanggal is not None else ""))
     if not absent(report.proses_bisnis(laporan)):
@@ -199,8 +198,6 @@ def planned_captions(laporan, final: bool = False) -> Plan:
             label = heading.removeprefix("## ").split(".", 1)[0]
             lampiran[label] = title
     if not absent(pejabat):
-        from lkjip.document.pejabat_figure import has_capaian_figure
-
         for p in pejabat:
             t("L", f"Perjanjian Kinerja {p.jabatan}")
             t("L", f"Capaian Kinerja {p.jabatan}")

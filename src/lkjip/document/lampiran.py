@@ -11,8 +11,18 @@ from pathlib import Path
 import pandas as pd
 
 from lkjip.contract.fmt import fmt_int
-from lkjip.inputs.catalog import AUDIT_CSV, processed_year_dir, project_root, unit_file
+from lkjip.inputs.catalog import (
+    AUDIT_CSV,
+    list_years,
+    processed_year_dir,
+    project_root,
+    unit_dir,
+    unit_file,
+    year_files,
+)
 from lkjip.document.data import ReportData
+from lkjip.document.audit_sentence import audit_counts, audit_sentence, audit_table
+from lkjip.inputs.provenance import collect_provenance, provenance_frame
 
 #: The audit's check families in readers' words (codes of ``audit.csv``'s ``pemeriksaan``).
 AUDIT_CHECK_LABELS = {
@@ -55,7 +65,6 @@ def audit_summary(processed_dir, unit: str, year: int) -> tuple[pd.DataFrame | N
     path = processed_year_dir(Path(processed_dir), unit, int(year)) / AUDIT_CSV if processed_dir else None
     if path is None or not path.exists():
         return None, "Audit angka yang dipublikasikan tidak dijalankan pada proses ini."
-    from lkjip.document.audit_sentence import audit_counts, audit_sentence, audit_table
 
     counts = audit_counts(path)
     if counts is None:
@@ -77,8 +86,6 @@ def report_inputs(rep: ReportData) -> list[Path]:
 def unit_year_inputs(data_dir, unit: str, year: int, other_years=None) -> list[Path]:
     """The input files of a unit-year: its datasets, those of ``other_years`` (default: every
     earlier year), unit.yaml, targets, published and nasional (those that exist)."""
-    from lkjip.inputs.catalog import list_years, unit_dir, year_files
-
     data_dir = Path(data_dir)
     files: set[Path] = set()
     years = [int(year)] + list(other_years if other_years is not None
@@ -107,8 +114,6 @@ def catatan_teknis(data_dir, unit: str, year: int, parameters: dict, run_started
     The officials' LKjIP carries none of this; its auditors' copy (``*_lengkap.html``) and the
     audit report do.
     """
-    from lkjip.inputs.provenance import collect_provenance
-
     os.environ.setdefault("GIT_OPTIONAL_LOCKS", "0")  # reading the commit never takes git's lock
     started = run_started or dt.datetime.now().astimezone().replace(microsecond=0).isoformat()
     prov = collect_provenance(unit_year_inputs(data_dir, unit, year), parameters, root=project_root(),
@@ -122,8 +127,6 @@ def report_provenance(rep: ReportData, parameters: dict, run_started: str | None
     ``run_started`` is the run's start time (the ``run_started`` parameter);
     when absent (a notebook run by hand) the current time is used, here only.
     """
-    from lkjip.inputs.provenance import collect_provenance
-
     os.environ.setdefault("GIT_OPTIONAL_LOCKS", "0")  # reading the commit never takes git's lock
     started = run_started or dt.datetime.now().astimezone().replace(microsecond=0).isoformat()
     return collect_provenance(report_inputs(rep), parameters, root=project_root(), started_at=started)
@@ -131,8 +134,6 @@ def report_provenance(rep: ReportData, parameters: dict, run_started: str | None
 
 def provenance_tables(prov: dict) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """(summary, parameters, input files, package versions) with Indonesian headings."""
-    from lkjip.inputs.provenance import provenance_frame
-
     git = prov.get("git")
     if git:
         commit = git.get("commit", "") + (" (ada perubahan belum di-commit)" if git.get("dirty") else "")

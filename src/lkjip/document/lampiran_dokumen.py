@@ -21,6 +21,9 @@ from lkjip.document.pejabat_catatan import budget_source, target_differences
 from lkjip.document.pk import Penandatanganan, penandatanganan
 from lkjip.document.profil import TugasFungsi, tugas_fungsi
 from lkjip.document.sections import Absent, absent, inputs_of
+from lkjip.document.nips import nip_formatter
+from lkjip.inputs.catalog import unit_dir
+from lkjip.inputs.ingest import read_dataset
 
 _LEADING_NUMBER = re.compile(r"^\s*(?:rp\.?\s*)?([\d.,]+)\s*(?:%|[a-zA-Z ]*)\s*$", re.IGNORECASE)
 
@@ -197,7 +200,6 @@ def laporan_pejabat(source) -> list[LaporanPejabat] | Absent:
         return absent("laporan_pejabat" if reports is None else "kinerja_pejabat", inputs.unit.kode, inputs.year)
     unit = inputs.unit
     polarities = iku_polarities(source)
-    from lkjip.document.nips import nip_formatter
 
     shown_nip = nip_formatter(inputs)
     out = []
@@ -245,9 +247,6 @@ def laporan_pejabat(source) -> list[LaporanPejabat] | Absent:
 
 def prestasi(source) -> dict[int, pd.DataFrame | Absent]:
     """Achievements of the report year and the year before (``No, Prestasi``), each or its :class:`Absent`."""
-    from lkjip.inputs.ingest import read_dataset
-    from lkjip.inputs.catalog import unit_dir
-
     inputs = inputs_of(source)
     out: dict[int, pd.DataFrame | Absent] = {}
     for year in (inputs.year - 1, inputs.year):

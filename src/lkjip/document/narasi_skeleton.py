@@ -14,6 +14,9 @@ from lkjip.contract.rules import INDICATOR_IDS
 from lkjip.indicators.declared import default_declaration, in_force, read_declaration
 from lkjip.errors import ConfigError, display_path
 from lkjip.inputs.narasi import DRAFT_COMMENT, NARASI_KEYS, narasi_path, parse_narasi
+from lkjip.document import build_report, narrative
+from lkjip.inputs.files import write_text_atomic
+from lkjip.inputs.unit import load_unit
 
 #: Sections the package can draft: key -> name of the :mod:`lkjip.document.narrative` function (takes a ReportData).
 DRAFTERS = {"efisiensi_sumber_daya": "efisiensi", "kesimpulan": "kesimpulan", "saran": "saran"}
@@ -66,8 +69,6 @@ def skeleton(unit_name: str, year: int, drafts: Mapping[str, str] | None = None,
 
 def drafted_sections(rep) -> dict[str, str]:
     """The sections the package can draft for a ReportData (:data:`DRAFTERS`), without their draft banner."""
-    from lkjip.document import narrative
-
     mark = getattr(narrative, "DRAFT_MARK", None) or getattr(getattr(narrative, "common", None), "DRAFT_MARK", "")
     out = {}
     for key, name in DRAFTERS.items():
@@ -83,9 +84,6 @@ def drafted_sections(rep) -> dict[str, str]:
 
 def write_skeleton(data_dir: Path, unit: str, year: int, out: Path | None = None, *, drafts: bool = True) -> Path:
     """Write the starting narasi.md (default: in the unit-year's folder); never overwrites a file."""
-    from lkjip.inputs.files import write_text_atomic
-    from lkjip.inputs.unit import load_unit
-
     target = Path(out) if out else narasi_path(data_dir, unit, year)
     if target.exists():
         raise ConfigError(f"{display_path(target)} sudah ada dan tidak ditimpa: suntingan analis di dalamnya "
@@ -93,8 +91,6 @@ def write_skeleton(data_dir: Path, unit: str, year: int, out: Path | None = None
     info = load_unit(data_dir, unit)
     texts = {}
     if drafts:
-        from lkjip.document import build_report
-
         texts = drafted_sections(build_report(data_dir, unit, int(year)))
     declared = in_force(read_declaration(data_dir, unit), int(year))
     text = skeleton(info.nama, int(year), texts, None if declared == default_declaration() else declared)

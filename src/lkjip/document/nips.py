@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from lkjip.contract.nip import nip_digits, nip_masks, nip_shown
+from lkjip.document.narrative.disagreements import nip_disagreements
+from lkjip.document.sections import inputs_of
 
 #: Datasets with a ``nip`` column that the LKjIP prints.
 NIP_DATASETS = ("pegawai", "penandatangan", "laporan_pejabat")
@@ -39,9 +41,6 @@ def nip_formatter(inputs) -> Callable[[object], str]:
 def nip_notes(source) -> list[str]:
     """The draft's analyst notes on NIPs that disagree inside the data: an official whose NIP in the
     officials' reports or among the signers differs from the staff list (never corrected)."""
-    from lkjip.document.narrative.disagreements import nip_disagreements
-    from lkjip.document.sections import inputs_of
-
     inputs = inputs_of(source)
     return nip_disagreements(inputs.table("pegawai"), {name: inputs.table(name)
                                                        for name in ("laporan_pejabat", "penandatangan")})

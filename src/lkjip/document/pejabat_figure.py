@@ -28,6 +28,6 @@ def has_capaian_figure(lp: LaporanPejabat) -> bool:
 
 def fig_capaian_pejabat(lp: LaporanPejabat):
     """The official's printed capaian against 100 %; ``None`` when no row prints one."""
-    from lkjip.charts.capaian_pejabat import capaian_pejabat
+    from lkjip.charts.capaian_pejabat import capaian_pejabat  # deferred: imports matplotlib
 
     return capaian_pejabat(capaian_tercetak(lp)) if has_capaian_figure(lp) else None

@@ -16,6 +16,7 @@ import pandas as pd
 from lkjip.contract.optional_datasets import PK_DOCUMENTS
 from lkjip.contract.fmt import fmt_date_id, is_missing
 from lkjip.document.sections import Absent, absent, inputs_of
+from lkjip.document.nips import nip_formatter
 
 #: Roles whose names are personal data of staff rather than the signature of an office.
 STAFF_ROLES = ("anggota_tim",)
@@ -67,7 +68,6 @@ def penandatanganan(source, dokumen: str) -> Penandatanganan | Absent:
     else:
         orang = people[people["dokumen"].astype("string").str.strip() == dokumen]
         orang = pd.DataFrame({c: [_text(v) for v in orang[c]] for c in cols}, columns=cols)
-    from lkjip.document.nips import nip_formatter
 
     shown = nip_formatter(inputs)  # one form in every table; masked ones distinct per person
     orang["nip"] = [shown(n) for n in orang["nip"]]

@@ -28,8 +28,10 @@ import re
 
 import pandas as pd
 
-from lkjip.contract.fmt import fmt_int, fmt_number, fmt_rupiah, is_missing
+from lkjip import document as report
+from lkjip.contract.fmt import fmt_date_id, fmt_int, fmt_number, fmt_rupiah, is_missing
 from lkjip.contract.rules.printed import EPS, decimals_of, decimals_of_text, tolerance
+from lkjip.document import narrative
 from lkjip.document.generated_places import Plan, captions_by_title, planned_captions
 
 COLUMNS = ("Tempat di LKjIP yang dihasilkan", "Baris", "Kolom", "Tercetak", "Pembanding", "Selisih", "Pemeriksaan")
@@ -41,15 +43,11 @@ _CODE_COLUMNS = ("Kode Rekening", "Kode")
 
 def _tables(laporan) -> list[tuple[str, pd.DataFrame | None]]:
     """(title as the generated LKjIP captions it, frame as shown) of the tables with figures that add up."""
-    from lkjip import document as report
-
     year, unit = laporan.year, laporan.unit.nama
     penduduk = report.penduduk(laporan)
     pop = None if report.is_absent(penduduk) else penduduk.tabel
     pop_title = None
     if pop is not None:
-        from lkjip.contract.fmt import fmt_date_id
-
         pop_title = f"Jumlah Penduduk {unit}" + (f" per {fmt_date_id(penduduk.per_tanggal)}"
                                                  if penduduk.per_tanggal is not None else "")
     return [
@@ -66,9 +64,6 @@ def _tables(laporan) -> list[tuple[str, pd.DataFrame | None]]:
 
 
 def _officials(laporan) -> list[tuple[str, pd.DataFrame]]:
-    from lkjip import document as report
-    from lkjip.document import narrative
-
     pejabat = report.laporan_pejabat(laporan)
     if report.is_absent(pejabat):
         return []
@@ -204,8 +199,6 @@ def berita_acara_checks(laporan, place: str) -> list[dict]:
     """The generated Berita Acara's realisasi against the signed one as the published LKjIP prints it
     (published rows whose source names the Berita Acara), at the printed decimals: the generated
     Lampiran prints a signed document's figures, so they must be the signed ones."""
-    from lkjip import document as report
-
     ba = report.berita_acara(laporan)
     pub = getattr(laporan.inputs, "published", None)
     if report.is_absent(ba) or pub is None or not len(pub) or "sumber" not in pub.columns:
@@ -235,8 +228,6 @@ def official_budget_checks(laporan, by_title: dict) -> list[dict]:
     """An official's realisasi anggaran as their report prints it (the generated Lampiran computes its
     serapan from it: Rp 41.332 of Rp 41.600.000 is 0,10%) against the realisasi in the anggaran data of the
     one budget line with the same pagu (a sub kegiatan, named), when exactly one line has that pagu."""
-    from lkjip import document as report
-
     pejabat = report.laporan_pejabat(laporan)
     budget = laporan.dataset("anggaran")
     if report.is_absent(pejabat) or budget is None or not {"kode", "pagu", "realisasi"} <= set(budget.columns):

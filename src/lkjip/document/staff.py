@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from lkjip.contract.fmt import is_missing
+from lkjip.indicators.ipasn import in_post_at_year_end
 
 #: Position groups of Bab I B, in the published LKjIP's order.
 JABATAN_GROUPS = ("Camat", "Sekretaris Kecamatan", "Kepala Seksi", "Kepala Sub Bagian",
@@ -49,8 +50,6 @@ def _year_end(year: int) -> pd.Timestamp:
 
 def staff_in_post(pegawai: pd.DataFrame, year: int) -> pd.DataFrame:
     """Staff in post on 31 December of ``year`` (rule: :func:`lkjip.indicators.ipasn.in_post_at_year_end`)."""
-    from lkjip.indicators.ipasn import in_post_at_year_end
-
     return pegawai.loc[in_post_at_year_end(pegawai, year)]
 
 

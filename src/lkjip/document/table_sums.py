@@ -23,6 +23,7 @@ import pandas as pd
 
 from lkjip.contract.fmt import fmt_number, is_missing
 from lkjip.contract.rules.printed import check_total
+from lkjip.document.bab3a import MONTH_HEADERS, gambar_3_2_jumlah_tercetak
 from lkjip.indicators.budget import clean_code, is_descendant
 
 #: Labels of a total row made by the LKjIP itself (its code cell is blank).
@@ -138,8 +139,6 @@ def _rupiah_columns(table: pd.DataFrame) -> list[str]:
 
 def catatan_paten(rep) -> str:
     """Under the PATEN table (Laporan PATEN)."""
-    from lkjip.document.bab3a import MONTH_HEADERS, gambar_3_2_jumlah_tercetak
-
     paten = rep.inputs.datasets.get("paten_layanan")
     if rep.gambar_3_2 is None or paten is None:
         return ""

@@ -10,7 +10,10 @@ from __future__ import annotations
 from lkjip.contract.fmt import fmt_int, fmt_number, fmt_pct, fmt_rupiah, is_missing
 from lkjip.contract.markup import md_text
 from lkjip.contract.rules import EPS
+from lkjip.document.narrative.capaian import _largest_unabsorbed
 from lkjip.document.narrative.common import _DRAFT, _join, _short
+from lkjip.document.shown import shown_value
+from lkjip.indicators import budget as _budget
 
 # --------------------------------------------------------------------------- Bab III B
 
@@ -94,8 +97,6 @@ def selisih_sub_kegiatan(rep) -> str:
 
 def efisiensi_sumber_daya(rep) -> str:
     """Bab III A 6 (drafted): how much of the budget was used and where the rest stayed."""
-    from lkjip.document.narrative.capaian import _largest_unabsorbed
-
     pen = rep.results.penyerapan
     if pen is None:
         return "Data anggaran tahun ini tidak tersedia, sehingga efisiensi penggunaan sumber daya tidak dianalisis."
@@ -120,8 +121,6 @@ def program_pendukung(rep) -> str:
     f = rep.pembiayaan
     if prog is None or not len(prog) or f is None:
         return "Data anggaran per program tidak tersedia, sehingga program pendukung tidak dianalisis."
-    from lkjip.indicators import budget as _budget
-    from lkjip.document.shown import shown_value
 
     h = _budget.budget_hierarchy(rep.dataset("anggaran"))
     codes = h[h["tingkat"] == "program"]["kode"].astype(str).tolist()

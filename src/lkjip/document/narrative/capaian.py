@@ -20,19 +20,19 @@ from lkjip.document.narrative.common import (
     fmt_difference,
     fmt_value,
 )
-from lkjip.document.shown import compare, polarity_of
+from lkjip.document.shown import RULE_TEXT, compare, polarity_of, shown_capaian, shown_value
 from lkjip.indicators.declared import default_declaration
 from lkjip.contract.rules import EPS, TARGET_PCT, direction, target_met
 from lkjip.document.narrative.printed_figures import differing, printed_figures
 from lkjip.indicators.targets import CAPAIAN_UNDEFINED
 from lkjip.contract.markup import md_text
+from lkjip.document.narrative.resmi import printed_elsewhere
+from lkjip.indicators import budget as _budget
 
 # --------------------------------------------------------------------------- Bab III A tables
 
 def pengukuran(rep) -> str:
     """Bab III A's opening: how capaian is measured, the comparison rule and the categories."""
-    from lkjip.document.shown import RULE_TEXT
-
     table = rep.unit.capaian_bands
     bands = ", ".join(f"{b.label} {b.range_text}" for b in table.bands)
     lower = [md_text(_short(i.kode, iku=rep.results.iku)) for i in rep.results.iku if i.polaritas == "turun"]
@@ -64,7 +64,6 @@ def capaian_kinerja_unit_text(rep) -> str:
     if not len(have):
         return ("Capaian kinerja unit tidak dapat dihitung: tidak ada IKU yang capaiannya dapat dihitung"
                 + (f" ({_join(out)})." if out else "."))
-    from lkjip.document.shown import shown_value
 
     mean = shown_value(float(pd.to_numeric(have["capaian_pct"]).mean()), decimals=2)
     text = (f"Capaian kinerja unit: rata-rata capaian {fmt_int(len(have))} IKU yang dapat dihitung = "
@@ -142,8 +141,6 @@ def tabel_3_1_2_text(rep) -> str:
 
 def _kemajuan(rep) -> list[tuple[str, float]]:
     """(indicator, tingkat kemajuan) from the printed realisasi and the Renstra end target."""
-    from lkjip.document.shown import shown_capaian, shown_value
-
     t = rep.results.renstra_akhir
     real = rep.capaian.set_index("indikator")["realisasi"]
     out = []
@@ -208,8 +205,6 @@ def ipasn_assessment(rep):
 
 def _ipasn_change(rep) -> str:
     """IP ASN compared like with like: this assessment with the latest earlier one."""
-    from lkjip.document.shown import compare, shown_value
-
     p = ipasn_assessment(rep)
     if p is None:
         return None
@@ -264,7 +259,6 @@ def _published_sentence(rep, ind: str) -> str:
     official = any(f.kode == ind and f.dicetak_resmi for f in (getattr(rep, "angka_resmi", None) or ()))
     used = (f"angka resmi yang dipakai laporan ini ({fmt_value(ind, cur, iku=rep.results.iku)})" if official
             else "hasil hitung ulang dari data")
-    from lkjip.document.narrative.resmi import printed_elsewhere
 
     return (f" Angka yang tercetak di dokumen resmi tahun ini ({'; '.join(printed_elsewhere(rep, ind, differ, cur))}) "
             f"berbeda dengan {used}; selisihnya dirinci dalam laporan audit.")
@@ -400,8 +394,6 @@ def _sakip_detail(rep) -> str:
 
 
 def _largest_unabsorbed(rep):
-    from lkjip.indicators import budget as _budget
-
     ang = rep.dataset("anggaran")
     if ang is None:
         return None

@@ -7,6 +7,8 @@ import pandas as pd
 
 from lkjip.contract.fmt import fmt_compact, fmt_int, fmt_number, is_missing
 from lkjip.contract.rules import INDICATOR_IDS, get_indicator, target_met
+from lkjip.document.narrative.reference import opens_with_reference
+from lkjip.indicators.declared import NOT_AVAILABLE, normalise_code
 
 DRAFT_MARK = "Draf narasi — sunting sebelum ditandatangani"
 
@@ -91,8 +93,6 @@ def _all_of(n: int) -> str:
 def _not_available(rep, ind: str) -> str | None:
     """Why the IKU has no realisation when a figure it reads is not yet released (``n/a`` in
     ``realisasi.csv``), in words: the quantities and the sources the rows name; None otherwise."""
-    from lkjip.indicators.declared import NOT_AVAILABLE, normalise_code
-
     if not any("belum tersedia" in n for n in rep.results.catatan.get(ind, [])):
         return None
     found = _declared(ind, rep.results.iku)
@@ -156,8 +156,6 @@ def section(rep, key: str, drafted) -> str:
     referring back ("Hal ini karena ...") follows the drafted text, whose last sentence it refers to."""
     text = analyst_text(rep, key)
     if text is not None:
-        from lkjip.document.narrative.reference import opens_with_reference
-
         if opens_with_reference(text):  # "Hal ini karena ...": after the drafted sentence it refers to
             lead = drafted(rep) if callable(drafted) else drafted
             if lead:

@@ -30,7 +30,6 @@ def tindak_lanjut(rep, tl, final: bool = False) -> str:
             "mendatang disajikan pada tabel berikut.")
     if final:
         return text
-    from lkjip.document.narrative.profil import analyst_note
 
     return text + "\n\n" + analyst_note("rekomendasi hasil evaluasi tahun sebelumnya tidak diisi (kolom "
                                          "rekomendasi di tindak_lanjut_evaluasi.csv), sehingga laporan hanya "

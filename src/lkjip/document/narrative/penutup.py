@@ -11,6 +11,8 @@ from lkjip.document.narrative.common import (_DRAFT, _data_text, _iku_ids, _join
                                              _short, fmt_value)
 from lkjip.contract.rules import target_met, tolerance
 from lkjip.contract.markup import md_text
+from lkjip.document.staff import jabatan_group
+from lkjip.indicators.targets import capaian_category
 
 # --------------------------------------------------------------------------- Bab IV
 
@@ -50,8 +52,6 @@ def kesimpulan(rep) -> str:
     caps = pd.to_numeric(t["capaian_pct"], errors="coerce").dropna()
     lines.append("")
     if len(caps):
-        from lkjip.indicators.targets import capaian_category
-
         avg = float(caps.mean())
         lines.append(f"Rata-rata capaian {fmt_int(len(caps))} indikator yang dapat dinilai adalah "
                      f"{fmt_pct(avg)} (kategori capaian {capaian_category(round_number(avg, 2), rep.unit.capaian_bands)}).")
@@ -142,7 +142,6 @@ def _structural_vacancy(rep) -> str | None:
     mut = rep.pegawai_mutasi
     if mut is None or not len(mut):
         return None
-    from lkjip.document.staff import jabatan_group
 
     out = mut[(mut["Perubahan"] != "Masuk")
               & mut["Jabatan"].map(lambda j: jabatan_group(j) not in ("Pelaksana", "Tenaga Honorer"))]

@@ -12,14 +12,15 @@ from __future__ import annotations
 from lkjip.contract.fmt import fmt_date_id, fmt_int, fmt_number
 from lkjip.contract.markup import md_text
 from lkjip.document.narrative.common import _join, analyst_text
+from lkjip.document.narrative.disagreements import unit_legal_basis_disagreement
+from lkjip.document.sections import is_absent as _is_absent
+from lkjip.inputs.narasi import FILE_NAME
 
 #: Border directions in the order the published LKjIP lists them.
 ARAH = ("utara", "timur", "selatan", "barat")
 
 
 def is_absent(value) -> bool:
-    from lkjip.document.sections import is_absent as _is_absent
-
     return _is_absent(value)
 
 
@@ -87,7 +88,6 @@ def tugas_pokok_fungsi(rep, tf, final: bool = False) -> str:
     if tf.tugas_fungsi:
         parts += [letters(tf.tugas_fungsi)]
     if not final:  # the same regulation named as a Perda and a Perbup: flagged for the analyst, never chosen
-        from lkjip.document.narrative.disagreements import unit_legal_basis_disagreement
 
         note = unit_legal_basis_disagreement(rep.unit)
         if note:
@@ -277,8 +277,6 @@ def pk_penandatanganan(sign) -> str:
 
 def analyst_line(key: str, rep) -> str:
     """A draft's line for a section only the analyst can write (no data computes it)."""
-    from lkjip.inputs.narasi import FILE_NAME
-
     return analyst_note(f"bagian ini diisi analis: tulis bagian {key} di berkas "
                         f"data/raw/{rep.unit.kode}/{rep.year}/{FILE_NAME}.")
 

@@ -8,8 +8,10 @@ settings: these sentences are for the officials' copy too.
 
 from __future__ import annotations
 
+from lkjip.audit.causes import digit_slip
 from lkjip.contract.fmt import fmt_number, is_missing
 from lkjip.contract.markup import md_text
+from lkjip.document.narrative.common import _decimals, fmt_value
 from lkjip.indicators.official import OfficialFigure, sentence
 
 
@@ -49,9 +51,6 @@ def printed_elsewhere(rep, ind: str, values: list[float], shown: float) -> list[
     """Each figure the unit's published document printed for ``ind`` that differs from the figure shown,
     with where it is printed and, when it is one digit away from it, that it is likely a typo
     (``"97,13 pada Tabel 3.1.2, satu digit berbeda dari 97,33 (diduga salah ketik)"``)."""
-    from lkjip.audit.causes import digit_slip
-    from lkjip.document.narrative.common import _decimals, fmt_value
-
     pub = rep.inputs.published
     where: dict[float, list[str]] = {}
     if pub is not None and len(pub) and {"lokasi", "nilai", "tahun", "indikator"} <= set(pub.columns):
