@@ -35,6 +35,8 @@ from lkjip.kabupaten.sakip import CHANGE_COLUMNS
 from lkjip.contract.markup import md_text
 from lkjip.contract.rules import CAPAIAN_KATEGORI, INDICATOR_IDS, SAKIP_SCORE_DECIMALS, get_indicator, tolerance
 from lkjip.inputs.unit_yaml import read_unit_yaml
+from lkjip.indicators.targets import CAPAIAN_UNDEFINED
+from lkjip.kabupaten.indicators import own_long, shared_codes
 
 #: Short indicator headers for tables with one column per indicator.
 INDICATOR_SHORT: dict[str, str] = {
@@ -321,8 +323,6 @@ def tabel_kinerja_unit(kinerja: pd.DataFrame, names: Mapping[str, str] | None = 
 def tabel_iku_bersama(long: pd.DataFrame, names: Mapping[str, str] | None = None) -> pd.DataFrame:
     """Each IKU several units share, one row, the units side by side: realisation with its capaian
     category in short form (``98,31 (ST)``); ``–`` for a unit that does not declare it."""
-    from lkjip.kabupaten.indicators import shared_codes
-
     ids = shared_codes(long)
     units = sorted(set(long["unit"]))
     rows = []
@@ -339,9 +339,6 @@ def tabel_iku_bersama(long: pd.DataFrame, names: Mapping[str, str] | None = None
 def tabel_iku_sendiri(long: pd.DataFrame, names: Mapping[str, str] | None = None) -> pd.DataFrame:
     """Each unit's own IKU (declared by that unit only), one row each: target, realisation, capaian and
     its category; a capaian that cannot be computed (no realisation, ``n/a``, target 0) says so."""
-    from lkjip.indicators.targets import CAPAIAN_UNDEFINED
-    from lkjip.kabupaten.indicators import own_long
-
     own = own_long(long)
     return pd.DataFrame({
         "Unit": [_name(u, names) for u in own["unit"]],

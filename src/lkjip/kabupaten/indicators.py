@@ -21,7 +21,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from lkjip.indicators.iku import INDICATOR_COLUMNS
+from lkjip.indicators.iku import INDICATOR_COLUMNS, capaian_kinerja_unit
 from lkjip.contract.rules import CAPAIAN_KATEGORI, INDICATOR_IDS
 
 LONG_COLUMNS: tuple[str, ...] = ("unit", *INDICATOR_COLUMNS)
@@ -89,8 +89,6 @@ def unit_achievement(long: pd.DataFrame, units=None) -> pd.DataFrame:
     >>> unit_achievement(long, ["a", "b", "c"]).values.tolist()
     [['a', 2, 1, 100.0, 'y'], ['b', 1, 1, 90.0, ''], ['c', 0, 0, nan, '']]
     """
-    from lkjip.indicators.iku import capaian_kinerja_unit
-
     rows = []
     for unit in sorted(set(long["unit"]) | set(units or ())):
         sel = long[long["unit"] == unit]

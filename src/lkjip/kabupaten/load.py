@@ -41,6 +41,7 @@ from lkjip.audit import AUDIT_COLUMNS
 from lkjip.errors import ConfigError, DataError, display_path
 from lkjip.indicators.iku import INDICATOR_COLUMNS
 from lkjip.inputs.catalog import AUDIT_CSV, INDICATORS_CSV, UNIT_CODE, YEAR_DIR, default_processed_dir, processed_year_dir
+from lkjip.kabupaten.published import Recorded
 
 #: Parquet datasets read for the report year, and the columns relied on.
 CURRENT_DATASETS: dict[str, tuple[str, ...]] = {
@@ -189,8 +190,6 @@ def unit_files(processed_dir: Path | str, unit: str, year: int) -> list[tuple[Pa
 def check_published(processed_dir: Path | str, reports_dir: Path | str, units: Iterable[str], year: int) -> None:
     """Before the view runs: every file :func:`load_unit` will read of each unit (``year`` and
     ``year - 1``) has the hash its ``run.json`` lists; a :class:`DataError` naming the first that has not."""
-    from lkjip.kabupaten.published import Recorded
-
     for unit in units:
         records = {y: Recorded(processed_dir, reports_dir, unit, y) for y in (int(year), int(year) - 1)}
         for path, y in unit_files(processed_dir, unit, year):
@@ -204,8 +203,6 @@ def load_unit(processed_dir: Path | str, unit: str, year: int,
               reports_dir: Path | str | None = None) -> UnitData:
     """Read one unit's files of ``year`` and ``year - 1`` (each file once); with
     ``reports_dir``, only files whose hash its ``run.json`` lists (see the module docstring)."""
-    from lkjip.kabupaten.published import Recorded
-
     year = int(year)
     cur_dir = processed_year_dir(Path(processed_dir), unit, year)
     prev_dir = processed_year_dir(Path(processed_dir), unit, year - 1)

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from lkjip.contract.fmt import is_missing
+from lkjip.contract.fmt import fmt_signed, is_missing, style_table
 from lkjip.contract.rules import SAKIP_COMPONENT_NAMES
 from lkjip.kabupaten.sakip import CHANGE_COLUMNS
 from lkjip.sakip_change.peer import KABUPATEN, LOKAL, opd_key, peer_context
@@ -57,8 +57,6 @@ def sakip_conclusions(table: pd.DataFrame, sakip_opd: pd.DataFrame | None, year:
 
 def tabel_kesimpulan(conclusions: pd.DataFrame, names: Mapping[str, str] | None = None) -> pd.DataFrame:
     """The conclusions for readers (Indonesian headers, unit names, component names)."""
-    from lkjip.contract.fmt import fmt_signed, style_table
-
     names = names or {}
     c = conclusions
     out = pd.DataFrame({
