@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from lkjip.inputs.workbook import save_reproducible
 from lkjip.synth.vocabulary import _DEGREES, _FEMALE, _MALE, _SURNAMES
 
 FORMATS = ("csv", "xlsx")
@@ -144,8 +145,6 @@ def _cells(row) -> list:
 def _write_xlsx(header: list[str], rows, path: Path) -> None:
     """Write one sheet with openpyxl, with pinned timestamps so the bytes are reproducible."""
     from openpyxl import Workbook
-
-    from lkjip.inputs.workbook import save_reproducible
 
     book = Workbook(write_only=True)
     book.properties.creator = "lkjip synth"

@@ -24,7 +24,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from lkjip.synth.common import _S_BUDGET, _S_SAKIP, _rng, _write_frame, parse_years
+from lkjip.synth.common import _S_BUDGET, _S_SAKIP, _rng, _write_frame, parse_years, unit_code
 from lkjip.synth.datasets import _budget, _plan, _sakip
 
 #: Stream ids of a dinas's own figures (after those of :mod:`lkjip.synth.common`).
@@ -106,8 +106,6 @@ def _realisasi(index: int, year: int, first_year: int, seed: int) -> pd.DataFram
 
 def make_dinas(out_dir: Path, index: int, *, years: list[int], seed: int = 1, fmt: str = "csv") -> Path:
     """Write the ``index``-th unit as a synthetic dinas (see module docstring); return its folder."""
-    from lkjip.synth.common import unit_code
-
     years = parse_years(years)
     plan = _plan(index, seed, years[0])
     folder = Path(out_dir) / unit_code(index)

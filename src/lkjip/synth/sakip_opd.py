@@ -18,12 +18,11 @@ import yaml
 from lkjip.contract.fmt import round_number
 from lkjip.contract.rules import SAKIP_COMPONENTS, SAKIP_SCORE_DECIMALS
 from lkjip.indicators.sakip import sakip_score
+from lkjip.inputs.ingest import read_dataset
 from lkjip.inputs.sakip_opd import COLUMNS, sakip_opd_path
 
 
 def _frame(path: Path) -> pd.DataFrame:
-    from lkjip.inputs.ingest import read_dataset
-
     return read_dataset(path, "sakip_evaluasi")
 
 

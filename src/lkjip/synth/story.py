@@ -38,6 +38,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from lkjip.synth.common import _S_EVENT, _S_TREND, _nip, _person, _random_date, _rng
+
 #: The component whose evaluation becomes stricter kabupaten-wide, and by how
 #: much (share of its weight).
 REFORM_COMPONENT = "evaluasi_internal"
@@ -68,8 +70,6 @@ def event_year(first_year: int) -> int:
 
 def level(base: float, index: int, year: int, first_year: int, seed: int) -> float:
     """The unit's SAKIP level (share of the maximum) in ``year``, before the component effects."""
-    from lkjip.synth.common import _S_TREND, _rng
-
     value = float(base)
     for y in range(int(first_year) + 1, int(year) + 1):
         value += YEARLY_DRIFT + float(_rng(seed, index, y, _S_TREND).normal(0, 0.01))
@@ -80,8 +80,6 @@ def level(base: float, index: int, year: int, first_year: int, seed: int) -> flo
 
 def profile(seed: int, index: int, components) -> dict[str, float]:
     """The unit's persistent offset of each component from its level (share of the weight)."""
-    from lkjip.synth.common import _S_TREND, _rng
-
     rng = _rng(seed, index, 0, _S_TREND)
     return {c: float(rng.normal(0, 0.04)) for c in components}
 
@@ -134,8 +132,6 @@ class Successor:
 def successor(seed: int, index: int, first_year: int, maxima: tuple[int, ...], taken: set[str]) -> Successor:
     """Who leaves when and who comes when, drawn once per unit (stream ``_S_EVENT``)."""
     import pandas as pd
-
-    from lkjip.synth.common import _S_EVENT, _nip, _person, _random_date, _rng
 
     year = event_year(first_year)
     rng = _rng(seed, index, year, _S_EVENT)

@@ -26,6 +26,8 @@ from lkjip.synth.common import (
 from lkjip.synth.datasets import _budget, _inovasi, _koordinasi, _paten, _pegawai, _plan, _sakip, _targets, _unit_yaml
 from lkjip.synth import story
 from lkjip.synth.survey import _write_survey
+from lkjip.synth.dinas import is_dinas, make_dinas
+from lkjip.synth.sakip_opd import write_sakip_opd
 
 
 def make_unit(out_dir: Path, index: int, *, years: list[int], respondents: int, seed: int = 1,
@@ -87,13 +89,10 @@ def make_units(out_dir: Path, *, units: int, years: list[int], respondents: int,
     even-numbered units are dinas declaring their own IKU (:mod:`lkjip.synth.dinas`);
     the odd ones are the same kecamatan as without it. Returns the unit folders.
     """
-    from lkjip.synth.dinas import is_dinas, make_dinas
-
     if units < 1:
         raise ValueError("units harus >= 1")
     if respondents < 0:
         raise ValueError("respondents harus >= 0")
-    from lkjip.synth.sakip_opd import write_sakip_opd
 
     folders = [make_dinas(out_dir, i, years=years, seed=seed, fmt=fmt) if iku_campuran and is_dinas(i) else
                make_unit(out_dir, i, years=years, respondents=respondents, seed=seed, fmt=fmt)
