@@ -64,6 +64,8 @@ from lkjip import ASSETS_DIR
 from lkjip.render import printcheck
 from lkjip.contract.pages import render
 from lkjip.render.contents import caption_entries, headings, lists_html, toc_html
+from lkjip.contract.lean_imports import import_lean
+from lkjip.render.screen import for_screen
 
 __all__ = [
     "ASSETS",
@@ -156,8 +158,6 @@ def _safe_exporter_class():
     """:class:`nbconvert.HTMLExporter` whose Markdown renderer escapes raw HTML and neutralises harmful links."""
     from jinja2 import pass_context
 
-    from lkjip.contract.lean_imports import import_lean
-
     HTMLExporter = import_lean("nbconvert").HTMLExporter
     from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
 
@@ -242,8 +242,6 @@ def write_screen_html(report_html: str, out_path: Path, *, include_code: bool = 
                       started: float | None = None) -> Path:
     """Write ``report_html`` (from :func:`notebook_to_html`) as the screen page
     (:func:`lkjip.render.screen.for_screen`: its table of contents, no print-only block). Returns ``out_path``."""
-    from lkjip.render.screen import for_screen
-
     t0 = time.perf_counter() if started is None else started
     text = for_screen(report_html, lambda body: (headings(body, (1, 2)), caption_entries(body)), TOC_PLACEHOLDER)
     out_path = Path(out_path)

@@ -29,8 +29,20 @@ from lkjip.contract.html_table import escape, table_html
 from lkjip.contract.html_table import label  # noqa: F401  (nb.label: the notebooks' column captions)
 from lkjip.errors import ConfigError
 from lkjip.inputs.published_state import Published
-from lkjip.inputs.catalog import (RUN_RECORD, default_data_dir, default_processed_dir, default_reports_dir, lab_processed_dir,
-                     lab_reports_dir, processed_year_dir, relative_to_root, reports_year_dir)
+from lkjip.inputs.catalog import (
+    KABUPATEN_DIR,
+    RUN_RECORD,
+    default_data_dir,
+    default_processed_dir,
+    default_reports_dir,
+    lab_processed_dir,
+    lab_reports_dir,
+    processed_year_dir,
+    relative_to_root,
+    reports_year_dir,
+)
+from lkjip.contract.markup import md_text
+from lkjip.inputs.signing import resolve_signing
 
 
 
@@ -60,8 +72,6 @@ class Context:
 
     def tanda_tangan(self):
         """Where, when and by whom the report is signed (:func:`lkjip.inputs.signing.resolve_signing`)."""
-        from lkjip.inputs.signing import resolve_signing
-
         return resolve_signing(self.data_dir, self.unit, self.year, final=self.final,
                                tanggal=self.tanggal_tanda_tangan, tempat=self.tempat)
 
@@ -69,7 +79,6 @@ class Context:
         """What a hand run writes where, in Bahasa Indonesia (Markdown); '' inside ``lkjip run``."""
         if not self.lab:
             return ""
-        from lkjip.contract.markup import md_text
 
         where = [relative_to_root(self.report_dir), relative_to_root(processed_year_dir(
             self.processed_dir, self.unit, self.year))]
@@ -99,7 +108,7 @@ def _configure() -> None:
     pd.set_option("display.max_rows", 200)
     pd.set_option("display.max_columns", 50)
     pd.set_option("display.width", 200)
-    from lkjip import charts
+    from lkjip import charts  # deferred: imports matplotlib
 
     # SVG: vector charts in the PDF, and byte-stable output (see lkjip.charts).
     charts.setup_notebook("svg")
@@ -175,7 +184,6 @@ class KabupatenContext:
         """What a hand run writes where (Markdown); '' inside ``lkjip kabupaten``."""
         if not self.lab:
             return ""
-        from lkjip.contract.markup import md_text
 
         return (f"**Dijalankan manual, bukan oleh `lkjip kabupaten`.** Ringkasan dan laporan ditulis ke "
                 f"folder kerja {md_text(relative_to_root(self.output_dir))} dan "
@@ -187,8 +195,6 @@ class KabupatenContext:
 def kabupaten_dirs(year: int, processed_dir=None, reports_dir=None) -> tuple[Path, Path]:
     """The published folders of the kabupaten view: ``<processed>/_kabupaten/<year>``
     and ``<reports>/_kabupaten/<year>``."""
-    from lkjip.inputs.catalog import KABUPATEN_DIR
-
     processed = Path(processed_dir) if processed_dir else default_processed_dir()
     reports = Path(reports_dir) if reports_dir else default_reports_dir()
     return processed / KABUPATEN_DIR / str(int(year)), reports / KABUPATEN_DIR / str(int(year))
@@ -205,8 +211,6 @@ def setup_kabupaten(year: int, units=None, data_dir=None, processed_dir=None, ou
     ``reports/_lab/_kabupaten/<year>``, saying so. The published
     ``_kabupaten/<year>`` folders are refused as targets.
     """
-    from lkjip.inputs.catalog import KABUPATEN_DIR
-
     _configure()
     year = int(year)
     if isinstance(units, str):

@@ -15,6 +15,8 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 
+from lkjip.render.figure_fit import deferred, figures_to_defer, figures_to_fit
+
 #: CSS px to PDF points.
 PT_PER_PX = 0.75
 #: A word this far (pt) past the median right edge is outside the text area.
@@ -209,8 +211,6 @@ def render_balanced(printable: str, base_url: str | None, rounds: int = 2, url_f
     import re
 
     from weasyprint import CSS, HTML
-
-    from lkjip.render.figure_fit import deferred, figures_to_defer, figures_to_fit
 
     counter = itertools.count(1)
     printable = re.sub(r'<div class="lkjip-blok', lambda m: f'<div data-blok="{next(counter)}" class="lkjip-blok',
