@@ -27,6 +27,9 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPool
 from multiprocessing.util import Finalize
 from pathlib import Path
 
+from lkjip.render.export import export_html, notebook_to_html, print_pdf, write_screen_html
+from lkjip.run.signals import export_worker_init, sigint_held, stop_pool
+
 #: Two exports at a time: the LKjIP and the audit are the long ones, and a
 #: third process would only share the two cores with the kernel.
 WORKERS = 2
@@ -44,8 +47,6 @@ def pool() -> ProcessPoolExecutor:
     (:func:`lkjip.run.signals.export_worker_init`)."""
     global _POOL
     if _POOL is None:
-        from lkjip.run.signals import export_worker_init
-
         _POOL = ProcessPoolExecutor(max_workers=WORKERS, mp_context=multiprocessing.get_context("spawn"),
                                     initializer=export_worker_init, initargs=(os.getpid(),))
         atexit.register(shutdown)
@@ -61,8 +62,6 @@ def stop() -> None:
     """Kill the pool's workers and drop the pool (Ctrl-C, SIGTERM: what they were writing is
     in the staging folder, which is removed next)."""
     import signal
-
-    from lkjip.run.signals import stop_pool
 
     if _POOL is not None:
         stop_pool(_POOL, signal.SIGKILL)
@@ -99,8 +98,6 @@ class Exports:
             if self._own is not None:
                 future = self._own.submit(*args)
             else:
-                from lkjip.run.signals import sigint_held
-
                 with sigint_held():  # the workers it may start never see the terminal's Ctrl-C
                     try:
                         future = pool().submit(*args)
@@ -158,8 +155,7 @@ def export_step(step, nb_path: Path, stage_report: Path, unit: str, year: int, d
     with ``pdf``, its PDF; with :data:`WITH_CODE` its ``_lengkap`` HTML with code.
 
     Returns ``{PDF file name: layout record}`` of the PDF written (empty without one)."""
-    from lkjip.render.export import export_html, notebook_to_html, print_pdf, write_screen_html
-    from lkjip.inputs.unit import load_unit
+    from lkjip.inputs.unit import load_unit  # deferred: imports pandas
 
     info = load_unit(data_dir, unit)
     title = f"{step.title} {info.nama} {year}"
@@ -171,7 +167,7 @@ def export_step(step, nb_path: Path, stage_report: Path, unit: str, year: int, d
     report = notebook_to_html(nb_path, include_code=False, title=title)  # the PDF's source keeps print-only blocks
     html = write_screen_html(report, base.with_suffix(".html"))
     if pdf and step.pdf:
-        from lkjip.run.cover import cover_fields
+        from lkjip.run.cover import cover_fields  # deferred: imports pandas
 
         cover = cover_fields(step.report, step.title, info, year)  # a signatory on the LKjIP only
         running = f"LKjIP {info.nama} Tahun {year}" if step.report == "lkjip" else f"{step.title} · {info.nama} {year}"

@@ -36,6 +36,9 @@ from pathlib import Path
 from lkjip.inputs.files import is_inside
 from lkjip.errors import ConfigError, DataError, display_path
 from lkjip.inputs.catalog import LAB_DIR, default_data_dir, default_processed_dir, default_reports_dir, lab_reports_dir
+from lkjip.render.export import export_html, notebook_to_html, print_pdf, write_screen_html
+from lkjip.run.export_jobs import PRINT, WITH_CODE, export_step
+from lkjip.run.pipeline import STEPS
 
 __all__ = ["export_notebook", "notebook_parameters"]
 
@@ -93,8 +96,6 @@ def notebook_parameters(book) -> dict:
 
 
 def _chain_step(path: Path, book):
-    from lkjip.run.pipeline import STEPS
-
     names = {path.name, Path(str(book.metadata.get("papermill", {}).get("input_path") or "")).name}
     return next((step for step in STEPS if step.notebook in names and step.report), None)
 
@@ -119,9 +120,6 @@ def _check_out(out: Path) -> None:
 def export_notebook(notebook: Path | str, *, out_dir: Path | str | None = None, pdf: bool = False,
                     data_dir: Path | str | None = None, title: str | None = None) -> list[Path]:
     """Export ``notebook`` as the reports are exported; the files written, in order."""
-    from lkjip.render.export import export_html, notebook_to_html, print_pdf, write_screen_html
-    from lkjip.run.export_jobs import PRINT, WITH_CODE, export_step
-
     path = Path(notebook)
     book = _read(path)
     params = notebook_parameters(book)

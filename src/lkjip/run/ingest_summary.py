@@ -7,6 +7,7 @@ import pandas as pd
 from lkjip.inputs.ingest import write_processed
 from lkjip.inputs.catalog import processed_year_dir
 from lkjip.contract.schema import DATASETS
+from lkjip.validation.raw import read_year_checked
 
 
 def ingest_with_summary(ctx) -> pd.DataFrame:
@@ -17,8 +18,6 @@ def ingest_with_summary(ctx) -> pd.DataFrame:
     found a problem, the rule failures of the other cells come in the same
     list (:func:`lkjip.validation.raw.read_year_checked`).
     """
-    from lkjip.validation.raw import read_year_checked
-
     frames, files = read_year_checked(ctx.data_dir, ctx.unit, ctx.year)
     write_processed(frames, processed_year_dir(ctx.processed_dir, ctx.unit, ctx.year))
     rows = []

@@ -47,6 +47,9 @@ from lkjip.inputs.files import LockHeld, exclusive_lock, publish, write_text_ato
 from lkjip.inputs.catalog import KABUPATEN_DIR, RUN_RECORD
 from lkjip.run.pipeline import FAILED_DIR, notebooks_dir, short_error
 from lkjip.run.step_failures import disk_full, disk_full_reason, keep_failure
+from lkjip.kabupaten.load import check_published, list_processed_units
+from lkjip.render.export import export_html, print_pdf
+from lkjip.run.kernels import KernelSession
 
 NOTEBOOK = "07_kabupaten.ipynb"
 TITLE = "Kinerja Perangkat Daerah"
@@ -84,8 +87,6 @@ def plan_units(year: int, processed_dir: Path, units: Iterable[str] | None = Non
     A missing folder, an unknown unit or no comparable unit is a
     :class:`ConfigError` that says what exists.
     """
-    from lkjip.kabupaten.load import list_processed_units
-
     year = int(year)
     root = Path(processed_dir)
     if not root.is_dir():
@@ -111,8 +112,7 @@ def run_kabupaten(year: int, *, data_dir: Path, processed_dir: Path, reports_dir
                   units: Iterable[str] | None = None, pdf: bool = True,
                   progress: Callable[[str], None] | None = None) -> KabupatenRun:
     """Run the kabupaten view of ``year`` and publish it (see the module docstring)."""
-    from lkjip.kabupaten.display import unit_names
-    from lkjip.run.kernels import KernelSession
+    from lkjip.kabupaten.display import unit_names  # deferred: imports matplotlib
 
     say = progress or (lambda message: None)
     started = time.perf_counter()
@@ -142,7 +142,6 @@ def run_kabupaten(year: int, *, data_dir: Path, processed_dir: Path, reports_dir
             raise OutputError.from_os_error(exc) from None
         for note in notes:
             say(note)
-        from lkjip.kabupaten.load import check_published
 
         check_published(processed_dir, reports_dir, compared, year)
         for folder in (stage_report, stage_out):
@@ -195,8 +194,6 @@ def _export(executed: Path, stage_report: Path, year: int, kabupaten_name: str |
             pdf: bool) -> dict[str, dict]:
     """Write the view's HTML (without and with code) and, with ``pdf``, its PDF; return
     ``{PDF file name: layout record}``."""
-    from lkjip.render.export import export_html, print_pdf
-
     where = kabupaten_name or "Kabupaten"
     title = f"{TITLE} {where} {year}"
     base = stage_report / f"kabupaten_{year}"

@@ -13,6 +13,12 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from lkjip.contract.lean_imports import import_lean
+from lkjip.run import limits as run_limits, papermill_engine
+from lkjip.run.limits import kernel_line as memory_line
+from lkjip.run.notebook_record import as_published
+from lkjip.run.signals import kernel_line as parent_line
+
 #: Quiet kernels: their start-up notices are not for the person running the report.
 #: Every kernel starts importing Great Expectations in a background thread as it
 #: starts (lkjip.validation.suites.prefetch): the import (~3 s) then overlaps the
@@ -37,9 +43,6 @@ def kernel_arguments(memory_mb: int, prefetch: bool = True) -> list[str]:
     it (:func:`lkjip.run.signals.kernel_line`) and hold its memory limit (:func:`lkjip.run.limits.kernel_line`),
     run before the prefetch (left out with ``prefetch=False``: a run whose validation step is reused
     never imports Great Expectations)."""
-    from lkjip.run.limits import kernel_line as memory_line
-    from lkjip.run.signals import kernel_line as parent_line
-
     lines = "; ".join((parent_line(), memory_line(memory_mb), *([PREFETCH_LINE] if prefetch else [])))
     return [f"--IPKernelApp.exec_lines={lines}" if a.startswith("--IPKernelApp.exec_lines=") else a
             for a in KERNEL_ARGUMENTS]
@@ -76,8 +79,6 @@ def _write_at_end_engine() -> str:
     metadata predates the entry point still gets it, registered here by the same class."""
     from papermill.engines import papermill_engines
     from papermill.exceptions import PapermillException
-
-    from lkjip.run import papermill_engine
 
     try:
         papermill_engines.get_engine(papermill_engine.ENGINE_NAME)
@@ -120,8 +121,6 @@ class KernelSession:
 
     def __init__(self, cwd: Path, kernel_name: str = "python3", startup_timeout: int = 120,
                  limits=None, prefetch: bool = True):
-        from lkjip.run import limits as run_limits
-
         self.cwd = Path(cwd)
         self.kernel_name = kernel_name
         self.startup_timeout = startup_timeout
@@ -167,8 +166,6 @@ class KernelSession:
         where the kernel is not ready for it and is discarded anyway."""
         import time
 
-        from lkjip.contract.lean_imports import import_lean
-
         pm = import_lean("papermill")
         from papermill.exceptions import PapermillExecutionError
 
@@ -190,7 +187,6 @@ class KernelSession:
             if finished:
                 self._reset()
             stable_cell_ids(Path(output))
-            from lkjip.run.notebook_record import as_published
 
             as_published(Path(output), shown_folders)
 

@@ -33,7 +33,7 @@ from lkjip.inputs import published_state as publishing
 from lkjip.inputs import snapshot as run_inputs
 from lkjip.inputs.chain import (NOTEBOOK_DIR_ENV, STEPS, Step, fingerprint, fingerprints,  # noqa: F401
                                 digests, input_snapshot, notebooks_dir, step_fingerprints, steps_for)
-from lkjip.run import export_jobs
+from lkjip.run import export_jobs, limits, signals, step_failures
 from lkjip.run.report_index import unit_name, write_index
 from lkjip.run.environment import check_notebooks, kernel_error, scheduler_client
 from lkjip.errors import EXIT_CANTCREAT, EXIT_DATA, ConfigError, DataError, LkjipError, OutputError, display_path
@@ -41,6 +41,7 @@ from lkjip.inputs.files import LockHeld, exclusive_lock, is_inside, publish, wri
 from lkjip.inputs.catalog import (RUN_RECORD, check_unit_year, list_units, list_years, processed_year_dir,
                                   reports_year_dir)
 from lkjip.inputs.unit_codes import check_unit_code
+from lkjip.run.kernels import KernelSession, discard_shared_session, shared_session
 
 FAILED_DIR = "_gagal"
 #: Notebook parameters that name folders of this run, not what the reports depend on (left out of run.json).
@@ -125,8 +126,6 @@ def run_unit_year(unit: str, year: int, *, data_dir: Path, processed_dir: Path, 
 
 def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final_processed, pdf, force,
                 reuse_kernel, export_processes, say, started, started_at, signing) -> RunResult:
-    from lkjip.run.kernels import KernelSession, discard_shared_session, shared_session
-
     def failed(message: str, code: int) -> RunResult:
         return RunResult(unit, year, False, time.perf_counter() - started, None, message, timings=timings,
                          exit_code=code, notes=notes)
@@ -250,7 +249,6 @@ def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final
         exports.close()
         if reuse_kernel:
             discard_shared_session()
-        from lkjip.run import limits, step_failures
 
         machine = step_failures.explain(exc, step_seconds=limits.current().step_seconds,
                                         memory_mb=limits.current().memory_mb, staging=staging,
@@ -363,8 +361,6 @@ def run_many(tasks: list[tuple[str, int]], *, data_dir: Path, processed_dir: Pat
     # state (kernel clients, export threads) and can hang; a fresh interpreter cannot.
     import multiprocessing
 
-    from lkjip.run import signals
-
     # the workers die with this process and leave Ctrl-C to it; on Ctrl-C or SIGTERM they are told to
     # stop their unit-year (kernel killed, staging removed) instead of being waited for
     context = multiprocessing.get_context("spawn")
@@ -404,8 +400,6 @@ _PROGRESS_QUEUE = None
 def _init_worker(parent_pid: int, messages) -> None:
     """A ``--jobs`` worker's start: signals as :func:`lkjip.run.signals.run_worker_init` sets them, and
     the progress queue (a queue passes to a process only when it starts)."""
-    from lkjip.run import signals
-
     global _PROGRESS_QUEUE
     _PROGRESS_QUEUE = messages
     signals.run_worker_init(parent_pid)
@@ -509,8 +503,6 @@ def _done_line(result: RunResult, index: int, total: int) -> str:
 
 def plan(data_dir: Path, unit: str | None, years: list[int] | None, all_units: bool) -> list[tuple[str, int]]:
     """The unit-years a run covers; parameters are checked before anything runs."""
-    from lkjip.errors import ConfigError
-
     if all_units:
         units = list_units(data_dir)
         if not units:

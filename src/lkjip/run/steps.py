@@ -11,8 +11,19 @@ from pathlib import Path
 
 import pandas as pd
 
+from lkjip.audit import audit_unit_year
+from lkjip.contract.markup import md_text
 from lkjip.errors import DataErrors
+from lkjip.indicators.csv_output import indicators_csv_path, write_indicators_csv
+from lkjip.indicators.declared import BUILTIN_CALCULATIONS, read_declaration
+from lkjip.indicators.iku import compute_all
+from lkjip.indicators.official import OFFICIAL_FILE, official_figures
+from lkjip.indicators.targets import CAPAIAN_UNDEFINED
+from lkjip.inputs.catalog import processed_year_dir, project_root
 from lkjip.inputs.year import YearInputs, load_inputs, source_name  # noqa: F401  (the notebooks' steps)
+from lkjip.validation import gx_project, validate_year, write_validation_report
+from lkjip.validation.iku import checked_declaration
+from lkjip.validation.optional_columns import narasi_findings
 
 VALIDATION_DIR = "validation"
 
@@ -23,10 +34,6 @@ def validate_inputs(inputs: YearInputs, *, narasi: bool = True):
     """Run every expectation suite on a unit-year (GX is imported only here); with ``narasi`` also the
     rules of ``narasi.md`` (the run's validation step leaves them to the LKjIP step:
     :mod:`lkjip.run.narasi_check`)."""
-    from lkjip.validation import validate_year
-    from lkjip.validation.iku import checked_declaration
-    from lkjip.validation.optional_columns import narasi_findings
-
     declaration, bad = (checked_declaration(inputs.data_dir, inputs.code) if inputs.data_dir is not None
                         else (None, []))
     result = validate_year({**inputs.datasets, **inputs.unit_tables}, inputs.targets, inputs.year, inputs.sources,
@@ -46,8 +53,6 @@ def validation_step(ctx) -> tuple[object, YearInputs]:
     ``narasi.md`` is not read here: the LKjIP step checks it and adds its finding to this report
     (:func:`lkjip.run.narasi_check.check_narasi`), so editing only the narrative reuses this step.
     """
-    from lkjip.validation import write_validation_report
-
     inputs = load_inputs(ctx.data_dir, ctx.unit, ctx.year, ctx.processed_dir)
     result = validate_inputs(inputs, narasi=False)
     out = Path(ctx.report_dir) / VALIDATION_DIR
@@ -62,9 +67,6 @@ def gx_outputs(inputs: YearInputs, ctx, out: Path) -> None:
     """For Great Expectations users: the frames as validated (with the helper columns) in
     ``<processed>/<unit>/<year>/gx/``, the project's ``gx/`` brought up to date (when it has one), and the Data Docs of
     the project's checkpoints in ``validation/data_docs/`` (:mod:`lkjip.validation.gx_project`)."""
-    from lkjip.inputs.catalog import processed_year_dir, project_root
-    from lkjip.validation import gx_project
-
     frames = gx_project.prepared_frames({**inputs.datasets, **inputs.unit_tables}, inputs.targets, ctx.year)
     gx_project.write_frames(frames, processed_year_dir(ctx.processed_dir, ctx.unit, ctx.year))
     gx_project.refresh_project(project_root())
@@ -98,14 +100,9 @@ def validation_tables(result) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]
 
 def indicator_step(ctx, ikm_weight: str = "exact"):
     """The indicator notebook: compute every indicator and write indicators.csv."""
-    from lkjip.indicators.csv_output import indicators_csv_path, write_indicators_csv
-    from lkjip.indicators.declared import read_declaration
-    from lkjip.indicators.iku import compute_all
-
     inputs = load_inputs(ctx.data_dir, ctx.unit, ctx.year, ctx.processed_dir)
     results = compute_all(inputs.datasets, inputs.targets, inputs.unit.as_dict(), ctx.year, ikm_weight=ikm_weight,
                           declaration=read_declaration(ctx.data_dir, ctx.unit))
-    from lkjip.indicators.official import OFFICIAL_FILE, official_figures
 
     write_indicators_csv(results, indicators_csv_path(ctx.processed_dir, ctx.unit, ctx.year),
                          official_figures(inputs.table(OFFICIAL_FILE)))
@@ -115,23 +112,17 @@ def indicator_step(ctx, ikm_weight: str = "exact"):
 def calculations_used(results) -> frozenset[str]:
     """The built-in calculations (``ikm``, ``sakip`` ...) the unit's IKU of the year use: the indicator
     notebook shows a calculation's details only for these (a dinas has no PATEN section)."""
-    from lkjip.indicators.declared import BUILTIN_CALCULATIONS
-
     return frozenset(n for i in results.iku for n in i.formula.names if n in BUILTIN_CALCULATIONS)
 
 
 def not_used_note(calculation: str) -> str:
     """The one line an indicator notebook shows instead of a calculation no IKU of the unit uses."""
-    from lkjip.indicators.declared import BUILTIN_CALCULATIONS
-
     return (f"Tidak ada IKU unit ini yang memakai perhitungan `{calculation}` (data "
             f"`{BUILTIN_CALCULATIONS[calculation]}`); bagian ini tidak berlaku.")
 
 
 def indicator_overview(results) -> pd.DataFrame:
     """The unit's IKU with target document, capaian category and own class, Indonesian headers."""
-    from lkjip.indicators.targets import CAPAIAN_UNDEFINED
-
     table = results.tabel.reset_index(drop=True)
     doc_of = dict(zip(results.target["indikator"], results.target["dokumen_label"]))
     return pd.DataFrame({
@@ -156,8 +147,6 @@ def indicator_count_words(results) -> str:
 
 def indicator_notes(results) -> str:
     """The notes of every indicator as a Markdown list (empty string when none)."""
-    from lkjip.contract.markup import md_text
-
     lines = results.notes_text()
     return "\n".join(f"- {md_text(line)}" for line in lines)
 
@@ -189,8 +178,6 @@ def innovation_table(results) -> pd.DataFrame:
 
 def audit_step(ctx):
     """The audit notebook: recompute every published total and figure, write audit.csv."""
-    from lkjip.audit import audit_unit_year
-
     return audit_unit_year(ctx.data_dir, ctx.unit, ctx.year, processed_dir=ctx.processed_dir,
                            published_dirs=getattr(ctx, "published", None))
 
