@@ -41,7 +41,7 @@ from lkjip.inputs.files import LockHeld, exclusive_lock, is_inside, publish, wri
 from lkjip.inputs.catalog import (RUN_RECORD, check_unit_year, list_units, list_years, processed_year_dir,
                                   reports_year_dir)
 from lkjip.inputs.unit_codes import check_unit_code
-from lkjip.run.kernels import KernelSession, discard_shared_session, shared_session
+from lkjip.run.kernels import discard_shared_session, shared_session
 
 FAILED_DIR = "_gagal"
 #: Notebook parameters that name folders of this run, not what the reports depend on (left out of run.json).
@@ -126,6 +126,8 @@ def run_unit_year(unit: str, year: int, *, data_dir: Path, processed_dir: Path, 
 
 def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final_processed, pdf, force,
                 reuse_kernel, export_processes, say, started, started_at, signing) -> RunResult:
+    from lkjip.run.kernels import KernelSession  # deferred: looked up per call (tests/e2e replace it)
+
     def failed(message: str, code: int) -> RunResult:
         return RunResult(unit, year, False, time.perf_counter() - started, None, message, timings=timings,
                          exit_code=code, notes=notes)
