@@ -29,6 +29,16 @@ SLACK_PX = 4.0
 EMPTY_TOLERANCE_PX = 8.0
 
 
+def too_empty(free: float, page_height: float) -> bool:
+    """Whether a page with ``free`` height (px) left under its last line is emptier than a figure may leave
+    it (:data:`MAX_EMPTY`, within :data:`EMPTY_TOLERANCE_PX`).
+
+    >>> too_empty(free=340, page_height=1000), too_empty(free=320, page_height=1000)
+    (True, False)
+    """
+    return free > MAX_EMPTY * page_height - EMPTY_TOLERANCE_PX
+
+
 def scale_needed(free: float, page_height: float, block: float, drawing: float, gap: float = 0.0) -> float | None:
     """The drawing's new height (px) so that a figure block of height ``block``, ``gap`` below the page's
     last line (collapsed margins, :func:`_gap`), fits in the ``free`` height under that line on a page of
@@ -44,7 +54,7 @@ def scale_needed(free: float, page_height: float, block: float, drawing: float, 
     >>> scale_needed(free=200, page_height=1000, block=450, drawing=380) is None  # a third or less empty
     True
     """
-    if free <= MAX_EMPTY * page_height - EMPTY_TOLERANCE_PX or drawing <= 0:
+    if not too_empty(free, page_height) or drawing <= 0:
         return None
     height = min(drawing, drawing - (block + gap - free) - SLACK_PX)
     return float(height) if height >= MIN_SCALE * drawing else None
@@ -205,7 +215,7 @@ def figures_to_defer(document) -> list[tuple[str, str]]:
         if used is None or drawing is None:
             continue
         free = bottom - used
-        if free <= MAX_EMPTY * (bottom - top) - EMPTY_TOLERANCE_PX:
+        if not too_empty(free, bottom - top):
             continue
         gap = _gap(before._page_box, used, page._page_box, first, boxes)
         if scale_needed(free, bottom - top, first.margin_height(), drawing.height, gap) is not None:

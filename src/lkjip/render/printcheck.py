@@ -19,7 +19,7 @@ from lkjip.render.figure_fit import deferred, figures_to_defer, figures_to_fit
 
 #: CSS px to PDF points.
 PT_PER_PX = 0.75
-#: A word this far (pt) past the median right edge is outside the text area.
+#: A word this far (pt) past the page's right edge (:func:`overflowing`) is outside the text area.
 TOLERANCE_PT = 3.0
 #: A page after the first with fewer words is near-empty.
 MIN_WORDS = 40
