@@ -221,10 +221,13 @@ def render_balanced(printable: str, base_url: str | None, rounds: int = 2, url_f
     document = html.render()
     moved: list[str] = []
 
-    def again(fitted: list[str]):
+    def again(fitted: list[str], breaks: list[str] | None = None):
         rule = "".join(f"{sel}" + "{break-before:page !important;page-break-before:always !important}"
-                       for sel in moved) + "".join(fitted)
+                       for sel in (moved if breaks is None else breaks)) + "".join(fitted)
         return html.render(stylesheets=[CSS(string=rule, **fetch)])
+
+    def short_pages(doc) -> int:
+        return len(near_empty(pages_of(doc)))
 
     # a figure that would leave more than a third of the page before it empty: scaled into the room left,
     # or, when that would shrink it under 70 %, printed after the text that follows it
@@ -233,12 +236,22 @@ def render_balanced(printable: str, base_url: str | None, rounds: int = 2, url_f
         html = HTML(string=deferred(printable, moves), base_url=base_url, **fetch)
     if fitted or moves:
         document = again(fitted)
+    last: list[str] = []
     for _ in range(rounds):
         selectors = [s for s in breaks_to_add(document) if s not in moved]
         if not selectors:
             break
-        moved += selectors
-        document = again(fitted)
+        added = again(fitted, moved + selectors)
+        # a break chosen on the page the last round's breaks still left short (a table's row before the
+        # row they moved) replaces them when that leaves fewer short pages: kept both, they would split
+        # the table twice and leave a page holding one row (2023 audit of dinkes_contoh)
+        instead = [s for s in moved if s not in last] + selectors
+        replaced = again(fitted, instead) if last else None
+        if replaced is not None and short_pages(replaced) < short_pages(added):
+            moved, document = instead, replaced
+        else:
+            moved, document = moved + selectors, added
+        last = selectors
     if moved:
         more = [rule for rule in figures_to_fit(document) if rule not in fitted]
         if more:
