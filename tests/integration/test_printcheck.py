@@ -53,3 +53,31 @@ def test_a_chapter_tail_spilled_onto_a_page_takes_its_section_along():
     pages = printcheck.measure(doc)
     assert printcheck.near_empty(pages) == [] and len(pages) == 3
     assert [w for w, _ in pages[1].words][:2] == ["Bagian", "akhir"]
+
+
+def test_each_chapter_is_balanced_on_the_same_layouts(monkeypatch):
+    """A figure to scale in Bab I and a spilled tail in Bab II: each chapter starts a page, so both are
+    decided on the first layout and the document is laid out twice, not once per kind of decision."""
+    import base64
+
+    import weasyprint
+
+    def para(k, pre=""):
+        return "<p>" + " ".join(f"{pre}kata{i}" for i in range(k)) + "</p>"
+
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="700"><rect width="400" height="700"/></svg>'
+    figure = ('<div class="lkjip-blok lkjip-blok-gambar" style="break-inside: avoid">'
+              '<p class="lkjip-caption" style="break-after: avoid">Gambar 1.1 Tren</p><div class="lkjip-gambar">'
+              f'<img src="data:image/svg+xml;base64,{base64.b64encode(svg.encode()).decode()}"></div></div>')
+    doc = _doc("<style>h1 { break-before: page }</style><h1>Bab I</h1>" + para(120) + figure + para(60, "y")
+               + "<h1>Bab II</h1>" + para(328) + "<h2 id='bagian-akhir'>Bagian akhir</h2>" + para(60, "x")
+               + "<p>akhir satu dua tiga</p>")
+    raw = printcheck.pages_of(weasyprint.HTML(string=doc).render())
+    assert [w for w, _ in raw[1].words][:2] == ["Gambar", "1.1"] and printcheck.near_empty(raw) == [(4, 18)]
+    layouts = []
+    render = weasyprint.HTML.render
+    monkeypatch.setattr(weasyprint.HTML, "render", lambda self, *a, **k: layouts.append(1) or render(self, *a, **k))
+    pages = printcheck.measure(doc)
+    assert [w for w, _ in pages[0].words][-3:] == ["Gambar", "1.1", "Tren"]  # scaled into Bab I's first page
+    assert [w for w, _ in pages[3].words][:2] == ["Bagian", "akhir"] and printcheck.near_empty(pages) == []
+    assert len(layouts) == 2

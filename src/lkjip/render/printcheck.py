@@ -15,6 +15,7 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 
+from lkjip.render.chapters import page_chapters, selector_of, selector_pages
 from lkjip.render.figure_fit import deferred, figures_to_defer, figures_to_fit
 
 #: CSS px to PDF points.
@@ -206,7 +207,9 @@ def render_balanced(printable: str, base_url: str | None, rounds: int = 2, url_f
     The figures come first because fitting one shifts every page after it: page breaks chosen on the
     layout before it (2021: before a table's last rows) then fell elsewhere and left a page a fifth full.
     The breaks only shift a chapter's tail; a figure there that then opens a page after a page a third
-    empty is fitted in a last layout. The document is parsed again only when a figure moves."""
+    empty is fitted in a last layout. Each chapter goes through these stages on its own
+    (:class:`_ChapterBalance`), all chapters on the same layouts (:mod:`lkjip.render.chapters`). The
+    document is parsed again only when a figure moves."""
     import itertools
     import re
 
@@ -219,45 +222,112 @@ def render_balanced(printable: str, base_url: str | None, rounds: int = 2, url_f
     fetch = {} if url_fetcher is None else {"url_fetcher": url_fetcher}
     html = HTML(string=printable, base_url=base_url, **fetch)
     document = html.render()
-    moved: list[str] = []
+    balance: dict[int, _ChapterBalance] = {}
+    moves: list[tuple[str, str]] = []
 
-    def again(fitted: list[str], breaks: list[str] | None = None):
+    def render(breaks_of=lambda ch: ch.moved):
+        chosen = [balance[c] for c in sorted(balance)]
         rule = "".join(f"{sel}" + "{break-before:page !important;page-break-before:always !important}"
-                       for sel in (moved if breaks is None else breaks)) + "".join(fitted)
-        return html.render(stylesheets=[CSS(string=rule, **fetch)])
+                       for ch in chosen for sel in breaks_of(ch)) + "".join(r for ch in chosen for r in ch.fitted)
+        return html.render(stylesheets=[CSS(string=rule, **fetch)]) if rule else html.render()
 
-    def short_pages(doc) -> int:
-        return len(near_empty(pages_of(doc)))
-
-    # a figure that would leave more than a third of the page before it empty: scaled into the room left,
-    # or, when that would shrink it under 70 %, printed after the text that follows it
-    fitted, moves = figures_to_fit(document), figures_to_defer(document)
-    if moves:
-        html = HTML(string=deferred(printable, moves), base_url=base_url, **fetch)
-    if fitted or moves:
-        document = again(fitted)
-    last: list[str] = []
-    for _ in range(rounds):
-        selectors = [s for s in breaks_to_add(document) if s not in moved]
-        if not selectors:
+    # every stage of every chapter takes a layout at most: rounds of breaks, and the two fittings
+    for _ in range(rounds + 3):
+        found = _decisions(document)
+        changed = False
+        for chapter in sorted(found):
+            changed |= balance.setdefault(chapter, _ChapterBalance(rounds)).advance(*found[chapter])
+        if not changed:
             break
-        added = again(fitted, moved + selectors)
-        # a break chosen on the page the last round's breaks still left short (a table's row before the
-        # row they moved) replaces them when that leaves fewer short pages: kept both, they would split
-        # the table twice and leave a page holding one row (2023 audit of dinkes_contoh)
-        instead = [s for s in moved if s not in last] + selectors
-        replaced = again(fitted, instead) if last else None
-        if replaced is not None and short_pages(replaced) < short_pages(added):
-            moved, document = instead, replaced
-        else:
-            moved, document = moved + selectors, added
-        last = selectors
-    if moved:
-        more = [rule for rule in figures_to_fit(document) if rule not in fitted]
-        if more:
-            fitted += more
-            document = again(fitted)
+        wanted = [m for c in sorted(balance) for m in balance[c].moves]
+        if wanted != moves:
+            moves = wanted
+            html = HTML(string=deferred(printable, moves), base_url=base_url, **fetch)
+        document = render()
+        weighed = [c for c in sorted(balance) if balance[c].alternative is not None]
+        if weighed:
+            # a break chosen on the page the last round's breaks still left short (a table's row before the
+            # row they moved) replaces them when that leaves fewer short pages: kept both, they would split
+            # the table twice and leave a page holding one row (2023 audit of dinkes_contoh)
+            other = render(lambda ch: ch.moved if ch.alternative is None else ch.alternative)
+            kept, instead = _short_pages(document), _short_pages(other)
+            better = {c for c in weighed if instead.get(c, 0) < kept.get(c, 0)}
+            for c in weighed:
+                if c in better:
+                    balance[c].moved = balance[c].alternative
+                balance[c].alternative = None
+            if better:
+                document = other if better == set(weighed) else render()
     return document
+
+
+class _ChapterBalance:
+    """The balancing of one chapter: its figures fitted (CSS rules) and moved (``(data-blok, cell id)``,
+    :func:`lkjip.render.figure_fit.deferred`), the blocks that start a page (:func:`breaks_to_add`), and
+    the stage it has reached: 0 fits figures, 1 to ``rounds`` add breaks, then one last fitting."""
+
+    def __init__(self, rounds: int):
+        self.rounds, self.stage = rounds, 0
+        self.fitted: list[str] = []
+        self.moves: list[tuple[str, str]] = []
+        self.moved: list[str] = []
+        self.last: list[str] = []
+        #: breaks to weigh against ``moved`` on the next layout: the last round's replaced by this round's
+        self.alternative: list[str] | None = None
+
+    def advance(self, fits: list[str], defers: list[tuple[str, str]], breaks: list[str]) -> bool:
+        """Take this layout's decisions for the chapter's stage; stages with nothing to do pass on the same
+        layout. True when a decision was taken (the document is to be laid out again)."""
+        if self.stage == 0:
+            self.stage = 1
+            if fits or defers:
+                self.fitted, self.moves = self.fitted + fits, self.moves + defers
+                return True
+        while 1 <= self.stage <= self.rounds:
+            self.stage += 1
+            selectors = [s for s in breaks if s not in self.moved]
+            if not selectors:
+                self.stage = self.rounds + 1
+                break
+            if self.last:
+                self.alternative = [s for s in self.moved if s not in self.last] + selectors
+            self.moved, self.last = self.moved + selectors, selectors
+            return True
+        if self.stage == self.rounds + 1:
+            self.stage += 1
+            more = [rule for rule in fits if rule not in self.fitted] if self.moved else []
+            if more:
+                self.fitted += more
+                return True
+        return False
+
+
+def _decisions(document) -> dict[int, tuple[list[str], list[tuple[str, str]], list[str]]]:
+    """``{chapter: (figures to fit, figures to defer, breaks to add)}`` on one layout; every chapter has
+    an entry."""
+    chapter_of_page = page_chapters(document)
+    where = selector_pages(document, _css_id)
+    out = {c: ([], [], []) for c in chapter_of_page}
+
+    def chapter(selector: str) -> int:
+        return chapter_of_page[where.get(selector, 0)]
+
+    for rule in figures_to_fit(document):
+        out[chapter(selector_of(rule))][0].append(rule)
+    for blok, cell in figures_to_defer(document):
+        out[chapter(f'[data-blok="{blok}"]')][1].append((blok, cell))
+    for selector in breaks_to_add(document):
+        out[chapter(selector)][2].append(selector)
+    return out
+
+
+def _short_pages(document) -> dict[int, int]:
+    """The number of near-empty pages (:func:`near_empty`) of each chapter."""
+    chapter_of_page = page_chapters(document)
+    out: dict[int, int] = {}
+    for number, _ in near_empty(pages_of(document)):
+        out[chapter_of_page[number - 1]] = out.get(chapter_of_page[number - 1], 0) + 1
+    return out
 
 
 #: A table's first rows stay with its header and its last rows (a total) with the rows before them
