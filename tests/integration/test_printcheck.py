@@ -81,3 +81,19 @@ def test_each_chapter_is_balanced_on_the_same_layouts(monkeypatch):
     assert [w for w, _ in pages[0].words][-3:] == ["Gambar", "1.1", "Tren"]  # scaled into Bab I's first page
     assert [w for w, _ in pages[3].words][:2] == ["Bagian", "akhir"] and printcheck.near_empty(pages) == []
     assert len(layouts) == 2
+
+
+def test_a_heading_alone_at_a_page_foot_goes_to_the_next_page_with_its_text():
+    """dinkes_contoh 2023 p.13: "5. Analisis penyebab keberhasilan dan kegagalan" ended the page, its text
+    began the next one (the heading and the text were in different notebook cells)."""
+    para = "<p>" + " ".join(f"kata{i}" for i in range(300)) + "</p>"
+    big = '<div style="height: 20cm; break-inside: avoid">isi</div>'
+    loose = "<style>h2 { break-after: auto !important; page-break-after: auto !important }</style>"
+    doc = _doc(loose + para + "<h2 id='bagian-5'>Bagian lima</h2>" + big)
+    from weasyprint import HTML
+
+    raw = printcheck.pages_of(HTML(string=doc).render())
+    assert printcheck.orphans(raw) == [(1, "heading")] and raw[0].ending == '[id="bagian-5"]'
+    pages = printcheck.measure(doc)
+    assert printcheck.orphans(pages) == []
+    assert [w for w, _ in pages[1].words][:2] == ["Bagian", "lima"]

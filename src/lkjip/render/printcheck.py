@@ -36,6 +36,9 @@ class Page:
     ends_with: str = ""
     #: the right edge (pt) of the page's text area, when known
     edge: float | None = None
+    #: the block a page break before it would carry that last heading or caption to the next page
+    #: (``[id="…"]`` of the heading, ``[data-blok="…"]`` of the caption's block), when it has one
+    ending: str = ""
 
     @property
     def right(self) -> float | None:
@@ -52,34 +55,35 @@ def pages_of(document) -> list[Page]:
 
     out = []
     for n, page in enumerate(document.pages, start=1):
-        words, last = [], [""]
+        words, last = [], [("", "")]
 
-        def walk(box, kind: str) -> None:
+        def walk(box, kind: str, blok: str, ending: str) -> None:
             element = getattr(box, "element", None)
             if isinstance(box, boxes.MarginBox):
                 return  # running header and footer
             if element is not None and isinstance(box, boxes.BlockBox):
                 tag = str(getattr(element, "tag", "")).rsplit("}", 1)[-1]
                 classes = (element.get("class") or "").split() if hasattr(element, "get") else []
+                if element.get("data-blok"):
+                    blok = f'[data-blok="{_css_id(element.get("data-blok"))}"]'
                 if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
                     kind = "heading"
+                    ending = f'[id="{_css_id(element.get("id"))}"]' if element.get("id") and tag != "h1" else ""
                 elif "lkjip-caption" in classes:
-                    kind = "caption"
-                elif tag in ("p", "li", "table", "img", "div") and kind == "" and box.children:
-                    kind = ""
+                    kind, ending = "caption", blok
             if isinstance(box, boxes.TextBox) and box.text.strip():
                 right = (box.position_x + box.width) * PT_PER_PX
                 words.extend((w, right) for w in box.text.split())
-                last[0] = kind
+                last[0] = (kind, ending if kind else "")
             elif isinstance(box, boxes.InlineReplacedBox | boxes.BlockReplacedBox):
-                last[0] = kind
+                last[0] = (kind, ending if kind else "")
             for child in getattr(box, "children", ()):
-                walk(child, kind)
+                walk(child, kind, blok, ending)
 
         box = page._page_box
-        walk(box, "")
+        walk(box, "", "", "")
         edge = (box.content_box_x() + box.width) * PT_PER_PX
-        out.append(Page(n, tuple(words), last[0], edge))
+        out.append(Page(n, tuple(words), last[0][0], edge, last[0][1]))
     return out
 
 
@@ -304,7 +308,8 @@ class _ChapterBalance:
 
 def _decisions(document) -> dict[int, tuple[list[str], list[tuple[str, str]], list[str]]]:
     """``{chapter: (figures to fit, figures to defer, breaks to add)}`` on one layout; every chapter has
-    an entry."""
+    an entry. The breaks are those of near-empty pages (:func:`breaks_to_add`) and those before a heading or
+    caption alone at a page foot (:func:`orphans`)."""
     chapter_of_page = page_chapters(document)
     where = selector_pages(document, _css_id)
     out = {c: ([], [], []) for c in chapter_of_page}
@@ -318,6 +323,10 @@ def _decisions(document) -> dict[int, tuple[list[str], list[tuple[str, str]], li
         out[chapter(f'[data-blok="{blok}"]')][1].append((blok, cell))
     for selector in breaks_to_add(document):
         out[chapter(selector)][2].append(selector)
+    # a heading or caption left alone at a page foot goes to the next page with what it announces
+    for page in pages_of(document):
+        if page.ends_with and page.ending and page.ending not in out[chapter_of_page[page.number - 1]][2]:
+            out[chapter_of_page[page.number - 1]][2].append(page.ending)
     return out
 
 
