@@ -9,12 +9,13 @@ list sees the differences without opening anything and can still open every equa
 from __future__ import annotations
 
 import pandas as pd
-from markupsafe import escape
+from markupsafe import Markup
 
 from lkjip.audit.labels import STATUS_LABELS
 from lkjip.audit.result import SESUAI
 from lkjip.contract.fmt import fmt_int
 from lkjip.contract.html_table import escape as cell_escape
+from lkjip.contract.pages import render
 
 __all__ = ["PLACES_KEPT", "differences_first", "fold_places"]
 
@@ -30,8 +31,8 @@ def differences_first(frame: pd.DataFrame, table) -> str:
     if equal.any():
         what = (f"{fmt_int(int(equal.sum()))} angka sesuai" if (~equal).any()
                 else f"Semua {fmt_int(int(equal.sum()))} angka sesuai")
-        parts.append(f'<details class="lkjip-lipat"><summary>{escape(what)} (klik untuk membuka)</summary>\n'
-                     f"{table(frame[equal].reset_index(drop=True))}\n</details>")
+        parts.append(render("lipat.html.j2", summary=f"{what} (klik untuk membuka)",
+                            inner=Markup(table(frame[equal].reset_index(drop=True)))))
     return "\n".join(parts)
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 
 import pandas as pd
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from lkjip.audit.causes import CAUSE_LABELS, CAUSES
 from lkjip.audit.coverage import figure_status
@@ -47,6 +47,7 @@ from lkjip.audit.result import (
 from lkjip.contract.fmt import fmt_int, fmt_number, fmt_rupiah, is_blank
 from lkjip.contract.html_table import table_html
 from lkjip.contract.markup import md_text
+from lkjip.contract.pages import render
 
 #: What each cause means, for the introduction of its group of findings.
 CAUSE_INTROS = {
@@ -393,30 +394,17 @@ def table_block(frame: pd.DataFrame, caption: str | None = None, source: str | N
     """A report table as HTML (lkjip.contract.html_table.table_html: escaped cells, print classes) with caption and
     source; ``small`` prints it in the smaller font of wide tables (class ``lkjip-wide-xl``); ``widths``
     (% per column, see :data:`WIDTHS`) fixes the column widths in print (class ``lkjip-fixed``)."""
-    parts = []
-    if caption:
-        parts.append(f'<p class="lkjip-caption"><strong>{escape(caption)}</strong></p>')
-    html = fold_places(table_html(frame), frame)  # long place lists: "dan N tempat lain" in print
-    if small and "lkjip-wide" not in html.split(">", 1)[0]:
-        html = html.replace('<table class="', '<table class="lkjip-wide-xl ', 1)
-    if widths is not None:
-        if len(widths) != len(frame.columns):
-            raise ValueError(f"{len(widths)} lebar kolom untuk {len(frame.columns)} kolom")
-        cols = "".join(f'<col style="width: {w:g}%">' for w in widths)
-        html = html.replace('<table class="', '<table class="lkjip-fixed ', 1)
-        html = html.replace("<thead>", f"<colgroup>{cols}</colgroup><thead>", 1)
-    parts.append(html)
-    if source:
-        parts.append(f'<p class="lkjip-source"><em>Sumber: {escape(source)}</em></p>')
-    return "\n".join(parts)
+    if widths is not None and len(widths) != len(frame.columns):
+        raise ValueError(f"{len(widths)} lebar kolom untuk {len(frame.columns)} kolom")
+    table = fold_places(table_html(frame, small=small, column_widths=widths), frame)  # "dan N tempat lain" in print
+    return render("tabel_audit.html.j2", caption=caption, table=Markup(table), source=source)
 
 
 def section(title: str, anchor: str, blocks: list[str], *, landscape: bool = False, level: int = 2) -> str:
     """A titled part of the report as one HTML block; ``landscape`` prints it on A4 landscape pages
     (class ``lkjip-landscape`` of the print CSS), title included, so that no page holds only a title."""
-    head = f'<h{level} id="{escape(anchor)}">{escape(title)}</h{level}>'
-    body = "\n".join([head, *blocks])
-    return f'<div class="lkjip-landscape">\n{body}\n</div>' if landscape else body
+    return render("bagian_audit.html.j2", title=title, anchor=anchor, level=level, landscape=landscape,
+                  blocks=[Markup(b) for b in blocks])
 
 
 #: Markers around a block shown on screen only; :func:`lkjip.render.export.build_print_html` drops what they
@@ -431,17 +419,19 @@ PRINT_ONLY_START, PRINT_ONLY_END = "<!--lkjip:cetak-saja-->", "<!--/lkjip:cetak-
 
 def screen_only(html: str) -> str:
     """A block for the HTML only (e.g. a list of every checked figure): not printed in the PDF."""
-    return f'{SCREEN_ONLY_START}<div class="lkjip-layar-saja">\n{html}\n</div>{SCREEN_ONLY_END}'
+    return render("satu_media.html.j2", start=Markup(SCREEN_ONLY_START), end=Markup(SCREEN_ONLY_END),
+                  css_class="lkjip-layar-saja", html=Markup(html))
 
 
 def print_only(html: str) -> str:
     """A block for the PDF only (e.g. where the unprinted full list is): the screen HTML leaves it out
     (:func:`lkjip.render.screen.for_screen`), so it never describes another version of itself."""
-    return f'{PRINT_ONLY_START}<div class="lkjip-cetak-saja">\n{html}\n</div>{PRINT_ONLY_END}'
+    return render("satu_media.html.j2", start=Markup(PRINT_ONLY_START), end=Markup(PRINT_ONLY_END),
+                  css_class="lkjip-cetak-saja", html=Markup(html))
 
 
 def paragraph(text: str) -> str:
-    return f"<p>{escape(text)}</p>"
+    return render("paragraf.html.j2", text=text)
 
 
 def show(html: str) -> None:

@@ -8,18 +8,23 @@ build their tables here, so one table looks the same wherever it is printed.
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
 import pandas as pd
+from markupsafe import Markup
 
 from lkjip.contract.fmt import auto_formats, display_frame, is_missing
-from lkjip.contract.pages import TEXT_WIDTH_PT
+from lkjip.contract.pages import TEXT_WIDTH_PT, render
 
 
-def table_html(frame: pd.DataFrame, *, index: bool = False, formats: dict | None = None, wide: bool = False) -> str:
+def table_html(frame: pd.DataFrame, *, index: bool = False, formats: dict | None = None, wide: bool = False,
+               small: bool = False, column_widths: Sequence[float] | None = None) -> str:
     """A plain, deterministic HTML table; numeric columns carry ``class="num"`` (right-aligned).
 
     ``wide`` prints the table at least in the smaller font of ``lkjip-wide``
-    (for a table whose text columns hold long words).
+    (for a table whose text columns hold long words); ``small`` in the smaller font still
+    of ``lkjip-wide-xl`` unless a wide font is already chosen. ``column_widths`` (% per column) fix the
+    column widths in print (a ``<colgroup>`` and class ``lkjip-fixed``).
     """
     numeric = set(auto_formats(frame)) | {c for c in (formats or {})}
     shown = display_frame(frame, formats)
@@ -50,9 +55,12 @@ def table_html(frame: pd.DataFrame, *, index: bool = False, formats: dict | None
     if max(words.values(), default=0) > LONG_WORD or _min_width_pt(chosen, cells, heads) > TEXT_WIDTH_PT:
         # e.g. a SHA-256, or too many columns: text may break inside words rather than overflow
         chosen.append("lkjip-anywhere")
-    classes = " ".join([*chosen, "lkjip-table"])
-    return (f'<table class="{classes}"><thead><tr>{head}</tr></thead>'
-            f"<tbody>{''.join(body)}</tbody></table>")
+    if small and not {"lkjip-wide", "lkjip-wide-xl"} & set(chosen):
+        chosen.insert(0, "lkjip-wide-xl")
+    if column_widths is not None:
+        chosen.insert(0, "lkjip-fixed")
+    return render("tabel.html.j2", classes=[*chosen, "lkjip-table"], head=Markup(head), body=Markup("".join(body)),
+                  widths=None if column_widths is None else [f"{w:g}" for w in column_widths])
 
 
 #: The font (pt) of wide tables in print (lkjip-print.css: ``lkjip-wide``, ``lkjip-wide-xl``): never

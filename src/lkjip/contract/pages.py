@@ -5,7 +5,11 @@ The templates live beside the nbconvert template in ``lkjip/assets/``:
 PDF's cover), ``cetak_daftar_isi.html.j2`` (its table of contents),
 ``cetak_kepala.html.j2`` (its title, metadata and print CSS),
 ``asal_usul.html.j2`` (the provenance block), ``judul.html.j2`` and
-``tanda_tangan.html.j2`` (the LKjIP's title and signature blocks). Every value passed in is
+``tanda_tangan.html.j2`` (the LKjIP's title and signature blocks), ``ttd_dokumen.html.j2`` (a
+signed document's signatures), and the blocks of every table and figure: ``tabel.html.j2``,
+``keterangan.html.j2`` (captions), ``blok_tabel.html.j2``, ``blok_gambar.html.j2``,
+``lipat.html.j2`` (a closed fold), ``paragraf.html.j2`` and the audit's ``tabel_audit.html.j2``,
+``bagian_audit.html.j2``, ``satu_media.html.j2``. Every value passed in is
 escaped unless it is :class:`markupsafe.Markup` (HTML the package built
 itself, such as a data URI).
 

@@ -24,8 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+from markupsafe import Markup
 
-from lkjip.contract.html_table import escape, table_html
+from lkjip.contract.html_table import table_html
 from lkjip.contract.html_table import label  # noqa: F401  (nb.label: the notebooks' column captions)
 from lkjip.errors import ConfigError
 from lkjip.inputs.published_state import Published
@@ -42,6 +43,7 @@ from lkjip.inputs.catalog import (
     reports_year_dir,
 )
 from lkjip.contract.markup import md_text
+from lkjip.contract.pages import render
 from lkjip.inputs.signing import resolve_signing
 
 
@@ -284,7 +286,7 @@ class Table:
     def _repr_html_(self) -> str:
         frame = self.frame
         if frame is None or not len(frame):
-            return f"<p>{escape(self.empty)}</p>" if self.empty else ""
+            return render("paragraf.html.j2", text=self.empty) if self.empty else ""
         return table_block(frame, self.caption, source=self.source, index=self.index, formats=self.formats,
                            note=self.note, wide=self.wide)
 
@@ -317,27 +319,17 @@ def table_block(frame: pd.DataFrame, caption=None, *, source: str | None = None,
     """
     if index is None:
         index = frame.index.name is not None or any(n is not None for n in frame.index.names[1:])
-    parts = ['<div class="lkjip-blok lkjip-blok-tabel">']
-    if caption:
-        parts.append(caption_html(caption))
-    parts.append(table_html(frame, index=index, formats=formats, wide=wide))
-    if source:
-        parts.append(f'<p class="lkjip-source"><em>Sumber: {escape(source)}</em></p>')
-    if note:
-        parts.append(f'<p class="lkjip-note">{escape(note)}</p>')
-    parts.append("</div>")
-    return "\n".join(parts)
+    return render("blok_tabel.html.j2", caption=caption_html(caption) if caption else "",
+                  table=Markup(table_html(frame, index=index, formats=formats, wide=wide)), source=source, note=note)
 
 
-def caption_html(caption) -> str:
+def caption_html(caption) -> Markup:
     """``<p class="lkjip-caption">``; a numbered caption carries its ``id`` and kind for the
     PDF's Daftar Tabel / Daftar Gambar (``data-kind``, ``data-label``, ``data-title``)."""
     if hasattr(caption, "id") and hasattr(caption, "label"):
-        kind = caption.kind.lower()
-        return (f'<p class="lkjip-caption lkjip-caption-{escape(kind)}" id="{escape(caption.id)}" '
-                f'data-kind="{escape(kind)}" data-label="{escape(caption.label)}" '
-                f'data-title="{escape(caption.title)}"><strong>{escape(str(caption))}</strong></p>')
-    return f'<p class="lkjip-caption"><strong>{escape(caption)}</strong></p>'
+        return Markup(render("keterangan.html.j2", kind=caption.kind.lower(), id=caption.id, label=caption.label,
+                             title=caption.title, text=str(caption)))
+    return Markup(render("keterangan.html.j2", kind="", text=caption))
 
 
 class Figure:
@@ -361,16 +353,9 @@ class Figure:
         # carries a memory address: the same inputs must give the same bytes)
         title = getattr(self.caption, "title", None)
         alt = title if isinstance(title, str) and title else (str(self.caption) if self.caption else "Gambar")
-        parts = ['<div class="lkjip-blok lkjip-blok-gambar">']
-        if self.caption:
-            parts.append(caption_html(self.caption))
         data = base64.b64encode(self.svg()).decode("ascii")
-        parts.append(f'<div class="lkjip-gambar"><img src="data:image/svg+xml;base64,{data}" '
-                     f'alt="{escape(alt)}"></div>')
-        if self.source:
-            parts.append(f'<p class="lkjip-source"><em>Sumber: {escape(self.source)}</em></p>')
-        parts.append("</div>")
-        return "\n".join(parts)
+        return render("blok_gambar.html.j2", caption=caption_html(self.caption) if self.caption else "",
+                      data=data, alt=alt, source=self.source)
 
     def __repr__(self) -> str:
         return f"Figure({str(self.caption)!r})"
@@ -386,7 +371,6 @@ def md(text: str) -> None:
     signature) is shown as HTML.
     """
     from IPython.display import HTML, Markdown, display
-    from markupsafe import Markup
 
     display(HTML(str(text)) if isinstance(text, Markup) else Markdown(text))
 
@@ -407,5 +391,5 @@ def folded(content, summary: str):
     (e.g. every validation rule, below the rules that failed) is one click away, not in the way."""
     from IPython.display import HTML
 
-    inner = content._repr_html_() if hasattr(content, "_repr_html_") else str(escape(content))
-    return HTML(f'<details class="lkjip-lipat"><summary>{escape(summary)}</summary>\n{inner}\n</details>')
+    inner = Markup(content._repr_html_()) if hasattr(content, "_repr_html_") else str(content)
+    return HTML(render("lipat.html.j2", summary=summary, inner=inner))

@@ -8,10 +8,11 @@ never corrected. Names of staff who are not signatories appear only when the uni
 from __future__ import annotations
 
 import pandas as pd
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from lkjip.contract.fmt import fmt_date_id, fmt_number, fmt_pct, fmt_rupiah, is_missing, truncate_number
 from lkjip.contract.markup import md_text
+from lkjip.contract.pages import render
 from lkjip.document.narrative.common import _iku_ids, _nama, _row, fmt_value
 from lkjip.document.narrative.profil import absent_line, is_absent, letters
 from lkjip.document.narrative.resmi import beside_signed, signed_value
@@ -45,33 +46,18 @@ def tindak_lanjut_tabel(tl) -> pd.DataFrame:
 
 # --------------------------------------------------------------------------- signatures
 
-def _person(row) -> str:
-    parts = [f"<strong>{escape(row['nama'])}</strong>" if row["nama"] else ""]
-    parts += [escape(row[c]) for c in ("pangkat",) if row[c]]
-    if row["nip"]:
-        parts.append(f"NIP. {escape(row['nip'])}")
-    return "<br/>".join(p for p in parts if p)
-
-
 def tanda_tangan_dokumen(sign, roles=("pihak_kedua", "pihak_pertama")) -> str:
     """The signature blocks of a signed document side by side (HTML), place and date above."""
     if is_absent(sign):
         return ""
-    where = ", ".join(escape(x) for x in (sign.tempat, sign.tanggal_teks) if x)
     labels = {"pihak_pertama": "Pihak Pertama", "pihak_kedua": "Pihak Kedua", "mengetahui": "Mengetahui",
               "penandatangan": ""}
-    cells = []
-    for role in roles:
-        people = sign.peran(role)
-        for _, r in people.iterrows():
-            head = f"{labels.get(role, '')}<br/>" if labels.get(role) else ""
-            cells.append(f'<td>{head}{escape(r["jabatan"]).upper() if r["jabatan"] else ""}<br/><br/><br/><br/>'
-                         f"{_person(r)}</td>")
+    cells = [{"label": labels.get(role, ""), **{c: r[c] for c in ("jabatan", "nama", "pangkat", "nip")}}
+             for role in roles for _, r in sign.peran(role).iterrows()]
     if not cells:
         return ""
-    place = f'<p class="lkjip-ttd-tempat">{where}</p>' if where else ""
-    return Markup(f'<div class="lkjip-ttd-dokumen">{place}<table class="lkjip-ttd-tabel"><tr>{"".join(cells)}</tr>'
-                  "</table></div>")
+    return Markup(render("ttd_dokumen.html.j2", where=[x for x in (sign.tempat, sign.tanggal_teks) if x],
+                         cells=cells))
 
 
 # --------------------------------------------------------------------------- Lampiran 2, 3
