@@ -124,16 +124,24 @@ def test_chart_value_labels_sit_above_gridlines_on_a_white_box():
 
 
 def test_no_page_break_is_added_before_a_total_row_or_right_after_a_header():
-    from lkjip.render.printcheck import _tag_rows
+    import tinyhtml5
+
+    from lkjip.render.printcheck import mark_blocks
+
+    def marked(html: str):
+        root = tinyhtml5.parse(html, namespace_html_elements=False)
+        mark_blocks(root)
+        return root
 
     rows = "".join(f"<tr><td>{i}</td></tr>" for i in range(1, 10)) + "<tr><td>JUMLAH</td></tr>"
-    tagged = _tag_rows(f"<table><thead><tr><th>No</th></tr></thead><tbody>{rows}</tbody></table>")
-    movable = re.findall(r'<tr data-tr="\d+"><td>([^<]*)</td>', tagged)
+    tagged = marked(f"<table><thead><tr><th>No</th></tr></thead><tbody>{rows}</tbody></table>")
+    movable = [tr.find("td").text for tr in tagged.iter("tr") if tr.get("data-tr")]
     assert movable == ["3", "4", "5", "6", "7", "8"]   # never row 1-2 (with the header) nor 9 and JUMLAH
-    assert "<tr><th>No</th></tr>" in tagged
+    assert [tr.attrib for tr in tagged.iter("tr")][0] == {}  # the header row
     # a short table is kept whole: each row after the first stays with the row before it
-    short = _tag_rows("<table><tbody>" + "<tr><td>a</td></tr>" * 4 + "</tbody></table>")
-    assert short.count('<tr style="break-before: avoid">') == 3 and "data-tr" not in short
+    short = marked("<table><tbody>" + "<tr><td>a</td></tr>" * 4 + "</tbody></table>")
+    assert [tr.get("style") for tr in short.iter("tr")] == [None] + ["break-before: avoid"] * 3
+    assert not any(tr.get("data-tr") for tr in short.iter("tr"))
 
 
 def test_a_landscape_document_turns_every_page_and_a_portrait_one_none():

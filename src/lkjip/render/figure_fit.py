@@ -236,44 +236,42 @@ def figures_to_defer(document) -> list[tuple[str, str]]:
     return out
 
 
-def deferred(printable: str, moves: list[tuple[str, str]]) -> str:
-    """``printable`` with each figure block (``data-blok``) moved to just before the cell (its id)
-    :func:`figures_to_defer` named; the block's markup is unchanged.
+def move_figures(root, moves: list[tuple[str, str]]) -> None:
+    """Move each figure block (``data-blok``) of the parsed print document ``root`` to just before the
+    notebook cell (its id) :func:`figures_to_defer` named; a cell before the figure is left alone.
 
-    >>> html = ('<div class="jp-Cell" id="cell-id=a"><div data-blok="1" class="lkjip-blok lkjip-blok-gambar">'
-    ...         '<div class="lkjip-gambar">G</div></div></div><div class="jp-Cell" id="cell-id=b">T</div>'
-    ...         '<div class="jp-Cell" id="cell-id=c">U</div>')
-    >>> deferred(html, [("1", "c")])
-    '<div class="jp-Cell" id="cell-id=a"></div><div class="jp-Cell" id="cell-id=b">T</div><div data-blok="1" \
-class="lkjip-blok lkjip-blok-gambar"><div class="lkjip-gambar">G</div></div><div class="jp-Cell" id="cell-id=c">U</div>'
+    >>> import tinyhtml5
+    >>> root = tinyhtml5.parse('<div class="jp-Cell" id="cell-id=a"><div data-blok="1">G</div></div>'
+    ...                        '<div class="jp-Cell" id="cell-id=b">T</div><div class="jp-Cell" id="cell-id=c">U</div>',
+    ...                        namespace_html_elements=False)
+    >>> move_figures(root, [("1", "c")])
+    >>> [(e.get("id") or e.get("data-blok"), e.text) for e in root.find("body")]
+    [('cell-id=a', None), ('cell-id=b', 'T'), ('1', 'G'), ('cell-id=c', 'U')]
     """
-    import re
-
     for blok, cell in moves:
-        start = printable.find(f'<div data-blok="{blok}" ')
-        target = re.search(r'<div class="jp-Cell[^"]*" id="cell-id=' + re.escape(cell) + '"', printable)
-        if start < 0 or target is None or target.start() < start:
+        order = {id(e): n for n, e in enumerate(root.iter())}
+        parents = {id(child): parent for parent in root.iter() for child in parent}
+        block = next((e for e in root.iter("div") if e.get("data-blok") == blok), None)
+        target = next((e for e in root.iter("div") if e.get("id") == f"cell-id={cell}"
+                       and "jp-Cell" in (e.get("class") or "").split()), None)
+        if block is None or target is None or order[id(target)] < order[id(block)]:
             continue
-        end = _div_end(printable, start)
-        if end is None:
-            continue
-        block = printable[start:end]
-        printable = printable[:start] + printable[end:]
-        at = target.start() - len(block)
-        printable = printable[:at] + block + printable[at:]
-    return printable
+        _detach(block, parents[id(block)])
+        home = parents[id(target)]
+        home.insert(list(home).index(target), block)
 
 
-def _div_end(html: str, start: int) -> int | None:
-    """The index just past the ``</div>`` that closes the ``<div`` at ``start``."""
-    import re
-
-    depth = 0
-    for tag in re.finditer(r"<div\b|</div>", html[start:]):
-        depth += 1 if tag.group(0) != "</div>" else -1
-        if depth == 0:
-            return start + tag.end()
-    return None
+def _detach(element, parent) -> None:
+    """Remove ``element`` from ``parent``, its tail text kept where it was."""
+    siblings = list(parent)
+    at = siblings.index(element)
+    if element.tail:
+        if at:
+            siblings[at - 1].tail = (siblings[at - 1].tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    element.tail = None
+    parent.remove(element)
 
 
 def _cells(document, boxes) -> list[tuple[str, object, float, bool, bool]]:

@@ -16,7 +16,7 @@ import statistics
 from dataclasses import dataclass
 
 from lkjip.render.chapters import page_chapters, selector_of, selector_pages
-from lkjip.render.figure_fit import deferred, figures_to_defer, figures_to_fit
+from lkjip.render.figure_fit import figures_to_defer, figures_to_fit, move_figures
 
 #: CSS px to PDF points.
 PT_PER_PX = 0.75
@@ -214,17 +214,18 @@ def render_balanced(printable: str, base_url: str | None, rounds: int = 2, url_f
     empty is fitted in a last layout. Each chapter goes through these stages on its own
     (:class:`_ChapterBalance`), all chapters on the same layouts (:mod:`lkjip.render.chapters`). The
     document is parsed again only when a figure moves."""
-    import itertools
-    import re
-
     from weasyprint import CSS, HTML
 
-    counter = itertools.count(1)
-    printable = re.sub(r'<div class="lkjip-blok', lambda m: f'<div data-blok="{next(counter)}" class="lkjip-blok',
-                       printable)
-    printable = _tag_rows(printable)
     fetch = {} if url_fetcher is None else {"url_fetcher": url_fetcher}
-    html = HTML(string=printable, base_url=base_url, **fetch)
+
+    def parse(moves: list[tuple[str, str]]):
+        # the marks and moves go on the tree WeasyPrint lays out, before its first layout reads it
+        html = HTML(string=printable, base_url=base_url, **fetch)
+        mark_blocks(html.etree_element)
+        move_figures(html.etree_element, moves)
+        return html
+
+    html = parse([])
     document = html.render()
     balance: dict[int, _ChapterBalance] = {}
     moves: list[tuple[str, str]] = []
@@ -246,7 +247,7 @@ def render_balanced(printable: str, base_url: str | None, rounds: int = 2, url_f
         wanted = [m for c in sorted(balance) for m in balance[c].moves]
         if wanted != moves:
             moves = wanted
-            html = HTML(string=deferred(printable, moves), base_url=base_url, **fetch)
+            html = parse(moves)
         document = render()
         weighed = [c for c in sorted(balance) if balance[c].alternative is not None]
         if weighed:
@@ -267,7 +268,7 @@ def render_balanced(printable: str, base_url: str | None, rounds: int = 2, url_f
 
 class _ChapterBalance:
     """The balancing of one chapter: its figures fitted (CSS rules) and moved (``(data-blok, cell id)``,
-    :func:`lkjip.render.figure_fit.deferred`), the blocks that start a page (:func:`breaks_to_add`), and
+    :func:`lkjip.render.figure_fit.move_figures`), the blocks that start a page (:func:`breaks_to_add`), and
     the stage it has reached: 0 fits figures, 1 to ``rounds`` add breaks, then one last fitting."""
 
     def __init__(self, rounds: int):
@@ -347,35 +348,39 @@ KEEP_FIRST_ROWS, KEEP_LAST_ROWS = 2, 2
 SHORT_TABLE_ROWS, SHORT_TABLE_CHARS = 8, 500
 
 
-def _tag_rows(printable: str) -> str:
-    """Tag the body rows a page may start with (``data-tr``, numbered through the document): a table's
-    tail may move with what follows it (:func:`breaks_to_add`), but never its first
+def mark_blocks(root) -> None:
+    """Number what :func:`render_balanced` may move, on the parsed print document ``root`` (an
+    ``ElementTree`` element, as WeasyPrint parses it): each table or figure block (``div.lkjip-blok``,
+    ``data-blok``) and each body row a page may start with (``data-tr``), both in document order.
+
+    A table's tail may move with what follows it (:func:`breaks_to_add`), but never its first
     :data:`KEEP_FIRST_ROWS` rows nor its last :data:`KEEP_LAST_ROWS`, so a total row never starts a page
     alone and a table never leaves its header alone at a page foot. A short table
     (:data:`SHORT_TABLE_ROWS`, :data:`SHORT_TABLE_CHARS`) is kept whole instead.
 
-    >>> _tag_rows("<table><tbody>" + "<tr><td>1</td></tr>" * 9 + "</tbody></table>").count("data-tr")
-    5
+    >>> import tinyhtml5
+    >>> root = tinyhtml5.parse('<div class="lkjip-blok lkjip-blok-tabel"><table><tbody>'
+    ...                        + "<tr><td>1</td></tr>" * 9 + "</tbody></table></div>", namespace_html_elements=False)
+    >>> mark_blocks(root)
+    >>> [e.get("data-blok") for e in root.iter("div")], [tr.get("data-tr") for tr in root.iter("tr")]
+    (['1'], [None, None, '1', '2', '3', '4', '5', None, None])
     """
     import itertools
-    import re
 
+    blocks = (e for e in root.iter("div") if "lkjip-blok" in (e.get("class") or "").split())
+    for n, block in enumerate(blocks, start=1):
+        block.set("data-blok", str(n))
     number = itertools.count(1)
-
-    def body(match: re.Match) -> str:
-        parts = match.group(0).split("<tr>")
-        n = len(parts) - 1
-        if n <= SHORT_TABLE_ROWS and len(re.sub(r"<[^>]*>", "", match.group(0))) <= SHORT_TABLE_CHARS:
-            # a short table: every row stays with the one before it
-            return parts[0] + "<tr>" + parts[1] + "".join('<tr style="break-before: avoid">' + p for p in parts[2:]) \
-                if n else match.group(0)
-        out = parts[0]
-        for i, part in enumerate(parts[1:]):
-            movable = KEEP_FIRST_ROWS <= i < n - KEEP_LAST_ROWS
-            out += (f'<tr data-tr="{next(number)}">' if movable else "<tr>") + part
-        return out
-
-    return re.sub(r"<tbody>.*?</tbody>", body, printable, flags=re.S)
+    for body in root.iter("tbody"):
+        rows = [row for row in body if row.tag == "tr"]
+        n = len(rows)
+        if n <= SHORT_TABLE_ROWS and len("".join(body.itertext())) <= SHORT_TABLE_CHARS:
+            for row in rows[1:]:  # a short table: every row stays with the one before it
+                row.set("style", "; ".join(filter(None, (row.get("style"), "break-before: avoid"))))
+            continue
+        for i, row in enumerate(rows):
+            if KEEP_FIRST_ROWS <= i < n - KEEP_LAST_ROWS:
+                row.set("data-tr", str(next(number)))
 
 
 def _css_id(value: str) -> str:
