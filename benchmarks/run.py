@@ -88,7 +88,8 @@ def case_one_and_skip(work: Path, repeat: int) -> dict:
 
 
 def case_narasi(work: Path, repeat: int) -> dict:
-    """A full unit-year, then the same after only narasi.md changed (the steps that do not read it reused)."""
+    """A full unit-year, then the same after only narasi.md changed: a sentence added to a section that only the
+    LKjIP prints, so the steps that do not read it are reused and the LKjIP is laid out anew."""
     data = work / "raw-narasi"
     shutil.copytree(ROOT / "data" / "raw" / "gedeg", data / "gedeg")
     args = ["run", "--unit", "gedeg", "--year", "2023", "--data-dir", str(data),
@@ -97,7 +98,10 @@ def case_narasi(work: Path, repeat: int) -> dict:
     full, edited, reused = [], [], []
     for k in range(repeat):
         full.append(timed([LKJIP, *args, "--force"])[0])
-        narasi.write_text(narasi.read_text(encoding="utf-8") + f"\n<!-- {k} -->\n", encoding="utf-8")
+        # a printed edit (a sentence in Bab II), not a comment: the LKjIP's text and layout change
+        text = narasi.read_text(encoding="utf-8")
+        at = text.index("\n## isu_strategis.eksternal")
+        narasi.write_text(text[:at] + f" Kalimat tambahan ke-{k + 1} untuk pengukuran.\n" + text[at:], encoding="utf-8")
         edited.append(timed([LKJIP, *args])[0])
         record = json.loads((work / "r7" / "gedeg" / "2023" / "run.json").read_text())
         reused.append(record.get("steps_reused", []))
