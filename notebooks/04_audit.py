@@ -42,7 +42,7 @@ hasil = audit_step(ctx)
 # %% tags=["remove_cell"]
 # the generated LKjIP (as notebook 05 builds it): where it prints each published place, and its own findings
 from lkjip.document.audit_view import for_audit
-from lkjip.audit.two_documents import link_places
+from lkjip.audit.two_documents import place_links
 lkjip_dihasilkan = for_audit(ctx.data_dir, ctx.unit, ctx.year, ctx.processed_dir, final=ctx.final,
                              published=ctx.published)
 tempat_lkjip = lkjip_dihasilkan.places
@@ -71,10 +71,10 @@ bagian = []
 for jenis, judul_terbesar in (("rupiah", "Selisih paling material dalam rupiah"),
                               ("poin", "Selisih paling material dalam poin (indeks dan persen)")):
     terbesar = ar.terbesar(hasil, jenis, places=tempat_lkjip)
-    bagian.append(link_places(ar.table_block(terbesar, judul_terbesar, small=True, widths=ar.WIDTHS["terbesar_dua"],
-                                             source="audit.csv; angka yang sama di beberapa tempat dihitung sekali; "
-                                                    "urut menurut bagiannya dari jumlah tempat angka itu"),
-                              tempat_lkjip, lkjip_dihasilkan.href)
+    bagian.append(ar.table_block(terbesar, judul_terbesar, small=True, widths=ar.WIDTHS["terbesar_dua"],
+                                 source="audit.csv; angka yang sama di beberapa tempat dihitung sekali; "
+                                        "urut menurut bagiannya dari jumlah tempat angka itu",
+                                 links=place_links(tempat_lkjip, lkjip_dihasilkan.href))
                   if len(terbesar) else f"<p><strong>{ar.escape(judul_terbesar)}</strong>: tidak ada selisih.</p>")
 ar.show(ar.section("Selisih paling material", "terbesar", bagian, level=3))
 
@@ -86,8 +86,8 @@ bagian = [ar.paragraph("Setiap temuan menyebut tempatnya di LKjIP yang diterbitk
                        "tempatnya.")]
 for judul, arti, tabel in ar.temuan_per_penyebab(hasil, places=tempat_lkjip):
     bagian += [f"<h3>{ar.escape(judul)}</h3>", ar.paragraph(arti),
-               link_places(ar.table_block(tabel, small=True, widths=ar.WIDTHS["temuan_dua"]), tempat_lkjip,
-                           lkjip_dihasilkan.href)]
+               ar.table_block(tabel, small=True, widths=ar.WIDTHS["temuan_dua"],
+                              links=place_links(tempat_lkjip, lkjip_dihasilkan.href))]
 if len(bagian) == 1:
     bagian.append(ar.paragraph("Tidak ada selisih: semua angka yang diperiksa sesuai."))
 ar.show(ar.section("Temuan menurut kemungkinan penyebab", "temuan", bagian))
@@ -100,10 +100,10 @@ bagian = [ar.paragraph("Tabel LKjIP yang dihasilkan diperiksa dengan cara yang s
                        "persentase terhadap realisasi dibagi anggaran, dan angka yang dibawa dari dokumen sumber "
                        "sebagaimana tercetak terhadap angka hasil hitung di sebelahnya. Tabel yang menyalin "
                        "sumbernya (LRA) ikut membawa selisih sumber itu; angkanya tidak diubah.")]
-bagian.append(link_places(ar.table_block(sendiri, "Temuan pada tabel LKjIP yang dihasilkan", small=True,
-                                         widths=ar.WIDTHS["lkjip_dihasilkan"], source="LKjIP yang dihasilkan")
-                          if len(sendiri) else ar.paragraph("Semua tabel LKjIP yang dihasilkan sesuai."),
-                          lkjip_dihasilkan.sendiri_places, lkjip_dihasilkan.href))
+bagian.append(ar.table_block(sendiri, "Temuan pada tabel LKjIP yang dihasilkan", small=True,
+                             widths=ar.WIDTHS["lkjip_dihasilkan"], source="LKjIP yang dihasilkan",
+                             links=place_links(lkjip_dihasilkan.sendiri_places, lkjip_dihasilkan.href))
+              if len(sendiri) else ar.paragraph("Semua tabel LKjIP yang dihasilkan sesuai."))
 ar.show(ar.section("Angka LKjIP yang dihasilkan", "lkjip-dihasilkan", bagian))
 
 # %% tags=["remove_input"]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import lkjip.audit.report as ar
-from lkjip.audit.two_documents import GENERATED_PLACE, PUBLISHED_PLACE, link_places
+from lkjip.audit.two_documents import GENERATED_PLACE, PUBLISHED_PLACE, place_links
 from lkjip.document.audit_view import for_audit
 
 RAW = Path(__file__).resolve().parents[2] / "data" / "raw"
@@ -43,7 +43,7 @@ def test_every_finding_names_both_places_and_links_the_generated_one(gedeg_audit
     row = unknown[unknown[PUBLISHED_PLACE] == "Tabel 3.2.1, 1 Belanja Operasi / Realisasi"].iloc[0]
     assert (row[GENERATED_PLACE], row["Tercetak"], row["Dihitung"]) == \
         ("Tabel 3.2.1 Anggaran dan Realisasi per Jenis Belanja", "Rp 2.850.630.840", "Rp 2.513.319.648")
-    html = link_places(ar.table_block(unknown, widths=ar.WIDTHS["temuan_dua"]), view.places, view.href)
+    html = ar.table_block(unknown, widths=ar.WIDTHS["temuan_dua"], links=place_links(view.places, view.href))
     assert '<a href="lkjip_gedeg_2023.html#tabel-3-2-1">Tabel 3.2.1 Anggaran dan Realisasi per Jenis Belanja</a>' \
         in html
     tc27 = unknown[unknown[PUBLISHED_PLACE].str.startswith("Lampiran 1 T-C.27")]

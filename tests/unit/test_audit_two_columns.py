@@ -11,7 +11,7 @@ from lkjip.audit.two_documents import (
     NOT_PRINTED,
     PUBLISHED_PLACE,
     generated_place,
-    link_places,
+    place_links,
     with_generated_place,
 )
 from lkjip.document.self_audit import check_table
@@ -34,17 +34,17 @@ def test_the_column_sits_beside_the_published_place_and_links():
     table = pd.DataFrame({PUBLISHED_PLACE: ["Gambar 3.2, Pindah Keluar / JUMLAH", "Lampiran 7"], "Tercetak": ["641", "1"]})
     out = with_generated_place(table, ["Gambar 3.2", "Lampiran 7"], PLACES)
     assert list(out.columns) == [PUBLISHED_PLACE, GENERATED_PLACE, "Tercetak"]
-    html = link_places(ar.table_block(out), PLACES, "lkjip_gedeg_2023.html")
+    html = ar.table_block(out, links=place_links(PLACES, "lkjip_gedeg_2023.html"))
     assert '<td><a href="lkjip_gedeg_2023.html#tabel-3-1-7">Tabel 3.1.7 Laporan PATEN Tahun 2023</a></td>' in html
     assert "<td>Lampiran 4 Prestasi</td>" in html  # a Lampiran heading: named, no link
-    nan_anchor = link_places("<td>Lampiran 2 Berita Acara</td>", {"x": ("Lampiran 2 Berita Acara", float("nan"))}, "a")
-    assert nan_anchor == "<td>Lampiran 2 Berita Acara</td>"
+    nan_anchor = place_links({"x": ("Lampiran 2 Berita Acara", float("nan"))}, "a")
+    assert nan_anchor(GENERATED_PLACE, "Lampiran 2 Berita Acara") is None
     assert "<th>Tempat di LKjIP yang diterbitkan</th><th>Tempat di LKjIP yang dihasilkan</th>" in html
 
 
 def test_data_derived_text_stays_escaped_next_to_links():
     places = {"X": ("Tabel 1.1 <b>x</b>", "tabel-1-1")}
-    html = link_places(ar.table_block(pd.DataFrame({GENERATED_PLACE: ["Tabel 1.1 <b>x</b>"]})), places, "a.html")
+    html = ar.table_block(pd.DataFrame({GENERATED_PLACE: ["Tabel 1.1 <b>x</b>"]}), links=place_links(places, "a.html"))
     assert '<a href="a.html#tabel-1-1">Tabel 1.1 &lt;b&gt;x&lt;/b&gt;</a>' in html and "<b>" not in html
 
 

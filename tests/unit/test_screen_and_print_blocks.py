@@ -8,7 +8,7 @@ import re
 
 import pandas as pd
 
-from lkjip.audit.folded import differences_first, fold_places
+from lkjip.audit.folded import differences_first, folded_places
 from lkjip.audit.report import print_only, table_block
 from lkjip.render.contents import caption_entries, headings
 from lkjip.render.export import TOC_PLACEHOLDER, _postprocess, build_print_html
@@ -66,9 +66,8 @@ def test_long_place_lists_fold_in_print_and_stay_whole_on_screen():
     assert "<td>Tabel 1.1; Tabel 1.2</td>" in html   # two places: nothing to fold
 
 
-def test_fold_places_escapes_what_it_folds():
-    frame = pd.DataFrame({"Tempat": ["<b>1</b>; 2; 3; 4; 5"]})
-    html = fold_places("<table><tr><td>&lt;b&gt;1&lt;/b&gt;; 2; 3; 4; 5</td></tr></table>", frame)
+def test_folded_places_escapes_what_it_folds():
+    html = folded_places("Tempat", "<b>1</b>; 2; 3; 4; 5")
     assert "<b>" not in html and "&lt;b&gt;1&lt;/b&gt;; 2; 3" in html and "dan 2 tempat lain" in html
 
 

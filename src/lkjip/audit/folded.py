@@ -17,7 +17,7 @@ from lkjip.contract.fmt import fmt_int
 from lkjip.contract.html_table import escape as cell_escape
 from lkjip.contract.pages import render
 
-__all__ = ["PLACES_KEPT", "differences_first", "fold_places"]
+__all__ = ["PLACES_KEPT", "differences_first", "folded_places"]
 
 
 def differences_first(frame: pd.DataFrame, table) -> str:
@@ -45,18 +45,20 @@ _PRINT = ("<!--lkjip:cetak-saja-->", "<!--/lkjip:cetak-saja-->")
 _SCREEN = ("<!--lkjip:layar-saja-->", "<!--/lkjip:layar-saja-->")
 
 
-def fold_places(table: str, frame: pd.DataFrame, kept: int = PLACES_KEPT) -> str:
-    """``table`` (the HTML of ``frame`` from :func:`lkjip.contract.html_table.table_html`) with each
-    cell of a place column (a header starting with "Tempat") that lists more than ``kept + 1`` places
-    (separated by "; ") folded in print: its first ``kept`` places and "dan N tempat lain"; on screen
-    the cell keeps every place."""
-    for column in (c for c in frame.columns if str(c).startswith("Tempat")):
-        for text in dict.fromkeys(str(v) for v in frame[column]):
-            places = text.split("; ")
-            if len(places) <= kept + 1:
-                continue
-            folded = (cell_escape("; ".join(places[:kept]))
-                      + f"{_PRINT[0]} dan {fmt_int(len(places) - kept)} tempat lain{_PRINT[1]}"
-                      + f"{_SCREEN[0]}; {cell_escape('; '.join(places[kept:]))}{_SCREEN[1]}")
-            table = table.replace(f"<td>{cell_escape(text)}</td>", f"<td>{folded}</td>")
-    return table
+def folded_places(column: str, text: str, kept: int = PLACES_KEPT) -> Markup | None:
+    """The cell of a place column (a heading starting with "Tempat") that lists more than ``kept + 1``
+    places (separated by "; "), folded in print: its first ``kept`` places and "dan N tempat lain"; on
+    screen the cell keeps every place. ``None`` for any other cell (a ``text_cell`` of
+    :func:`lkjip.contract.html_table.table_html`).
+
+    >>> folded_places("Tempat", "<b>1</b>; 2; 3; 4; 5", kept=2)
+    Markup('&lt;b&gt;1&lt;/b&gt;; 2<!--lkjip:cetak-saja--> dan 3 tempat lain<!--/lkjip:cetak-saja--><!--lkjip:layar-saja-->; 3; 4; 5<!--/lkjip:layar-saja-->')
+    >>> folded_places("Tempat", "1; 2; 3", kept=2) is None, folded_places("Penjelasan", "1; 2; 3; 4; 5") is None
+    (True, True)
+    """
+    places = text.split("; ")
+    if not column.startswith("Tempat") or len(places) <= kept + 1:
+        return None
+    return Markup(cell_escape("; ".join(places[:kept]))
+                  + f"{_PRINT[0]} dan {fmt_int(len(places) - kept)} tempat lain{_PRINT[1]}"
+                  + f"{_SCREEN[0]}; {cell_escape('; '.join(places[kept:]))}{_SCREEN[1]}")

@@ -22,13 +22,14 @@ checked only their counts per place and per reason (:func:`cakupan_per_tempat`,
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import pandas as pd
 from markupsafe import Markup, escape
 
 from lkjip.audit.causes import CAUSE_LABELS, CAUSES
 from lkjip.audit.coverage import figure_status
-from lkjip.audit.folded import fold_places
+from lkjip.audit.folded import folded_places
 from lkjip.audit.materiality import share_of_total
 from lkjip.audit.two_documents import GENERATED_PLACE, PUBLISHED_PLACE, Places, with_generated_place
 from lkjip.audit.labels import CHAPTERS, DATA_CHAPTER, FAMILY_LABELS, STATUS_LABELS, kind_of, unit_of
@@ -390,13 +391,20 @@ WIDTHS = {
 
 
 def table_block(frame: pd.DataFrame, caption: str | None = None, source: str | None = None, *,
-                small: bool = False, widths: tuple[float, ...] | None = None) -> str:
+                small: bool = False, widths: tuple[float, ...] | None = None,
+                links: Callable[[str, str], Markup | None] | None = None) -> str:
     """A report table as HTML (lkjip.contract.html_table.table_html: escaped cells, print classes) with caption and
     source; ``small`` prints it in the smaller font of wide tables (class ``lkjip-wide-xl``); ``widths``
-    (% per column, see :data:`WIDTHS`) fixes the column widths in print (class ``lkjip-fixed``)."""
+    (% per column, see :data:`WIDTHS`) fixes the column widths in print (class ``lkjip-fixed``). A long list
+    of places is folded in print (:func:`lkjip.audit.folded.folded_places`); ``links``
+    (:func:`lkjip.audit.two_documents.place_links`) links the other cells' generated places."""
     if widths is not None and len(widths) != len(frame.columns):
         raise ValueError(f"{len(widths)} lebar kolom untuk {len(frame.columns)} kolom")
-    table = fold_places(table_html(frame, small=small, column_widths=widths), frame)  # "dan N tempat lain" in print
+
+    def cell(column: str, text: str) -> Markup | None:
+        return folded_places(column, text) or (links(column, text) if links is not None else None)
+
+    table = table_html(frame, small=small, column_widths=widths, text_cell=cell)
     return render("tabel_audit.html.j2", caption=caption, table=Markup(table), source=source)
 
 

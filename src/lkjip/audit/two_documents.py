@@ -13,11 +13,12 @@ and its caption id (``None`` for a Lampiran heading, which has no link).
 
 from __future__ import annotations
 
-import re
-from typing import Mapping
+from collections.abc import Callable, Mapping
 
 import pandas as pd
-from markupsafe import escape
+from markupsafe import Markup, escape
+
+from lkjip.contract.html_table import escape as cell_escape
 
 #: Column headings naming the document each place belongs to.
 PUBLISHED_PLACE = "Tempat di LKjIP yang diterbitkan"
@@ -27,9 +28,6 @@ GENERATED_PLACE = "Tempat di LKjIP yang dihasilkan"
 NOT_PRINTED = "tidak ada di LKjIP yang dihasilkan"
 
 Places = Mapping[str, tuple[str, "str | None"]]
-
-_CELL = re.compile(r"<td>([^<]*)</td>")
-
 
 def generated_place(lokasi: object, places: Places) -> str:
     """The generated LKjIP's place(s) of a published place; several places (a figure printed in several
@@ -57,28 +55,26 @@ def generated_place(lokasi: object, places: Places) -> str:
     return "" if all(p.strip().endswith("(teks)") for p in parts) else NOT_PRINTED
 
 
-def link_places(html: str, places: Places, href: str) -> str:
-    """``html`` (a report table, cells escaped) with each generated place in a cell linked to its table in
-    the generated LKjIP's HTML (``href``: that file's name, in the same folder); a cell naming several
-    places (``"; "``) links each.
+def place_links(places: Places, href: str) -> Callable[[str, str], Markup | None]:
+    """A ``text_cell`` (:func:`lkjip.contract.html_table.table_html`) that links each generated place in a
+    cell to its table in the generated LKjIP's HTML (``href``: that file's name, in the same folder); a
+    cell naming several places (``"; "``) links each; ``None`` for a cell naming none.
 
     >>> p = {"Tabel 3.1.1": ("Tabel 3.1.1 Pencapaian Kinerja", "tabel-3-1-1"), "Lampiran 7": ("Lampiran 4 Prestasi",
     ...      None)}
-    >>> link_places("<td>Tabel 3.1.1 Pencapaian Kinerja; Lampiran 4 Prestasi</td>", p, "lkjip_gedeg_2023.html")
-    '<td><a href="lkjip_gedeg_2023.html#tabel-3-1-1">Tabel 3.1.1 Pencapaian Kinerja</a>; Lampiran 4 Prestasi</td>'
+    >>> place_links(p, "lkjip_gedeg_2023.html")("Tempat", "Tabel 3.1.1 Pencapaian Kinerja; Lampiran 4 Prestasi")
+    Markup('<a href="lkjip_gedeg_2023.html#tabel-3-1-1">Tabel 3.1.1 Pencapaian Kinerja</a>; Lampiran 4 Prestasi')
     """
-    anchors = {str(escape(text)): anchor for text, anchor in places.values() if isinstance(anchor, str) and anchor}
-    if not anchors:
-        return html
+    anchors = {text: anchor for text, anchor in places.values() if isinstance(anchor, str) and anchor}
 
-    def cell(m: re.Match) -> str:
-        parts = m.group(1).split("; ")
+    def cell(column: str, text: str) -> Markup | None:
+        parts = text.split("; ")
         if not any(p in anchors for p in parts):
-            return m.group(0)
-        linked = [f'<a href="{escape(href)}#{escape(anchors[p])}">{p}</a>' if p in anchors else p for p in parts]
-        return "<td>" + "; ".join(linked) + "</td>"
+            return None
+        return Markup("; ".join(f'<a href="{escape(href)}#{escape(anchors[p])}">{cell_escape(p)}</a>' if p in anchors
+                                else cell_escape(p) for p in parts))
 
-    return _CELL.sub(cell, html)
+    return cell
 
 
 def with_generated_place(table: pd.DataFrame, lokasi: list, places: Places) -> pd.DataFrame:

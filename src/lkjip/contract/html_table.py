@@ -8,7 +8,7 @@ build their tables here, so one table looks the same wherever it is printed.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 from markupsafe import Markup
@@ -18,13 +18,21 @@ from lkjip.contract.pages import TEXT_WIDTH_PT, render
 
 
 def table_html(frame: pd.DataFrame, *, index: bool = False, formats: dict | None = None, wide: bool = False,
-               small: bool = False, column_widths: Sequence[float] | None = None) -> str:
+               small: bool = False, column_widths: Sequence[float] | None = None,
+               text_cell: Callable[[str, str], Markup | None] | None = None) -> str:
     """A plain, deterministic HTML table; numeric columns carry ``class="num"`` (right-aligned).
 
     ``wide`` prints the table at least in the smaller font of ``lkjip-wide``
     (for a table whose text columns hold long words); ``small`` in the smaller font still
     of ``lkjip-wide-xl`` unless a wide font is already chosen. ``column_widths`` (% per column) fix the
-    column widths in print (a ``<colgroup>`` and class ``lkjip-fixed``).
+    column widths in print (a ``<colgroup>`` and class ``lkjip-fixed``). ``text_cell`` gives the markup of
+    a text cell from its column's heading and its shown text (escaping what it takes from the text), or
+    ``None`` for the escaped text: the audit's folded and linked place cells.
+
+    >>> html = table_html(pd.DataFrame({"Tempat": ["a; b", "c"]}),
+    ...                   text_cell=lambda column, text: Markup("<i>2</i>") if ";" in text else None)
+    >>> html.split("<tbody>")[1].strip()
+    '<tr><td><i>2</i></td></tr><tr><td>c</td></tr></tbody></table>'
     """
     numeric = set(auto_formats(frame)) | {c for c in (formats or {})}
     shown = display_frame(frame, formats)
@@ -43,6 +51,8 @@ def table_html(frame: pd.DataFrame, *, index: bool = False, formats: dict | None
             text = "" if is_missing(v) else escape(v)
             if c in widths:
                 widths[c] = max(widths[c], len(text.strip()))
+            elif text_cell is not None and text:
+                text = text_cell(c, str(v)) or text
             cells.append(f"<td{num if c in numeric else ''}>{text}</td>")
         body.append(f"<tr>{''.join(cells)}</tr>")
     chosen = print_classes(len(shown.columns), widths.values() if body else ())
