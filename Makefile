@@ -54,7 +54,7 @@ test: $(STAMP)
 	$(PYTEST)
 
 # The quick loop while editing: the unit tier and the doctests (each module's logic, no report built),
-# in one process (starting xdist workers costs more than it saves here); about 30 s. The integration
+# in one process (starting xdist workers costs more than it saves here); about 40 s. The integration
 # tier (the bundled unit's whole report, subprocesses) adds about 3 min: `make test` runs it.
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest tests/unit src/lkjip
