@@ -75,7 +75,7 @@ for jenis, judul_terbesar in (("rupiah", "Selisih paling material dalam rupiah")
                                  source="audit.csv; angka yang sama di beberapa tempat dihitung sekali; "
                                         "urut menurut bagiannya dari jumlah tempat angka itu",
                                  links=place_links(tempat_lkjip, lkjip_dihasilkan.href))
-                  if len(terbesar) else f"<p><strong>{ar.escape(judul_terbesar)}</strong>: tidak ada selisih.</p>")
+                  if len(terbesar) else ar.paragraph("tidak ada selisih.", label=judul_terbesar))
 ar.show(ar.section("Selisih paling material", "terbesar", bagian, level=3))
 
 # %% tags=["remove_input"]
@@ -85,7 +85,7 @@ bagian = [ar.paragraph("Setiap temuan menyebut tempatnya di LKjIP yang diterbitk
                        "sama tercetak berbeda di beberapa tempat menjadi satu temuan yang menyebut semua "
                        "tempatnya.")]
 for judul, arti, tabel in ar.temuan_per_penyebab(hasil, places=tempat_lkjip):
-    bagian += [f"<h3>{ar.escape(judul)}</h3>", ar.paragraph(arti),
+    bagian += [ar.heading(judul), ar.paragraph(arti),
                ar.table_block(tabel, small=True, widths=ar.WIDTHS["temuan_dua"],
                               links=place_links(tempat_lkjip, lkjip_dihasilkan.href))]
 if len(bagian) == 1:
@@ -128,7 +128,7 @@ lengkap = [ar.paragraph("Satu baris per angka tercetak yang dapat diperiksa, per
                         "berkas data dan nomor baris lembar kerja tempat angka hasil hitung berasal.")]
 from lkjip.audit.folded import differences_first  # selisih dulu, angka yang sesuai dilipat
 for tempat, tabel in ar.daftar_per_tempat(hasil):
-    lengkap += [f"<h3>{ar.escape(tempat)}</h3>", differences_first(tabel, lambda t: ar.table_block(t, small=True))]
+    lengkap += [ar.heading(tempat), differences_first(tabel, lambda t: ar.table_block(t, small=True))]
 daftar.append(ar.screen_only("\n".join(lengkap)))
 ar.show(ar.section("Daftar lengkap angka yang diperiksa", "daftar-lengkap", daftar))
 

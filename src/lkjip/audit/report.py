@@ -438,8 +438,22 @@ def print_only(html: str) -> str:
                   css_class="lkjip-cetak-saja", html=Markup(html))
 
 
-def paragraph(text: str) -> str:
-    return render("paragraf.html.j2", text=text)
+def paragraph(text: str, label: str | None = None) -> str:
+    """A paragraph of the report, ``label`` in bold before it.
+
+    >>> paragraph("tidak ada selisih.", label="Selisih <rupiah>")
+    '<p><strong>Selisih &lt;rupiah&gt;</strong>: tidak ada selisih.</p>'
+    """
+    return render("paragraf.html.j2", text=text, label=label)
+
+
+def heading(text: str, level: int = 3) -> str:
+    """A heading inside a part of the report (:func:`section` gives the part's own, with its anchor).
+
+    >>> heading("Rumus & angka")
+    '<h3>Rumus &amp; angka</h3>'
+    """
+    return render("judul_bagian.html.j2", text=text, level=level)
 
 
 def show(html: str) -> None:
@@ -451,6 +465,6 @@ def show(html: str) -> None:
 
 __all__ = ["CAUSE_INTROS", "FAMILIES", "GENERATED_PLACE", "PUBLISHED_PLACE", "SCREEN_ONLY_END", "SCREEN_ONLY_START", "WIDTHS", "escape", "md_text", "audit_frame",
            "cakupan_frame", "cakupan_per_tempat", "daftar_diperiksa", "daftar_lengkap_keterangan", "decimals_of_row",
-           "daftar_per_tempat", "figure", "paragraph", "per_bab", "per_pemeriksaan", "place", "print_only",
+           "daftar_per_tempat", "figure", "heading", "paragraph", "per_bab", "per_pemeriksaan", "place", "print_only",
            "ringkasan", "screen_only", "section", "selisih_frame", "show", "table_block", "temuan_per_penyebab",
            "terbesar", "tidak_diperiksa", "tidak_diperiksa_per_alasan"]
