@@ -50,8 +50,8 @@ ringkasan = indicator_overview(hasil)
 nb.Table(ringkasan, "Target, realisasi dan capaian", source="dihitung dari data mentah")
 
 # %% tags=["remove_input"]
-nb.figure(charts.target_vs_realisasi(indikator, title=None, sumber="dihitung dari data mentah"),
-          "Capaian indikator kinerja utama terhadap target")
+nb.show(charts.target_vs_realisasi(indikator, title=None, sumber="dihitung dari data mentah"),
+        "Capaian indikator kinerja utama terhadap target")
 
 # %% tags=["remove_input"]
 catatan = indicator_notes(hasil)
@@ -70,9 +70,9 @@ nb.Table(ikm_unsur, "NRR per unsur", source="ikm_survei") if ikm_unsur is not No
 
 # %% tags=["remove_input"]
 if ikm_unsur is not None:
-    nb.figure(charts.ikm_per_unsur(pd.Series(ikm.unsur["nrr_x25"].values, index=ikm.unsur["unsur"].values),
-                                   ikm=ikm.ikm_x25, title=None, sumber="ikm_survei"),
-              "Nilai per unsur pelayanan dan batas mutu pelayanan")
+    nb.show(charts.ikm_per_unsur(pd.Series(ikm.unsur["nrr_x25"].values, index=ikm.unsur["unsur"].values),
+                                 ikm=ikm.ikm_x25, title=None, sumber="ikm_survei"),
+            "Nilai per unsur pelayanan dan batas mutu pelayanan")
 
 # %% tags=["remove_input"]
 nb.Table(tables.gambar_3_1_ringkasan(ikm), "IKM", source="ikm_survei") if ikm_unsur is not None else None
@@ -85,7 +85,7 @@ nb.Table(sampel, "Kecukupan sampel (Krejcie & Morgan)", source="ikm_survei dan p
 # %% tags=["remove_input"]
 ikm_rincian = hasil.ikm_rincian  # karakteristik responden -> IKM per kelompok
 for judul, rincian in ikm_rincian.items():
-    nb.table(rincian, f"IKM menurut {nb.label(judul).lower()}", source="ikm_survei")
+    nb.show(rincian, f"IKM menurut {nb.label(judul).lower()}", source="ikm_survei")
 
 # %% [markdown]
 # ## Pelayanan sesuai standar (PATEN)

@@ -56,15 +56,15 @@ tempat_lkjip = lkjip_dihasilkan.places
 # baris-barisnya) dan terhadap angka yang sama di tempat lain dokumen.
 
 # %% tags=["remove_input"]
-ar.show(ar.table_block(ar.ringkasan(hasil), "Cakupan angka yang tercetak di LKjIP yang diterbitkan",
+nb.show(ar.table_block(ar.ringkasan(hasil), "Cakupan angka yang tercetak di LKjIP yang diterbitkan",
                        source="published.csv dan data masukan"))
 from lkjip.audit.summary_counts import per_bab_counts, per_pemeriksaan_counts
 from lkjip.charts.status_bars import status_bertumpuk
-nb.figure(status_bertumpuk(per_bab_counts(hasil)), "Angka tercetak per bab: sesuai, berselisih, tidak dapat diperiksa")
-ar.show(ar.table_block(ar.per_bab(hasil), "Cakupan per bab", source="published.csv dan data masukan"))
-nb.figure(status_bertumpuk(per_pemeriksaan_counts(hasil), xlabel="Jumlah perbandingan"),
-          "Perbandingan per jenis pemeriksaan: sesuai, berselisih, tidak dapat diperiksa")
-ar.show(ar.table_block(ar.per_pemeriksaan(hasil), "Perbandingan per jenis pemeriksaan", source="audit.csv"))
+nb.show(status_bertumpuk(per_bab_counts(hasil)), "Angka tercetak per bab: sesuai, berselisih, tidak dapat diperiksa")
+nb.show(ar.table_block(ar.per_bab(hasil), "Cakupan per bab", source="published.csv dan data masukan"))
+nb.show(status_bertumpuk(per_pemeriksaan_counts(hasil), xlabel="Jumlah perbandingan"),
+        "Perbandingan per jenis pemeriksaan: sesuai, berselisih, tidak dapat diperiksa")
+nb.show(ar.table_block(ar.per_pemeriksaan(hasil), "Perbandingan per jenis pemeriksaan", source="audit.csv"))
 
 # %% tags=["remove_input"]
 bagian = []
@@ -76,7 +76,7 @@ for jenis, judul_terbesar in (("rupiah", "Selisih paling material dalam rupiah")
                                         "urut menurut bagiannya dari jumlah tempat angka itu",
                                  links=place_links(tempat_lkjip, lkjip_dihasilkan.href))
                   if len(terbesar) else ar.paragraph("tidak ada selisih.", label=judul_terbesar))
-ar.show(ar.section("Selisih paling material", "terbesar", bagian, level=3))
+nb.show(ar.section("Selisih paling material", "terbesar", bagian, level=3))
 
 # %% tags=["remove_input"]
 bagian = [ar.paragraph("Setiap temuan menyebut tempatnya di LKjIP yang diterbitkan (dokumen sumber) dan, bila "
@@ -90,7 +90,7 @@ for judul, arti, tabel in ar.temuan_per_penyebab(hasil, places=tempat_lkjip):
                               links=place_links(tempat_lkjip, lkjip_dihasilkan.href))]
 if len(bagian) == 1:
     bagian.append(ar.paragraph("Tidak ada selisih: semua angka yang diperiksa sesuai."))
-ar.show(ar.section("Temuan menurut kemungkinan penyebab", "temuan", bagian))
+nb.show(ar.section("Temuan menurut kemungkinan penyebab", "temuan", bagian))
 
 # %% tags=["remove_input"]
 # the generated LKjIP's own tables: totals, parents, percentages, figures carried from a source as printed
@@ -104,7 +104,7 @@ bagian.append(ar.table_block(sendiri, "Temuan pada tabel LKjIP yang dihasilkan",
                              widths=ar.WIDTHS["lkjip_dihasilkan"], source="LKjIP yang dihasilkan",
                              links=place_links(lkjip_dihasilkan.sendiri_places, lkjip_dihasilkan.href))
               if len(sendiri) else ar.paragraph("Semua tabel LKjIP yang dihasilkan sesuai."))
-ar.show(ar.section("Angka LKjIP yang dihasilkan", "lkjip-dihasilkan", bagian))
+nb.show(ar.section("Angka LKjIP yang dihasilkan", "lkjip-dihasilkan", bagian))
 
 # %% tags=["remove_input"]
 # facts that disagree inside the data: the draft's analyst notes, word for word, never corrected
@@ -117,7 +117,7 @@ bagian = [ar.paragraph("Fakta yang saling berbeda di dalam data masukan (dua dok
 bagian.append(ar.table_block(berbeda, "Fakta yang saling berbeda di dalam data", small=True,
                              widths=ar.WIDTHS["data_berbeda"], source="data masukan; catatan analis draf LKjIP")
               if len(berbeda) else ar.paragraph("Tidak ada fakta yang saling berbeda di dalam data masukan."))
-ar.show(ar.section("Data masukan yang saling berbeda", "data-berbeda", bagian))
+nb.show(ar.section("Data masukan yang saling berbeda", "data-berbeda", bagian))
 
 # %% tags=["remove_input"]
 # Printed: where the full list is and its summary per place; on screen (HTML) every checked figure too.
@@ -130,7 +130,7 @@ from lkjip.audit.folded import differences_first  # selisih dulu, angka yang ses
 for tempat, tabel in ar.daftar_per_tempat(hasil):
     lengkap += [ar.heading(tempat), differences_first(tabel, lambda t: ar.table_block(t, small=True))]
 daftar.append(ar.screen_only("\n".join(lengkap)))
-ar.show(ar.section("Daftar lengkap angka yang diperiksa", "daftar-lengkap", daftar))
+nb.show(ar.section("Daftar lengkap angka yang diperiksa", "daftar-lengkap", daftar))
 
 # %% [markdown]
 # ## Angka yang tidak dapat diperiksa
@@ -139,10 +139,10 @@ ar.show(ar.section("Daftar lengkap angka yang diperiksa", "daftar-lengkap", daft
 # disebutkan beserta tempatnya. Penjumlahan di dalam tabelnya tetap diperiksa bila ada.
 
 # %% tags=["remove_input"]
-ar.show(ar.print_only(ar.table_block(ar.tidak_diperiksa_per_alasan(hasil),
+nb.show(ar.print_only(ar.table_block(ar.tidak_diperiksa_per_alasan(hasil),
                                      "Angka yang tidak dapat diperiksa, per alasan", source="published.csv",
                                      small=True, widths=ar.WIDTHS["per_alasan"])))
-ar.show(ar.screen_only(ar.table_block(ar.tidak_diperiksa(hasil),
+nb.show(ar.screen_only(ar.table_block(ar.tidak_diperiksa(hasil),
                                       "Angka yang tidak dapat diperiksa, per alasan dan tempat",
                                       source="published.csv")))
 
@@ -150,8 +150,8 @@ ar.show(ar.screen_only(ar.table_block(ar.tidak_diperiksa(hasil),
 # ## Catatan
 
 # %% tags=["remove_input"]
-nb.md("\n".join(f"- {ar.md_text(c)}" for c in hasil.catatan) if hasil.catatan
-      else "Semua pemeriksaan dapat dijalankan.")
+nb.show("\n".join(f"- {ar.md_text(c)}" for c in hasil.catatan) if hasil.catatan
+        else "Semua pemeriksaan dapat dijalankan.")
 
 # %% [markdown]
 # ## Catatan teknis
@@ -166,11 +166,11 @@ import pandas as pd
 from lkjip.document import catatan_teknis
 ringkasan_teknis, parameter_teknis, berkas_teknis, versi_teknis = catatan_teknis(
     ctx.data_dir, ctx.unit, ctx.year, dict(unit=unit, year=year), run_started)
-nb.table(ringkasan_teknis, "Ringkasan asal-usul")
-nb.table(pd.concat([parameter_teknis.set_axis(["Nama", "Nilai"], axis=1).assign(Jenis="parameter"),
-                    versi_teknis.set_axis(["Nama", "Nilai"], axis=1).assign(Jenis="versi paket")],
-                   ignore_index=True)[["Jenis", "Nama", "Nilai"]], "Parameter proses dan versi paket")
-nb.table(berkas_teknis, "Berkas masukan")
+nb.show(ringkasan_teknis, "Ringkasan asal-usul")
+nb.show(pd.concat([parameter_teknis.set_axis(["Nama", "Nilai"], axis=1).assign(Jenis="parameter"),
+                   versi_teknis.set_axis(["Nama", "Nilai"], axis=1).assign(Jenis="versi paket")],
+                  ignore_index=True)[["Jenis", "Nama", "Nilai"]], "Parameter proses dan versi paket")
+nb.show(berkas_teknis, "Berkas masukan")
 
 # %% [markdown] tags=["remove_cell"]
 # ### Meja kerja auditor

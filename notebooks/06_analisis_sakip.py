@@ -91,8 +91,8 @@ Markdown(analysis.catatan_md(perubahan))
 
 # %% tags=["remove_input"]
 if perubahan.ok:
-    nb.figure(analysis.waterfall_figure(dekomposisi),
-              f"Perubahan nilai SAKIP {perubahan.tahun_awal}–{perubahan.tahun_akhir} per komponen")
+    nb.show(analysis.waterfall_figure(dekomposisi),
+            f"Perubahan nilai SAKIP {perubahan.tahun_awal}–{perubahan.tahun_akhir} per komponen")
 
 # %% tags=["remove_input"]
 komponen = analysis.tabel_komponen(dekomposisi) if perubahan.ok else None
@@ -136,7 +136,7 @@ nb.Table(celah, f"Celah nilai komponen {perubahan.tahun_akhir}", source=sumber)
 # %% tags=["remove_input"]
 gambar_skenario = grafik.gambar_skenario(poin) if perubahan.ok else None
 if gambar_skenario is not None:
-    nb.figure(gambar_skenario, f"Nilai SAKIP {perubahan.tahun_akhir} menurut skenario, terhadap batas predikat")
+    nb.show(gambar_skenario, f"Nilai SAKIP {perubahan.tahun_akhir} menurut skenario, terhadap batas predikat")
 
 # %% tags=["remove_input"]
 skenario = analysis.tabel_skenario(poin) if perubahan.ok else None
@@ -161,7 +161,7 @@ nb.Table(kaitan, "Faktor dan komponen yang mungkin dipengaruhinya",
 # %% tags=["remove_input"]
 gambar_jabatan = grafik.gambar_jabatan(pendorong, riwayat) if perubahan.ok else None
 if gambar_jabatan is not None:
-    nb.figure(gambar_jabatan, f"Jabatan struktural per bulan, {perubahan.tahun_akhir}: terisi, Plt, kosong")
+    nb.show(gambar_jabatan, f"Jabatan struktural per bulan, {perubahan.tahun_akhir}: terisi, Plt, kosong")
 
 # %% tags=["remove_input"]
 kekosongan = analysis.tabel_kekosongan(pendorong) if perubahan.ok else None
@@ -191,7 +191,7 @@ nb.Table(anggaran, "Anggaran kegiatan perencanaan dan evaluasi kinerja",
 # %% tags=["remove_input"]
 gambar_nilai = grafik.gambar_nilai_per_tahun(pendorong) if perubahan.ok else None
 if gambar_nilai is not None:
-    nb.figure(gambar_nilai, "Nilai SAKIP per tahun, target dan rentang predikat")
+    nb.show(gambar_nilai, "Nilai SAKIP per tahun, target dan rentang predikat")
 
 # %% tags=["remove_input"]
 target = analysis.tabel_target(pendorong) if perubahan.ok else None

@@ -72,8 +72,8 @@ nb.Table(tampil.tabel_sakip(sakip, tahun, names), f"Nilai SAKIP {lalu} dan {tahu
          wide=True)
 
 # %% tags=["remove_input"]
-nb.figure(grafik.sakip_change_chart(sakip, names=names, title=None, sumber=sumber),
-          f"Perubahan nilai SAKIP {lalu}–{tahun} per unit")
+nb.show(grafik.sakip_change_chart(sakip, names=names, title=None, sumber=sumber),
+        f"Perubahan nilai SAKIP {lalu}–{tahun} per unit")
 
 # %% [markdown]
 # ## B. Komponen yang Mendorong Penurunan
@@ -88,8 +88,8 @@ pendorong = analisis.pendorong
 nb.Table(tampil.tabel_pendorong(pendorong), "Komponen SAKIP di unit yang nilainya turun", source=sumber)
 
 # %% tags=["remove_input"]
-nb.figure(grafik.component_heatmap(sakip, names=names, title=None, sumber=sumber),
-          "Perubahan nilai komponen SAKIP per unit (poin)")
+nb.show(grafik.component_heatmap(sakip, names=names, title=None, sumber=sumber),
+        "Perubahan nilai komponen SAKIP per unit (poin)")
 
 # %% [markdown]
 # Untuk setiap unit yang turun: apakah komponen yang paling banyak turun di unit itu juga turun di
@@ -176,8 +176,8 @@ nb.Table(tampil.tabel_pegawai(pegawai, tahun, names), f"Pegawai dan IP ASN {tahu
          source=f"pegawai tiap unit, {lalu} dan {tahun}", wide=True)
 
 # %% tags=["remove_input"]
-nb.figure(grafik.factor_scatters(faktor, names=names, title=None, sumber=sumber, caution=False),
-          "Perubahan nilai SAKIP terhadap penyerapan anggaran, kekosongan jabatan, pegawai keluar dan IP ASN")
+nb.show(grafik.factor_scatters(faktor, names=names, title=None, sumber=sumber, caution=False),
+        "Perubahan nilai SAKIP terhadap penyerapan anggaran, kekosongan jabatan, pegawai keluar dan IP ASN")
 
 # %% tags=["remove_input"]
 korelasi = analisis.korelasi

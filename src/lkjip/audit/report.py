@@ -392,7 +392,7 @@ WIDTHS = {
 
 def table_block(frame: pd.DataFrame, caption: str | None = None, source: str | None = None, *,
                 small: bool = False, widths: tuple[float, ...] | None = None,
-                links: Callable[[str, str], Markup | None] | None = None) -> str:
+                links: Callable[[str, str], Markup | None] | None = None) -> Markup:
     """A report table as HTML (lkjip.contract.html_table.table_html: escaped cells, print classes) with caption and
     source; ``small`` prints it in the smaller font of wide tables (class ``lkjip-wide-xl``); ``widths``
     (% per column, see :data:`WIDTHS`) fixes the column widths in print (class ``lkjip-fixed``). A long list
@@ -405,14 +405,14 @@ def table_block(frame: pd.DataFrame, caption: str | None = None, source: str | N
         return folded_places(column, text) or (links(column, text) if links is not None else None)
 
     table = table_html(frame, small=small, column_widths=widths, text_cell=cell)
-    return render("tabel_audit.html.j2", caption=caption, table=Markup(table), source=source)
+    return Markup(render("tabel_audit.html.j2", caption=caption, table=Markup(table), source=source))
 
 
-def section(title: str, anchor: str, blocks: list[str], *, landscape: bool = False, level: int = 2) -> str:
+def section(title: str, anchor: str, blocks: list[str], *, landscape: bool = False, level: int = 2) -> Markup:
     """A titled part of the report as one HTML block; ``landscape`` prints it on A4 landscape pages
     (class ``lkjip-landscape`` of the print CSS), title included, so that no page holds only a title."""
-    return render("bagian_audit.html.j2", title=title, anchor=anchor, level=level, landscape=landscape,
-                  blocks=[Markup(b) for b in blocks])
+    return Markup(render("bagian_audit.html.j2", title=title, anchor=anchor, level=level, landscape=landscape,
+                         blocks=[Markup(b) for b in blocks]))
 
 
 #: Markers around a block shown on screen only; :func:`lkjip.render.export.build_print_html` drops what they
@@ -425,46 +425,39 @@ SCREEN_ONLY_START, SCREEN_ONLY_END = "<!--lkjip:layar-saja-->", "<!--/lkjip:laya
 PRINT_ONLY_START, PRINT_ONLY_END = "<!--lkjip:cetak-saja-->", "<!--/lkjip:cetak-saja-->"
 
 
-def screen_only(html: str) -> str:
+def screen_only(html: str) -> Markup:
     """A block for the HTML only (e.g. a list of every checked figure): not printed in the PDF."""
-    return render("satu_media.html.j2", start=Markup(SCREEN_ONLY_START), end=Markup(SCREEN_ONLY_END),
-                  css_class="lkjip-layar-saja", html=Markup(html))
+    return Markup(render("satu_media.html.j2", start=Markup(SCREEN_ONLY_START), end=Markup(SCREEN_ONLY_END),
+                         css_class="lkjip-layar-saja", html=Markup(html)))
 
 
-def print_only(html: str) -> str:
+def print_only(html: str) -> Markup:
     """A block for the PDF only (e.g. where the unprinted full list is): the screen HTML leaves it out
     (:func:`lkjip.render.screen.for_screen`), so it never describes another version of itself."""
-    return render("satu_media.html.j2", start=Markup(PRINT_ONLY_START), end=Markup(PRINT_ONLY_END),
-                  css_class="lkjip-cetak-saja", html=Markup(html))
+    return Markup(render("satu_media.html.j2", start=Markup(PRINT_ONLY_START), end=Markup(PRINT_ONLY_END),
+                         css_class="lkjip-cetak-saja", html=Markup(html)))
 
 
-def paragraph(text: str, label: str | None = None) -> str:
+def paragraph(text: str, label: str | None = None) -> Markup:
     """A paragraph of the report, ``label`` in bold before it.
 
     >>> paragraph("tidak ada selisih.", label="Selisih <rupiah>")
-    '<p><strong>Selisih &lt;rupiah&gt;</strong>: tidak ada selisih.</p>'
+    Markup('<p><strong>Selisih &lt;rupiah&gt;</strong>: tidak ada selisih.</p>')
     """
-    return render("paragraf.html.j2", text=text, label=label)
+    return Markup(render("paragraf.html.j2", text=text, label=label))
 
 
-def heading(text: str, level: int = 3) -> str:
+def heading(text: str, level: int = 3) -> Markup:
     """A heading inside a part of the report (:func:`section` gives the part's own, with its anchor).
 
     >>> heading("Rumus & angka")
-    '<h3>Rumus &amp; angka</h3>'
+    Markup('<h3>Rumus &amp; angka</h3>')
     """
-    return render("judul_bagian.html.j2", text=text, level=level)
-
-
-def show(html: str) -> None:
-    """Display an HTML block in the notebook (the export keeps it as it is)."""
-    from IPython.display import HTML, display
-
-    display(HTML(html))
+    return Markup(render("judul_bagian.html.j2", text=text, level=level))
 
 
 __all__ = ["CAUSE_INTROS", "FAMILIES", "GENERATED_PLACE", "PUBLISHED_PLACE", "SCREEN_ONLY_END", "SCREEN_ONLY_START", "WIDTHS", "escape", "md_text", "audit_frame",
            "cakupan_frame", "cakupan_per_tempat", "daftar_diperiksa", "daftar_lengkap_keterangan", "decimals_of_row",
            "daftar_per_tempat", "figure", "heading", "paragraph", "per_bab", "per_pemeriksaan", "place", "print_only",
-           "ringkasan", "screen_only", "section", "selisih_frame", "show", "table_block", "temuan_per_penyebab",
+           "ringkasan", "screen_only", "section", "selisih_frame", "table_block", "temuan_per_penyebab",
            "terbesar", "tidak_diperiksa", "tidak_diperiksa_per_alasan"]

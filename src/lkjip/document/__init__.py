@@ -13,7 +13,7 @@ published LKjIP, in its order:
   Tabel 3.2.1 - 3.2.5 (built by :mod:`lkjip.document.bab3a`).
 
 The frames keep full precision; the notebook formats them with
-:func:`lkjip.render.notebook.table`. Display frames have no index (the indicator id
+:func:`lkjip.render.notebook.show`. Display frames have no index (the indicator id
 is an internal key). Chart functions (``fig_*``) draw the report's figures
 from a :class:`ReportData`. :func:`write_indicators_csv` writes the data
 contract's ``indicators.csv``. The lampiran helpers read the validation JSON

@@ -110,7 +110,7 @@ _COMPACT_COLUMNS = ("Target", "Target Kinerja", "Target Akhir Renstra", "Kualifi
 
 
 def formats(df: pd.DataFrame | None) -> dict:
-    """Display formats of a report table for :func:`lkjip.render.notebook.table`.
+    """Display formats of a report table for :func:`lkjip.render.notebook.show`.
 
     Targets (and other values the published LKjIP prints without trailing zeros, e.g. IP
     ASN dimensions) use :func:`fmt_compact`; year columns of the Renstra tables

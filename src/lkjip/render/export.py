@@ -36,7 +36,7 @@ escaping on the way (defence in depth, behind :func:`lkjip.contract.markup.md_te
   escaped, links with a scheme other than http(s)/mailto become
   ``#harmful-link``, a Markdown image shows only its alt text (unless it is a
   notebook attachment), and no local file is ever read into the page. The package's own HTML blocks (title, signature) are Jinja
-  templates with autoescape, shown as HTML outputs (:func:`lkjip.render.notebook.md`);
+  templates with autoescape, shown as HTML outputs (:func:`lkjip.render.notebook.show`);
 - WeasyPrint fetches through :class:`PackageFetcher`: the package's own
   assets (``src/lkjip/assets``) and ``data:`` images only; ``file://``
   elsewhere and every network scheme are refused (logged, never fetched), so a

@@ -9,8 +9,9 @@ that shows it::
 :class:`Table` wraps the frame (``.frame``) and renders it the way the
 documents print it (caption, Indonesian numbers, source line); JupyterLab
 displays it as the cell's result, and the frame stays in the namespace to be
-sorted, filtered or plotted. :func:`table` displays the same HTML at once
-(for cells that show several tables).
+sorted, filtered or plotted. :func:`show` is the one verb that displays
+anything at once, as the report prints it (a frame, a figure, the package's
+HTML, drafted Markdown): for cells that show several things.
 
 :func:`setup` resolves the parameters: a notebook run by hand (JupyterLab,
 ``papermill`` without ``lkjip run``) writes into scratch folders and says so.
@@ -162,7 +163,7 @@ def setup(unit: str, year: int, data_dir=None, processed_dir=None, report_dir=No
     ctx = Context(unit, year, data_dir, processed_dir, report_dir, lab, bool(final),
                   tanggal_tanda_tangan or None, tempat or None, published)
     if lab and _in_ipython():
-        md(ctx.lab_notice())
+        show(ctx.lab_notice())
     return ctx
 
 
@@ -236,7 +237,7 @@ def setup_kabupaten(year: int, units=None, data_dir=None, processed_dir=None, ou
                            Path(processed_dir) if processed_dir
                            else default_processed_dir(), output_dir, report_dir, lab)
     if lab and _in_ipython():
-        md(ctx.lab_notice())
+        show(ctx.lab_notice())
     return ctx
 
 
@@ -252,7 +253,7 @@ class Table:
     """A frame shown as documents print it, and kept as a frame.
 
     JupyterLab displays a :class:`Table` that ends a cell through
-    ``_repr_html_`` (the same HTML as :func:`table`: caption above, Indonesian
+    ``_repr_html_`` (the same HTML as :func:`show` gives a frame: caption above, Indonesian
     numbers by :func:`lkjip.contract.fmt.display_frame`, print classes, source line and
     ``note`` below, in one block the print CSS keeps together at its head);
     ``frame`` (also ``data``) is the DataFrame itself, unchanged. ``caption``
@@ -295,20 +296,6 @@ class Table:
         if self.frame is None or not len(self.frame):
             return head + (self.empty or "")
         return head + self.frame.to_string()
-
-
-def table(frame: pd.DataFrame, caption=None, *, source: str | None = None,
-          index: bool | None = None, formats: dict | None = None, wide: bool = False) -> None:
-    """Display a :class:`Table` at once (for a cell that shows several tables).
-
-    Numbers are formatted by :func:`lkjip.contract.fmt.display_frame` (the only place
-    that rounds for readers); ``formats`` overrides a column's format. A
-    meaningful index (named, e.g. ``indikator``) is shown unless ``index=False``.
-    ``caption`` is text or a numbered caption (:class:`lkjip.document.numbering.Caption`).
-    """
-    from IPython.display import HTML, display
-
-    display(HTML(Table(frame, caption, source=source, index=index, formats=formats, wide=wide)._repr_html_()))
 
 
 def table_block(frame: pd.DataFrame, caption=None, *, source: str | None = None, index: bool | None = None,
@@ -361,28 +348,37 @@ class Figure:
         return f"Figure({str(self.caption)!r})"
 
 
-def md(text: str) -> None:
-    """Display Markdown composed from the figures (drafted narrative).
+def show(obj, caption=None, *, source: str | None = None, **table_options) -> None:
+    """Display ``obj`` as the report prints it: the one verb of the notebooks' cells.
 
-    Data strings inside it are escaped where they are inserted
-    (:func:`lkjip.contract.markup.md_text`), and the renderer escapes any raw HTML left
-    (:mod:`lkjip.render.export`). An HTML block the package rendered itself from an
-    autoescaping template (:class:`markupsafe.Markup`, e.g. the title and the
-    signature) is shown as HTML.
+    - a DataFrame: a :class:`Table` (``caption`` above, Indonesian numbers, ``source`` below; the options
+      of :class:`Table`: ``index``, ``formats``, ``wide``, ``empty``, ``note``);
+    - a matplotlib figure: a :class:`Figure` (``caption`` above, ``source`` below, one block the print never
+      splits), then closed so that it is not shown twice;
+    - HTML the package rendered itself from an autoescaping template (:class:`markupsafe.Markup`: the
+      audit's blocks, the title, the signature): as HTML;
+    - other text: Markdown composed from the figures (the drafted narrative). Data strings in it are
+      escaped where they are inserted (:func:`lkjip.contract.markup.md_text`), and the renderer escapes any
+      raw HTML left (:mod:`lkjip.render.export`);
+    - anything else with a rich display (a :class:`Table`, :func:`folded`): as it is.
+
+    A cell's last expression (``nb.Table(...)``) is shown without it.
     """
     from IPython.display import HTML, Markdown, display
 
-    display(HTML(str(text)) if isinstance(text, Markup) else Markdown(text))
+    if isinstance(obj, pd.DataFrame):
+        display(HTML(Table(obj, caption, source=source, **table_options)._repr_html_()))
+    elif hasattr(obj, "savefig"):
+        import matplotlib.pyplot as plt  # deferred: imports matplotlib
 
-
-def figure(fig, caption: str | None = None) -> None:
-    """Display a matplotlib figure with its caption as one block the print never splits
-    (:class:`Figure`: caption above, as in the LKjIP), then close it so it is not shown twice."""
-    import matplotlib.pyplot as plt
-    from IPython.display import display
-
-    display(Figure(fig, caption))
-    plt.close(fig)
+        display(Figure(obj, caption, source=source))
+        plt.close(obj)
+    elif isinstance(obj, Markup):
+        display(HTML(str(obj)))
+    elif isinstance(obj, str):
+        display(Markdown(obj))
+    else:
+        display(obj)
 
 
 def folded(content, summary: str):
