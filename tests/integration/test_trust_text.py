@@ -58,21 +58,7 @@ def reader_texts(data_dir: Path, year: int, tmp_path: Path, monkeypatch) -> list
         elif hasattr(obj, "_repr_html_"):
             shown.append((f"tabel {getattr(obj, 'caption', '')}", text_of(obj._repr_html_() or "")))
 
-    def md(text):
-        shown.append(("teks", text_of(_render_markdown(str(text)))))
-
-    def table(frame, caption=None, *, source=None, index=None, formats=None, wide=False):
-        html = nbmod.table_html(frame, index=bool(index) if index is not None else False, formats=formats)
-        shown.append((f"tabel {caption}", " | ".join([str(caption or ""), text_of(html), source or ""])))
-
-    def figure(fig, caption=None):
-        texts = [t.get_text() for t in fig.findobj(Text) if t.get_text()]
-        shown.append((f"grafik {caption}", " | ".join([caption or "", *texts])))
-        plt.close(fig)
-
-    monkeypatch.setattr(nbmod, "md", md)
-    monkeypatch.setattr(nbmod, "table", table)
-    monkeypatch.setattr(nbmod, "figure", figure)
+    # nb.show and every other display go through IPython's display (imported where they are called)
     monkeypatch.setattr(IPython.display, "display", lambda *objs, **kw: [show(o) for o in objs])
     source = (ROOT / "notebooks" / "05_lkjip.py").read_text(encoding="utf-8")
     cells = re.split(r"(?m)^# %%.*$", source)
