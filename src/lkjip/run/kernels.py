@@ -11,6 +11,9 @@ notebook can silently depend on another's variables.
 from __future__ import annotations
 
 import functools
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 from lkjip.contract.lean_imports import import_lean
@@ -129,11 +132,20 @@ class KernelSession:
         #: import Great Expectations in the background as the kernel starts (:data:`PREFETCH_LINE`)
         self.prefetch = prefetch
         self.km = None
+        #: the folder of the kernel's sockets (POSIX), removed with the kernel
+        self._sockets: str | None = None
 
     def __enter__(self) -> "KernelSession":
         from jupyter_core.utils import run_sync
 
-        self.km = _closing_kernel_manager_class()(kernel_name=self.kernel_name)
+        sockets = {}
+        if os.name == "posix":
+            # Unix sockets in a folder of this kernel's own, not TCP ports: kernels starting at once
+            # (`--jobs`, the test workers) raced for a free port, and the one that lost died at its start
+            # while the run waited 120 s for it ("Address already in use")
+            self._sockets = tempfile.mkdtemp(prefix="lkjip-kernel-")
+            sockets = {"transport": "ipc", "ip": os.path.join(self._sockets, "k")}
+        self.km = _closing_kernel_manager_class()(kernel_name=self.kernel_name, **sockets)
         run_sync(self.km.start_kernel)(extra_arguments=kernel_arguments(self.limits.memory_mb, self.prefetch), cwd=str(self.cwd))
         return self
 
@@ -145,6 +157,9 @@ class KernelSession:
                 run_sync(self.km.shutdown_kernel)(now=True)
             finally:
                 self.km = None
+                if self._sockets is not None:
+                    shutil.rmtree(self._sockets, ignore_errors=True)
+                    self._sockets = None
 
     def is_alive(self) -> bool:
         """Whether the kernel process is running."""
