@@ -48,7 +48,7 @@ from lkjip.audit.result import (
 from lkjip.contract.fmt import fmt_int, fmt_number, fmt_rupiah, is_blank
 from lkjip.contract.html_table import table_html
 from lkjip.contract.markup import md_text
-from lkjip.contract.pages import render
+from lkjip.contract.pages import block
 
 #: What each cause means, for the introduction of its group of findings.
 CAUSE_INTROS = {
@@ -405,14 +405,14 @@ def table_block(frame: pd.DataFrame, caption: str | None = None, source: str | N
         return folded_places(column, text) or (links(column, text) if links is not None else None)
 
     table = table_html(frame, small=small, column_widths=widths, text_cell=cell)
-    return Markup(render("tabel_audit.html.j2", caption=caption, table=Markup(table), source=source))
+    return block("tabel_audit.html.j2", caption=caption, table=Markup(table), source=source)
 
 
 def section(title: str, anchor: str, blocks: list[str], *, landscape: bool = False, level: int = 2) -> Markup:
     """A titled part of the report as one HTML block; ``landscape`` prints it on A4 landscape pages
     (class ``lkjip-landscape`` of the print CSS), title included, so that no page holds only a title."""
-    return Markup(render("bagian_audit.html.j2", title=title, anchor=anchor, level=level, landscape=landscape,
-                         blocks=[Markup(b) for b in blocks]))
+    return block("bagian_audit.html.j2", title=title, anchor=anchor, level=level, landscape=landscape,
+                 blocks=[Markup(b) for b in blocks])
 
 
 #: Markers around a block shown on screen only; :func:`lkjip.render.export.build_print_html` drops what they
@@ -427,15 +427,15 @@ PRINT_ONLY_START, PRINT_ONLY_END = "<!--lkjip:cetak-saja-->", "<!--/lkjip:cetak-
 
 def screen_only(html: str) -> Markup:
     """A block for the HTML only (e.g. a list of every checked figure): not printed in the PDF."""
-    return Markup(render("satu_media.html.j2", start=Markup(SCREEN_ONLY_START), end=Markup(SCREEN_ONLY_END),
-                         css_class="lkjip-layar-saja", html=Markup(html)))
+    return block("satu_media.html.j2", start=Markup(SCREEN_ONLY_START), end=Markup(SCREEN_ONLY_END),
+                 css_class="lkjip-layar-saja", html=Markup(html))
 
 
 def print_only(html: str) -> Markup:
     """A block for the PDF only (e.g. where the unprinted full list is): the screen HTML leaves it out
     (:func:`lkjip.render.screen.for_screen`), so it never describes another version of itself."""
-    return Markup(render("satu_media.html.j2", start=Markup(PRINT_ONLY_START), end=Markup(PRINT_ONLY_END),
-                         css_class="lkjip-cetak-saja", html=Markup(html)))
+    return block("satu_media.html.j2", start=Markup(PRINT_ONLY_START), end=Markup(PRINT_ONLY_END),
+                 css_class="lkjip-cetak-saja", html=Markup(html))
 
 
 def paragraph(text: str, label: str | None = None) -> Markup:
@@ -444,7 +444,7 @@ def paragraph(text: str, label: str | None = None) -> Markup:
     >>> paragraph("tidak ada selisih.", label="Selisih <rupiah>")
     Markup('<p><strong>Selisih &lt;rupiah&gt;</strong>: tidak ada selisih.</p>')
     """
-    return Markup(render("paragraf.html.j2", text=text, label=label))
+    return block("paragraf.html.j2", text=text, label=label)
 
 
 def heading(text: str, level: int = 3) -> Markup:
@@ -453,7 +453,7 @@ def heading(text: str, level: int = 3) -> Markup:
     >>> heading("Rumus & angka")
     Markup('<h3>Rumus &amp; angka</h3>')
     """
-    return Markup(render("judul_bagian.html.j2", text=text, level=level))
+    return block("judul_bagian.html.j2", text=text, level=level)
 
 
 __all__ = ["CAUSE_INTROS", "FAMILIES", "GENERATED_PLACE", "PUBLISHED_PLACE", "SCREEN_ONLY_END", "SCREEN_ONLY_START", "WIDTHS", "escape", "md_text", "audit_frame",

@@ -55,6 +55,11 @@ def render(template: str, **context) -> str:
     return environment().get_template(template).render(**context)
 
 
+def block(template: str, **context) -> Markup:
+    """:func:`render` as a block to embed in other HTML: autoescaped, so marked safe (:class:`Markup`)."""
+    return Markup(render(template, **context))
+
+
 def text_of(html: str) -> str:
     """The text of an HTML fragment: tags and comments removed, entities decoded, spaces collapsed.
 

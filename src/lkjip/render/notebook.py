@@ -44,7 +44,7 @@ from lkjip.inputs.catalog import (
     reports_year_dir,
 )
 from lkjip.contract.markup import md_text
-from lkjip.contract.pages import render
+from lkjip.contract.pages import block, render
 from lkjip.inputs.signing import resolve_signing
 
 
@@ -314,9 +314,9 @@ def caption_html(caption) -> Markup:
     """``<p class="lkjip-caption">``; a numbered caption carries its ``id`` and kind for the
     PDF's Daftar Tabel / Daftar Gambar (``data-kind``, ``data-label``, ``data-title``)."""
     if hasattr(caption, "id") and hasattr(caption, "label"):
-        return Markup(render("keterangan.html.j2", kind=caption.kind.lower(), id=caption.id, label=caption.label,
-                             title=caption.title, text=str(caption)))
-    return Markup(render("keterangan.html.j2", kind="", text=caption))
+        return block("keterangan.html.j2", kind=caption.kind.lower(), id=caption.id, label=caption.label,
+                     title=caption.title, text=str(caption))
+    return block("keterangan.html.j2", kind="", text=caption)
 
 
 class Figure:

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from markupsafe import Markup
 
 from lkjip.contract.fmt import fmt_int, fmt_pct, fmt_rupiah, is_missing
 from lkjip.contract.markup import md_text
 from lkjip.document.narrative.common import DRAFT_MARK, _DRAFT, _all_of, _iku_ids, _join, _met, _nama, _not_available, _row, fmt_value
-from lkjip.contract.pages import render
+from lkjip.contract.pages import block
 
 from lkjip.contract.rules.regulation import REPORTING_REGULATION, REPORTING_REGULATION_SHORT
 from lkjip.indicators.targets import CAPAIAN_UNDEFINED
@@ -29,7 +28,7 @@ def draft_notice(rep) -> str:
     It also sets the PDF's running header to "DRAF" on every page (an ``@page`` rule, which
     browsers ignore), so a printed page cannot pass for the signed version.
     """
-    return Markup(render("draf.html.j2", mark=DRAFT_MARK, year=rep.year).rstrip("\n"))
+    return block("draf.html.j2", mark=DRAFT_MARK, year=rep.year).rstrip("\n")
 
 
 # --------------------------------------------------------------------------- Kata Pengantar
@@ -164,8 +163,8 @@ def judul(rep) -> str:
     stays out of the Daftar Isi). Hidden in print, where the cover page
     carries the title."""
     u = rep.unit
-    return Markup(render("judul.html.j2", nama=u.nama, kabupaten=u.kabupaten, year=rep.year,
-                         alamat=u.alamat).rstrip("\n"))
+    return block("judul.html.j2", nama=u.nama, kabupaten=u.kabupaten, year=rep.year,
+                 alamat=u.alamat).rstrip("\n")
 
 
 def _nip_spaced(nip: object) -> str:
@@ -209,6 +208,6 @@ def tanda_tangan(rep, ttd=None, *, place: str | None = None, date: dt.date | str
         place = getattr(ttd, "tempat", "") or place
     if when is None:
         when = f"................ {rep.year + 1}"
-    return Markup(render("tanda_tangan.html.j2", place=place or u.kota_penetapan or "", when=when,
-                         jabatan=signer.get("jabatan", ""), nama=signer.get("nama", ""), pangkat=signer.get("pangkat"),
-                         nip=_nip_spaced(signer["nip"]) if signer.get("nip") else None).rstrip("\n"))
+    return block("tanda_tangan.html.j2", place=place or u.kota_penetapan or "", when=when,
+                 jabatan=signer.get("jabatan", ""), nama=signer.get("nama", ""), pangkat=signer.get("pangkat"),
+                 nip=_nip_spaced(signer["nip"]) if signer.get("nip") else None).rstrip("\n")

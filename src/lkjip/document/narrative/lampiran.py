@@ -8,11 +8,10 @@ never corrected. Names of staff who are not signatories appear only when the uni
 from __future__ import annotations
 
 import pandas as pd
-from markupsafe import Markup
 
 from lkjip.contract.fmt import fmt_date_id, fmt_number, fmt_pct, fmt_rupiah, is_missing, truncate_number
 from lkjip.contract.markup import md_text
-from lkjip.contract.pages import render
+from lkjip.contract.pages import block
 from lkjip.document.narrative.common import _iku_ids, _nama, _row, fmt_value
 from lkjip.document.narrative.profil import absent_line, is_absent, letters
 from lkjip.document.narrative.resmi import beside_signed, signed_value
@@ -56,8 +55,8 @@ def tanda_tangan_dokumen(sign, roles=("pihak_kedua", "pihak_pertama")) -> str:
              for role in roles for _, r in sign.peran(role).iterrows()]
     if not cells:
         return ""
-    return Markup(render("ttd_dokumen.html.j2", where=[x for x in (sign.tempat, sign.tanggal_teks) if x],
-                         cells=cells))
+    return block("ttd_dokumen.html.j2", where=[x for x in (sign.tempat, sign.tanggal_teks) if x],
+                 cells=cells)
 
 
 # --------------------------------------------------------------------------- Lampiran 2, 3
