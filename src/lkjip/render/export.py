@@ -491,6 +491,7 @@ def print_pdf(
     keep_html: Path | None = None,
     report_html: str | None = None,
     landscape: bool = False,
+    memory: list[dict] | None = None,
 ) -> PrintedPdf:
     """Render the report PDF with WeasyPrint; return it with its layout record.
 
@@ -504,7 +505,10 @@ def print_pdf(
     same from run to run). ``keep_html`` writes the print HTML for debugging. ``report_html`` is the
     no-code HTML of :func:`notebook_to_html` when the caller has it (``source`` then only names it):
     the screen HTML written from it (:func:`write_screen_html`) lacks the blocks for print only.
-    ``landscape`` prints every page on A4 landscape (:func:`build_print_html`).
+    ``landscape`` prints every page on A4 landscape (:func:`build_print_html`). ``memory`` is the
+    ``bab`` list of the layout record of this document's last print: the chapters it holds unchanged
+    keep their decisions instead of being balanced again (:mod:`lkjip.render.layout_memory`); the PDF
+    is the same with or without it.
     """
     t0 = time.perf_counter()
     source = Path(source)
@@ -527,10 +531,13 @@ def print_pdf(
         warnings.filterwarnings("ignore", message="HarfBuzz-Subset", category=DeprecationWarning)
         # base_url is the package's assets: a relative URL can only ever mean one of them
         fetcher = package_fetcher()
-        document = printcheck.render_balanced(printable, str(ASSETS) + "/", url_fetcher=fetcher)
+        balanced = printcheck.balance(printable, str(ASSETS) + "/", memory=memory, url_fetcher=fetcher)
+        document = balanced.document
         document.write_pdf(out_path, pdf_identifier=b"lkjip", uncompressed_pdf=False, attachments=[])
-    layout = printcheck.findings(printcheck.pages_of(document))
-    log.info("PDF %s (%d halaman) ditulis dalam %.1f s", out_path.name, len(document.pages),
+    # the chapters' decisions go with the findings into run.json, where the next print finds them
+    layout = {**printcheck.findings(printcheck.pages_of(document)), "bab": balanced.chapters}
+    log.info("PDF %s (%d halaman; %d tata letak, %d bab diingat, %d tata letak bab baru) ditulis dalam %.1f s",
+             out_path.name, len(document.pages), balanced.layouts, balanced.remembered, balanced.part_layouts,
              time.perf_counter() - t0)
     for problem in printcheck.problems(layout):
         log.warning("PDF %s: %s", out_path.name, problem)

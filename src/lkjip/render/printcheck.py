@@ -13,7 +13,11 @@ renders).
 from __future__ import annotations
 
 import statistics
+import sys
 from dataclasses import dataclass
+from pathlib import Path
+
+from lkjip.render import layout_memory
 
 from lkjip.render.chapters import page_chapters, selector_of, selector_pages
 from lkjip.render.figure_fit import figures_to_defer, figures_to_fit, move_figures
@@ -202,6 +206,25 @@ def problems(record: dict) -> list[str]:
 
 
 def render_balanced(printable: str, base_url: str | None, rounds: int = 2, url_fetcher=None):
+    """The document :func:`balance` lays out (without a memory of an earlier print)."""
+    return balance(printable, base_url, rounds=rounds, url_fetcher=url_fetcher).document
+
+
+@dataclass
+class Balanced:
+    """A balanced document, what was decided for each chapter (the ``bab`` list of its layout record,
+    :func:`lkjip.render.layout_memory.record`), how many chapters came from the memory, and the layouts."""
+
+    document: object
+    chapters: list[dict]
+    remembered: int
+    layouts: int
+    #: layouts of the part holding only the chapters the memory lacked (:func:`lkjip.render.layout_memory.part`)
+    part_layouts: int = 0
+
+
+def balance(printable: str, base_url: str | None, *, memory: list[dict] | None = None, rounds: int = 2,
+            url_fetcher=None) -> Balanced:
     """Render ``printable``; a figure that would leave more than a third of the page before it empty is
     scaled into that room or printed after the text that follows it (:mod:`lkjip.render.figure_fit`);
     then, where a page would hold only a few words (a chapter's tail before the next chapter's page
@@ -213,29 +236,62 @@ def render_balanced(printable: str, base_url: str | None, rounds: int = 2, url_f
     The breaks only shift a chapter's tail; a figure there that then opens a page after a page a third
     empty is fitted in a last layout. Each chapter goes through these stages on its own
     (:class:`_ChapterBalance`), all chapters on the same layouts (:mod:`lkjip.render.chapters`). The
-    document is parsed again only when a figure moves."""
-    from weasyprint import CSS, HTML
+    document is parsed again only when a figure moves.
+
+    ``memory`` is the ``bab`` list of the layout record of an earlier print: a chapter it holds
+    unchanged starts with its decisions taken (:mod:`lkjip.render.layout_memory`), so that a document
+    whose other chapters changed is laid out once more instead of two or three times. The result is
+    the one without a memory: when a remembered chapter does not come out as it did, the document is
+    balanced from scratch."""
+    from weasyprint import HTML
 
     fetch = {} if url_fetcher is None else {"url_fetcher": url_fetcher}
+    html = HTML(string=printable, base_url=base_url, **fetch)
+    # the marks go on the tree WeasyPrint lays out, before its first layout reads it
+    mark_blocks(html.etree_element)
+    tree = html.etree_element
+    chapters = layout_memory.chapters_of(tree, _versions())
+    known = layout_memory.remembered(memory, chapters)
+    if known:
+        missing = set(range(len(chapters))) - set(known)
+        learned, part_layouts = {}, 0
+        if missing:
+            # the new chapters are balanced on a document of their own (and the cover): a few pages
+            part = _balance(html, layout_memory.part(tree, {0} | missing), {}, rounds, fetch)
+            learned, part_layouts = layout_memory.remembered(part.chapters, chapters), part.layouts
+        done = _balance(html, tree, {**learned, **known}, rounds, fetch, chapters)
+        if done is not None:
+            return Balanced(done.document, done.chapters, len(known), done.layouts, part_layouts)
+    done = _balance(html, tree, {}, rounds, fetch, chapters)
+    assert done is not None  # nothing known, nothing to disown
+    return done
 
-    def parse(moves: list[tuple[str, str]]):
-        # the marks and moves go on the tree WeasyPrint lays out, before its first layout reads it
-        html = HTML(string=printable, base_url=base_url, **fetch)
-        mark_blocks(html.etree_element)
-        move_figures(html.etree_element, moves)
-        return html
 
-    html = parse([])
-    document = html.render()
-    balance: dict[int, _ChapterBalance] = {}
-    moves: list[tuple[str, str]] = []
+def _balance(html, tree, known: dict[int, dict], rounds: int, fetch: dict, chapters=None) -> Balanced | None:
+    """:func:`balance` of the parsed document ``tree`` with the ``known`` chapters' decisions taken; None
+    when one of them did not come out as known."""
+    from weasyprint import CSS
+
+    if chapters is None:
+        chapters = layout_memory.chapters_of(tree, _versions())
+    balance: dict[int, _ChapterBalance] = {c: _ChapterBalance.remembered(rounds, r) for c, r in known.items()}
+    moves: list[tuple[str, str]] = [m for c in sorted(balance) for m in balance[c].moves]
+    laid = _laid_out(html, tree, moves)
+    layouts = [0]
 
     def render(breaks_of=lambda ch: ch.moved):
+        layouts[0] += 1
         chosen = [balance[c] for c in sorted(balance)]
         rule = "".join(f"{sel}" + "{break-before:page !important;page-break-before:always !important}"
                        for ch in chosen for sel in breaks_of(ch)) + "".join(r for ch in chosen for r in ch.fitted)
-        return html.render(stylesheets=[CSS(string=rule, **fetch)]) if rule else html.render()
+        return laid.render(stylesheets=[CSS(string=rule, **fetch)]) if rule else laid.render()
 
+    document = render()
+    if known:
+        chapter_of_page = page_chapters(document)
+        prints = layout_memory.page_prints(document, chapter_of_page, pages_of(document))
+        if len(set(chapter_of_page)) != len(chapters) or any(prints.get(c) != r["halaman"] for c, r in known.items()):
+            return None
     # every stage of every chapter takes a layout at most: rounds of breaks, and the two fittings
     for _ in range(rounds + 3):
         found = _decisions(document)
@@ -247,7 +303,7 @@ def render_balanced(printable: str, base_url: str | None, rounds: int = 2, url_f
         wanted = [m for c in sorted(balance) for m in balance[c].moves]
         if wanted != moves:
             moves = wanted
-            html = parse(moves)
+            laid = _laid_out(html, tree, moves)
         document = render()
         weighed = [c for c in sorted(balance) if balance[c].alternative is not None]
         if weighed:
@@ -263,7 +319,43 @@ def render_balanced(printable: str, base_url: str | None, rounds: int = 2, url_f
                 balance[c].alternative = None
             if better:
                 document = other if better == set(weighed) else render()
-    return document
+    chapter_of_page = page_chapters(document)
+    record: list[dict] = []
+    if len(set(chapter_of_page)) == len(chapters):  # else the chapters are not those the memory can name
+        prints = layout_memory.page_prints(document, chapter_of_page, pages_of(document))
+        record = layout_memory.record(chapters, {c: (b.fitted, b.moves, b.moved) for c, b in balance.items()}, prints)
+    return Balanced(document, record, len(known), layouts[0])
+
+
+def _laid_out(html, tree, moves: list[tuple[str, str]]):
+    """``html`` (a parsed :class:`weasyprint.HTML`) laying out a copy of ``tree`` with ``moves``
+    (:func:`lkjip.render.figure_fit.move_figures`); the copy, not the string parsed again (0,7 s for
+    the LKjIP)."""
+    import copy
+
+    import cssselect2
+
+    laid = copy.copy(html)
+    root = copy.deepcopy(tree)
+    move_figures(root, moves)
+    laid.wrapper_element = cssselect2.ElementWrapper.from_html_root(root, content_language=None)
+    laid.etree_element = laid.wrapper_element.etree_element
+    return laid
+
+
+def _versions() -> str:
+    """What a remembered decision was taken with besides the document: the WeasyPrint that laid it out
+    and the code that decided (these modules' source), so that a change to either forgets every chapter."""
+    import hashlib
+
+    import weasyprint
+
+    from lkjip.render import chapters, figure_fit
+
+    digest = hashlib.sha256(weasyprint.__version__.encode())
+    for module in (chapters, figure_fit, layout_memory, sys.modules[__name__]):
+        digest.update(Path(module.__file__).read_bytes())
+    return digest.hexdigest()
 
 
 class _ChapterBalance:
@@ -279,6 +371,15 @@ class _ChapterBalance:
         self.last: list[str] = []
         #: breaks to weigh against ``moved`` on the next layout: the last round's replaced by this round's
         self.alternative: list[str] | None = None
+
+    @classmethod
+    def remembered(cls, rounds: int, record: dict) -> _ChapterBalance:
+        """A chapter balanced by an earlier print (:func:`lkjip.render.layout_memory.remembered`): its
+        decisions taken, every stage passed."""
+        chapter = cls(rounds)
+        chapter.stage = rounds + 2
+        chapter.fitted, chapter.moves, chapter.moved = list(record["pas"]), list(record["pindah"]), list(record["putus"])
+        return chapter
 
     def advance(self, fits: list[str], defers: list[tuple[str, str]], breaks: list[str]) -> bool:
         """Take this layout's decisions for the chapter's stage; stages with nothing to do pass on the same

@@ -89,12 +89,14 @@ class Exports:
         self._jobs: list[tuple[object, Future]] = []
 
     def submit(self, step, nb_path: Path, stage_report: Path, unit: str, year: int, data_dir: Path, *,
-               pdf: bool) -> None:
+               pdf: bool, memory: dict | None = None) -> None:
+        """``memory``: the layout records of the last published run (run.json ``tata_letak_pdf``), whose
+        chapters a PDF keeps when they are unchanged (:mod:`lkjip.render.layout_memory`)."""
         # A document with a PDF is two jobs: its print (HTML without code, then the PDF)
         # and the auditors' HTML with code, which then need not wait for the PDF.
         parts = (PRINT, WITH_CODE) if pdf and step.pdf and self._own is None else (PRINT + WITH_CODE,)
         for part in parts:
-            args = (timed_export, step, nb_path, stage_report, unit, year, data_dir, pdf, part)
+            args = (timed_export, step, nb_path, stage_report, unit, year, data_dir, pdf, part, memory)
             if self._own is not None:
                 future = self._own.submit(*args)
             else:
@@ -142,17 +144,18 @@ class Exports:
 
 
 def timed_export(step, nb_path: Path, stage_report: Path, unit: str, year: int, data_dir: Path, pdf: bool,
-                 part: str = PRINT + WITH_CODE) -> tuple[float, dict[str, dict]]:
+                 part: str = PRINT + WITH_CODE, memory: dict | None = None) -> tuple[float, dict[str, dict]]:
     """(seconds, ``{PDF file name: layout record}``) of :func:`export_step`."""
     t0 = time.perf_counter()
-    layouts = export_step(step, nb_path, stage_report, unit, year, data_dir, pdf=pdf, part=part)
+    layouts = export_step(step, nb_path, stage_report, unit, year, data_dir, pdf=pdf, part=part, memory=memory)
     return time.perf_counter() - t0, layouts
 
 
 def export_step(step, nb_path: Path, stage_report: Path, unit: str, year: int, data_dir: Path, *, pdf: bool,
-                part: str = PRINT + WITH_CODE) -> dict[str, dict]:
+                part: str = PRINT + WITH_CODE, memory: dict | None = None) -> dict[str, dict]:
     """Write ``step``'s documents: with :data:`PRINT` in ``part`` its HTML without code and,
-    with ``pdf``, its PDF; with :data:`WITH_CODE` its ``_lengkap`` HTML with code.
+    with ``pdf``, its PDF; with :data:`WITH_CODE` its ``_lengkap`` HTML with code. ``memory``
+    holds the layout records of the last print (``{PDF file name: record}``).
 
     Returns ``{PDF file name: layout record}`` of the PDF written (empty without one)."""
     from lkjip.inputs.unit import load_unit  # deferred: imports pandas
@@ -171,7 +174,8 @@ def export_step(step, nb_path: Path, stage_report: Path, unit: str, year: int, d
 
         cover = cover_fields(step.report, step.title, info, year)  # a signatory on the LKjIP only
         running = f"LKjIP {info.nama} Tahun {year}" if step.report == "lkjip" else f"{step.title} · {info.nama} {year}"
-        printed = print_pdf(html, base.with_suffix(".pdf"), title=title, cover=cover, running_title=running,
-                            report_html=report, landscape=step.landscape)
+        pdf_path = base.with_suffix(".pdf")
+        printed = print_pdf(html, pdf_path, title=title, cover=cover, running_title=running, report_html=report,
+                            landscape=step.landscape, memory=((memory or {}).get(pdf_path.name) or {}).get("bab"))
         return {printed.path.name: printed.layout}
     return {}

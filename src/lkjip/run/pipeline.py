@@ -180,8 +180,10 @@ def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final
     }
     current = None
     publishing_now = False
-    # Exports (nbconvert, WeasyPrint) run while the kernel executes the next notebook
+    # Exports (nbconvert, WeasyPrint) run while the kernel executes the next notebook; a PDF keeps the
+    # layout of the chapters that did not change since the published one (not with --force: all anew)
     exports = export_jobs.Exports(processes=export_processes)
+    published_layouts = {} if force or not pdf else (publishing.read_record(final_report) or {}).get("tata_letak_pdf") or {}
     starting_kernel = True
     try:
         # Great Expectations is imported ahead only when the validation step runs (not after only narasi.md changed)
@@ -204,7 +206,7 @@ def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final
                     str(stage_processed_root): parameters["published_processed_dir"], str(stage_report): str(final_report)})
                 timings[step.notebook] = time.perf_counter() - t0
                 if step.report:
-                    exports.submit(step, out_nb, stage_report, unit, year, data_dir, pdf=pdf)
+                    exports.submit(step, out_nb, stage_report, unit, year, data_dir, pdf=pdf, memory=published_layouts)
         current = None
         waiting = exports.pending()
         if waiting:  # the PDF of a long document may take a minute: say what the run waits for
@@ -225,8 +227,7 @@ def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final
         write_index(stage_report, unit_name(data_dir, unit), year)
         layouts = exports.layouts() if pdf else carry.layouts
         if reused and pdf:  # the reused steps' PDFs are the published ones: so is their layout record
-            earlier = (publishing.read_record(final_report) or {}).get("tata_letak_pdf") or {}
-            layouts = {**{k: v for k, v in earlier.items() if (stage_report / k).exists()}, **layouts}
+            layouts = {**{k: v for k, v in published_layouts.items() if (stage_report / k).exists()}, **layouts}
         record = {
             "unit": unit, "year": year, "fingerprint": digest, "fingerprint_masukan": inputs_digest, "pdf": pdf,
             "pdf_dibawa": carry.carried, "pdf_tidak_diterbitkan": carry.removed,
