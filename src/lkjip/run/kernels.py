@@ -41,6 +41,50 @@ KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR", f"--IPKernelApp.exec_lines=
 #: fresh (the reset itself runs silently and is not counted).
 
 
+#: The temporary folder of a kernel's sockets (POSIX), and the file in it naming the run's process.
+SOCKETS_PREFIX, OWNER = "lkjip-kernel-", "pid"
+#: A socket folder without its owner file is another run's being made, unless it is older than this.
+STALE_UNOWNED_SECONDS = 3600
+
+
+def remove_stale_socket_folders(temp: str | None = None) -> list[str]:
+    """Remove the kernels' socket folders (:data:`SOCKETS_PREFIX`) that a run killed with SIGKILL left
+    in the temporary directory: those whose owner process is gone, and those without an owner file
+    older than :data:`STALE_UNOWNED_SECONDS`. Returns the folders removed.
+
+    A folder of a running run (its process alive, or just made) is left alone, so runs side by side
+    (``--jobs``, test workers) never take each other's sockets away."""
+    import time
+
+    removed = []
+    for folder in Path(temp or tempfile.gettempdir()).glob(SOCKETS_PREFIX + "*"):
+        try:
+            if not folder.is_dir() or folder.is_symlink():
+                continue
+            owner = folder / OWNER
+            if owner.exists():
+                text = owner.read_text(encoding="ascii").strip()
+                if text.isdigit() and _alive(int(text)):
+                    continue
+            elif time.time() - folder.stat().st_mtime < STALE_UNOWNED_SECONDS:
+                continue
+            shutil.rmtree(folder)
+            removed.append(str(folder))
+        except OSError:
+            continue  # another user's folder, or one removed meanwhile: not ours to clean
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: alive
+        return True
+    return True
+
+
 def kernel_arguments(memory_mb: int, prefetch: bool = True) -> list[str]:
     """:data:`KERNEL_ARGUMENTS` with the lines that make the kernel die with the process that started
     it (:func:`lkjip.run.signals.kernel_line`) and hold its memory limit (:func:`lkjip.run.limits.kernel_line`),
@@ -143,7 +187,9 @@ class KernelSession:
             # Unix sockets in a folder of this kernel's own, not TCP ports: kernels starting at once
             # (`--jobs`, the test workers) raced for a free port, and the one that lost died at its start
             # while the run waited 120 s for it ("Address already in use")
-            self._sockets = tempfile.mkdtemp(prefix="lkjip-kernel-")
+            remove_stale_socket_folders()
+            self._sockets = tempfile.mkdtemp(prefix=SOCKETS_PREFIX)
+            Path(self._sockets, OWNER).write_text(str(os.getpid()), encoding="ascii")
             sockets = {"transport": "ipc", "ip": os.path.join(self._sockets, "k")}
         self.km = _closing_kernel_manager_class()(kernel_name=self.kernel_name, **sockets)
         run_sync(self.km.start_kernel)(extra_arguments=kernel_arguments(self.limits.memory_mb, self.prefetch), cwd=str(self.cwd))
