@@ -452,31 +452,61 @@ class PrintedPdf:
     layout: dict
 
 
-_OUTSIDE_LINK = re.compile(r'<a href="(?!#)[^"]*">(.*?)</a>', re.S)
-
-
 _FILE_NAME = re.compile(r"\b([A-Za-z0-9]+(?:_[A-Za-z0-9]+)+)(\.(?:csv|xlsx|parquet|json|md)\b)")
 
 
-def breakable_file_names(html: str) -> str:
-    """On paper a long file name in a narrow column may break after each ``_`` (a zero-width space), not
-    inside a word or after its dot, where it would read as a bare name ("paten_layanan." / "csv").
+def print_text(root) -> None:
+    """Ready the text of the parsed print document ``root`` for paper (an ``ElementTree`` element, as
+    WeasyPrint parses it, before it is laid out):
 
-    >>> breakable_file_names("<td>Data masukan: paten_layanan.csv baris 3</td>") == (
-    ...     "<td>Data masukan: paten_\u200blayanan.csv baris 3</td>")
+    - a PDF links only inside itself: a link to another file (the audit's place in the generated LKjIP's
+      HTML, a web address in the narrative) keeps its text, without the link, which on paper would point
+      at the package's folder;
+    - a long file name in a narrow column may break after each ``_`` (a zero-width space), not inside a
+      word or after its dot, where it would read as a bare name ("paten_layanan." / "csv").
+
+    >>> import tinyhtml5
+    >>> root = tinyhtml5.parse('<p><a href="lkjip_x.html#t-1">Tabel <b>1</b></a> dan <a href="#bab-1">Bab I</a></p>'
+    ...                        '<p class="c">Data masukan: paten_layanan.csv baris 3</p>', namespace_html_elements=False)
+    >>> print_text(root)
+    >>> [(a.get("href"), a.text) for a in root.iter("a")], root.find(".//b").tail
+    ([('#bab-1', 'Bab I')], ' dan ')
+    >>> root.find(".//p[@class='c']").text == "Data masukan: paten_\u200blayanan.csv baris 3"
     True
     """
-    return _FILE_NAME.sub(lambda m: m.group(1).replace("_", "_\u200b") + m.group(2), html)
+    parents = {id(child): parent for parent in root.iter() for child in parent}
+    for link in [a for a in root.iter("a") if not (a.get("href") or "#").startswith("#")]:
+        _unwrap(link, parents[id(link)])
+        parents.update({id(child): parents[id(link)] for child in link})
+
+    def breakable(text: str | None) -> str | None:
+        return text and _FILE_NAME.sub(lambda m: m.group(1).replace("_", "_\u200b") + m.group(2), text)
+
+    skip = {id(e) for tag in ("head", "style", "script") for found in root.iter(tag) for e in found.iter()}
+    for element in root.iter():
+        if isinstance(element.tag, str) and id(element) not in skip:
+            element.text = breakable(element.text)
+        parent = parents.get(id(element))
+        if parent is not None and id(parent) not in skip:
+            element.tail = breakable(element.tail)
 
 
-def links_inside_only(html: str) -> str:
-    """A PDF links only inside itself: a link to another file (the audit's place in the generated
-    LKjIP's HTML) keeps its text, without the link, which on paper would point at the package's folder.
-
-    >>> links_inside_only('<a href="lkjip_x.html#t-1">Tabel 1</a> <a href="#bab-1">Bab I</a>')
-    'Tabel 1 <a href="#bab-1">Bab I</a>'
-    """
-    return _OUTSIDE_LINK.sub(r"\1", html)
+def _unwrap(element, parent) -> None:
+    """Put ``element``'s text and children in its place in ``parent``."""
+    at = list(parent).index(element)
+    children = list(element)
+    if children:
+        children[-1].tail = (children[-1].tail or "") + (element.tail or "")
+        text = element.text or ""
+    else:
+        text = (element.text or "") + (element.tail or "")
+    if at:
+        parent[at - 1].tail = (parent[at - 1].tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+    parent.remove(element)
+    for k, child in enumerate(children):
+        parent.insert(at + k, child)
 
 
 def print_pdf(
@@ -518,9 +548,8 @@ def print_pdf(
         report = notebook_to_html(source, include_code=False, title=title)
     else:
         report = source.read_text(encoding="utf-8")
-    printable = breakable_file_names(links_inside_only(build_print_html(report, title=title, cover=cover, created=created,
-                                                   toc_levels=toc_levels, running_title=running_title,
-                                                   landscape=landscape)))
+    printable = build_print_html(report, title=title, cover=cover, created=created, toc_levels=toc_levels,
+                                 running_title=running_title, landscape=landscape)
     if keep_html is not None:
         Path(keep_html).write_text(printable, encoding="utf-8")
     out_path = Path(out_path)
@@ -531,7 +560,8 @@ def print_pdf(
         warnings.filterwarnings("ignore", message="HarfBuzz-Subset", category=DeprecationWarning)
         # base_url is the package's assets: a relative URL can only ever mean one of them
         fetcher = package_fetcher()
-        balanced = printcheck.balance(printable, str(ASSETS) + "/", memory=memory, url_fetcher=fetcher)
+        balanced = printcheck.balance(printable, str(ASSETS) + "/", memory=memory, url_fetcher=fetcher,
+                                      prepare=print_text)
         document = balanced.document
         document.write_pdf(out_path, pdf_identifier=b"lkjip", uncompressed_pdf=False, attachments=[])
     # the chapters' decisions go with the findings into run.json, where the next print finds them

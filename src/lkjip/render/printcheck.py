@@ -224,7 +224,7 @@ class Balanced:
 
 
 def balance(printable: str, base_url: str | None, *, memory: list[dict] | None = None, rounds: int = 2,
-            url_fetcher=None) -> Balanced:
+            url_fetcher=None, prepare=None) -> Balanced:
     """Render ``printable``; a figure that would leave more than a third of the page before it empty is
     scaled into that room or printed after the text that follows it (:mod:`lkjip.render.figure_fit`);
     then, where a page would hold only a few words (a chapter's tail before the next chapter's page
@@ -242,12 +242,15 @@ def balance(printable: str, base_url: str | None, *, memory: list[dict] | None =
     unchanged starts with its decisions taken (:mod:`lkjip.render.layout_memory`), so that a document
     whose other chapters changed is laid out once more instead of two or three times. The result is
     the one without a memory: when a remembered chapter does not come out as it did, the document is
-    balanced from scratch."""
+    balanced from scratch. ``prepare`` (a function of the parsed tree) readies it for paper first
+    (:func:`lkjip.render.export.print_text`)."""
     from weasyprint import HTML
 
     fetch = {} if url_fetcher is None else {"url_fetcher": url_fetcher}
     html = HTML(string=printable, base_url=base_url, **fetch)
     # the marks go on the tree WeasyPrint lays out, before its first layout reads it
+    if prepare is not None:
+        prepare(html.etree_element)
     mark_blocks(html.etree_element)
     tree = html.etree_element
     chapters = layout_memory.chapters_of(tree, _versions())
