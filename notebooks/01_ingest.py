@@ -35,7 +35,7 @@ from lkjip.inputs import ingest
 from lkjip.run.ingest_summary import ingest_with_summary
 
 berkas = ingest_with_summary(ctx)
-nb.Table(berkas, "Berkas yang dibaca", source=f"data/raw/{ctx.unit}/{ctx.year}/")
+nb.show(berkas, "Berkas yang dibaca", source=f"data/raw/{ctx.unit}/{ctx.year}/")
 
 # %% [markdown]
 # Kolom yang tidak termasuk kontrak data (misalnya nama, NIK atau nomor telepon responden) tidak
@@ -52,4 +52,4 @@ import pandas as pd
 data = ingest.read_processed(ctx.processed_dir, ctx.unit, ctx.year)
 kolom = pd.DataFrame([{"Dataset": nama, "Baris": len(frame), "Kolom": ", ".join(map(str, frame.columns))}
                       for nama, frame in data.items()])
-nb.Table(kolom, "Dataset olahan dan kolomnya", source=f"data/processed/{ctx.unit}/{ctx.year}/*.parquet")
+nb.show(kolom, "Dataset olahan dan kolomnya", source=f"data/processed/{ctx.unit}/{ctx.year}/*.parquet")

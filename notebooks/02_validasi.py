@@ -34,26 +34,28 @@ ctx = nb.setup(unit, year, data_dir, processed_dir, report_dir, final=final,
 # ## Ringkasan
 
 # %%
-from IPython.display import Markdown
 from lkjip.run.steps import validation_step, raise_for_errors, validation_tables
 
 validasi, masukan = validation_step(ctx)
 data = masukan.datasets
 ringkasan, temuan, aturan = validation_tables(validasi)
-nb.Table(ringkasan, "Ringkasan validasi")
+nb.show(ringkasan, "Ringkasan validasi")
 
 # %% [markdown]
 # ## Aturan yang tidak terpenuhi
 
 # %%
-nb.Table(temuan, "Temuan validasi (error dan peringatan)") if len(temuan) else Markdown("Semua aturan terpenuhi.")
+if len(temuan):
+    nb.show(temuan, "Temuan validasi (error dan peringatan)")
+else:
+    nb.show("Semua aturan terpenuhi.")
 
 # %% [markdown]
 # ## Seluruh aturan yang diperiksa
 
 # %%
-nb.folded(nb.Table(aturan, "Aturan per dataset", source="expectations/*.json"),
-          f"{len(aturan)} aturan, yang terpenuhi dan yang tidak (klik untuk membuka)")
+nb.show(nb.folded(nb.Table(aturan, "Aturan per dataset", source="expectations/*.json"),
+                  f"{len(aturan)} aturan, yang terpenuhi dan yang tidak (klik untuk membuka)"))
 
 # %% [markdown]
 # Bila ada temuan tingkat **error**, sel berikut menghentikan proses dan menyebut berkas, baris,

@@ -31,7 +31,6 @@ ctx = nb.setup(unit, year, data_dir, processed_dir, report_dir, final=final,
 
 # %% tags=["remove_cell"]
 import pandas as pd
-from IPython.display import Markdown
 from lkjip import charts
 from lkjip.document import bab3a as tables
 from lkjip.run.steps import (calculations_used, indicator_count_words, indicator_notes, indicator_overview,
@@ -43,11 +42,11 @@ indikator = hasil.tabel          # IKU unit (tanpa indikator.csv: tujuh IKU keca
 dipakai = calculations_used(hasil)  # perhitungan bawaan yang dipakai IKU unit; bagian lain tidak berlaku
 
 # %% tags=["remove_input"]
-Markdown(f"## Ringkasan {indicator_count_words(hasil)} indikator")
+nb.show(f"## Ringkasan {indicator_count_words(hasil)} indikator")
 
 # %% tags=["remove_input"]
 ringkasan = indicator_overview(hasil)
-nb.Table(ringkasan, "Target, realisasi dan capaian", source="dihitung dari data mentah")
+nb.show(ringkasan, "Target, realisasi dan capaian", source="dihitung dari data mentah")
 
 # %% tags=["remove_input"]
 nb.show(charts.target_vs_realisasi(indikator, title=None, sumber="dihitung dari data mentah"),
@@ -55,7 +54,7 @@ nb.show(charts.target_vs_realisasi(indikator, title=None, sumber="dihitung dari 
 
 # %% tags=["remove_input"]
 catatan = indicator_notes(hasil)
-Markdown("**Catatan perhitungan**\n\n" + catatan if catatan else "Tidak ada catatan perhitungan.")
+nb.show("**Catatan perhitungan**\n\n" + catatan if catatan else "Tidak ada catatan perhitungan.")
 
 # %% [markdown]
 # ## Indeks Kepuasan Masyarakat
@@ -66,7 +65,10 @@ Markdown("**Catatan perhitungan**\n\n" + catatan if catatan else "Tidak ada cata
 # %% tags=["remove_input"]
 ikm = hasil.ikm
 ikm_unsur = tables.gambar_3_1(ikm) if "ikm" in dipakai else None
-nb.Table(ikm_unsur, "NRR per unsur", source="ikm_survei") if ikm_unsur is not None else Markdown(not_used_note("ikm"))
+if ikm_unsur is not None:
+    nb.show(ikm_unsur, "NRR per unsur", source="ikm_survei")
+else:
+    nb.show(not_used_note("ikm"))
 
 # %% tags=["remove_input"]
 if ikm_unsur is not None:
@@ -75,12 +77,13 @@ if ikm_unsur is not None:
             "Nilai per unsur pelayanan dan batas mutu pelayanan")
 
 # %% tags=["remove_input"]
-nb.Table(tables.gambar_3_1_ringkasan(ikm), "IKM", source="ikm_survei") if ikm_unsur is not None else None
+if ikm_unsur is not None:
+    nb.show(tables.gambar_3_1_ringkasan(ikm), "IKM", source="ikm_survei")
 
 # %% tags=["remove_input"]
 sampel = sample_table(hasil)
-nb.Table(sampel, "Kecukupan sampel (Krejcie & Morgan)", source="ikm_survei dan paten_layanan") \
-    if ikm_unsur is not None else None
+if ikm_unsur is not None:
+    nb.show(sampel, "Kecukupan sampel (Krejcie & Morgan)", source="ikm_survei dan paten_layanan")
 
 # %% tags=["remove_input"]
 ikm_rincian = hasil.ikm_rincian  # karakteristik responden -> IKM per kelompok
@@ -92,47 +95,61 @@ for judul, rincian in ikm_rincian.items():
 
 # %% tags=["remove_input"]
 layanan = tables.gambar_3_2_bulanan(data["paten_layanan"]) if "layanan_sesuai_standar_pct" in dipakai else None
-nb.Table(layanan, "Layanan per bulan", source="paten_layanan") if layanan is not None \
-    else Markdown(not_used_note("layanan_sesuai_standar_pct"))
+if layanan is not None:
+    nb.show(layanan, "Layanan per bulan", source="paten_layanan")
+else:
+    nb.show(not_used_note("layanan_sesuai_standar_pct"))
 
 # %% [markdown]
 # ## Koordinasi yang ditindaklanjuti
 
 # %% tags=["remove_input"]
 koordinasi = tables.gambar_3_4(data["koordinasi"]) if "koordinasi_ditindaklanjuti_pct" in dipakai else None
-nb.Table(koordinasi, "Fasilitasi dan tindak lanjut per seksi", source="koordinasi") if koordinasi is not None \
-    else Markdown(not_used_note("koordinasi_ditindaklanjuti_pct"))
+if koordinasi is not None:
+    nb.show(koordinasi, "Fasilitasi dan tindak lanjut per seksi", source="koordinasi")
+else:
+    nb.show(not_used_note("koordinasi_ditindaklanjuti_pct"))
 
 # %% [markdown]
 # ## Nilai SAKIP
 
 # %% tags=["remove_input"]
 sakip = tables.gambar_3_5(data["sakip_evaluasi"]) if "sakip" in dipakai else None
-nb.Table(sakip, "Komponen SAKIP", source="sakip_evaluasi") if sakip is not None else Markdown(not_used_note("sakip"))
+if sakip is not None:
+    nb.show(sakip, "Komponen SAKIP", source="sakip_evaluasi")
+else:
+    nb.show(not_used_note("sakip"))
 
 # %% [markdown]
 # ## Realisasi anggaran
 
 # %% tags=["remove_input"]
 anggaran = tables.gambar_3_6(data["lra"], ctx.year) if data.get("lra") is not None else None  # every unit hands in its LRA
-nb.Table(anggaran, "Laporan Realisasi Anggaran", source="lra") if anggaran is not None \
-    else Markdown(not_used_note("realisasi_anggaran_pct"))
+if anggaran is not None:
+    nb.show(anggaran, "Laporan Realisasi Anggaran", source="lra")
+else:
+    nb.show(not_used_note("realisasi_anggaran_pct"))
 
 # %% [markdown]
 # ## Indeks Profesionalitas ASN
 
 # %% tags=["remove_input"]
 ipasn = hasil.ipasn if "ip_asn" in dipakai else None
-nb.Table(ipasn.distribusi, "Sebaran kategori IP ASN", source="pegawai") if ipasn is not None \
-    else Markdown(not_used_note("ip_asn"))
+if ipasn is not None:
+    nb.show(ipasn.distribusi, "Sebaran kategori IP ASN", source="pegawai")
+else:
+    nb.show(not_used_note("ip_asn"))
 
 # %% tags=["remove_input"]
-nb.Table(ipasn.rata_dimensi, "Rata-rata per dimensi", source="pegawai") if ipasn is not None else None
+if ipasn is not None:
+    nb.show(ipasn.rata_dimensi, "Rata-rata per dimensi", source="pegawai")
 
 # %% [markdown]
 # ## Inovasi
 
 # %% tags=["remove_input"]
 inovasi = innovation_table(hasil) if "jumlah_inovasi" in dipakai else None
-nb.Table(inovasi, "Inovasi aktif tahun ini", source="inovasi") if inovasi is not None \
-    else Markdown(not_used_note("jumlah_inovasi"))
+if inovasi is not None:
+    nb.show(inovasi, "Inovasi aktif tahun ini", source="inovasi")
+else:
+    nb.show(not_used_note("jumlah_inovasi"))

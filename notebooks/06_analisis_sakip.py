@@ -29,7 +29,6 @@ ctx = nb.setup(unit, year, data_dir, processed_dir, report_dir, final=final,
                published_processed_dir=published_processed_dir, published_reports_dir=published_reports_dir)
 
 # %% tags=["remove_cell"]
-from IPython.display import Markdown
 from lkjip import sakip_change as analysis
 from lkjip.sakip_change import figures as grafik
 from lkjip.inputs import earlier_years as earlier, ingest, catalog as layout
@@ -64,23 +63,23 @@ sumber_pegawai = "Data pegawai tiap tahun"
 # ## Jawaban: sebab menurut unit dan pengujiannya
 
 # %% tags=["remove_input"]
-Markdown(perubahan.jawaban if perubahan.ok else perubahan.pesan)
+nb.show(perubahan.jawaban if perubahan.ok else perubahan.pesan)
 
 # %% [markdown]
 # ## Kedudukan di antara OPD kabupaten
 
 # %% tags=["remove_input"]
-Markdown(analysis.konteks_md(perubahan))
+nb.show(analysis.konteks_md(perubahan))
 
 # %% [markdown]
 # ## Ringkasan angka
 
 # %% tags=["remove_input"]
 ringkasan = analysis.tabel_ringkasan(perubahan) if perubahan.ok else None
-nb.Table(ringkasan, "Nilai SAKIP, predikat dan target", source=sumber)
+nb.show(ringkasan, "Nilai SAKIP, predikat dan target", source=sumber)
 
 # %% tags=["remove_input"]
-Markdown(analysis.catatan_md(perubahan))
+nb.show(analysis.catatan_md(perubahan))
 
 # %% [markdown]
 # ## Dekomposisi per komponen
@@ -96,13 +95,13 @@ if perubahan.ok:
 
 # %% tags=["remove_input"]
 komponen = analysis.tabel_komponen(dekomposisi) if perubahan.ok else None
-nb.Table(komponen, f"Nilai komponen SAKIP {perubahan.tahun_awal} dan {perubahan.tahun_akhir}", source=sumber)
+nb.show(komponen, f"Nilai komponen SAKIP {perubahan.tahun_awal} dan {perubahan.tahun_akhir}", source=sumber)
 
 # %% tags=["remove_input"]
 subkomponen = analysis.tabel_subkomponen(dekomposisi) if perubahan.ok else None
-nb.Table(subkomponen, "Perubahan per sub komponen", source=sumber,
-         empty="Rincian sub komponen tidak tersedia pada salah satu atau kedua tahun yang dibandingkan; "
-               "lihat catatan di Ringkasan." if perubahan.ok else None)
+nb.show(subkomponen, "Perubahan per sub komponen", source=sumber,
+        empty="Rincian sub komponen tidak tersedia pada salah satu atau kedua tahun yang dibandingkan; "
+              "lihat catatan di Ringkasan." if perubahan.ok else None)
 
 # %% [markdown]
 # ## Per kriteria evaluasi: cara penilaian atau kinerja
@@ -112,11 +111,11 @@ nb.Table(subkomponen, "Perubahan per sub komponen", source=sumber,
 # yang sama berubah. Kedua bagian berjumlah tepat perubahan total.
 
 # %% tags=["remove_input"]
-Markdown(analysis.lke_md(perubahan))
+nb.show(analysis.lke_md(perubahan))
 
 # %% tags=["remove_input"]
-nb.Table(analysis.tabel_lke(perubahan), "Perubahan per kriteria evaluasi", source="Lembar kerja evaluasi SAKIP",
-         wide=True)
+nb.show(analysis.tabel_lke(perubahan), "Perubahan per kriteria evaluasi", source="Lembar kerja evaluasi SAKIP",
+        wide=True)
 
 # %% [markdown]
 # ## Poin yang dapat diraih
@@ -127,11 +126,11 @@ nb.Table(analysis.tabel_lke(perubahan), "Perubahan per kriteria evaluasi", sourc
 # melebihi 90,00).
 
 # %% tags=["remove_input"]
-Markdown(analysis.pemulihan_md(perubahan))
+nb.show(analysis.pemulihan_md(perubahan))
 
 # %% tags=["remove_input"]
 celah = analysis.tabel_celah(poin) if perubahan.ok else None
-nb.Table(celah, f"Celah nilai komponen {perubahan.tahun_akhir}", source=sumber)
+nb.show(celah, f"Celah nilai komponen {perubahan.tahun_akhir}", source=sumber)
 
 # %% tags=["remove_input"]
 gambar_skenario = grafik.gambar_skenario(poin) if perubahan.ok else None
@@ -140,7 +139,7 @@ if gambar_skenario is not None:
 
 # %% tags=["remove_input"]
 skenario = analysis.tabel_skenario(poin) if perubahan.ok else None
-nb.Table(skenario, "Skenario, diurutkan menurut poin yang dapat diraih", source=sumber)
+nb.show(skenario, "Skenario, diurutkan menurut poin yang dapat diraih", source=sumber)
 
 # %% [markdown]
 # ## Faktor pendorong
@@ -151,12 +150,13 @@ nb.Table(skenario, "Skenario, diurutkan menurut poin yang dapat diraih", source=
 # konteks (apa yang dituju), bukan sebab, dan ditampilkan terpisah.
 
 # %% tags=["remove_input"]
-Markdown(pendorong.peringatan if perubahan.ok else "")
+if perubahan.ok:
+    nb.show(pendorong.peringatan)
 
 # %% tags=["remove_input"]
 kaitan = analysis.tabel_kaitan(pendorong) if perubahan.ok else None
-nb.Table(kaitan, "Faktor dan komponen yang mungkin dipengaruhinya",
-         source="Data pegawai, data anggaran, target kinerja dan hasil evaluasi SAKIP")
+nb.show(kaitan, "Faktor dan komponen yang mungkin dipengaruhinya",
+        source="Data pegawai, data anggaran, target kinerja dan hasil evaluasi SAKIP")
 
 # %% tags=["remove_input"]
 gambar_jabatan = grafik.gambar_jabatan(pendorong, riwayat) if perubahan.ok else None
@@ -165,28 +165,28 @@ if gambar_jabatan is not None:
 
 # %% tags=["remove_input"]
 kekosongan = analysis.tabel_kekosongan(pendorong) if perubahan.ok else None
-nb.Table(kekosongan, "Jabatan struktural: bulan terisi dan kosong", source=sumber_pegawai, wide=True)
+nb.show(kekosongan, "Jabatan struktural: bulan terisi dan kosong", source=sumber_pegawai, wide=True)
 
 # %% tags=["remove_input"]
 kekosongan_bulanan = analysis.tabel_kekosongan_bulanan(pendorong) if perubahan.ok else None
-tabel_bulanan = nb.Table(kekosongan_bulanan, f"Jabatan struktural per bulan, {perubahan.tahun_akhir}",
-                         source=sumber_pegawai)
 # the chart above shows the months; the count per month stays one click away
-(nb.folded(tabel_bulanan, "Jumlah jabatan terisi dan kosong per bulan (tabel)")
- if kekosongan_bulanan is not None and len(kekosongan_bulanan) else tabel_bulanan)
+if kekosongan_bulanan is not None and len(kekosongan_bulanan):
+    nb.show(nb.folded(nb.Table(kekosongan_bulanan, f"Jabatan struktural per bulan, {perubahan.tahun_akhir}",
+                               source=sumber_pegawai),
+                      "Jumlah jabatan terisi dan kosong per bulan (tabel)"))
 
 # %% tags=["remove_input"]
 pergantian = analysis.tabel_pergantian(pendorong) if perubahan.ok else None
-nb.Table(pergantian, "Perubahan pemegang jabatan struktural", source=sumber_pegawai)
+nb.show(pergantian, "Perubahan pemegang jabatan struktural", source=sumber_pegawai)
 
 # %% tags=["remove_input"]
 ipasn = analysis.tabel_ipasn(pendorong) if perubahan.ok else None
-nb.Table(ipasn, "Indeks Profesionalitas ASN", source=sumber_pegawai)
+nb.show(ipasn, "Indeks Profesionalitas ASN", source=sumber_pegawai)
 
 # %% tags=["remove_input"]
 anggaran = analysis.tabel_anggaran(pendorong) if perubahan.ok else None
-nb.Table(anggaran, "Anggaran kegiatan perencanaan dan evaluasi kinerja",
-         source="Data anggaran tiap tahun")
+nb.show(anggaran, "Anggaran kegiatan perencanaan dan evaluasi kinerja",
+        source="Data anggaran tiap tahun")
 
 # %% tags=["remove_input"]
 gambar_nilai = grafik.gambar_nilai_per_tahun(pendorong) if perubahan.ok else None
@@ -195,8 +195,8 @@ if gambar_nilai is not None:
 
 # %% tags=["remove_input"]
 target = analysis.tabel_target(pendorong) if perubahan.ok else None
-nb.Table(target, "Nilai SAKIP terhadap target dan batas predikat (konteks, bukan sebab)",
-         source="Target kinerja dan hasil evaluasi SAKIP")
+nb.show(target, "Nilai SAKIP terhadap target dan batas predikat (konteks, bukan sebab)",
+        source="Target kinerja dan hasil evaluasi SAKIP")
 
 # %% [markdown]
 # ## Draf narasi
@@ -205,8 +205,9 @@ nb.Table(target, "Nilai SAKIP terhadap target dan batas predikat (konteks, bukan
 # angka. Analis memeriksa, melengkapi dan menyuntingnya sebelum dipakai dalam laporan.
 
 # %% tags=["remove_input"]
-Markdown(perubahan.narasi)
+nb.show(perubahan.narasi)
 
 # %% tags=["remove_input"]
 # Catatan analis: hanya pada draf (data yang dapat dilengkapi); versi final tidak memuatnya.
-Markdown(analysis.catatan_analis_md(perubahan) if not ctx.final else "")
+if not ctx.final:
+    nb.show(analysis.catatan_analis_md(perubahan))

@@ -16,7 +16,6 @@ from lkjip.render import notebook as nb
 ctx = nb.setup_kabupaten(year, units, data_dir, processed_dir, output_dir, report_dir)
 
 # %% tags=["remove_cell"]
-from IPython.display import Markdown
 from lkjip import kabupaten
 from lkjip.kabupaten import charts as grafik, display as tampil
 from lkjip.inputs.catalog import default_reports_dir
@@ -38,7 +37,7 @@ tahun, lalu = ctx.year, ctx.year - 1
 sumber = f"data olahan terbitan tiap unit, {lalu} dan {tahun}"
 
 # %% tags=["remove_input"]
-Markdown(f"# Kinerja Perangkat Daerah {md_text(kabupaten_name or 'se-Kabupaten')} Tahun {tahun}")
+nb.show(f"# Kinerja Perangkat Daerah {md_text(kabupaten_name or 'se-Kabupaten')} Tahun {tahun}")
 
 # %% [markdown]
 # Tinjauan ini menempatkan semua unit berdampingan untuk menjawab pertanyaan Bagian Organisasi:
@@ -52,13 +51,13 @@ Markdown(f"# Kinerja Perangkat Daerah {md_text(kabupaten_name or 'se-Kabupaten')
 # ## Ringkasan
 
 # %% tags=["remove_input"]
-Markdown("\n\n".join([*tampil.summary_sentences(sakip, names), analisis.pendorong_teks]))
+nb.show("\n\n".join([*tampil.summary_sentences(sakip, names), analisis.pendorong_teks]))
 
 # %% tags=["remove_input"]
 dikecualikan = analisis.dikecualikan
-nb.Table(dikecualikan.assign(unit=[names.get(u, u) for u in dikecualikan["unit"]])
-         .rename(columns={"unit": "Unit", "alasan": "Alasan"}),
-         "Unit yang tidak dibandingkan", source=sumber)
+nb.show(dikecualikan.assign(unit=[names.get(u, u) for u in dikecualikan["unit"]])
+        .rename(columns={"unit": "Unit", "alasan": "Alasan"}),
+        "Unit yang tidak dibandingkan", source=sumber)
 
 # %% [markdown]
 # ## A. Nilai SAKIP per Unit
@@ -68,8 +67,8 @@ nb.Table(dikecualikan.assign(unit=[names.get(u, u) for u in dikecualikan["unit"]
 # terbesar.
 
 # %% tags=["remove_input"]
-nb.Table(tampil.tabel_sakip(sakip, tahun, names), f"Nilai SAKIP {lalu} dan {tahun} per unit", source=sumber,
-         wide=True)
+nb.show(tampil.tabel_sakip(sakip, tahun, names), f"Nilai SAKIP {lalu} dan {tahun} per unit", source=sumber,
+        wide=True)
 
 # %% tags=["remove_input"]
 nb.show(grafik.sakip_change_chart(sakip, names=names, title=None, sumber=sumber),
@@ -85,7 +84,7 @@ nb.show(grafik.sakip_change_chart(sakip, names=names, title=None, sumber=sumber)
 
 # %% tags=["remove_input"]
 pendorong = analisis.pendorong
-nb.Table(tampil.tabel_pendorong(pendorong), "Komponen SAKIP di unit yang nilainya turun", source=sumber)
+nb.show(tampil.tabel_pendorong(pendorong), "Komponen SAKIP di unit yang nilainya turun", source=sumber)
 
 # %% tags=["remove_input"]
 nb.show(grafik.component_heatmap(sakip, names=names, title=None, sumber=sumber),
@@ -102,11 +101,11 @@ from lkjip.inputs.sakip_opd import read_sakip_opd
 from lkjip.kabupaten import sakip_context as konteks_sakip
 
 kesimpulan_sakip = konteks_sakip.sakip_conclusions(sakip, read_sakip_opd(ctx.data_dir), tahun, names)
-Markdown(konteks_sakip.conclusions_text(kesimpulan_sakip))
+nb.show(konteks_sakip.conclusions_text(kesimpulan_sakip))
 
 # %% tags=["remove_input"]
-nb.Table(konteks_sakip.tabel_kesimpulan(kesimpulan_sakip, names),
-         "Penurunan SAKIP: tingkat kabupaten atau unit sendiri", source=f"{sumber}; nilai SAKIP OPD kabupaten")
+nb.show(konteks_sakip.tabel_kesimpulan(kesimpulan_sakip, names),
+        "Penurunan SAKIP: tingkat kabupaten atau unit sendiri", source=f"{sumber}; nilai SAKIP OPD kabupaten")
 
 # %% [markdown]
 # ## C. Indikator Kinerja Utama per Unit
@@ -119,27 +118,27 @@ nb.Table(konteks_sakip.tabel_kesimpulan(kesimpulan_sakip, names),
 # %% tags=["remove_input"]
 indikator = analisis.indikator
 kinerja = analisis.kinerja
-nb.Table(tampil.tabel_kinerja_unit(kinerja, names), f"Capaian kinerja unit {tahun}",
-         source=f"indicators.csv tiap unit, {tahun}")
+nb.show(tampil.tabel_kinerja_unit(kinerja, names), f"Capaian kinerja unit {tahun}",
+        source=f"indicators.csv tiap unit, {tahun}")
 
 # %% [markdown]
 # IKU yang dimiliki beberapa unit ditampilkan berdampingan: realisasi dengan kategori capaiannya
 # terhadap target unit masing-masing.
 
 # %% tags=["remove_input"]
-nb.Table(tampil.tabel_iku_bersama(indikator, names), f"IKU bersama: realisasi dan kategori capaian {tahun}",
-         source=f"indicators.csv tiap unit, {tahun}", wide=True)
+nb.show(tampil.tabel_iku_bersama(indikator, names), f"IKU bersama: realisasi dan kategori capaian {tahun}",
+        source=f"indicators.csv tiap unit, {tahun}", wide=True)
 
 # %% tags=["remove_input"]
-Markdown(tampil.kategori_legend())
+nb.show(tampil.kategori_legend())
 
 # %% tags=["remove_input"]
-nb.Table(tampil.tabel_iku_sendiri(indikator, names), f"IKU sendiri setiap unit {tahun}",
-         source=f"indicators.csv tiap unit, {tahun}", wide=True)
+nb.show(tampil.tabel_iku_sendiri(indikator, names), f"IKU sendiri setiap unit {tahun}",
+        source=f"indicators.csv tiap unit, {tahun}", wide=True)
 
 # %% tags=["remove_input"]
-nb.Table(tampil.tabel_kategori(kabupaten.kategori_counts(indikator)),
-         "Jumlah unit per kategori capaian", source=f"indicators.csv tiap unit, {tahun}")
+nb.show(tampil.tabel_kategori(kabupaten.kategori_counts(indikator)),
+        "Jumlah unit per kategori capaian", source=f"indicators.csv tiap unit, {tahun}")
 
 # %% [markdown]
 # ## D. Indeks Kepuasan Masyarakat Gabungan
@@ -151,13 +150,13 @@ nb.Table(tampil.tabel_kategori(kabupaten.kategori_counts(indikator)),
 
 # %% tags=["remove_input"]
 ikm = analisis.ikm
-nb.Table(tampil.tabel_ikm(ikm), f"IKM gabungan dan rata-rata IKM unit {tahun}", source=f"ikm_survei tiap unit, {tahun}")
+nb.show(tampil.tabel_ikm(ikm), f"IKM gabungan dan rata-rata IKM unit {tahun}", source=f"ikm_survei tiap unit, {tahun}")
 
 # %% tags=["remove_input"]
-Markdown(ikm.selisih_text())
+nb.show(ikm.selisih_text())
 
 # %% tags=["remove_input"]
-nb.Table(tampil.tabel_ikm_unit(ikm.per_unit, names), f"IKM per unit {tahun}", source=f"ikm_survei tiap unit, {tahun}")
+nb.show(tampil.tabel_ikm_unit(ikm.per_unit, names), f"IKM per unit {tahun}", source=f"ikm_survei tiap unit, {tahun}")
 
 # %% [markdown]
 # ## E. Anggaran, Pegawai dan Perubahan Nilai SAKIP
@@ -168,12 +167,12 @@ nb.Table(tampil.tabel_ikm_unit(ikm.per_unit, names), f"IKM per unit {tahun}", so
 # tanpa pejabat).
 
 # %% tags=["remove_input"]
-nb.Table(tampil.tabel_anggaran(anggaran, analisis.anggaran_total, names),
-         f"Anggaran dan realisasi belanja {tahun}", source=f"lra tiap unit, {tahun}")
+nb.show(tampil.tabel_anggaran(anggaran, analisis.anggaran_total, names),
+        f"Anggaran dan realisasi belanja {tahun}", source=f"lra tiap unit, {tahun}")
 
 # %% tags=["remove_input"]
-nb.Table(tampil.tabel_pegawai(pegawai, tahun, names), f"Pegawai dan IP ASN {tahun}",
-         source=f"pegawai tiap unit, {lalu} dan {tahun}", wide=True)
+nb.show(tampil.tabel_pegawai(pegawai, tahun, names), f"Pegawai dan IP ASN {tahun}",
+        source=f"pegawai tiap unit, {lalu} dan {tahun}", wide=True)
 
 # %% tags=["remove_input"]
 nb.show(grafik.factor_scatters(faktor, names=names, title=None, sumber=sumber, caution=False),
@@ -181,10 +180,10 @@ nb.show(grafik.factor_scatters(faktor, names=names, title=None, sumber=sumber, c
 
 # %% tags=["remove_input"]
 korelasi = analisis.korelasi
-nb.Table(tampil.tabel_korelasi(korelasi), "Korelasi setiap faktor dengan perubahan nilai SAKIP", source=sumber)
+nb.show(tampil.tabel_korelasi(korelasi), "Korelasi setiap faktor dengan perubahan nilai SAKIP", source=sumber)
 
 # %% tags=["remove_input"]
-Markdown(f"**Catatan:** {analisis.peringatan}")
+nb.show(f"**Catatan:** {analisis.peringatan}")
 
 # %% [markdown]
 # ## F. Angka Terbitan yang Berbeda dari Hitungan Ulang
@@ -197,22 +196,23 @@ Markdown(f"**Catatan:** {analisis.peringatan}")
 # penyebabnya menurut audit unit.
 
 # %% tags=["remove_input"]
-nb.Table(tampil.tabel_audit(analisis.audit, names), f"Hasil audit per unit {tahun}", source=f"hasil audit tiap unit, {tahun}")
+nb.show(tampil.tabel_audit(analisis.audit, names), f"Hasil audit per unit {tahun}",
+        source=f"hasil audit tiap unit, {tahun}")
 
 # %% tags=["remove_input"]
 selisih_terbitan = tampil.published_differences(data.audits())
-nb.Table(tampil.tabel_selisih_terbitan(selisih_terbitan, names), "Angka terbitan yang berbeda dari hitungan ulang",
-         source=f"hasil audit tiap unit, {tahun}",
-         empty="Semua angka terbitan yang diperiksa sama dengan hitungan ulang.")
+nb.show(tampil.tabel_selisih_terbitan(selisih_terbitan, names), "Angka terbitan yang berbeda dari hitungan ulang",
+        source=f"hasil audit tiap unit, {tahun}",
+        empty="Semua angka terbitan yang diperiksa sama dengan hitungan ulang.")
 
 # %% [markdown]
 # ## Catatan Data
 
 # %% tags=["remove_input"]
-Markdown("\n".join(f"- {md_text(c)}" for c in analisis.catatan) if analisis.catatan
-         else "Semua berkas yang dibutuhkan tersedia untuk setiap unit.")
+nb.show("\n".join(f"- {md_text(c)}" for c in analisis.catatan) if analisis.catatan
+        else "Semua berkas yang dibutuhkan tersedia untuk setiap unit.")
 
 # %% tags=["remove_input"]
 berkas = sum(len(u.berkas) for u in data.units.values())
-Markdown(f"Dibaca {berkas} berkas data olahan terbitan dari {len(data.units)} unit, masing-masing sekali. "
-         f"Ringkasan per unit juga disimpan sebagai `ringkasan.csv`.")
+nb.show(f"Dibaca {berkas} berkas data olahan terbitan dari {len(data.units)} unit, masing-masing sekali. "
+        f"Ringkasan per unit juga disimpan sebagai `ringkasan.csv`.")

@@ -39,6 +39,42 @@ def test_an_empty_table_shows_its_sentence_or_nothing():
     assert repr(nb.Table(None, "Judul")) == "Judul\n"
 
 
+def test_show_displays_each_kind_as_the_report_prints_it_and_nothing_for_what_is_absent(monkeypatch):
+    import IPython.display
+    from markupsafe import Markup
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda *objs, **kw: shown.extend(objs))
+    frame = pd.DataFrame({"Uraian": ["x"], "Pagu": [1.0]})
+    nb.show(frame, "Tabel 1", source="lra")
+    (table,) = shown
+    assert isinstance(table, nb.Table) and table.frame is frame and table.source == "lra"
+    assert table._repr_html_() == nb.Table(frame, "Tabel 1", source="lra")._repr_html_()
+    shown.clear()
+    nb.show("**teks**")
+    nb.show(Markup("<div>blok</div>"))
+    assert [type(o).__name__ for o in shown] == ["Markdown", "HTML"]
+    assert (shown[0].data, shown[1].data) == ("**teks**", "<div>blok</div>")
+    shown.clear()
+    # an absent section: no output at all (not an empty block in the HTML and the PDF)
+    for absent in (None, pd.DataFrame({"a": []}), "", " \n", Markup("")):
+        nb.show(absent, "Judul")
+    assert shown == []
+    nb.show(None, "Judul", empty="Tidak ada <data>.")
+    nb.show(pd.DataFrame({"a": []}), "Judul", empty="Tidak ada data.")
+    assert [o._repr_html_() for o in shown] == ["<p>Tidak ada &lt;data&gt;.</p>", "<p>Tidak ada data.</p>"]
+
+
+def test_folded_content_and_the_toc_placeholder_are_html_for_show():
+    from markupsafe import Markup
+
+    from lkjip.render.export import TOC_PLACEHOLDER
+
+    folded = nb.folded(nb.Table(pd.DataFrame({"a": [1]}), "Aturan"), "1 aturan <klik>")
+    assert isinstance(folded, Markup) and "<summary>1 aturan &lt;klik&gt;</summary>" in folded
+    assert isinstance(nb.toc_placeholder(), Markup) and nb.toc_placeholder() == TOC_PLACEHOLDER
+
+
 def test_a_hand_run_writes_to_the_scratch_folders_and_says_so(root):
     ctx = nb.setup("gedeg", 2022)
     assert ctx.lab

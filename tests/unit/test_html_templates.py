@@ -57,8 +57,8 @@ def test_caption_source_note_and_alt_text_are_escaped():
     for html in (table, figure):
         assert "<script>" not in html and '"q"' not in html
     assert nb.Table(None, empty=EVIL)._repr_html_() == f"<p>{ESCAPED}</p>"
-    assert nb.folded(EVIL, EVIL).data == (f'<details class="lkjip-lipat"><summary>{ESCAPED}</summary>\n'
-                                         f"{ESCAPED}\n</details>")
+    assert str(nb.folded(EVIL, EVIL)) == (f'<details class="lkjip-lipat"><summary>{ESCAPED}</summary>\n'
+                                          f"{ESCAPED}\n</details>")
 
 
 def test_the_audit_blocks_escape_their_text_and_keep_the_table_as_built():

@@ -1,17 +1,15 @@
 """Helpers the notebooks call so that they stay thin and read as documents.
 
-A cell computes a frame under a name an analyst reads and ends in the table
-that shows it::
+A cell computes a frame under a name an analyst reads and shows it with the one display verb,
+:func:`show`::
 
     ikm_unsur = tables.gambar_3_1(hasil.ikm)
-    nb.Table(ikm_unsur, "NRR per unsur", source="ikm_survei")
+    nb.show(ikm_unsur, "NRR per unsur", source="ikm_survei")
 
-:class:`Table` wraps the frame (``.frame``) and renders it the way the
-documents print it (caption, Indonesian numbers, source line); JupyterLab
-displays it as the cell's result, and the frame stays in the namespace to be
-sorted, filtered or plotted. :func:`show` is the one verb that displays
-anything at once, as the report prints it (a frame, a figure, the package's
-HTML, drafted Markdown): for cells that show several things.
+:func:`show` displays anything as the documents print it (a frame: caption, Indonesian numbers,
+source line; a figure; the package's HTML; drafted Markdown), and the frame stays in the
+namespace to be sorted, filtered or plotted. What is absent (``None``, a frame without rows, an
+empty text) shows nothing at all, so a section that does not apply leaves no output behind.
 
 :func:`setup` resolves the parameters: a notebook run by hand (JupyterLab,
 ``papermill`` without ``lkjip run``) writes into scratch folders and says so.
@@ -250,10 +248,9 @@ def _in_ipython() -> bool:
 
 
 class Table:
-    """A frame shown as documents print it, and kept as a frame.
+    """A frame shown as documents print it, and kept as a frame: what :func:`show` displays for a frame.
 
-    JupyterLab displays a :class:`Table` that ends a cell through
-    ``_repr_html_`` (the same HTML as :func:`show` gives a frame: caption above, Indonesian
+    Its ``_repr_html_`` is the block the documents print (caption above, Indonesian
     numbers by :func:`lkjip.contract.fmt.display_frame`, print classes, source line and
     ``note`` below, in one block the print CSS keeps together at its head);
     ``frame`` (also ``data``) is the DataFrame itself, unchanged. ``caption``
@@ -262,10 +259,9 @@ class Table:
     as text (deterministic, for consoles and the notebook's ``text/plain``
     output).
 
-    A frame that is ``None`` or has no rows shows ``empty`` (a sentence for
-    readers) instead of a table, or nothing when ``empty`` is not given: a
-    cell such as ``nb.Table(tabel if analisis.ok else None, ...)`` then ends
-    in nothing visible rather than in an error.
+    A frame that is ``None`` or has no rows renders ``empty`` (a sentence for
+    readers) instead of a table, or ``""`` when ``empty`` is not given (and
+    :func:`show` then displays nothing).
     """
 
     def __init__(self, frame: pd.DataFrame | None, caption=None, *, source: str | None = None,
@@ -360,32 +356,45 @@ def show(obj, caption=None, *, source: str | None = None, **table_options) -> No
     - other text: Markdown composed from the figures (the drafted narrative). Data strings in it are
       escaped where they are inserted (:func:`lkjip.contract.markup.md_text`), and the renderer escapes any
       raw HTML left (:mod:`lkjip.render.export`);
-    - anything else with a rich display (a :class:`Table`, :func:`folded`): as it is.
+    - anything else with a rich display (a :class:`Table` such as
+      :class:`lkjip.render.print_split.SplitTable`): as it is.
 
-    A cell's last expression (``nb.Table(...)``) is shown without it.
+    Nothing is shown for what is absent: ``None`` or a frame without rows (unless ``empty`` gives the
+    sentence to show instead), an empty or blank text. A section that does not apply then leaves no
+    output at all, not an empty block in the document.
     """
     from IPython.display import HTML, Markdown, display
 
-    if isinstance(obj, pd.DataFrame):
-        display(HTML(Table(obj, caption, source=source, **table_options)._repr_html_()))
+    if obj is None or isinstance(obj, pd.DataFrame):
+        if (obj is not None and len(obj)) or table_options.get("empty"):
+            display(Table(obj, caption, source=source, **table_options))
     elif hasattr(obj, "savefig"):
         import matplotlib.pyplot as plt  # deferred: imports matplotlib
 
         display(Figure(obj, caption, source=source))
         plt.close(obj)
     elif isinstance(obj, Markup):
-        display(HTML(str(obj)))
+        if obj.strip():
+            display(HTML(str(obj)))
     elif isinstance(obj, str):
-        display(Markdown(obj))
+        if obj.strip():
+            display(Markdown(obj))
     else:
         display(obj)
 
 
-def folded(content, summary: str):
-    """``content`` (a :class:`Table`, or anything with ``_repr_html_``) folded in a closed ``<details>``
-    whose line reads ``summary`` (escaped): a long list that matters less than what stands above it
-    (e.g. every validation rule, below the rules that failed) is one click away, not in the way."""
-    from IPython.display import HTML
+def toc_placeholder() -> Markup:
+    """Where the LKjIP's Daftar Isi, Daftar Tabel and Daftar Gambar go (filled by the export: page numbers in
+    the PDF, links in the HTML; :data:`lkjip.render.export.TOC_PLACEHOLDER`), for :func:`show`."""
+    from lkjip.render.export import TOC_PLACEHOLDER
 
+    return Markup(TOC_PLACEHOLDER)
+
+
+def folded(content, summary: str) -> Markup:
+    """``content`` (a :class:`Table`, or anything with ``_repr_html_``) folded in a closed ``<details>``
+    whose line reads ``summary`` (escaped), as HTML for :func:`show`: a long list that matters less than
+    what stands above it (e.g. every validation rule, below the rules that failed) is one click away, not in
+    the way."""
     inner = Markup(content._repr_html_()) if hasattr(content, "_repr_html_") else str(content)
-    return HTML(render("lipat.html.j2", summary=summary, inner=inner))
+    return block("lipat.html.j2", summary=summary, inner=inner)
