@@ -44,6 +44,7 @@ from lkjip.inputs.catalog import (
 from lkjip.contract.markup import md_text
 from lkjip.contract.pages import block, render
 from lkjip.inputs.signing import resolve_signing
+from lkjip.render.export import TOC_PLACEHOLDER
 
 
 
@@ -386,8 +387,6 @@ def show(obj, caption=None, *, source: str | None = None, **table_options) -> No
 def toc_placeholder() -> Markup:
     """Where the LKjIP's Daftar Isi, Daftar Tabel and Daftar Gambar go (filled by the export: page numbers in
     the PDF, links in the HTML; :data:`lkjip.render.export.TOC_PLACEHOLDER`), for :func:`show`."""
-    from lkjip.render.export import TOC_PLACEHOLDER
-
     return Markup(TOC_PLACEHOLDER)
 
 
