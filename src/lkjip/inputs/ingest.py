@@ -99,7 +99,9 @@ def _read_key(path: Path, spec: Dataset) -> str | None:
         if path.stat().st_size > _MEMO_MAX_BYTES:
             return None
 
-        return f"{path.resolve()}|{sha256_file(path)}|{spec!r}"
+        # not the path: a frame read without error is made of the bytes alone (the path only names
+        # the file in errors, and a file with errors is never kept), read as CSV or as a workbook
+        return f"{path.suffix.lower()}|{sha256_file(path)}|{spec!r}"
     except OSError:
         return None
 
