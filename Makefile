@@ -53,11 +53,11 @@ test: $(STAMP)
 	@$(MAKE) --no-print-directory system-deps EXTRA_APT_PACKAGES="$(TEST_APT_PACKAGES)"
 	$(PYTEST)
 
-# The quick loop while editing: the unit tier and the doctests (each module's logic, no report built),
-# in one process (starting xdist workers costs more than it saves here); about 40 s. The integration
-# tier (the bundled unit's whole report, subprocesses) adds about 3 min: `make test` runs it.
+# The loop while editing: the unit tier, the doctests and the integration tier (the bundled unit's
+# report models, validation, the CLI in-process), on the workers of `make test`; no kernel, no PDF, no
+# notebook run (tests/e2e, `make test` runs it). About 2 min on 2 cores (benchmarks/notes.md).
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest tests/unit src/lkjip
+	$(PYTEST) tests/unit tests/integration src/lkjip
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts notebooks/*.py

@@ -3,8 +3,9 @@ modules read.
 
 The tests are in three tiers, one folder each: ``unit`` (one module's logic on values built in the
 test; no kernel, no file outside tmp_path), ``integration`` (several modules together, the repository's
-files, subprocesses; no kernel, no PDF), ``e2e`` (notebooks executed, PDF exports, ``lkjip run`` and
-``lkjip kabupaten``, the shared run of the bundled unit). ``make test-fast`` runs the first (and the doctests).
+files, subprocesses; no kernel, no PDF, no whole notebook), ``e2e`` (notebooks executed, PDF exports,
+``lkjip run``, ``lkjip kabupaten`` and ``lkjip init``, the shared run of the bundled unit). ``make test-fast``
+runs the first two (and the doctests).
 
 The expensive things (the whole chain over every bundled year, the 2023 report model and audit)
 are made once per session and shared, read-only: a test that changes a run takes its own copy

@@ -114,3 +114,35 @@ def test_content_keys_see_values_types_and_masks_not_layout():
     assert memo.content_key(pd.DataFrame({"f": [0.0]})) != memo.content_key(pd.DataFrame({"f": [-0.0]}))
     big = pd.DataFrame({"x": np.zeros(memo.MAX_ROWS + 1)})
     assert memo.content_key(big) is None
+
+
+def test_findings_of_the_same_frame_are_computed_once_name_the_caller_s_file_and_are_copies(tmp_path):
+    from lkjip.validation import run as validation
+
+    frame = read_dataset(RAW / "gedeg" / "2023" / "inovasi.csv", "inovasi")
+    first = validation.validate_frame("inovasi", frame, 2023, "a/inovasi.csv")
+    assert validation._FINDINGS.misses == 1 and validation._FINDINGS.hits == 0
+    first[0].rows.append(999)
+    second = validation.validate_frame("inovasi", frame.copy(), 2023, "b/inovasi.csv")
+    assert validation._FINDINGS.hits == 1
+    assert {f.file for f in first} == {"a/inovasi.csv"} and {f.file for f in second} == {"b/inovasi.csv"}
+    assert 999 not in second[0].rows
+    memo.clear_all()
+    fresh = validation.validate_frame("inovasi", frame, 2023, "b/inovasi.csv")
+    assert [f.as_dict() for f in fresh] == [f.as_dict() for f in second]
+    # another frame, another year, another suite: computed, never the kept findings
+    blank = frame.copy()
+    blank.loc[0, "nama"] = pd.NA
+    failed = {f.rule_id for f in validation.validate_frame("inovasi", blank, 2023) if f.failed}
+    assert "inovasi.nama.terisi" in failed and not any(f.failed for f in fresh)
+    validation.validate_frame("inovasi", frame, 2024)
+    import json
+
+    from lkjip.validation import default_expectations_dir
+
+    suite = json.loads((default_expectations_dir() / "inovasi.json").read_text(encoding="utf-8"))
+    suite["expectations"] = [e for e in suite["expectations"] if e["meta"]["id"] == "inovasi.nama.terisi"]
+    (tmp_path / "inovasi.json").write_text(json.dumps(suite), encoding="utf-8")
+    own = validation.validate_frame("inovasi", frame, 2023, expectations_dir=tmp_path)
+    assert [f.rule_id for f in own] == ["inovasi.nama.terisi"]
+    assert validation._FINDINGS.hits == 0 and validation._FINDINGS.misses == 4

@@ -7,6 +7,8 @@ Each test builds a small copy of the bundled unit in tmp_path (the published tre
 
 from __future__ import annotations
 
+import builtins
+import os
 import shutil
 from pathlib import Path
 
@@ -211,7 +213,16 @@ def test_an_unreadable_file(ws, capsys, monkeypatch):
             raise PermissionError(13, "Permission denied", str(self))
         return real(self)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)  # chmod does not stop root
+    real_open = builtins.open
+
+    def open_(file, *args, **kwargs):  # hashing the file for the read cache opens it too
+        if isinstance(file, (str, os.PathLike)) and Path(file) == target:
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    # chmod does not stop root: every way of opening the file fails, as it would for a user without the right
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(builtins, "open", open_)
     for code, err in ingest_and_validate(ws, capsys):
         assert code == 2 and "lra.csv: berkas tidak dapat dibaca: izin ditolak" in err
 

@@ -41,7 +41,8 @@ from lkjip.indicators.targets import (
     capaian,
     capaian_category,
     effective_target,
-    effective_target_normalized,
+    Target,
+    effective_targets_of_year,
     normalize_targets,
     renstra_end_target,
     target_years,
@@ -399,9 +400,11 @@ def published_realisasi(published: pd.DataFrame | None) -> dict[tuple[int, str],
         u = df["ukuran"].astype("string").str.strip().str.lower().fillna("")
         df = df[u.isin(["", "realisasi"])]
     out = {}
-    for _, r in df.iterrows():
-        if pd.notna(r["tahun"]) and pd.notna(r["nilai"]):
-            out[(int(r["tahun"]), str(r["indikator"]).strip())] = float(r["nilai"])
+    # column by column (a row Series per row, iterrows, cost a second per report on a published.csv
+    # of a few thousand rows); later rows of the same key win, as before
+    for tahun, indikator, nilai in zip(df["tahun"].tolist(), df["indikator"].tolist(), df["nilai"].tolist()):
+        if pd.notna(tahun) and pd.notna(nilai):
+            out[(int(tahun), str(indikator).strip())] = float(nilai)
     return out
 
 
@@ -429,8 +432,9 @@ def indicator_history(per_year: Mapping[int, pd.DataFrame], targets: pd.DataFram
     for y in years:
         frame = per_year.get(y)
         computed = frame.set_index("indikator") if frame is not None else None
+        of_year = effective_targets_of_year(normalized, y)
         for ind in iku:
-            t = effective_target_normalized(normalized, ind.kode, y)
+            t = of_year.get(ind.kode) or Target(ind.kode, y, float("nan"), None)
             has_computed = (computed is not None and ind.kode in computed.index
                             and pd.notna(computed.loc[ind.kode, "realisasi"]))
             if has_computed:

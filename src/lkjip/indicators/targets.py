@@ -107,6 +107,31 @@ def effective_target_normalized(df: pd.DataFrame, indikator: str, year: int) -> 
     return _missing(indikator, year)
 
 
+def effective_targets_of_year(df: pd.DataFrame | None, year: int) -> dict[str, Target]:
+    """``{indikator: Target}``: :func:`effective_target_normalized` of every indicator of ``year`` in one
+    pass over the normalised targets (an indicator without a target is absent).
+
+    >>> t = normalize_targets(pd.DataFrame({"indikator": ["ikm"] * 3 + ["sakip"],
+    ...     "dokumen": ["renstra", "pk_perubahan", "pk", "renstra"], "tahun": [2023] * 4,
+    ...     "target": [85.0, 94.5, 90.0, 84.0]}))
+    >>> {k: (v.target, v.dokumen) for k, v in effective_targets_of_year(t, 2023).items()}
+    {'ikm': (94.5, 'pk_perubahan'), 'sakip': (84.0, 'renstra')}
+    """
+    if df is None or len(df) == 0:
+        return {}
+    df = in_force(df, year)
+    sel = df[(df["tahun"] == int(year)) & df["target"].notna()]
+    rank = {doc: i for i, doc in enumerate(TARGET_PRECEDENCE)}
+    best: dict[str, tuple[int, float, str]] = {}
+    for ind, doc, target in zip(sel["indikator"].tolist(), sel["dokumen"].tolist(), sel["target"].tolist()):
+        if not isinstance(ind, str) or not isinstance(doc, str) or doc not in rank:
+            continue
+        # the first document of the precedence that has the indicator; its last row
+        if ind not in best or rank[doc] <= best[ind][0]:
+            best[ind] = (rank[doc], target, doc)
+    return {ind: Target(ind, int(year), float(target), doc) for ind, (_, target, doc) in best.items()}
+
+
 def renstra_end_target(targets: pd.DataFrame, indikator: str, year: int | None = None) -> Target:
     """The Renstra end target: the last year's target of ``renstra_perubahan``
     when that document exists for the indicator, else of ``renstra``; with

@@ -34,6 +34,7 @@ from lkjip.errors import DataError, DataErrors, display_path
 from lkjip.inputs import cache as memo
 from lkjip.inputs.files import staging_dir, swap_into_place
 from lkjip.inputs.catalog import processed_year_dir, unit_file, year_files
+from lkjip.contract import limits
 from lkjip.contract.indonum import NumberFormatError, parse_integer, parse_number
 from lkjip.contract.schema import DATASETS, KIND_DTYPES, TOTAL_LABELS, OPTIONAL_UNIT_DATASETS, Dataset
 from lkjip.inputs.file_checks import check_input
@@ -99,7 +100,11 @@ def _read_key(path: Path, spec: Dataset) -> str | None:
         if path.stat().st_size > _MEMO_MAX_BYTES:
             return None
 
-        return f"{path.resolve()}|{sha256_file(path)}|{spec!r}"
+        # not the path: a frame read without error is made of the bytes alone (the path only names
+        # the file in errors, and a file with errors is never kept), read as CSV or as a workbook,
+        # under the limits that would refuse it (lkjip.contract.limits)
+        bounds = (limits.CSV_FIELD_MAX_CHARS, limits.XLSX_MAX_UNCOMPRESSED_BYTES, limits.XLSX_MAX_CELLS)
+        return f"{path.suffix.lower()}|{bounds}|{sha256_file(path)}|{spec!r}"
     except OSError:
         return None
 

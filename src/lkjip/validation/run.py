@@ -16,6 +16,7 @@ from typing import Iterable
 import pandas as pd
 
 from lkjip.errors import ConfigError
+from lkjip.inputs import cache as _memo
 from lkjip.indicators.declared import datasets_needed, default_declaration
 from lkjip.validation.iku import iku_findings
 from lkjip.contract.schema import REQUIRED_YEAR_DATASETS, OPTIONAL_UNIT_DATASETS, YEAR_DATASETS
@@ -28,13 +29,37 @@ from lkjip.validation.suites import _gx_suite, _validator, load_suite_dict
 SUITES = (*YEAR_DATASETS, *OPTIONAL_UNIT_DATASETS, "targets")
 
 
+#: Findings of a suite on a frame, kept for the process by content (:mod:`lkjip.inputs.cache`): a
+#: notebook's validation run again, or a year whose other files changed, validates only what changed.
+_FINDINGS = _memo.Memo(512)
+
+
 def validate_frame(name: str, df: pd.DataFrame, year: int, file: str | None = None,
                    expectations_dir: Path | str | None = None) -> list[Finding]:
-    """Run the suite ``expectations/<name>.json`` on one frame; findings in suite order."""
+    """Run the suite ``expectations/<name>.json`` on one frame; findings in suite order.
+
+    The findings depend only on the suite's content, the frame's content and the year (``file``
+    only names the file in them), so they are kept by exactly that (a frame above
+    :data:`lkjip.inputs.cache.MAX_ROWS` rows is not kept); each call gets its own copy.
+    """
     if name not in PREPARE:
         raise ConfigError(f"tidak ada aturan validasi untuk dataset '{name}'")
     file = file or f"{name}.csv"
     cached = load_suite_dict(name, expectations_dir)
+    # SPLIT_ROWS is in the key: the two ways of validating give the same findings, and a test
+    # comparing them must run both
+    key = _memo.content_key("validate_frame", name, cached["digest"], int(year), SPLIT_ROWS, df)
+    findings = _FINDINGS.get(key)
+    if findings is _memo.MISSING:
+        findings = _validate_frame(name, df, year, cached)
+        _FINDINGS.put(key, findings)
+    for f in findings:
+        f.file = file
+    return findings
+
+
+def _validate_frame(name: str, df: pd.DataFrame, year: int, cached: dict) -> list[Finding]:
+    file = f"{name}.csv"
     frame = prepare_frame(name, df, year)
     expectations = cached["data"]["expectations"]
     order = {e["meta"]["id"]: k for k, e in enumerate(expectations)}

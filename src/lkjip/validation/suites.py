@@ -8,6 +8,7 @@ process, with analytics and progress bars off, and writes nothing to disk.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import threading
@@ -49,7 +50,9 @@ def load_suite_dict(name: str, expectations_dir: Path | str | None = None) -> di
             missing = {"id", "aturan", "tingkat"} - set(meta)
             if missing or meta["tingkat"] not in (ERROR, WARNING):
                 raise ConfigError(f"{path}: expectation {e.get('type')} tanpa meta id/aturan/tingkat yang sah")
-        cached = {"mtime": mtime, "data": data, "suites": {}}
+        # the suite's content, for keys of results computed from it (lkjip.validation.run)
+        digest = hashlib.sha256(json.dumps(data, sort_keys=True).encode("utf-8")).hexdigest()
+        cached = {"mtime": mtime, "data": data, "suites": {}, "digest": digest}
         _SUITE_CACHE[key] = cached
     return cached
 
