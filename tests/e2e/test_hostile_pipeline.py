@@ -119,7 +119,7 @@ class _FakeExports:
     def __init__(self, *, processes: bool):
         pass
 
-    def submit(self, step, nb_path, stage_report, unit, year, data_dir, *, pdf):
+    def submit(self, step, nb_path, stage_report, unit, year, data_dir, *, pdf, memory=None):
         base = Path(stage_report) / f"{step.report}_{unit}_{year}"
         base.with_suffix(".html").write_text(f"<p>{step.report}</p>", encoding="utf-8")
         if pdf and step.pdf:

@@ -102,8 +102,10 @@ def test_the_report_is_published_with_its_parts(kab_run):
     from pypdf import PdfReader
 
     layout = json.loads((folder / "run.json").read_text(encoding="utf-8"))["tata_letak_pdf"]["kabupaten_2023.pdf"]
+    chapters = layout.pop("bab")  # each chapter's decisions, for the next print (lkjip.render.layout_memory)
     assert layout == {"halaman": len(PdfReader(folder / "kabupaten_2023.pdf").pages), "melewati_tepi": [],
                       "hampir_kosong": [], "judul_di_kaki": []}
+    assert sum(len(c["halaman"]) for c in chapters) == layout["halaman"]
 
 
 def test_the_executed_notebook_is_a_clean_document(kab_run):
