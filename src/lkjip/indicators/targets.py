@@ -96,15 +96,7 @@ def effective_target(targets: pd.DataFrame, indikator: str, year: int) -> Target
 def effective_target_normalized(df: pd.DataFrame, indikator: str, year: int) -> Target:
     """:func:`effective_target` of targets already passed through :func:`normalize_targets`
     (a loop over indicators and years normalises once)."""
-    if df is None or len(df) == 0:
-        return _missing(indikator, year)
-    df = in_force(df, year)
-    sel = df[(df["indikator"] == indikator) & (df["tahun"] == int(year)) & df["target"].notna()]
-    for doc in TARGET_PRECEDENCE:
-        rows = sel[sel["dokumen"] == doc]
-        if len(rows):
-            return Target(indikator, int(year), float(rows["target"].iloc[-1]), doc)
-    return _missing(indikator, year)
+    return effective_targets_of_year(df, year).get(indikator) or _missing(indikator, year)
 
 
 def effective_targets_of_year(df: pd.DataFrame | None, year: int) -> dict[str, Target]:

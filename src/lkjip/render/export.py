@@ -62,6 +62,7 @@ from markupsafe import Markup
 
 from lkjip import ASSETS_DIR
 from lkjip.render import printcheck
+from lkjip.render.figure_fit import detach
 from lkjip.contract.pages import render
 from lkjip.render.contents import caption_entries, headings, lists_html, toc_html
 from lkjip.contract.lean_imports import import_lean
@@ -494,19 +495,14 @@ def print_text(root) -> None:
 def _unwrap(element, parent) -> None:
     """Put ``element``'s text and children in its place in ``parent``."""
     at = list(parent).index(element)
-    children = list(element)
-    if children:
-        children[-1].tail = (children[-1].tail or "") + (element.tail or "")
-        text = element.text or ""
-    else:
-        text = (element.text or "") + (element.tail or "")
-    if at:
-        parent[at - 1].tail = (parent[at - 1].tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
-    parent.remove(element)
-    for k, child in enumerate(children):
+    if element.text:
+        if at:
+            parent[at - 1].tail = (parent[at - 1].tail or "") + element.text
+        else:
+            parent.text = (parent.text or "") + element.text
+    for k, child in enumerate(list(element)):
         parent.insert(at + k, child)
+    detach(element, parent)  # its tail follows its last child
 
 
 def print_pdf(

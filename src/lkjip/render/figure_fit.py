@@ -256,12 +256,12 @@ def move_figures(root, moves: list[tuple[str, str]]) -> None:
                        and "jp-Cell" in (e.get("class") or "").split()), None)
         if block is None or target is None or order[id(target)] < order[id(block)]:
             continue
-        _detach(block, parents[id(block)])
+        detach(block, parents[id(block)])
         home = parents[id(target)]
         home.insert(list(home).index(target), block)
 
 
-def _detach(element, parent) -> None:
+def detach(element, parent) -> None:
     """Remove ``element`` from ``parent``, its tail text kept where it was."""
     siblings = list(parent)
     at = siblings.index(element)

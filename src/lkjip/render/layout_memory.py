@@ -41,7 +41,6 @@ class Chapter:
 
     key: str
     base: dict[str, int] = field(default_factory=lambda: dict.fromkeys(NUMBERED, 0))
-    _seen: set[str] = field(default_factory=set, repr=False)
 
 
 def _tag(element) -> str:
@@ -99,14 +98,15 @@ def chapters_of(root, versions: str = "") -> list[Chapter]:
             _feed(head, element, {}, text=True, tail=True)
     out = [Chapter("") for _ in range(max(last.values(), default=0) + 1)]
     hashers = [head.copy() for _ in out]
+    based: set[tuple[int, str]] = set()
     for element in root.iter():
         if id(element) in inside_head or not isinstance(element.tag, str):
             continue
         start, end = first[id(element)], last[id(element)]
         for name in NUMBERED:
             value = element.get(name)
-            if value and value.isdigit() and name not in out[start]._seen:
-                out[start]._seen.add(name)
+            if value and value.isdigit() and (start, name) not in based:
+                based.add((start, name))
                 out[start].base[name] = int(value) - 1
         # an element around chapters counts in each; a tail only when it is text, not the spacing
         # between blocks (a part cuts an element's last chapters off and so moves where its tail falls)
@@ -139,10 +139,10 @@ def shift(decision: str, base: dict[str, int], sign: int) -> str:
     return _NUMBER_IN.sub(lambda m: f'{m[1]}="{int(m[2]) + sign * base[m[1]]}"', decision)
 
 
-def page_prints(document, chapter_of_page: list[int], pages) -> dict[int, list[str]]:
+def page_prints(chapter_of_page: list[int], pages) -> dict[int, list[str]]:
     """``{chapter: [a print of each of its pages]}``: a short hash of the page's words, each run of
     digits counted as one digit (a page number in the Daftar Isi moves when another chapter grows).
-    ``pages`` are :func:`lkjip.render.printcheck.pages_of` of ``document``."""
+    ``pages`` are :func:`lkjip.render.printcheck.pages_of` of the document."""
     out: dict[int, list[str]] = {}
     for page, chapter in zip(pages, chapter_of_page):
         words = " ".join(_DIGITS.sub("0", w) for w, _ in page.words)

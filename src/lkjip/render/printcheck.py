@@ -236,7 +236,7 @@ def balance(printable: str, base_url: str | None, *, memory: list[dict] | None =
     The breaks only shift a chapter's tail; a figure there that then opens a page after a page a third
     empty is fitted in a last layout. Each chapter goes through these stages on its own
     (:class:`_ChapterBalance`), all chapters on the same layouts (:mod:`lkjip.render.chapters`). The
-    document is parsed again only when a figure moves.
+    document is parsed once; a figure moved is moved on a copy of the parsed tree.
 
     ``memory`` is the ``bab`` list of the layout record of an earlier print: a chapter it holds
     unchanged starts with its decisions taken (:mod:`lkjip.render.layout_memory`), so that a document
@@ -253,30 +253,31 @@ def balance(printable: str, base_url: str | None, *, memory: list[dict] | None =
         prepare(html.etree_element)
     mark_blocks(html.etree_element)
     tree = html.etree_element
-    chapters = layout_memory.chapters_of(tree, _versions())
+    versions = _versions()
+    chapters = layout_memory.chapters_of(tree, versions)
     known = layout_memory.remembered(memory, chapters)
     if known:
         missing = set(range(len(chapters))) - set(known)
         learned, part_layouts = {}, 0
         if missing:
             # the new chapters are balanced on a document of their own (and the cover): a few pages
-            part = _balance(html, layout_memory.part(tree, {0} | missing), {}, rounds, fetch)
+            part_tree = layout_memory.part(tree, {0} | missing)
+            part = _balance(html, part_tree, layout_memory.chapters_of(part_tree, versions), {}, rounds, fetch)
             learned, part_layouts = layout_memory.remembered(part.chapters, chapters), part.layouts
-        done = _balance(html, tree, {**learned, **known}, rounds, fetch, chapters)
+        done = _balance(html, tree, chapters, {**learned, **known}, rounds, fetch)
         if done is not None:
             return Balanced(done.document, done.chapters, len(known), done.layouts, part_layouts)
-    done = _balance(html, tree, {}, rounds, fetch, chapters)
+    done = _balance(html, tree, chapters, {}, rounds, fetch)
     assert done is not None  # nothing known, nothing to disown
     return done
 
 
-def _balance(html, tree, known: dict[int, dict], rounds: int, fetch: dict, chapters=None) -> Balanced | None:
-    """:func:`balance` of the parsed document ``tree`` with the ``known`` chapters' decisions taken; None
-    when one of them did not come out as known."""
+def _balance(html, tree, chapters: list, known: dict[int, dict], rounds: int, fetch: dict) -> Balanced | None:
+    """:func:`balance` of the parsed document ``tree`` (its ``chapters``,
+    :func:`lkjip.render.layout_memory.chapters_of`) with the ``known`` chapters' decisions taken; None when
+    one of them did not come out as known."""
     from weasyprint import CSS
 
-    if chapters is None:
-        chapters = layout_memory.chapters_of(tree, _versions())
     balance: dict[int, _ChapterBalance] = {c: _ChapterBalance.remembered(rounds, r) for c, r in known.items()}
     moves: list[tuple[str, str]] = [m for c in sorted(balance) for m in balance[c].moves]
     laid = _laid_out(html, tree, moves)
@@ -292,7 +293,7 @@ def _balance(html, tree, known: dict[int, dict], rounds: int, fetch: dict, chapt
     document = render()
     if known:
         chapter_of_page = page_chapters(document)
-        prints = layout_memory.page_prints(document, chapter_of_page, pages_of(document))
+        prints = layout_memory.page_prints(chapter_of_page, pages_of(document))
         if len(set(chapter_of_page)) != len(chapters) or any(prints.get(c) != r["halaman"] for c, r in known.items()):
             return None
     # every stage of every chapter takes a layout at most: rounds of breaks, and the two fittings
@@ -325,7 +326,7 @@ def _balance(html, tree, known: dict[int, dict], rounds: int, fetch: dict, chapt
     chapter_of_page = page_chapters(document)
     record: list[dict] = []
     if len(set(chapter_of_page)) == len(chapters):  # else the chapters are not those the memory can name
-        prints = layout_memory.page_prints(document, chapter_of_page, pages_of(document))
+        prints = layout_memory.page_prints(chapter_of_page, pages_of(document))
         record = layout_memory.record(chapters, {c: (b.fitted, b.moves, b.moved) for c, b in balance.items()}, prints)
     return Balanced(document, record, len(known), layouts[0])
 

@@ -14,6 +14,7 @@ import functools
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 from lkjip.contract.lean_imports import import_lean
@@ -54,8 +55,6 @@ def remove_stale_socket_folders(temp: str | None = None) -> list[str]:
 
     A folder of a running run (its process alive, or just made) is left alone, so runs side by side
     (``--jobs``, test workers) never take each other's sockets away."""
-    import time
-
     removed = []
     for folder in Path(temp or tempfile.gettempdir()).glob(SOCKETS_PREFIX + "*"):
         try:
@@ -225,7 +224,6 @@ class KernelSession:
         busy, is for the caller to discard). The namespace is cleared for the next notebook after a
         notebook that ended or failed in a cell; not after a timeout, a dead kernel or an interrupt,
         where the kernel is not ready for it and is discarded anyway."""
-        import time
 
         pm = import_lean("papermill")
         from papermill.exceptions import PapermillExecutionError

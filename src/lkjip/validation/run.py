@@ -49,10 +49,7 @@ def validate_frame(name: str, df: pd.DataFrame, year: int, file: str | None = No
     # SPLIT_ROWS is in the key: the two ways of validating give the same findings, and a test
     # comparing them must run both
     key = _memo.content_key("validate_frame", name, cached["digest"], int(year), SPLIT_ROWS, df)
-    findings = _FINDINGS.get(key)
-    if findings is _memo.MISSING:
-        findings = _validate_frame(name, df, year, cached)
-        _FINDINGS.put(key, findings)
+    findings = _memo.cached(_FINDINGS, key, lambda: _validate_frame(name, df, year, cached))
     for f in findings:
         f.file = file
     return findings
