@@ -55,7 +55,8 @@ def test_no_code_html_hides_inputs_and_tags(html_pair):
     assert "pesan stdout untuk auditor" not in report  # stderr dropped for officials
     assert "catatan kerja" not in report and "catatan kerja" in full  # remove_cell: officials only
     assert "Bab I Pendahuluan" in report and "Bab II Akuntabilitas Kinerja" in report
-    assert '<td class="num">4.061</td>' in report  # numbers right-aligned
+    # a frame pandas printed keeps its cells; the stylesheet aligns them as JupyterLab does
+    assert "<td>4.061</td>" in report and "table.dataframe td { text-align: right;" in report
 
 
 def test_full_html_has_code(html_pair):

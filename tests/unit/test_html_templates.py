@@ -30,7 +30,7 @@ def test_a_small_table_block_is_exactly_this_html():
     assert html == ('<div class="lkjip-blok lkjip-blok-tabel">\n'
                     '<p class="lkjip-caption"><strong>Tabel 1 Anggaran</strong></p>\n'
                     '<table class="lkjip-table"><thead><tr><th>Uraian</th><th class="num">Pagu</th></tr></thead>'
-                    '<tbody><tr><td>Belanja</td><td class="num">1.500</td></tr></tbody></table>\n'
+                    '<tbody><tr><td class="lkjip-utuh">Belanja</td><td class="num">1.500</td></tr></tbody></table>\n'
                     '<p class="lkjip-source"><em>Sumber: LRA</em></p>\n'
                     '<p class="lkjip-note">Catatan.</p>\n'
                     "</div>")
@@ -66,7 +66,7 @@ def test_the_audit_blocks_escape_their_text_and_keep_the_table_as_built():
     assert html == (f'<p class="lkjip-caption"><strong>{ESCAPED}</strong></p>\n'
                     '<table class="lkjip-fixed lkjip-wide-xl lkjip-table"><colgroup><col style="width: 40%">'
                     '<col style="width: 60%"></colgroup><thead><tr><th>A</th><th>B</th></tr></thead>'
-                    "<tbody><tr><td>x</td><td>y</td></tr></tbody></table>\n"
+                    "<tbody><tr><td class=\"lkjip-utuh\">x</td><td class=\"lkjip-utuh\">y</td></tr></tbody></table>\n"
                     f'<p class="lkjip-source"><em>Sumber: {ESCAPED}</em></p>')
     assert ar.section(EVIL, "a", ["<p>b</p>"], landscape=True, level=3) == (
         f'<div class="lkjip-landscape">\n<h3 id="a">{ESCAPED}</h3>\n<p>b</p>\n</div>')

@@ -10,6 +10,7 @@ import pandas as pd
 
 from lkjip.audit.folded import differences_first, folded_places
 from lkjip.audit.report import print_only, table_block
+from lkjip.contract.html_table import table_html
 from lkjip.render.contents import caption_entries, headings
 from lkjip.render.export import TOC_PLACEHOLDER, _postprocess, build_print_html
 from lkjip.render.screen import for_screen as _for_screen
@@ -74,19 +75,25 @@ def test_folded_places_escapes_what_it_folds():
 def test_differences_come_first_and_equal_figures_fold():
     frame = pd.DataFrame({"Angka": ["a", "b", "c"], "Status": ["Sesuai", "Selisih", "Sesuai"]})
     html = differences_first(frame, lambda t: table_block(t))
-    assert html.index("<td>Selisih</td>") < html.index("<details") < html.index("<td>Sesuai</td>")
+    assert html.index(">Selisih</td>") < html.index("<details") < html.index(">Sesuai</td>")
     assert "2 angka sesuai" in html
     only_equal = differences_first(frame[frame["Status"] == "Sesuai"], lambda t: table_block(t))
     assert only_equal.startswith("<details") and "Semua 2 angka sesuai" in only_equal
 
 
-def test_rp_joins_its_amount_and_short_cells_stay_whole():
-    body = _postprocess("<p>terserap Rp 41.322.000 dan (Rp 1.000)</p><table><tr><td>VIII</td>"
-                        "<td>Pelaksanaan urusan</td><td>Rp 28.928.297</td></tr></table>")
+def test_rp_joins_its_amount():
+    body = _postprocess("<p>terserap Rp 41.322.000 dan (Rp 1.000)</p><table><tr>"
+                        "<td class=\"num\">Rp 28.928.297</td></tr></table>")
     assert "Rp\u00a041.322.000" in body and "(Rp\u00a01.000)" in body and "Rp 4" not in body
-    assert '<td class="lkjip-utuh">VIII</td>' in body
     assert '<td class="num">Rp\u00a028.928.297</td>' in body
-    assert "<td>Pelaksanaan urusan</td>" in body
+
+
+def test_short_cells_stay_whole_and_amounts_align_where_the_table_is_made():
+    html = table_html(pd.DataFrame({"Kode": ["VIII"], "Uraian": ["Pelaksanaan urusan"],
+                                    "Anggaran": ["Rp 28.928.297"]}))
+    assert '<td class="lkjip-utuh">VIII</td>' in html
+    assert '<td class="num">Rp 28.928.297</td>' in html  # a text column's amount, right-aligned
+    assert "<td>Pelaksanaan urusan</td>" in html
 
 
 def test_the_record_names_published_folders(tmp_path):

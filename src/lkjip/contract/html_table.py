@@ -8,6 +8,7 @@ build their tables here, so one table looks the same wherever it is printed.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Sequence
 
 import pandas as pd
@@ -22,6 +23,9 @@ def table_html(frame: pd.DataFrame, *, index: bool = False, formats: dict | None
                text_cell: Callable[[str, str], Markup | None] | None = None) -> str:
     """A plain, deterministic HTML table; numeric columns carry ``class="num"`` (right-aligned).
 
+    A cell of a text column is classed by what it shows (:func:`cell_class`): an amount or a percentage
+    is right-aligned like a number, one short word is never broken in print.
+
     ``wide`` prints the table at least in the smaller font of ``lkjip-wide``
     (for a table whose text columns hold long words); ``small`` in the smaller font still
     of ``lkjip-wide-xl`` unless a wide font is already chosen. ``column_widths`` (% per column) fix the
@@ -32,7 +36,7 @@ def table_html(frame: pd.DataFrame, *, index: bool = False, formats: dict | None
     >>> html = table_html(pd.DataFrame({"Tempat": ["a; b", "c"]}),
     ...                   text_cell=lambda column, text: Markup("<i>2</i>") if ";" in text else None)
     >>> html.split("<tbody>")[1].strip()
-    '<tr><td><i>2</i></td></tr><tr><td>c</td></tr></tbody></table>'
+    '<tr><td><i>2</i></td></tr><tr><td class="lkjip-utuh">c</td></tr></tbody></table>'
     """
     numeric = set(auto_formats(frame)) | {c for c in (formats or {})}
     shown = display_frame(frame, formats)
@@ -51,9 +55,12 @@ def table_html(frame: pd.DataFrame, *, index: bool = False, formats: dict | None
             text = "" if is_missing(v) else escape(v)
             if c in widths:
                 widths[c] = max(widths[c], len(text.strip()))
-            elif text_cell is not None and text:
+                cells.append(f"<td{num}>{text}</td>")
+                continue
+            if text_cell is not None and text:
                 text = text_cell(c, str(v)) or text
-            cells.append(f"<td{num if c in numeric else ''}>{text}</td>")
+            kind = cell_class(text)
+            cells.append(f'<td class="{kind}">{text}</td>' if kind else f"<td>{text}</td>")
         body.append(f"<tr>{''.join(cells)}</tr>")
     chosen = print_classes(len(shown.columns), widths.values() if body else ())
     if wide and not {"lkjip-wide", "lkjip-wide-xl"} & set(chosen):
@@ -71,6 +78,27 @@ def table_html(frame: pd.DataFrame, *, index: bool = False, formats: dict | None
         chosen.insert(0, "lkjip-fixed")
     return render("tabel.html.j2", classes=[*chosen, "lkjip-table"], head=Markup(head), body=Markup("".join(body)),
                   widths=None if column_widths is None else [f"{w:g}" for w in column_widths])
+
+
+#: The whole text of a cell that is an amount, a count or a percentage: ``Rp 1.234``, ``-2,5``, ``(3)``, ``95,5 %``.
+_AMOUNT = re.compile(r"\s*[-+\u2212]?\s*(?:Rp\.?\s*)?\(?[0-9][0-9.,\u00a0 ]*\)?\s*%?\s*")
+#: One short word (a Roman numeral, a code): nothing to break it at, so it is never broken.
+_SHORT_WORD = re.compile(r"[^<>\s]{1,8}")
+
+
+def cell_class(shown: str) -> str | None:
+    """The class of a text cell from its shown (escaped) HTML: ``num`` for an amount, a count or a
+    percentage (right-aligned, unbroken), ``lkjip-utuh`` for one short word (never broken in print,
+    lkjip-print.css), else ``None``. Markup (a link, a folded list) is left as it is.
+
+    >>> [cell_class(t) for t in ["Rp 2.567.147", "(94,38) %", "IV", "a.1", "Kecamatan Gedeg", "<i>2</i>", ""]]
+    ['num', 'num', 'lkjip-utuh', 'lkjip-utuh', None, None, None]
+    """
+    if _AMOUNT.fullmatch(shown):
+        return "num"
+    if _SHORT_WORD.fullmatch(shown):
+        return "lkjip-utuh"
+    return None
 
 
 #: The font (pt) of wide tables in print (lkjip-print.css: ``lkjip-wide``, ``lkjip-wide-xl``): never

@@ -3,8 +3,7 @@
 The templates live beside the nbconvert template in ``lkjip/assets/``:
 ``validasi.html.j2`` (the validation report), ``cetak_sampul.html.j2`` (the
 PDF's cover), ``cetak_daftar_isi.html.j2`` (its table of contents),
-``cetak_kepala.html.j2`` (its title, metadata and print CSS),
-``asal_usul.html.j2`` (the provenance block), ``judul.html.j2`` and
+``cetak_kepala.html.j2`` (its title, metadata and print CSS), ``judul.html.j2`` and
 ``tanda_tangan.html.j2`` (the LKjIP's title and signature blocks), ``ttd_dokumen.html.j2`` (a
 signed document's signatures), and the blocks of every table and figure: ``tabel.html.j2``,
 ``keterangan.html.j2`` (captions), ``blok_tabel.html.j2``, ``blok_gambar.html.j2``,

@@ -1,8 +1,7 @@
 """Where a report came from: inputs, parameters, versions, commit, run time.
 
 :func:`collect_provenance` records it as a plain dict (JSON-ready);
-:func:`provenance_frame` and :func:`provenance_html` show it to readers in
-Indonesian; :func:`hash_inputs` gives one digest over all inputs so a run can
+:func:`provenance_frame` shows it to readers in Indonesian; :func:`hash_inputs` gives one digest over all inputs so a run can
 be skipped when nothing changed.
 """
 
@@ -21,8 +20,6 @@ from typing import Any
 
 import pandas as pd
 
-from lkjip.contract.fmt import fmt_int
-from lkjip.contract.pages import render
 
 __all__ = [
     "PACKAGES",
@@ -32,7 +29,6 @@ __all__ = [
     "hash_inputs",
     "package_versions",
     "provenance_frame",
-    "provenance_html",
     "sha256_file",
 ]
 
@@ -201,24 +197,3 @@ def provenance_frame(prov: Mapping[str, Any]) -> pd.DataFrame:
     frame["Jumlah baris"] = frame["Jumlah baris"].astype("Int64")
     frame["Ukuran (bita)"] = frame["Ukuran (bita)"].astype("Int64")
     return frame
-
-
-def _fmt_int(value: Any) -> str:
-    return fmt_int(value, blank="-")
-
-
-def provenance_html(prov: Mapping[str, Any]) -> str:
-    """A small HTML block (tables) for the report's provenance appendix (``assets/asal_usul.html.j2``)."""
-    git = prov.get("git")
-    duration = prov.get("duration_s")
-    return render(
-        "asal_usul.html.j2",
-        inputs=[{"path": f["path"], "sha256": f["sha256"], "rows": _fmt_int(f["rows"])} for f in prov.get("inputs", [])],
-        digest=str(prov.get("inputs_digest", "")),
-        git={"commit": git.get("commit", ""), "dirty": " (ada perubahan belum di-commit)" if git.get("dirty") else ""}
-        if git else None,
-        started=str(prov.get("started_at") or "-"), finished=str(prov.get("finished_at") or "-"),
-        duration=str(duration if duration is not None else "-"),
-        parameters=[(str(k), str(v)) for k, v in (prov.get("parameters") or {}).items()],
-        versions=[(k, v or "tidak terpasang") for k, v in (prov.get("versions") or {}).items()],
-    ).rstrip("\n")

@@ -23,10 +23,11 @@ a table of contents with page numbers, "Halaman x dari y" in the footer. The
 cover, the table of contents and the print head (title, metadata, print CSS)
 are Jinja templates (``assets/cetak_*.html.j2``, autoescape on); the headings
 of the table of contents are read with an HTML parser (nbconvert gives every
-Markdown heading an id); tables are classed for print where they are made
-(:func:`lkjip.contract.html_table.table_html`). The only rewriting of rendered HTML left
-is :func:`_postprocess`'s safety net for third-party outputs (network links
-dropped, numeric cells of plain pandas tables right-aligned).
+Markdown heading an id); table cells are classed for print where they are made
+(:func:`lkjip.contract.html_table.table_html`, and the Markdown renderer's table cells,
+through the same :func:`lkjip.contract.html_table.cell_class`). The only rewriting of
+rendered HTML left is :func:`_postprocess`'s safety net for third-party outputs
+(network links dropped) and the no-break space after "Rp".
 
 Nothing from the data becomes markup, even if a string escaped nobody's
 escaping on the way (defence in depth, behind :func:`lkjip.contract.markup.md_text`):
@@ -61,6 +62,7 @@ from typing import Any
 from markupsafe import Markup
 
 from lkjip import ASSETS_DIR
+from lkjip.contract.html_table import cell_class
 from lkjip.render import printcheck
 from lkjip.render.figure_fit import detach
 from lkjip.contract.pages import render
@@ -98,11 +100,6 @@ _LINK_NET = re.compile(rf"<link\b[^>]*\bhref\s*=\s*[\"']?{_NET}[^>]*>", re.I)
 _CSS_IMPORT_NET = re.compile(rf"@import\s+(?:url\()?[\"']?{_NET}[^;]*;", re.I)
 #: An amount in rupiah: its "Rp" is joined to the amount by a no-break space, so a line never ends in "Rp".
 _RUPIAH = re.compile(r"\bRp (?=[-(]?[0-9])")
-#: A cell holding one short word (a Roman numeral, a code): never broken (class lkjip-utuh of the print CSS).
-_SHORT_TD = re.compile(r"<td>([^<>\s]{1,8})</td>")
-_NUM_TD = re.compile(
-    r"<td>(\s*[-+\u2212]?\s*(?:Rp\.?\s*)?\(?[0-9][0-9.,\u00a0 ]*\)?\s*%?\s*)</td>"
-)
 
 
 # --------------------------------------------------------------------------
@@ -114,40 +111,20 @@ def _read_css(name: str) -> str:
     return (ASSETS / name).read_text(encoding="utf-8")
 
 
-def _prepare(nb: Any, include_code: bool) -> Any:
-    """Apply the tag rules on a copy of the notebook."""
-    nb = copy.deepcopy(nb)
-    cells = []
+def _drop_stderr(nb: Any, resources: dict) -> tuple[Any, dict]:
+    """An nbconvert preprocessor: officials never see stderr (warnings, progress bars)."""
     for cell in nb.cells:
-        tags = set(cell.get("metadata", {}).get("tags", []) or [])
-        if tags & REMOVE_CELL_TAGS and not include_code:
-            continue
-        if not include_code:
-            if cell.cell_type == "code" and tags & REMOVE_OUTPUT_TAGS:
-                cell.outputs = []
-            if cell.cell_type == "code":
-                # Officials never see stderr (warnings, progress bars).
-                cell.outputs = [
-                    o for o in cell.get("outputs", [])
-                    if not (o.get("output_type") == "stream" and o.get("name") == "stderr")
-                ]
-            if cell.cell_type == "markdown" and tags & REMOVE_INPUT_TAGS:
-                continue
-            if cell.cell_type == "raw":
-                continue
-        cells.append(cell)
-    nb.cells = cells
-    return nb
+        if cell.cell_type == "code":
+            cell.outputs = [o for o in cell.outputs if not (o.output_type == "stream" and o.name == "stderr")]
+    return nb, resources
 
 
 def _postprocess(body: str) -> str:
-    """Safety net for offline use and alignment of numeric table cells."""
+    """Safety net for offline use; "Rp" never alone at the end of a line."""
     body = _SCRIPT_SRC_NET.sub("", body)
     body = _LINK_NET.sub("", body)
     body = _CSS_IMPORT_NET.sub("", body)
     body = _RUPIAH.sub("Rp\u00a0", body)
-    body = _NUM_TD.sub(r'<td class="num">\1</td>', body)
-    body = _SHORT_TD.sub(r'<td class="lkjip-utuh">\1</td>', body)
     # Normalise line endings and trailing blanks so the bytes do not depend
     # on the platform.
     body = body.replace("\r\n", "\n")
@@ -160,9 +137,17 @@ def _safe_exporter_class():
     from jinja2 import pass_context
 
     HTMLExporter = import_lean("nbconvert").HTMLExporter
+    from mistune.plugins.table import render_table_cell
     from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
 
     class SafeRenderer(IPythonRenderer):
+        def table_cell(self, text: str, align: str | None = None, head: bool = False) -> str:
+            # a Markdown table's cell is classed as a generated table's is (an amount right-aligned)
+            kind = None if head or align else cell_class(text)
+            if kind is None:
+                return render_table_cell(self, text, align=align, head=head)
+            return f'  <td class="{kind}">{text}</td>\n'
+
         def image(self, text: str, url: str, title: str | None = None) -> str:
             # a Markdown image is a notebook attachment or nothing: never a file or a network address
             if url.startswith("attachment:"):
@@ -198,16 +183,17 @@ def notebook_to_html(nb_or_path: Any, *, include_code: bool, title: str) -> str:
         nb = nbformat.read(path, as_version=4)
         base = str(path.resolve().parent)
     else:
-        nb = nb_or_path
+        nb = copy.copy(nb_or_path)  # the caller's notebook keeps its metadata
         base = str(Path.cwd())
-    nb = _prepare(nb, include_code)
-    nb.metadata["title"] = title
+    nb.metadata = nbformat.from_dict({**nb.metadata, "title": title})
 
     c = Config()
     if not include_code:
+        # nbconvert's own tag rules: the cells, inputs and outputs officials do not see
         c.TemplateExporter.exclude_input = True
         c.TemplateExporter.exclude_input_prompt = True
         c.TemplateExporter.exclude_output_prompt = True
+        c.TemplateExporter.exclude_raw = True
         c.TagRemovePreprocessor.remove_input_tags = set(REMOVE_INPUT_TAGS)
         c.TagRemovePreprocessor.remove_all_outputs_tags = set(REMOVE_OUTPUT_TAGS)
         c.TagRemovePreprocessor.remove_cell_tags = set(REMOVE_CELL_TAGS)
@@ -219,11 +205,9 @@ def notebook_to_html(nb_or_path: Any, *, include_code: bool, title: str) -> str:
     c.HTMLExporter.extra_template_paths = [str(ASSETS)]
     c.HTMLExporter.template_file = TEMPLATE_FILE
     exporter = _safe_exporter_class()(config=c)
-    resources = {
-        "metadata": {"name": title, "path": base},
-        "lkjip_css": _read_css("lkjip.css"),
-        "lkjip_drop_stderr": not include_code,
-    }
+    if not include_code:
+        exporter.register_preprocessor(_drop_stderr, enabled=True)
+    resources = {"metadata": {"name": title, "path": base}, "lkjip_css": _read_css("lkjip.css")}
     body, _ = exporter.from_notebook_node(nb, resources=resources)
     return _postprocess(body)
 
