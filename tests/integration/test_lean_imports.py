@@ -3,6 +3,7 @@ interpreter and across threads."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -49,3 +50,22 @@ def test_a_module_another_thread_is_importing_is_handed_out_whole(tmp_path, monk
     thread.join()
     assert whole_when_handed_out is True and got["first"] is second
     monkeypatch.delitem(sys.modules, "lambat_diimpor")
+
+
+def test_an_export_workers_first_conversion_does_without_the_iri_grammar(tmp_path):
+    """An export worker (lkjip.run.export_jobs) starts with nothing imported; its first notebook
+    conversion imports nbformat, which must not pay for the IRI grammar either."""
+    book = tmp_path / "laporan.ipynb"
+    book.write_text(json.dumps({"cells": [{"cell_type": "markdown", "id": "bab-1", "metadata": {},
+                                           "source": "# Bab I"}],
+                                "metadata": {}, "nbformat": 4, "nbformat_minor": 5}), encoding="utf-8")
+    code = textwrap.dedent(f"""
+        import sys
+        from lkjip.render.export import notebook_to_html
+        assert "jsonschema" not in sys.modules
+        html = notebook_to_html({str(book)!r}, include_code=False, title="uji")
+        print("Bab I" in html, "rfc3987_syntax" in sys.modules, "jsonschema" in sys.modules)
+    """)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.split() == ["True", "False", "True"]

@@ -175,9 +175,9 @@ def _safe_exporter_class():
 
 def notebook_to_html(nb_or_path: Any, *, include_code: bool, title: str) -> str:
     """Convert a notebook (path or :class:`nbformat.NotebookNode`) to an HTML string."""
-    import nbformat
     from traitlets.config import Config
 
+    nbformat = import_lean("nbformat")  # an export worker's first import of it: without the unused IRI grammar
     if isinstance(nb_or_path, (str, Path)):
         path = Path(nb_or_path)
         nb = nbformat.read(path, as_version=4)

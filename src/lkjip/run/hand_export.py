@@ -37,6 +37,7 @@ from lkjip.inputs.files import is_inside
 from lkjip.errors import ConfigError, DataError, display_path
 from lkjip.inputs.catalog import LAB_DIR, default_data_dir, default_processed_dir, default_reports_dir, lab_reports_dir
 from lkjip.render.export import export_html, notebook_to_html, print_pdf, write_screen_html
+from lkjip.contract.lean_imports import import_lean
 from lkjip.run.export_jobs import PRINT, WITH_CODE, export_step
 from lkjip.run.pipeline import STEPS
 
@@ -46,7 +47,7 @@ _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
 
 
 def _read(path: Path):
-    import nbformat
+    nbformat = import_lean("nbformat")
 
     if not path.exists():
         raise ConfigError(f"notebook tidak ada: {display_path(path)}")
