@@ -116,7 +116,7 @@ class _FakeSession:
 class _FakeExports:
     """Exports that write placeholder documents into the staging folder (a PDF only with ``pdf``)."""
 
-    def __init__(self, *, processes: bool):
+    def __init__(self, *, processes: bool, warm: bool = False):
         pass
 
     def submit(self, step, nb_path, stage_report, unit, year, data_dir, *, pdf, memory=None):

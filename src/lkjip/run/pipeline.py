@@ -182,7 +182,8 @@ def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final
     publishing_now = False
     # Exports (nbconvert, WeasyPrint) run while the kernel executes the next notebook; a PDF keeps the
     # layout of the chapters that did not change since the published one (not with --force: all anew)
-    exports = export_jobs.Exports(processes=export_processes)
+    exports = export_jobs.Exports(processes=export_processes,
+                                  warm=any(s.report and s.notebook not in reused for s in steps))
     published_layouts = {} if force or not pdf else (publishing.read_record(final_report) or {}).get("tata_letak_pdf") or {}
     starting_kernel = True
     try:
