@@ -204,14 +204,23 @@ def place_point_labels(fig: Figure, labels: Mapping) -> None:
     from adjustText import adjust_text
 
     fig.draw_without_rendering()
+    hidden = []
     for ax, texts in labels.items():
         if texts:
             xs, ys = zip(*(t.get_position() for t in texts))
             # labels keep off the points (their boxes counted larger than the text, for the markers);
             # a fixed number of rounds, not adjustText's default time limit, so the same input draws
             # the same chart
-            adjust_text(texts, x=xs, y=ys, ax=ax, iter_lim=ROUNDS, expand=(1.2, 1.8),
-                        arrowprops={"arrowstyle": "-", "color": "#777777", "lw": 0.4})
+            _, lines = adjust_text(texts, x=xs, y=ys, ax=ax, iter_lim=ROUNDS, expand=(1.2, 1.8),
+                                   arrowprops={"arrowstyle": "-", "color": "#777777", "lw": 0.4})
+            # adjust_text draws the whole figure again for the next panel; a line is clipped to
+            # its (text) label, which costs a text measurement per clipping step, and it takes no
+            # part in the layout (clipped to its axes) nor in the placement: drawn only at the end
+            for line in lines:
+                line.set_visible(False)
+                hidden.append(line)
+    for line in hidden:
+        line.set_visible(True)
 
 
 def factor_scatters(factors: pd.DataFrame, columns: Sequence[str] | None = None, *,

@@ -52,6 +52,7 @@ import datetime as dt
 import logging
 import os
 import re
+import threading
 import time
 import warnings
 from collections.abc import Iterator, Mapping
@@ -173,19 +174,26 @@ def _safe_exporter_class():
     return SafeHTMLExporter
 
 
-def notebook_to_html(nb_or_path: Any, *, include_code: bool, title: str) -> str:
-    """Convert a notebook (path or :class:`nbformat.NotebookNode`) to an HTML string."""
-    from traitlets.config import Config
+#: This thread's HTML exporters by ``include_code``: making one compiles its Jinja templates anew
+#: (0,1 s a conversion). One per thread: a conversion registers its notebook's own filters on the
+#: exporter (the threads of ``lkjip run`` convert at the same time).
+_EXPORTERS = threading.local()
 
-    nbformat = import_lean("nbformat")  # an export worker's first import of it: without the unused IRI grammar
-    if isinstance(nb_or_path, (str, Path)):
-        path = Path(nb_or_path)
-        nb = nbformat.read(path, as_version=4)
-        base = str(path.resolve().parent)
-    else:
-        nb = copy.copy(nb_or_path)  # the caller's notebook keeps its metadata
-        base = str(Path.cwd())
-    nb.metadata = nbformat.from_dict({**nb.metadata, "title": title})
+
+def _exporter(include_code: bool):
+    """The HTML exporter of ``include_code``, made once per thread and then reused, as nbconvert's
+    own command line reuses one exporter for every notebook it converts."""
+    made = _EXPORTERS.__dict__.setdefault("made", {})
+    if include_code not in made:
+        exporter = _safe_exporter_class()(config=_exporter_config(include_code))
+        if not include_code:
+            exporter.register_preprocessor(_drop_stderr, enabled=True)
+        made[include_code] = exporter
+    return made[include_code]
+
+
+def _exporter_config(include_code: bool):
+    from traitlets.config import Config
 
     c = Config()
     if not include_code:
@@ -204,11 +212,22 @@ def notebook_to_html(nb_or_path: Any, *, include_code: bool, title: str) -> str:
     c.HTMLExporter.template_name = "lab"
     c.HTMLExporter.extra_template_paths = [str(ASSETS)]
     c.HTMLExporter.template_file = TEMPLATE_FILE
-    exporter = _safe_exporter_class()(config=c)
-    if not include_code:
-        exporter.register_preprocessor(_drop_stderr, enabled=True)
+    return c
+
+
+def notebook_to_html(nb_or_path: Any, *, include_code: bool, title: str) -> str:
+    """Convert a notebook (path or :class:`nbformat.NotebookNode`) to an HTML string."""
+    nbformat = import_lean("nbformat")  # an export worker's first import of it: without the unused IRI grammar
+    if isinstance(nb_or_path, (str, Path)):
+        path = Path(nb_or_path)
+        nb = nbformat.read(path, as_version=4)
+        base = str(path.resolve().parent)
+    else:
+        nb = copy.copy(nb_or_path)  # the caller's notebook keeps its metadata
+        base = str(Path.cwd())
+    nb.metadata = nbformat.from_dict({**nb.metadata, "title": title})
     resources = {"metadata": {"name": title, "path": base}, "lkjip_css": _read_css("lkjip.css")}
-    body, _ = exporter.from_notebook_node(nb, resources=resources)
+    body, _ = _exporter(include_code).from_notebook_node(nb, resources=resources)
     return _postprocess(body)
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from lkjip.contract.lean_imports import import_lean
 from lkjip.errors import ConfigError
 from lkjip.inputs.project import project_files
+from lkjip.validation import gx_speed
 from lkjip.validation.results import ERROR, WARNING
 
 # --------------------------------------------------------------------------- suites
@@ -76,8 +77,13 @@ _GX_LOCK = threading.Lock()
 
 
 def _import_gx():
-    """``great_expectations``, imported without what it never uses (:mod:`lkjip.contract.lean_imports`)."""
-    return import_lean("great_expectations")
+    """``great_expectations``, imported without what it never uses (:mod:`lkjip.contract.lean_imports`),
+    its expectations reading their configuration once per lookup of their arguments (:mod:`lkjip.validation.gx_speed`)."""
+    gx = import_lean("great_expectations")
+    from great_expectations.expectations.expectation import Expectation
+
+    gx_speed.install(Expectation)
+    return gx
 
 
 def _gx() -> dict:
