@@ -446,6 +446,14 @@ def test_missing_sakip_component_is_error():
     assert f.severity == ERROR and f.values == ["evaluasi_internal"]
 
 
+def test_missing_components_are_named_in_the_rules_order_whatever_the_hash_seed():
+    # GX gathers the missing values in a set, whose order follows the interpreter's hash seed
+    df = sakip(with_subs=False).iloc[[1]]  # pengukuran only
+    f = failed(check("sakip_evaluasi", df), "sakip_evaluasi.komponen.lengkap")
+    assert f.values == ["perencanaan", "pelaporan", "evaluasi_internal"]
+    assert f.detail == "tidak ada: perencanaan, pelaporan, evaluasi_internal"
+
+
 def test_sakip_weight_35_and_nilai_above_bobot_are_errors():
     df = sakip(with_subs=False)
     df.loc[0, "bobot"] = 35.0  # baris 2

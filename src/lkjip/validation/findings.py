@@ -137,13 +137,14 @@ def _finding_from_result(er, name: str, file: str, frame: pd.DataFrame) -> Findi
         if t == "expect_column_to_exist":
             detail = "kolom tidak ditemukan di berkas"
         elif t == "expect_table_columns_to_match_set":
-            missing = list(((res.get("details") or {}).get("mismatched") or {}).get("missing") or [])
+            missing = in_rule_order(((res.get("details") or {}).get("mismatched") or {}).get("missing") or [],
+                                    kwargs.get("column_set") or [])
             values = missing
             base["column"] = ", ".join(missing) or base["column"]
             detail = "kolom tidak ada: " + ", ".join(missing)
         elif t.endswith("_to_contain_set"):
             if res.get("partial_missing_list") is not None:
-                missing = [str(v) for v in res["partial_missing_list"]]
+                missing = in_rule_order(res["partial_missing_list"], kwargs.get("value_set") or [])
             else:
                 have = {str(v) for v in (observed or [])}
                 missing = [str(v) for v in kwargs.get("value_set", []) if str(v) not in have]
@@ -157,6 +158,19 @@ def _finding_from_result(er, name: str, file: str, frame: pd.DataFrame) -> Findi
     kept = rows[:ROW_LIMIT]
     return Finding(**base, rows=kept, values=values, success=success, rows_total=max(rows_total, len(rows)),
                    detail=detail, row_values={r: row_values[r] for r in kept})
+
+
+def in_rule_order(values, listed) -> list[str]:
+    """``values`` (what GX found missing, gathered in a set: its order changes with the interpreter's
+    hash seed) in the order the rule lists them, any others after them sorted: the same data give the
+    same finding text in every run.
+
+    >>> in_rule_order({"Mar", "Jan", "Des"}, ["Jan", "Feb", "Mar"])
+    ['Jan', 'Mar', 'Des']
+    """
+    found = {str(v) for v in values}
+    listed = [str(v) for v in listed]
+    return [v for v in dict.fromkeys(listed) if v in found] + sorted(found - set(listed))
 
 
 def _skipped(e: dict, name: str, file: str, missing: list[str]) -> Finding:
