@@ -11,6 +11,10 @@ Only ``lkjip run`` publishes (``data/processed/<unit>/<year>`` and
 ``audit`` write to a scratch folder or a folder the user names (``--out``),
 ``validate --report DIR`` outside the published reports; none of them ever
 writes into a published folder.
+
+Each command imports the modules it calls inside its function: importing this module stays cheap (no
+pandas, Great Expectations or papermill), so ``lkjip --help``, a mistyped argument and a run whose
+inputs did not change answer at once.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from lkjip.render import layout_memory
+from lkjip.render import chapters, figure_fit, layout_memory
 
 from lkjip.render.chapters import page_chapters, selector_of, selector_pages
 from lkjip.render.figure_fit import figures_to_defer, figures_to_fit, move_figures
@@ -353,8 +353,6 @@ def _versions() -> str:
     import hashlib
 
     import weasyprint
-
-    from lkjip.render import chapters, figure_fit
 
     digest = hashlib.sha256(weasyprint.__version__.encode())
     for module in (chapters, figure_fit, layout_memory, sys.modules[__name__]):
