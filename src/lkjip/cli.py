@@ -12,9 +12,9 @@ Only ``lkjip run`` publishes (``data/processed/<unit>/<year>`` and
 ``validate --report DIR`` outside the published reports; none of them ever
 writes into a published folder.
 
-Each command imports the modules it calls inside its function: importing this module stays cheap (no
-pandas, Great Expectations or papermill), so ``lkjip --help``, a mistyped argument and a run whose
-inputs did not change answer at once.
+Each command imports the modules it calls inside its function: importing this module stays cheap
+(no Great Expectations, papermill, nbconvert, WeasyPrint or matplotlib), so ``lkjip --help``, a
+mistyped argument and a run whose inputs did not change answer at once.
 """
 
 from __future__ import annotations
