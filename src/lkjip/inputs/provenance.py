@@ -1,8 +1,8 @@
 """Where a report came from: inputs, parameters, versions, commit, run time.
 
 :func:`collect_provenance` records it as a plain dict (JSON-ready);
-:func:`provenance_frame` shows it to readers in Indonesian; :func:`hash_inputs` gives one digest over all inputs so a run can
-be skipped when nothing changed.
+:func:`provenance_frame` shows it to readers in Indonesian; :func:`hash_inputs`
+gives one digest over all inputs so a run can be skipped when nothing changed.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-
 
 __all__ = [
     "PACKAGES",

@@ -36,8 +36,8 @@ from pathlib import Path
 from lkjip.inputs.files import is_inside
 from lkjip.errors import ConfigError, DataError, display_path
 from lkjip.inputs.catalog import LAB_DIR, default_data_dir, default_processed_dir, default_reports_dir, lab_reports_dir
-from lkjip.render.export import export_html, notebook_to_html, print_pdf, write_screen_html
 from lkjip.contract.lean_imports import import_lean
+from lkjip.render.export import export_html, notebook_to_html, print_pdf, write_screen_html
 from lkjip.run.export_jobs import PRINT, WITH_CODE, export_step
 from lkjip.run.pipeline import STEPS
 
