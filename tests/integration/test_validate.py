@@ -651,3 +651,33 @@ def test_validation_writes_no_gx_folder(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     check("inovasi", inovasi())
     assert list(tmp_path.iterdir()) == []
+
+
+def test_importing_gx_in_a_kernel_without_ipywidgets_leaves_no_notice_in_a_cell():
+    """GX imports ``tqdm.auto``; inside a Jupyter kernel (``ipykernel.zmqshell`` loaded) without
+    ipywidgets, tqdm warns "IProgress not found". The kernel's prefetch thread imports GX while the
+    first cells run, so the notice landed in a cell of the executed notebook (CI saw it in
+    07_kabupaten). A fresh interpreter that looks like a kernel must import GX without it."""
+    import subprocess
+    import sys
+
+    # GX routes warnings through logging (logging.captureWarnings), as the kernel then prints them
+    probe = "\n".join([
+        "import logging, sys, types, warnings",
+        "sys.modules['ipykernel.zmqshell'] = types.ModuleType('ipykernel.zmqshell')",
+        "import IPython",
+        "seen = []",
+        "class Seen(logging.Handler):",
+        "    def emit(self, record): seen.append(record.getMessage())",
+        "logging.getLogger('py.warnings').addHandler(Seen())",
+        "logging.captureWarnings(True)",
+        "warnings.simplefilter('always')",
+        "from lkjip.validation import suites",
+        "suites._import_gx()",
+        "assert 'tqdm.autonotebook' in sys.modules",  # the module that warns was imported
+        "print([m for m in seen if 'IProgress' in m])",
+    ])
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+    assert "IProgress" not in done.stderr

@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import threading
+import warnings
 from pathlib import Path
 
 from lkjip.contract.lean_imports import import_lean
@@ -78,7 +79,13 @@ _GX_LOCK = threading.Lock()
 
 def _import_gx():
     """``great_expectations``, imported without what it never uses (:mod:`lkjip.contract.lean_imports`),
-    its expectations reading their configuration once per lookup of their arguments (:mod:`lkjip.validation.gx_speed`)."""
+    its expectations reading their configuration once per lookup of their arguments (:mod:`lkjip.validation.gx_speed`).
+
+    GX imports ``tqdm.auto``, which in a Jupyter kernel without ipywidgets warns "IProgress not
+    found". The context's progress bars are off, so the notice is not for the reader; and when the
+    import runs in the kernel's prefetch thread the notice lands in whichever cell is executing
+    then. It is silenced by its message only, in the process that imports GX."""
+    warnings.filterwarnings("ignore", message="IProgress not found", module="tqdm")
     gx = import_lean("great_expectations")
     from great_expectations.expectations.expectation import Expectation
 
