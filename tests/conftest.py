@@ -133,10 +133,11 @@ def own_bundled_run(bundled_run, tmp_path) -> dict:
 
     Returns ``{"data_dir", "processed_dir", "reports_dir"}`` of the copy. A run's fingerprint hashes
     the absolute paths of its inputs (``lkjip.inputs.chain.fingerprints``), so each year's
-    ``run.json`` is sealed again with the fingerprints a run in the copy's place records: the
-    copy is up to date exactly when the shared run is.
+    ``run.json`` is sealed again with the fingerprints a run in the copy's place records (the whole
+    unit-year's and each step's): the copy is up to date exactly when the shared run is, and a
+    rerun after an edit reuses the same steps.
     """
-    from lkjip.inputs.chain import fingerprints
+    from lkjip.inputs.chain import digests, input_snapshot, step_fingerprints
     from lkjip.run.pipeline import steps_for
 
     base = (tmp_path / "bundled").resolve()
@@ -148,8 +149,12 @@ def own_bundled_run(bundled_run, tmp_path) -> dict:
         year, params = record["year"], record["parameters"]
         signing = {"final": bool(params.get("final")), "tanggal_tanda_tangan": params.get("tanggal_tanda_tangan"),
                    "tempat": params.get("tempat")}
-        record["fingerprint"], record["fingerprint_masukan"] = fingerprints(
-            data_dir, "gedeg", year, steps_for("gedeg", year, data_dir), pdf=record["pdf"], params=signing)
+        steps = steps_for("gedeg", year, data_dir)
+        taken = input_snapshot(data_dir, "gedeg", steps)
+        record["fingerprint"], record["fingerprint_masukan"] = digests(taken, "gedeg", year, pdf=record["pdf"],
+                                                                       params=signing)
+        record["step_fingerprints"] = step_fingerprints(taken, steps, "gedeg", year, pdf=record["pdf"],
+                                                        params=signing)
         record_path.write_text(json.dumps(record, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return {"data_dir": data_dir, "processed_dir": base / "processed", "reports_dir": base / "reports"}
 
