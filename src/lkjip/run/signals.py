@@ -111,9 +111,29 @@ def kernel_line() -> str:
 
 def export_worker_init(parent_pid: int) -> None:
     """Initializer of the export pool's workers: die with the run; Ctrl-C is the run's to handle
-    (it stops the workers itself)."""
+    (it stops the workers itself); end without tearing the interpreter down (:func:`end_quickly`)."""
+    import atexit
+
     die_with_parent(parent_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    atexit.register(end_quickly)
+
+
+def end_quickly() -> None:
+    """The last exit handler of a spawned pool worker: end the process now (``os._exit(0)``).
+
+    A forked child of multiprocessing ends with ``os._exit``; a spawned one with ``sys.exit``, which
+    then frees every object and module it imported: 0,5-1 s for an export worker holding pandas,
+    nbconvert and WeasyPrint, which the run waits for as the pool shuts down (its last second).
+    By the time exit handlers run, multiprocessing has flushed the worker's queues and joined its
+    threads, and the handlers registered after this one (temporary folders, libraries) have run:
+    only the freeing is skipped. Status 0 is the one such a worker ends with: a job's error goes back
+    through the pool's queue, and a worker that dies is noticed by the pool's sentinel, not its status.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(0)
 
 
 _BUSY = False
