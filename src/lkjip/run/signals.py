@@ -120,11 +120,12 @@ def export_worker_init(parent_pid: int) -> None:
 
 
 def end_quickly() -> None:
-    """The last exit handler of a spawned pool worker: end the process now (``os._exit(0)``).
+    """The last exit handler of a spawned pool worker (export or ``--jobs``): end the process now
+    (``os._exit(0)``).
 
     A forked child of multiprocessing ends with ``os._exit``; a spawned one with ``sys.exit``, which
-    then frees every object and module it imported: 0,5-1 s for an export worker holding pandas,
-    nbconvert and WeasyPrint, which the run waits for as the pool shuts down (its last second).
+    then frees every object and module it imported: 0,5-1 s for a worker holding pandas, nbconvert
+    and WeasyPrint, which the run waits for as the pool shuts down (its last second).
     By the time exit handlers run, multiprocessing has flushed the worker's queues and joined its
     threads, and the handlers registered after this one (temporary folders, libraries) have run:
     only the freeing is skipped. Status 0 is the one such a worker ends with: a job's error goes back
@@ -142,9 +143,13 @@ _BUSY = False
 def run_worker_init(parent_pid: int) -> None:
     """Initializer of ``lkjip run --jobs N``'s workers: die with the run; Ctrl-C is the run's; the
     run's SIGTERM ends the unit-year being run like in the run itself (kernel killed, staging
-    removed), and is ignored by an idle worker (it ends when the pool shuts down)."""
+    removed), and is ignored by an idle worker (it ends when the pool shuts down, without tearing its
+    interpreter down: :func:`end_quickly`)."""
+    import atexit
+
     die_with_parent(parent_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    atexit.register(end_quickly)
 
     def handler(signum, frame):
         global _BUSY

@@ -1,5 +1,6 @@
-"""The export pool's workers (lkjip.run.export_jobs) end as a forked child does: their exit handlers
-run, then the process ends without freeing what it imported (lkjip.run.signals.end_quickly)."""
+"""The workers of the export pool (lkjip.run.export_jobs) and of ``lkjip run --jobs`` end as a forked
+child does: their exit handlers run, then the process ends without freeing what it imported
+(lkjip.run.signals.end_quickly)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from lkjip.run.signals import export_worker_init
+import pytest
+
+from lkjip.run.signals import export_worker_init, run_worker_init
 
 _KEPT = []
 
@@ -30,9 +33,10 @@ def _job(folder: str) -> int:
     return os.getpid()
 
 
-def test_an_export_worker_runs_its_exit_handlers_and_skips_the_teardown(tmp_path):
+@pytest.mark.parametrize("initializer", [export_worker_init, run_worker_init], ids=["ekspor", "jobs"])
+def test_a_pool_worker_runs_its_exit_handlers_and_skips_the_teardown(tmp_path, initializer):
     pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=export_worker_init, initargs=(os.getpid(),))
+                               initializer=initializer, initargs=(os.getpid(),))
     pid = pool.submit(_job, str(tmp_path)).result(timeout=120)
     workers = list(pool._processes.values())
     pool.shutdown(wait=True)
