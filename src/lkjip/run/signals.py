@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import signal
@@ -112,8 +113,6 @@ def kernel_line() -> str:
 def export_worker_init(parent_pid: int) -> None:
     """Initializer of the export pool's workers: die with the run; Ctrl-C is the run's to handle
     (it stops the workers itself); end without tearing the interpreter down (:func:`end_quickly`)."""
-    import atexit
-
     die_with_parent(parent_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     atexit.register(end_quickly)
@@ -145,8 +144,6 @@ def run_worker_init(parent_pid: int) -> None:
     run's SIGTERM ends the unit-year being run like in the run itself (kernel killed, staging
     removed), and is ignored by an idle worker (it ends when the pool shuts down, without tearing its
     interpreter down: :func:`end_quickly`)."""
-    import atexit
-
     die_with_parent(parent_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     atexit.register(end_quickly)
