@@ -405,10 +405,11 @@ def run_many(tasks: list[tuple[str, int]], *, data_dir: Path, processed_dir: Pat
                              initializer=_init_worker, initargs=(os.getpid(), messages)) as pool:
         try:
             with signals.sigint_held():  # the workers it starts never see the terminal's Ctrl-C
+                # numbered in the order they start ("[1/5]" first), as in a one-at-a-time run
                 futures = {pool.submit(signals.busy_call, _worker,
                                        {"unit": tasks[i][0], "year": tasks[i][1],
-                                        "progress": QueueSay(f"[{i + 1}/{total}] "), **common}): tasks[i]
-                           for i in heaviest_first(tasks, data_dir)}
+                                        "progress": QueueSay(f"[{n}/{total}] "), **common}): tasks[i]
+                           for n, i in enumerate(heaviest_first(tasks, data_dir), start=1)}
             say(f"{total} unit-tahun, {jobs} bersamaan")
             for done, future in enumerate(as_completed(futures), start=1):
                 result = future.result()
