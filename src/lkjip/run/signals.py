@@ -144,9 +144,7 @@ def run_worker_init(parent_pid: int) -> None:
     run's SIGTERM ends the unit-year being run like in the run itself (kernel killed, staging
     removed), and is ignored by an idle worker (it ends when the pool shuts down, without tearing its
     interpreter down: :func:`end_quickly`)."""
-    die_with_parent(parent_pid)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    atexit.register(end_quickly)
+    export_worker_init(parent_pid)  # the start every pool worker of a run shares
 
     def handler(signum, frame):
         global _BUSY
