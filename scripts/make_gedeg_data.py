@@ -14,7 +14,7 @@ Usage (from the repository root)::
   (every figure of the published LKjIP 2023, see scripts/build_published.py).
 - Contract v2 files (unit profile, Renstra statements, PK as signed, Berita Acara,
   officials' PK results, prestasi, narasi.md ...): transcribed from the published
-  LKjIP 2023 as printed and committed under ``scripts/gedeg_v2/``; copied as they are.
+  LKjIP 2023 as printed and committed under ``scripts/gedeg_transcribed/``; copied as they are.
 
 Everything synthetic comes from ``numpy.random.default_rng(2023)`` (one stream
 per year/dataset), so two runs write byte-identical files. See
@@ -756,14 +756,14 @@ def targets_rows():
 PUBLISHED_SOURCE = ROOT / "scripts" / "data" / "gedeg_published.csv"
 
 #: Contract v2 files transcribed from the published LKjIP 2023, committed beside this script.
-V2_SOURCE = Path(__file__).resolve().parent / "gedeg_v2"
+TRANSCRIBED = Path(__file__).resolve().parent / "gedeg_transcribed"
 
 
 def copy_v2_files(out: Path) -> None:
     """Copy the v2 transcriptions byte for byte (their README in data/raw/gedeg says what is in them)."""
-    for source in sorted(V2_SOURCE.rglob("*")):
+    for source in sorted(TRANSCRIBED.rglob("*")):
         if source.is_file():
-            target = out / source.relative_to(V2_SOURCE)
+            target = out / source.relative_to(TRANSCRIBED)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(source.read_bytes())
 

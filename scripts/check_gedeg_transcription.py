@@ -12,7 +12,7 @@ parsers.
 
 The published text is not in the repository, so its path is an argument::
 
-    .venv/bin/python scripts/check_gedeg_v2.py --seed /path/to/lkjip_gedeg_2023.txt [--v1 OLD_COPY]
+    .venv/bin/python scripts/check_gedeg_transcription.py --seed /path/to/lkjip_gedeg_2023.txt [--v1 OLD_COPY]
 
 ``--v1`` (optional) is a copy of ``data/raw/gedeg`` as contract v1 had it (e.g.
 ``git worktree add /tmp/v1 353dcb8``): the v1 content of ``unit.yaml``,
