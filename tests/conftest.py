@@ -28,6 +28,16 @@ import pytest
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("MPLBACKEND", "Agg")
 
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    import atexit
+
+    from lkjip.run.signals import end_quickly
+
+    # An xdist worker ends as the run's pool workers do: its exit handlers run (registered later, so
+    # first), then it exits without freeing what it imported and cached (GX, pandas, every shared
+    # frame), which the session's end waits for. Its results went to the controller as each test ended.
+    atexit.register(end_quickly)
+
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
 

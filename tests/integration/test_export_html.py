@@ -3,10 +3,13 @@ dropped, Markdown table cells classed as generated tables' cells are."""
 
 from __future__ import annotations
 
-import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output, new_raw_cell
-
+from lkjip.contract.lean_imports import import_lean
 from lkjip.render.export import notebook_to_html
+
+# as the package imports it (lkjip.contract.lean_imports): a plain first import compiles jsonschema's unused
+# IRI grammar, 1,7 s in every test worker while it collects
+nbformat = import_lean("nbformat")
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output, new_raw_cell  # noqa: E402
 
 
 def _notebook():
