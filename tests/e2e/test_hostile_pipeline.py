@@ -367,28 +367,31 @@ def test_all_with_one_unreadable_input_runs_the_others_jobs_1(tmp_path, capsys, 
 def test_all_with_one_unreadable_input_runs_the_others_jobs_2(tmp_path, raw_dir):
     """Real workers (spawned processes) on tiny notebooks."""
     raw = tmp_path / "raw"
-    alfa = _unit(raw, raw_dir / "gedeg", "alfa", years=(2023,))
-    _unit(raw, raw_dir / "gedeg", "beta", years=(2023,))
-    _unreadable(alfa / "2023" / "catatan.txt")
+    _unit(raw, raw_dir / "gedeg", "alfa", years=(2023,))
+    beta = _unit(raw, raw_dir / "gedeg", "beta", years=(2023,))
+    _unreadable(beta / "2023" / "catatan.txt")
     env = {**os.environ, pipeline.NOTEBOOK_DIR_ENV: str(_tiny_notebooks(tmp_path / "nb"))}
     done = subprocess.run([sys.executable, "-m", "lkjip.cli", "run", "--all", "--jobs", "2", "--no-pdf",
                            *_dirs(tmp_path)], capture_output=True, text=True, env=env, timeout=120)
     assert done.returncode == 2, done.stderr
     assert "1 dari 2 unit-tahun GAGAL:" in done.stderr
-    assert "alfa/2023/catatan.txt: berkas tidak dapat dibaca" in done.stderr
+    assert "beta/2023/catatan.txt: berkas tidak dapat dibaca" in done.stderr
     assert "Traceback" not in done.stderr
-    assert (tmp_path / "reports" / "beta" / "2023" / "run.json").exists()
+    assert (tmp_path / "reports" / "alfa" / "2023" / "run.json").exists()
     # a worker's steps as they happen, before its end (issue 27 item 3: before, only the end was said),
     # on stderr as plain lines (not a terminal); stdout holds the published folder only
     err = done.stderr.splitlines()
-    steps = [line.split(": ", 1)[1] for line in err if line.startswith("[2/2] beta 2023: ")]
+    steps = [line.split(": ", 1)[1] for line in err if line.startswith("[1/2] alfa 2023: ")]
     assert steps[:5] == ["Pembacaan Data", "Validasi Data", "Indikator Kinerja Utama",
                          "Audit Angka yang Dipublikasikan", "Laporan Kinerja Instansi Pemerintah"], err
-    end = next(i for i, line in enumerate(err) if "] beta 2023: selesai (" in line)
-    assert err.index("[2/2] beta 2023: Pembacaan Data") < end
+    ends = [i for i, line in enumerate(err) if line.startswith("[1/2] alfa 2023: selesai (")]
+    assert len(ends) == 1 and err.index("[1/2] alfa 2023: Pembacaan Data") < ends[0], err
+    # beta, started second, ends first (it cannot read its file) and keeps its number to its last line
+    assert any(line.startswith("[2/2] beta 2023: GAGAL") for line in err), err
+    assert not any(line.startswith("[1/2] beta 2023") for line in err), err
     assert "\x1b[" not in done.stderr
-    assert done.stdout.splitlines() == [str((tmp_path / "reports" / "beta" / "2023").resolve())]
-    assert not (tmp_path / "reports" / "alfa" / "2023").exists()
+    assert done.stdout.splitlines() == [str((tmp_path / "reports" / "alfa" / "2023").resolve())]
+    assert not (tmp_path / "reports" / "beta" / "2023").exists()
 
 
 # ------------------------------------------------------------------ 12: environment problems exit 64

@@ -406,15 +406,16 @@ def run_many(tasks: list[tuple[str, int]], *, data_dir: Path, processed_dir: Pat
         try:
             with signals.sigint_held():  # the workers it starts never see the terminal's Ctrl-C
                 # numbered in the order they start ("[1/5]" first), as in a one-at-a-time run
+                # (the end line too: a unit-year keeps its number from its first line to its last)
                 futures = {pool.submit(signals.busy_call, _worker,
                                        {"unit": tasks[i][0], "year": tasks[i][1],
-                                        "progress": QueueSay(f"[{n}/{total}] "), **common}): tasks[i]
+                                        "progress": QueueSay(f"[{n}/{total}] "), **common}): n
                            for n, i in enumerate(heaviest_first(tasks, data_dir), start=1)}
             say(f"{total} unit-tahun, {jobs} bersamaan")
-            for done, future in enumerate(as_completed(futures), start=1):
+            for future in as_completed(futures):
                 result = future.result()
                 results.append(result)
-                say(_done_line(result, done, total))
+                say(_done_line(result, futures[future], total))
         except KeyboardInterrupt:
             signals.stop_pool(pool)
             pool.shutdown(wait=True, cancel_futures=True)
