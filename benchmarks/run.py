@@ -98,7 +98,7 @@ def case_narasi(work: Path, repeat: int) -> dict:
     full, edited, reused = [], [], []
     for k in range(repeat):
         full.append(timed([LKJIP, *args, "--force"])[0])
-        # a printed edit (a sentence in Bab II), not a comment: the LKjIP's text and layout change
+        # a printed edit (a sentence in Bab I, under its Isu Strategis), not a comment: the LKjIP's text and layout change
         text = narasi.read_text(encoding="utf-8")
         at = text.index("\n## isu_strategis.eksternal")
         narasi.write_text(text[:at] + f" Kalimat tambahan ke-{k + 1} untuk pengukuran.\n" + text[at:], encoding="utf-8")
