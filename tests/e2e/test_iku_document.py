@@ -28,6 +28,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from helpers.notebook_outputs import stray_outputs
 from lkjip.contract.pages import text_of
 
 UNIT_YAML = """\
@@ -156,6 +157,18 @@ def test_a_dinas_with_only_its_own_data_runs_the_whole_chain(dinas):
     # no SAKIP data: step 06 (SAKIP analysis) does not apply, and nothing of it is published
     assert not list(report.glob("analisis_sakip*"))
     assert "06_analisis_sakip" not in (report / "run.json").read_text(encoding="utf-8")
+
+
+def test_every_executed_notebook_of_the_dinas_is_a_clean_document(dinas):
+    """What the auditors read has no warning, print or bare repr, for a unit that is not a kecamatan and
+    has no published LKjIP (no published.csv): its audit counts no printed figure (notebook 04 then
+    shows no chart of them, lkjip.charts.status_bars)."""
+    done, tmp = dinas
+    assert done.returncode == 0, done.stderr
+    notebooks = sorted((tmp / "reports" / "dinkes" / "2023" / "notebooks").glob("*.ipynb"))
+    assert [p.name for p in notebooks] == ["01_ingest.ipynb", "02_validasi.ipynb", "03_indikator.ipynb",
+                                           "04_audit.ipynb", "05_lkjip.ipynb"]
+    assert [line for path in notebooks for line in stray_outputs(path)] == []
 
 
 def test_indicators_csv_holds_the_declared_iku_with_hand_computed_values(dinas):

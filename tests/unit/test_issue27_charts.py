@@ -200,6 +200,19 @@ def test_audit_counts_per_chapter_and_per_check():
     assert per.loc["Total dalam data masukan"].tolist() == [0, 0, 0]
 
 
+def test_stacked_bars_of_nothing_counted_are_no_chart_and_no_warning():
+    """A unit without a published LKjIP: its audit counts no printed figure. An empty chart (and
+    matplotlib's warning about the axis of no rows, in notebook 04 of dinkes_contoh) is shown as nothing."""
+    import warnings
+
+    columns = ["sesuai", "selisih", "tidak_dapat_diperiksa"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert status_bertumpuk(pd.DataFrame(columns=columns)) is None
+        assert status_bertumpuk(pd.DataFrame(0, columns=columns, index=["Bab I", "Bab III"])) is None
+        assert status_bertumpuk(pd.DataFrame({"sesuai": [0, 2]}, index=["Bab I", "Bab III"])) is not None
+
+
 def test_stacked_bars_sesuai_berselisih_tidak_dapat_diperiksa():
     counts = pd.DataFrame({"sesuai": [40, 1, 0], "selisih": [5, 1, 0], "tidak_dapat_diperiksa": [3, 0, 0]},
                           index=["Bab III", "Bab II", "Lainnya"])

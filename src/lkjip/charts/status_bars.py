@@ -23,15 +23,24 @@ _INSIDE_SHARE = 0.06
 
 
 def status_bertumpuk(counts: pd.DataFrame, *, title: str | None = None, xlabel: str = "Jumlah angka",
-                     sumber: str | None = None) -> Figure:
+                     sumber: str | None = None) -> Figure | None:
     """One stacked horizontal bar per row of ``counts`` (index: the group's name, in order), its parts
     the columns of :data:`STATUS_PARTS` present (a missing column is left out of bar and legend).
     Each part wide enough carries its count inside; a bar's total stands at its right end, followed by
-    the count of every part too narrow to carry its own ("= 157 (7 berselisih)")."""
+    the count of every part too narrow to carry its own ("= 157 (7 berselisih)").
+
+    None when nothing is counted (a unit without a published LKjIP gives its audit no printed figure):
+    :func:`lkjip.render.notebook.show` then shows nothing, where a chart would be an empty frame.
+
+    >>> status_bertumpuk(pd.DataFrame(columns=["sesuai", "selisih", "tidak_dapat_diperiksa"])) is None
+    True
+    """
     parts = [p for p in STATUS_PARTS if p[0] in counts.columns]
     data = counts[[p[0] for p in parts]].astype(int)
     totals = data.sum(axis=1).to_numpy()
-    longest = max(int(totals.max()) if len(totals) else 0, 1)
+    if not totals.sum():
+        return None
+    longest = max(int(totals.max()), 1)
     y = np.arange(len(data))
     with lkjip_style():
         fig = _figure(max(1.7, 0.36 * len(data) + 1.1))
