@@ -3,8 +3,10 @@ dropped, Markdown table cells classed as generated tables' cells are."""
 
 from __future__ import annotations
 
+import re
+
 from lkjip.contract.lean_imports import import_lean
-from lkjip.render.export import notebook_to_html
+from lkjip.render.export import build_print_html, notebook_to_html
 
 # as the package imports it (lkjip.contract.lean_imports): a plain first import compiles jsonschema's unused
 # IRI grammar, 1,7 s in every test worker while it collects
@@ -56,3 +58,15 @@ def test_a_markdown_table_classes_its_cells_by_what_they_show():
     assert '<td class="num">95,5 %</td>' in html
     assert '<td class="lkjip-utuh">IV</td>' in html and '<td class="lkjip-utuh">III/a</td>' in html
     assert '<th>Nilai</th>' in html  # headings stay as they are
+
+
+def test_the_styles_a_report_carries_name_no_module_of_the_package():
+    """The stylesheets' comments are notes for maintainers and name the package's modules: the screen
+    HTML and the print HTML carry their rules without them."""
+    html = notebook_to_html(_notebook(), include_code=False, title="LKjIP Uji")
+    printable = build_print_html(html, title="LKjIP Uji", cover={"unit": "Gedeg", "year": 2023})
+    for page in (html, printable):
+        styles = " ".join(re.findall(r"<style[^>]*>(.*?)</style>", page, re.S))
+        assert ".lkjip-caption" in styles  # the package's own rules are there
+        assert "lkjip." not in styles and "lkjip/" not in styles
+    assert "target-counter" in printable  # the print rules too

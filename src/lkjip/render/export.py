@@ -108,8 +108,13 @@ _RUPIAH = re.compile(r"\bRp (?=[-(]?[0-9])")
 # --------------------------------------------------------------------------
 
 
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+
+
 def _read_css(name: str) -> str:
-    return (ASSETS / name).read_text(encoding="utf-8")
+    """The package's stylesheet ``name`` as the reports carry it: without its comments, which are notes for
+    maintainers and name the package's modules (a report names no code)."""
+    return _CSS_COMMENT.sub("", (ASSETS / name).read_text(encoding="utf-8"))
 
 
 def _drop_stderr(nb: Any, resources: dict) -> tuple[Any, dict]:
