@@ -111,7 +111,7 @@ _RUPIAH = re.compile(r"\bRp (?=[-(]?[0-9])")
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 
 
-def _read_css(name: str) -> str:
+def stylesheet(name: str) -> str:
     """The package's stylesheet ``name`` as the reports carry it: without its comments, which are notes for
     maintainers and name the package's modules (a report names no code)."""
     return _CSS_COMMENT.sub("", (ASSETS / name).read_text(encoding="utf-8"))
@@ -231,7 +231,7 @@ def notebook_to_html(nb_or_path: Any, *, include_code: bool, title: str) -> str:
         nb = copy.copy(nb_or_path)  # the caller's notebook keeps its metadata
         base = str(Path.cwd())
     nb.metadata = nbformat.from_dict({**nb.metadata, "title": title})
-    resources = {"metadata": {"name": title, "path": base}, "lkjip_css": _read_css("lkjip.css")}
+    resources = {"metadata": {"name": title, "path": base}, "lkjip_css": stylesheet("lkjip.css")}
     body, _ = _exporter(include_code).from_notebook_node(nb, resources=resources)
     return _postprocess(body)
 
@@ -435,7 +435,7 @@ def build_print_html(
         raise ValueError("HTML laporan tidak memiliki <head> dan <body>/<main>")
     before = report_html[: body_open.end()]
     after = _SCREEN_ONLY.sub("", report_html[body_open.end():])
-    css = _read_css("lkjip-print.css")
+    css = stylesheet("lkjip-print.css")
     css += "\n@page { @top-right { content: " + _css_string(running_title) + "; } }\n"
     if landscape:
         css += "@page { size: A4 landscape; }\n"
