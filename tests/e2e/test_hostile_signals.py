@@ -29,18 +29,30 @@ WAITS = ("import os, pathlib, time\n"
          "time.sleep(120)\n")
 
 
-def _started(proc, mark: Path, *, worker: bool, timeout: float = 25) -> list[psutil.Process]:
-    """Wait until step 03 runs (and, with ``worker``, an export worker exists); the run's descendants."""
+# How long a run may take to reach the waiting cell. A quiet machine needs ~5 s; CI's other worker
+# running a full chain on the same 2 cores once made it exceed 25 s (stop 34).
+START_TIMEOUT = 90
+
+
+def _wait_until(proc, ready, what: str, timeout: float = START_TIMEOUT) -> None:
+    """Poll ``ready()`` while the run lives; on timeout stop the run and fail with its stderr."""
     end = time.monotonic() + timeout
-    while time.monotonic() < end:
+    while not ready():
         assert proc.poll() is None, proc.communicate()[1][-3000:]
-        kids = psutil.Process(proc.pid).children(recursive=True)
-        workers = [k for k in kids if _is_worker(k)]
-        if mark.exists() and (workers or not worker):
-            time.sleep(0.5)  # the worker imports what it needs
-            return psutil.Process(proc.pid).children(recursive=True)
+        if time.monotonic() > end:
+            proc.kill()
+            raise AssertionError(f"{what} not within {timeout} s; stderr:\n{proc.communicate()[1][-3000:]}")
         time.sleep(0.2)
-    raise AssertionError("step 03 or an export worker never started")
+
+
+def _started(proc, mark: Path, *, worker: bool) -> list[psutil.Process]:
+    """Wait until step 03 runs (and, with ``worker``, an export worker exists); the run's descendants."""
+    def ready() -> bool:
+        kids = psutil.Process(proc.pid).children(recursive=True)
+        return mark.exists() and (not worker or any(_is_worker(k) for k in kids))
+    _wait_until(proc, ready, "step 03" + (" and an export worker" if worker else ""))
+    time.sleep(0.5)  # the worker imports what it needs
+    return psutil.Process(proc.pid).children(recursive=True)
 
 
 def _is_worker(process: psutil.Process) -> bool:
@@ -118,10 +130,8 @@ def test_sigterm_stops_the_jobs_workers_and_their_kernels(tmp_path):
     proc = subprocess.Popen([str(Path(sys.executable).with_name("lkjip")), *args],
                             env=tiny_chain.env(ws, TINY_MARK=str(mark)), stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, cwd=tmp_path)
-    end = time.monotonic() + 25
-    while not all(Path(f"{mark}{year}").exists() for year in (2022, 2023)) and time.monotonic() < end:
-        assert proc.poll() is None, proc.communicate()[1][-3000:]
-        time.sleep(0.2)
+    _wait_until(proc, lambda: all(Path(f"{mark}{year}").exists() for year in (2022, 2023)),
+                "step 01 of both unit-years")
     descendants = psutil.Process(proc.pid).children(recursive=True)
     assert sum("ipykernel" in " ".join(d.cmdline()) for d in descendants) == 2
     proc.send_signal(signal.SIGTERM)
