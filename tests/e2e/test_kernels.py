@@ -47,6 +47,35 @@ def test_each_notebook_starts_empty_and_history_is_off(tmp_path):
     assert _printed(tmp_path / "b_out.ipynb").strip() == "2 False False True False"
 
 
+def test_a_notebook_s_namespace_is_cleared_when_the_next_starts_not_when_it_ends(tmp_path):
+    """The ended notebook's export need not wait for the reset's collection, and the last notebook of a
+    run is not reset at all; a failed notebook is cleared as an ended one."""
+    first = _notebook(tmp_path / "a.ipynb", "kept = 1")
+    bad = _notebook(tmp_path / "bad.ipynb", "kept = 2", "raise ValueError('gagal')")
+    probe = _notebook(tmp_path / "c.ipynb", "print('kept' in dir())")
+
+    def holds_kept(session) -> str:
+        client = session.km.blocking_client()
+        client.start_channels()
+        seen: list[str] = []
+        try:
+            client.execute_interactive("print('kept' in dir())", store_history=False, timeout=30,
+                                       output_hook=lambda msg: seen.append(msg["content"].get("text", "")))
+        finally:
+            client.stop_channels()
+        return "".join(seen).strip()
+
+    from papermill.exceptions import PapermillExecutionError
+
+    with KernelSession(tmp_path) as session:
+        session.execute(first, tmp_path / "a_out.ipynb", {})
+        assert holds_kept(session) == "True"
+        with pytest.raises(PapermillExecutionError):
+            session.execute(bad, tmp_path / "bad_out.ipynb", {})
+        session.execute(probe, tmp_path / "c_out.ipynb", {})
+    assert _printed(tmp_path / "c_out.ipynb").strip() == "False"
+
+
 def _count_writes(monkeypatch) -> list[str]:
     """The paths papermill writes executed notebooks to, one entry a write."""
     import papermill.engines
