@@ -340,7 +340,8 @@ def test_make_lab_serves_the_project_so_data_and_reports_can_be_browsed(tmp_path
                                "--ServerApp.port_retries=0"], cwd=tmp_path, stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL, env={**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path)})
     try:
-        listing, deadline = None, time.monotonic() + 25
+        # ~4 s on a quiet machine; generous because CI's other worker may be running a whole chain then
+        listing, deadline = None, time.monotonic() + 90
         while listing is None and time.monotonic() < deadline and server.poll() is None:
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/contents/?token={token}", timeout=2) as r:
