@@ -108,6 +108,36 @@ def test_the_report_is_published_with_its_parts(kab_run):
     assert sum(len(c["halaman"]) for c in chapters) == layout["halaman"]
 
 
+def test_the_next_view_keeps_the_page_decisions_of_its_unchanged_chapters(kab_run, tmp_path, monkeypatch):
+    """As in `lkjip run`: the view printed again takes each unchanged chapter's decisions from the published
+    run.json (lkjip.render.layout_memory) and lays the document out once; the PDF reads the same."""
+    import json
+
+    from pypdf import PdfReader
+
+    from lkjip.render import printcheck
+
+    paths = {name: tmp_path / name for name in kab_run}  # its own copy: the session's run is read by others
+    for name, folder in kab_run.items():
+        shutil.copytree(folder, paths[name], symlinks=True)
+    folder = paths["reports"] / "_kabupaten" / "2023"
+    chapters = json.loads((folder / "run.json").read_text(encoding="utf-8"))["tata_letak_pdf"]["kabupaten_2023.pdf"]["bab"]
+    before = [page.extract_text() for page in PdfReader(folder / "kabupaten_2023.pdf").pages]
+    seen, balance = [], printcheck.balance
+
+    def spied(*args, **kwargs):
+        done = balance(*args, **kwargs)
+        seen.append((kwargs.get("memory"), done.remembered, done.layouts))
+        return done
+
+    monkeypatch.setattr(printcheck, "balance", spied)
+    assert main(["kabupaten", "--year", "2023", "--data-dir", str(paths["raw"]),
+                 "--processed-dir", str(paths["processed"]), "--reports-dir", str(paths["reports"])]) == 0
+    [(memory, remembered, layouts)] = seen
+    assert (memory, remembered, layouts) == (chapters, len(chapters), 1)  # the same data: every chapter known
+    assert [page.extract_text() for page in PdfReader(folder / "kabupaten_2023.pdf").pages] == before
+
+
 def test_the_executed_notebook_is_a_clean_document(kab_run):
     import nbformat
 

@@ -163,7 +163,10 @@ def run_kabupaten(year: int, *, data_dir: Path, processed_dir: Path, reports_dir
                 session.execute(notebooks_dir() / NOTEBOOK, executed, parameters,
                                 shown_folders={str(stage_out): str(final_out), str(stage_report): str(final_report)})
             say(f"kabupaten {year}: ekspor")
-            layouts = _export(executed, stage_report, year, kabupaten_name, pdf=pdf)
+            # the chapters the last published view printed unchanged keep their page decisions
+            # (lkjip.render.layout_memory), as in `lkjip run`; the PDF is the one a print without them makes
+            last = (publishing.read_record(final_report) or {}).get("tata_letak_pdf") or {}
+            layouts = _export(executed, stage_report, year, kabupaten_name, pdf=pdf, memory=last)
         except Exception as exc:
             failed_dir = final_report.parent / FAILED_DIR / str(year)
             kept, not_kept = keep_failure(stage_report, failed_dir)
@@ -192,9 +195,10 @@ def run_kabupaten(year: int, *, data_dir: Path, processed_dir: Path, reports_dir
 
 
 def _export(executed: Path, stage_report: Path, year: int, kabupaten_name: str | None, *,
-            pdf: bool) -> dict[str, dict]:
+            pdf: bool, memory: dict | None = None) -> dict[str, dict]:
     """Write the view's HTML (without and with code) and, with ``pdf``, its PDF; return
-    ``{PDF file name: layout record}``."""
+    ``{PDF file name: layout record}``. ``memory`` holds the layout records of the last print
+    (``{PDF file name: record}``, run.json ``tata_letak_pdf``)."""
     where = kabupaten_name or "Kabupaten"
     title = f"{TITLE} {where} {year}"
     base = stage_report / f"kabupaten_{year}"
@@ -202,7 +206,9 @@ def _export(executed: Path, stage_report: Path, year: int, kabupaten_name: str |
     export_html(executed, base.with_name(base.name + "_lengkap.html"), include_code=True, title=title)
     if pdf:
         cover = {"document": "Kinerja Perangkat Daerah", "year": year, "unit": where}
-        printed = print_pdf(html, base.with_suffix(".pdf"), title=title, cover=cover,
-                            running_title=f"Kinerja Perangkat Daerah · {where} {year}")
+        pdf_path = base.with_suffix(".pdf")
+        printed = print_pdf(html, pdf_path, title=title, cover=cover,
+                            running_title=f"Kinerja Perangkat Daerah · {where} {year}",
+                            memory=((memory or {}).get(pdf_path.name) or {}).get("bab"))
         return {printed.path.name: printed.layout}
     return {}
