@@ -50,7 +50,12 @@ def test_editing_narasi_md_reruns_only_the_lkjip_and_its_pdf(own_bundled_run, ca
     assert second["tata_letak_pdf"][f"audit_gedeg_{YEAR}.pdf"] == first["tata_letak_pdf"][f"audit_gedeg_{YEAR}.pdf"]
     # the LKjIP is printed anew, with the new words
     assert (report / f"lkjip_gedeg_{YEAR}.pdf").read_bytes() != lkjip_pdf
-    assert second["tata_letak_pdf"][f"lkjip_gedeg_{YEAR}.pdf"]["melewati_tepi"] == []
+    printed = second["tata_letak_pdf"][f"lkjip_gedeg_{YEAR}.pdf"]
+    assert printed["melewati_tepi"] == []
+    # its unchanged chapters kept the last print's page decisions (lkjip.render.layout_memory); the edited
+    # Kata Pengantar was balanced anew
+    assert first["tata_letak_pdf"][f"lkjip_gedeg_{YEAR}.pdf"]["bab_diingat"] == 0
+    assert 0 < printed["bab_diingat"] < len(printed["bab"])
     # the validation was reused, and the LKjIP step added the new narrative's check to its report
     now_checked = json.loads((report / "validation" / "validasi.json").read_text(encoding="utf-8"))["temuan"]
     assert now_checked[:-1] == checked

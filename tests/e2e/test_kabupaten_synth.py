@@ -103,6 +103,7 @@ def test_the_report_is_published_with_its_parts(kab_run):
 
     layout = json.loads((folder / "run.json").read_text(encoding="utf-8"))["tata_letak_pdf"]["kabupaten_2023.pdf"]
     chapters = layout.pop("bab")  # each chapter's decisions, for the next print (lkjip.render.layout_memory)
+    assert layout.pop("bab_diingat") == 0  # the first print of this view: nothing to remember
     assert layout == {"halaman": len(PdfReader(folder / "kabupaten_2023.pdf").pages), "melewati_tepi": [],
                       "hampir_kosong": [], "judul_di_kaki": []}
     assert sum(len(c["halaman"]) for c in chapters) == layout["halaman"]
@@ -135,6 +136,8 @@ def test_the_next_view_keeps_the_page_decisions_of_its_unchanged_chapters(kab_ru
                  "--processed-dir", str(paths["processed"]), "--reports-dir", str(paths["reports"])]) == 0
     [(memory, remembered, layouts)] = seen
     assert (memory, remembered, layouts) == (chapters, len(chapters), 1)  # the same data: every chapter known
+    again = json.loads((folder / "run.json").read_text(encoding="utf-8"))["tata_letak_pdf"]["kabupaten_2023.pdf"]
+    assert (again["bab"], again["bab_diingat"]) == (chapters, len(chapters))
     assert [page.extract_text() for page in PdfReader(folder / "kabupaten_2023.pdf").pages] == before
 
 

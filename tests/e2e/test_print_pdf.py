@@ -23,7 +23,7 @@ def test_the_printed_pdf_carries_the_layout_of_its_own_pages_and_warns_of_a_defe
     assert printed.layout == {"halaman": len(PdfReader(printed.path).pages), "melewati_tepi": [],
                               "hampir_kosong": [], "judul_di_kaki": [],
                               # no memory of chapters: its h1 is not in <main>, so it shares the Daftar Isi's page
-                              "bab": []}
+                              "bab": [], "bab_diingat": 0}
     wide = report.replace("</body>", "<table><tr><td>" + "x" * 200 + "</td></tr></table></body>")
     with caplog.at_level(logging.WARNING, logger="lkjip.render.export"):
         bad = print_pdf(print_pdf_html(tmp_path, "lebar", wide), tmp_path / "lebar.pdf", title="Uji", cover=cover)

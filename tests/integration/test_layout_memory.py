@@ -97,9 +97,12 @@ def test_a_remembered_chapter_that_comes_out_otherwise_is_balanced_anew():
     assert again.remembered == 0 and again.layouts == 2 and _pdf(again) == _pdf(cold)
 
 
-@pytest.mark.parametrize("memory", [[{"kunci": 1}], [None, "x"], [{"kunci": "k", "pas": 3}], []])
+@pytest.mark.parametrize("memory", [[{"kunci": 1}], [None, "x"], [{"kunci": "k", "pas": 3}], [], "bab", 5,
+                                    {"kunci": "k"}])
 def test_a_memory_of_another_shape_is_ignored(memory):
+    """A record from an older run or edited by hand is no memory, and no error."""
     cold = printcheck.balance(_doc(), None)
-    odd = [dict(memory[0], kunci=cold.chapters[2]["kunci"])] if memory and isinstance(memory[0], dict) else memory
+    odd = ([dict(memory[0], kunci=cold.chapters[2]["kunci"])] if isinstance(memory, list) and memory
+           and isinstance(memory[0], dict) else memory)
     again = printcheck.balance(_doc(), None, memory=odd)
     assert again.remembered == 0 and again.chapters == cold.chapters

@@ -144,15 +144,17 @@ def carry_pdfs(final_report: Path, stage_report: Path, inputs_digest: str) -> Pd
     if not pdfs:
         return result
     record = read_record(final_report) or {}
-    recorded = record.get("published") or {}
+    # a record of another shape (an older run, a hand edit) vouches for nothing and holds no layout
+    recorded, layouts = (value if isinstance(value, dict) else {}
+                         for value in (record.get("published"), record.get("tata_letak_pdf")))
     same_inputs = record.get("fingerprint_masukan") == inputs_digest
     for name in pdfs:
         if same_inputs and recorded.get(f"report/{name}") == _sha256(final_report / name) \
                 and not (Path(stage_report) / name).exists():
             shutil.copy2(final_report / name, Path(stage_report) / name)
             result.carried.append(name)
-            if name in (record.get("tata_letak_pdf") or {}):
-                result.layouts[name] = record["tata_letak_pdf"][name]
+            if isinstance(layouts.get(name), dict):
+                result.layouts[name] = layouts[name]
         else:
             result.removed.append(name)
     return result

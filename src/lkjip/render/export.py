@@ -568,8 +568,10 @@ def print_pdf(
                                       prepare=print_text)
         document = balanced.document
         document.write_pdf(out_path, pdf_identifier=b"lkjip", uncompressed_pdf=False, attachments=[])
-    # the chapters' decisions go with the findings into run.json, where the next print finds them
-    layout = {**printcheck.findings(printcheck.pages_of(document)), "bab": balanced.chapters}
+    # the chapters' decisions go with the findings into run.json, where the next print finds them, and
+    # how many of them this print took from the last one
+    layout = {**printcheck.findings(printcheck.pages_of(document)), "bab": balanced.chapters,
+              "bab_diingat": balanced.remembered}
     log.info("PDF %s (%d halaman; %d tata letak, %d bab diingat, %d tata letak bab baru) ditulis dalam %.1f s",
              out_path.name, len(document.pages), balanced.layouts, balanced.remembered, balanced.part_layouts,
              time.perf_counter() - t0)

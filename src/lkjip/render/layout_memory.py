@@ -150,10 +150,24 @@ def page_prints(chapter_of_page: list[int], pages) -> dict[int, list[str]]:
     return out
 
 
+def chapters_recorded(layouts, pdf_name: str) -> list | None:
+    """The ``bab`` list that a run record's ``tata_letak_pdf`` (``layouts``) holds for ``pdf_name``; None
+    when it holds none, or one of another shape (an older run, a hand edit): no memory then, never an error.
+
+    >>> chapters_recorded({"a.pdf": {"bab": [{"kunci": "k"}]}}, "a.pdf")
+    [{'kunci': 'k'}]
+    >>> [chapters_recorded(odd, "a.pdf") for odd in ({"a.pdf": "x"}, {"a.pdf": {"bab": 3}}, [1], None)]
+    [None, None, None, None]
+    """
+    record = layouts.get(pdf_name) if isinstance(layouts, dict) else None
+    chapters = record.get("bab") if isinstance(record, dict) else None
+    return chapters if isinstance(chapters, list) else None
+
+
 def remembered(memory: list[dict] | None, chapters: list[Chapter]) -> dict[int, dict]:
     """``{chapter: its remembered record, numbers made absolute}`` for the chapters whose key the
     memory (the ``bab`` list of the last layout record) holds."""
-    by_key = {r.get("kunci"): r for r in memory or () if isinstance(r, dict)}
+    by_key = {r.get("kunci"): r for r in (memory if isinstance(memory, list) else ()) if isinstance(r, dict)}
     out = {}
     for n, chapter in enumerate(chapters):
         record = by_key.get(chapter.key)

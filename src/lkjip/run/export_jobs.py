@@ -29,6 +29,7 @@ from pathlib import Path
 
 from lkjip.contract.lean_imports import import_lean
 from lkjip.render.export import export_html, notebook_to_html, print_pdf, write_screen_html
+from lkjip.render.layout_memory import chapters_recorded
 from lkjip.run.signals import export_worker_init, sigint_held, stop_pool
 
 #: Two exports at a time: the LKjIP and the audit are the long ones, and a
@@ -194,6 +195,6 @@ def export_step(step, nb_path: Path, stage_report: Path, unit: str, year: int, d
         running = f"LKjIP {info.nama} Tahun {year}" if step.report == "lkjip" else f"{step.title} · {info.nama} {year}"
         pdf_path = base.with_suffix(".pdf")
         printed = print_pdf(html, pdf_path, title=title, cover=cover, running_title=running, report_html=report,
-                            landscape=step.landscape, memory=((memory or {}).get(pdf_path.name) or {}).get("bab"))
+                            landscape=step.landscape, memory=chapters_recorded(memory, pdf_path.name))
         return {printed.path.name: printed.layout}
     return {}

@@ -49,6 +49,7 @@ from lkjip.run.pipeline import FAILED_DIR, notebooks_dir, short_error
 from lkjip.run.step_failures import disk_full, disk_full_reason, keep_failure
 from lkjip.kabupaten.load import list_processed_units
 from lkjip.render.export import export_html, print_pdf
+from lkjip.render.layout_memory import chapters_recorded
 
 NOTEBOOK = "07_kabupaten.ipynb"
 TITLE = "Kinerja Perangkat Daerah"
@@ -209,6 +210,6 @@ def _export(executed: Path, stage_report: Path, year: int, kabupaten_name: str |
         pdf_path = base.with_suffix(".pdf")
         printed = print_pdf(html, pdf_path, title=title, cover=cover,
                             running_title=f"Kinerja Perangkat Daerah · {where} {year}",
-                            memory=((memory or {}).get(pdf_path.name) or {}).get("bab"))
+                            memory=chapters_recorded(memory, pdf_path.name))
         return {printed.path.name: printed.layout}
     return {}
