@@ -123,7 +123,7 @@ class FakeSession:
         (out / "lain.csv").write_text(self.label, encoding="utf-8")
 
 
-def fake_export(executed, stage_report, year, kabupaten_name, *, pdf):
+def fake_export(executed, stage_report, year, kabupaten_name, *, pdf, memory=None):
     import pathlib
 
     (pathlib.Path(stage_report) / f"kabupaten_{year}.html").write_text("<p>" + FakeSession.label + "</p>",
