@@ -33,16 +33,6 @@ PREFETCH_LINE = "import lkjip.validation.suites as _s; _s.prefetch(); del _s"
 #: costs CPU beside every cell.
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR", f"--IPKernelApp.exec_lines={PREFETCH_LINE}",
                     "--HistoryManager.enabled=False"]
-#: Between notebooks: the namespace is emptied (``%reset -f`` collects the
-#: garbage), then what survives (modules, Great Expectations, caches of
-#: lkjip.inputs.cache) is moved out of the cyclic collector's sight (``gc.freeze``): the
-#: later collections, in the notebooks and in the next reset, then walk only
-#: what was made since, not the millions of objects of the imported libraries. The execution counter
-#: starts again at 1, so each executed notebook reads ``In [1]``, ``In [2]``, ... as if its kernel were
-#: fresh (the reset itself runs silently and is not counted). It runs when the next notebook starts,
-#: not when the last one ends: the ended notebook's export starts at once, and a kernel whose last
-#: notebook has run is shut down without it (0,2-0,5 s of a full collection after ``05_lkjip``).
-
 
 #: The temporary folder of a kernel's sockets (POSIX), and the file in it naming the run's process.
 SOCKETS_PREFIX, OWNER = "lkjip-kernel-", "pid"
@@ -96,8 +86,13 @@ def kernel_arguments(memory_mb: int, prefetch: bool = True) -> list[str]:
             for a in KERNEL_ARGUMENTS]
 
 
-RESET_CODE = ("get_ipython().run_line_magic('reset', '-f'); __import__('gc').freeze(); "
-              "get_ipython().execution_count = 1")
+#: Between notebooks, so that each runs and is recorded as in a fresh kernel
+#: (:func:`lkjip.run.kernel_reset.as_if_fresh`: namespace emptied, warnings shown forgotten, what
+#: survives frozen for the garbage collector, cells counted from ``In [1]``; silent and not counted).
+#: It runs when the next notebook starts, not when the last one ends: the ended notebook's export
+#: starts at once, and a kernel whose last notebook has run is shut down without it (0,2-0,5 s of a
+#: full collection after ``05_lkjip``).
+RESET_CODE = "__import__('lkjip.run.kernel_reset', fromlist=['as_if_fresh']).as_if_fresh(get_ipython())"
 
 
 def stable_cell_ids(path: Path) -> None:
