@@ -88,6 +88,20 @@ def test_a_block_added_before_a_chapter_does_not_make_it_new():
     assert warm.chapters == cold.chapters and _pdf(warm) == _pdf(cold)
 
 
+def test_a_changed_chapter_before_a_wrapper_that_starts_a_page_keeps_the_others_remembered():
+    """The Daftar Isi's nav starts a page and holds its title: a part holding the chapter before it (the
+    Kata Pengantar, edited) keeps the nav, emptied, and so ends on a blank page the whole document does
+    not have. That page is not the chapter's: the others stay remembered, the PDF is a fresh print's."""
+    def doc(pengantar: str) -> str:
+        return _doc().replace("<main><h1>Bab I</h1>", "<main><h1>Kata Pengantar</h1>" + pengantar
+                              + '<nav style="break-before: page"><h1>Daftar Isi</h1><p>isi</p></nav><h1>Bab I</h1>')
+    record = printcheck.balance(doc(_para(40)), None).chapters
+    edited = doc(_para(41))
+    cold, warm = printcheck.balance(edited, None), printcheck.balance(edited, None, memory=record)
+    assert (warm.remembered, warm.layouts, warm.part_layouts) == (len(record) - 1, 1, 1)
+    assert warm.chapters == cold.chapters and _pdf(warm) == _pdf(cold)
+
+
 def test_a_remembered_chapter_that_comes_out_otherwise_is_balanced_anew():
     """A memory whose page prints no longer hold (a font or a hand-edited record) is not trusted: the
     document is balanced from scratch, as without it."""

@@ -150,6 +150,26 @@ def page_prints(chapter_of_page: list[int], pages) -> dict[int, list[str]]:
     return out
 
 
+#: The print of a page without a word (:func:`page_prints`).
+BLANK_PAGE = hashlib.sha256(b"").hexdigest()[:16]
+
+
+def without_blank_tail(prints: list[str]) -> list[str]:
+    """A chapter's page prints from a :func:`part`, without the blank pages it ends with: a part keeps
+    the wrapper of a chapter it leaves out when the wrapper starts in a kept chapter (the Daftar Isi's
+    ``nav``, which starts a page, after the Kata Pengantar), emptied, so the kept chapter ends on a blank
+    page that the whole document does not have. Were that page a chapter's own, the whole document's
+    layout would not confirm the record, and the print would start from scratch, as without a memory.
+
+    >>> without_blank_tail(["a1", BLANK_PAGE, BLANK_PAGE]), without_blank_tail([BLANK_PAGE, "a1"])
+    (['a1'], ['e3b0c44298fc1c14', 'a1'])
+    """
+    end = len(prints)
+    while end and prints[end - 1] == BLANK_PAGE:
+        end -= 1
+    return prints[:end]
+
+
 def chapters_recorded(layouts, pdf_name: str) -> list | None:
     """The ``bab`` list that a run record's ``tata_letak_pdf`` (``layouts``) holds for ``pdf_name``; None
     when it holds none, or one of another shape (an older run, a hand edit): no memory then, never an error.

@@ -264,6 +264,8 @@ def balance(printable: str, base_url: str | None, *, memory: list[dict] | None =
             part_tree = layout_memory.part(tree, {0} | missing)
             part = _balance(html, part_tree, layout_memory.chapters_of(part_tree, versions), {}, rounds, fetch)
             learned, part_layouts = layout_memory.remembered(part.chapters, chapters), part.layouts
+            for record in learned.values():
+                record["halaman"] = layout_memory.without_blank_tail(record["halaman"])
         done = _balance(html, tree, chapters, {**learned, **known}, rounds, fetch)
         if done is not None:
             return Balanced(done.document, done.chapters, len(known), done.layouts, part_layouts)
