@@ -83,6 +83,17 @@ def read_record(report_dir: Path) -> dict | None:
     return record if isinstance(record, dict) else None
 
 
+def layout_records(record: dict | None) -> dict:
+    """The layout records of a run record's PDFs (``tata_letak_pdf``: ``{PDF file name: record}``); empty
+    when it has none, or one of another shape (an older run, a hand edit): no memory then, never an error.
+
+    >>> layout_records({"tata_letak_pdf": {"a.pdf": {"halaman": 3}}}), layout_records({"tata_letak_pdf": [1]})
+    ({'a.pdf': {'halaman': 3}}, {})
+    """
+    layouts = (record or {}).get("tata_letak_pdf")
+    return layouts if isinstance(layouts, dict) else {}
+
+
 def up_to_date(final_report: Path, final_processed: Path, digest: str) -> bool:
     """True when the published run has fingerprint ``digest`` and its files are exactly as recorded."""
     record = read_record(final_report)
@@ -145,8 +156,8 @@ def carry_pdfs(final_report: Path, stage_report: Path, inputs_digest: str) -> Pd
         return result
     record = read_record(final_report) or {}
     # a record of another shape (an older run, a hand edit) vouches for nothing and holds no layout
-    recorded, layouts = (value if isinstance(value, dict) else {}
-                         for value in (record.get("published"), record.get("tata_letak_pdf")))
+    recorded = record.get("published") if isinstance(record.get("published"), dict) else {}
+    layouts = layout_records(record)
     same_inputs = record.get("fingerprint_masukan") == inputs_digest
     for name in pdfs:
         if same_inputs and recorded.get(f"report/{name}") == _sha256(final_report / name) \

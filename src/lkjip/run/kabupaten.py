@@ -166,7 +166,7 @@ def run_kabupaten(year: int, *, data_dir: Path, processed_dir: Path, reports_dir
             say(f"kabupaten {year}: ekspor")
             # the chapters the last published view printed unchanged keep their page decisions
             # (lkjip.render.layout_memory), as in `lkjip run`; the PDF is the one a print without them makes
-            last = (publishing.read_record(final_report) or {}).get("tata_letak_pdf") or {}
+            last = publishing.layout_records(publishing.read_record(final_report))
             layouts = _export(executed, stage_report, year, kabupaten_name, pdf=pdf, memory=last)
         except Exception as exc:
             failed_dir = final_report.parent / FAILED_DIR / str(year)

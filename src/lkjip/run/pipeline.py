@@ -184,7 +184,7 @@ def _run_locked(unit, year, steps, *, data_dir, reports_dir, final_report, final
     # layout of the chapters that did not change since the published one (not with --force: all anew)
     exports = export_jobs.Exports(processes=export_processes,
                                   warm=any(s.report and s.notebook not in reused for s in steps))
-    published_layouts = {} if force or not pdf else (publishing.read_record(final_report) or {}).get("tata_letak_pdf") or {}
+    published_layouts = {} if force or not pdf else publishing.layout_records(publishing.read_record(final_report))
     starting_kernel = True
     try:
         # Great Expectations is imported ahead only when the validation step runs (not after only narasi.md changed)
